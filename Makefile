@@ -1,0 +1,38 @@
+# Workshop: `make run` opens the REPL on a demo shop; `make test` runs every test.
+SWIFT    ?= swift
+DEMO_DIR := .demo
+DEMO_DB  := $(DEMO_DIR)/demo.db
+BIN      := .build/debug/workshop
+
+.PHONY: all setup build run demo test bench clean
+
+all: build
+
+# Installs the Debian packages the project needs (only those missing).
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+# A fresh demo database from SampleData/, then the REPL on it as the advisor 王芳.
+demo: build
+	@mkdir -p $(DEMO_DIR)
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BIN) --db $(DEMO_DB) --user 系统 SampleData/demo-shop.ws > $(DEMO_DIR)/load.log || (cat $(DEMO_DIR)/load.log; exit 1)
+	@echo "Demo shop loaded into $(DEMO_DB)"
+
+run: demo
+	@$(BIN) --db $(DEMO_DB) --user 王芳
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Generates a shop with ten years of history and times the commands on it (release build).
+bench: setup
+	$(SWIFT) build -c release
+	.build/release/workshop-bench
+
+clean:
+	rm -rf .build $(DEMO_DIR)

@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Workshop: the front desk, workshop floor and cash desk of a car-repair shop.
+// No third-party Swift packages: Foundation, the toolchain's testing libraries, and
+// C system libraries (SQLite, libharu, libedit) behind thin adapter modules.
+let package = Package(
+    name: "Workshop",
+    products: [
+        .executable(name: "workshop", targets: ["workshop"]),
+    ],
+    targets: [
+        // C system libraries. Only the adapter modules import these.
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
+
+        // Adapters.
+        .target(name: "SQLite", dependencies: ["CSQLite3"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru"]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+
+        // The domain: value types and rules, no I/O.
+        .target(name: "WorkshopModel"),
+        // Schema, migrations, repositories and the journal.
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite"]),
+        // Tokenizer, commands, session, help and the REPL loop.
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "HaruPDF"]),
+
+        .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "LineEditor"]),
+        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"]),
+
+        .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"],
+                    resources: [.copy("Transcripts")]),
+    ]
+)

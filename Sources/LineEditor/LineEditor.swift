@@ -1,0 +1,67 @@
+import CEditLine
+
+/// Line editing for a person at a terminal, through libedit: arrow keys, history kept across
+/// sessions (↑/↓, Ctrl-R search), and Tab completion. Only for a terminal; pipes are read plainly.
+public final class LineEditor {
+    /// Returns the candidates for the word being typed, given the line before it.
+    public typealias Completer = (_ word: String, _ lineBefore: String) -> [String]
+
+    private let historyPath: String
+    private static let maximumHistory: Int32 = 2000
+
+    // libedit calls back through C function pointers, which cannot capture: the one editor of the
+    // process keeps its completer and the current candidates here.
+    nonisolated(unsafe) private static var completer: Completer?
+    nonisolated(unsafe) private static var candidates: [String] = []
+    nonisolated(unsafe) private static var candidateIndex = 0
+
+    public init(historyPath: String, completer: @escaping Completer) {
+        self.historyPath = historyPath
+        LineEditor.completer = completer
+        ceditline_use_utf8_locale()
+        ceditline_configure("workshop", { text, start, _ in
+            LineEditor.complete(text: text, start: start)
+        })
+        stifle_history(LineEditor.maximumHistory)
+        _ = read_history(historyPath)
+    }
+
+    /// Shows the prompt and returns the line typed, or nil at end of input (Ctrl-D).
+    public func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        if !line.trimmingCharacters(in: " \t").isEmpty {
+            add_history(raw)
+            _ = write_history(historyPath)
+        }
+        return line
+    }
+
+    private static func complete(text: UnsafePointer<CChar>?, start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        ceditline_completion_done()
+        let word = text.map { String(cString: $0) } ?? ""
+        var before = ""
+        if let buffer = ceditline_line_buffer() {
+            let bytes = Array(String(cString: buffer).utf8.prefix(Int(start)))
+            before = String(decoding: bytes, as: UTF8.self)
+        }
+        candidates = completer?(word, before) ?? []
+        candidateIndex = 0
+        guard !candidates.isEmpty, let text else { return nil }
+        return rl_completion_matches(text, { _, _ in
+            guard LineEditor.candidateIndex < LineEditor.candidates.count else { return nil }
+            defer { LineEditor.candidateIndex += 1 }
+            return strdup(LineEditor.candidates[LineEditor.candidateIndex])
+        })
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return slice
+    }
+}

@@ -1,0 +1,128 @@
+import WorkshopModel
+import WorkshopStore
+
+/// Commands about the session itself: help, scripts, output format, clock, who is working.
+enum SessionCommands {
+    static let help = Command(
+        name: "help", aliases: ["?", "帮助"], group: .session,
+        summary: "list the commands, or explain one: help COMMAND",
+        usage: ["help", "help COMMAND"],
+        access: .session
+    ) { invocation, s in
+        guard let word = invocation.next() else { return overview(s) }
+        guard let command = s.table.find(word) else { throw s.table.unknown(word) }
+        var text = "\(command.name) — \(command.summary)\n"
+        if !command.aliases.isEmpty { text += "  aliases: \(command.aliases.joined(separator: ", "))\n" }
+        text += "\nusage:\n" + command.usage.map { "  \($0)" }.joined(separator: "\n")
+        if !command.examples.isEmpty {
+            text += "\n\nexamples:\n" + command.examples.map { "  \($0)" }.joined(separator: "\n")
+        }
+        return Output(text: text, json: .object([("command", .string(command.name)), ("summary", .string(command.summary)),
+                                                 ("aliases", .array(command.aliases.map { .string($0) })),
+                                                 ("usage", .array(command.usage.map { .string($0) })),
+                                                 ("examples", .array(command.examples.map { .string($0) }))]))
+    }
+
+    static func overview(_ s: Session) -> Output {
+        var text = "Workshop — " + s.t("一行一条命令：command [sub] 参数… key=value…；help COMMAND 查看详细用法",
+                                       "one command a line: command [sub] words… key=value…; help COMMAND explains one")
+        var groups: [JSON] = []
+        for group in Command.Group.allCases {
+            let commands = s.table.commands.filter { $0.group == group }
+            guard !commands.isEmpty else { continue }
+            var table = TextTable(["", ""])
+            table.maximumWidth = 100
+            for c in commands { table.add([c.name, c.summary]) }
+            // Drop the empty header line the table would print.
+            text += "\n\n" + group.rawValue + "\n" + table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+            groups.append(.object([("group", .string(group.rawValue)),
+                                   ("commands", .array(commands.map { .object([("name", .string($0.name)), ("summary", .string($0.summary))]) }))]))
+        }
+        text += "\n\n" + s.t("日期时间写作 2026-11-22 14:30（门店时区 \(s.zone.identifier)）；文字含空格时加引号 \"…\"",
+                             "dates and times: 2026-11-22 14:30 in the shop's zone (\(s.zone.identifier)); quote text with spaces \"…\"")
+        return Output(text: text, json: .object([("groups", .array(groups))]))
+    }
+
+    static let source = Command(
+        name: "source", aliases: ["run", "."], group: .session,
+        summary: "run the commands in a file, as if typed",
+        usage: ["source FILE"],
+        access: .session
+    ) { invocation, s in
+        let path = try invocation.required("the file", usage: "source FILE")
+        guard let runFile = s.runFile else { throw UserError("source is not available here") }
+        let result = try runFile(path)
+        let text = s.t("\(path)：\(result.commands) 条命令，\(result.failures) 条出错", "\(path): \(result.commands) commands, \(result.failures) failed")
+        return Output(text: result.failures > 0 ? text : "", json: .object([("ok", .bool(result.failures == 0)), ("file", .string(path)),
+                                                                          ("commands", .int(result.commands)), ("failed", .int(result.failures))]))
+    }
+
+    static let quit = Command(
+        name: "quit", aliases: ["exit", "q", "退出"], group: .session,
+        summary: "leave Workshop (everything is already saved)",
+        usage: ["quit"],
+        access: .session
+    ) { _, s in
+        s.quit()
+        return .empty
+    }
+
+    static let setUsage = ["set format text|json", "set now DATETIME|off"]
+    static let set = Command(
+        name: "set", group: .session,
+        summary: "session settings: output format (text or json) and a fixed clock for scripts",
+        usage: setUsage,
+        examples: ["set format json", "set now 2026-11-22 09:00", "set now off"],
+        access: .session
+    ) { invocation, s in
+        let what = try invocation.required("what to set (format, now)", usage: setUsage.joined(separator: " | "))
+        switch what.lowercased() {
+        case "format":
+            let value = try invocation.required("text or json", usage: setUsage[0])
+            guard let format = Session.Format(rawValue: value.lowercased()) else {
+                throw UserError("set format \(value): write text or json")
+            }
+            s.format = format
+            return .message("format \(format.rawValue)")
+        case "now", "clock":
+            let value = invocation.rest().joined(separator: " ")
+            guard !value.isEmpty else { throw UserError("set now: write a date and time, or off; usage: \(setUsage[1])") }
+            if value.lowercased() == "off" {
+                s.fixedNow = nil
+                return .message(s.t("时钟：系统时间", "clock: the system's"))
+            }
+            // "today 09:00" here means the real today, not the day of the clock being replaced.
+            s.fixedNow = try TimeParser.parse(value, zone: s.zone, now: Timestamp.currentTime, field: "now")
+            return .message(s.t("时钟：\(s.formatTime(s.fixedNow))", "clock: \(s.formatTime(s.fixedNow))"))
+        default:
+            throw UserError("set \(what): unknown setting; usage: \(setUsage.joined(separator: " | ")) (shop settings: shop set)")
+        }
+    }
+
+    static let login = Command(
+        name: "login", aliases: ["user", "登录"], group: .session,
+        summary: "say who is working: every change is recorded with this name",
+        usage: ["login NAME"],
+        access: .session
+    ) { invocation, s in
+        let name = invocation.rest().joined(separator: " ")
+        guard !name.isEmpty else {
+            return .message(s.t("当前用户：\(s.user)", "signed in: \(s.user)"), [("user", .string(s.user))])
+        }
+        s.user = name
+        return .message(s.t("你好，\(name)", "hello, \(name)"), [("user", .string(name))])
+    }
+}
+
+/// The command table.
+enum Commands {
+    static let all: [Command] = [
+        CustomerCommands.command, VehicleCommands.command, CheckinCommands.checkin,
+        OrderCommands.command, CheckinCommands.diagnose, CheckinCommands.damage, BelongingsCommands.command,
+        EstimateCommands.command, CheckinCommands.promise, EstimateCommands.approve, EstimateCommands.decline,
+        OrderCommands.reopen,
+        ShopCommands.labor, ShopCommands.parts,
+        ShopCommands.shop, ShopCommands.history,
+        SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.quit,
+    ]
+}

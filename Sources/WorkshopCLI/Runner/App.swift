@@ -1,0 +1,172 @@
+import Foundation
+import WorkshopModel
+import WorkshopStore
+
+/// The program around the session: opens the shop database, reads lines from a terminal, a pipe,
+/// a script or `-c`, prints results and errors, and decides the exit status. It never calls exit().
+public final class App {
+    let session: Session
+    let bail: Bool
+    private(set) var failures = 0
+    /// The scripts being run, innermost last: `source` resolves a relative path against the
+    /// directory of the script that names it, then against the working directory.
+    private var scriptPaths: [String] = []
+    private var stopped = false
+
+    public init(options: LaunchOptions, environment: [String: String]) throws {
+        let path = options.resolvedDatabasePath(environment: environment)
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let user = options.user ?? environment["WORKSHOP_USER"] ?? environment["USER"] ?? "advisor"
+        let store: Store
+        do {
+            store = try Store(path: path, context: ChangeContext(actor: user, command: "", now: Timestamp.currentTime))
+        } catch {
+            throw UserError("cannot open the shop database \(path): \(error)")
+        }
+        var fixedNow: Timestamp?
+        if let now = options.now {
+            fixedNow = try TimeParser.parse(now, zone: store.settings.timeZone, now: Timestamp.currentTime, field: "--now")
+        }
+        session = Session(store: store, user: user, now: fixedNow, format: options.json ? .json : .text)
+        bail = options.bail
+        session.runFile = { [unowned self] path in try self.runFile(path) }
+    }
+
+    /// The exit status: 0 when every command succeeded, 1 when any failed.
+    public var exitStatus: Int32 { failures == 0 ? 0 : 1 }
+
+    public var prompt: String { "workshop> " }
+
+    /// A line for a person starting the REPL.
+    public var banner: String {
+        let s = session
+        return "Workshop — \(s.settings.name) · " + s.t("用户 \(s.user) · 输入 help 查看命令，quit 退出", "user \(s.user) · type help for commands, quit to leave")
+    }
+
+    /// Runs one command (`-c`).
+    public func runCommand(_ line: String) {
+        process(line, location: nil)
+    }
+
+    /// Runs every line from a source until its end, `quit`, or (with --bail) the first failure.
+    /// `named` labels errors: "line N" for the main script, "FILE line N" inside `source`.
+    public func runScript(_ path: String, contents: [UInt8]) {
+        scriptPaths.append(path)
+        defer { scriptPaths.removeLast() }
+        run(ByteLineReader(contents: contents), interactive: false)
+    }
+
+    public func run(_ source: LineSource, interactive: Bool, named: String? = nil) {
+        var number = 0
+        while !stopped && !session.shouldQuit {
+            number += 1
+            let line: String?
+            do {
+                line = try source.nextLine(prompt: prompt)
+            } catch let error as InvalidText {
+                report(error.message, location: interactive ? nil : location(named, number))
+                if bail && !interactive { stopped = true }
+                continue
+            } catch {
+                report("\(error)", location: location(named, number))
+                continue
+            }
+            guard let line else { break }
+            let ok = process(line, location: interactive ? nil : location(named, number))
+            if !ok && bail && !interactive { stopped = true }
+        }
+    }
+
+    private func location(_ file: String?, _ number: Int) -> String {
+        file.map { "\($0) line \(number)" } ?? "line \(number)"
+    }
+
+    /// Executes a line and prints its result; false when it failed.
+    @discardableResult
+    func process(_ line: String, location: String?) -> Bool {
+        switch session.execute(line) {
+        case .nothing:
+            return true
+        case .output(let output):
+            if session.format == .json {
+                write(output.json.serialized() + "\n", to: .standardOutput)
+            } else if !output.text.isEmpty {
+                write(output.text + "\n", to: .standardOutput)
+            }
+            return true
+        case .failure(let message):
+            report(message, location: location)
+            return false
+        }
+    }
+
+    private func report(_ message: String, location: String?) {
+        failures += 1
+        if session.format == .json {
+            var fields: [(String, JSON)] = [("ok", .bool(false)), ("error", .string(message))]
+            if let location { fields.append(("at", .string(location))) }
+            write(JSON.object(fields).serialized() + "\n", to: .standardOutput)
+        }
+        write((location.map { "\($0): " } ?? "error: ") + message + "\n", to: .standardError)
+    }
+
+    /// `source FILE`: the file's lines run as if typed, each its own transaction.
+    private func runFile(_ given: String) throws -> (commands: Int, failures: Int) {
+        guard scriptPaths.count < 16 else { throw UserError("source: scripts nested more than 16 deep (does \(given) source itself?)") }
+        var path = given
+        if !given.hasPrefix("/"), let including = scriptPaths.last {
+            let sibling = (including as NSString).deletingLastPathComponent + "/" + given
+            if FileManager.default.fileExists(atPath: sibling) { path = sibling }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UserError("source: cannot read \(given): no such file, or not readable")
+        }
+        let before = failures
+        var commands = 0
+        scriptPaths.append(path)
+        defer { scriptPaths.removeLast() }
+        let reader = ByteLineReader(contents: [UInt8](data))
+        var number = 0
+        while !stopped && !session.shouldQuit {
+            number += 1
+            let line: String?
+            do { line = try reader.nextLine(prompt: "") } catch let error as InvalidText {
+                report(error.message, location: "\(path) line \(number)")
+                continue
+            }
+            guard let line else { break }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+            commands += 1
+            if !process(line, location: "\(path) line \(number)") && bail { stopped = true }
+        }
+        return (commands, failures - before)
+    }
+
+    private func write(_ text: String, to handle: FileHandle) {
+        handle.write(Data(text.utf8))
+    }
+
+    // MARK: Completion
+
+    /// Candidates for Tab: command names for the first word, sub-commands and plates after it.
+    public func completions(for word: String, lineBefore: String) -> [String] {
+        let previous = lineBefore.split(separator: " ").map(String.init)
+        if previous.isEmpty {
+            return session.table.allWords.filter { $0.hasPrefix(word.lowercased()) && $0.count > 1 }.sorted()
+        }
+        var candidates: [String] = []
+        if previous.count == 1, let command = session.table.find(previous[0]) {
+            for usage in command.usage {
+                let words = usage.split(separator: " ")
+                if words.count > 1, words[1].allSatisfy({ $0.isLowercase || $0 == "-" }) { candidates.append(String(words[1])) }
+            }
+        }
+        if !word.isEmpty, let plates = try? session.store.plates(startingWith: Plate.normalize(word)) {
+            candidates += plates
+        }
+        return Array(Set(candidates.filter { $0.hasPrefix(word) || word.isEmpty })).sorted()
+    }
+}

@@ -1,0 +1,182 @@
+import WorkshopModel
+import WorkshopStore
+
+/// Everything about one repair order, read in one go: what `ro show` prints and documents use.
+struct OrderSnapshot {
+    let order: RepairOrder
+    let vehicle: Vehicle
+    let customer: Customer
+    let lines: [OrderLine]
+    let damage: [DamageNote]
+    let belongings: [Belonging]
+    let documents: [ReceivedDocument]
+
+    init(_ order: RepairOrder, store: Store) throws {
+        self.order = order
+        guard let vehicle = try store.vehicle(id: order.vehicleID),
+              let customer = try store.customer(id: order.customerID) else {
+            throw UserError("\(order.number) refers to a vehicle or customer that is missing: run verify")
+        }
+        self.vehicle = vehicle
+        self.customer = customer
+        self.lines = try store.lines(orderID: order.id)
+        self.damage = try store.damageNotes(orderID: order.id)
+        self.belongings = try store.belongings(orderID: order.id)
+        self.documents = try store.documents(orderID: order.id)
+    }
+
+    /// The lines that count: offered before signature, approved after.
+    var visibleLines: [OrderLine] { lines.filter { $0.status != .removed } }
+
+    func totals(_ settings: ShopSettings) -> Totals {
+        Totals(lines: lines.filter(\.isOffered), rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+    }
+
+    var hasNoWarrantyLines: Bool { lines.contains { $0.noWarranty && $0.isOffered } }
+}
+
+enum OrderView {
+    static func render(_ snapshot: OrderSnapshot, session s: Session) -> Output {
+        let o = snapshot.order, v = snapshot.vehicle, c = snapshot.customer
+        var text = "\(o.number)  \(v.plate)  \(o.status.label(s.language))\n"
+        var fields = Fields()
+        fields.add(s.t("车辆", "Vehicle"), vehicleLine(v, s))
+        fields.add(s.t("车主", "Owner"), "\(c.reference) \(c.name) \(c.phone)" + (c.company.map { " · \($0)" } ?? ""))
+        if let by = o.droppedBy { fields.add(s.t("送修人", "Dropped off by"), by + (o.droppedPhone.map { " \($0)" } ?? "")) }
+        fields.add(s.t("进厂", "Checked in"), "\(s.formatTime(o.checkedInAt)) · \(o.odometerIn) km · \(s.t("油量", "fuel")) \(o.fuel.label(s.language)) · \(o.advisor)")
+        fields.add(s.t("维修类别", "Category"), o.category.label(s.language) + " · " + s.t("付费方", "payer") + " " + o.payer.label(s.language))
+        fields.add(s.t("故障描述", "Complaint"), o.complaint)
+        fields.add(s.t("诊断", "Findings"), o.findings)
+        fields.add(s.t("交车时间", "Promised"), o.promisedAt.map(s.zone.format))
+        fields.add(s.t("钥匙编号", "Key tag"), o.keyTag)
+        if !snapshot.damage.isEmpty {
+            fields.add(s.t("外观损伤", "Damage"), snapshot.damage.enumerated().map { "\($0.offset + 1)) \($0.element.note)" }.joined(separator: "  "))
+        }
+        if !snapshot.belongings.isEmpty {
+            fields.add(s.t("随车物品", "Belongings"), snapshot.belongings.map { b in
+                (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt == nil ? "" : " ✓")
+            }.joined(separator: ", "))
+        }
+        if !snapshot.documents.isEmpty {
+            fields.add(s.t("随车证件", "Documents"), snapshot.documents.map { d in
+                d.name + (d.validUntil.map { " (\(s.t("至", "until")) \($0))" } ?? "")
+            }.joined(separator: ", "))
+        }
+        fields.add(s.t("估价方式", "Estimate method"), o.estimateMethod?.label(s.language))
+        if let signedBy = o.signedBy {
+            fields.add(s.t("客户签字", "Signed by"), "\(signedBy) · \(o.signedVia?.label(s.language) ?? "") · \(s.formatTime(o.signedAt))")
+        }
+        text += fields.render()
+        let lines = snapshot.visibleLines
+        if lines.isEmpty {
+            text += "\n  " + s.t("(尚无报价项目)", "(no estimate lines yet)")
+        } else {
+            text += "\n\n" + linesTable(lines, session: s)
+            text += "\n" + totalsText(snapshot.totals(s.settings), session: s)
+            if snapshot.hasNoWarrantyLines {
+                text += "\n  " + s.t("* 客户自带配件及客户坚持使用的副厂件，本厂不作质量担保。",
+                                     "* Customer-supplied parts, and aftermarket parts the customer insisted on, carry no workmanship warranty.")
+            }
+        }
+        return Output(text: text, json: json(snapshot, session: s))
+    }
+
+    static func vehicleLine(_ v: Vehicle, _ s: Session) -> String {
+        var parts: [String] = []
+        if !v.description.isEmpty { parts.append(v.description) }
+        if let color = v.color { parts.append(color) }
+        if let vin = v.vin { parts.append("VIN \(vin)") }
+        parts.append(s.t("\(v.plateColor.chinese)牌", "\(v.plateColor.rawValue) plate"))
+        if v.isForeign { parts.append(s.t("境外车牌", "foreign plate")) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func linesTable(_ lines: [OrderLine], session s: Session) -> String {
+        var table = TextTable(["#", s.t("类别", "Kind"), s.t("项目", "Item"), s.t("数量", "Qty"), s.t("单价", "Price"),
+                               s.t("金额", "Amount"), s.t("状态", "Status")], rightAligned: [0, 3, 4, 5])
+        for line in lines {
+            table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s), quantityText(line),
+                       priceText(line), line.amount.grouped, line.status.label(s.language) + (line.noWarranty ? " *" : "")])
+        }
+        return table.render()
+    }
+
+    static func itemText(_ line: OrderLine, _ s: Session) -> String {
+        var extra: [String] = []
+        if let partNo = line.partNumber { extra.append(partNo) }
+        if let brand = line.brand { extra.append(brand) }
+        if let partClass = line.partClass { extra.append(partClass.label(s.language)) }
+        if let code = line.operationCode { extra.append(code) }
+        return extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
+    }
+
+    static func quantityText(_ line: OrderLine) -> String {
+        switch line.kind {
+        case .labor: return line.hours.map { "\($0) h" } ?? ""
+        case .part: return line.quantity?.description ?? ""
+        case .fee: return ""
+        }
+    }
+
+    static func priceText(_ line: OrderLine) -> String {
+        switch line.kind {
+        case .labor: return line.rate?.grouped ?? ""
+        case .part: return line.unitPrice?.grouped ?? ""
+        case .fee: return ""
+        }
+    }
+
+    static func totalsText(_ totals: Totals, session s: Session) -> String {
+        var text = "  \(s.t("工时费", "Labour")) \(totals.labor.grouped)   \(s.t("材料费", "Parts")) \(totals.parts.grouped)   \(s.t("其他费用", "Other")) \(totals.other.grouped)\n"
+        let rate = s.settings.taxRate.description
+        if s.settings.pricesIncludeTax {
+            text += "  \(s.t("合计", "Total")) \(s.settings.currency) \(totals.taxed.gross.grouped)   (\(s.t("含增值税", "incl. VAT")) \(rate): \(totals.taxed.tax.grouped))"
+        } else {
+            text += "  \(s.t("小计", "Subtotal")) \(totals.taxed.net.grouped)   \(s.t("增值税", "VAT")) \(rate): \(totals.taxed.tax.grouped)   \(s.t("合计", "Total")) \(s.settings.currency) \(totals.taxed.gross.grouped)"
+        }
+        return text
+    }
+
+    static func lineJSON(_ line: OrderLine) -> JSON {
+        .object([
+            ("number", .int(line.number)), ("kind", .string(line.kind.code)), ("description", .string(line.description)),
+            ("hours", .string(line.hours?.description)), ("rate", line.rate.map(JSON.money) ?? .null),
+            ("qty", .string(line.quantity?.description)), ("unit_price", line.unitPrice.map(JSON.money) ?? .null),
+            ("amount", .money(line.amount)), ("partno", .string(line.partNumber)), ("brand", .string(line.brand)),
+            ("class", .string(line.partClass?.code)), ("op", .string(line.operationCode)),
+            ("no_warranty", .bool(line.noWarranty)), ("status", .string(line.status.code)),
+        ])
+    }
+
+    static func totalsJSON(_ totals: Totals) -> JSON {
+        .object([("labor", .money(totals.labor)), ("parts", .money(totals.parts)), ("other", .money(totals.other)),
+                 ("net", .money(totals.taxed.net)), ("tax", .money(totals.taxed.tax)), ("total", .money(totals.taxed.gross))])
+    }
+
+    static func json(_ snapshot: OrderSnapshot, session s: Session) -> JSON {
+        let o = snapshot.order
+        return .object([
+            ("order", .string(o.number)), ("status", .string(o.status.code)),
+            ("plate", .string(snapshot.vehicle.plate.value)), ("vin", .string(snapshot.vehicle.vin)),
+            ("customer", .object([("id", .string(snapshot.customer.reference)), ("name", .string(snapshot.customer.name)),
+                                  ("phone", .string(snapshot.customer.phone))])),
+            ("checked_in_at", .string(o.checkedInAt.iso8601)), ("advisor", .string(o.advisor)),
+            ("odometer", .int(o.odometerIn)), ("fuel", .string(o.fuel.code)), ("complaint", .string(o.complaint)),
+            ("dropped_by", .string(o.droppedBy)), ("dropped_phone", .string(o.droppedPhone)),
+            ("category", .string(o.category.code)), ("payer", .string(o.payer.code)), ("findings", .string(o.findings)),
+            ("estimate_method", .string(o.estimateMethod?.code)), ("promised_at", .string(o.promisedAt?.iso8601)),
+            ("key_tag", .string(o.keyTag)), ("signed_by", .string(o.signedBy)), ("signed_via", .string(o.signedVia?.code)),
+            ("signed_at", .string(o.signedAt?.iso8601)),
+            ("damage", .array(snapshot.damage.map { .string($0.note) })),
+            ("belongings", .array(snapshot.belongings.map {
+                .object([("item", .string($0.name)), ("count", .int($0.count)), ("returned", .bool($0.returnedAt != nil))])
+            })),
+            ("documents", .array(snapshot.documents.map {
+                .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))])
+            })),
+            ("lines", .array(snapshot.visibleLines.map(lineJSON))),
+            ("totals", totalsJSON(snapshot.totals(s.settings))),
+            ("no_warranty_notice", .bool(snapshot.hasNoWarrantyLines)),
+        ])
+    }
+}

@@ -1,0 +1,58 @@
+import WorkshopModel
+import WorkshopStore
+
+/// The vehicle's file (一车一档): the vehicle, its owner, every order, and the work the customer
+/// declined before (offered again at the next visit).
+enum VehicleFileView {
+    static func render(_ v: Vehicle, session s: Session) throws -> Output {
+        let owner = try s.store.customer(id: v.ownerID)
+        let orders = try s.store.orderSummaries(vehicleID: v.id)
+        let declined = try s.store.declinedLines(vehicleID: v.id)
+
+        var fields = Fields()
+        fields.add(s.t("号牌", "Plate"), "\(v.plate.dotted) · \(s.t(v.plate.kind.chinese, v.plate.kind.rawValue)) · \(s.t(v.plateColor.chinese + "牌", v.plateColor.rawValue + " plate"))")
+        fields.add("VIN", v.vin.map { $0 + (v.vinConfirmed ? s.t("（校验位不符，已确认）", " (check digit confirmed by advisor)") : "") })
+        fields.add(s.t("车型", "Vehicle"), v.description)
+        fields.add(s.t("颜色", "Colour"), v.color)
+        fields.add(s.t("发动机号", "Engine no."), v.engineNumber)
+        fields.add(s.t("燃料", "Fuel"), v.fuel)
+        fields.add(s.t("车辆类别", "Class"), v.vehicleClass.label(s.language))
+        fields.add(s.t("车主", "Owner"), owner.map { "\($0.reference) \($0.name) \($0.phone)" })
+        fields.add(s.t("最近里程", "Last odometer"), "\(v.odometer) km")
+        var text = "\(v.plate)\n" + fields.render()
+
+        if orders.isEmpty {
+            text += "\n\n  " + s.t("(尚无维修记录)", "(no orders yet)")
+        } else {
+            var table = TextTable([s.t("单号", "Order"), s.t("进厂", "Checked in"), s.t("里程", "Km"), s.t("类别", "Category"),
+                                   s.t("状态", "Status"), s.t("金额", "Amount"), s.t("故障描述", "Complaint")],
+                                  rightAligned: [2, 5])
+            table.maximumWidth = 30
+            for o in orders {
+                table.add([o.number, s.formatTime(o.checkedInAt), "\(o.odometerIn)", o.category.label(s.language),
+                           o.status.label(s.language), o.total.grouped, o.complaint])
+            }
+            text += "\n\n" + s.t("维修记录 (\(orders.count))", "Orders (\(orders.count))") + "\n" + table.render()
+        }
+        if !declined.isEmpty {
+            var table = TextTable([s.t("单号", "Order"), s.t("项目", "Item"), s.t("金额", "Amount")], rightAligned: [2])
+            for (order, line) in declined { table.add([RepairOrder.number(order), OrderView.itemText(line, s), line.amount.grouped]) }
+            text += "\n\n" + s.t("曾拒绝的项目（下次进厂时再次建议）", "Declined earlier (offer again)") + "\n" + table.render()
+        }
+        return Output(text: text, json: .object([
+            ("vehicle", VehicleCommands.json(v)),
+            ("owner", owner.map(CustomerCommands.json) ?? .null),
+            ("orders", .array(orders.map(summaryJSON))),
+            ("declined_lines", .array(declined.map { order, line in
+                .object([("order", .string(RepairOrder.number(order))), ("line", OrderView.lineJSON(line))])
+            })),
+        ]))
+    }
+
+    static func summaryJSON(_ o: OrderSummary) -> JSON {
+        .object([("order", .string(o.number)), ("plate", .string(o.plate)), ("status", .string(o.status.code)),
+                 ("checked_in_at", .string(o.checkedInAt.iso8601)), ("promised_at", .string(o.promisedAt?.iso8601)),
+                 ("odometer", .int(o.odometerIn)), ("category", .string(o.category.code)),
+                 ("complaint", .string(o.complaint)), ("total", .money(o.total))])
+    }
+}

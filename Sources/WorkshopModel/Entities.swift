@@ -1,0 +1,181 @@
+/// A customer: a person or company who owns vehicles. Referred to as C<id> or by phone number.
+public struct Customer: Hashable, Sendable {
+    public var id: Int
+    public var name: String
+    public var phone: String
+    public var company: String?
+    public var address: String?
+    public var createdAt: Timestamp
+
+    public init(id: Int, name: String, phone: String, company: String? = nil, address: String? = nil, createdAt: Timestamp) {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.company = company
+        self.address = address
+        self.createdAt = createdAt
+    }
+
+    public var reference: String { "C\(id)" }
+}
+
+/// A vehicle: one file per vehicle (一车一档). Referred to by plate or VIN.
+public struct Vehicle: Hashable, Sendable {
+    public var id: Int
+    public var plate: Plate
+    public var vin: String?
+    /// The advisor confirmed a VIN whose check digit does not match (some European makers).
+    public var vinConfirmed: Bool
+    public var ownerID: Int
+    public var make: String?
+    public var model: String?
+    public var year: Int?
+    public var color: String?
+    public var engineNumber: String?
+    public var fuel: String?
+    public var vehicleClass: VehicleClass
+    public var plateColor: PlateColor
+    /// The highest odometer reading recorded, in km; check-ins may not go below it.
+    public var odometer: Int
+    public var createdAt: Timestamp
+
+    public init(id: Int, plate: Plate, vin: String?, vinConfirmed: Bool = false, ownerID: Int, make: String? = nil,
+                model: String? = nil, year: Int? = nil, color: String? = nil, engineNumber: String? = nil,
+                fuel: String? = nil, vehicleClass: VehicleClass = .car, plateColor: PlateColor? = nil,
+                odometer: Int = 0, createdAt: Timestamp) {
+        self.id = id
+        self.plate = plate
+        self.vin = vin
+        self.vinConfirmed = vinConfirmed
+        self.ownerID = ownerID
+        self.make = make
+        self.model = model
+        self.year = year
+        self.color = color
+        self.engineNumber = engineNumber
+        self.fuel = fuel
+        self.vehicleClass = vehicleClass
+        self.plateColor = plateColor ?? plate.kind.defaultColor
+        self.odometer = odometer
+        self.createdAt = createdAt
+    }
+
+    public var isForeign: Bool { plate.kind == .foreign }
+    /// "Toyota Camry 2019"
+    public var description: String {
+        [make, model, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+/// The odometer never goes backwards for a vehicle; a correction is a separate, recorded act.
+public enum OdometerRule {
+    public static let maximum = 9_999_999
+
+    public static func parse(_ text: String, field: String = "odometer") throws -> Int {
+        let digits = text.lowercased().replacingOccurrences(of: "km", with: "").replacingOccurrences(of: ",", with: "")
+        guard let value = Int(digits), value >= 0, value <= maximum else {
+            throw UserError("\(field)=\(text) is not an odometer reading: write whole kilometres, e.g. \(field)=45210")
+        }
+        return value
+    }
+
+    public static func check(reading: Int, vehicle: Vehicle) throws {
+        if reading < vehicle.odometer {
+            throw UserError("odometer \(reading) km is below \(vehicle.plate)'s last reading of \(vehicle.odometer) km: re-read the dashboard. If the last reading was wrong (or the cluster was replaced), correct it first: vehicle odometer \(vehicle.plate) \(reading) reason=\"…\" (recorded)")
+        }
+    }
+}
+
+/// The reception facts of a repair order (进厂维修单), without its lines.
+public struct RepairOrder: Hashable, Sendable {
+    public var id: Int
+    public var vehicleID: Int
+    public var customerID: Int
+    public var status: OrderStatus
+    public var checkedInAt: Timestamp
+    public var advisor: String
+    public var odometerIn: Int
+    public var fuel: FuelLevel
+    public var complaint: String
+    public var droppedBy: String?
+    public var droppedPhone: String?
+    public var category: RepairCategory
+    public var payer: Payer
+    public var findings: String?
+    public var estimateMethod: EstimateMethod?
+    public var promisedAt: Timestamp?
+    public var keyTag: String?
+    public var signedBy: String?
+    public var signedVia: Channel?
+    public var signedAt: Timestamp?
+    public var closedAt: Timestamp?
+    public var version: Int
+
+    public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
+                odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
+                category: RepairCategory = .minor, payer: Payer = .owner, findings: String? = nil,
+                estimateMethod: EstimateMethod? = nil, promisedAt: Timestamp? = nil, keyTag: String? = nil,
+                signedBy: String? = nil, signedVia: Channel? = nil, signedAt: Timestamp? = nil,
+                closedAt: Timestamp? = nil, version: Int = 1) {
+        self.id = id
+        self.vehicleID = vehicleID
+        self.customerID = customerID
+        self.status = status
+        self.checkedInAt = checkedInAt
+        self.advisor = advisor
+        self.odometerIn = odometerIn
+        self.fuel = fuel
+        self.complaint = complaint
+        self.droppedBy = droppedBy
+        self.droppedPhone = droppedPhone
+        self.category = category
+        self.payer = payer
+        self.findings = findings
+        self.estimateMethod = estimateMethod
+        self.promisedAt = promisedAt
+        self.keyTag = keyTag
+        self.signedBy = signedBy
+        self.signedVia = signedVia
+        self.signedAt = signedAt
+        self.closedAt = closedAt
+        self.version = version
+    }
+
+    /// "RO123": how the order is shown and typed.
+    public var number: String { RepairOrder.number(id) }
+    public static func number(_ id: Int) -> String { "RO\(id)" }
+
+    /// Reads "RO123", "ro123" or "123" as an order id.
+    public static func id(fromNumber text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.lowercased().hasPrefix("ro") { digits = digits.dropFirst(2) }
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
+    }
+}
+
+public struct DamageNote: Hashable, Sendable {
+    public var id: Int
+    public var note: String
+    public var notedAt: Timestamp
+    public var notedBy: String
+    public init(id: Int, note: String, notedAt: Timestamp, notedBy: String) {
+        (self.id, self.note, self.notedAt, self.notedBy) = (id, note, notedAt, notedBy)
+    }
+}
+
+public struct Belonging: Hashable, Sendable {
+    public var name: String
+    public var count: Int
+    public var returnedAt: Timestamp?
+    public init(name: String, count: Int, returnedAt: Timestamp? = nil) {
+        (self.name, self.count, self.returnedAt) = (name, count, returnedAt)
+    }
+}
+
+/// A document handed over at check-in (行驶证, insurance policy…), with its expiry when it has one.
+public struct ReceivedDocument: Hashable, Sendable {
+    public var name: String
+    public var validUntil: String?
+    public init(name: String, validUntil: String? = nil) { (self.name, self.validUntil) = (name, validUntil) }
+}

@@ -1,0 +1,95 @@
+/// One line of an estimate or bill: labour (hours × rate), a part (quantity × unit price) or another
+/// charge (sublet, towing, testing, diagnostic fee). Its amount is rounded once, half-up, to the fen.
+public struct OrderLine: Hashable, Sendable {
+    public var number: Int
+    public var kind: LineKind
+    public var description: String
+    public var hours: Hours?
+    public var rate: Money?
+    public var quantity: Quantity?
+    public var unitPrice: Money?
+    public var amount: Money
+    public var partNumber: String?
+    public var brand: String?
+    public var partClass: PartClass?
+    /// The labour operation (工时定额) code the line came from, if any.
+    public var operationCode: String?
+    /// Customer-supplied parts, and aftermarket parts on key systems that the customer insisted on,
+    /// carry no workmanship warranty; the order says so.
+    public var noWarranty: Bool
+    public var status: LineStatus
+
+    public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
+                quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
+                brand: String? = nil, partClass: PartClass? = nil, operationCode: String? = nil,
+                noWarranty: Bool = false, status: LineStatus = .proposed) {
+        self.number = number
+        self.kind = kind
+        self.description = description
+        self.hours = hours
+        self.rate = rate
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.amount = amount
+        self.partNumber = partNumber
+        self.brand = brand
+        self.partClass = partClass
+        self.operationCode = operationCode
+        self.noWarranty = noWarranty
+        self.status = status
+    }
+
+    public static func labor(number: Int, description: String, hours: Hours, rate: Money, operationCode: String? = nil) -> OrderLine {
+        OrderLine(number: number, kind: .labor, description: description, hours: hours, rate: rate,
+                  amount: LineAmount.labor(hours: hours, rate: rate), operationCode: operationCode)
+    }
+
+    public static func part(number: Int, description: String, quantity: Quantity, unitPrice: Money,
+                            partNumber: String?, brand: String?, partClass: PartClass, insistedAftermarket: Bool = false) -> OrderLine {
+        OrderLine(number: number, kind: .part, description: description, quantity: quantity, unitPrice: unitPrice,
+                  amount: LineAmount.part(quantity: quantity, unitPrice: unitPrice), partNumber: partNumber,
+                  brand: brand, partClass: partClass,
+                  noWarranty: partClass == .customer || insistedAftermarket)
+    }
+
+    public static func fee(number: Int, description: String, amount: Money) -> OrderLine {
+        OrderLine(number: number, kind: .fee, description: description, amount: amount)
+    }
+
+    /// Recomputes the amount from hours × rate or quantity × price after an edit.
+    public mutating func recomputeAmount() {
+        switch kind {
+        case .labor: if let hours, let rate { amount = LineAmount.labor(hours: hours, rate: rate) }
+        case .part: if let quantity, let unitPrice { amount = LineAmount.part(quantity: quantity, unitPrice: unitPrice) }
+        case .fee: break
+        }
+    }
+
+    /// Whether the line counts in what is offered to the customer (proposed or approved).
+    public var isOffered: Bool { status == .proposed || status == .approved }
+}
+
+/// Labour, parts and other charges summed separately, with the tax by the shop's setting.
+public struct Totals: Equatable, Sendable {
+    public var labor = Money.zero
+    public var parts = Money.zero
+    public var other = Money.zero
+    public let taxed: TaxedTotal
+
+    public var subtotal: Money { labor + parts + other }
+
+    public init(lines: [OrderLine], rate: TaxRate, pricesIncludeTax: Bool) {
+        var labor = Money.zero, parts = Money.zero, other = Money.zero
+        for line in lines {
+            switch line.kind {
+            case .labor: labor += line.amount
+            case .part: parts += line.amount
+            case .fee: other += line.amount
+            }
+        }
+        self.labor = labor
+        self.parts = parts
+        self.other = other
+        self.taxed = TaxedTotal(subtotal: labor + parts + other, rate: rate, pricesIncludeTax: pricesIncludeTax)
+    }
+}

@@ -1,0 +1,130 @@
+/// The settings of a shop: who it is (printed on every document), how it prices and where it is.
+public struct ShopSettings: Sendable {
+    public var name = "Workshop"
+    public var address = ""
+    public var phone = ""
+    /// 统一社会信用代码 (or licence number), printed on documents.
+    public var creditCode = ""
+    /// The default labour rate per hour (工时单价).
+    public var laborRate = Money(fen: 120_00)
+    public var taxRate = TaxRate.chineseVAT
+    /// Chinese consumer practice: prices include VAT and documents show the tax they contain.
+    public var pricesIncludeTax = true
+    public var currency = "CNY"
+    public var timeZone = ShopZone.shanghai
+    /// The largest discount an advisor may give without a manager, in percent of the order.
+    public var advisorDiscountLimitPercent = 5
+    public var language = Language.zh
+
+    public init() {}
+
+    /// Every key, in the order `shop show` lists them, with what it accepts.
+    public static let keys: [(key: String, accepts: String)] = [
+        ("name", "the shop's name"),
+        ("address", "the shop's address"),
+        ("phone", "the shop's telephone"),
+        ("credit_code", "统一社会信用代码: 18 characters with a valid check character"),
+        ("labor_rate", "yuan per labour hour, e.g. 120"),
+        ("tax_rate", "VAT in percent, e.g. 13"),
+        ("prices_include_tax", "yes or no"),
+        ("currency", "a three-letter code, e.g. CNY"),
+        ("timezone", "an IANA zone, e.g. Asia/Shanghai"),
+        ("discount_limit", "an advisor's largest discount without a manager, in percent (0-100)"),
+        ("language", "zh or en: the language of screens and documents"),
+    ]
+
+    /// The value of a key as text, as it is stored and shown.
+    public func value(of key: String) -> String {
+        switch key {
+        case "name": return name
+        case "address": return address
+        case "phone": return phone
+        case "credit_code": return creditCode
+        case "labor_rate": return laborRate.plain
+        case "tax_rate": return taxRate.description
+        case "prices_include_tax": return pricesIncludeTax ? "yes" : "no"
+        case "currency": return currency
+        case "timezone": return timeZone.identifier
+        case "discount_limit": return "\(advisorDiscountLimitPercent)%"
+        case "language": return language.code
+        default: return ""
+        }
+    }
+
+    /// Sets a key from text, validating it. Throws naming the key and what it accepts.
+    public mutating func set(_ key: String, to text: String) throws {
+        switch key {
+        case "name":
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw UserError("name: the shop needs a name") }
+            name = text
+        case "address": address = text
+        case "phone": phone = text
+        case "credit_code":
+            if !text.isEmpty { try CreditCode.validate(text) }
+            creditCode = text.uppercased()
+        case "labor_rate":
+            let rate = try Money.parse(text, field: "labor_rate")
+            guard rate.fen > 0 else { throw UserError("labor_rate must be above zero") }
+            laborRate = rate
+        case "tax_rate": taxRate = try TaxRate.parse(text)
+        case "prices_include_tax": pricesIncludeTax = try YesNo.parse(text, field: key)
+        case "currency":
+            guard text.count == 3, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw UserError("currency=\(text): write a three-letter code such as CNY")
+            }
+            currency = text.uppercased()
+        case "timezone": timeZone = try ShopZone(identifier: text)
+        case "discount_limit":
+            let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let percent = Int(digits), (0...100).contains(percent) else {
+                throw UserError("discount_limit=\(text): write a whole percentage from 0 to 100, e.g. discount_limit=5")
+            }
+            advisorDiscountLimitPercent = percent
+        case "language": language = try Language.parse(text, field: key)
+        default:
+            throw UserError("shop has no setting \(key); settings: \(ShopSettings.keys.map(\.key).joined(separator: ", "))")
+        }
+    }
+}
+
+/// yes/no answers: yes, y, true, 1, 是 / no, n, false, 0, 否.
+public enum YesNo {
+    public static func parse(_ text: String, field: String) throws -> Bool {
+        switch text.lowercased() {
+        case "yes", "y", "true", "1", "是", "on": return true
+        case "no", "n", "false", "0", "否", "off": return false
+        default: throw UserError("\(field)=\(text): write yes or no")
+        }
+    }
+}
+
+/// 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet, the last a check
+/// character over the first 17.
+public enum CreditCode {
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    public static func checkCharacter(of first17: String) -> Character? {
+        let characters = Array(first17.uppercased())
+        guard characters.count == 17 else { return nil }
+        var sum = 0
+        for (index, character) in characters.enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else { return nil }
+            sum += value * weights[index]
+        }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    public static func validate(_ text: String) throws {
+        let characters = Array(text.uppercased())
+        guard characters.count == 18 else {
+            throw UserError("credit_code \(text) has \(characters.count) characters; a 统一社会信用代码 has 18")
+        }
+        guard let expected = checkCharacter(of: String(characters[0..<17])) else {
+            throw UserError("credit_code \(text) has a character outside 0-9 and A-Y without I, O, S, V, Z")
+        }
+        guard characters[17] == expected else {
+            throw UserError("credit_code \(text) fails its check: the last character should be \(expected); re-read it from the business licence")
+        }
+    }
+}

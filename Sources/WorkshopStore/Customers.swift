@@ -1,0 +1,92 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    private static let customerColumns = "id, name, phone, company, address, created_at"
+
+    private func customer(from row: Row) -> Customer {
+        Customer(id: row.int(0), name: row.string(1), phone: row.string(2), company: row.optionalString(3),
+                 address: row.optionalString(4), createdAt: Timestamp(seconds: row.int(5)))
+    }
+
+    public func customer(id: Int) throws -> Customer? {
+        try db.first("SELECT \(Self.customerColumns) FROM customers WHERE id = ?", [.integer(Int64(id))], customer(from:))
+    }
+
+    public func customer(phone: String) throws -> Customer? {
+        try db.first("SELECT \(Self.customerColumns) FROM customers WHERE phone = ?", [.text(phone)], customer(from:))
+    }
+
+    /// A customer by reference: "C12" (the id Workshop gave it) or a phone number.
+    public func resolveCustomer(_ reference: String) throws -> Customer {
+        let upper = reference.uppercased()
+        if upper.hasPrefix("C"), let id = Int(upper.dropFirst()) {
+            guard let found = try customer(id: id) else {
+                throw UserError("no customer \(upper): customer find NAME or customer list shows who there is")
+            }
+            return found
+        }
+        guard let phone = try? Phone.normalize(reference) else {
+            throw UserError("\(reference) is neither a customer id (C12) nor a phone number")
+        }
+        guard let found = try customer(phone: phone) else {
+            throw UserError("no customer with phone \(phone): add one with customer add NAME phone=\(phone)")
+        }
+        return found
+    }
+
+    public func addCustomer(name: String, phone: String, company: String?, address: String?) throws -> Customer {
+        if let existing = try customer(phone: phone) {
+            throw UserError("phone \(phone) already belongs to \(existing.reference) \(existing.name): use that customer (customer show \(existing.reference))")
+        }
+        try db.run("INSERT INTO customers(name, phone, company, address, created_at) VALUES (?, ?, ?, ?, ?)",
+                   [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds))])
+        let created = Customer(id: db.lastInsertRowID, name: name, phone: phone, company: company, address: address,
+                               createdAt: context.now)
+        try journal("customer.add", entity: "customer", id: created.reference,
+                    detail: [("name", .string(name)), ("phone", .string(phone)), ("company", .string(company)),
+                             ("address", .string(address))])
+        return created
+    }
+
+    /// Changes a customer's fields; `changes` holds only the fields to change.
+    public func updateCustomer(_ customer: Customer, changes: [(field: String, value: String?)]) throws -> Customer {
+        var updated = customer
+        for change in changes {
+            switch change.field {
+            case "name": updated.name = change.value ?? updated.name
+            case "phone":
+                let phone = change.value ?? updated.phone
+                if let other = try self.customer(phone: phone), other.id != customer.id {
+                    throw UserError("phone \(phone) already belongs to \(other.reference) \(other.name)")
+                }
+                updated.phone = phone
+            case "company": updated.company = change.value
+            case "address": updated.address = change.value
+            default: continue
+            }
+        }
+        try db.run("UPDATE customers SET name = ?, phone = ?, company = ?, address = ? WHERE id = ?",
+                   [.text(updated.name), .text(updated.phone), SQLValue(updated.company), SQLValue(updated.address),
+                    .integer(Int64(customer.id))])
+        try journal("customer.set", entity: "customer", id: customer.reference,
+                    detail: changes.map { ($0.field, JSON.string($0.value)) })
+        return updated
+    }
+
+    /// Customers whose name, phone or company contains `text`.
+    public func findCustomers(_ text: String, limit: Int = 50) throws -> [Customer] {
+        let pattern = "%" + text.replacingOccurrences(of: "%", with: "") + "%"
+        return try db.rows("""
+            SELECT \(Self.customerColumns) FROM customers
+            WHERE name LIKE ?1 OR phone LIKE ?1 OR company LIKE ?1 ORDER BY name LIMIT ?2
+            """, [.text(pattern), .integer(Int64(limit))], customer(from:))
+    }
+
+    public func listCustomers(limit: Int = 100) throws -> [Customer] {
+        try db.rows("SELECT \(Self.customerColumns) FROM customers ORDER BY id LIMIT ?", [.integer(Int64(limit))],
+                    customer(from:))
+    }
+
+    public func customerCount() throws -> Int { try db.scalar("SELECT count(*) FROM customers") ?? 0 }
+}

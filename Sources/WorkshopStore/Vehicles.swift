@@ -1,0 +1,131 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    private static let vehicleColumns = """
+        id, plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
+        plate_color, foreign_plate, odometer, created_at
+        """
+
+    private func vehicle(from row: Row) -> Vehicle {
+        Vehicle(id: row.int(0), plate: Plate(stored: row.string(1), foreign: row.bool(13)), vin: row.optionalString(2),
+                vinConfirmed: row.bool(3), ownerID: row.int(4), make: row.optionalString(5), model: row.optionalString(6),
+                year: row.optionalInt(7), color: row.optionalString(8), engineNumber: row.optionalString(9),
+                fuel: row.optionalString(10), vehicleClass: VehicleClass(code: row.string(11)) ?? .car,
+                plateColor: PlateColor(rawValue: row.string(12)), odometer: row.int(14),
+                createdAt: Timestamp(seconds: row.int(15)))
+    }
+
+    public func vehicle(id: Int) throws -> Vehicle? {
+        try db.first("SELECT \(Self.vehicleColumns) FROM vehicles WHERE id = ?", [.integer(Int64(id))], vehicle(from:))
+    }
+
+    public func vehicle(plate: String) throws -> Vehicle? {
+        try db.first("SELECT \(Self.vehicleColumns) FROM vehicles WHERE plate = ?", [.text(plate)], vehicle(from:))
+    }
+
+    public func vehicle(vin: String) throws -> Vehicle? {
+        try db.first("SELECT \(Self.vehicleColumns) FROM vehicles WHERE vin = ?", [.text(vin)], vehicle(from:))
+    }
+
+    /// A vehicle by plate (with or without the dot, any case) or by VIN.
+    public func resolveVehicle(_ reference: String) throws -> Vehicle {
+        let plate = Plate.normalize(reference)
+        if let found = try vehicle(plate: plate) { return found }
+        let vin = VIN.normalize(reference)
+        if vin.count == 17, let found = try vehicle(vin: vin) { return found }
+        var message = "no vehicle with plate or VIN \(reference)"
+        let similar = try similarPlates(to: plate)
+        if !similar.isEmpty {
+            message += "; did you mean \(similar.joined(separator: " or "))?"
+        } else {
+            message += ": add it with vehicle add \(plate) vin=… owner=CUSTOMER"
+        }
+        throw UserError(message)
+    }
+
+    /// Plates that share the serial's last four characters: what a misread province or letter gives.
+    func similarPlates(to plate: String) throws -> [String] {
+        guard plate.count >= 5 else { return [] }
+        let tail = String(plate.suffix(4))
+        return try db.rows("SELECT plate FROM vehicles WHERE plate LIKE ? LIMIT 3", [.text("%" + tail)]) { $0.string(0) }
+    }
+
+    public func addVehicle(_ vehicle: Vehicle) throws -> Vehicle {
+        if let existing = try self.vehicle(plate: vehicle.plate.value) {
+            throw UserError("plate \(existing.plate) is already on file (vehicle show \(existing.plate)); to change its owner: vehicle set \(existing.plate) owner=…")
+        }
+        if let vin = vehicle.vin, let existing = try self.vehicle(vin: vin) {
+            throw UserError("VIN \(vin) is already on file under plate \(existing.plate): a re-plated car keeps its file; change the plate with vehicle set \(existing.plate) plate=…")
+        }
+        try db.run("""
+            INSERT INTO vehicles(plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
+                                 plate_color, foreign_plate, odometer, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(vehicle.plate.value), SQLValue(vehicle.vin), SQLValue(vehicle.vinConfirmed),
+                  .integer(Int64(vehicle.ownerID)), SQLValue(vehicle.make), SQLValue(vehicle.model), SQLValue(vehicle.year),
+                  SQLValue(vehicle.color), SQLValue(vehicle.engineNumber), SQLValue(vehicle.fuel),
+                  .text(vehicle.vehicleClass.code), .text(vehicle.plateColor.rawValue), SQLValue(vehicle.isForeign),
+                  .integer(Int64(vehicle.odometer)), .integer(Int64(context.now.seconds))])
+        var created = vehicle
+        created.id = db.lastInsertRowID
+        created.createdAt = context.now
+        try journal("vehicle.add", entity: "vehicle", id: created.plate.value, vehicleID: created.id,
+                    detail: vehicleDetail(created))
+        return created
+    }
+
+    func vehicleDetail(_ v: Vehicle) -> [(String, JSON)] {
+        [("plate", .string(v.plate.value)), ("vin", .string(v.vin)), ("vin_confirmed", .bool(v.vinConfirmed)),
+         ("owner", .string("C\(v.ownerID)")), ("make", .string(v.make)), ("model", .string(v.model)),
+         ("year", .int(v.year)), ("color", .string(v.color)), ("engine", .string(v.engineNumber)),
+         ("fuel", .string(v.fuel)), ("class", .string(v.vehicleClass.code)), ("plate_color", .string(v.plateColor.rawValue)),
+         ("foreign", .bool(v.isForeign))]
+    }
+
+    /// Saves an edited vehicle and records the fields that changed.
+    public func updateVehicle(_ updated: Vehicle, changed: [(String, JSON)]) throws {
+        if let other = try vehicle(plate: updated.plate.value), other.id != updated.id {
+            throw UserError("plate \(updated.plate) is already on file for another vehicle")
+        }
+        if let vin = updated.vin, let other = try vehicle(vin: vin), other.id != updated.id {
+            throw UserError("VIN \(vin) is already on file under plate \(other.plate)")
+        }
+        try db.run("""
+            UPDATE vehicles SET plate = ?, vin = ?, vin_confirmed = ?, owner_id = ?, make = ?, model = ?, year = ?,
+                color = ?, engine_no = ?, fuel = ?, class = ?, plate_color = ?, foreign_plate = ?
+            WHERE id = ?
+            """, [.text(updated.plate.value), SQLValue(updated.vin), SQLValue(updated.vinConfirmed),
+                  .integer(Int64(updated.ownerID)), SQLValue(updated.make), SQLValue(updated.model), SQLValue(updated.year),
+                  SQLValue(updated.color), SQLValue(updated.engineNumber), SQLValue(updated.fuel),
+                  .text(updated.vehicleClass.code), .text(updated.plateColor.rawValue), SQLValue(updated.isForeign),
+                  .integer(Int64(updated.id))])
+        try journal("vehicle.set", entity: "vehicle", id: updated.plate.value, vehicleID: updated.id, detail: changed)
+    }
+
+    /// Records a new odometer reading: check-ins move it forward; a correction may move it back.
+    public func setOdometer(vehicleID: Int, reading: Int, correction reason: String? = nil, was: Int) throws {
+        try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(reading)), .integer(Int64(vehicleID))])
+        if let reason {
+            try journal("vehicle.odometer-correction", entity: "vehicle", id: nil, vehicleID: vehicleID,
+                        detail: [("odometer", .int(reading)), ("was", .int(was)), ("reason", .string(reason))])
+        }
+    }
+
+    public func vehicles(ownerID: Int) throws -> [Vehicle] {
+        try db.rows("SELECT \(Self.vehicleColumns) FROM vehicles WHERE owner_id = ? ORDER BY id",
+                    [.integer(Int64(ownerID))], vehicle(from:))
+    }
+
+    public func listVehicles(limit: Int = 100) throws -> [Vehicle] {
+        try db.rows("SELECT \(Self.vehicleColumns) FROM vehicles ORDER BY id LIMIT ?", [.integer(Int64(limit))],
+                    vehicle(from:))
+    }
+
+    /// Plates starting with `prefix`, for Tab completion.
+    public func plates(startingWith prefix: String, limit: Int = 20) throws -> [String] {
+        // A range on the plate index, not LIKE (which cannot use it).
+        try db.rows("SELECT plate FROM vehicles WHERE plate >= ?1 AND plate < ?1 || char(1114111) ORDER BY plate LIMIT ?2",
+                    [.text(prefix), .integer(Int64(limit))]) { $0.string(0) }
+    }
+}

@@ -1,0 +1,66 @@
+// The workshop executable: wiring only. Reads the command line, opens the shop, picks where
+// lines come from (terminal, pipe, script, -c) and returns the exit status.
+import Foundation
+import LineEditor
+import WorkshopCLI
+import WorkshopModel
+
+/// Adapts libedit to the REPL's line source, for a person at a terminal.
+final class TerminalSource: LineSource {
+    let editor: LineEditor
+    init(editor: LineEditor) { self.editor = editor }
+    func nextLine(prompt: String) throws -> String? { editor.readLine(prompt: prompt) }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func main() -> Int32 {
+    let environment = ProcessInfo.processInfo.environment
+    let options: LaunchOptions
+    do {
+        options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        standardError("workshop: \(error)")
+        return 2
+    }
+    if options.showHelp {
+        print(LaunchOptions.usage)
+        return 0
+    }
+    if options.showVersion {
+        print(Version.text)
+        return 0
+    }
+    let app: App
+    do {
+        app = try App(options: options, environment: environment)
+    } catch {
+        standardError("workshop: \(error)")
+        return 2
+    }
+    if let command = options.command {
+        app.runCommand(command)
+    } else if let script = options.script, script != "-" {
+        guard let data = FileManager.default.contents(atPath: script) else {
+            standardError("workshop: cannot read \(script)")
+            return 2
+        }
+        app.runScript(script, contents: [UInt8](data))
+    } else if isatty(0) != 0 && isatty(1) != 0 {
+        let directory = LaunchOptions.dataDirectory(environment: environment)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let editor = LineEditor(historyPath: directory + "/history") { word, before in
+            app.completions(for: word, lineBefore: before)
+        }
+        print(app.banner)
+        app.run(TerminalSource(editor: editor), interactive: true)
+        return 0
+    } else {
+        app.run(ByteLineReader(descriptor: 0), interactive: false)
+    }
+    return app.exitStatus
+}
+
+exit(main())

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Workshop needs, only those missing. Run by `make` before building.
+set -euo pipefail
+
+packages=(
+  pkg-config        # SwiftPM finds SQLite through it
+  libsqlite3-dev    # the database
+  libhpdf-dev       # libharu: PDF documents
+  libedit-dev       # line editing, history and completion at the terminal
+  fonts-wqy-zenhei  # the Chinese font embedded in PDFs
+  poppler-utils     # pdftotext/pdftoppm: tests read the PDFs back
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
