@@ -29,12 +29,18 @@ enum BelongingsCommands {
             try OrderRules.ensureOpen(order.status, order: order.number)
             let words = invocation.rest()
             guard !words.isEmpty else { throw UserError("belongings add: name the items, e.g. belongings \(order.number) add 备胎 千斤顶 脚垫x4") }
-            let items = try words.map(BelongingItem.parse)
-            try s.store.addBelongings(items, to: order)
-            var text = s.t("\(order.number) 随车物品：", "\(order.number) belongings: ") + items.map(\.display).joined(separator: ", ")
-            let valuables = items.filter(\.isValuable)
+            let parsed = try words.map(BelongingItem.parse)
+            // Cash and valuables go back to the customer at check-in; they never enter the box.
+            let valuables = parsed.filter(\.isValuable)
+            let items = parsed.filter { !$0.isValuable }
+            var text = ""
+            if !items.isEmpty {
+                try s.store.addBelongings(items, to: order)
+                text = s.t("\(order.number) 随车物品：", "\(order.number) belongings: ") + items.map(\.display).joined(separator: ", ")
+            }
             if !valuables.isEmpty {
-                text += "\n  ! " + s.t("现金和贵重物品应当面交还客户，不放入存物箱：", "hand cash and valuables back to the customer now, not into the box: ")
+                if !text.isEmpty { text += "\n  " }
+                text += "! " + s.t("现金和贵重物品请当面交还客户，未列入清单：", "hand cash and valuables back to the customer now; not put on the checklist: ")
                     + valuables.map(\.name).joined(separator: ", ")
             }
             return .message(text)

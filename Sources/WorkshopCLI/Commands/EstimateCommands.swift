@@ -86,7 +86,12 @@ enum EstimateCommands {
             hours = hours ?? op.hours
         }
         guard !description.isEmpty else { throw UserError("estimate labor: describe the work or give an operation code; usage: \(usage[0])") }
-        guard let hours else { throw UserError("estimate labor: hours= is missing, e.g. hours=1.5 (or use a code from labor list)") }
+        guard let hours else {
+            if words.count == 1, code == nil, words[0].allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }) {
+                throw UserError("no labour operation \(words[0]) (labor list shows the 工时定额); to describe the work instead, add hours=, e.g. hours=1.5")
+            }
+            throw UserError("estimate labor: hours= is missing, e.g. hours=1.5 (or use a code from labor list)")
+        }
         let rate = try invocation.option("rate").map { try Money.parse($0, field: "rate") } ?? s.settings.laborRate
         guard rate.fen > 0 else { throw UserError("rate=\(rate.plain): the labour rate must be above zero") }
         return .labor(number: 0, description: description, hours: hours, rate: rate, operationCode: code)

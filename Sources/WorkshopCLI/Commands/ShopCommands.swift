@@ -16,9 +16,10 @@ enum ShopCommands {
             return show(s)
         case "set":
             let pairs = invocation.allOptions(accepting: ShopSettings.keys.map(\.key))
-            guard !pairs.isEmpty else {
+            guard !pairs.isEmpty || invocation.hasOptions else {
                 throw UserError("shop set: give KEY=VALUE; keys: " + ShopSettings.keys.map { "\($0.key) (\($0.accepts))" }.joined(separator: "; "))
             }
+            try invocation.ensureAllUsed()
             for (key, value) in pairs { try s.store.setSetting(key, to: value) }
             return .message(s.t("已保存：", "saved: ") + pairs.map { "\($0.key)=\(s.settings.value(of: $0.key))" }.joined(separator: " "))
         case let other:

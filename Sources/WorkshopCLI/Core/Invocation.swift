@@ -93,6 +93,8 @@ struct Invocation {
 
     func has(_ key: String) -> Bool { options.contains { $0.key == key } }
 
+    var hasOptions: Bool { !options.isEmpty }
+
     private mutating func note(_ key: String) {
         usedKeys.insert(key)
         if !askedKeys.contains(key) { askedKeys.append(key) }

@@ -93,7 +93,8 @@ struct TextTable {
                 parts.append(isLast && !rightAligned.contains(index)
                              ? cell : DisplayWidth.pad(cell, to: widths[index], right: rightAligned.contains(index)))
             }
-            return indent + parts.joined(separator: "  ")
+            let text = indent + parts.joined(separator: "  ")
+            return String(text.reversed().drop(while: { $0 == " " }).reversed())
         }
         var out = [line(headers)]
         for row in cells { out.append(line(row)) }

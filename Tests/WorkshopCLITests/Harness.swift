@@ -1,0 +1,101 @@
+import Foundation
+import SQLite
+
+/// Runs the built `workshop` binary the way a person or a program would, and reads what it printed.
+struct Workshop {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The binary SwiftPM built next to this test bundle (or $WORKSHOP_BIN).
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["WORKSHOP_BIN"] { return path }
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let besideTests = bundleDirectory.appendingPathComponent("workshop").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        return packageRoot + "/.build/debug/workshop"
+    }()
+
+    static let packageRoot: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static let transcripts = packageRoot + "/Tests/WorkshopCLITests/Transcripts"
+
+    /// A fresh, empty folder for one test's database and files.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "workshop-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    let database: String
+    var now = "2026-11-22 09:00"
+    var user = "王芳"
+
+    init(database: String? = nil) {
+        self.database = database ?? Workshop.temporaryDirectory() + "/shop.db"
+    }
+
+    /// Runs workshop with `arguments` after the standard --db/--now/--user, feeding `input` on stdin.
+    @discardableResult
+    func run(_ arguments: [String], input: Data? = nil, workingDirectory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Workshop.binary)
+        process.arguments = ["--db", database, "--now", now, "--user", user] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = NSTemporaryDirectory()
+        process.environment = environment
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
+        // stderr goes to a file, so reading stdout to its end can never block on a full stderr pipe.
+        let errorPath = NSTemporaryDirectory() + "workshop-stderr-" + UUID().uuidString
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        let out = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = errorFile
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorFile.close()
+        let stderrData = FileManager.default.contents(atPath: errorPath) ?? Data()
+        return Result(stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+
+    /// Runs one command line (-c).
+    @discardableResult
+    func command(_ line: String, json: Bool = false) throws -> Result {
+        try run((json ? ["--json"] : []) + ["-c", line])
+    }
+
+    /// Runs a script given as text, through stdin.
+    @discardableResult
+    func script(_ text: String, options: [String] = []) throws -> Result {
+        try run(options, input: Data(text.utf8))
+    }
+
+    /// Every row of every table, in a stable order: equal fingerprints mean nothing changed.
+    func fingerprint() throws -> String {
+        let db = try Database(path: database)
+        let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.string(0) }
+        var text = ""
+        for table in tables {
+            text += "[\(table)]\n"
+            try db.forEach("SELECT * FROM \(table) ORDER BY 1") { row in
+                for column in 0..<row.columnCount { text += "\(row.value(column))|" }
+                text += "\n"
+            }
+        }
+        return text
+    }
+
+    func count(_ sql: String) throws -> Int {
+        try Database(path: database).scalar(sql) ?? 0
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import WorkshopCLI
+
+@Suite("Tokenizer and options")
+struct TokenizerTests {
+    func words(_ line: String) throws -> [String] {
+        try Tokenizer.tokenize(line).map { ($0.key.map { "\($0)=" } ?? "") + $0.text }
+    }
+
+    @Test func splitsQuotesAndOptions() throws {
+        #expect(try words(#"estimate RO1 part "前刹车片 套" qty=1 brand="博 世""#) == ["estimate", "RO1", "part", "前刹车片 套", "qty=1", "brand=博 世"])
+        #expect(try words("damage RO1 '左前门 划痕'") == ["damage", "RO1", "左前门 划痕"])
+        #expect(try words("damage RO1 “左前门 划痕”") == ["damage", "RO1", "左前门 划痕"])
+        #expect(try words("customer add 张伟\u{3000}phone＝138") == ["customer", "add", "张伟", "phone=138"])
+        #expect(try words(#"note "say \"hi\"""#) == ["note", #"say "hi""#])
+    }
+
+    @Test func commentsStartAWordButNotInsideOne() throws {
+        #expect(try words("ro list # open ones") == ["ro", "list"])
+        #expect(try words("belongings RO1 key K#7") == ["belongings", "RO1", "key", "K#7"])
+        #expect(try words("# only a comment").isEmpty)
+    }
+
+    @Test func equalsInsideQuotesOrNonKeysIsText() throws {
+        #expect(try words(#"damage RO1 "a=b""#) == ["damage", "RO1", "a=b"])
+        #expect(try words("damage RO1 划痕=10cm") == ["damage", "RO1", "划痕=10cm"])
+        #expect(try Tokenizer.tokenize("x Fuel=F").first { $0.key != nil }?.key == "fuel")
+    }
+
+    @Test func anUnclosedQuoteSaysWhere() {
+        #expect(throws: Error.self) { try Tokenizer.tokenize(#"damage RO1 "open"#) }
+    }
+
+    @Test func dateAndTimeWordsJoin() throws {
+        var invocation = Invocation(tokens: try Tokenizer.tokenize("promise RO1 2026-11-23 17:00"), line: "")
+        #expect(invocation.next() == "RO1")
+        #expect(invocation.next() == "2026-11-23 17:00")
+        var withOption = Invocation(tokens: try Tokenizer.tokenize("checkin A promise=明天 9:30 odometer=1"), line: "")
+        #expect(withOption.option("promise") == "明天 9:30")
+        #expect(withOption.option("odometer") == "1")
+    }
+
+    @Test func unusedOptionsAreRefusedWithASuggestion() throws {
+        var invocation = Invocation(tokens: try Tokenizer.tokenize("estimate RO1 labor x hours=1 rat=2"), line: "")
+        _ = invocation.rest()
+        _ = invocation.option("hours")
+        _ = invocation.option("rate")
+        #expect(throws: Error.self) { try invocation.ensureAllUsed() }
+    }
+
+    @Test func editDistanceCountsSwapsAsOne() {
+        #expect(Suggest.editDistance("chekcin", "checkin") == 1)
+        #expect(Suggest.closest(to: "custmer", among: ["customer", "vehicle"]) == "customer")
+        #expect(Suggest.closest(to: "zzz", among: ["customer", "vehicle"]) == nil)
+    }
+
+    @Test func displayWidthCountsChineseAsTwo() {
+        #expect(DisplayWidth.of("京A12345") == 8)
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.truncate("刹车时有异响方向盘抖动", to: 9) == "刹车时有…")
+    }
+}

@@ -1,0 +1,149 @@
+import Testing
+@testable import WorkshopModel
+
+@Suite("VIN: 17 characters, no I/O/Q, check digit in position 9")
+struct VINTests {
+    @Test("valid VINs pass", arguments: ["LFV2A21K8C3070455", "LSVAM4187C2184847", "LRW3E7FAXLC123456", "1M8GDM9AXKP042788"])
+    func validVINs(text: String) throws {
+        #expect(try VIN(text).value == text)
+    }
+
+    @Test func lowerCaseAndSpacesAreNormalised() throws {
+        #expect(try VIN(" lfv2a21k8c 3070455 ").value == "LFV2A21K8C3070455")
+        #expect(try VIN("LFV-2A21K8-C3070455").value == "LFV2A21K8C3070455")
+    }
+
+    @Test func computesTheCheckDigit() {
+        #expect(VIN.checkDigit(of: "LFV2A21K0C3070455") == "8")
+        #expect(VIN.checkDigit(of: "LRW3E7FA0LC123456") == "X")
+    }
+
+    @Test func wrongLengthIsRefusedWithTheCount() {
+        #expect(throws: UserError("VIN LFV2A21K8C307045 has 16 characters; a VIN has exactly 17 (letters and digits, no I, O or Q)")) {
+            try VIN("LFV2A21K8C307045")
+        }
+    }
+
+    @Test func forbiddenLettersAreNamedWithTheirPosition() {
+        do {
+            _ = try VIN("LFV2A21K8C3O70455")
+            Issue.record("accepted an O")
+        } catch let error as UserError {
+            #expect(error.message.contains("'O' at position 12"))
+            #expect(error.message.contains("I, O and Q"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func checkDigitMismatchIsRefusedUnlessConfirmed() throws {
+        do {
+            _ = try VIN("LFV2A21K9C3070455")
+            Issue.record("accepted a bad check digit")
+        } catch let error as UserError {
+            #expect(error.message.contains("position 9 is '9'"))
+            #expect(error.message.contains("'8'"))
+            #expect(error.message.contains("confirm-vin=yes"))
+        }
+        let confirmed = try VIN("WVWZZZ3CZWE123456", acceptCheckDigitMismatch: true)
+        #expect(!confirmed.hasValidCheckDigit)
+        // Confirmation never lets through an I, O or Q.
+        #expect(throws: UserError.self) { try VIN("WVWZZZ3CZWE12345O", acceptCheckDigitMismatch: true) }
+    }
+}
+
+@Suite("Plates: every kind of GA 36-2018")
+struct PlateTests {
+    @Test("each kind is recognised", arguments: [
+        ("京A12345", Plate.Kind.ordinary), ("京A·12345", .ordinary), ("粤b·8k3m2", .ordinary), ("沪C 1A2B3", .ordinary),
+        ("粤B·D12345", .newEnergySmall), ("粤BF12345", .newEnergySmall), ("粤BDA1234", .newEnergySmall),
+        ("京A12345D", .newEnergyLarge), ("京A12345F", .newEnergyLarge),
+        ("粤B1234挂", .trailer), ("京A1234学", .coach), ("京A0123警", .police),
+        ("粤Z1234港", .hongKongMacao), ("粤Z·A123澳", .hongKongMacao),
+        ("沪A0123领", .consulate), ("使014578", .embassy), ("川A1234应急", .emergency),
+        ("WJ京12345", .armedPolice), ("WJ01234", .armedPolice), ("VA12345", .military), ("KA·23456", .military),
+    ])
+    func kinds(text: String, kind: Plate.Kind) throws {
+        #expect(try Plate(text).kind == kind)
+    }
+
+    @Test func storedWithoutTheDotAndPrintedWithIt() throws {
+        let plate = try Plate("粤b·d12345")
+        #expect(plate.value == "粤BD12345")
+        #expect(plate.dotted == "粤B·D12345")
+        #expect(try Plate("京A 12345").value == "京A12345")
+        #expect(try Plate("京A.12345").value == "京A12345")
+    }
+
+    @Test("malformed plates are refused", arguments: [
+        "京A1234", "京A123456", "京12345", "1A12345", "VA1234", "京AI2345", "京A1234O", "京A12O45", "粤B1234港", "京AX12345",
+        "京A12345X", "使01457", "哈A12345", "",
+    ])
+    func refusals(text: String) {
+        #expect(throws: UserError.self) { try Plate(text) }
+    }
+
+    @Test func refusalOfIAndOExplainsWhy() {
+        do {
+            _ = try Plate("京A12O45")
+            Issue.record("accepted O")
+        } catch let error as UserError {
+            #expect(error.message.contains("I and O never appear"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func foreignPlatesSkipTheCheck() throws {
+        let plate = try Plate("M-HM 4711", foreign: true)
+        #expect(plate.kind == .foreign)
+        #expect(plate.value == "MHM4711")
+    }
+
+    @Test func coloursFollowTheKind() throws {
+        #expect(try Plate("京A12345").kind.defaultColor == .blue)
+        #expect(try Plate("粤BD12345").kind.defaultColor == .green)
+        #expect(try Plate("京A12345D").kind.defaultColor == .yellowGreen)
+        #expect(try Plate("粤Z1234港").kind.defaultColor == .black)
+    }
+}
+
+@Suite("Other identities")
+struct OtherIdentityTests {
+    @Test func phonesAreKeptAsDigits() throws {
+        #expect(try Phone.normalize("138-0013-8000") == "13800138000")
+        #expect(try Phone.normalize("+86 138 0013 8000") == "13800138000")
+        #expect(try Phone.normalize("(0755) 8234-5678") == "075582345678")
+        #expect(throws: UserError.self) { try Phone.normalize("call me") }
+        #expect(throws: UserError.self) { try Phone.normalize("123") }
+    }
+
+    @Test func creditCodeCheckCharacter() throws {
+        try CreditCode.validate("91440300MA5D8K2Q3N")
+        #expect(throws: UserError.self) { try CreditCode.validate("91440300MA5D8K2Q3M") }
+        #expect(throws: UserError.self) { try CreditCode.validate("91440300MA5D8K2Q3") }
+    }
+
+    @Test func orderNumbersReadWithOrWithoutPrefix() {
+        #expect(RepairOrder.id(fromNumber: "RO12") == 12)
+        #expect(RepairOrder.id(fromNumber: "ro12") == 12)
+        #expect(RepairOrder.id(fromNumber: "12") == 12)
+        #expect(RepairOrder.id(fromNumber: "京A12345") == nil)
+        #expect(RepairOrder.id(fromNumber: "RO") == nil)
+    }
+
+    @Test func belongingsCountWithX() throws {
+        #expect(try BelongingItem.parse("脚垫x4") == BelongingItem(name: "脚垫", count: 4))
+        #expect(try BelongingItem.parse("脚垫×4") == BelongingItem(name: "脚垫", count: 4))
+        #expect(try BelongingItem.parse("备胎") == BelongingItem(name: "备胎", count: 1))
+        #expect(try BelongingItem.parse("Xbox") == BelongingItem(name: "Xbox", count: 1))
+        #expect(throws: UserError.self) { try BelongingItem.parse("脚垫x0") }
+        #expect(try BelongingItem.parse("现金").isValuable)
+    }
+
+    @Test func odometerNeverGoesBackwards() throws {
+        let vehicle = Vehicle(id: 1, plate: try Plate("京A12345"), vin: nil, ownerID: 1, odometer: 45_000,
+                              createdAt: Timestamp(seconds: 0))
+        try OdometerRule.check(reading: 45_000, vehicle: vehicle)
+        try OdometerRule.check(reading: 45_001, vehicle: vehicle)
+        #expect(throws: UserError.self) { try OdometerRule.check(reading: 44_999, vehicle: vehicle) }
+        #expect(try OdometerRule.parse("45,210km") == 45_210)
+        #expect(throws: UserError.self) { try OdometerRule.parse("-3") }
+    }
+}
