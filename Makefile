@@ -32,7 +32,7 @@ test: setup
 # Generates a shop with ten years of history and times the commands on it (release build).
 bench: setup
 	$(SWIFT) build -c release
-	.build/release/workshop-bench
+	.build/release/workshop-bench $(ARGS)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -1,1 +1,229 @@
-print("x")
+// `make bench`: builds a shop with ten years of a 20-bay shop's history (150,000 orders, about a
+// million lines) and times the commands an advisor uses all day on it, in-process, plus the
+// start-up of the binary to its first prompt. Prints median and 99th percentile per command.
+import Foundation
+import SQLite
+import WorkshopCLI
+import WorkshopModel
+import WorkshopStore
+
+let orderCount = 150_000
+let customerCount = 40_000
+let vehicleCount = 50_000
+let openOrders = 60
+
+func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
+
+func time(_ body: () -> Void) -> UInt64 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return DispatchTime.now().uptimeNanoseconds - start
+}
+
+struct Stats {
+    let name: String
+    let samples: [Double]
+    var median: Double { samples.sorted()[samples.count / 2] }
+    var p99: Double { let s = samples.sorted(); return s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
+}
+
+/// A deterministic generator, so every run builds the same shop.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+}
+
+let serialAlphabet = Array("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+let vinAlphabet = Array("0123456789ABCDEFGHJKLMNPRSTUVWXYZ")
+
+func plate(_ index: Int) -> String {
+    // 粤B + 5 serial characters, unique per index.
+    var n = index
+    var serial = ""
+    for _ in 0..<5 {
+        serial = String(serialAlphabet[n % 10]) + serial
+        n /= 10
+    }
+    let letters = Array("ABCDEFGHJKLMN")
+    return "粤" + String(letters[index / 100_000 % letters.count]) + serial
+}
+
+func vin(_ index: Int, rng: inout SplitMix) -> String {
+    var characters = Array("LSVAM418")
+    characters.append("0")
+    for _ in 0..<2 { characters.append(vinAlphabet[rng.int(0..<vinAlphabet.count)]) }
+    let serial = String(index)
+    characters += Array(String(repeating: "0", count: 6 - serial.count) + serial)
+    let text = String(characters)
+    let digit = VIN.checkDigit(of: text)!
+    characters[8] = digit
+    return String(characters)
+}
+
+func buildShop(at path: String) throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let store = try Store(path: path, context: ChangeContext(actor: "bench", command: "generate", now: Timestamp.currentTime))
+    let db = store.db
+    try db.execute("PRAGMA synchronous = OFF")
+    var rng = SplitMix(state: 42)
+    let end = Timestamp.currentTime.seconds - 86_400
+    let begin = end - 10 * 365 * 86_400
+    try db.transaction {
+        try store.setSetting("name", to: "基准测试汽修厂")
+        for index in 0..<500 {
+            try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock) VALUES (?, ?, '博世', 'equivalent', ?, 100000)",
+                       [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000)))])
+        }
+        for index in 0..<customerCount {
+            try db.run("INSERT INTO customers(name, phone, created_at) VALUES (?, ?, ?)",
+                       [.text("客户\(index)"), .text(String(13_000_000_000 + index)), .integer(Int64(begin))])
+        }
+        for index in 0..<vehicleCount {
+            try db.run("""
+                INSERT INTO vehicles(plate, vin, owner_id, make, model, year, class, plate_color, odometer, created_at)
+                VALUES (?, ?, ?, '大众', '朗逸', 2015, 'car', 'blue', 0, ?)
+                """, [.text(plate(index)), .text(vin(index, rng: &rng)), .integer(Int64(index % customerCount + 1)),
+                      .integer(Int64(begin))])
+        }
+        var odometers = [Int](repeating: 0, count: vehicleCount + 1)
+        var lineTotal = 0
+        for index in 0..<orderCount {
+            let at = begin + (end - begin) / orderCount * index
+            let vehicleID = rng.int(1..<(vehicleCount + 1))
+            odometers[vehicleID] += rng.int(2_000..<15_000)
+            let isOpen = index >= orderCount - openOrders
+            let status = isOpen ? (index % 2 == 0 ? "estimating" : "signed") : (index % 17 == 0 ? "declined" : "released")
+            if isOpen, try db.scalar("SELECT 1 FROM orders WHERE vehicle_id = ? AND status IN ('estimating','signed')",
+                                     [.integer(Int64(vehicleID))]) != nil {
+                continue
+            }
+            try db.run("""
+                INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
+                                   category, payer, promised_at, signed_by, signed_at, closed_at)
+                VALUES (?, ?, ?, ?, '王芳', ?, '1/2', '保养及刹车检查', 'minor', 'owner', ?, ?, ?, ?)
+                """, [.integer(Int64(vehicleID)), .integer(Int64((vehicleID - 1) % customerCount + 1)), .text(status),
+                      .integer(Int64(at)), .integer(Int64(odometers[vehicleID])), .integer(Int64(at + 8 * 3600)),
+                      status == "estimating" ? .null : .text("客户"), status == "estimating" ? .null : .integer(Int64(at + 1800)),
+                      isOpen ? .null : .integer(Int64(at + 9 * 3600))])
+            let orderID = db.lastInsertRowID
+            let lines = rng.int(3..<11)
+            for number in 1...lines {
+                let isLabor = number % 3 == 1
+                let amount = rng.int(2_000..<80_000)
+                let lineStatus = status == "estimating" ? "proposed" : (number == lines && index % 9 == 0 ? "declined" : "approved")
+                try db.run("""
+                    INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
+                                            part_no, part_class, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.integer(Int64(orderID)), .integer(Int64(number)), .text(isLabor ? "labor" : "part"),
+                          .text(isLabor ? "更换前刹车片" : "前刹车片"), isLabor ? .integer(100) : .null,
+                          isLabor ? .integer(12_000) : .null, isLabor ? .null : .integer(1_000),
+                          isLabor ? .null : .integer(Int64(amount)), .integer(Int64(isLabor ? 12_000 : amount)),
+                          isLabor ? .null : .text("P\(number)"), isLabor ? .null : .text("equivalent"), .text(lineStatus)])
+            }
+            lineTotal += lines
+            for action in ["order.checkin", "order.sign", "order.release"] {
+                try db.run("""
+                    INSERT INTO journal(at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail)
+                    VALUES (?, '王芳', 'generated', ?, 'order', ?, ?, ?, '{}')
+                    """, [.integer(Int64(at)), .text(action), .text("RO\(orderID)"), .integer(Int64(orderID)),
+                          .integer(Int64(vehicleID))])
+            }
+        }
+        for vehicleID in 1...vehicleCount {
+            try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(odometers[vehicleID])), .integer(Int64(vehicleID))])
+        }
+        print("  \(orderCount) orders, \(lineTotal) lines, \(vehicleCount) vehicles, \(customerCount) customers")
+    }
+    try db.execute("ANALYZE")
+    try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(String(format: "  generated in %.1f s", milliseconds(DispatchTime.now().uptimeNanoseconds - start) / 1000))
+}
+
+func report(_ stats: [Stats]) {
+    print("")
+    print("command".padding(toLength: 28, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs")
+    for s in stats {
+        print(s.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+              + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count))
+    }
+}
+
+/// Spawns the binary with posix_spawn (Foundation's Process adds ~40 ms of its own) until it exits.
+func measureStartup(binary: String, database: String, runs: Int) -> Stats {
+    var samples: [Double] = []
+    let arguments = [binary, "--db", database, "-c", "quit"]
+    for _ in 0..<runs {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let elapsed = time {
+            guard posix_spawn(&pid, binary, nil, nil, &argv, environ) == 0 else { return }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        samples.append(milliseconds(elapsed))
+    }
+    return Stats(name: "start-up to first prompt", samples: samples)
+}
+
+let arguments = CommandLine.arguments
+let directory = ".build/bench"
+try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+let database = directory + "/shop-\(orderCount).db"
+let marker = database + ".schema-\(Store.schemaVersion)"
+if arguments.contains("--regenerate") || !FileManager.default.fileExists(atPath: marker) {
+    print("Generating a shop with ten years of history in \(database) …")
+    try buildShop(at: database)
+    _ = FileManager.default.createFile(atPath: marker, contents: nil)
+} else {
+    print("Using \(database) (make bench ARGS=--regenerate builds it anew)")
+}
+
+// Work on a copy, so every run starts from the same shop.
+let workCopy = directory + "/work.db"
+for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workCopy + suffix) }
+try FileManager.default.copyItem(atPath: database, toPath: workCopy)
+
+let options = try LaunchOptions(arguments: ["--db", workCopy, "--user", "bench"])
+let app = try App(options: options, environment: ProcessInfo.processInfo.environment)
+var rng = SplitMix(state: 7)
+let runs = 300
+
+@MainActor
+func measure(_ name: String, _ line: (Int) -> String) -> Stats {
+    var samples: [Double] = []
+    for index in 0..<runs {
+        let command = line(index)
+        var ok = true
+        samples.append(milliseconds(time { ok = app.execute(command).ok }))
+        if !ok { print("  ! \(name) failed: \(command): \(app.execute(command).output)") }
+    }
+    return Stats(name: name, samples: samples)
+}
+
+// Vehicles with no open order, for check-ins.
+let idle = try Database(path: workCopy).rows("""
+    SELECT v.plate, v.odometer FROM vehicles v
+    WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.id AND o.status IN ('estimating','signed'))
+    ORDER BY v.id LIMIT \(runs)
+    """) { ($0.string(0), $0.int(1)) }
+
+var results: [Stats] = []
+results.append(measure("ro list (\(openOrders) open orders)") { _ in "ro list" })
+results.append(measure("checkin") { i in "checkin \(idle[i].0) odometer=\(idle[i].1 + 1000) fuel=1/2 complaint=\"刹车异响\"" })
+results.append(measure("estimate … part") { i in "estimate \(idle[i].0) part \"前刹车片\" qty=1 price=360 partno=BP-1 class=equivalent" })
+results.append(measure("ro show") { _ in "ro show RO\(rng.int(1..<orderCount))" })
+results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
+results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
+let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("workshop").path
+results.append(measureStartup(binary: binary, database: workCopy, runs: 50))
+report(results)

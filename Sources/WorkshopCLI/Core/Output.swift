@@ -29,9 +29,14 @@ enum DisplayWidth {
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
-        if v == 0x200B || (0xFE00...0xFE0F).contains(v) { return 0 }
+        // Combining marks and zero-width characters (ranges, not Unicode properties: those are slow).
+        if (0x0300...0x036F).contains(v) || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
+            || (0x20D0...0x20FF).contains(v) || (0xFE20...0xFE2F).contains(v) || (0xFE00...0xFE0F).contains(v)
+            || v == 0x200B || v == 0x200C || v == 0x200D {
+            return 0
+        }
         if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
             || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
             || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
@@ -79,7 +84,11 @@ struct TextTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render(indent: String = "  ") -> String {
-        let cells = rows.map { $0.map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: " "), to: maximumWidth) } }
+        let cells = rows.map { row in
+            row.map { cell in
+                DisplayWidth.truncate(cell.utf8.contains(10) ? String(cell.map { $0 == "\n" ? " " : $0 }) : cell, to: maximumWidth)
+            }
+        }
         var widths = headers.map(DisplayWidth.of)
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -93,8 +102,9 @@ struct TextTable {
                 parts.append(isLast && !rightAligned.contains(index)
                              ? cell : DisplayWidth.pad(cell, to: widths[index], right: rightAligned.contains(index)))
             }
-            let text = indent + parts.joined(separator: "  ")
-            return String(text.reversed().drop(while: { $0 == " " }).reversed())
+            var text = indent + parts.joined(separator: "  ")
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         var out = [line(headers)]
         for row in cells { out.append(line(row)) }

@@ -46,6 +46,16 @@ public final class App {
         return "Workshop — \(s.settings.name) · " + s.t("用户 \(s.user) · 输入 help 查看命令，quit 退出", "user \(s.user) · type help for commands, quit to leave")
     }
 
+    /// Executes one line and returns whether it succeeded and what it would print, printing
+    /// nothing: for benchmarks and programs embedding Workshop.
+    public func execute(_ line: String) -> (ok: Bool, output: String) {
+        switch session.execute(line) {
+        case .nothing: return (true, "")
+        case .output(let output): return (true, session.format == .json ? output.json.serialized() : output.text)
+        case .failure(let message): return (false, message)
+        }
+    }
+
     /// Runs one command (`-c`).
     public func runCommand(_ line: String) {
         process(line, location: nil)
