@@ -15,7 +15,7 @@ public struct BelongingItem: Hashable, Sendable {
         for marker in ["x", "X", "×", "*"] {
             if let range = trimmed.range(of: marker, options: .backwards) {
                 let countText = trimmed[range.upperBound...]
-                let name = String(trimmed[..<range.lowerBound])
+                let name = trimmed[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 if !countText.isEmpty, countText.allSatisfy({ $0.isASCII && $0.isNumber }), !name.isEmpty {
                     guard let count = Int(countText), (1...99).contains(count) else {
                         throw UserError("\(word): a count is 1 to 99, e.g. 脚垫x4")

@@ -26,6 +26,24 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
             }
         }
 
+        public var english: String {
+            switch self {
+            case .ordinary: return "ordinary"
+            case .newEnergySmall: return "new-energy (small)"
+            case .newEnergyLarge: return "new-energy (large)"
+            case .trailer: return "trailer"
+            case .coach: return "driving-school"
+            case .police: return "police"
+            case .hongKongMacao: return "Hong Kong/Macao cross-border"
+            case .consulate: return "consulate"
+            case .embassy: return "embassy"
+            case .emergency: return "emergency rescue"
+            case .armedPolice: return "armed police"
+            case .military: return "military"
+            case .foreign: return "foreign"
+            }
+        }
+
         /// The plate colour this kind is issued in; ordinary plates are blue for small vehicles
         /// and yellow for large ones, so the vehicle record may override it.
         public var defaultColor: PlateColor {

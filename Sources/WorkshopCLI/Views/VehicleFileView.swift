@@ -10,7 +10,7 @@ enum VehicleFileView {
         let declined = try s.store.declinedLines(vehicleID: v.id)
 
         var fields = Fields()
-        fields.add(s.t("号牌", "Plate"), "\(v.plate.dotted) · \(s.t(v.plate.kind.chinese, v.plate.kind.rawValue)) · \(s.t(v.plateColor.chinese + "牌", v.plateColor.rawValue + " plate"))")
+        fields.add(s.t("号牌", "Plate"), "\(v.plate.dotted) · \(s.t(v.plate.kind.chinese, v.plate.kind.english)) · \(s.t(v.plateColor.chinese + "牌", v.plateColor.rawValue + " plate"))")
         fields.add("VIN", v.vin.map { $0 + (v.vinConfirmed ? s.t("（校验位不符，已确认）", " (check digit confirmed by advisor)") : "") })
         fields.add(s.t("车型", "Vehicle"), v.description)
         fields.add(s.t("颜色", "Colour"), v.color)
