@@ -17,20 +17,25 @@ let package = Package(
 
         // Adapters.
         .target(name: "SQLite", dependencies: ["CSQLite3"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "DocumentModel"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
 
         // The domain: value types and rules, no I/O.
         .target(name: "WorkshopModel"),
+        // Printed documents: one model, rendered as HTML (templates) and as PDF (libharu).
+        .target(name: "DocumentModel"),
+        .target(name: "Templating"),
+        .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
         .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "HaruPDF"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "Templating", "HaruPDF"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "LineEditor"]),
         .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"],
                     exclude: ["Transcripts"]),

@@ -56,6 +56,16 @@ public struct OrderLine: Hashable, Sendable {
         OrderLine(number: number, kind: .fee, description: description, amount: amount)
     }
 
+    /// The operation code of the diagnostic fee (`diagnose RO … fee=`): reserved, so that a
+    /// declined estimate still charges it.
+    public static let diagnosticFeeCode = "DIAG"
+
+    public static func diagnosticFee(description: String, amount: Money) -> OrderLine {
+        OrderLine(number: 0, kind: .fee, description: description, amount: amount, operationCode: diagnosticFeeCode)
+    }
+
+    public var isDiagnosticFee: Bool { kind == .fee && operationCode == OrderLine.diagnosticFeeCode }
+
     /// Recomputes the amount from hours × rate or quantity × price after an edit.
     public mutating func recomputeAmount() {
         switch kind {

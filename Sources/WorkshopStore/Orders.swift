@@ -335,3 +335,24 @@ extension Store {
                       [.integer(Int64(vehicleID)), .integer(Int64(orderID))]) ?? 0
     }
 }
+
+extension Store {
+    /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
+    public func record(of order: RepairOrder) throws -> OrderRecord {
+        guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
+            throw UserError("\(order.number) refers to a vehicle or customer that is missing from the database")
+        }
+        return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
+                           damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),
+                           documents: try documents(orderID: order.id))
+    }
+}
+
+extension Store {
+    /// Orders checked in from `start` (inclusive) to `end` (exclusive), in number order.
+    public func orders(checkedInFrom start: Timestamp, to end: Timestamp) throws -> [RepairOrder] {
+        let ids = try db.rows("SELECT id FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY id",
+                              [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { $0.int(0) }
+        return try ids.compactMap { try order(id: $0) }
+    }
+}

@@ -92,6 +92,22 @@ struct ReceptionTests {
         #expect(try shop.count("SELECT sum(amount) FROM order_lines WHERE order_id = 1 AND status = 'approved'") == 5_000)
     }
 
+    @Test func aDeclinedEstimateChargesTheDiagnosticFeeOnly() throws {
+        let shop = try estimatedShop()
+        #expect(try shop.command("diagnose RO1 \"前刹车片磨损\" fee=50").status == 0)
+        let declined = try shop.command("decline RO1")
+        #expect(declined.stdout.contains("50.00"), "\(declined.stdout)")
+        #expect(try shop.count("SELECT sum(amount) FROM order_lines WHERE order_id = 1 AND status = 'approved'") == 5_000)
+        #expect(try shop.count("SELECT count(*) FROM order_lines WHERE order_id = 1 AND status = 'declined'") == 2)
+    }
+
+    @Test func aFeeGivenAtDeclineReplacesTheDiagnosticFee() throws {
+        let shop = try estimatedShop()
+        _ = try shop.command("diagnose RO1 \"前刹车片磨损\" fee=50")
+        #expect(try shop.command("decline RO1 fee=30").status == 0)
+        #expect(try shop.count("SELECT sum(amount) FROM order_lines WHERE order_id = 1 AND status = 'approved'") == 3_000)
+    }
+
     @Test func theOdometerNeverGoesBackwardsButCanBeCorrectedOnRecord() throws {
         let shop = try estimatedShop()
         _ = try shop.command("decline RO1")

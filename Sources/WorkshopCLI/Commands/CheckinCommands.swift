@@ -79,7 +79,7 @@ enum CheckinCommands {
         if let feeText = invocation.option("fee") {
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
             let fee = try Money.parse(feeText, field: "fee")
-            let line = try s.store.addLine(.fee(number: 0, description: s.t("诊断费", "Diagnostic fee"), amount: fee), to: order)
+            let line = try s.store.addLine(.diagnosticFee(description: s.t("诊断费", "Diagnostic fee"), amount: fee), to: order)
             text += s.t("；诊断费 \(fee.grouped) 为第 \(line.number) 项", "; diagnostic fee \(fee.grouped) is line \(line.number)")
         }
         return .message(text, [("order", .string(order.number))])

@@ -36,7 +36,7 @@ enum EstimateCommands {
                 }
                 return .message(text)
             }
-            return OrderView.render(try OrderSnapshot(order, store: s.store), session: s)
+            return OrderView.render(try s.store.record(of: order), session: s)
         }
         switch sub.lowercased() {
         case "labor", "labour", "工时":
@@ -276,7 +276,7 @@ enum EstimateCommands {
     static let declineUsage = "decline RO [fee=AMOUNT] [reason=\"…\"]"
     static let decline = Command(
         name: "decline", aliases: ["拒修"], group: .estimate,
-        summary: "the customer declines the estimate: the diagnostic/estimate fee (if any) is charged; the car leaves unrepaired",
+        summary: "the customer declines the estimate: the diagnostic fee (or fee=) is charged; the car leaves unrepaired",
         usage: [declineUsage],
         examples: ["decline RO12 fee=50 reason=\"价格太高\""],
         access: .write
@@ -285,7 +285,12 @@ enum EstimateCommands {
         try OrderRules.ensureCanDecline(order.status, order: order.number)
         let fee = try invocation.option("fee").map { try Money.parse($0, field: "fee") }
         let reason = invocation.option("reason")
-        try s.store.setLineStatus(of: order, from: .proposed, to: .declined)
+        // The diagnostic fee already on the order is charged, unless fee= names the fee instead.
+        for var line in try s.store.lines(orderID: order.id) where line.status == .proposed {
+            line.status = line.isDiagnosticFee && fee == nil ? .approved : .declined
+            try s.store.saveLine(line, of: order, action: line.status == .approved ? "line.charge" : "line.decline",
+                                 detail: [("description", .string(line.description)), ("amount", .string(line.amount.plain))])
+        }
         if let fee, fee.fen > 0 {
             var line = OrderLine.fee(number: 0, description: s.t("检测估价费", "Diagnosis and estimate fee"), amount: fee)
             line.status = .approved

@@ -20,7 +20,7 @@ enum OrderCommands {
         switch sub.lowercased() {
         case "show":
             let order = try s.store.resolveOrder(try invocation.required("the order or plate", usage: usage[0]))
-            return OrderView.render(try OrderSnapshot(order, store: s.store), session: s)
+            return OrderView.render(try s.store.record(of: order), session: s)
         case "list", "ls":
             let status = try invocation.option("status").map { try OrderStatus.parse($0, field: "status") }
             return list(try s.store.listOrders(status: status), s)
@@ -28,7 +28,7 @@ enum OrderCommands {
             return try set(&invocation, s)
         default:
             // "ro RO12" reads as show.
-            if let order = try? s.store.resolveOrder(sub) { return OrderView.render(try OrderSnapshot(order, store: s.store), session: s) }
+            if let order = try? s.store.resolveOrder(sub) { return OrderView.render(try s.store.record(of: order), session: s) }
             throw UserError("ro \(sub): unknown sub-command; usage: \(usage.joined(separator: " | "))")
         }
     }

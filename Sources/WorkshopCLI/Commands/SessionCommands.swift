@@ -120,7 +120,7 @@ enum Commands {
         CustomerCommands.command, VehicleCommands.command, CheckinCommands.checkin,
         OrderCommands.command, CheckinCommands.diagnose, CheckinCommands.damage, BelongingsCommands.command,
         EstimateCommands.command, CheckinCommands.promise, EstimateCommands.approve, EstimateCommands.decline,
-        OrderCommands.reopen,
+        OrderCommands.reopen, PrintCommands.command,
         ShopCommands.labor, ShopCommands.parts,
         ShopCommands.shop, ShopCommands.history,
         SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.quit,

@@ -47,6 +47,9 @@ enum ShopCommands {
             guard code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
                 throw UserError("labor code \(code): use letters, digits, - _ . (up to 20), e.g. BRK-01")
             }
+            guard code != OrderLine.diagnosticFeeCode else {
+                throw UserError("labor code \(code) is reserved for the diagnostic fee (diagnose RO … fee=)")
+            }
             let name = invocation.rest().joined(separator: " ")
             guard !name.isEmpty else { throw UserError("labor add: the name is missing; usage: \(laborUsage[0])") }
             let hours = try Hours.parse(try invocation.requiredOption("hours", example: "hours=1.2"))

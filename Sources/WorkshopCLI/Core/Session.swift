@@ -19,6 +19,10 @@ final class Session {
     var format: Format
     private(set) var shouldQuit = false
     var table: CommandTable!
+    /// Where `print` writes documents by default: `documents/` beside the database.
+    var documentsDirectory = "documents"
+    /// The folder of HTML templates, if one was found.
+    var templatesDirectory: String?
     /// Runs a script file's lines as if typed, printing as it goes; set by the runner.
     var runFile: ((String) throws -> (commands: Int, failures: Int))?
 

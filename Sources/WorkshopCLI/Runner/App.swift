@@ -32,7 +32,25 @@ public final class App {
         }
         session = Session(store: store, user: user, now: fixedNow, format: options.json ? .json : .text)
         bail = options.bail
+        session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"]
+            ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "documents" : (path as NSString).deletingLastPathComponent + "/documents")
+        session.templatesDirectory = App.findTemplates(environment: environment)
         session.runFile = { [unowned self] path in try self.runFile(path) }
+    }
+
+    /// $WORKSHOP_TEMPLATES, else Templates/ in the working directory, else the Templates/ folder of
+    /// the installation (found by walking up from the executable).
+    static func findTemplates(environment: [String: String]) -> String? {
+        if let path = environment["WORKSHOP_TEMPLATES"], !path.isEmpty { return path }
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: "Templates/jobcard.html") { return "Templates" }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = directory.appendingPathComponent("Templates")
+            if fileManager.fileExists(atPath: candidate.appendingPathComponent("jobcard.html").path) { return candidate.path }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
     }
 
     /// The exit status: 0 when every command succeeded, 1 when any failed.

@@ -1,42 +1,8 @@
 import WorkshopModel
 import WorkshopStore
 
-/// Everything about one repair order, read in one go: what `ro show` prints and documents use.
-struct OrderSnapshot {
-    let order: RepairOrder
-    let vehicle: Vehicle
-    let customer: Customer
-    let lines: [OrderLine]
-    let damage: [DamageNote]
-    let belongings: [Belonging]
-    let documents: [ReceivedDocument]
-
-    init(_ order: RepairOrder, store: Store) throws {
-        self.order = order
-        guard let vehicle = try store.vehicle(id: order.vehicleID),
-              let customer = try store.customer(id: order.customerID) else {
-            throw UserError("\(order.number) refers to a vehicle or customer that is missing: run verify")
-        }
-        self.vehicle = vehicle
-        self.customer = customer
-        self.lines = try store.lines(orderID: order.id)
-        self.damage = try store.damageNotes(orderID: order.id)
-        self.belongings = try store.belongings(orderID: order.id)
-        self.documents = try store.documents(orderID: order.id)
-    }
-
-    /// The lines that count: offered before signature, approved after.
-    var visibleLines: [OrderLine] { lines.filter { $0.status != .removed } }
-
-    func totals(_ settings: ShopSettings) -> Totals {
-        Totals(lines: lines.filter(\.isOffered), rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
-    }
-
-    var hasNoWarrantyLines: Bool { lines.contains { $0.noWarranty && $0.isOffered } }
-}
-
 enum OrderView {
-    static func render(_ snapshot: OrderSnapshot, session s: Session) -> Output {
+    static func render(_ snapshot: OrderRecord, session s: Session) -> Output {
         let o = snapshot.order, v = snapshot.vehicle, c = snapshot.customer
         var text = "\(o.number)  \(v.plate)  \(o.status.label(s.language))\n"
         var fields = Fields()
@@ -106,7 +72,7 @@ enum OrderView {
         if let partNo = line.partNumber { extra.append(partNo) }
         if let brand = line.brand { extra.append(brand) }
         if let partClass = line.partClass { extra.append(partClass.label(s.language)) }
-        if let code = line.operationCode { extra.append(code) }
+        if let code = line.operationCode, !line.isDiagnosticFee { extra.append(code) }
         return extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
     }
 
@@ -153,7 +119,7 @@ enum OrderView {
                  ("net", .money(totals.taxed.net)), ("tax", .money(totals.taxed.tax)), ("total", .money(totals.taxed.gross))])
     }
 
-    static func json(_ snapshot: OrderSnapshot, session s: Session) -> JSON {
+    static func json(_ snapshot: OrderRecord, session s: Session) -> JSON {
         let o = snapshot.order
         return .object([
             ("order", .string(o.number)), ("status", .string(o.status.code)),

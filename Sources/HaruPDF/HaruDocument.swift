@@ -1,0 +1,115 @@
+import CHaru
+import Foundation
+
+/// The one place libharu is called: a PDF being built, its fonts, pages and drawing operations.
+/// libharu records an error on the document instead of failing the call, so every step that can
+/// fail is checked, and the error is reset once reported.
+final class HaruDocument {
+    let handle: HPDF_Doc
+
+    init() throws {
+        guard let doc = HPDF_New(nil, nil) else { throw PDFError.library("create a document", code: 0) }
+        handle = doc
+        HPDF_SetCompressionMode(doc, UInt32(HPDF_COMP_ALL))
+    }
+
+    deinit { HPDF_Free(handle) }
+
+    func check(_ what: String) throws {
+        let code = HPDF_GetError(handle)
+        if code != UInt(HPDF_OK) {
+            HPDF_ResetError(handle)
+            throw PDFError.library(what, code: code)
+        }
+    }
+
+    /// The embedded TrueType font (a face of a .ttc), drawing UTF-8 text.
+    func loadTrueType(path: String, face: Int) throws -> TextFont {
+        HPDF_UseUTFEncodings(handle)
+        HPDF_SetCurrentEncoder(handle, "UTF-8")
+        guard let name = HPDF_LoadTTFontFromFile2(handle, path, UInt32(face), HPDF_TRUE) else {
+            try check("load the font \(path)")
+            throw PDFError.fontMissing(path)
+        }
+        guard let font = HPDF_GetFont(handle, name, "UTF-8") else {
+            try check("select the font \(path)")
+            throw PDFError.fontMissing(path)
+        }
+        return TextFont(handle: font, encoding: .utf8)
+    }
+
+    /// Helvetica, one of the 14 fonts every PDF reader has: nothing to embed.
+    func helvetica() throws -> TextFont {
+        guard let font = HPDF_GetFont(handle, "Helvetica", "WinAnsiEncoding") else {
+            try check("select Helvetica")
+            throw PDFError.library("select Helvetica", code: 0)
+        }
+        return TextFont(handle: font, encoding: .winAnsi)
+    }
+
+    func setInfo(title: String, creator: String) {
+        HPDF_SetInfoAttr(handle, HPDF_INFO_CREATOR, creator)
+        HPDF_SetInfoAttr(handle, HPDF_INFO_TITLE, title)
+    }
+
+    func addPage(width: Float, height: Float) throws -> HPDF_Page {
+        guard let page = HPDF_AddPage(handle) else {
+            try check("add a page")
+            throw PDFError.library("add a page", code: 0)
+        }
+        HPDF_Page_SetWidth(page, width)
+        HPDF_Page_SetHeight(page, height)
+        return page
+    }
+
+    func save(to path: String) throws {
+        HPDF_SaveToFile(handle, path)
+        try check("write \(path)")
+    }
+}
+
+/// A font with the encoding its text must be given in.
+struct TextFont {
+    enum Encoding { case utf8, winAnsi }
+    let handle: HPDF_Font
+    let encoding: Encoding
+
+    /// The bytes libharu draws, NUL-terminated.
+    func bytes(_ text: String) -> [CChar] {
+        switch encoding {
+        case .utf8: return Array(text.utf8CString)
+        case .winAnsi: return WinAnsi.encode(text) + [0]
+        }
+    }
+
+    /// Width of `text` at size 1000 (font units).
+    func unitWidth(_ text: String) -> Float {
+        let bytes = self.bytes(text)
+        let width = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) {
+                HPDF_Font_TextWidth(handle, $0, UInt32(buffer.count - 1)).width
+            }
+        }
+        return Float(width)
+    }
+}
+
+/// Windows-1252, the encoding of the base-14 fonts: Latin-1 plus the typographic characters.
+enum WinAnsi {
+    static let extras: [Unicode.Scalar: UInt8] = [
+        "€": 0x80, "‚": 0x82, "ƒ": 0x83, "„": 0x84, "…": 0x85, "†": 0x86, "‡": 0x87, "ˆ": 0x88, "‰": 0x89,
+        "Š": 0x8A, "‹": 0x8B, "Œ": 0x8C, "Ž": 0x8E, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "•": 0x95,
+        "–": 0x96, "—": 0x97, "˜": 0x98, "™": 0x99, "š": 0x9A, "›": 0x9B, "œ": 0x9C, "ž": 0x9E, "Ÿ": 0x9F,
+    ]
+
+    static func canEncode(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x20 && scalar.value < 0x7F) || (scalar.value >= 0xA0 && scalar.value <= 0xFF) || extras[scalar] != nil
+    }
+
+    static func encode(_ text: String) -> [CChar] {
+        text.unicodeScalars.map { scalar in
+            if scalar.value < 0x80 || (scalar.value >= 0xA0 && scalar.value <= 0xFF) { return CChar(bitPattern: UInt8(scalar.value)) }
+            return CChar(bitPattern: extras[scalar] ?? UInt8(ascii: "?"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import DocumentModel
+import Templating
+
+/// Renders documents to HTML through the shop's templates: `Templates/<kind>.html`, which by
+/// default includes the shared partials (_head, _header, _blocks…). The data given to the
+/// templates is the document model, spelled out below, so HTML and PDF show the same things.
+public final class HTMLDocuments {
+    public let library: TemplateLibrary
+
+    public init(templatesDirectory: String) {
+        library = TemplateLibrary(directory: templatesDirectory)
+    }
+
+    public func render(_ document: Document) throws -> String {
+        try library.render(document.kind, HTMLDocuments.data(document))
+    }
+
+    /// The template data of a document. Every block carries every block key (null when it is not
+    /// that kind), so `{{#table}}` tests the kind and a misspelt name is reported, not blank.
+    public static func data(_ document: Document) -> TemplateValue {
+        let bilingual = document.bilingual
+        func label(_ l: Label?) -> TemplateValue {
+            guard let l else { return .null }
+            return .object(["zh": .string(l.zh), "en": .string(l.en), "text": .string(l.text(bilingual: bilingual))])
+        }
+        func block(_ b: Block) -> TemplateValue {
+            var keys: [String: TemplateValue] = ["fields": .null, "text": .null, "table": .null, "totals": .null,
+                                                 "notice": .null, "signatures": .null]
+            switch b {
+            case .fields(let title, let columns, let fields):
+                keys["fields"] = .object(["title": label(title), "columns": .string(String(columns)),
+                                          "items": .list(fields.map { .object(["label": label($0.label), "value": .string($0.value),
+                                                                               "span": .string(String(min($0.span, columns)))]) })])
+            case .text(let title, let body):
+                keys["text"] = .object(["title": label(title), "body": .string(body)])
+            case .table(let table):
+                let totalWeight = table.columns.reduce(0) { $0 + $1.weight }
+                keys["table"] = .object([
+                    "title": label(table.title),
+                    "columns": .list(table.columns.map { .object(["label": label($0.label), "align": .string($0.alignment.rawValue),
+                                                                  "width": .string(percent($0.weight / totalWeight))]) }),
+                    "rows": .list(table.rows.map { row in
+                        .object(["cells": .list(zip(row, table.columns).map {
+                            .object(["value": .string($0), "align": .string($1.alignment.rawValue)])
+                        })])
+                    }),
+                    "empty": .bool(table.rows.isEmpty), "empty_text": .string(table.emptyText),
+                    "column_count": .string(String(table.columns.count)),
+                ])
+            case .totals(let lines):
+                keys["totals"] = .object(["lines": .list(lines.map {
+                    .object(["label": label($0.label), "value": .string($0.value), "emphasized": .bool($0.emphasized)])
+                })])
+            case .notice(let text):
+                keys["notice"] = .object(["body": .string(text)])
+            case .signatures(let signatures):
+                keys["signatures"] = .object(["items": .list(signatures.map {
+                    .object(["label": label($0.label), "name": .string($0.name), "date": .string($0.date)])
+                }), "count": .string(String(signatures.count))])
+            }
+            return .object(keys)
+        }
+        return .object([
+            "kind": .string(document.kind), "title": label(document.title), "reference": .string(document.reference),
+            "printed_at": .string(document.printedAt), "bilingual": .bool(bilingual),
+            "lang": .string(bilingual ? "zh-CN" : "en"),
+            "shop": .object(["name": .string(document.shop.name), "address": .string(document.shop.address),
+                             "phone": .string(document.shop.phone), "credit_code": .string(document.shop.creditCode)]),
+            "blocks": .list(document.blocks.map(block)), "closing": .list(document.closing.map(block)),
+            "labels": .object([
+                "number": label(Label("单号", "No.")), "phone": label(Label("电话", "Tel")),
+                "credit_code": label(Label("统一社会信用代码", "Credit code")), "printed": label(Label("打印", "Printed")),
+                "date": label(Label("日期", "Date")),
+            ]),
+        ])
+    }
+
+    /// "12.5%": a column's share of the table width.
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}

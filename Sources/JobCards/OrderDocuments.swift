@@ -1,0 +1,258 @@
+import DocumentModel
+import WorkshopModel
+
+/// The documents of a repair order, built from its record: the job card (进厂维修单), the
+/// belongings checklist (随车物品清单) and the diagnosis and estimate (诊断书/估价单).
+public struct OrderDocuments {
+    public enum Kind: String, CaseIterable, Sendable {
+        case jobcard, checklist, estimate
+
+        public var title: Label {
+            switch self {
+            case .jobcard: return Label("进厂维修单", "Repair Order")
+            case .checklist: return Label("随车物品清单", "Belongings Checklist")
+            case .estimate: return Label("诊断书 / 估价单", "Diagnosis and Estimate")
+            }
+        }
+    }
+
+    let record: OrderRecord
+    let settings: ShopSettings
+    let printedAt: Timestamp
+
+    public init(record: OrderRecord, settings: ShopSettings, printedAt: Timestamp) {
+        self.record = record
+        self.settings = settings
+        self.printedAt = printedAt
+    }
+
+    var bilingual: Bool { settings.language == .zh }
+    var zone: ShopZone { settings.timeZone }
+    var order: RepairOrder { record.order }
+
+    public func document(_ kind: Kind) -> Document {
+        switch kind {
+        case .jobcard: return jobCard()
+        case .checklist: return checklist()
+        case .estimate: return estimate()
+        }
+    }
+
+    private func make(_ kind: Kind, blocks: [Block], closing: [Block]) -> Document {
+        Document(kind: kind.rawValue, title: kind.title, reference: order.number, printedAt: zone.format(printedAt),
+                 shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone,
+                                  creditCode: settings.creditCode),
+                 blocks: blocks, closing: closing, bilingual: bilingual)
+    }
+
+    /// A vocabulary word in the document's language(s): "小修 minor repair" or "minor repair".
+    private func word<V: Vocabulary>(_ value: V?) -> String {
+        guard let value else { return "" }
+        return bilingual ? value.chinese : value.english
+    }
+
+    private func time(_ instant: Timestamp?) -> String { instant.map(zone.format) ?? "" }
+
+    // MARK: Shared parts
+
+    private var customerAndVehicle: Block {
+        let c = record.customer, v = record.vehicle
+        var fields = [
+            Field(Label("车主", "Owner"), c.name + (c.company.map { " · \($0)" } ?? "")),
+            Field(Label("电话", "Phone"), c.phone),
+            Field(Label("送修人", "Dropped off by"), [order.droppedBy, order.droppedPhone].compactMap { $0 }.joined(separator: " ")),
+            Field(Label("付费方", "Payer"), word(order.payer)),
+            Field(Label("号牌号码", "Plate"), v.plate.dotted),
+            Field(Label("号牌颜色", "Plate colour"), bilingual ? v.plateColor.chinese : v.plateColor.rawValue),
+            Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
+            Field(Label("厂牌型号", "Make / model"), v.description),
+            Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
+            Field(Label("燃料种类", "Fuel type"), v.fuel ?? ""),
+            Field(Label("车身颜色", "Colour"), v.color ?? ""),
+        ]
+        if let address = c.address { fields.append(Field(Label("地址", "Address"), address, span: 4)) }
+        return .fields(title: Label("客户与车辆", "Customer and vehicle"), columns: 4, fields: fields)
+    }
+
+    private var checkIn: Block {
+        .fields(title: Label("进厂信息", "Check-in"), columns: 4, fields: [
+            Field(Label("进厂时间", "Checked in"), time(order.checkedInAt)),
+            Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
+            Field(Label("油量", "Fuel level"), word(order.fuel)),
+            Field(Label("维修类别", "Repair category"), word(order.category)),
+            Field(Label("服务顾问", "Service advisor"), order.advisor),
+            Field(Label("预计交车时间", "Promised"), time(order.promisedAt)),
+            Field(Label("钥匙编号", "Key tag"), order.keyTag ?? ""),
+            Field(Label("估价方式", "Estimate method"), word(order.estimateMethod)),
+        ])
+    }
+
+    private var damageText: String {
+        record.damage.isEmpty ? (bilingual ? "未见异常" : "Nothing noted")
+            : record.damage.enumerated().map { "\($0.offset + 1). \($0.element.note)" }.joined(separator: "\n")
+    }
+
+    private func linesTable(_ lines: [OrderLine], withStatus: Bool) -> Table {
+        var columns = [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("类别", "Kind"), weight: 0.7),
+            Column(Label("项目 / 配件", "Work / part"), weight: 2.9),
+            Column(Label("配件号", "Part no."), weight: 1.6),
+            Column(Label("品牌", "Brand"), weight: 0.85),
+            Column(Label("配件类别", "Class"), weight: 0.95),
+            Column(Label("工时/数量", "Hours/qty"), alignment: .right, weight: 0.9),
+            Column(Label("单价", "Unit price"), alignment: .right, weight: 1.05),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.1),
+        ]
+        if withStatus { columns.append(Column(Label("状态", "Status"), weight: 1.15)) }
+        let rows = lines.map { line -> [String] in
+            var row = [
+                "\(line.number)", word(line.kind), line.description + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
+                line.brand ?? "", word(line.partClass),
+                line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
+                (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "", line.amount.grouped,
+            ]
+            if withStatus { row.append(word(line.status)) }
+            return row
+        }
+        return Table(title: Label("维修项目", "Work and parts"), columns: columns, rows: rows,
+                     emptyText: bilingual ? "（尚无项目）" : "(no lines yet)")
+    }
+
+    private func totals(_ lines: [OrderLine], totalLabel: Label) -> Block {
+        let totals = Totals(lines: lines, rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+        let currency = settings.currency == "CNY" ? "¥" : settings.currency + " "
+        var rows = [
+            TotalLine(Label("工时费", "Labour"), totals.labor.grouped),
+            TotalLine(Label("材料费", "Parts"), totals.parts.grouped),
+            TotalLine(Label("其他费用", "Other charges"), totals.other.grouped),
+        ]
+        if settings.pricesIncludeTax {
+            rows.append(TotalLine(totalLabel, currency + totals.taxed.gross.grouped, emphasized: true))
+            rows.append(TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), totals.taxed.tax.grouped))
+        } else {
+            rows.append(TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), totals.taxed.tax.grouped))
+            rows.append(TotalLine(totalLabel, currency + totals.taxed.gross.grouped, emphasized: true))
+        }
+        return .totals(rows)
+    }
+
+    private var noWarrantyNotice: Block? {
+        guard record.hasNoWarrantyLines else { return nil }
+        return .notice(bilingual
+            ? "* 客户自带配件，以及客户坚持在关键部位使用的副厂件，本厂对其质量不作担保（不享受维修质量保证）。 Customer-supplied parts, and aftermarket parts on key systems the customer insisted on, carry no workmanship warranty."
+            : "* Customer-supplied parts, and aftermarket parts on key systems the customer insisted on, carry no workmanship warranty.")
+    }
+
+    private var customerSignature: Signature {
+        Signature(Label("客户签字", "Customer signature"), name: order.signedBy ?? "", date: time(order.signedAt))
+    }
+
+    private var advisorSignature: Signature {
+        Signature(Label("服务顾问", "Service advisor"), name: order.advisor, date: time(order.checkedInAt))
+    }
+
+    // MARK: Documents
+
+    func jobCard() -> Document {
+        var blocks = [customerAndVehicle, checkIn, .text(title: Label("故障描述", "Customer's complaint"), body: order.complaint)]
+        if let findings = order.findings { blocks.append(.text(title: Label("诊断结果", "Findings"), body: findings)) }
+        blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
+        blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
+        let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: "、")
+        let documents = record.documents.map(\.name).joined(separator: "、")
+        blocks.append(.fields(title: nil, columns: 4, fields: [
+            Field(Label("随车物品", "Belongings"), items.isEmpty ? "—" : items, span: 3),
+            Field(Label("随车证件", "Documents"), documents.isEmpty ? "—" : documents),
+        ]))
+        var closing = [totals(record.offeredLines, totalLabel: Label("合计（价税合计）", "Total"))]
+        if let notice = noWarrantyNotice { closing.append(notice) }
+        closing.append(.notice(bilingual
+            ? "客户签字即委托本厂按上列项目维修；维修中如需追加项目，须经客户同意后方可施工。贵重物品请随身带走。 By signing, the customer authorises the work above; added work starts only with the customer's consent. Please take valuables with you."
+            : "By signing, the customer authorises the work above; added work starts only with the customer's consent. Please take valuables with you."))
+        closing.append(.signatures([
+            customerSignature, advisorSignature,
+            Signature(Label("车间接车人", "Workshop receiver")),
+        ]))
+        return make(.jobcard, blocks: blocks, closing: closing)
+    }
+
+    func checklist() -> Document {
+        let v = record.vehicle, c = record.customer
+        let header = Block.fields(title: nil, columns: 4, fields: [
+            Field(Label("号牌号码", "Plate"), v.plate.dotted),
+            Field(Label("车主", "Owner"), c.name),
+            Field(Label("电话", "Phone"), c.phone),
+            Field(Label("钥匙编号", "Key tag"), order.keyTag ?? "—"),
+            Field(Label("进厂时间", "Checked in"), time(order.checkedInAt)),
+            Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
+            Field(Label("油量", "Fuel level"), word(order.fuel)),
+            Field(Label("厂牌型号", "Make / model"), v.description),
+        ])
+        // "√" is in every Chinese font (GB 2312); Helvetica has neither it nor ✓.
+        let check = bilingual ? "√" : "yes"
+        let items = Table(title: Label("随车物品", "Items in the car"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.5),
+            Column(Label("物品", "Item"), weight: 4),
+            Column(Label("数量", "Count"), alignment: .right, weight: 0.8),
+            Column(Label("接车清点", "At check-in"), alignment: .center, weight: 1.2),
+            Column(Label("交车清点", "At return"), alignment: .center, weight: 1.2),
+        ], rows: record.belongings.enumerated().map { index, item in
+            ["\(index + 1)", item.name, "\(item.count)", check, item.returnedAt.map { _ in check } ?? ""]
+        }, emptyText: bilingual ? "（无随车物品）" : "(no items)")
+        let today = zone.formatDate(printedAt)
+        let documents = Table(title: Label("随车证件", "Documents received"), columns: [
+            Column(Label("证件", "Document"), weight: 3),
+            Column(Label("有效期至", "Valid until"), weight: 1.5),
+            Column(Label("核验", "Checked"), weight: 1.5),
+        ], rows: record.documents.map { d in
+            let state: String
+            if let until = d.validUntil {
+                state = until < today ? (bilingual ? "已过期" : "expired") : (bilingual ? "有效" : "valid")
+            } else {
+                state = check
+            }
+            return [d.name, d.validUntil ?? "", state]
+        }, emptyText: bilingual ? "（未收证件）" : "(none received)")
+        let closing: [Block] = [
+            .notice(bilingual
+                ? "以上物品已清点并放入本车专用存物箱；现金及贵重物品已当面交还客户。交车时请与客户再次清点。 The items above were counted into this car's storage box; cash and valuables were handed back to the customer at check-in. Count them again with the customer at hand-back."
+                : "The items above were counted into this car's storage box; cash and valuables were handed back to the customer at check-in. Count them again with the customer at hand-back."),
+            .signatures([
+                Signature(Label("客户签字（接车）", "Customer, at check-in")),
+                Signature(Label("服务顾问", "Service advisor"), name: order.advisor, date: time(order.checkedInAt)),
+                Signature(Label("客户签字（交车）", "Customer, at return")),
+            ]),
+        ]
+        return make(.checklist, blocks: [header, .table(items), .table(documents)], closing: closing)
+    }
+
+    func estimate() -> Document {
+        var blocks = [customerAndVehicle, checkIn, .text(title: Label("故障描述", "Customer's complaint"), body: order.complaint),
+                      .text(title: Label("诊断结果及维修建议", "Findings and recommendation"), body: order.findings ?? "—"),
+                      .table(linesTable(record.visibleLines, withStatus: true))]
+        if order.status == .declined {
+            blocks.append(.notice(bilingual
+                ? "客户拒修 Declined by the customer：\(time(order.closedAt))。按规定收取检测估价费，出具出厂通知单。 The diagnosis/estimate fee is charged and a release note issued."
+                : "Declined by the customer on \(time(order.closedAt)). The diagnosis/estimate fee is charged and a release note issued."))
+        }
+        var closing: [Block]
+        if order.status == .declined {
+            let charged = record.lines.filter { $0.status == .approved }
+            closing = [totals(charged, totalLabel: Label("应收检测估价费", "Fee due"))]
+        } else {
+            closing = [totals(record.offeredLines, totalLabel: Label("估价合计", "Estimate total"))]
+        }
+        if order.estimateMethod == .symptom {
+            closing.append(.notice(bilingual
+                ? "本估价按故障现象估价，拆检后如发现其他问题，将另行报价并征得客户同意。 Estimated by symptom: anything further found on inspection is quoted separately and needs the customer's consent."
+                : "Estimated by symptom: anything further found on inspection is quoted separately and needs the customer's consent."))
+        }
+        if let notice = noWarrantyNotice { closing.append(notice) }
+        closing.append(.notice(bilingual
+            ? "本估价单自出具之日起 7 日内有效；实际费用以客户签字确认的项目为准。 This estimate is valid for 7 days; only the work the customer signs for is charged."
+            : "This estimate is valid for 7 days; only the work the customer signs for is charged."))
+        closing.append(.signatures([customerSignature, advisorSignature]))
+        return make(.estimate, blocks: blocks, closing: closing)
+    }
+}

@@ -1,0 +1,137 @@
+import DocumentModel
+import Foundation
+import HaruPDF
+import JobCards
+import Templating
+import WorkshopModel
+import WorkshopStore
+
+/// `print`: the order's documents as PDF (the default) or HTML, written to a file.
+enum PrintCommands {
+    static let usage = [
+        "print RO jobcard|checklist|estimate [format=pdf|html] [out=PATH]",
+        "print day jobcards [DATE] [out=PATH]",
+    ]
+
+    static let command = Command(
+        name: "print", aliases: ["打印"], group: .order,
+        summary: "print the job card (进厂维修单), belongings checklist or estimate as PDF or HTML; or the day's job cards",
+        usage: usage,
+        examples: ["print RO12 jobcard", "print 京A12345 checklist", "print RO12 estimate format=html out=/tmp/estimate.html",
+                   "print day jobcards", "print day jobcards 2026-11-21"],
+        access: .read
+    ) { invocation, s in
+        let first = try invocation.required("the order (or day)", usage: usage.joined(separator: " | "))
+        if first.lowercased() == "day" { return try printDay(&invocation, s) }
+        let order = try s.store.resolveOrder(first)
+        let kindWord = try invocation.required("which document (jobcard, checklist, estimate)", usage: usage[0])
+        guard let kind = documentKind(kindWord) else {
+            throw UserError("print: \(kindWord) is not a document of this issue; documents: jobcard, checklist, estimate")
+        }
+        let format = try Format.parse(invocation.option("format"))
+        let document = OrderDocuments(record: try s.store.record(of: order), settings: s.settings, printedAt: s.now).document(kind)
+        let path = try outputPath(invocation.option("out"), defaultName: "\(order.number)-\(kind.rawValue).\(format.rawValue)", session: s)
+        return try write([document], format: format, to: path, session: s)
+    }
+
+    static func documentKind(_ word: String) -> OrderDocuments.Kind? {
+        switch word.lowercased() {
+        case "jobcard", "job-card", "order", "ro", "维修单", "委托书": return .jobcard
+        case "checklist", "belongings", "随车物品清单", "物品清单": return .checklist
+        case "estimate", "diagnosis", "quote", "估价单", "诊断书": return .estimate
+        default: return nil
+        }
+    }
+
+    enum Format: String {
+        case pdf, html
+        static func parse(_ text: String?) throws -> Format {
+            guard let text else { return .pdf }
+            guard let format = Format(rawValue: text.lowercased()) else {
+                throw UserError("format=\(text) is not accepted; accepted: pdf, html")
+            }
+            return format
+        }
+    }
+
+    static func printDay(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+        let what = try invocation.required("what to print (jobcards)", usage: usage[1])
+        guard ["jobcards", "jobcard", "维修单"].contains(what.lowercased()) else {
+            throw UserError("print day \(what): the day batch prints jobcards; usage: \(usage[1])")
+        }
+        var day = s.zone.startOfDay(s.now)
+        if let dateText = invocation.next() {
+            guard let (y, m, d) = TimeParser.parseDate(dateText) else {
+                throw UserError("print day jobcards \(dateText): write the date as 2026-11-22")
+            }
+            day = s.zone.instant(CivilTime(year: y, month: m, day: d))
+        }
+        if let format = invocation.option("format"), try Format.parse(format) != .pdf {
+            throw UserError("the day batch prints as one PDF; for HTML print each order: print RO jobcard format=html")
+        }
+        let next = s.zone.startOfDay(day + 36 * 3600)
+        let orders = try s.store.orders(checkedInFrom: day, to: next)
+        let date = s.zone.formatDate(day)
+        guard !orders.isEmpty else { throw UserError("no order was checked in on \(date): nothing to print") }
+        let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).document(.jobcard) }
+        let path = try outputPath(invocation.option("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
+        return try write(documents, format: .pdf, to: path, session: s)
+    }
+
+    /// `out=` as given (a folder gets the default name inside it), else the documents folder.
+    static func outputPath(_ out: String?, defaultName: String, session s: Session) throws -> String {
+        let fileManager = FileManager.default
+        guard let out, !out.isEmpty else {
+            try fileManager.createDirectory(atPath: s.documentsDirectory, withIntermediateDirectories: true)
+            return s.documentsDirectory + "/" + defaultName
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            return out + "/" + defaultName
+        }
+        let parent = (out as NSString).deletingLastPathComponent
+        if !parent.isEmpty {
+            guard fileManager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UserError("out=\(out): the folder \(parent) does not exist")
+            }
+        }
+        return out
+    }
+
+    static func write(_ documents: [Document], format: Format, to path: String, session s: Session) throws -> Output {
+        switch format {
+        case .pdf:
+            let rendered: RenderedPDF
+            do {
+                rendered = try PDFRenderer().write(documents, to: path)
+            } catch let error as PDFError {
+                throw UserError("could not write \(path): \(error)")
+            }
+            var text = s.t("已生成 \(path)（\(rendered.pageCount) 页，\(rendered.bytes / 1024) KB）",
+                           "wrote \(path) (\(rendered.pageCount) pages, \(rendered.bytes / 1024) KB)")
+            for warning in rendered.warnings { text += "\n  ! " + warning }
+            return Output(text: text, json: .object([
+                ("ok", .bool(true)), ("path", .string(path)), ("format", .string("pdf")), ("pages", .int(rendered.pageCount)),
+                ("bytes", .int(rendered.bytes)), ("documents", .int(documents.count)),
+                ("warnings", .array(rendered.warnings.map { .string($0) })),
+            ]))
+        case .html:
+            guard let templates = s.templatesDirectory else {
+                throw UserError("no Templates folder found: set WORKSHOP_TEMPLATES to the folder holding jobcard.html")
+            }
+            let html: String
+            do {
+                html = try HTMLDocuments(templatesDirectory: templates).render(documents[0])
+            } catch let error as TemplateError {
+                throw UserError("template error in \(templates)/\(error)")
+            }
+            do {
+                try html.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw UserError("could not write \(path): \(error.localizedDescription)")
+            }
+            return Output(text: s.t("已生成 \(path)", "wrote \(path)"),
+                          json: .object([("ok", .bool(true)), ("path", .string(path)), ("format", .string("html"))]))
+        }
+    }
+}

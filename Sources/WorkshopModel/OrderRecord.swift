@@ -1,0 +1,35 @@
+/// Everything about one repair order, read in one go: what `ro show` prints and what the
+/// documents are made from.
+public struct OrderRecord: Sendable {
+    public let order: RepairOrder
+    public let vehicle: Vehicle
+    public let customer: Customer
+    /// All lines, removed ones included (they keep their numbers).
+    public let lines: [OrderLine]
+    public let damage: [DamageNote]
+    public let belongings: [Belonging]
+    public let documents: [ReceivedDocument]
+
+    public init(order: RepairOrder, vehicle: Vehicle, customer: Customer, lines: [OrderLine], damage: [DamageNote],
+                belongings: [Belonging], documents: [ReceivedDocument]) {
+        self.order = order
+        self.vehicle = vehicle
+        self.customer = customer
+        self.lines = lines
+        self.damage = damage
+        self.belongings = belongings
+        self.documents = documents
+    }
+
+    /// The lines shown: everything but removed ones.
+    public var visibleLines: [OrderLine] { lines.filter { $0.status != .removed } }
+
+    /// The lines that count: offered before signature, approved after.
+    public var offeredLines: [OrderLine] { lines.filter(\.isOffered) }
+
+    public func totals(_ settings: ShopSettings) -> Totals {
+        Totals(lines: offeredLines, rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+    }
+
+    public var hasNoWarrantyLines: Bool { lines.contains { $0.noWarranty && $0.isOffered } }
+}
