@@ -88,7 +88,7 @@ public struct OrderDocuments {
     }
 
     private var damageText: String {
-        record.damage.isEmpty ? (bilingual ? "未见异常" : "Nothing noted")
+        record.damage.isEmpty ? (bilingual ? "未见异常 Nothing noted" : "Nothing noted")
             : record.damage.enumerated().map { "\($0.offset + 1). \($0.element.note)" }.joined(separator: "\n")
     }
 
@@ -159,8 +159,9 @@ public struct OrderDocuments {
         if let findings = order.findings { blocks.append(.text(title: Label("诊断结果", "Findings"), body: findings)) }
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
         blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
-        let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: "、")
-        let documents = record.documents.map(\.name).joined(separator: "、")
+        let separator = bilingual ? "、" : ", "
+        let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: separator)
+        let documents = record.documents.map(\.name).joined(separator: separator)
         blocks.append(.fields(title: nil, columns: 4, fields: [
             Field(Label("随车物品", "Belongings"), items.isEmpty ? "—" : items, span: 3),
             Field(Label("随车证件", "Documents"), documents.isEmpty ? "—" : documents),

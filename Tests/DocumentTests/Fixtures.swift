@@ -1,0 +1,82 @@
+import DocumentModel
+import Foundation
+import JobCards
+import WorkshopModel
+
+/// An order built in memory, as the store would give it, for rendering documents without a database.
+enum Fixtures {
+    static let now = ShopZone.shanghai.instant(CivilTime(year: 2026, month: 11, day: 22, hour: 9, minute: 30))
+
+    static var settings: ShopSettings {
+        var settings = ShopSettings()
+        try! settings.set("name", to: "顺达汽车维修服务有限公司")
+        try! settings.set("address", to: "深圳市南山区科技园南路18号")
+        try! settings.set("phone", to: "0755-82345678")
+        try! settings.set("credit_code", to: "91440300MA5D8K2Q3N")
+        return settings
+    }
+
+    static func record(lines lineCount: Int = 4, customerName: String = "张伟", status: OrderStatus = .signed) -> OrderRecord {
+        let customer = Customer(id: 1, name: customerName, phone: "13800138000", company: "顺达物流", createdAt: now)
+        let vehicle = Vehicle(id: 1, plate: try! Plate("京A12345"), vin: "LFV2A21K8C3070455", ownerID: 1, make: "大众",
+                              model: "迈腾", year: 2019, color: "白", engineNumber: "CEA123456", fuel: "汽油", createdAt: now)
+        let order = RepairOrder(id: 12, vehicleID: 1, customerID: 1, status: status, checkedInAt: now, advisor: "王芳",
+                                odometerIn: 45_210, fuel: .half, complaint: "刹车时有异响，方向盘抖动", droppedBy: "李明",
+                                droppedPhone: "13900001111", findings: "前刹车片磨损至2mm", estimateMethod: .system,
+                                promisedAt: now + 86_400, keyTag: "K07", signedBy: status == .signed ? "张伟" : nil,
+                                signedVia: .inPerson, signedAt: status == .signed ? now : nil)
+        var lines: [OrderLine] = []
+        for number in 1...lineCount {
+            var line: OrderLine
+            switch number % 3 {
+            case 1: line = .labor(number: number, description: "更换前刹车片 \(number)", hours: Hours(hundredths: 150), rate: Money(fen: 12_000))
+            case 2: line = .part(number: number, description: "前刹车片（套）\(number)", quantity: Quantity(units: 1), unitPrice: Money(fen: 42_000),
+                                 partNumber: "5QD698151", brand: "大众", partClass: .oem)
+            default: line = .fee(number: number, description: "外加工：前刹车盘光盘 \(number)", amount: Money(fen: 8_000))
+            }
+            line.status = status == .signed ? .approved : .proposed
+            lines.append(line)
+        }
+        return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: lines,
+                           damage: [DamageNote(id: 1, note: "左前门划痕约10cm", notedAt: now, notedBy: "王芳")],
+                           belongings: [Belonging(name: "备胎", count: 1), Belonging(name: "脚垫", count: 4)],
+                           documents: [ReceivedDocument(name: "行驶证"), ReceivedDocument(name: "保单", validUntil: "2027-03-01")])
+    }
+
+    static func document(_ kind: OrderDocuments.Kind, record: OrderRecord = record(), settings: ShopSettings = settings) -> Document {
+        OrderDocuments(record: record, settings: settings, printedAt: now).document(kind)
+    }
+
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    static func temporaryPath(_ name: String) -> String {
+        let directory = NSTemporaryDirectory() + "workshop-docs-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory + "/" + name
+    }
+
+    /// The text of a PDF as pdftotext reads it, page by page.
+    static func pdfText(_ path: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}").filter { !$0.isEmpty }
+    }
+}
+
+extension OrderRecord {
+    func withComplaint(_ complaint: String) -> OrderRecord {
+        var order = self.order
+        order.complaint = complaint
+        return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: lines, damage: damage,
+                           belongings: belongings, documents: documents)
+    }
+}

@@ -1,0 +1,116 @@
+import DocumentModel
+import Foundation
+import Testing
+@testable import HaruPDF
+import JobCards
+import WorkshopModel
+
+@Suite("PDF documents")
+struct PDFTests {
+    @Test func aChineseJobCardReadsBackWithEveryLineAndTheTotal() throws {
+        let path = Fixtures.temporaryPath("jobcard.pdf")
+        let rendered = try PDFRenderer().write([Fixtures.document(.jobcard)], to: path)
+        #expect(rendered.pageCount == 1)
+        #expect(rendered.embeddedFont)
+        #expect(rendered.warnings.isEmpty)
+        let text = try Fixtures.pdfText(path).joined()
+        for expected in ["进厂维修单", "Repair Order", "RO12", "京A·12345", "LFV2A21K8C3070455", "刹车时有异响", "左前门划痕约10cm",
+                         "更换前刹车片 1", "前刹车片（套）2", "外加工：前刹车盘光盘 3", "更换前刹车片 4", "5QD698151", "原厂件",
+                         "¥860.00", "顺达汽车维修服务有限公司", "91440300MA5D8K2Q3N", "客户签字", "第 1/1 页"] {
+            #expect(text.contains(expected), "the job card lacks \(expected)")
+        }
+    }
+
+    @Test func aLongOrderBreaksAcrossPagesWithTheHeaderOnEach() throws {
+        let path = Fixtures.temporaryPath("long.pdf")
+        let rendered = try PDFRenderer().write([Fixtures.document(.jobcard, record: Fixtures.record(lines: 80))], to: path)
+        #expect(rendered.pageCount >= 3)
+        let pages = try Fixtures.pdfText(path)
+        #expect(pages.count == rendered.pageCount)
+        for (index, page) in pages.enumerated() {
+            #expect(page.contains("RO12"), "page \(index + 1) has no order number")
+            #expect(page.contains("第 \(index + 1)/\(pages.count) 页"), "page \(index + 1) has no page number")
+        }
+        // The lines' table header is repeated on every page the table continues on.
+        let tablePages = pages.filter { $0.contains("更换前刹车片") || $0.contains("前刹车片（套）") }
+        #expect(tablePages.count >= 2)
+        for page in tablePages { #expect(page.contains("单价 Unit")) }
+        // Every line is there once, and the totals and signatures are together on the last page.
+        let all = pages.joined()
+        for number in [1, 40, 79, 80] { #expect(all.contains("\(number)")) }
+        #expect(pages.last!.contains("合计") && pages.last!.contains("客户签字"))
+    }
+
+    @Test func latinOnlyDocumentsUseHelveticaAndStaySmall() throws {
+        var settings = Fixtures.settings
+        try settings.set("language", to: "en")
+        try settings.set("name", to: "Harbour Motors")
+        try settings.set("address", to: "12 Quay Street")
+        let customer = Customer(id: 1, name: "Hans Müller", phone: "13006001234", createdAt: Fixtures.now)
+        let base = Fixtures.record()
+        let vehicle = Vehicle(id: 1, plate: try Plate("HK 8888", foreign: true), vin: "JTDBT4K30A1234567", ownerID: 1,
+                              make: "Toyota", model: "Alphard", createdAt: Fixtures.now)
+        var order = base.order
+        order.complaint = "Brake judder"
+        order.findings = "Pads worn"
+        order.droppedBy = nil
+        order.signedBy = "Hans Müller"
+        order.advisor = "Amy Chan"
+        let lines = [OrderLine.labor(number: 1, description: "Replace pads", hours: Hours(hundredths: 100), rate: Money(fen: 15_000))]
+        let record = OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: lines, damage: [],
+                                 belongings: [Belonging(name: "spare tyre", count: 1)], documents: [])
+        let path = Fixtures.temporaryPath("latin.pdf")
+        let rendered = try PDFRenderer().write([Fixtures.document(.jobcard, record: record, settings: settings)], to: path)
+        #expect(!rendered.embeddedFont)
+        #expect(rendered.bytes < 10_000)
+        let text = try Fixtures.pdfText(path).joined()
+        #expect(text.contains("Repair Order"))
+        #expect(text.contains("Hans Müller"))
+        #expect(!text.contains("进厂维修单"))
+    }
+
+    @Test func aCharacterTheFontCannotDrawIsNamedNotDropped() throws {
+        let path = Fixtures.temporaryPath("rare.pdf")
+        let rendered = try PDFRenderer().write([Fixtures.document(.jobcard, record: Fixtures.record(customerName: "张𠀀伟"))], to: path)
+        #expect(rendered.warnings.count == 1)
+        #expect(rendered.warnings.first?.contains("U+20000") == true)
+        #expect(try Fixtures.pdfText(path).joined().contains("张?伟"))
+    }
+
+    @Test func theFontCoverageIsReadFromItsCmap() throws {
+        let coverage = try FontCoverage(path: PDFRenderer.defaultFontPath)
+        for character in "进厂维修单京AÜ¥√" { #expect(coverage.covers(character.unicodeScalars.first!), "\(character)") }
+        #expect(!coverage.covers("𠀀"))
+        #expect(!coverage.covers("✓"))
+    }
+
+    @Test func everyDocumentKindRenders() throws {
+        for kind in OrderDocuments.Kind.allCases {
+            let path = Fixtures.temporaryPath("\(kind).pdf")
+            let rendered = try PDFRenderer().write([Fixtures.document(kind, record: Fixtures.record(status: .estimating))], to: path)
+            let text = try Fixtures.pdfText(path).joined()
+            #expect(text.contains(kind.title.zh), "\(kind)")
+            #expect(rendered.warnings.isEmpty, "\(kind): \(rendered.warnings)")
+        }
+        let checklist = try Fixtures.pdfText({
+            let path = Fixtures.temporaryPath("checklist.pdf")
+            _ = try PDFRenderer().write([Fixtures.document(.checklist)], to: path)
+            return path
+        }()).joined()
+        for expected in ["随车物品清单", "备胎", "脚垫", "K07", "保单", "2027-03-01"] { #expect(checklist.contains(expected)) }
+    }
+
+    @Test func manyDocumentsGoInOneFileEachWithItsOwnPageNumbers() throws {
+        let path = Fixtures.temporaryPath("batch.pdf")
+        let documents = (0..<5).map { _ in Fixtures.document(.jobcard) }
+        let rendered = try PDFRenderer().write(documents, to: path)
+        #expect(rendered.pageCount == 5)
+        #expect(try Fixtures.pdfText(path).allSatisfy { $0.contains("第 1/1 页") })
+    }
+
+    @Test func wrappingBreaksBetweenChineseCharactersButNotBeforePunctuation() {
+        #expect(TextMeasure.tokens("刹车，异响").map(String.init) == ["刹", "车，", "异", "响"])
+        #expect(TextMeasure.tokens("front brake pads").map(String.init) == ["front ", "brake ", "pads"])
+        #expect(TextMeasure.tokens("更换ABS泵").map(String.init) == ["更", "换", "ABS", "泵"])
+    }
+}
