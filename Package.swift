@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "Templating", "HaruPDF"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "LineEditor"]),
-        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"]),
+        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"],
+                    exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"],
                     exclude: ["Transcripts"]),

@@ -2,6 +2,9 @@
 // million lines) and times the commands an advisor uses all day on it, in-process, plus the
 // start-up of the binary to its first prompt. Prints median and 99th percentile per command.
 import Foundation
+import HaruPDF
+import DocumentModel
+import JobCards
 import SQLite
 import WorkshopCLI
 import WorkshopModel
@@ -148,6 +151,51 @@ func buildShop(at path: String) throws {
     print(String(format: "  generated in %.1f s", milliseconds(DispatchTime.now().uptimeNanoseconds - start) / 1000))
 }
 
+/// Job cards as PDF: one Chinese, one Latin-only (English shop, Latin data), and the day batch.
+func measureDocuments(database: String) throws -> [Stats] {
+    let store = try Store(path: database, context: ChangeContext(actor: "bench", command: "print", now: Timestamp.currentTime))
+    let output = directory + "/documents"
+    try? FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    let renderer = PDFRenderer()
+    let record = try store.record(of: store.order(id: 1000)!)
+    var chinese: [Double] = [], latin: [Double] = []
+    var chineseBytes = 0, latinBytes = 0
+    for _ in 0..<20 {
+        chinese.append(milliseconds(time {
+            let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).document(.jobcard)
+            chineseBytes = (try? renderer.write([document], to: output + "/chinese.pdf"))?.bytes ?? 0
+        }))
+    }
+    var english = store.settings
+    try english.set("language", to: "en")
+    try english.set("name", to: "Harbour Motors")
+    let latinRecord = OrderRecord(
+        order: { var o = record.order; o.complaint = "Brake noise"; o.advisor = "Amy"; o.signedBy = "Hans"; return o }(),
+        vehicle: { var v = record.vehicle; v.plate = Plate(stored: "HK8888", foreign: true); v.make = "Toyota"; v.model = "Camry"; return v }(),
+        customer: { var c = record.customer; c.name = "Hans Muller"; return c }(),
+        lines: record.lines.map { var l = $0; l.description = "Front brake pads"; l.brand = "Bosch"; return l },
+        damage: [], belongings: [], documents: [])
+    for _ in 0..<50 {
+        latin.append(milliseconds(time {
+            let document = OrderDocuments(record: latinRecord, settings: english, printedAt: Timestamp.currentTime).document(.jobcard)
+            latinBytes = (try? renderer.write([document], to: output + "/latin.pdf"))?.bytes ?? 0
+        }))
+    }
+    // The day batch: every order of a busy day (about 40) in one PDF.
+    let day = try store.db.rows("SELECT id FROM orders WHERE id BETWEEN 50000 AND 50039") { $0.int(0) }
+    var pages = 0
+    let batch = milliseconds(time {
+        let documents = day.compactMap { id -> DocumentModel.Document? in
+            guard let order = try? store.order(id: id), let record = try? store.record(of: order) else { return nil }
+            return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).document(.jobcard)
+        }
+        pages = (try? renderer.write(documents, to: output + "/day.pdf"))?.pageCount ?? 0
+    })
+    print(String(format: "\n  job card PDF: Chinese %d KB, Latin-only %.1f KB; day batch: %d job cards, %d pages in %.0f ms = %.0f pages/s",
+                 chineseBytes / 1024, Double(latinBytes) / 1024, day.count, pages, batch, Double(pages) / batch * 1000))
+    return [Stats(name: "print jobcard PDF (Chinese)", samples: chinese), Stats(name: "print jobcard PDF (Latin)", samples: latin)]
+}
+
 func report(_ stats: [Stats]) {
     print("")
     print("command".padding(toLength: 28, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs")
@@ -224,6 +272,7 @@ results.append(measure("estimate … part") { i in "estimate \(idle[i].0) part \
 results.append(measure("ro show") { _ in "ro show RO\(rng.int(1..<orderCount))" })
 results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
 results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
+results.append(contentsOf: try measureDocuments(database: workCopy))
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("workshop").path
 results.append(measureStartup(binary: binary, database: workCopy, runs: 50))
 report(results)

@@ -33,6 +33,8 @@ struct Workshop {
     let database: String
     var now = "2026-11-22 09:00"
     var user = "王芳"
+    /// Extra environment for the child process.
+    var environment: [String: String] = [:]
 
     init(database: String? = nil) {
         self.database = database ?? Workshop.temporaryDirectory() + "/shop.db"
@@ -44,9 +46,10 @@ struct Workshop {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Workshop.binary)
         process.arguments = ["--db", database, "--now", now, "--user", user] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = NSTemporaryDirectory()
-        process.environment = environment
+        var childEnvironment = ProcessInfo.processInfo.environment
+        childEnvironment["HOME"] = NSTemporaryDirectory()
+        childEnvironment.merge(environment) { $1 }
+        process.environment = childEnvironment
         if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         // stderr goes to a file, so reading stdout to its end can never block on a full stderr pipe.
         let errorPath = NSTemporaryDirectory() + "workshop-stderr-" + UUID().uuidString
