@@ -12,6 +12,8 @@ shop set timezone=Asia/Shanghai discount_limit=5 language=zh
 
 source labor-operations.ws
 source parts.ws
+source staff.ws
+source checklists.ws
 
 # ---- Customers (客户) ----
 customer add 张伟 phone=13800138000 company=顺达物流有限公司 address="深圳市福田区深南大道1001号"

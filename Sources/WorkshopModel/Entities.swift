@@ -110,13 +110,21 @@ public struct RepairOrder: Hashable, Sendable {
     public var signedAt: Timestamp?
     public var closedAt: Timestamp?
     public var version: Int
+    /// When the work started: the first dispatch.
+    public var startedAt: Timestamp?
+    /// The workshop receiver who signed for the car, and when (to ten minutes).
+    public var handoverBy: String?
+    public var handoverAt: Timestamp?
+    /// When the work was reported complete.
+    public var completedAt: Timestamp?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
                 odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
                 category: RepairCategory = .minor, payer: Payer = .owner, findings: String? = nil,
                 estimateMethod: EstimateMethod? = nil, promisedAt: Timestamp? = nil, keyTag: String? = nil,
                 signedBy: String? = nil, signedVia: Channel? = nil, signedAt: Timestamp? = nil,
-                closedAt: Timestamp? = nil, version: Int = 1) {
+                closedAt: Timestamp? = nil, version: Int = 1, startedAt: Timestamp? = nil, handoverBy: String? = nil,
+                handoverAt: Timestamp? = nil, completedAt: Timestamp? = nil) {
         self.id = id
         self.vehicleID = vehicleID
         self.customerID = customerID
@@ -139,6 +147,10 @@ public struct RepairOrder: Hashable, Sendable {
         self.signedAt = signedAt
         self.closedAt = closedAt
         self.version = version
+        self.startedAt = startedAt
+        self.handoverBy = handoverBy
+        self.handoverAt = handoverAt
+        self.completedAt = completedAt
     }
 
     /// "RO123": how the order is shown and typed.

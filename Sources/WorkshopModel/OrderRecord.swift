@@ -9,9 +9,13 @@ public struct OrderRecord: Sendable {
     public let damage: [DamageNote]
     public let belongings: [Belonging]
     public let documents: [ReceivedDocument]
+    public let assignments: [Assignment]
+    public let inspections: [Inspection]
+    public let supplements: [Supplement]
 
     public init(order: RepairOrder, vehicle: Vehicle, customer: Customer, lines: [OrderLine], damage: [DamageNote],
-                belongings: [Belonging], documents: [ReceivedDocument]) {
+                belongings: [Belonging], documents: [ReceivedDocument], assignments: [Assignment] = [],
+                inspections: [Inspection] = [], supplements: [Supplement] = []) {
         self.order = order
         self.vehicle = vehicle
         self.customer = customer
@@ -19,6 +23,16 @@ public struct OrderRecord: Sendable {
         self.damage = damage
         self.belongings = belongings
         self.documents = documents
+        self.assignments = assignments
+        self.inspections = inspections
+        self.supplements = supplements
+    }
+
+    /// The stages whose latest inspection passed.
+    public var passedStages: Set<InspectionStage> {
+        var latest: [InspectionStage: InspectionResult] = [:]
+        for inspection in inspections { latest[inspection.stage] = inspection.result }
+        return Set(latest.filter { $0.value == .pass }.keys)
     }
 
     /// The lines shown: everything but removed ones.

@@ -7,8 +7,10 @@ public enum OrderStatus: String, Vocabulary {
     case signed
     /// In the workshop.
     case inWork = "in-work"
-    /// Work finished, waiting for final inspection and hand-back.
+    /// Work finished, waiting for the final inspection.
     case completed
+    /// Passed the final inspection (or needs none): ready to hand back (竣工待交车).
+    case ready
     /// The customer declined the estimate; the car leaves unrepaired.
     case declined
     /// Handed back to the customer.
@@ -20,7 +22,8 @@ public enum OrderStatus: String, Vocabulary {
         case .estimating: return "估价中"
         case .signed: return "已签字"
         case .inWork: return "维修中"
-        case .completed: return "已竣工"
+        case .completed: return "待竣工检验"
+        case .ready: return "竣工待交车"
         case .declined: return "客户拒修"
         case .released: return "已出厂"
         }
@@ -30,7 +33,8 @@ public enum OrderStatus: String, Vocabulary {
         case .estimating: return "estimating"
         case .signed: return "signed"
         case .inWork: return "in work"
-        case .completed: return "completed"
+        case .completed: return "awaiting final inspection"
+        case .ready: return "ready for hand-back"
         case .declined: return "declined"
         case .released: return "released"
         }
@@ -40,13 +44,16 @@ public enum OrderStatus: String, Vocabulary {
     /// The car is in the shop under this order: the vehicle cannot be checked in again.
     public var isOpen: Bool {
         switch self {
-        case .estimating, .signed, .inWork, .completed: return true
+        case .estimating, .signed, .inWork, .completed, .ready: return true
         case .declined, .released: return false
         }
     }
 
     /// The codes of the open statuses, for queries.
     public static let openCodes: [String] = allCases.filter(\.isOpen).map(\.code)
+
+    /// The customer has signed and the order is not closed: the workshop may work on it.
+    public var isAuthorised: Bool { self == .signed || self == .inWork || self == .completed || self == .ready }
 }
 
 /// The rules of what may be done to an order in each status.
@@ -58,7 +65,7 @@ public enum OrderRules {
             return
         case .signed:
             throw UserError("\(order) is signed: its lines cannot change without the customer. Reopen it first (reopen \(order) reason=\"…\"), which is recorded, then have it signed again")
-        case .inWork, .completed:
+        case .inWork, .completed, .ready:
             throw UserError("\(order) is \(status.english): added work goes through the customer as a supplement (supplement \(order) add …)")
         case .declined, .released:
             throw UserError("\(order) is \(status.english) and closed: it can no longer change")
@@ -76,7 +83,7 @@ public enum OrderRules {
     public static func ensureCanSign(_ status: OrderStatus, order: String, pendingLines: Int, hasPromise: Bool) throws {
         switch status {
         case .estimating: break
-        case .signed, .inWork, .completed:
+        case .signed, .inWork, .completed, .ready:
             throw UserError("\(order) is already signed")
         case .declined, .released:
             throw UserError("\(order) is \(status.english) and closed: check the car in again for new work")

@@ -20,7 +20,7 @@ extension Store {
     private static let orderColumns = """
         id, vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint, dropped_by,
         dropped_phone, category, payer, findings, estimate_method, promised_at, key_tag, signed_by, signed_via,
-        signed_at, closed_at, version
+        signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at
         """
 
     private func order(from row: Row) -> RepairOrder {
@@ -34,7 +34,10 @@ extension Store {
                     promisedAt: row.optionalInt(15).map(Timestamp.init(seconds:)), keyTag: row.optionalString(16),
                     signedBy: row.optionalString(17), signedVia: row.optionalString(18).flatMap(Channel.init(code:)),
                     signedAt: row.optionalInt(19).map(Timestamp.init(seconds:)),
-                    closedAt: row.optionalInt(20).map(Timestamp.init(seconds:)), version: row.int(21))
+                    closedAt: row.optionalInt(20).map(Timestamp.init(seconds:)), version: row.int(21),
+                    startedAt: row.optionalInt(22).map(Timestamp.init(seconds:)), handoverBy: row.optionalString(23),
+                    handoverAt: row.optionalInt(24).map(Timestamp.init(seconds:)),
+                    completedAt: row.optionalInt(25).map(Timestamp.init(seconds:)))
     }
 
     public func order(id: Int) throws -> RepairOrder? {
@@ -101,14 +104,16 @@ extension Store {
         try db.run("""
             UPDATE orders SET status = ?, odometer_in = ?, fuel = ?, complaint = ?, dropped_by = ?, dropped_phone = ?,
                 category = ?, payer = ?, findings = ?, estimate_method = ?, promised_at = ?, key_tag = ?, signed_by = ?,
-                signed_via = ?, signed_at = ?, closed_at = ?, version = version + 1
+                signed_via = ?, signed_at = ?, closed_at = ?, started_at = ?, handover_by = ?, handover_at = ?,
+                completed_at = ?, version = version + 1
             WHERE id = ?
             """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel.code), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
                   .text(order.payer.code), SQLValue(order.findings), SQLValue(order.estimateMethod?.code),
                   SQLValue(order.promisedAt?.seconds), SQLValue(order.keyTag), SQLValue(order.signedBy),
                   SQLValue(order.signedVia?.code), SQLValue(order.signedAt?.seconds), SQLValue(order.closedAt?.seconds),
-                  .integer(Int64(order.id))])
+                  SQLValue(order.startedAt?.seconds), SQLValue(order.handoverBy), SQLValue(order.handoverAt?.seconds),
+                  SQLValue(order.completedAt?.seconds), .integer(Int64(order.id))])
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -344,7 +349,8 @@ extension Store {
         }
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),
-                           documents: try documents(orderID: order.id))
+                           documents: try documents(orderID: order.id), assignments: try assignments(orderID: order.id),
+                           inspections: try inspections(orderID: order.id), supplements: try supplements(orderID: order.id))
     }
 }
 

@@ -4,7 +4,11 @@ import SQLite
 /// `PRAGMA user_version`; opening it applies the rest, each in its own transaction. Never edit a
 /// migration that has shipped: add a new one.
 enum Schema {
-    static let openStatuses = "('estimating','signed','in-work','completed')"
+    /// The statuses of an order whose car is in the shop, as SQL. Queries use exactly this text,
+    /// so that SQLite uses the partial indexes defined with it.
+    static let openStatuses = "('estimating','signed','in-work','completed','ready')"
+    /// The list migration 1 used, before `ready` existed.
+    static let openStatusesV1 = "('estimating','signed','in-work','completed')"
 
     static let migrations: [String] = [
         // 1: the front desk — customers, vehicles, repair orders and their lines, the journal.
@@ -65,10 +69,10 @@ enum Schema {
         );
         CREATE INDEX orders_vehicle ON orders(vehicle_id, id);
         CREATE INDEX orders_checked_in ON orders(checked_in_at);
-        CREATE INDEX orders_open ON orders(status) WHERE status IN \(openStatuses);
+        CREATE INDEX orders_open ON orders(status) WHERE status IN \(openStatusesV1);
         -- A car is in the shop under one order at a time, and a key hook holds one key.
-        CREATE UNIQUE INDEX orders_one_open_per_vehicle ON orders(vehicle_id) WHERE status IN \(openStatuses);
-        CREATE UNIQUE INDEX orders_key_tag_in_use ON orders(key_tag) WHERE key_tag IS NOT NULL AND status IN \(openStatuses);
+        CREATE UNIQUE INDEX orders_one_open_per_vehicle ON orders(vehicle_id) WHERE status IN \(openStatusesV1);
+        CREATE UNIQUE INDEX orders_key_tag_in_use ON orders(key_tag) WHERE key_tag IS NOT NULL AND status IN \(openStatusesV1);
 
         CREATE TABLE order_lines (
             id          INTEGER PRIMARY KEY,
@@ -150,6 +154,115 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
         CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        """,
+
+        // 2: the workshop floor — staff, bays, dispatch, inspections, added work, progress, notices.
+        """
+        DROP INDEX orders_open;
+        DROP INDEX orders_one_open_per_vehicle;
+        DROP INDEX orders_key_tag_in_use;
+        CREATE INDEX orders_open ON orders(status) WHERE status IN \(openStatuses);
+        CREATE UNIQUE INDEX orders_one_open_per_vehicle ON orders(vehicle_id) WHERE status IN \(openStatuses);
+        CREATE UNIQUE INDEX orders_key_tag_in_use ON orders(key_tag) WHERE key_tag IS NOT NULL AND status IN \(openStatuses);
+
+        ALTER TABLE orders ADD COLUMN started_at INTEGER;
+        ALTER TABLE orders ADD COLUMN handover_by TEXT;
+        ALTER TABLE orders ADD COLUMN handover_at INTEGER;
+        ALTER TABLE orders ADD COLUMN completed_at INTEGER;
+
+        CREATE TABLE staff (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL UNIQUE,
+            roles      TEXT NOT NULL,
+            group_name TEXT,
+            active     INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE bays (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL UNIQUE,
+            equipment  TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL
+        );
+
+        -- Who works on an order: a work group, a technician, a bay; an order may be split across groups.
+        CREATE TABLE assignments (
+            id          INTEGER PRIMARY KEY,
+            order_id    INTEGER NOT NULL REFERENCES orders(id),
+            group_name  TEXT NOT NULL,
+            technician  TEXT,
+            bay_id      INTEGER REFERENCES bays(id),
+            assigned_at INTEGER NOT NULL,
+            assigned_by TEXT NOT NULL
+        );
+        CREATE INDEX assignments_order ON assignments(order_id);
+
+        CREATE TABLE checklist_items (
+            stage    TEXT NOT NULL,
+            code     TEXT NOT NULL,
+            name     TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (stage, code)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE inspections (
+            id          INTEGER PRIMARY KEY,
+            order_id    INTEGER NOT NULL REFERENCES orders(id),
+            stage       TEXT NOT NULL,
+            result      TEXT NOT NULL,
+            inspector   TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            note        TEXT,
+            certificate TEXT UNIQUE
+        );
+        CREATE INDEX inspections_order ON inspections(order_id);
+
+        CREATE TABLE inspection_items (
+            inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+            code          TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            result        TEXT NOT NULL,
+            UNIQUE (inspection_id, code)
+        );
+
+        -- Added work (追加维修项目): the line, why, and the customer's answer, given once.
+        CREATE TABLE supplements (
+            order_id      INTEGER NOT NULL REFERENCES orders(id),
+            line_number   INTEGER NOT NULL,
+            reason        TEXT NOT NULL,
+            reported_by   TEXT NOT NULL,
+            reported_at   INTEGER NOT NULL,
+            answer        TEXT,
+            answered_via  TEXT,
+            answered_by   TEXT,
+            told          TEXT,
+            answered_at   INTEGER,
+            recorded_by   TEXT,
+            promise_was   INTEGER,
+            promise_now   INTEGER,
+            PRIMARY KEY (order_id, line_number)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE progress_reports (
+            id       INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            percent  INTEGER NOT NULL,
+            note     TEXT,
+            at       INTEGER NOT NULL,
+            by       TEXT NOT NULL
+        );
+        CREATE INDEX progress_reports_order ON progress_reports(order_id, at);
+
+        CREATE TABLE notifications (
+            id       INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            kind     TEXT NOT NULL,
+            message  TEXT NOT NULL,
+            at       INTEGER NOT NULL,
+            by       TEXT NOT NULL
+        );
+        CREATE INDEX notifications_order ON notifications(order_id, at);
         """,
     ]
 

@@ -16,6 +16,7 @@ struct Command: Sendable {
         case reception = "Reception 接待"
         case order = "Repair order 维修单"
         case estimate = "Estimate and signature 报价与签字"
+        case floor = "Workshop floor 车间"
         case catalog = "Price lists 工时与配件"
         case shop = "Shop and records 门店与记录"
         case session = "Session 会话"

@@ -32,6 +32,28 @@ enum OrderView {
         if let signedBy = o.signedBy {
             fields.add(s.t("客户签字", "Signed by"), "\(signedBy) · \(o.signedVia?.label(s.language) ?? "") · \(s.formatTime(o.signedAt))")
         }
+        if let receiver = o.handoverBy {
+            fields.add(s.t("车间接车", "Workshop received"), "\(receiver) · \(s.formatTime(o.handoverAt))")
+        }
+        if !snapshot.assignments.isEmpty {
+            fields.add(s.t("派工", "Dispatched"), snapshot.assignments.map { a in
+                [a.group, a.technician, a.bay].compactMap { $0 }.joined(separator: "/") + " " + s.formatTime(a.at)
+            }.joined(separator: "; "))
+        }
+        for inspection in snapshot.inspections {
+            var line = "\(inspection.result.label(s.language)) · \(inspection.inspector) · \(s.formatTime(inspection.at))"
+            let failed = inspection.items.filter { $0.result == .fail }.map(\.name)
+            if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: ", ") }
+            if let note = inspection.note { line += " · \(note)" }
+            if let certificate = inspection.certificate { line += " · " + s.t("合格证 ", "certificate ") + certificate }
+            fields.add(inspection.stage.label(s.language), line)
+        }
+        for supplement in snapshot.supplements {
+            let answer = supplement.answer.map {
+                "\($0.label(s.language)) · \(supplement.answeredBy ?? "") · \(supplement.via?.label(s.language) ?? "") · \(s.formatTime(supplement.answeredAt))"
+            } ?? s.t("待客户答复", "awaiting the customer's answer")
+            fields.add(s.t("追加项目 \(supplement.line)", "Added item \(supplement.line)"), "\(supplement.reason) → \(answer)")
+        }
         text += fields.render()
         let lines = snapshot.visibleLines
         if lines.isEmpty {
@@ -133,6 +155,17 @@ enum OrderView {
             ("estimate_method", .string(o.estimateMethod?.code)), ("promised_at", .string(o.promisedAt?.iso8601)),
             ("key_tag", .string(o.keyTag)), ("signed_by", .string(o.signedBy)), ("signed_via", .string(o.signedVia?.code)),
             ("signed_at", .string(o.signedAt?.iso8601)),
+            ("handover", .object([("receiver", .string(o.handoverBy)), ("at", .string(o.handoverAt?.iso8601))])),
+            ("assignments", .array(snapshot.assignments.map {
+                .object([("group", .string($0.group)), ("tech", .string($0.technician)), ("bay", .string($0.bay)),
+                         ("at", .string($0.at.iso8601))])
+            })),
+            ("inspections", .array(snapshot.inspections.map {
+                .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
+                         ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
+                         ("failed_items", .array($0.items.filter { $0.result == .fail }.map { .string($0.code) }))])
+            })),
+            ("supplements", .array(snapshot.supplements.map(SupplementCommands.json))),
             ("damage", .array(snapshot.damage.map { .string($0.note) })),
             ("belongings", .array(snapshot.belongings.map {
                 .object([("item", .string($0.name)), ("count", .int($0.count)), ("returned", .bool($0.returnedAt != nil))])

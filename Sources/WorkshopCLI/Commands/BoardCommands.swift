@@ -1,0 +1,115 @@
+import WorkshopModel
+import WorkshopStore
+
+/// The board every open order is on, and the messages to customers.
+enum BoardCommands {
+    static let board = Command(
+        name: "board", aliases: ["看板"], group: .floor,
+        summary: "every open order: status, who has it, promised time and time left, and what needs doing now — most urgent first",
+        usage: ["board"],
+        access: .read
+    ) { _, s in
+        let now = s.now
+        let rows = BoardRules.sorted(try s.store.boardFacts(), now: now)
+        var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("状态", "Status"), s.t("班组/技工/工位", "Group/tech/bay"),
+                               s.t("交车", "Promised"), s.t("剩余", "Left"), s.t("进度", "Done"), s.t("需要处理", "Needs")],
+                              rightAligned: [5, 6])
+        table.maximumWidth = 60
+        var counts: [String: Int] = [:]
+        for (facts, flags) in rows {
+            for flag in flags { counts[flag.code, default: 0] += 1 }
+            table.add([RepairOrder.number(facts.orderID), facts.plate, facts.status.label(s.language), facts.assignment,
+                       s.formatTime(facts.promisedAt), facts.promisedAt.map { timeLeft($0 - now) } ?? "",
+                       facts.progress.map { "\($0)%" } ?? "", flags.map { $0.label(s.language) }.joined(separator: " · ")])
+        }
+        let summary = s.t("在厂 \(rows.count) 辆", "\(rows.count) in the shop")
+            + [BoardFlag.overdue, .awaitingCustomerAnswer, .notifyCustomer, .checkProgress].compactMap { flag in
+                counts[flag.code].map { " · \(flag.label(s.language)) \($0)" }
+            }.joined() + " · " + s.formatTime(now)
+        let text = rows.isEmpty ? s.t("没有在厂车辆", "no cars in the shop") : summary + "\n" + table.render()
+        return Output(text: text, json: .object([
+            ("now", .string(now.iso8601)),
+            ("orders", .array(rows.map { facts, flags in
+                .object([("order", .string(RepairOrder.number(facts.orderID))), ("plate", .string(facts.plate)),
+                         ("status", .string(facts.status.code)), ("assignment", .string(facts.assignment)),
+                         ("promised_at", .string(facts.promisedAt?.iso8601)),
+                         ("minutes_left", .int(facts.promisedAt.map { ($0 - now) / 60 })), ("progress", .int(facts.progress)),
+                         ("flags", .array(flags.map { .string($0.code) }))])
+            })),
+        ]))
+    }
+
+    /// "2h05m", "1d3h", "-40m".
+    static func timeLeft(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : ""
+        let minutes = abs(seconds) / 60
+        if minutes >= 24 * 60 { return "\(sign)\(minutes / 1440)d\(minutes % 1440 / 60)h" }
+        if minutes >= 60 { return "\(sign)\(minutes / 60)h" + String(format: "%02dm", minutes % 60) }
+        return "\(sign)\(minutes)m"
+    }
+
+    static let notifyUsage = "notify RO [kind=ready|delay|supplement|progress] [reason=\"…\"]"
+    static let notify = Command(
+        name: "notify", aliases: ["通知"], group: .floor,
+        summary: "compose the message to the customer (ready, delayed with the reason, added work to approve) and record it as sent",
+        usage: [notifyUsage],
+        examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\""],
+        access: .write
+    ) { invocation, s in
+        let order = try s.store.resolveOrder(try invocation.required("the order", usage: notifyUsage))
+        try FloorCommands.ensureSigned(order)
+        guard order.status.isOpen else { throw UserError("\(order.number) is \(order.status.english) and closed") }
+        let record = try s.store.record(of: order)
+        let pending = record.supplements.filter { $0.answer == nil }.compactMap { item in
+            record.lines.first { $0.number == item.line }.map { (description: $0.description, amount: $0.amount, reason: item.reason) }
+        }
+        let reason = invocation.option("reason")
+        let kind: CustomerMessage.Kind
+        if let text = invocation.option("kind") {
+            guard let chosen = CustomerMessage.Kind(rawValue: text.lowercased()) else {
+                throw UserError("kind=\(text) is not accepted; accepted: \(CustomerMessage.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kind = chosen
+        } else if !pending.isEmpty {
+            kind = .supplement
+        } else if order.status == .ready {
+            kind = .ready
+        } else if let promised = order.promisedAt, s.now >= promised || reason != nil {
+            kind = .delay
+        } else {
+            kind = .progress
+        }
+        switch kind {
+        case .ready where order.status != .ready:
+            throw UserError("\(order.number) is \(order.status.english), not ready: a ready message goes out after the final inspection passes (or the work is completed, where none is needed)")
+        case .supplement where pending.isEmpty:
+            throw UserError("\(order.number) has no added work waiting for the customer")
+        case .delay where reason == nil:
+            throw UserError("a delay message says why: add reason=\"…\" (e.g. reason=\"配件未到货\"); the customer gets the reason and an apology")
+        default: break
+        }
+        let totals = record.totals(s.settings)
+        let message = CustomerMessage(
+            shopName: s.settings.name, shopPhone: s.settings.phone, customerName: record.customer.name, plate: record.vehicle.plate.dotted,
+            promised: order.promisedAt.map { messageTime($0, s) }, total: kind == .ready ? totals.taxed.gross : nil,
+            reason: kind == .supplement ? pending.map(\.reason).joined(separator: "；") : reason,
+            addedWork: pending.map { ($0.description, $0.amount) }, progress: try s.store.progressReports(orderID: order.id).last?.percent)
+        let text = message.text(kind, language: s.language)
+        try s.store.addNotification(kind: kind.rawValue, message: text, to: order)
+        return Output(text: text + "\n  " + s.t("（已记录为已发送 \(s.formatTime(s.now))；复制上面的文字发微信或短信）",
+                                               "(recorded as sent at \(s.formatTime(s.now)); paste the text above into WeChat or an SMS)"),
+                      json: .object([("ok", .bool(true)), ("order", .string(order.number)), ("kind", .string(kind.rawValue)),
+                                     ("message", .string(text)), ("phone", .string(record.order.droppedPhone ?? record.customer.phone))]))
+    }
+
+    /// "11月23日 17:00" / "23 Nov 17:00"
+    static func messageTime(_ instant: Timestamp, _ s: Session) -> String {
+        let c = s.zone.civil(instant)
+        let time = String(format: "%02d:%02d", c.hour, c.minute)
+        if s.language == .zh { return "\(c.month)月\(c.day)日 \(time)" }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(c.day) \(months[c.month - 1]) \(time)"
+    }
+}
+
+import Foundation

@@ -1,0 +1,79 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    private func staffMember(from row: Row) -> StaffMember {
+        StaffMember(id: row.int(0), name: row.string(1),
+                    roles: row.string(2).split(separator: ",").compactMap { Role(code: String($0)) },
+                    group: row.optionalString(3), active: row.bool(4))
+    }
+
+    public func staff(named name: String) throws -> StaffMember? {
+        try db.first("SELECT id, name, roles, group_name, active FROM staff WHERE name = ?", [.text(name)], staffMember(from:))
+    }
+
+    public func allStaff() throws -> [StaffMember] {
+        try db.rows("SELECT id, name, roles, group_name, active FROM staff ORDER BY group_name, id", [], staffMember(from:))
+    }
+
+    /// A staff member by name who has `role` (or one of `others`), or an error naming who does.
+    public func staff(_ name: String, role: Role, orAnyOf others: [Role] = []) throws -> StaffMember {
+        guard let member = try staff(named: name), member.active else {
+            let holders = try allStaff().filter { $0.has(role) && $0.active }.map(\.name)
+            throw UserError("\(name) is not on the staff list; \(role.english)s: \(holders.isEmpty ? "none yet (staff add NAME role=\(role.code))" : holders.joined(separator: ", "))")
+        }
+        guard member.has(role) || others.contains(where: member.has) else {
+            let holders = try allStaff().filter { $0.has(role) && $0.active }.map(\.name)
+            throw UserError("\(name) is \(member.roles.map(\.english).joined(separator: ", ")), not a \(role.english) (\(role.chinese)); \(role.english)s: \(holders.isEmpty ? "none" : holders.joined(separator: ", "))")
+        }
+        return member
+    }
+
+    /// Adds a person, or updates the roles and group of one already listed.
+    public func saveStaff(name: String, roles: [Role], group: String?) throws -> StaffMember {
+        let rolesText = roles.map(\.code).joined(separator: ",")
+        try db.run("""
+            INSERT INTO staff(name, roles, group_name, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET roles = excluded.roles, group_name = excluded.group_name, active = 1
+            """, [.text(name), .text(rolesText), SQLValue(group), .integer(Int64(context.now.seconds))])
+        try journal("staff.save", entity: "staff", id: name,
+                    detail: [("roles", .string(rolesText)), ("group", .string(group))])
+        return try staff(named: name)!
+    }
+
+    /// The work groups: every group a staff member belongs to.
+    public func workGroups() throws -> [String] {
+        try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 ORDER BY group_name") { $0.string(0) }
+    }
+
+    // MARK: Bays
+
+    private func bay(from row: Row) -> Bay {
+        Bay(id: row.int(0), name: row.string(1), equipment: row.string(2).split(separator: ",").map(String.init))
+    }
+
+    public func bay(named name: String) throws -> Bay? {
+        try db.first("SELECT id, name, equipment FROM bays WHERE name = ? COLLATE NOCASE", [.text(name)], bay(from:))
+    }
+
+    public func bays() throws -> [Bay] {
+        try db.rows("SELECT id, name, equipment FROM bays ORDER BY id", [], bay(from:))
+    }
+
+    public func saveBay(name: String, equipment: [String]) throws {
+        let text = equipment.joined(separator: ",")
+        try db.run("""
+            INSERT INTO bays(name, equipment, created_at) VALUES (?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment
+            """, [.text(name), .text(text), .integer(Int64(context.now.seconds))])
+        try journal("bay.save", entity: "bay", id: name, detail: [("equipment", .string(text))])
+    }
+
+    /// The open order whose car is in `bay` now, if any.
+    public func orderInBay(_ bay: Bay) throws -> Int? {
+        try db.scalar("""
+            SELECT a.order_id FROM assignments a JOIN orders o ON o.id = a.order_id
+            WHERE a.bay_id = ? AND o.status IN ('in-work','completed') ORDER BY a.id DESC LIMIT 1
+            """, [.integer(Int64(bay.id))])
+    }
+}
