@@ -45,6 +45,7 @@ public struct Document: Sendable {
             case .totals(let lines): return .totals(lines.map { TotalLine(label($0.label), transform($0.value), emphasized: $0.emphasized) })
             case .notice(let text): return .notice(transform(text))
             case .signatures(let s): return .signatures(s.map { Signature(label($0.label), name: transform($0.name), date: transform($0.date)) })
+            case .divider(let text): return .divider(transform(text))
             }
         }
         return Document(kind: kind, title: label(title), reference: transform(reference), printedAt: transform(printedAt),
@@ -147,6 +148,8 @@ public enum Block: Sendable {
     /// A boxed notice (warranty exclusions, terms).
     case notice(String)
     case signatures([Signature])
+    /// A dashed cut line with a label ("沿此线剪开 cut here"), between the copies of a form.
+    case divider(String)
 
     public func allText(bilingual: Bool) -> [String] {
         func label(_ l: Label?) -> [String] { l.map { [$0.text(bilingual: bilingual)] } ?? [] }
@@ -159,6 +162,7 @@ public enum Block: Sendable {
         case .totals(let lines): return lines.flatMap { label($0.label) + [$0.value] }
         case .notice(let text): return [text]
         case .signatures(let signatures): return signatures.flatMap { label($0.label) + [$0.name, $0.date] }
+        case .divider(let text): return [text]
         }
     }
 }

@@ -112,6 +112,7 @@ struct PageLayout {
         case .totals(let lines): placeTotals(lines)
         case .notice(let text): placeNotice(text)
         case .signatures(let signatures): placeSignatures(signatures)
+        case .divider(let text): placeDivider(text)
         }
         y += 6
     }
@@ -307,6 +308,24 @@ struct PageLayout {
             x += width + gap
         }
         y += height
+    }
+
+    private mutating func placeDivider(_ label: String) {
+        ensure(24)
+        y += 8
+        let width = measure.width(label, size: small)
+        let left = PageLayout.margin, right = PageLayout.pageWidth - PageLayout.margin
+        let middle = (left + right) / 2
+        var x = left
+        while x < right {
+            // A dashed line, broken in the middle for the label.
+            if x + 4 < middle - width / 2 - 6 || x > middle + width / 2 + 6 {
+                emit(.line(x1: x, y1: y + 4, x2: min(x + 4, right), y2: y + 4, width: 0.5, gray: 0.4))
+            }
+            x += 8
+        }
+        text(label, x: middle - width / 2, top: y, size: small, gray: 0.4)
+        y += 16
     }
 
     /// Totals, notices and signatures stay on one page: if they do not fit, they all move on.

@@ -25,7 +25,7 @@ public final class HTMLDocuments {
         }
         func block(_ b: Block) -> TemplateValue {
             var keys: [String: TemplateValue] = ["fields": .null, "text": .null, "table": .null, "totals": .null,
-                                                 "notice": .null, "signatures": .null]
+                                                 "notice": .null, "signatures": .null, "divider": .null]
             switch b {
             case .fields(let title, let columns, let fields):
                 keys["fields"] = .object(["title": label(title), "columns": .string(String(columns)),
@@ -53,6 +53,8 @@ public final class HTMLDocuments {
                 })])
             case .notice(let text):
                 keys["notice"] = .object(["body": .string(text)])
+            case .divider(let text):
+                keys["divider"] = .object(["label": .string(text)])
             case .signatures(let signatures):
                 keys["signatures"] = .object(["items": .list(signatures.map {
                     .object(["label": label($0.label), "name": .string($0.name), "date": .string($0.date)])

@@ -5,13 +5,16 @@ import WorkshopModel
 /// belongings checklist (随车物品清单) and the diagnosis and estimate (诊断书/估价单).
 public struct OrderDocuments {
     public enum Kind: String, CaseIterable, Sendable {
-        case jobcard, checklist, estimate
+        case jobcard, checklist, estimate, inspection, supplement, certificate
 
         public var title: Label {
             switch self {
             case .jobcard: return Label("进厂维修单", "Repair Order")
             case .checklist: return Label("随车物品清单", "Belongings Checklist")
             case .estimate: return Label("诊断书 / 估价单", "Diagnosis and Estimate")
+            case .inspection: return Label("检验单", "Inspection Record")
+            case .supplement: return Label("追加项目确认单", "Added Work Authorisation")
+            case .certificate: return Label("竣工出厂合格证", "Completion Certificate")
             }
         }
     }
@@ -30,11 +33,15 @@ public struct OrderDocuments {
     var zone: ShopZone { settings.timeZone }
     var order: RepairOrder { record.order }
 
-    public func document(_ kind: Kind) -> Document {
+    /// The document, or an error saying why the order does not have one yet.
+    public func document(_ kind: Kind) throws -> Document {
         switch kind {
         case .jobcard: return jobCard()
         case .checklist: return checklist()
         case .estimate: return estimate()
+        case .inspection: return try inspectionRecord()
+        case .supplement: return try supplementAuthorisation()
+        case .certificate: return try certificate()
         }
     }
 
@@ -154,7 +161,7 @@ public struct OrderDocuments {
 
     // MARK: Documents
 
-    func jobCard() -> Document {
+    public func jobCard() -> Document {
         var blocks = [customerAndVehicle, checkIn, .text(title: Label("故障描述", "Customer's complaint"), body: order.complaint)]
         if let findings = order.findings { blocks.append(.text(title: Label("诊断结果", "Findings"), body: findings)) }
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
@@ -256,4 +263,139 @@ public struct OrderDocuments {
         closing.append(.signatures([customerSignature, advisorSignature]))
         return make(.estimate, blocks: blocks, closing: closing)
     }
+
+    // MARK: Workshop-floor documents
+
+    private var vehicleSummary: Block {
+        let v = record.vehicle, c = record.customer
+        return .fields(title: nil, columns: 4, fields: [
+            Field(Label("号牌号码", "Plate"), v.plate.dotted),
+            Field(Label("厂牌型号", "Make / model"), v.description),
+            Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
+            Field(Label("车主", "Owner"), c.name),
+            Field(Label("维修类别", "Repair category"), word(order.category)),
+            Field(Label("进厂时间", "Checked in"), time(order.checkedInAt)),
+            Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
+        ])
+    }
+
+    func inspectionRecord() throws -> Document {
+        guard !record.inspections.isEmpty else {
+            throw DocumentUnavailable("\(order.number) has no inspection recorded yet (inspect \(order.number) pre|process|final …)")
+        }
+        var blocks = [vehicleSummary]
+        for stage in InspectionStage.allCases {
+            let done = record.inspections.filter { $0.stage == stage }
+            guard !done.isEmpty else {
+                blocks.append(.text(title: Label(stage.chinese, stage.english.capitalized),
+                                    body: bilingual ? "未检验 Not done" : "Not done"))
+                continue
+            }
+            for (index, inspection) in done.enumerated() {
+                let title = Label(stage.chinese + (done.count > 1 ? "（第 \(index + 1) 次）" : ""),
+                                  stage.english.capitalized + (done.count > 1 ? " (\(index + 1))" : ""))
+                let rows = inspection.items.enumerated().map { ["\($0.offset + 1)", $0.element.name, word($0.element.result)] }
+                blocks.append(.table(Table(title: title, columns: [
+                    Column(Label("#", "#"), alignment: .right, weight: 0.4),
+                    Column(Label("检验项目", "Item"), weight: 4),
+                    Column(Label("结果", "Result"), weight: 1.2),
+                ], rows: rows, emptyText: bilingual ? "（无清单项目）" : "(no checklist items)")))
+                var fields = [
+                    Field(Label("检验结论", "Result"), word(inspection.result)),
+                    Field(Label("检验员", "Inspector"), inspection.inspector),
+                    Field(Label("检验时间", "Inspected at"), time(inspection.at)),
+                    Field(Label("合格证编号", "Certificate No."), inspection.certificate ?? "—"),
+                ]
+                if let note = inspection.note { fields.append(Field(Label("说明", "Note"), note, span: 4)) }
+                blocks.append(.fields(title: nil, columns: 4, fields: fields))
+            }
+        }
+        let closing: [Block] = [.notice(bilingual
+            ? "三级检验：进厂检验、过程检验、竣工检验。二级维护、总成修理、整车修理必须逐级检验；竣工检验不合格的车辆返工，未达标准不准出厂。 The three inspections are mandatory for level-2 maintenance, assembly repair and overhaul; a car that fails its final inspection is reworked and never leaves unchecked."
+            : "The three inspections are mandatory for level-2 maintenance, assembly repair and overhaul; a car that fails its final inspection is reworked and never leaves unchecked.")]
+        return make(.inspection, blocks: blocks, closing: closing)
+    }
+
+    func supplementAuthorisation() throws -> Document {
+        guard !record.supplements.isEmpty else {
+            throw DocumentUnavailable("\(order.number) has no added work (supplement \(order.number) add …)")
+        }
+        let rows = record.supplements.map { item -> [String] in
+            let line = record.lines.first { $0.number == item.line }
+            let answer: String
+            if let result = item.answer {
+                answer = word(result) + " · \(item.answeredBy ?? "") · \(word(item.via)) · \(time(item.answeredAt))"
+            } else {
+                answer = bilingual ? "待客户答复" : "awaiting answer"
+            }
+            return ["\(item.line)", line?.description ?? "", line?.amount.grouped ?? "", item.reason,
+                    "\(item.reportedBy) \(time(item.reportedAt))", answer, item.told ?? ""]
+        }
+        let table = Table(title: Label("追加维修项目", "Added work"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("项目", "Item"), weight: 2.2),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1),
+            Column(Label("原因（安全提示）", "Why (safety)"), weight: 2.6),
+            Column(Label("车间报告", "Reported"), weight: 1.5),
+            Column(Label("客户答复", "Customer's answer"), weight: 2.4),
+            Column(Label("告知车间", "Workshop told"), weight: 1),
+        ], rows: rows)
+        var fields: [Field] = []
+        for item in record.supplements where item.promiseNow != nil {
+            fields.append(Field(Label("交车时间变更（项目 \(item.line)）", "Promised time changed (item \(item.line))"),
+                                "\(time(item.promiseWas)) → \(time(item.promiseNow))", span: 2))
+        }
+        var blocks = [vehicleSummary, .table(table)]
+        if !fields.isEmpty { blocks.append(.fields(title: nil, columns: 4, fields: fields)) }
+        let approved = record.lines.filter { line in
+            line.status == .approved && record.supplements.contains { $0.line == line.number }
+        }
+        let closing: [Block] = [
+            totals(approved, totalLabel: Label("同意追加金额", "Approved added work")),
+            .notice(bilingual
+                ? "追加项目经客户同意后方可施工；客户不同意的项目不施工、不收费，并记入车辆档案，下次进厂时再次建议。 Added work starts only with the customer's consent; declined items are neither done nor billed, and are offered again at the next visit."
+                : "Added work starts only with the customer's consent; declined items are neither done nor billed, and are offered again at the next visit."),
+            .signatures([Signature(Label("客户签字", "Customer signature")), advisorSignature]),
+        ]
+        return make(.supplement, blocks: blocks, closing: closing)
+    }
+
+    func certificate() throws -> Document {
+        guard let passed = record.inspections.last(where: { $0.stage == .final && $0.result == .pass }),
+              let number = passed.certificate else {
+            throw DocumentUnavailable("\(order.number) has no completion certificate: its final inspection has not passed (inspect \(order.number) final pass by=…)")
+        }
+        let v = record.vehicle, c = record.customer
+        func copy(_ name: Label) -> [Block] {
+            [.fields(title: Label("\(name.zh)　合格证编号 \(number)", "\(name.en) · Certificate No. \(number)"), columns: 4, fields: [
+                Field(Label("托修方", "Owner"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
+                Field(Label("号牌号码", "Plate"), v.plate.dotted),
+                Field(Label("维修单号", "Order"), order.number),
+                Field(Label("厂牌型号", "Make / model"), v.description),
+                Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
+                Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
+                Field(Label("维修类别", "Repair category"), word(order.category)),
+                Field(Label("进厂日期", "Checked in"), zone.formatDate(order.checkedInAt)),
+                Field(Label("竣工日期", "Completed"), zone.formatDate(passed.at)),
+                Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
+                Field(Label("检验结论", "Result"), bilingual ? "竣工检验合格，准予出厂 Passed: released for the road" : "Passed the final inspection: released for the road", span: 2),
+                Field(Label("质量检验员", "Inspector"), passed.inspector),
+                Field(Label("承修单位", "Repaired by"), settings.name + (settings.creditCode.isEmpty ? "" : " · \(settings.creditCode)"), span: 1),
+            ])]
+        }
+        let blocks = copy(Label("存根（承修方留存）", "Stub, kept by the shop"))
+            + [.divider(bilingual ? "沿此线剪开 cut here" : "cut here")]
+            + copy(Label("车主联", "Owner's copy"))
+        let closing: [Block] = [.signatures([
+            Signature(Label("质量检验员", "Inspector"), name: passed.inspector, date: time(passed.at)),
+            Signature(Label("承修单位（盖章）", "Shop (stamp)")),
+        ])]
+        return make(.certificate, blocks: blocks, closing: closing)
+    }
+}
+
+/// The order has no such document yet: says what to do first.
+public struct DocumentUnavailable: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -162,7 +162,7 @@ func measureDocuments(database: String) throws -> [Stats] {
     var chineseBytes = 0, latinBytes = 0
     for _ in 0..<20 {
         chinese.append(milliseconds(time {
-            let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).document(.jobcard)
+            let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
             chineseBytes = (try? renderer.write([document], to: output + "/chinese.pdf"))?.bytes ?? 0
         }))
     }
@@ -177,7 +177,7 @@ func measureDocuments(database: String) throws -> [Stats] {
         damage: [], belongings: [], documents: [])
     for _ in 0..<50 {
         latin.append(milliseconds(time {
-            let document = OrderDocuments(record: latinRecord, settings: english, printedAt: Timestamp.currentTime).document(.jobcard)
+            let document = OrderDocuments(record: latinRecord, settings: english, printedAt: Timestamp.currentTime).jobCard()
             latinBytes = (try? renderer.write([document], to: output + "/latin.pdf"))?.bytes ?? 0
         }))
     }
@@ -187,7 +187,7 @@ func measureDocuments(database: String) throws -> [Stats] {
     let batch = milliseconds(time {
         let documents = day.compactMap { id -> DocumentModel.Document? in
             guard let order = try? store.order(id: id), let record = try? store.record(of: order) else { return nil }
-            return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).document(.jobcard)
+            return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
         }
         pages = (try? renderer.write(documents, to: output + "/day.pdf"))?.pageCount ?? 0
     })

@@ -40,11 +40,34 @@ enum Fixtures {
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: lines,
                            damage: [DamageNote(id: 1, note: "左前门划痕约10cm", notedAt: now, notedBy: "王芳")],
                            belongings: [Belonging(name: "备胎", count: 1), Belonging(name: "脚垫", count: 4)],
-                           documents: [ReceivedDocument(name: "行驶证"), ReceivedDocument(name: "保单", validUntil: "2027-03-01")])
+                           documents: [ReceivedDocument(name: "行驶证"), ReceivedDocument(name: "保单", validUntil: "2027-03-01")],
+                           assignments: [Assignment(group: "机修一组", technician: "赵师傅", bay: "1号工位", at: now, by: "钱主管")],
+                           inspections: inspections,
+                           supplements: lineCount >= 2 ? [Supplement(line: 2, reason: "前刹车片磨损至极限，影响制动安全", reportedBy: "赵师傅",
+                                                                      reportedAt: now, answer: .approved, via: .phone, answeredBy: "张伟",
+                                                                      told: "赵师傅", answeredAt: now + 600, recordedBy: "王芳",
+                                                                      promiseWas: now + 86_400, promiseNow: now + 90_000)] : [])
     }
 
     static func document(_ kind: OrderDocuments.Kind, record: OrderRecord = record(), settings: ShopSettings = settings) -> Document {
-        OrderDocuments(record: record, settings: settings, printedAt: now).document(kind)
+        try! OrderDocuments(record: record, settings: settings, printedAt: now).document(kind)
+    }
+
+    /// The three inspections: pre passed, process passed, final failed once then passed.
+    static var inspections: [Inspection] {
+        let items: [(code: String, name: String, result: InspectionResult)] = [
+            ("brakes", "制动性能", .pass), ("lights", "灯光及信号", .pass), ("road-test", "路试", .pass),
+        ]
+        return [
+            Inspection(id: 1, stage: .pre, result: .pass, inspector: "孙检", at: now, note: nil, certificate: nil,
+                       items: [("exterior", "外观及漆面", .pass), ("tyres", "轮胎及气压", .pass)]),
+            Inspection(id: 2, stage: .process, result: .pass, inspector: "孙检", at: now + 3_600, note: nil, certificate: nil,
+                       items: [("torque", "紧固力矩", .pass)]),
+            Inspection(id: 3, stage: .final, result: .fail, inspector: "孙检", at: now + 7_200, note: "左前制动拖滞", certificate: nil,
+                       items: [("brakes", "制动性能", .fail), ("lights", "灯光及信号", .pass), ("road-test", "路试", .pass)]),
+            Inspection(id: 4, stage: .final, result: .pass, inspector: "孙检", at: now + 9_000, note: nil, certificate: "2026-00012",
+                       items: items),
+        ]
     }
 
     static var packageRoot: String {

@@ -100,6 +100,43 @@ struct PDFTests {
         for expected in ["随车物品清单", "备胎", "脚垫", "K07", "保单", "2027-03-01"] { #expect(checklist.contains(expected)) }
     }
 
+    @Test func theCertificateHasTheStubAndTheOwnersCopy() throws {
+        let path = Fixtures.temporaryPath("certificate.pdf")
+        _ = try PDFRenderer().write([Fixtures.document(.certificate)], to: path)
+        let text = try Fixtures.pdfText(path).joined()
+        #expect(text.components(separatedBy: "2026-00012").count - 1 >= 2, "the number is on both copies")
+        for expected in ["竣工出厂合格证", "存根", "车主联", "沿此线剪开", "竣工检验合格，准予出厂", "孙检", "LFV2A21K8C3070455"] {
+            #expect(text.contains(expected), "the certificate lacks \(expected)")
+        }
+    }
+
+    @Test func theInspectionRecordShowsEveryStageAndTheRework() throws {
+        let path = Fixtures.temporaryPath("inspection.pdf")
+        _ = try PDFRenderer().write([Fixtures.document(.inspection)], to: path)
+        let text = try Fixtures.pdfText(path).joined()
+        for expected in ["检验单", "进厂检验", "过程检验", "竣工检验（第 1 次）", "竣工检验（第 2 次）", "不合格", "左前制动拖滞", "2026-00012"] {
+            #expect(text.contains(expected), "the inspection record lacks \(expected)")
+        }
+    }
+
+    @Test func theAddedWorkAuthorisationShowsTheAnswer() throws {
+        let path = Fixtures.temporaryPath("supplement.pdf")
+        _ = try PDFRenderer().write([Fixtures.document(.supplement)], to: path)
+        let text = try Fixtures.pdfText(path).joined()
+        for expected in ["追加项目确认单", "前刹车片磨损至极限", "已确认", "张伟", "电话", "赵师傅", "420.00"] {
+            #expect(text.contains(expected), "the authorisation lacks \(expected)")
+        }
+    }
+
+    @Test func documentsAnOrderDoesNotHaveYetAreRefused() {
+        let bare = OrderRecord(order: Fixtures.record().order, vehicle: Fixtures.record().vehicle, customer: Fixtures.record().customer,
+                               lines: [], damage: [], belongings: [], documents: [])
+        let documents = OrderDocuments(record: bare, settings: Fixtures.settings, printedAt: Fixtures.now)
+        #expect(throws: DocumentUnavailable.self) { try documents.document(.certificate) }
+        #expect(throws: DocumentUnavailable.self) { try documents.document(.inspection) }
+        #expect(throws: DocumentUnavailable.self) { try documents.document(.supplement) }
+    }
+
     @Test func manyDocumentsGoInOneFileEachWithItsOwnPageNumbers() throws {
         let path = Fixtures.temporaryPath("batch.pdf")
         let documents = (0..<5).map { _ in Fixtures.document(.jobcard) }

@@ -9,13 +9,13 @@ import WorkshopStore
 /// `print`: the order's documents as PDF (the default) or HTML, written to a file.
 enum PrintCommands {
     static let usage = [
-        "print RO jobcard|checklist|estimate [format=pdf|html] [out=PATH]",
+        "print RO jobcard|checklist|estimate|inspection|supplement|certificate [format=pdf|html] [out=PATH]",
         "print day jobcards [DATE] [out=PATH]",
     ]
 
     static let command = Command(
         name: "print", aliases: ["打印"], group: .order,
-        summary: "print the job card (进厂维修单), belongings checklist or estimate as PDF or HTML; or the day's job cards",
+        summary: "print an order's documents (job card, checklist, estimate, inspections, added work, certificate) as PDF or HTML",
         usage: usage,
         examples: ["print RO12 jobcard", "print 京A12345 checklist", "print RO12 estimate format=html out=/tmp/estimate.html",
                    "print day jobcards", "print day jobcards 2026-11-21"],
@@ -26,10 +26,15 @@ enum PrintCommands {
         let order = try s.store.resolveOrder(first)
         let kindWord = try invocation.required("which document (jobcard, checklist, estimate)", usage: usage[0])
         guard let kind = documentKind(kindWord) else {
-            throw UserError("print: \(kindWord) is not a document of this issue; documents: jobcard, checklist, estimate")
+            throw UserError("print: \(kindWord) is not a document; documents: \(OrderDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let format = try Format.parse(invocation.option("format"))
-        let document = OrderDocuments(record: try s.store.record(of: order), settings: s.settings, printedAt: s.now).document(kind)
+        let document: Document
+        do {
+            document = try OrderDocuments(record: try s.store.record(of: order), settings: s.settings, printedAt: s.now).document(kind)
+        } catch let error as DocumentUnavailable {
+            throw UserError(error.description)
+        }
         let path = try outputPath(invocation.option("out"), defaultName: "\(order.number)-\(kind.rawValue).\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
     }
@@ -39,6 +44,9 @@ enum PrintCommands {
         case "jobcard", "job-card", "order", "ro", "维修单", "委托书": return .jobcard
         case "checklist", "belongings", "随车物品清单", "物品清单": return .checklist
         case "estimate", "diagnosis", "quote", "估价单", "诊断书": return .estimate
+        case "inspection", "inspections", "检验单": return .inspection
+        case "supplement", "addwork", "追加项目确认单", "追加": return .supplement
+        case "certificate", "合格证", "竣工出厂合格证": return .certificate
         default: return nil
         }
     }
@@ -73,7 +81,7 @@ enum PrintCommands {
         let orders = try s.store.orders(checkedInFrom: day, to: next)
         let date = s.zone.formatDate(day)
         guard !orders.isEmpty else { throw UserError("no order was checked in on \(date): nothing to print") }
-        let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).document(.jobcard) }
+        let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).jobCard() }
         let path = try outputPath(invocation.option("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
         return try write(documents, format: .pdf, to: path, session: s)
     }
