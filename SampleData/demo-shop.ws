@@ -1,6 +1,7 @@
 # Workshop demo shop: 顺达汽车维修服务有限公司.
 # `make run` loads this into a fresh demo database (.demo/demo.db), then opens the REPL on it.
-# Times are relative to the day you load it ("yesterday 09:10"), so the demo always looks current.
+# Times are relative to the day you load it: `set now yesterday 09:10` moves the clock; after it,
+# "today" and "tomorrow" in a command count from that clock. The demo always looks current.
 # Every line is an ordinary Workshop command: this file is also a worked example of the REPL.
 
 set now yesterday 07:30
@@ -87,6 +88,31 @@ estimate 粤B·9A8B7 method=item
 promise 粤B·9A8B7 后天 12:00
 approve 粤B·9A8B7 signed="周杰"
 
+# 1 and 2 go into the workshop.
+set now yesterday 11:00
+login 钱主管
+handover 京A12345 receiver=钱主管 at="today 10:55"
+dispatch 京A12345 group=机修一组 tech=赵师傅 bay=1号工位
+handover 粤B·9A8B7 receiver=钱主管
+dispatch 粤B·9A8B7 group=机修二组 tech=陈师傅 bay=2号工位
+inspect 粤B·9A8B7 pre pass by=孙检 tyres=ok note="左后轮胎花纹深度2.5mm，建议近期更换"
+
+set now yesterday 14:00
+login 刘敏
+# 6. A battery job, finished and inspected: ready for hand-back.
+checkin 粤B·M7788 odometer=61230 fuel=3/4 complaint="早上打不着火" key=K09
+diagnose 粤B·M7788 "蓄电池容量不足，CCA 仅为额定值的45%"
+estimate 粤B·M7788 labor ELE-01
+estimate 粤B·M7788 part BAT-60AH qty=1
+estimate 粤B·M7788 method=item
+promise 粤B·M7788 today 17:00
+approve 粤B·M7788 signed="吴婷" via=phone
+dispatch 粤B·M7788 group=机修二组 tech=吴师傅 bay=快修位
+set now yesterday 15:10
+complete 粤B·M7788
+inspect 粤B·M7788 final pass by=孙检
+notify 粤B·M7788
+
 set now yesterday 15:20
 login 王芳
 # 3. Declined: the customer found the price too high; diagnostic fee charged.
@@ -110,6 +136,12 @@ estimate 粤B·D12345 part 1044331-00-D qty=1
 estimate 粤B·D12345 labor ALN-01
 estimate 粤B·D12345 method=system
 promise 粤B·D12345 today 18:00
+
+set now yesterday 16:00
+login 赵师傅
+# The brake job: progress, and added work waiting for the customer's answer.
+progress 京A12345 60 note="前刹车盘已送外加工"
+supplement 京A12345 add part BF-DOT4-1L qty=1 reason="刹车油含水3.5%，影响制动安全"
 
 set now today 09:30
 login 刘敏

@@ -8,6 +8,8 @@ public struct BoardFacts: Sendable {
     public var promisedAt: Timestamp?
     /// When the work started (first dispatch).
     public var startedAt: Timestamp?
+    /// When the work was last reported complete.
+    public var completedAt: Timestamp?
     public var progress: Int?
     public var lastProgressAt: Timestamp?
     public var lastNotifiedAt: Timestamp?
@@ -17,7 +19,7 @@ public struct BoardFacts: Sendable {
     public var assignment: String
 
     public init(orderID: Int, plate: String, status: OrderStatus, category: RepairCategory, checkedInAt: Timestamp,
-                promisedAt: Timestamp?, startedAt: Timestamp? = nil, progress: Int? = nil, lastProgressAt: Timestamp? = nil,
+                promisedAt: Timestamp?, startedAt: Timestamp? = nil, completedAt: Timestamp? = nil, progress: Int? = nil, lastProgressAt: Timestamp? = nil,
                 lastNotifiedAt: Timestamp? = nil, pendingSupplements: Int = 0, passedStages: Set<InspectionStage> = [],
                 reworkPending: Bool = false, assignment: String = "") {
         self.orderID = orderID
@@ -27,6 +29,7 @@ public struct BoardFacts: Sendable {
         self.checkedInAt = checkedInAt
         self.promisedAt = promisedAt
         self.startedAt = startedAt
+        self.completedAt = completedAt
         self.progress = progress
         self.lastProgressAt = lastProgressAt
         self.lastNotifiedAt = lastNotifiedAt
@@ -113,7 +116,10 @@ public enum BoardRules {
         if let promised = f.promisedAt {
             if now > promised && f.status != .ready { flags.append(.overdue) }
             let notifyFrom = promised + (-notificationLead(checkedIn: f.checkedInAt, promised: promised))
-            if now >= notifyFrom && (f.lastNotifiedAt.map { $0 < notifyFrom } ?? true) && f.status.isAuthorised {
+            // Told in the window, or (for a car that is ready) told since it was finished.
+            var told = f.lastNotifiedAt.map { $0 >= notifyFrom } ?? false
+            if f.status == .ready, let last = f.lastNotifiedAt, let done = f.completedAt, last >= done { told = true }
+            if now >= notifyFrom && !told && f.status.isAuthorised {
                 flags.append(.notifyCustomer)
             }
             if f.status == .inWork, let started = f.startedAt {

@@ -170,7 +170,7 @@ extension Store {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
         try db.forEach("""
-            SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at
+            SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
             FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses)
             """) { row in
             let id = row.int(0)
@@ -179,7 +179,8 @@ extension Store {
                                    category: RepairCategory(code: row.string(3)) ?? .minor,
                                    checkedInAt: Timestamp(seconds: row.int(4)),
                                    promisedAt: row.optionalInt(5).map(Timestamp.init(seconds:)),
-                                   startedAt: row.optionalInt(6).map(Timestamp.init(seconds:)))
+                                   startedAt: row.optionalInt(6).map(Timestamp.init(seconds:)),
+                                   completedAt: row.optionalInt(7).map(Timestamp.init(seconds:)))
         }
         let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
         try db.forEach("""

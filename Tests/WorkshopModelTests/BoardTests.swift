@@ -1,0 +1,116 @@
+import Testing
+@testable import WorkshopModel
+
+@Suite("Board: what needs someone now, at the right minute")
+struct BoardTests {
+    let zone = ShopZone.shanghai
+    func at(_ text: String) -> Timestamp { try! TimeParser.parse(text, zone: zone, now: Timestamp(seconds: 0), field: "t") }
+
+    func facts(status: OrderStatus = .inWork, category: RepairCategory = .minor, checkedIn: String = "2026-11-22 08:00",
+               promised: String? = "2026-11-22 18:00", started: String? = "2026-11-22 08:00") -> BoardFacts {
+        BoardFacts(orderID: 1, plate: "京A12345", status: status, category: category, checkedInAt: at(checkedIn),
+                   promisedAt: promised.map(at), startedAt: started.map(at))
+    }
+
+    @Test func tellTheCustomerOneHourBeforeForAJobUnderTwoDays() {
+        let f = facts()
+        #expect(!BoardRules.flags(f, now: at("2026-11-22 16:59")).contains(.notifyCustomer))
+        #expect(BoardRules.flags(f, now: at("2026-11-22 17:00")).contains(.notifyCustomer))
+        var told = f
+        told.lastNotifiedAt = at("2026-11-22 17:05")
+        #expect(!BoardRules.flags(told, now: at("2026-11-22 17:10")).contains(.notifyCustomer))
+        // A message sent before the moment does not count.
+        told.lastNotifiedAt = at("2026-11-22 12:00")
+        #expect(BoardRules.flags(told, now: at("2026-11-22 17:10")).contains(.notifyCustomer))
+    }
+
+    @Test func aReadyCarToldSinceItWasFinishedNeedsNoMoreTelling() {
+        var f = facts(status: .ready)
+        f.completedAt = at("2026-11-22 15:00")
+        f.lastNotifiedAt = at("2026-11-22 15:05")
+        #expect(!BoardRules.flags(f, now: at("2026-11-22 17:30")).contains(.notifyCustomer))
+        f.lastNotifiedAt = at("2026-11-22 14:00")
+        #expect(BoardRules.flags(f, now: at("2026-11-22 17:30")).contains(.notifyCustomer))
+    }
+
+    @Test func tellTheCustomerFourHoursBeforeForAJobOfTwoDaysOrMore() {
+        let f = facts(checkedIn: "2026-11-20 09:00", promised: "2026-11-22 09:00", started: "2026-11-20 10:00")
+        #expect(!BoardRules.flags(f, now: at("2026-11-22 04:59")).contains(.notifyCustomer))
+        #expect(BoardRules.flags(f, now: at("2026-11-22 05:00")).contains(.notifyCustomer))
+        #expect(BoardRules.notificationLead(checkedIn: at("2026-11-20 09:00"), promised: at("2026-11-22 08:59")) == 3_600)
+    }
+
+    @Test func checkProgressFromSeventyPercentOfThePlannedTime() {
+        // 08:00 to 18:00: 70% is 15:00.
+        let f = facts()
+        #expect(!BoardRules.flags(f, now: at("2026-11-22 14:59")).contains(.checkProgress))
+        #expect(BoardRules.flags(f, now: at("2026-11-22 15:00")).contains(.checkProgress))
+        var reported = f
+        reported.lastProgressAt = at("2026-11-22 15:10")
+        #expect(!BoardRules.flags(reported, now: at("2026-11-22 15:20")).contains(.checkProgress))
+        // Only orders in work: a completed one waits for inspection instead.
+        #expect(!BoardRules.flags(facts(status: .completed), now: at("2026-11-22 15:20")).contains(.checkProgress))
+    }
+
+    @Test func overdueAfterThePromiseUnlessReady() {
+        #expect(!BoardRules.flags(facts(), now: at("2026-11-22 18:00")).contains(.overdue))
+        #expect(BoardRules.flags(facts(), now: at("2026-11-22 18:01")).contains(.overdue))
+        #expect(!BoardRules.flags(facts(status: .ready), now: at("2026-11-22 19:00")).contains(.overdue))
+    }
+
+    @Test func inspectionsDueInOrderForMandatoryCategories() {
+        var f = facts(category: .level2)
+        #expect(BoardRules.flags(f, now: at("2026-11-22 09:00")).contains(.inspectionDue(.pre)))
+        f.passedStages = [.pre]
+        #expect(BoardRules.flags(f, now: at("2026-11-22 09:00")).contains(.inspectionDue(.process)))
+        f.passedStages = [.pre, .process]
+        #expect(!BoardRules.flags(f, now: at("2026-11-22 09:00")).contains { if case .inspectionDue = $0 { return true }; return false })
+        #expect(BoardRules.flags(facts(status: .completed), now: at("2026-11-22 09:00")).contains(.inspectionDue(.final)))
+        #expect(!BoardRules.flags(facts(category: .minor), now: at("2026-11-22 09:00")).contains(.inspectionDue(.pre)))
+    }
+
+    @Test func sortedByUrgencyThenPromise() {
+        var late = facts(promised: "2026-11-22 10:00")
+        late.orderID = 2
+        var waiting = facts(promised: "2026-11-22 20:00")
+        waiting.orderID = 3
+        waiting.pendingSupplements = 1
+        var calm = facts(promised: "2026-11-23 12:00")
+        calm.orderID = 4
+        let order = BoardRules.sorted([calm, waiting, late], now: at("2026-11-22 11:00")).map(\.facts.orderID)
+        #expect(order == [2, 3, 4])
+    }
+}
+
+@Suite("Inspection rules")
+struct InspectionRulesTests {
+    @Test func theThreeInspectionsGoInOrderWhenMandatory() throws {
+        #expect(throws: UserError.self) {
+            try InspectionRules.ensureCanInspect(stage: .process, status: .inWork, category: .level2, passed: [], order: "RO1")
+        }
+        try InspectionRules.ensureCanInspect(stage: .process, status: .inWork, category: .level2, passed: [.pre], order: "RO1")
+        #expect(throws: UserError.self) {
+            try InspectionRules.ensureCanInspect(stage: .final, status: .completed, category: .overhaul, passed: [.pre], order: "RO1")
+        }
+        // A minor repair may have just a final inspection.
+        try InspectionRules.ensureCanInspect(stage: .final, status: .completed, category: .minor, passed: [], order: "RO1")
+    }
+
+    @Test func noInspectionOnAnUnsignedOrderAndFinalOnlyAfterCompletion() {
+        #expect(throws: UserError.self) {
+            try InspectionRules.ensureCanInspect(stage: .pre, status: .estimating, category: .minor, passed: [], order: "RO1")
+        }
+        #expect(throws: UserError.self) {
+            try InspectionRules.ensureCanInspect(stage: .final, status: .inWork, category: .minor, passed: [], order: "RO1")
+        }
+    }
+
+    @Test func aPassWithAFailedItemIsAContradiction() {
+        #expect(throws: UserError.self) {
+            try InspectionRules.ensureConsistent(result: .pass, items: [("brakes", "制动", .fail)])
+        }
+        #expect(throws: Never.self) {
+            try InspectionRules.ensureConsistent(result: .fail, items: [("brakes", "制动", .fail)])
+        }
+    }
+}
