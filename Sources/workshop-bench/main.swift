@@ -133,6 +133,17 @@ func buildShop(at path: String) throws {
                           isLabor ? .null : .text("P\(number)"), isLabor ? .null : .text("equivalent"), .text(lineStatus)])
             }
             lineTotal += lines
+            // The floor's history: a dispatch, a progress report, a message and a final inspection per order.
+            try db.run("INSERT INTO assignments(order_id, group_name, technician, assigned_at, assigned_by) VALUES (?, '机修一组', '赵师傅', ?, '钱主管')",
+                       [.integer(Int64(orderID)), .integer(Int64(at + 3600))])
+            try db.run("INSERT INTO progress_reports(order_id, percent, at, by) VALUES (?, 80, ?, '赵师傅')",
+                       [.integer(Int64(orderID)), .integer(Int64(at + 5 * 3600))])
+            try db.run("INSERT INTO notifications(order_id, kind, message, at, by) VALUES (?, 'ready', '您的爱车已完成维修', ?, '王芳')",
+                       [.integer(Int64(orderID)), .integer(Int64(at + 7 * 3600))])
+            if !isOpen {
+                try db.run("INSERT INTO inspections(order_id, stage, result, inspector, at, certificate) VALUES (?, 'final', 'pass', '孙检', ?, ?)",
+                           [.integer(Int64(orderID)), .integer(Int64(at + 6 * 3600)), .text("C\(orderID)")])
+            }
             for action in ["order.checkin", "order.sign", "order.release"] {
                 try db.run("""
                     INSERT INTO journal(at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail)
@@ -267,6 +278,7 @@ let idle = try Database(path: workCopy).rows("""
 
 var results: [Stats] = []
 results.append(measure("ro list (\(openOrders) open orders)") { _ in "ro list" })
+results.append(measure("board (\(openOrders) open, \(orderCount / 1000)k closed)") { _ in "board" })
 results.append(measure("checkin") { i in "checkin \(idle[i].0) odometer=\(idle[i].1 + 1000) fuel=1/2 complaint=\"刹车异响\"" })
 results.append(measure("estimate … part") { i in "estimate \(idle[i].0) part \"前刹车片\" qty=1 price=360 partno=BP-1 class=equivalent" })
 results.append(measure("ro show") { _ in "ro show RO\(rng.int(1..<orderCount))" })

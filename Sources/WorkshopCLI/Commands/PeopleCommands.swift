@@ -3,13 +3,13 @@ import WorkshopStore
 
 /// The shop's people and places: staff with roles and work groups, bays, inspection checklists.
 enum PeopleCommands {
-    static let staffUsage = ["staff add NAME role=advisor|technician|inspector|manager|cashier[,…] [group=…]", "staff list"]
+    static let staffUsage = ["staff add NAME role=advisor|technician|inspector|manager|cashier[,…] [group=…]", "staff list [NAME|GROUP]"]
     static let staff = Command(
         name: "staff", aliases: ["员工"], group: .shop,
         summary: "the staff: names, roles (a person may have several) and work groups (班组)",
         usage: staffUsage,
         examples: ["staff add 赵师傅 role=technician group=一组", "staff add 孙检 role=inspector", "staff add 钱经理 role=manager,inspector"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls", "show"]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":
@@ -23,8 +23,9 @@ enum PeopleCommands {
             let member = try s.store.saveStaff(name: name, roles: roles, group: group)
             return .message(s.t("员工 \(member.name)：\(member.roles.map(\.chinese).joined(separator: "、"))" + (group.map { "，\($0)" } ?? ""),
                                 "staff \(member.name): \(member.roles.map(\.english).joined(separator: ", "))" + (group.map { ", group \($0)" } ?? "")))
-        case "list", "ls":
-            let members = try s.store.allStaff()
+        case "list", "ls", "show":
+            let filter = invocation.rest().joined(separator: " ")
+            let members = try s.store.allStaff().filter { filter.isEmpty || $0.name == filter || $0.group == filter }
             var table = TextTable([s.t("姓名", "Name"), s.t("岗位", "Roles"), s.t("班组", "Group")])
             for m in members { table.add([m.name, m.roles.map { $0.label(s.language) }.joined(separator: ", "), m.group ?? ""]) }
             return Output(text: members.isEmpty ? s.t("(暂无员工)", "(no staff yet)") : table.render(),
