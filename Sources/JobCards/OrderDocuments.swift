@@ -5,7 +5,7 @@ import WorkshopModel
 /// belongings checklist (随车物品清单) and the diagnosis and estimate (诊断书/估价单).
 public struct OrderDocuments {
     public enum Kind: String, CaseIterable, Sendable {
-        case jobcard, checklist, estimate, inspection, supplement, certificate
+        case jobcard, checklist, estimate, inspection, supplement, certificate, settlement, release, warranty
 
         public var title: Label {
             switch self {
@@ -15,6 +15,9 @@ public struct OrderDocuments {
             case .inspection: return Label("检验单", "Inspection Record")
             case .supplement: return Label("追加项目确认单", "Added Work Authorisation")
             case .certificate: return Label("竣工出厂合格证", "Completion Certificate")
+            case .settlement: return Label("机动车维修结算清单", "Settlement List")
+            case .release: return Label("出厂通知单", "Release Note")
+            case .warranty: return Label("维修质量保证书", "Repair Warranty Certificate")
             }
         }
     }
@@ -22,11 +25,17 @@ public struct OrderDocuments {
     let record: OrderRecord
     let settings: ShopSettings
     let printedAt: Timestamp
+    /// The warranty of each line (for the warranty certificate and the settlement's warranty line).
+    let warranty: [WarrantyCoverage]
+    let payments: [Payment]
 
-    public init(record: OrderRecord, settings: ShopSettings, printedAt: Timestamp) {
+    public init(record: OrderRecord, settings: ShopSettings, printedAt: Timestamp, warranty: [WarrantyCoverage] = [],
+                payments: [Payment] = []) {
         self.record = record
         self.settings = settings
         self.printedAt = printedAt
+        self.warranty = warranty
+        self.payments = payments
     }
 
     var bilingual: Bool { settings.language == .zh }
@@ -42,6 +51,9 @@ public struct OrderDocuments {
         case .inspection: return try inspectionRecord()
         case .supplement: return try supplementAuthorisation()
         case .certificate: return try certificate()
+        case .settlement: return settlementList()
+        case .release: return try releaseNote()
+        case .warranty: return try warrantyCertificate()
         }
     }
 
@@ -391,6 +403,170 @@ public struct OrderDocuments {
             Signature(Label("承修单位（盖章）", "Shop (stamp)")),
         ])]
         return make(.certificate, blocks: blocks, closing: closing)
+    }
+
+    // MARK: Cash-desk documents
+
+    private var settlementHeader: Block {
+        let v = record.vehicle, c = record.customer
+        return .fields(title: nil, columns: 4, fields: [
+            Field(Label("托修方", "Customer"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
+            Field(Label("电话", "Phone"), c.phone),
+            Field(Label("付费方", "Payer"), word(order.payer)),
+            Field(Label("号牌号码", "Plate"), v.plate.dotted),
+            Field(Label("厂牌型号", "Make / model"), v.description),
+            Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
+            Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
+            Field(Label("维修类别", "Repair category"), word(order.category)),
+            Field(Label("进厂日期", "Date in"), time(order.checkedInAt)),
+            Field(Label("出厂日期", "Date out"), time(order.releasedAt ?? printedAt)),
+            Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
+            Field(Label("出厂里程", "Odometer out"), order.releaseOdometer.map { "\($0) km" } ?? ""),
+            Field(Label("维修单号", "Order"), order.number),
+            Field(Label("结算员", "Cashier"), order.releasedBy ?? ""),
+        ])
+    }
+
+    func settlementList() -> Document {
+        let approved = record.lines.filter { $0.status == .approved }
+        let settlement = Settlement(lines: approved, discount: order.discount, payments: payments, rate: settings.taxRate,
+                                    pricesIncludeTax: settings.pricesIncludeTax)
+        func amount(_ line: OrderLine) -> String { line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped }
+        let labor = Table(title: Label("工时费", "Labour"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("维修项目", "Work"), weight: 4),
+            Column(Label("工时", "Hours"), alignment: .right, weight: 0.9),
+            Column(Label("工时单价", "Rate"), alignment: .right, weight: 1.1),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.3),
+        ], rows: approved.filter { $0.kind == .labor }.map {
+            ["\($0.number)", $0.description, $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0)]
+        }, emptyText: "—")
+        let parts = Table(title: Label("材料费", "Parts and materials"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("配件名称", "Part"), weight: 2.4),
+            Column(Label("配件号", "Part no."), weight: 1.5),
+            Column(Label("品牌", "Brand"), weight: 0.9),
+            Column(Label("类别", "Class"), weight: 1),
+            Column(Label("数量", "Qty"), alignment: .right, weight: 0.6),
+            Column(Label("单价", "Unit price"), alignment: .right, weight: 1),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
+        ], rows: approved.filter { $0.kind == .part }.map {
+            ["\($0.number)", $0.description + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", word($0.partClass),
+             $0.quantity?.description ?? "", $0.unitPrice?.grouped ?? "", amount($0)]
+        }, emptyText: "—")
+        let other = Table(title: Label("其他费用", "Other charges"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("项目", "Charge"), weight: 6),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.3),
+        ], rows: approved.filter { $0.kind == .fee }.map { ["\($0.number)", $0.description, amount($0)] }, emptyText: "—")
+        var blocks: [Block] = [settlementHeader, .table(labor), .table(parts), .table(other)]
+        if let rework = order.reworkOf {
+            blocks.append(.notice(bilingual
+                ? "返修：本单为 \(RepairOrder.number(rework)) 的质量保证期内返修（原因：\(order.reworkCause ?? "—")），保修项目不收费。 Warranty comeback of \(RepairOrder.number(rework)): warranty work is free of charge."
+                : "Warranty comeback of \(RepairOrder.number(rework)) (cause: \(order.reworkCause ?? "—")): warranty work is free of charge."))
+        }
+        let currency = settings.currency == "CNY" ? "¥" : settings.currency + " "
+        var totals = [
+            TotalLine(Label("工时费", "Labour"), settlement.labor.grouped),
+            TotalLine(Label("材料费", "Parts"), settlement.parts.grouped),
+            TotalLine(Label("其他费用", "Other charges"), settlement.other.grouped),
+        ]
+        if settlement.coveredByWarranty.fen > 0 {
+            totals.append(TotalLine(Label("保修项目（不收费）", "Warranty work (free)"), settlement.coveredByWarranty.grouped))
+        }
+        if settlement.discount.fen > 0 {
+            totals.append(TotalLine(Label("优惠", "Discount"), "-" + settlement.discount.grouped))
+        }
+        if settings.pricesIncludeTax {
+            totals.append(TotalLine(Label("合计（价税合计）", "Total"), currency + settlement.total.grouped, emphasized: true))
+            totals.append(TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), settlement.tax.grouped))
+        } else {
+            totals.append(TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), settlement.tax.grouped))
+            totals.append(TotalLine(Label("合计", "Total"), currency + settlement.total.grouped, emphasized: true))
+        }
+        for payment in payments {
+            let reference = payment.reference.map { " \($0)" } ?? ""
+            totals.append(TotalLine(payment.amount.fen < 0 ? Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")
+                                                           : Label("已付（\(payment.method.chinese)\(reference)）", "Paid (\(payment.method.english)\(reference))"),
+                                    payment.amount.grouped))
+        }
+        totals.append(TotalLine(Label("余额", "Balance"), settlement.balance.grouped))
+        var closing: [Block] = [.totals(totals)]
+        let term = warranty.first?.term
+        var notes: [String] = []
+        if let oldParts = order.oldParts { notes.append(bilingual ? "旧件处理：\(oldParts.chinese) \(oldParts.english)" : "Old parts: \(oldParts.english)") }
+        if let term {
+            notes.append(bilingual ? "质量保证期：自出厂之日起 \(term.km) 公里或 \(term.days) 日，以先到者为准（客户自带配件除外）。 Warranty: \(term.km) km or \(term.days) days from release, whichever first."
+                                   : "Warranty: \(term.km) km or \(term.days) days from release, whichever comes first (customer-supplied parts excluded).")
+        }
+        if record.hasNoWarrantyLines { notes.append(bilingual ? "* 客户自带配件或客户坚持使用的副厂件，不享受质量保证。" : "* Customer-supplied or insisted-on aftermarket parts: no warranty.") }
+        if !notes.isEmpty { closing.append(.notice(notes.joined(separator: "\n"))) }
+        closing.append(.signatures([
+            Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
+            Signature(Label("结算员", "Cashier"), name: order.releasedBy ?? "", date: time(order.releasedAt)),
+        ]))
+        return make(.settlement, blocks: blocks, closing: closing)
+    }
+
+    func releaseNote() throws -> Document {
+        guard order.releasedAt != nil || order.status == .declined else {
+            throw DocumentUnavailable("\(order.number) is not released yet (release \(order.number) signed=…)")
+        }
+        let declined = order.status == .declined
+        let returned = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: bilingual ? "、" : ", ")
+        let blocks: [Block] = [
+            settlementHeader,
+            .text(title: Label("出厂结论", "Release"), body: declined
+                  ? (bilingual ? "客户拒修，车辆未经修理出厂；已收取检测估价费。 Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
+                               : "Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged.")
+                  : (bilingual ? "经竣工检验合格，准予出厂。 Passed the final inspection: released." : "Passed the final inspection: released.")),
+            .fields(title: nil, columns: 4, fields: [
+                Field(Label("随车物品（已清点交还）", "Belongings (checked back)"), returned.isEmpty ? "—" : returned, span: 2),
+                Field(Label("钥匙", "Key"), order.keyTag.map { (bilingual ? "\($0) 已交还" : "\($0) returned") } ?? "—"),
+                Field(Label("旧件", "Old parts"), word(order.oldParts)),
+                Field(Label("随车证件（已交还）", "Documents (returned)"), record.documents.map(\.name).joined(separator: bilingual ? "、" : ", "), span: 4),
+            ]),
+        ]
+        let closing: [Block] = [
+            .notice(bilingual ? "请客户与服务顾问共同检查车辆外观及随车物品，确认无误后签字。 Please check the car and your belongings with the advisor before signing."
+                              : "Please check the car and your belongings with the advisor before signing."),
+            .signatures([
+                Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
+                Signature(Label("服务顾问", "Service advisor"), name: order.advisor),
+                Signature(Label("门卫放行", "Gate")),
+            ]),
+        ]
+        return make(.release, blocks: blocks, closing: closing)
+    }
+
+    func warrantyCertificate() throws -> Document {
+        guard order.status == .released, order.releasedAt != nil else {
+            throw DocumentUnavailable("\(order.number) has no warranty certificate: it is issued when a repaired car is released")
+        }
+        let rows = record.lines.filter { $0.status == .approved && !$0.isDiagnosticFee }.map { line -> [String] in
+            if let coverage = warranty.first(where: { $0.line.number == line.number }) {
+                return [line.description, "\(coverage.term.km) km / \(coverage.term.days) \(bilingual ? "日" : "days")",
+                        coverage.lastDay, "\(coverage.lastKilometre) km"]
+            }
+            return [line.description + " *", bilingual ? "不保修" : "no warranty", "—", "—"]
+        }
+        let table = Table(title: Label("保修项目", "Covered work"), columns: [
+            Column(Label("项目", "Work / part"), weight: 3.5),
+            Column(Label("保证期", "Period"), weight: 1.6),
+            Column(Label("保修至（日期）", "Until (date)"), weight: 1.4),
+            Column(Label("保修至（里程）", "Until (odometer)"), weight: 1.5),
+        ], rows: rows)
+        let blocks: [Block] = [settlementHeader, .table(table)]
+        let closing: [Block] = [
+            .notice(bilingual
+                ? "依据《机动车维修管理规定》，维修质量保证期自车辆出厂之日起计算，里程与日期以先到者为准。保证期内因维修质量原因造成的故障，本厂免费返修。客户自带配件及客户坚持使用的副厂件不在保证范围内；因使用不当、事故等造成的损坏不在保证范围内。返修请携带本保证书及结算清单。 Warranty counts from release; kilometres or days, whichever comes first. Within it, a failure of our workmanship is repaired free. Customer-supplied parts and misuse are excluded. Bring this certificate and the settlement list."
+                : "Warranty counts from release; kilometres or days, whichever comes first. Within it, a failure of our workmanship is repaired free. Customer-supplied parts and misuse are excluded. Bring this certificate and the settlement list."),
+            .signatures([
+                Signature(Label("承修单位（盖章）", "Shop (stamp)"), name: settings.name),
+                Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
+            ]),
+        ]
+        return make(.warranty, blocks: blocks, closing: closing)
     }
 }
 

@@ -117,6 +117,20 @@ public struct RepairOrder: Hashable, Sendable {
     public var handoverAt: Timestamp?
     /// When the work was reported complete.
     public var completedAt: Timestamp?
+    /// A comeback (返修) under warranty: the original order and line, and the cause found.
+    public var reworkOf: Int?
+    public var reworkLine: Int?
+    public var reworkCause: String?
+    public var discount: Discount?
+    public var discountBy: String?
+    public var discountAuthorizedBy: String?
+    public var keyReturnedAt: Timestamp?
+    public var releasedAt: Timestamp?
+    public var releaseOdometer: Int?
+    public var releasedBy: String?
+    /// Who signed for the car at hand-back.
+    public var releaseSigned: String?
+    public var oldParts: OldParts?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
                 odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
@@ -124,7 +138,10 @@ public struct RepairOrder: Hashable, Sendable {
                 estimateMethod: EstimateMethod? = nil, promisedAt: Timestamp? = nil, keyTag: String? = nil,
                 signedBy: String? = nil, signedVia: Channel? = nil, signedAt: Timestamp? = nil,
                 closedAt: Timestamp? = nil, version: Int = 1, startedAt: Timestamp? = nil, handoverBy: String? = nil,
-                handoverAt: Timestamp? = nil, completedAt: Timestamp? = nil) {
+                handoverAt: Timestamp? = nil, completedAt: Timestamp? = nil, reworkOf: Int? = nil, reworkLine: Int? = nil,
+                reworkCause: String? = nil, discount: Discount? = nil, discountBy: String? = nil,
+                discountAuthorizedBy: String? = nil, keyReturnedAt: Timestamp? = nil, releasedAt: Timestamp? = nil,
+                releaseOdometer: Int? = nil, releasedBy: String? = nil, releaseSigned: String? = nil, oldParts: OldParts? = nil) {
         self.id = id
         self.vehicleID = vehicleID
         self.customerID = customerID
@@ -151,6 +168,18 @@ public struct RepairOrder: Hashable, Sendable {
         self.handoverBy = handoverBy
         self.handoverAt = handoverAt
         self.completedAt = completedAt
+        self.reworkOf = reworkOf
+        self.reworkLine = reworkLine
+        self.reworkCause = reworkCause
+        self.discount = discount
+        self.discountBy = discountBy
+        self.discountAuthorizedBy = discountAuthorizedBy
+        self.keyReturnedAt = keyReturnedAt
+        self.releasedAt = releasedAt
+        self.releaseOdometer = releaseOdometer
+        self.releasedBy = releasedBy
+        self.releaseSigned = releaseSigned
+        self.oldParts = oldParts
     }
 
     /// "RO123": how the order is shown and typed.

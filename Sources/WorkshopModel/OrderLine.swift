@@ -18,11 +18,13 @@ public struct OrderLine: Hashable, Sendable {
     /// carry no workmanship warranty; the order says so.
     public var noWarranty: Bool
     public var status: LineStatus
+    /// Work done under warranty on a comeback (返修): listed, but the customer pays nothing for it.
+    public var covered: Bool
 
     public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
                 quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
                 brand: String? = nil, partClass: PartClass? = nil, operationCode: String? = nil,
-                noWarranty: Bool = false, status: LineStatus = .proposed) {
+                noWarranty: Bool = false, status: LineStatus = .proposed, covered: Bool = false) {
         self.number = number
         self.kind = kind
         self.description = description
@@ -37,6 +39,7 @@ public struct OrderLine: Hashable, Sendable {
         self.operationCode = operationCode
         self.noWarranty = noWarranty
         self.status = status
+        self.covered = covered
     }
 
     public static func labor(number: Int, description: String, hours: Hours, rate: Money, operationCode: String? = nil) -> OrderLine {

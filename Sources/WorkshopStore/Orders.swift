@@ -20,7 +20,9 @@ extension Store {
     private static let orderColumns = """
         id, vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint, dropped_by,
         dropped_phone, category, payer, findings, estimate_method, promised_at, key_tag, signed_by, signed_via,
-        signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at
+        signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at, rework_of, rework_line,
+        rework_cause, discount_kind, discount_value, discount_by, discount_authorized_by, key_returned_at, released_at,
+        release_odometer, released_by, release_signed, old_parts
         """
 
     private func order(from row: Row) -> RepairOrder {
@@ -37,7 +39,14 @@ extension Store {
                     closedAt: row.optionalInt(20).map(Timestamp.init(seconds:)), version: row.int(21),
                     startedAt: row.optionalInt(22).map(Timestamp.init(seconds:)), handoverBy: row.optionalString(23),
                     handoverAt: row.optionalInt(24).map(Timestamp.init(seconds:)),
-                    completedAt: row.optionalInt(25).map(Timestamp.init(seconds:)))
+                    completedAt: row.optionalInt(25).map(Timestamp.init(seconds:)),
+                    reworkOf: row.optionalInt(26), reworkLine: row.optionalInt(27), reworkCause: row.optionalString(28),
+                    discount: Store.discount(kind: row.optionalString(29), value: row.optionalInt(30)),
+                    discountBy: row.optionalString(31), discountAuthorizedBy: row.optionalString(32),
+                    keyReturnedAt: row.optionalInt(33).map(Timestamp.init(seconds:)),
+                    releasedAt: row.optionalInt(34).map(Timestamp.init(seconds:)), releaseOdometer: row.optionalInt(35),
+                    releasedBy: row.optionalString(36), releaseSigned: row.optionalString(37),
+                    oldParts: row.optionalString(38).flatMap(OldParts.init(code:)))
     }
 
     public func order(id: Int) throws -> RepairOrder? {
@@ -80,13 +89,14 @@ extension Store {
         if let tag = order.keyTag { try ensureKeyTagFree(tag, for: 0) }
         try db.run("""
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
-                               dropped_by, dropped_phone, category, payer, promised_at, key_tag)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
+                               rework_cause)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.vehicleID)), .integer(Int64(order.customerID)), .text(order.status.code),
                   .integer(Int64(order.checkedInAt.seconds)), .text(order.advisor), .integer(Int64(order.odometerIn)),
                   .text(order.fuel.code), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
-                  SQLValue(order.keyTag)])
+                  SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)])
         var created = order
         created.id = db.lastInsertRowID
         try journal("order.checkin", entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
@@ -94,7 +104,9 @@ extension Store {
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
                              ("phone", .string(order.droppedPhone)), ("category", .string(order.category.code)),
                              ("payer", .string(order.payer.code)), ("key_tag", .string(order.keyTag)),
-                             ("promised_at", .string(order.promisedAt?.iso8601))])
+                             ("promised_at", .string(order.promisedAt?.iso8601)),
+                             ("rework_of", .string(order.reworkOf.map(RepairOrder.number))), ("rework_line", .int(order.reworkLine)),
+                             ("rework_cause", .string(order.reworkCause))])
         return created
     }
 
@@ -105,7 +117,9 @@ extension Store {
             UPDATE orders SET status = ?, odometer_in = ?, fuel = ?, complaint = ?, dropped_by = ?, dropped_phone = ?,
                 category = ?, payer = ?, findings = ?, estimate_method = ?, promised_at = ?, key_tag = ?, signed_by = ?,
                 signed_via = ?, signed_at = ?, closed_at = ?, started_at = ?, handover_by = ?, handover_at = ?,
-                completed_at = ?, version = version + 1
+                completed_at = ?, rework_of = ?, rework_line = ?, rework_cause = ?, discount_kind = ?, discount_value = ?,
+                discount_by = ?, discount_authorized_by = ?, key_returned_at = ?, released_at = ?, release_odometer = ?,
+                released_by = ?, release_signed = ?, old_parts = ?, version = version + 1
             WHERE id = ?
             """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel.code), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
@@ -113,7 +127,12 @@ extension Store {
                   SQLValue(order.promisedAt?.seconds), SQLValue(order.keyTag), SQLValue(order.signedBy),
                   SQLValue(order.signedVia?.code), SQLValue(order.signedAt?.seconds), SQLValue(order.closedAt?.seconds),
                   SQLValue(order.startedAt?.seconds), SQLValue(order.handoverBy), SQLValue(order.handoverAt?.seconds),
-                  SQLValue(order.completedAt?.seconds), .integer(Int64(order.id))])
+                  SQLValue(order.completedAt?.seconds), SQLValue(order.reworkOf), SQLValue(order.reworkLine),
+                  SQLValue(order.reworkCause), SQLValue(Store.discountKind(order.discount)),
+                  SQLValue(Store.discountValue(order.discount)), SQLValue(order.discountBy),
+                  SQLValue(order.discountAuthorizedBy), SQLValue(order.keyReturnedAt?.seconds),
+                  SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),
+                  SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code), .integer(Int64(order.id))])
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -121,7 +140,7 @@ extension Store {
 
     private static let lineColumns = """
         number, kind, description, hours, rate, quantity, unit_price, amount, part_no, brand, part_class, op_code,
-        no_warranty, status
+        no_warranty, status, covered
         """
 
     private func line(from row: Row) -> OrderLine {
@@ -131,7 +150,7 @@ extension Store {
                   unitPrice: row.optionalInt(6).map(Money.init(fen:)), amount: Money(fen: row.int(7)),
                   partNumber: row.optionalString(8), brand: row.optionalString(9),
                   partClass: row.optionalString(10).flatMap(PartClass.init(code:)), operationCode: row.optionalString(11),
-                  noWarranty: row.bool(12), status: LineStatus(code: row.string(13)) ?? .proposed)
+                  noWarranty: row.bool(12), status: LineStatus(code: row.string(13)) ?? .proposed, covered: row.bool(14))
     }
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
@@ -147,8 +166,8 @@ extension Store {
                                          [.integer(Int64(order.id))]) ?? 0) + 1
         try db.run("""
             INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
-                                    part_no, brand, part_class, op_code, no_warranty, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    part_no, brand, part_class, op_code, no_warranty, status, covered)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.id))] + lineValues(numbered))
         try bumpVersion(order)
         try journal("line.add", entity: "line", id: "\(order.number)/\(numbered.number)", orderID: order.id,
@@ -160,7 +179,8 @@ extension Store {
     public func saveLine(_ line: OrderLine, of order: RepairOrder, action: String, detail: [(String, JSON)]) throws {
         try db.run("""
             UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
-                unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?
+                unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
+                covered = ?
             WHERE order_id = ? AND number = ?
             """, lineValues(line) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
         try bumpVersion(order)
@@ -182,7 +202,7 @@ extension Store {
         [.integer(Int64(l.number)), .text(l.kind.code), .text(l.description), SQLValue(l.hours?.hundredths),
          SQLValue(l.rate?.fen), SQLValue(l.quantity?.thousandths), SQLValue(l.unitPrice?.fen),
          .integer(Int64(l.amount.fen)), SQLValue(l.partNumber), SQLValue(l.brand), SQLValue(l.partClass?.code),
-         SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code)]
+         SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code), SQLValue(l.covered)]
     }
 
     public func lineDetail(_ l: OrderLine) -> [(String, JSON)] {
@@ -196,6 +216,7 @@ extension Store {
         if let brand = l.brand { detail.append(("brand", .string(brand))) }
         if let partClass = l.partClass { detail.append(("class", .string(partClass.code))) }
         if l.noWarranty { detail.append(("no_warranty", .bool(true))) }
+        if l.covered { detail.append(("covered", .bool(true))) }
         detail.append(("status", .string(l.status.code)))
         return detail
     }
@@ -360,5 +381,28 @@ extension Store {
         let ids = try db.rows("SELECT id FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY id",
                               [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { $0.int(0) }
         return try ids.compactMap { try order(id: $0) }
+    }
+}
+
+extension Store {
+    static func discount(kind: String?, value: Int?) -> Discount? {
+        guard let kind, let value else { return nil }
+        return kind == "percent" ? .percent(value) : .amount(Money(fen: value))
+    }
+
+    static func discountKind(_ discount: Discount?) -> String? {
+        switch discount {
+        case .amount?: return "amount"
+        case .percent?: return "percent"
+        case nil: return nil
+        }
+    }
+
+    static func discountValue(_ discount: Discount?) -> Int? {
+        switch discount {
+        case .amount(let money)?: return money.fen
+        case .percent(let bp)?: return bp
+        case nil: return nil
+        }
     }
 }

@@ -16,15 +16,26 @@ enum Fixtures {
         return settings
     }
 
-    static func record(lines lineCount: Int = 4, customerName: String = "张伟", status: OrderStatus = .signed) -> OrderRecord {
+    static func record(lines lineCount: Int = 4, customerName: String = "张伟", status: OrderStatus = .signed,
+                       released: Bool = false) -> OrderRecord {
         let customer = Customer(id: 1, name: customerName, phone: "13800138000", company: "顺达物流", createdAt: now)
         let vehicle = Vehicle(id: 1, plate: try! Plate("京A12345"), vin: "LFV2A21K8C3070455", ownerID: 1, make: "大众",
                               model: "迈腾", year: 2019, color: "白", engineNumber: "CEA123456", fuel: "汽油", createdAt: now)
-        let order = RepairOrder(id: 12, vehicleID: 1, customerID: 1, status: status, checkedInAt: now, advisor: "王芳",
+        var order = RepairOrder(id: 12, vehicleID: 1, customerID: 1, status: status, checkedInAt: now, advisor: "王芳",
                                 odometerIn: 45_210, fuel: .half, complaint: "刹车时有异响，方向盘抖动", droppedBy: "李明",
                                 droppedPhone: "13900001111", findings: "前刹车片磨损至2mm", estimateMethod: .system,
-                                promisedAt: now + 86_400, keyTag: "K07", signedBy: status == .signed ? "张伟" : nil,
-                                signedVia: .inPerson, signedAt: status == .signed ? now : nil)
+                                promisedAt: now + 86_400, keyTag: "K07", signedBy: status == .signed || released ? "张伟" : nil,
+                                signedVia: .inPerson, signedAt: status == .signed || released ? now : nil)
+        if released {
+            order.status = .released
+            order.releasedAt = now + 2 * 86_400
+            order.releaseOdometer = 45_230
+            order.releasedBy = "周静"
+            order.releaseSigned = "张伟"
+            order.oldParts = .returned
+            order.keyReturnedAt = now + 2 * 86_400
+            order.discount = .percent(500)
+        }
         var lines: [OrderLine] = []
         for number in 1...lineCount {
             var line: OrderLine
@@ -34,7 +45,7 @@ enum Fixtures {
                                  partNumber: "5QD698151", brand: "大众", partClass: .oem)
             default: line = .fee(number: number, description: "外加工：前刹车盘光盘 \(number)", amount: Money(fen: 8_000))
             }
-            line.status = status == .signed ? .approved : .proposed
+            line.status = status == .signed || released ? .approved : .proposed
             lines.append(line)
         }
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: lines,
@@ -49,8 +60,18 @@ enum Fixtures {
                                                                       promiseWas: now + 86_400, promiseNow: now + 90_000)] : [])
     }
 
-    static func document(_ kind: OrderDocuments.Kind, record: OrderRecord = record(), settings: ShopSettings = settings) -> Document {
-        try! OrderDocuments(record: record, settings: settings, printedAt: now).document(kind)
+    static func document(_ kind: OrderDocuments.Kind, record: OrderRecord = record(), settings: ShopSettings = settings) throws -> Document {
+        let warranty = record.order.releasedAt.map { released in
+            record.lines.filter { $0.status == .approved && !$0.noWarranty }.map {
+                WarrantyCoverage(orderID: record.order.id, line: $0, releasedAt: released, releaseOdometer: record.order.releaseOdometer ?? 0,
+                                 term: WarrantyTable.statutory(.car, record.order.category), zone: settings.timeZone)
+            }
+        } ?? []
+        let payments = record.order.releasedAt == nil ? [] : [
+            Payment(amount: Money(fen: 50_000), method: .wechat, at: now, by: "周静"),
+            Payment(amount: Money(fen: 31_700), method: .cash, at: now, by: "周静", reference: "收据0012"),
+        ]
+        return try OrderDocuments(record: record, settings: settings, printedAt: now, warranty: warranty, payments: payments).document(kind)
     }
 
     /// The three inspections: pre passed, process passed, final failed once then passed.

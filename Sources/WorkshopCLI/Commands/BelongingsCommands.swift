@@ -9,7 +9,7 @@ enum BelongingsCommands {
         "belongings RO list",
         "belongings RO key TAG",
         "belongings RO document NAME [until=DATE]",
-        "belongings RO return ITEM…|all",
+        "belongings RO return ITEM…|key|all   (all: every item and the key)",
     ]
 
     static let command = Command(
@@ -74,19 +74,28 @@ enum BelongingsCommands {
             }
             return .message(text)
         case "return":
-            try OrderRules.ensureOpen(order.status, order: order.number)
-            let words = invocation.rest()
-            let items = try s.store.belongings(orderID: order.id)
-            let names: [String]
-            if words.map({ $0.lowercased() }) == ["all"] || words == ["全部"] {
-                names = items.filter { $0.returnedAt == nil }.map(\.name)
-            } else {
-                guard !words.isEmpty else { throw UserError("belongings return: name the items checked back, or all") }
-                names = try words.map { try BelongingItem.parse($0).name }
+            guard order.status.isOpen || order.status == .declined, order.releasedAt == nil else {
+                throw UserError("\(order.number) is \(order.status.english) and closed")
             }
-            try s.store.returnBelongings(names, of: order)
+            var words = invocation.rest()
+            let items = try s.store.belongings(orderID: order.id)
+            let all = words.map { $0.lowercased() } == ["all"] || words == ["全部"]
+            let keyWords: Set<String> = ["key", "钥匙"]
+            var returnKey = all
+            if words.contains(where: { keyWords.contains($0.lowercased()) }) {
+                returnKey = true
+                words.removeAll { keyWords.contains($0.lowercased()) }
+            }
+            guard all || returnKey || !words.isEmpty else { throw UserError("belongings return: name the items checked back, key, or all") }
+            let names = all ? items.filter { $0.returnedAt == nil }.map(\.name) : try words.map { try BelongingItem.parse($0).name }
+            if !names.isEmpty { try s.store.returnBelongings(names, of: order) }
+            var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + (names.isEmpty ? "—" : names.joined(separator: ", "))
+            if returnKey, let tag = order.keyTag, order.keyReturnedAt == nil {
+                order.keyReturnedAt = s.now
+                try s.store.saveOrder(order, action: "key.return", detail: [("key_tag", .string(tag))])
+                text += s.t("；钥匙 \(tag) 已交还", "; key \(tag) handed back")
+            }
             let missing = try s.store.belongings(orderID: order.id).filter { $0.returnedAt == nil }
-            var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + names.joined(separator: ", ")
             if !missing.isEmpty {
                 text += "\n  " + s.t("尚未清点：", "not yet checked: ") + missing.map(\.name).joined(separator: ", ")
             }

@@ -26,9 +26,23 @@ enum BoardCommands {
             + [BoardFlag.overdue, .awaitingCustomerAnswer, .notifyCustomer, .checkProgress].compactMap { flag in
                 counts[flag.code].map { " · \(flag.label(s.language)) \($0)" }
             }.joined() + " · " + s.formatTime(now)
-        let text = rows.isEmpty ? s.t("没有在厂车辆", "no cars in the shop") : summary + "\n" + table.render()
+        var text = rows.isEmpty ? s.t("没有在厂车辆", "no cars in the shop") : summary + "\n" + table.render()
+        // After-sales deadlines: complaints past their 24-hour or 7-day mark, follow-up calls due.
+        let lateComplaints = try s.store.complaints().filter { !$0.overdue(at: now).isEmpty }
+        for c in lateComplaints {
+            text += "\n  ! " + s.t("投诉 #\(c.id)", "complaint #\(c.id)") + " " + c.overdue(at: now).map { AfterSalesCommands.lateText($0, s) }.joined(separator: ", ")
+                + (c.assignedTo.map { " · \($0)" } ?? "") + " · \(DisplayWidth.truncate(c.text, to: 30))"
+        }
+        let calls = try s.store.openFollowUps(dueBy: now)
+        if !calls.isEmpty {
+            text += "\n  " + s.t("待回访 \(calls.count)（followup list due）", "\(calls.count) follow-up calls due (followup list due)")
+        }
         return Output(text: text, json: .object([
             ("now", .string(now.iso8601)),
+            ("complaints_overdue", .array(lateComplaints.map { c in
+                .object([("id", .int(c.id)), ("late", .array(c.overdue(at: now).map { .string($0) })), ("assigned_to", .string(c.assignedTo))])
+            })),
+            ("followups_due", .int(calls.count)),
             ("orders", .array(rows.map { facts, flags in
                 .object([("order", .string(RepairOrder.number(facts.orderID))), ("plate", .string(facts.plate)),
                          ("status", .string(facts.status.code)), ("assignment", .string(facts.assignment)),

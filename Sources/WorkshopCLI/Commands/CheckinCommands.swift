@@ -3,7 +3,7 @@ import WorkshopStore
 
 /// Check-in (接车) and the reception facts recorded on the order: diagnosis, damage, promised time.
 enum CheckinCommands {
-    static let checkinUsage = "checkin PLATE odometer=KM fuel=E|1/4|1/2|3/4|F complaint=\"…\" [by=NAME phone=…] [category=…] [payer=owner|warranty|insurer] [docs=行驶证,保单] [key=TAG] [promise=DATETIME]"
+    static let checkinUsage = "checkin PLATE odometer=KM fuel=E|1/4|1/2|3/4|F complaint=\"…\" [by=NAME phone=…] [category=…] [payer=owner|warranty|insurer] [docs=行驶证,保单] [key=TAG] [promise=DATETIME] [rework=RO[/LINE] cause=\"…\"]"
 
     static let checkin = Command(
         name: "checkin", aliases: ["check-in", "接车"], group: .reception,
@@ -30,12 +30,31 @@ enum CheckinCommands {
             promise = try PromiseRule.check(try s.parseTime(promiseText, field: "promise"), checkedIn: s.now, session: s)
         }
         let keyTag = try invocation.option("key").map(KeyTag.normalize)
-        let order = try s.store.createOrder(RepairOrder(
+        let today = s.zone.formatDate(s.now)
+        let underWarranty = try s.store.warrantyCoverage(vehicle: vehicle).filter { $0.covers(day: today, odometer: odometer) }
+        var rework: (order: Int, line: Int?, cause: String)?
+        if let reference = invocation.option("rework") {
+            rework = try Comeback.link(reference, cause: invocation.option("cause"), vehicle: vehicle, covered: underWarranty, session: s)
+        } else if invocation.has("cause") {
+            throw UserError("cause= goes with rework=RO[/LINE]: it records why the earlier repair failed")
+        }
+        var newOrder = RepairOrder(
             id: 0, vehicleID: vehicle.id, customerID: owner.id, status: .estimating, checkedInAt: s.now, advisor: s.user,
             odometerIn: odometer, fuel: fuel, complaint: complaint, droppedBy: droppedBy, droppedPhone: droppedPhone,
-            category: category, payer: payer, promisedAt: promise, keyTag: keyTag))
+            category: category, payer: rework != nil && !invocation.has("payer") ? .warranty : payer, promisedAt: promise, keyTag: keyTag)
+        newOrder.reworkOf = rework?.order
+        newOrder.reworkLine = rework?.line
+        newOrder.reworkCause = rework?.cause
+        let order = try s.store.createOrder(newOrder)
         try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
         var notices: [String] = []
+        if let rework {
+            notices.append(s.t("质保期内返修：关联 \(RepairOrder.number(rework.order))" + (rework.line.map { " 第 \($0) 项" } ?? "") + "，原因：\(rework.cause)；保修项目不收费",
+                               "warranty comeback of \(RepairOrder.number(rework.order))" + (rework.line.map { " line \($0)" } ?? "") + ", cause: \(rework.cause); warranty work is free"))
+        } else if !underWarranty.isEmpty {
+            notices.append(s.t("在保修期内的项目（如属返修：checkin … rework=RO/项 cause=…）：", "under warranty (for a comeback: checkin … rework=RO/LINE cause=…): ")
+                           + underWarranty.map { "\(RepairOrder.number($0.orderID))/\($0.line.number) \($0.line.description) " + s.t("至 ", "until ") + "\($0.lastDay) / \($0.lastKilometre) km" }.joined(separator: "; "))
+        }
         for name in (invocation.option("docs") ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
             try s.store.addDocument(ReceivedDocument(name: String(name).trimmingCharacters(in: .whitespaces)), to: order)
         }
@@ -56,6 +75,8 @@ enum CheckinCommands {
             ("ok", .bool(true)), ("order", .string(order.number)), ("plate", .string(vehicle.plate.value)),
             ("customer", .string(owner.reference)), ("odometer", .int(odometer)),
             ("notices", .array(notices.map { .string($0) })),
+            ("rework_of", .string(rework.map { RepairOrder.number($0.order) })),
+            ("under_warranty", .array(underWarranty.map(WarrantyCommands.json))),
             ("declined_earlier", .array(declined.map { .object([("order", .string(RepairOrder.number($0.order))), ("line", OrderView.lineJSON($0.line))]) })),
         ]))
     }
@@ -154,5 +175,39 @@ enum KeyTag {
             throw UserError("key tag \(text): write the tag's number, e.g. K07 (letters, digits, -, up to 12)")
         }
         return tag
+    }
+}
+
+/// A comeback (返修): a car back within the warranty of an earlier order, opened as a free rework
+/// linked to the original order and line.
+enum Comeback {
+    static func link(_ reference: String, cause: String?, vehicle: Vehicle, covered: [WarrantyCoverage],
+                     session s: Session) throws -> (order: Int, line: Int?, cause: String) {
+        let parts = reference.split(separator: "/").map(String.init)
+        guard (1...2).contains(parts.count), let orderID = RepairOrder.id(fromNumber: parts[0]) else {
+            throw UserError("rework=\(reference): write the original order, and its line if known: rework=RO12 or rework=RO12/3")
+        }
+        guard let original = try s.store.order(id: orderID), original.vehicleID == vehicle.id else {
+            throw UserError("rework=\(reference): \(RepairOrder.number(orderID)) is not an order of \(vehicle.plate)")
+        }
+        guard original.status == .released else {
+            throw UserError("rework=\(reference): \(original.number) was never released, so it has no warranty")
+        }
+        guard let cause, !cause.isEmpty else {
+            throw UserError("a comeback records its cause: add cause=\"…\" (what failed, e.g. cause=\"刹车片安装不到位\")")
+        }
+        var line: Int?
+        if parts.count == 2 {
+            guard let number = Int(parts[1]) else { throw UserError("rework=\(reference): the line is a number, e.g. rework=RO12/3") }
+            guard covered.contains(where: { $0.orderID == orderID && $0.line.number == number }) else {
+                throw UserError("\(original.number) line \(number) is not under warranty now (ended, never covered, or customer-supplied): warranty \(vehicle.plate) shows what is")
+            }
+            line = number
+        } else {
+            guard covered.contains(where: { $0.orderID == orderID }) else {
+                throw UserError("nothing of \(original.number) is under warranty now: warranty \(vehicle.plate) shows what is")
+            }
+        }
+        return (orderID, line, cause)
     }
 }

@@ -41,10 +41,10 @@ enum EstimateCommands {
         switch sub.lowercased() {
         case "labor", "labour", "工时":
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
-            return try confirm(try s.store.addLine(try laborLine(&invocation, s), to: order), order, s)
+            return try confirm(try s.store.addLine(try coverage(try laborLine(&invocation, s), order, &invocation), to: order), order, s)
         case "part", "parts", "材料", "配件":
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
-            return try confirm(try s.store.addLine(try partLine(&invocation, s), to: order), order, s)
+            return try confirm(try s.store.addLine(try coverage(try partLine(&invocation, s), order, &invocation), to: order), order, s)
         case "fee", "other", "其他":
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
             let description = invocation.rest().joined(separator: " ")
@@ -68,6 +68,17 @@ enum EstimateCommands {
         default:
             throw UserError("estimate \(sub): unknown kind; write labor, part, fee, change, remove or method=…; usage: \(usage.joined(separator: " | "))")
         }
+    }
+
+    /// On a comeback, work is under warranty (free) unless `covered=no` says the customer pays for it.
+    static func coverage(_ line: OrderLine, _ order: RepairOrder, _ invocation: inout Invocation) throws -> OrderLine {
+        var line = line
+        let covered = try invocation.option("covered").map { try YesNo.parse($0, field: "covered") }
+        if covered == true && order.reworkOf == nil {
+            throw UserError("covered=yes is for a warranty comeback (checkin … rework=RO cause=…); \(order.number) is not one")
+        }
+        line.covered = order.reworkOf != nil && (covered ?? true)
+        return line
     }
 
     /// A labour line: from a standard operation code (its name and hours), or described with hours.

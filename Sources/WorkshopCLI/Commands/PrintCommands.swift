@@ -9,7 +9,7 @@ import WorkshopStore
 /// `print`: the order's documents as PDF (the default) or HTML, written to a file.
 enum PrintCommands {
     static let usage = [
-        "print RO jobcard|checklist|estimate|inspection|supplement|certificate [format=pdf|html] [out=PATH]",
+        "print RO jobcard|checklist|estimate|inspection|supplement|certificate|settlement|release|warranty [format=pdf|html] [out=PATH]",
         "print day jobcards [DATE] [out=PATH]",
     ]
 
@@ -31,7 +31,10 @@ enum PrintCommands {
         let format = try Format.parse(invocation.option("format"))
         let document: Document
         do {
-            document = try OrderDocuments(record: try s.store.record(of: order), settings: s.settings, printedAt: s.now).document(kind)
+            let record = try s.store.record(of: order)
+            document = try OrderDocuments(record: record, settings: s.settings, printedAt: s.now,
+                                          warranty: try AfterSalesDocuments.warranty(for: record, s),
+                                          payments: try s.store.payments(orderID: order.id)).document(kind)
         } catch let error as DocumentUnavailable {
             throw UserError(error.description)
         }
@@ -47,6 +50,9 @@ enum PrintCommands {
         case "inspection", "inspections", "检验单": return .inspection
         case "supplement", "addwork", "追加项目确认单", "追加": return .supplement
         case "certificate", "合格证", "竣工出厂合格证": return .certificate
+        case "settlement", "invoice", "结算清单", "结算单": return .settlement
+        case "release", "release-note", "出厂通知单": return .release
+        case "warranty", "质量保证书", "保修单": return .warranty
         default: return nil
         }
     }

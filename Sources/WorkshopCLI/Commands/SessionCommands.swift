@@ -123,6 +123,8 @@ enum Commands {
         OrderCommands.reopen, PrintCommands.command,
         FloorCommands.dispatch, FloorCommands.handover, FloorCommands.inspect, SupplementCommands.command,
         FloorCommands.progress, FloorCommands.complete, BoardCommands.board, BoardCommands.notify,
+        CashCommands.invoice, CashCommands.discount, CashCommands.pay, CashCommands.refund, CashCommands.release,
+        WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, ShopCommands.parts,
         ShopCommands.shop, ShopCommands.history,

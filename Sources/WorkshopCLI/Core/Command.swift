@@ -17,6 +17,8 @@ struct Command: Sendable {
         case order = "Repair order 维修单"
         case estimate = "Estimate and signature 报价与签字"
         case floor = "Workshop floor 车间"
+        case cash = "Cash desk and release 结算与交车"
+        case afterSales = "After-sales 售后"
         case catalog = "Price lists 工时与配件"
         case shop = "Shop and records 门店与记录"
         case session = "Session 会话"

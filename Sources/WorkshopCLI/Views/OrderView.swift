@@ -32,6 +32,13 @@ enum OrderView {
         if let signedBy = o.signedBy {
             fields.add(s.t("客户签字", "Signed by"), "\(signedBy) · \(o.signedVia?.label(s.language) ?? "") · \(s.formatTime(o.signedAt))")
         }
+        if let original = o.reworkOf {
+            fields.add(s.t("返修", "Comeback of"), RepairOrder.number(original) + (o.reworkLine.map { "/\($0)" } ?? "") + " · " + (o.reworkCause ?? ""))
+        }
+        if let released = o.releasedAt {
+            fields.add(s.t("交车", "Released"), "\(o.releaseSigned ?? "") · \(s.formatTime(released)) · \(o.releaseOdometer.map { "\($0) km" } ?? "")"
+                       + (o.oldParts.map { " · " + $0.label(s.language) } ?? ""))
+        }
         if let receiver = o.handoverBy {
             fields.add(s.t("车间接车", "Workshop received"), "\(receiver) · \(s.formatTime(o.handoverAt))")
         }

@@ -39,7 +39,31 @@ enum VehicleFileView {
             for (order, line) in declined { table.add([RepairOrder.number(order), OrderView.itemText(line, s), line.amount.grouped]) }
             text += "\n\n" + s.t("曾拒绝的项目（下次进厂时再次建议）", "Declined earlier (offer again)") + "\n" + table.render()
         }
+        let today = s.zone.formatDate(s.now)
+        let inForce = try s.store.warrantyCoverage(vehicle: v).filter { $0.covers(day: today, odometer: v.odometer) }
+        if !inForce.isEmpty {
+            var table = TextTable([s.t("单号", "Order"), s.t("项目", "Work"), s.t("保修至", "Until")])
+            for c in inForce { table.add([RepairOrder.number(c.orderID), OrderView.itemText(c.line, s), "\(c.lastDay) / \(c.lastKilometre) km"]) }
+            text += "\n\n" + s.t("保修期内 (\(inForce.count))", "Under warranty (\(inForce.count))") + "\n" + table.render()
+        }
+        let comebacks = try s.store.comebacks(vehicleID: v.id)
+        if !comebacks.isEmpty {
+            text += "\n\n" + s.t("返修 (\(comebacks.count))", "Comebacks (\(comebacks.count))") + "\n" + comebacks.map {
+                "  \(RepairOrder.number($0.order)) ← \(RepairOrder.number($0.of))" + ($0.line.map { "/\($0)" } ?? "") + " · \($0.cause ?? "")"
+            }.joined(separator: "\n")
+        }
+        let complaints = try s.store.complaints(vehicleID: v.id)
+        if !complaints.isEmpty {
+            text += "\n\n" + s.t("投诉 (\(complaints.count))", "Complaints (\(complaints.count))") + "\n" + complaints.map {
+                "  #\($0.id) \(s.zone.formatDate($0.registeredAt)) \(AfterSalesCommands.stageText($0, s)) · \($0.text)"
+            }.joined(separator: "\n")
+        }
         return Output(text: text, json: .object([
+            ("under_warranty", .array(inForce.map(WarrantyCommands.json))),
+            ("comebacks", .array(comebacks.map { .object([("order", .string(RepairOrder.number($0.order))),
+                                                          ("of", .string(RepairOrder.number($0.of))), ("line", .int($0.line)),
+                                                          ("cause", .string($0.cause))]) })),
+            ("complaints", .array(complaints.map { AfterSalesCommands.json($0, s) })),
             ("vehicle", VehicleCommands.json(v)),
             ("owner", owner.map(CustomerCommands.json) ?? .null),
             ("orders", .array(orders.map(summaryJSON))),

@@ -1,0 +1,106 @@
+import WorkshopModel
+import WorkshopStore
+
+/// The warranty (维修质量保证期): what is still covered, and the shop's own periods.
+enum WarrantyCommands {
+    static let usage = [
+        "warranty PLATE [odometer=KM] [date=DATE]",
+        "warranty terms",
+        "warranty set CATEGORY [class=car|motorcycle|other] km=KM days=DAYS",
+    ]
+
+    static let command = Command(
+        name: "warranty", aliases: ["保修", "质保"], group: .afterSales,
+        summary: "what of a vehicle's work is still under warranty (km and date, whichever first); the shop's periods",
+        usage: usage,
+        examples: ["warranty 京A12345", "warranty 京A12345 odometer=47800 date=2026-12-20", "warranty set minor km=3000 days=30"],
+        access: .write, readingSubcommands: ["terms"]
+    ) { invocation, s in
+        let first = try invocation.required("the plate (or terms, set)", usage: usage.joined(separator: " | "))
+        switch first.lowercased() {
+        case "terms": return try terms(s)
+        case "set": return try set(&invocation, s)
+        default: return try coverage(try s.store.resolveVehicle(first), &invocation, s)
+        }
+    }
+
+    static func coverage(_ vehicle: Vehicle, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+        var day = s.zone.formatDate(s.now)
+        if let text = invocation.option("date") {
+            guard let (y, m, d) = TimeParser.parseDate(text) else { throw UserError("date=\(text): write the date as 2026-12-20") }
+            day = CivilTime(year: y, month: m, day: d).dateText
+        }
+        let odometer = try invocation.option("odometer").map { try OdometerRule.parse($0) } ?? vehicle.odometer
+        let all = try s.store.warrantyCoverage(vehicle: vehicle)
+        let covered = all.filter { $0.covers(day: day, odometer: odometer) }
+        var text = s.t("\(vehicle.plate) 在 \(day)、\(odometer) km 时仍在保修期内的项目：", "\(vehicle.plate) under warranty on \(day) at \(odometer) km:")
+        if covered.isEmpty {
+            text += "\n  " + s.t("（无）", "(nothing)")
+        } else {
+            var table = TextTable([s.t("单号", "Order"), "#", s.t("项目", "Work"), s.t("出厂", "Released"), s.t("保修至", "Until"),
+                                   s.t("剩余", "Left")], rightAligned: [1])
+            for c in covered {
+                table.add([RepairOrder.number(c.orderID), "\(c.line.number)", OrderView.itemText(c.line, s), s.zone.formatDate(c.releasedAt),
+                           "\(c.lastDay) / \(c.lastKilometre) km",
+                           s.t("\(daysBetween(day, c.lastDay)) 天 / \(c.lastKilometre - odometer) km", "\(daysBetween(day, c.lastDay)) d / \(c.lastKilometre - odometer) km")])
+            }
+            text += "\n" + table.render()
+        }
+        return Output(text: text, json: .object([
+            ("plate", .string(vehicle.plate.value)), ("date", .string(day)), ("odometer", .int(odometer)),
+            ("covered", .array(covered.map(json))),
+        ]))
+    }
+
+    static func json(_ c: WarrantyCoverage) -> JSON {
+        .object([("order", .string(RepairOrder.number(c.orderID))), ("line", .int(c.line.number)), ("description", .string(c.line.description)),
+                 ("released_at", .string(c.releasedAt.iso8601)), ("km", .int(c.term.km)), ("days", .int(c.term.days)),
+                 ("last_day", .string(c.lastDay)), ("last_km", .int(c.lastKilometre))])
+    }
+
+    static func daysBetween(_ from: String, _ to: String) -> Int {
+        guard let (y1, m1, d1) = TimeParser.parseDate(from), let (y2, m2, d2) = TimeParser.parseDate(to) else { return 0 }
+        return CivilTime.days(fromCivil: y2, m2, d2) - CivilTime.days(fromCivil: y1, m1, d1)
+    }
+
+    static func terms(_ s: Session) throws -> Output {
+        var table = TextTable([s.t("车辆类别", "Class"), s.t("维修类别", "Category"), "km", s.t("天", "Days"), s.t("法定", "Statutory")],
+                              rightAligned: [2, 3])
+        var rows: [JSON] = []
+        for vehicleClass in VehicleClass.allCases {
+            for category in RepairCategory.allCases {
+                let term = try s.store.warrantyTerm(vehicleClass, category)
+                let statutory = WarrantyTable.statutory(vehicleClass, category)
+                table.add([vehicleClass.label(s.language), category.label(s.language), "\(term.km)", "\(term.days)",
+                           term == statutory ? "=" : "\(statutory.km) / \(statutory.days)"])
+                rows.append(.object([("class", .string(vehicleClass.code)), ("category", .string(category.code)),
+                                     ("km", .int(term.km)), ("days", .int(term.days))]))
+            }
+        }
+        return Output(text: table.render(), json: .object([("terms", .array(rows))]))
+    }
+
+    static func set(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+        let category = try RepairCategory.parse(try invocation.required("the repair category", usage: usage[2]), field: "category")
+        let vehicleClass = try invocation.option("class").map { try VehicleClass.parse($0, field: "class") } ?? .car
+        guard let km = Int(try invocation.requiredOption("km", example: "km=3000")), km > 0,
+              let days = Int(try invocation.requiredOption("days", example: "days=30")), days > 0 else {
+            throw UserError("warranty set: km= and days= are whole numbers above zero")
+        }
+        try s.store.setWarrantyTerm(WarrantyTerm(km: km, days: days), vehicleClass, category)
+        return .message(s.t("\(vehicleClass.chinese) \(category.chinese) 保修期：\(km) km / \(days) 天",
+                            "\(vehicleClass.english) \(category.english) warranty: \(km) km / \(days) days"))
+    }
+}
+
+/// Warranty and payments for an order's documents.
+enum AfterSalesDocuments {
+    static func warranty(for record: OrderRecord, _ s: Session) throws -> [WarrantyCoverage] {
+        guard let released = record.order.releasedAt, record.order.status == .released else { return [] }
+        let term = try s.store.warrantyTerm(record.vehicle.vehicleClass, record.order.category)
+        return record.lines.filter { $0.status == .approved && !$0.noWarranty && !$0.isDiagnosticFee }.map {
+            WarrantyCoverage(orderID: record.order.id, line: $0, releasedAt: released,
+                             releaseOdometer: record.order.releaseOdometer ?? record.order.odometerIn, term: term, zone: s.zone)
+        }
+    }
+}

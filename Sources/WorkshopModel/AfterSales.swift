@@ -1,0 +1,175 @@
+/// How a complaint came in (客户投诉的方式).
+public enum ComplaintChannel: String, Vocabulary {
+    case phone, visit, letter, online
+    public var code: String { rawValue }
+    public var chinese: String {
+        switch self {
+        case .phone: return "来电"
+        case .visit: return "来访"
+        case .letter: return "信函"
+        case .online: return "网上"
+        }
+    }
+    public var english: String { rawValue }
+    public var aliases: [String] {
+        switch self {
+        case .phone: return ["电话", "call"]
+        case .visit: return ["到店", "in-person"]
+        case .letter: return ["信", "mail"]
+        case .online: return ["网络", "web", "wechat"]
+        }
+    }
+}
+
+/// 投诉性质: valid (the shop is responsible), invalid (it is not), major (to the authorities, or
+/// with a serious effect on the shop's name or money) — major ones are the manager's.
+public enum ComplaintClass: String, Vocabulary {
+    case valid, invalid, major
+    public var code: String { rawValue }
+    public var chinese: String {
+        switch self {
+        case .valid: return "有效投诉"
+        case .invalid: return "无效投诉"
+        case .major: return "重大投诉"
+        }
+    }
+    public var english: String { rawValue }
+    public var aliases: [String] {
+        switch self {
+        case .valid: return ["有效"]
+        case .invalid: return ["无效"]
+        case .major: return ["重大"]
+        }
+    }
+}
+
+/// A complaint, from registration to the follow-up call.
+public struct Complaint: Sendable {
+    public var id: Int
+    public var vehicleID: Int?
+    public var orderID: Int?
+    public var channel: ComplaintChannel
+    public var text: String
+    public var registeredAt: Timestamp
+    public var registeredBy: String
+    public var classification: ComplaintClass?
+    public var assignedTo: String?
+    public var verifiedAt: Timestamp?
+    public var verification: String?
+    public var resolvedAt: Timestamp?
+    public var resolution: String?
+    public var resolvedBy: String?
+    public var followedUpAt: Timestamp?
+    public var followUpResult: String?
+    public var satisfied: Bool?
+
+    public init(id: Int, vehicleID: Int?, orderID: Int?, channel: ComplaintChannel, text: String, registeredAt: Timestamp,
+                registeredBy: String) {
+        self.id = id
+        self.vehicleID = vehicleID
+        self.orderID = orderID
+        self.channel = channel
+        self.text = text
+        self.registeredAt = registeredAt
+        self.registeredBy = registeredBy
+    }
+
+    /// Verify within 24 hours; reply within 7 days (客户投诉处理程序).
+    public var verifyBy: Timestamp { registeredAt + 24 * 3_600 }
+    public var replyBy: Timestamp { registeredAt + 7 * 24 * 3_600 }
+
+    public var isClosed: Bool { followedUpAt != nil || (resolvedAt != nil && classification == .invalid) }
+
+    public enum Stage: String, Sendable { case registered, verified, resolved, closed }
+    public var stage: Stage {
+        if isClosed { return .closed }
+        if resolvedAt != nil { return .resolved }
+        if verifiedAt != nil { return .verified }
+        return .registered
+    }
+
+    /// Deadlines passed without the step done.
+    public func overdue(at now: Timestamp) -> [String] {
+        var late: [String] = []
+        if verifiedAt == nil && resolvedAt == nil && now > verifyBy { late.append("verify") }
+        if resolvedAt == nil && now > replyBy { late.append("reply") }
+        return late
+    }
+}
+
+/// The follow-up call after release (跟踪回访): due from 2 days to 1 week after.
+public struct FollowUp: Sendable {
+    public var orderID: Int
+    public var dueFrom: Timestamp
+    public var dueUntil: Timestamp
+    public var doneAt: Timestamp?
+    public var result: String?
+    public var satisfaction: Int?
+    public var by: String?
+
+    public init(orderID: Int, dueFrom: Timestamp, dueUntil: Timestamp, doneAt: Timestamp? = nil, result: String? = nil,
+                satisfaction: Int? = nil, by: String? = nil) {
+        (self.orderID, self.dueFrom, self.dueUntil, self.doneAt, self.result, self.satisfaction, self.by) =
+            (orderID, dueFrom, dueUntil, doneAt, result, satisfaction, by)
+    }
+
+    /// Created at release: due between 2 and 7 days after.
+    public static func after(release: Timestamp, orderID: Int) -> FollowUp {
+        FollowUp(orderID: orderID, dueFrom: release + 2 * 86_400, dueUntil: release + 7 * 86_400)
+    }
+
+    public func isDue(at now: Timestamp) -> Bool { doneAt == nil && now >= dueFrom }
+    public func isOverdue(at now: Timestamp) -> Bool { doneAt == nil && now > dueUntil }
+}
+
+/// What stands between a car and its hand-back. Each is named in the refusal.
+public enum ReleaseBlocker: Equatable, Sendable {
+    case finalInspectionPending
+    case notFinished(OrderStatus)
+    case balanceDue(Money)
+    case refundDue(Money)
+    case belongingsNotReturned([String])
+    case keyNotReturned(String)
+    case odometerBelowCheckIn(given: Int, checkIn: Int)
+    case oldPartsUndecided
+
+    public var message: String {
+        switch self {
+        case .finalInspectionPending: return "the final inspection has not passed (未达标准不准出厂): inspect RO final pass by=…"
+        case .notFinished(let status): return "the order is \(status.english): the work is not finished (complete RO, then the final inspection)"
+        case .balanceDue(let money): return "a balance of \(money.grouped) is unpaid: pay RO amount=\(money.plain) method=… (or method=account for an account customer)"
+        case .refundDue(let money): return "the customer overpaid \(money.grouped): refund RO amount=\(money.plain) method=…"
+        case .belongingsNotReturned(let names): return "belongings not yet checked back: \(names.joined(separator: ", ")) (belongings RO return …)"
+        case .keyNotReturned(let tag): return "the key on hook \(tag) is not handed back (belongings RO return key)"
+        case .odometerBelowCheckIn(let given, let checkIn): return "release odometer \(given) km is below the check-in reading \(checkIn) km"
+        case .oldPartsUndecided: return "say what happens to the replaced parts: oldparts=returned (to the customer) or oldparts=left (left to the shop)"
+        }
+    }
+}
+
+/// The old parts of a repair: returned to the customer, or left to the shop (recorded).
+public enum OldParts: String, Vocabulary {
+    case returned, left, none
+    public var code: String { rawValue }
+    public var chinese: String {
+        switch self {
+        case .returned: return "旧件已交还客户"
+        case .left: return "旧件客户留厂处理"
+        case .none: return "无旧件"
+        }
+    }
+    public var english: String {
+        switch self {
+        case .returned: return "old parts returned to the customer"
+        case .left: return "old parts left to the shop"
+        case .none: return "no old parts"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .returned: return ["交还", "带走", "customer"]
+        case .left: return ["留厂", "shop"]
+        case .none: return ["无"]
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// How the customer pays.
+public enum PaymentMethod: String, Vocabulary {
+    case cash, card, wechat, alipay, transfer, account
+    public var code: String { rawValue }
+    public var chinese: String {
+        switch self {
+        case .cash: return "现金"
+        case .card: return "银行卡"
+        case .wechat: return "微信支付"
+        case .alipay: return "支付宝"
+        case .transfer: return "转账"
+        case .account: return "挂账"
+        }
+    }
+    public var english: String {
+        switch self {
+        case .cash: return "cash"
+        case .card: return "card"
+        case .wechat: return "WeChat Pay"
+        case .alipay: return "Alipay"
+        case .transfer: return "bank transfer"
+        case .account: return "on account"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .wechat: return ["微信", "weixin", "wx"]
+        case .alipay: return ["支付宝", "zfb"]
+        case .card: return ["刷卡", "银联", "unionpay"]
+        case .transfer: return ["对公转账", "bank"]
+        case .account: return ["挂账", "月结", "credit"]
+        default: return []
+        }
+    }
+}
+
+/// A payment (positive) or a refund (negative) recorded against an order.
+public struct Payment: Hashable, Sendable {
+    public var amount: Money
+    public var method: PaymentMethod
+    public var at: Timestamp
+    public var by: String
+    public var reference: String?
+    public init(amount: Money, method: PaymentMethod, at: Timestamp, by: String, reference: String? = nil) {
+        (self.amount, self.method, self.at, self.by, self.reference) = (amount, method, at, by, reference)
+    }
+}
+
+/// A discount on the whole order: an amount, or a percentage of the chargeable total.
+public enum Discount: Hashable, Sendable {
+    case amount(Money)
+    /// In basis points: 5% is 500.
+    case percent(Int)
+
+    /// The discount in money on `base`, rounded half-up once.
+    public func value(on base: Money) -> Money {
+        switch self {
+        case .amount(let money): return Money(fen: min(money.fen, base.fen))
+        case .percent(let basisPoints): return Money(fen: FixedPoint.divideRoundingHalfUp(base.fen * basisPoints, 10_000))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .amount(let money): return money.grouped
+        case .percent(let bp): return FixedPoint.format(bp, scale: 2) + "%"
+        }
+    }
+}
+
+/// The settlement (结算) of an order: labour, parts and other charges separately, only approved
+/// lines, work under warranty at no charge, the discount, the tax, what was paid, the balance.
+public struct Settlement: Equatable, Sendable {
+    public let labor: Money
+    public let parts: Money
+    public let other: Money
+    /// Approved lines done under warranty (a comeback): listed, not charged.
+    public let coveredByWarranty: Money
+    public let discount: Money
+    /// What the customer pays, tax included.
+    public let total: Money
+    public let tax: Money
+    public let net: Money
+    public let paid: Money
+    /// Positive: still to pay. Negative: overpaid, to refund.
+    public let balance: Money
+    public let accountCharged: Money
+
+    /// `lines` are all the order's lines: only approved ones count.
+    public init(lines: [OrderLine], discount: Discount?, payments: [Payment], rate: TaxRate, pricesIncludeTax: Bool) {
+        var labor = Money.zero, parts = Money.zero, other = Money.zero, covered = Money.zero
+        for line in lines where line.status == .approved {
+            if line.covered { covered += line.amount; continue }
+            switch line.kind {
+            case .labor: labor += line.amount
+            case .part: parts += line.amount
+            case .fee: other += line.amount
+            }
+        }
+        self.labor = labor
+        self.parts = parts
+        self.other = other
+        self.coveredByWarranty = covered
+        let chargeable = labor + parts + other
+        let discountValue = discount?.value(on: chargeable) ?? .zero
+        self.discount = discountValue
+        let taxed = TaxedTotal(subtotal: chargeable - discountValue, rate: rate, pricesIncludeTax: pricesIncludeTax)
+        self.total = taxed.gross
+        self.tax = taxed.tax
+        self.net = taxed.net
+        var paid = Money.zero, account = Money.zero
+        for payment in payments {
+            paid += payment.amount
+            if payment.method == .account { account += payment.amount }
+        }
+        self.paid = paid
+        self.accountCharged = account
+        self.balance = taxed.gross - paid
+    }
+
+    /// The discount as a share of the chargeable amount, in basis points (for the advisor's limit).
+    public var discountShare: Int {
+        let base = labor + parts + other
+        guard base.fen > 0 else { return 0 }
+        return discount.fen * 10_000 / base.fen
+    }
+
+    public var isSettled: Bool { balance.fen == 0 }
+}
+
+/// Discounts above the advisor's limit need a manager.
+public enum DiscountRule {
+    public static func parse(amount: String?, percent: String?) throws -> Discount {
+        switch (amount, percent) {
+        case (let amount?, nil): return .amount(try Money.parse(amount, field: "amount"))
+        case (nil, let percent?):
+            let digits = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
+            guard let bp = FixedPoint.parse(digits, scale: 2, limit: 100) else {
+                throw UserError("percent=\(percent) is not a percentage: write e.g. percent=5 or percent=7.5 (0 to 100)")
+            }
+            return .percent(bp)
+        default:
+            throw UserError("discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")
+        }
+    }
+
+    /// Whether a discount of `share` basis points needs a manager, given the advisor's limit in percent.
+    public static func needsManager(share: Int, limitPercent: Int) -> Bool { share > limitPercent * 100 }
+}

@@ -1,0 +1,112 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    // MARK: Payments
+
+    public func payments(orderID: Int) throws -> [Payment] {
+        try db.rows("SELECT amount, method, at, by, reference FROM payments WHERE order_id = ? ORDER BY id", [.integer(Int64(orderID))]) {
+            Payment(amount: Money(fen: $0.int(0)), method: PaymentMethod(code: $0.string(1)) ?? .cash,
+                    at: Timestamp(seconds: $0.int(2)), by: $0.string(3), reference: $0.optionalString(4))
+        }
+    }
+
+    /// Records a payment (positive) or a refund (negative).
+    public func addPayment(_ payment: Payment, to order: RepairOrder) throws {
+        try db.run("INSERT INTO payments(order_id, amount, method, at, by, reference) VALUES (?, ?, ?, ?, ?, ?)",
+                   [.integer(Int64(order.id)), .integer(Int64(payment.amount.fen)), .text(payment.method.code),
+                    .integer(Int64(payment.at.seconds)), .text(payment.by), SQLValue(payment.reference)])
+        try journal(payment.amount.fen < 0 ? "payment.refund" : "payment.add", entity: "order", id: order.number,
+                    orderID: order.id, vehicleID: order.vehicleID,
+                    detail: [("amount", .string(payment.amount.plain)), ("method", .string(payment.method.code)),
+                             ("reference", .string(payment.reference))])
+    }
+
+    /// The settlement of an order as it stands.
+    public func settlement(of order: RepairOrder) throws -> Settlement {
+        Settlement(lines: try lines(orderID: order.id), discount: order.discount, payments: try payments(orderID: order.id),
+                   rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+    }
+
+    // MARK: Warranty
+
+    /// The shop's term for a class and category: its own, or the statutory one.
+    public func warrantyTerm(_ vehicleClass: VehicleClass, _ category: RepairCategory) throws -> WarrantyTerm {
+        try db.first("SELECT km, days FROM warranty_terms WHERE vehicle_class = ? AND category = ?",
+                     [.text(vehicleClass.code), .text(category.code)]) { WarrantyTerm(km: $0.int(0), days: $0.int(1)) }
+            ?? WarrantyTable.statutory(vehicleClass, category)
+    }
+
+    public func setWarrantyTerm(_ term: WarrantyTerm, _ vehicleClass: VehicleClass, _ category: RepairCategory) throws {
+        try WarrantyTable.validate(term, vehicleClass, category)
+        try db.run("""
+            INSERT INTO warranty_terms(vehicle_class, category, km, days) VALUES (?, ?, ?, ?)
+            ON CONFLICT(vehicle_class, category) DO UPDATE SET km = excluded.km, days = excluded.days
+            """, [.text(vehicleClass.code), .text(category.code), .integer(Int64(term.km)), .integer(Int64(term.days))])
+        try journal("warranty.term", entity: "warranty", id: "\(vehicleClass.code)/\(category.code)",
+                    detail: [("km", .int(term.km)), ("days", .int(term.days))])
+    }
+
+    /// Every warrantable line of the vehicle's released orders, with its coverage (covered or not).
+    public func warrantyCoverage(vehicle: Vehicle) throws -> [WarrantyCoverage] {
+        let released = try db.rows("""
+            SELECT id, category, released_at, release_odometer FROM orders
+            WHERE vehicle_id = ? AND released_at IS NOT NULL AND status = 'released' ORDER BY id DESC LIMIT 50
+            """, [.integer(Int64(vehicle.id))]) {
+            (id: $0.int(0), category: RepairCategory(code: $0.string(1)) ?? .minor, at: Timestamp(seconds: $0.int(2)),
+             odometer: $0.optionalInt(3) ?? 0)
+        }
+        var coverage: [WarrantyCoverage] = []
+        for order in released {
+            let term = try warrantyTerm(vehicle.vehicleClass, order.category)
+            for line in try lines(orderID: order.id) where line.status == .approved && !line.noWarranty && !line.isDiagnosticFee {
+                coverage.append(WarrantyCoverage(orderID: order.id, line: line, releasedAt: order.at, releaseOdometer: order.odometer,
+                                                 term: term, zone: settings.timeZone))
+            }
+        }
+        return coverage
+    }
+
+    /// The comebacks (warranty reworks) of a vehicle's earlier orders.
+    public func comebacks(vehicleID: Int) throws -> [(order: Int, of: Int, line: Int?, cause: String?)] {
+        try db.rows("SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL ORDER BY id",
+                    [.integer(Int64(vehicleID))]) { ($0.int(0), $0.int(1), $0.optionalInt(2), $0.optionalString(3)) }
+    }
+
+    // MARK: Follow-up calls
+
+    private static let followupColumns = "order_id, due_from, due_until, done_at, result, satisfaction, by"
+
+    private func followup(from row: Row) -> FollowUp {
+        FollowUp(orderID: row.int(0), dueFrom: Timestamp(seconds: row.int(1)), dueUntil: Timestamp(seconds: row.int(2)),
+                 doneAt: row.optionalInt(3).map(Timestamp.init(seconds:)), result: row.optionalString(4),
+                 satisfaction: row.optionalInt(5), by: row.optionalString(6))
+    }
+
+    public func addFollowUp(_ followUp: FollowUp) throws {
+        try db.run("INSERT INTO followups(order_id, due_from, due_until) VALUES (?, ?, ?)",
+                   [.integer(Int64(followUp.orderID)), .integer(Int64(followUp.dueFrom.seconds)), .integer(Int64(followUp.dueUntil.seconds))])
+    }
+
+    public func followUp(orderID: Int) throws -> FollowUp? {
+        try db.first("SELECT \(Self.followupColumns) FROM followups WHERE order_id = ?", [.integer(Int64(orderID))], followup(from:))
+    }
+
+    /// Follow-ups not yet done: all of them, or only those due by `now`.
+    public func openFollowUps(dueBy now: Timestamp?) throws -> [FollowUp] {
+        if let now {
+            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? ORDER BY due_until",
+                               [.integer(Int64(now.seconds))], followup(from:))
+        }
+        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL ORDER BY due_from", [], followup(from:))
+    }
+
+    public func completeFollowUp(_ followUp: FollowUp, order: RepairOrder) throws {
+        try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
+                   [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
+                    SQLValue(followUp.by), .integer(Int64(followUp.orderID))])
+        guard db.changes == 1 else { throw UserError("the follow-up call of \(order.number) is already recorded") }
+        try journal("followup.done", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+                    detail: [("result", .string(followUp.result)), ("satisfaction", .int(followUp.satisfaction))])
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+/// The cash desk and after-sales through the built binary.
+@Suite("Cash desk and after-sales")
+struct CashDeskTests {
+    /// RO1 signed, worked, ready: 144.00 labour + 420.00 parts, belongings and key K07 in the shop.
+    func readyShop() throws -> Workshop {
+        let shop = Workshop()
+        let result = try shop.script(FloorTests.fixtures + """
+            staff add 周静 role=cashier
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K07
+            belongings RO1 add 备胎 脚垫x4
+            estimate RO1 labor BRK-01
+            estimate RO1 part 5QD698151 qty=1
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            complete RO1
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        return shop
+    }
+
+    @Test func releaseNamesEveryBlockerAndChangesNothing() throws {
+        let shop = try readyShop()
+        let before = try shop.fingerprint()
+        let refused = try shop.command("release RO1 signed=张伟 odometer=45000")
+        #expect(refused.status == 1)
+        for blocker in ["a balance of 564.00 is unpaid", "belongings not yet checked back: 备胎, 脚垫", "the key on hook K07",
+                        "release odometer 45000 km is below the check-in reading 45210 km", "oldparts=returned"] {
+            #expect(refused.stderr.contains(blocker), "missing blocker: \(blocker)\n\(refused.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+    }
+
+    @Test func aCarWithoutAPassedFinalInspectionNeverLeaves() throws {
+        let shop = Workshop()
+        _ = try shop.script(FloorTests.fixtures + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            inspect RO1 pre pass by=孙检
+            inspect RO1 process pass by=孙检
+            complete RO1
+            pay RO1 amount=144 method=card
+            """)
+        let refused = try shop.command("release RO1 signed=张伟 print=no")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("the final inspection has not passed"))
+        _ = try shop.command("inspect RO1 final pass by=孙检")
+        #expect(try shop.command("release RO1 signed=张伟 print=no").status == 0)
+    }
+
+    @Test func aFullReleasePrintsItsThreeDocumentsAndCreatesTheFollowUp() throws {
+        let shop = try readyShop()
+        _ = try shop.script("""
+            pay RO1 amount=264 method=wechat
+            pay RO1 amount=300 method=account
+            belongings RO1 return all
+            """)
+        let released = try shop.command("release RO1 signed=张伟 oldparts=left", json: true)
+        #expect(released.status == 0, "\(released.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
+        let path = (report?["documents"] as? [String])?.first ?? ""
+        let text = try PrintTests.pdfText(path)
+        for expected in ["机动车维修结算清单", "出厂通知单", "维修质量保证书", "旧件客户留厂处理", "2000 km", "2026-12-02", "挂账", "¥564.00"] {
+            #expect(text.contains(expected), "the release documents lack \(expected)")
+        }
+        #expect(try shop.count("SELECT count(*) FROM followups WHERE order_id = 1 AND done_at IS NULL") == 1)
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND status = 'released' AND old_parts = 'left'") == 1)
+    }
+
+    @Test func overpaymentIsRefundedNeverKept() throws {
+        let shop = try readyShop()
+        _ = try shop.command("pay RO1 amount=564 method=card")
+        // A discount after payment leaves the customer overpaid: release refuses until it is refunded.
+        _ = try shop.command("discount RO1 amount=20")
+        _ = try shop.command("belongings RO1 return all")
+        let refused = try shop.command("release RO1 signed=张伟 oldparts=returned print=no")
+        #expect(refused.stderr.contains("the customer overpaid 20.00"))
+        #expect(try shop.command("refund RO1 amount=30 method=card").stderr.contains("more than the overpayment 20.00"))
+        #expect(try shop.command("refund RO1 amount=20 method=card").status == 0)
+        #expect(try shop.command("release RO1 signed=张伟 oldparts=returned print=no").status == 0)
+    }
+
+    @Test func aDeclinedEstimateIsReleasedOnceItsFeeIsPaid() throws {
+        let shop = Workshop()
+        _ = try shop.script(FloorTests.fixtures + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="异响" key=K07
+            diagnose RO1 "前刹车片磨损" fee=50
+            estimate RO1 labor BRK-01
+            decline RO1
+            """)
+        #expect(try shop.command("release RO1 signed=张伟 print=no").stderr.contains("a balance of 50.00 is unpaid"))
+        _ = try shop.command("pay RO1 amount=50 method=cash")
+        #expect(try shop.command("release RO1 signed=张伟 print=no").stderr.contains("the key on hook K07"))
+        _ = try shop.command("belongings RO1 return key")
+        let released = try shop.command("release RO1 signed=张伟")
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND status = 'declined' AND released_at IS NOT NULL") == 1)
+        #expect(try shop.count("SELECT count(*) FROM followups") == 0, "no follow-up call for work not done")
+    }
+
+    @Test func aComebackIsLinkedEndToEnd() throws {
+        var shop = try readyShop()
+        _ = try shop.script("""
+            pay RO1 amount=564 method=card
+            belongings RO1 return all
+            release RO1 signed=张伟 oldparts=returned odometer=45215 print=no
+            """)
+        shop.now = "2026-11-27 10:00"
+        let checkin = try shop.command("checkin 京A12345 odometer=46000 fuel=F complaint=\"刹车又响\"")
+        #expect(checkin.stdout.contains("RO1/1 更换前刹车片"), "earlier work under warranty is shown at check-in")
+        #expect(try shop.command("decline RO2").status == 0)
+        let rework = try shop.command("checkin 京A12345 odometer=46010 fuel=F complaint=\"刹车又响\" rework=RO1/1 cause=\"刹车片安装不到位\"")
+        #expect(rework.status == 0, "\(rework.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 3 AND rework_of = 1 AND rework_line = 1 AND payer = 'warranty'") == 1)
+        _ = try shop.command("estimate RO3 labor BRK-01")
+        _ = try shop.command("estimate RO3 part 5QD698151 qty=1")
+        _ = try shop.command("promise RO3 2026-11-27 16:00")
+        _ = try shop.command("approve RO3 signed=张伟")
+        let invoice = try JSONSerialization.jsonObject(with: Data(try shop.command("invoice RO3", json: true).stdout.utf8)) as? [String: Any]
+        #expect((invoice?["total"] as? [String: Any])?["fen"] as? Int == 0, "warranty rework costs the customer nothing")
+        #expect((invoice?["warranty"] as? [String: Any])?["fen"] as? Int == 56_400)
+        let file = try shop.command("vehicle show 京A12345").stdout
+        #expect(file.contains("RO3 ← RO1/1 · 刹车片安装不到位"))
+        let month = try JSONSerialization.jsonObject(with: Data(try shop.command("report month 2026-11", json: true).stdout.utf8)) as? [String: Any]
+        #expect(month?["comebacks"] as? Int == 1)
+    }
+
+    @Test func warrantyEndsAtTheFirstOfKilometresOrDays() throws {
+        let shop = try readyShop()
+        _ = try shop.script("""
+            pay RO1 amount=564 method=card
+            belongings RO1 return all
+            release RO1 signed=张伟 oldparts=returned odometer=45215 print=no
+            """)
+        func covered(_ options: String) throws -> Int {
+            let result = try shop.command("warranty 京A12345 \(options)", json: true)
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return (object?["covered"] as? [Any])?.count ?? -1
+        }
+        #expect(try covered("date=2026-12-02 odometer=47215") == 2)
+        #expect(try covered("date=2026-12-03 odometer=45300") == 0)
+        #expect(try covered("date=2026-11-25 odometer=47216") == 0)
+        #expect(try shop.command("warranty set minor km=1500 days=30").stderr.contains("never a shorter one"))
+        #expect(try shop.command("warranty set minor km=3000 days=30").status == 0)
+        // The shop's longer period applies to what it has released.
+        #expect(try covered("date=2026-12-20 odometer=48000") == 2)
+    }
+
+    @Test func aComplaintFromRegistrationToFollowUp() throws {
+        var shop = try readyShop()
+        let added = try shop.command("complaint add 京A12345 \"等待时间太长\" channel=visit")
+        #expect(added.stdout.contains("2026-11-23 09:00"), "verify within 24 hours")
+        shop.now = "2026-11-23 09:01"
+        let board = try JSONSerialization.jsonObject(with: Data(try shop.command("board", json: true).stdout.utf8)) as? [String: Any]
+        #expect(((board?["complaints_overdue"] as? [[String: Any]])?.first?["late"] as? [String]) == ["verify"])
+        _ = try shop.command("complaint 1 classify major")
+        #expect(try shop.command("complaint 1 assign 孙检").stderr.contains("not a manager"))
+        #expect(try shop.command("complaint 1 assign 钱主管").status == 0)
+        _ = try shop.command("complaint 1 verify \"高峰期工位不足\"")
+        #expect(try shop.command("complaint 1 resolve \"增加预约时段\" by=孙检").stderr.contains("not a manager"))
+        #expect(try shop.command("complaint 1 resolve \"增加预约时段\"").status == 0)
+        #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM complaints WHERE id = 1 AND followed_up_at IS NOT NULL AND satisfied = 1 AND resolved_by = '钱主管'") == 1)
+        #expect(try shop.command("complaint list").stdout.contains("没有未结投诉"))
+    }
+
+    @Test func theMonthReportAsHTMLHasABarChart() throws {
+        let shop = try readyShop()
+        _ = try shop.script("""
+            pay RO1 amount=564 method=card
+            belongings RO1 return all
+            release RO1 signed=张伟 oldparts=returned print=no
+            """)
+        let out = Workshop.temporaryDirectory() + "/month.html"
+        #expect(try shop.command("report month 2026-11 format=html out=\(out)").status == 0)
+        let page = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(page.contains("<svg"))
+        #expect(page.contains("<rect"))
+        #expect(page.contains("564.00"))
+        let day = try JSONSerialization.jsonObject(with: Data(try shop.command("report day 2026-11-22", json: true).stdout.utf8)) as? [String: Any]
+        #expect(day?["orders_released"] as? Int == 1)
+        #expect((day?["revenue"] as? [String: Any])?["fen"] as? Int == 56_400)
+        #expect((day?["labor"] as? [String: Any])?["fen"] as? Int == 14_400)
+        #expect(day?["close_ratio_bp"] as? Int == 10_000)
+    }
+}
