@@ -58,6 +58,33 @@ estimate 粤B·7H2L9 labor BRK-03
 estimate 粤B·7H2L9 part BF-DOT4-1L qty=1
 decline 粤B·7H2L9 reason="客户下次保养时再做"
 
+# ---- Released three days ago: the follow-up call is due, and a complaint came in yesterday ----
+set now 大前天 09:30
+login 刘敏
+checkin 粤B·5C6D7 odometer=70200 fuel=1/2 complaint="常规保养" category=level1 key=K11
+belongings 粤B·5C6D7 add 备胎 脚垫x4
+estimate 粤B·5C6D7 labor MNT-01
+estimate 粤B·5C6D7 part W712/94 qty=1
+estimate 粤B·5C6D7 part OIL-5W40-1L qty=5
+estimate 粤B·5C6D7 method=item
+promise 粤B·5C6D7 today 16:00
+approve 粤B·5C6D7 signed="黄敏"
+dispatch 粤B·5C6D7 group=机修二组 tech=陈师傅 bay=3号工位
+set now 大前天 14:30
+complete 粤B·5C6D7
+inspect 粤B·5C6D7 final pass by=孙检
+notify 粤B·5C6D7
+set now 大前天 17:10
+login 周静
+pay 粤B·5C6D7 amount=621 method=wechat
+belongings 粤B·5C6D7 return all
+release 粤B·5C6D7 signed="黄敏" odometer=70203 oldparts=left print=no
+set now yesterday 11:20
+login 王芳
+complaint add 粤B·5C6D7 "保养后发动机舱有机油味" channel=phone
+complaint 1 classify valid
+complaint 1 assign 钱主管
+
 # ---- Today's front desk ----
 set now yesterday 09:10
 login 王芳

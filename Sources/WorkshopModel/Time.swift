@@ -126,7 +126,8 @@ public struct ShopZone: Sendable {
 }
 
 /// Reads the dates and times people type: `2026-11-22 14:30`, `2026-11-22T14:30`, `2026-11-22`,
-/// `14:30` (today), `today 17:00`, `tomorrow 9:00`, `今天 17:00`, `明天 9:00`, `后天 9:00`.
+/// `14:30` (today), `today 17:00`, `tomorrow 9:00`, `今天 17:00`, `明天 9:00`, `后天 9:00`, and back in
+/// time `yesterday`/`昨天`, `前天`, `大前天`.
 public enum TimeParser {
     public static let accepted = "write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)"
 
@@ -172,6 +173,8 @@ public enum TimeParser {
         case "tomorrow", "明天": return 1
         case "后天": return 2
         case "yesterday", "昨天": return -1
+        case "前天": return -2
+        case "大前天": return -3
         default: return nil
         }
     }

@@ -81,6 +81,9 @@ func buildShop(at path: String) throws {
     let begin = end - 10 * 365 * 86_400
     try db.transaction {
         try store.setSetting("name", to: "基准测试汽修厂")
+        _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "机修一组")
+        _ = try store.saveStaff(name: "孙检", roles: [.inspector], group: nil)
+        _ = try store.saveStaff(name: "钱主管", roles: [.manager, .inspector], group: nil)
         for index in 0..<500 {
             try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock) VALUES (?, ?, '博世', 'equivalent', ?, 100000)",
                        [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000)))])
@@ -117,11 +120,17 @@ func buildShop(at path: String) throws {
                       status == "estimating" ? .null : .text("客户"), status == "estimating" ? .null : .integer(Int64(at + 1800)),
                       isOpen ? .null : .integer(Int64(at + 9 * 3600))])
             let orderID = db.lastInsertRowID
+            if status == "released" {
+                try db.run("UPDATE orders SET released_at = ?, release_odometer = ?, released_by = '周静', release_signed = '客户', old_parts = 'returned' WHERE id = ?",
+                           [.integer(Int64(at + 9 * 3600)), .integer(Int64(odometers[vehicleID] + 5)), .integer(Int64(orderID))])
+            }
+            var approvedTotal = 0
             let lines = rng.int(3..<11)
             for number in 1...lines {
                 let isLabor = number % 3 == 1
                 let amount = rng.int(2_000..<80_000)
                 let lineStatus = status == "estimating" ? "proposed" : (number == lines && index % 9 == 0 ? "declined" : "approved")
+                if lineStatus == "approved" { approvedTotal += isLabor ? 12_000 : amount }
                 try db.run("""
                     INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
                                             part_no, part_class, status)
@@ -133,6 +142,10 @@ func buildShop(at path: String) throws {
                           isLabor ? .null : .text("P\(number)"), isLabor ? .null : .text("equivalent"), .text(lineStatus)])
             }
             lineTotal += lines
+            if status == "released" {
+                try db.run("INSERT INTO payments(order_id, amount, method, at, by) VALUES (?, ?, 'wechat', ?, '周静')",
+                           [.integer(Int64(orderID)), .integer(Int64(approvedTotal)), .integer(Int64(at + 9 * 3600))])
+            }
             // The floor's history: a dispatch, a progress report, a message and a final inspection per order.
             try db.run("INSERT INTO assignments(order_id, group_name, technician, assigned_at, assigned_by) VALUES (?, '机修一组', '赵师傅', ?, '钱主管')",
                        [.integer(Int64(orderID)), .integer(Int64(at + 3600))])
@@ -258,7 +271,10 @@ var rng = SplitMix(state: 7)
 let runs = 300
 
 @MainActor
-func measure(_ name: String, _ line: (Int) -> String) -> Stats {
+func measure(_ name: String, _ line: (Int) -> String) -> Stats { measureFew(name, runs: runs, line) }
+
+@MainActor
+func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
     var samples: [Double] = []
     for index in 0..<runs {
         let command = line(index)
@@ -282,6 +298,18 @@ results.append(measure("board (\(openOrders) open, \(orderCount / 1000)k closed)
 results.append(measure("checkin") { i in "checkin \(idle[i].0) odometer=\(idle[i].1 + 1000) fuel=1/2 complaint=\"刹车异响\"" })
 results.append(measure("estimate … part") { i in "estimate \(idle[i].0) part \"前刹车片\" qty=1 price=360 partno=BP-1 class=equivalent" })
 results.append(measure("ro show") { _ in "ro show RO\(rng.int(1..<orderCount))" })
+results.append(measure("invoice") { _ in "invoice RO\(rng.int(1..<orderCount))" })
+// Release the orders just checked in and estimated: paid, then handed back (documents printed separately).
+for plate in idle.map(\.0) {
+    for line in ["promise \(plate) 2099-01-01 17:00", "approve \(plate) signed=客户", "dispatch \(plate) group=机修一组",
+                 "complete \(plate)", "pay \(plate) amount=360 method=cash"] {
+        _ = app.execute(line)
+    }
+}
+results.append(measure("release") { i in "release \(idle[i].0) signed=客户 oldparts=returned print=no" })
+let month = Timestamp.currentTime.seconds - 40 * 86_400
+let monthText = ShopZone.shanghai.civil(Timestamp(seconds: month))
+results.append(measureFew("report month (≈1,250 orders)", runs: 30) { _ in String(format: "report month %04d-%02d", monthText.year, monthText.month) })
 results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
 results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
 results.append(contentsOf: try measureDocuments(database: workCopy))
