@@ -9,20 +9,44 @@ public struct LaborOperation: Hashable, Sendable {
     public init(code: String, name: String, hours: Hours) { (self.code, self.name, self.hours) = (code, name, hours) }
 }
 
-/// A part in the shop's price list.
+/// A part of the shop's stock and price list. `onHand` and `reserved` are the sums of its movements.
 public struct CatalogPart: Hashable, Sendable {
     public var partNumber: String
     public var name: String
     public var brand: String?
     public var partClass: PartClass
     public var price: Money
-    public var stock: Quantity
     public var bin: String?
-    public init(partNumber: String, name: String, brand: String?, partClass: PartClass, price: Money,
-                stock: Quantity = Quantity(thousandths: 0), bin: String? = nil) {
-        (self.partNumber, self.name, self.brand, self.partClass, self.price, self.stock, self.bin) =
-            (partNumber, name, brand, partClass, price, stock, bin)
+    public var unit: String
+    public var cost: Money?
+    public var reorderLevel: Quantity
+    public var onHand: Quantity
+    public var reserved: Quantity
+    public var onOrder: Quantity
+    public var onOrderETA: String?
+
+    public init(partNumber: String, name: String, brand: String?, partClass: PartClass, price: Money, bin: String? = nil,
+                unit: String = "件", cost: Money? = nil, reorderLevel: Quantity = Quantity(thousandths: 0),
+                onHand: Quantity = Quantity(thousandths: 0), reserved: Quantity = Quantity(thousandths: 0),
+                onOrder: Quantity = Quantity(thousandths: 0), onOrderETA: String? = nil) {
+        self.partNumber = partNumber
+        self.name = name
+        self.brand = brand
+        self.partClass = partClass
+        self.price = price
+        self.bin = bin
+        self.unit = unit
+        self.cost = cost
+        self.reorderLevel = reorderLevel
+        self.onHand = onHand
+        self.reserved = reserved
+        self.onOrder = onOrder
+        self.onOrderETA = onOrderETA
     }
+
+    /// What can still be promised: on hand less reserved.
+    public var available: Quantity { Quantity(thousandths: onHand.thousandths - reserved.thousandths) }
+    public var isLow: Bool { available.thousandths <= reorderLevel.thousandths }
 }
 
 extension Store {
@@ -50,36 +74,49 @@ extension Store {
         }
     }
 
+    private static let partColumns = "part_no, name, brand, class, price, bin, unit, cost, reorder_level, stock, reserved, on_order, on_order_eta"
+
     private func catalogPart(from row: Row) -> CatalogPart {
         CatalogPart(partNumber: row.string(0), name: row.string(1), brand: row.optionalString(2),
-                    partClass: PartClass(code: row.string(3)) ?? .oem, price: Money(fen: row.int(4)),
-                    stock: Quantity(thousandths: row.int(5)), bin: row.optionalString(6))
+                    partClass: PartClass(code: row.string(3)) ?? .oem, price: Money(fen: row.int(4)), bin: row.optionalString(5),
+                    unit: row.string(6), cost: row.optionalInt(7).map(Money.init(fen:)),
+                    reorderLevel: Quantity(thousandths: row.int(8)), onHand: Quantity(thousandths: row.int(9)),
+                    reserved: Quantity(thousandths: row.int(10)), onOrder: Quantity(thousandths: row.int(11)),
+                    onOrderETA: row.optionalString(12))
     }
 
     public func part(number: String) throws -> CatalogPart? {
-        try db.first("SELECT part_no, name, brand, class, price, stock, bin FROM parts WHERE part_no = ?",
-                     [.text(number.uppercased())], catalogPart(from:))
+        try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
     }
 
-    /// Adds or replaces a part in the price list.
+    /// Adds a part or changes its description and prices. Stock changes only through movements.
     public func savePart(_ part: CatalogPart) throws {
         try db.run("""
-            INSERT INTO parts(part_no, name, brand, class, price, stock, bin) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO parts(part_no, name, brand, class, price, bin, unit, cost, reorder_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(part_no) DO UPDATE SET name = excluded.name, brand = excluded.brand, class = excluded.class,
-                price = excluded.price, stock = excluded.stock, bin = excluded.bin
+                price = excluded.price, bin = excluded.bin, unit = excluded.unit, cost = excluded.cost,
+                reorder_level = excluded.reorder_level
             """, [.text(part.partNumber), .text(part.name), SQLValue(part.brand), .text(part.partClass.code),
-                  .integer(Int64(part.price.fen)), .integer(Int64(part.stock.thousandths)), SQLValue(part.bin)])
+                  .integer(Int64(part.price.fen)), SQLValue(part.bin), .text(part.unit), SQLValue(part.cost?.fen),
+                  .integer(Int64(part.reorderLevel.thousandths))])
         try journal("part.save", entity: "part", id: part.partNumber,
                     detail: [("name", .string(part.name)), ("brand", .string(part.brand)),
                              ("class", .string(part.partClass.code)), ("price", .string(part.price.plain)),
-                             ("stock", .string(part.stock.description)), ("bin", .string(part.bin))])
+                             ("cost", .string(part.cost?.plain)), ("unit", .string(part.unit)), ("bin", .string(part.bin)),
+                             ("reorder_level", .string(part.reorderLevel.description))])
     }
 
     /// Parts whose number, name or brand contains `text` (all when empty).
     public func parts(matching text: String = "", limit: Int = 200) throws -> [CatalogPart] {
         try db.rows("""
-            SELECT part_no, name, brand, class, price, stock, bin FROM parts
+            SELECT \(Self.partColumns) FROM parts
             WHERE part_no LIKE ?1 OR name LIKE ?1 OR brand LIKE ?1 ORDER BY part_no LIMIT ?2
             """, [.text("%\(text)%"), .integer(Int64(limit))], catalogPart(from:))
+    }
+
+    /// Parts whose available stock is at or below their reorder level.
+    public func lowStock(limit: Int = 500) throws -> [CatalogPart] {
+        try db.rows("SELECT \(Self.partColumns) FROM parts WHERE stock - reserved <= reorder_level ORDER BY part_no LIMIT ?",
+                    [.integer(Int64(limit))], catalogPart(from:))
     }
 }

@@ -58,6 +58,7 @@ enum EstimateCommands {
             line.status = .removed
             try s.store.saveLine(line, of: order, action: "line.remove", detail: [("description", .string(line.description)),
                                                                                    ("amount", .string(line.amount.plain))])
+            _ = try s.store.returnUnbilledParts(of: order)
             return try confirm(line, order, s, verb: s.t("已删除", "removed"))
         case "change", "edit", "set":
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
@@ -271,6 +272,12 @@ enum EstimateCommands {
         ])
         var text = s.t("\(order.number) 已由 \(signer) 签字（\(via.chinese)）：\(approved.count) 项，合计 \(totals.taxed.gross.grouped)",
                        "\(order.number) signed by \(signer) (\(via.english)): \(approved.count) lines, total \(totals.taxed.gross.grouped)")
+        // The signed order's catalogued parts come off the shelf now; what is short must be ordered.
+        let short = try s.store.issueApprovedParts(of: order)
+        if !short.isEmpty {
+            text += "\n  ! " + s.t("缺货，请订货（到货后 parts issue \(order.number)）：", "short, order it (then parts issue \(order.number)): ")
+                + short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: "; ")
+        }
         if !declinedNumbers.isEmpty {
             text += s.t("；拒绝第 \(declinedNumbers.map(String.init).joined(separator: ", ")) 项（下次进厂时再建议）",
                         "; declined line \(declinedNumbers.map(String.init).joined(separator: ", ")) (offered again next visit)")
@@ -309,6 +316,7 @@ enum EstimateCommands {
         }
         let charged = try s.store.lines(orderID: order.id).filter { $0.status == .approved }
         let totals = Totals(lines: charged, rate: s.settings.taxRate, pricesIncludeTax: s.settings.pricesIncludeTax)
+        _ = try s.store.returnUnbilledParts(of: order)
         order.status = .declined
         order.closedAt = s.now
         try s.store.saveOrder(order, action: "order.decline", detail: [("fee", .string(fee?.plain)), ("reason", .string(reason)),

@@ -126,7 +126,7 @@ enum Commands {
         CashCommands.invoice, CashCommands.discount, CashCommands.pay, CashCommands.refund, CashCommands.release,
         WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
-        ShopCommands.labor, ShopCommands.parts,
+        ShopCommands.labor, PartsCommands.command, PartsCommands.job,
         ShopCommands.shop, ShopCommands.history,
         SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.quit,
     ]

@@ -71,61 +71,6 @@ enum ShopCommands {
         }
     }
 
-    static let partsUsage = ["parts add PARTNO \"name\" price=P [brand=… class=… stock=N bin=…]", "parts list [TEXT]", "parts show PARTNO"]
-    static let parts = Command(
-        name: "parts", aliases: ["part", "配件"], group: .catalog,
-        summary: "the parts price list: part no., name, brand, class, price, stock, bin",
-        usage: partsUsage,
-        examples: ["parts add 06L115562 \"机油滤清器\" price=68 brand=大众 class=oem stock=12 bin=A-03", "parts list 刹车"],
-        access: .write, readingSubcommands: ["list", "ls", "show", "find"]
-    ) { invocation, s in
-        switch (invocation.next() ?? "list").lowercased() {
-        case "add", "set":
-            let number = try invocation.required("the part number", usage: partsUsage[0]).uppercased()
-            guard number.count <= 40, !number.contains(where: { $0.isWhitespace }) else {
-                throw UserError("part number \(number): up to 40 characters without spaces")
-            }
-            let existing = try s.store.part(number: number)
-            var name = invocation.rest().joined(separator: " ")
-            if name.isEmpty, let existing { name = existing.name }
-            guard !name.isEmpty else { throw UserError("parts add: the name is missing; usage: \(partsUsage[0])") }
-            let price = try invocation.option("price").map { try Money.parse($0, field: "price") } ?? existing?.price
-            guard let price, price.fen > 0 else { throw UserError("parts add: price= is missing or zero, e.g. price=68") }
-            let stock = try invocation.option("stock").map { text -> Quantity in
-                guard text != "0" else { return Quantity(thousandths: 0) }
-                return try Quantity.parse(text, field: "stock")
-            } ?? existing?.stock ?? Quantity(thousandths: 0)
-            let part = CatalogPart(partNumber: number, name: name, brand: invocation.option("brand") ?? existing?.brand,
-                                   partClass: try invocation.option("class").map { try PartClass.parse($0, field: "class") } ?? existing?.partClass ?? .oem,
-                                   price: price, stock: stock, bin: invocation.option("bin") ?? existing?.bin)
-            guard part.partClass != .customer else { throw UserError("class=customer is for a part the customer brings, not for the price list") }
-            try s.store.savePart(part)
-            return .message(s.t("配件 \(number) \(name) \(price.grouped)", "part \(number) \(name) \(price.grouped)"))
-        case "show":
-            let number = try invocation.required("the part number", usage: partsUsage[2])
-            guard let part = try s.store.part(number: number) else { throw UserError("no part \(number.uppercased()) in the price list: parts list shows them") }
-            return partsTable([part], s)
-        case "list", "ls", "find":
-            return partsTable(try s.store.parts(matching: invocation.rest().joined(separator: " ")), s)
-        case let other:
-            throw UserError("parts \(other): unknown sub-command; usage: \(partsUsage.joined(separator: " | "))")
-        }
-    }
-
-    static func partsTable(_ parts: [CatalogPart], _ s: Session) -> Output {
-        var table = TextTable([s.t("配件号", "Part no."), s.t("名称", "Name"), s.t("品牌", "Brand"), s.t("类别", "Class"),
-                               s.t("单价", "Price"), s.t("库存", "Stock"), s.t("货位", "Bin")], rightAligned: [4, 5])
-        for p in parts {
-            table.add([p.partNumber, p.name, p.brand ?? "", p.partClass.label(s.language), p.price.grouped, p.stock.description, p.bin ?? ""])
-        }
-        return Output(text: parts.isEmpty ? s.t("(无)", "(none)") : table.render(),
-                      json: .object([("parts", .array(parts.map {
-                          .object([("partno", .string($0.partNumber)), ("name", .string($0.name)), ("brand", .string($0.brand)),
-                                   ("class", .string($0.partClass.code)), ("price", .money($0.price)),
-                                   ("stock", .string($0.stock.description)), ("bin", .string($0.bin))])
-                      }))]))
-    }
-
     static let historyUsage = "history RO|PLATE"
     static let history = Command(
         name: "history", aliases: ["log", "journal", "记录"], group: .shop,

@@ -100,6 +100,7 @@ enum SupplementCommands {
         line.status = supplement.answer!
         try s.store.saveLine(line, of: order, action: approved ? "line.approve" : "line.decline",
                              detail: [("description", .string(line.description)), ("supplement", .bool(true))])
+        if approved { _ = try s.store.issueApprovedParts(of: updated) }
         if supplement.promiseNow != nil {
             try s.store.saveOrder(updated, action: "order.promise", detail: [("promised_at", .string(updated.promisedAt?.iso8601)),
                                                                             ("was", .string(order.promisedAt?.iso8601)),

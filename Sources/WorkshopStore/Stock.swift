@@ -1,0 +1,141 @@
+import SQLite
+import WorkshopModel
+
+/// A change to a part's stock: what is on the shelf (on hand) and what is promised (reserved).
+public struct StockMovement: Sendable {
+    public enum Kind: String, Sendable {
+        case receive, issue, `return`, adjust, reserve, unreserve
+    }
+    public var kind: Kind
+    public var partNumber: String
+    public var onHand: Int
+    public var reserved: Int
+    public var orderID: Int?
+    public var line: Int?
+    public var appointmentID: Int?
+    public var reason: String?
+    public var at: Timestamp
+    public var by: String
+}
+
+extension Store {
+    /// Records a movement and keeps the part's running totals in step, in the same transaction.
+    /// Refuses to take the shelf below zero.
+    public func moveStock(_ partNumber: String, _ kind: StockMovement.Kind, onHand: Int = 0, reserved: Int = 0,
+                          orderID: Int? = nil, line: Int? = nil, appointmentID: Int? = nil, reason: String? = nil) throws {
+        guard let part = try part(number: partNumber) else { throw UserError("no part \(partNumber) in the price list") }
+        if part.onHand.thousandths + onHand < 0 {
+            throw UserError("\(part.partNumber) \(part.name): only \(part.onHand) \(part.unit) on hand, cannot take \(Quantity(thousandths: -onHand))")
+        }
+        try db.run("""
+            INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(part.partNumber), .text(kind.rawValue), .integer(Int64(onHand)), .integer(Int64(reserved)), SQLValue(orderID),
+                  SQLValue(line), SQLValue(appointmentID), SQLValue(reason), .integer(Int64(context.now.seconds)), .text(context.actor)])
+        try db.run("UPDATE parts SET stock = stock + ?, reserved = reserved + ? WHERE part_no = ?",
+                   [.integer(Int64(onHand)), .integer(Int64(reserved)), .text(part.partNumber)])
+        try journal("stock.\(kind.rawValue)", entity: "part", id: part.partNumber, orderID: orderID,
+                    detail: [("on_hand", .string(Quantity(thousandths: onHand).description)),
+                             ("reserved", .string(Quantity(thousandths: reserved).description)),
+                             ("appointment", .string(appointmentID.map { "A\($0)" })), ("line", .int(line)), ("reason", .string(reason))])
+    }
+
+    public func setOnOrder(_ partNumber: String, quantity: Quantity, eta: String?) throws {
+        try db.run("UPDATE parts SET on_order = ?, on_order_eta = ? WHERE part_no = ?",
+                   [.integer(Int64(quantity.thousandths)), SQLValue(eta), .text(partNumber)])
+        try journal("part.on-order", entity: "part", id: partNumber,
+                    detail: [("on_order", .string(quantity.description)), ("eta", .string(eta))])
+    }
+
+    public func movements(partNumber: String, limit: Int = 200) throws -> [StockMovement] {
+        try db.rows("""
+            SELECT kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by
+            FROM stock_movements WHERE part_no = ? ORDER BY id DESC LIMIT ?
+            """, [.text(partNumber.uppercased()), .integer(Int64(limit))]) {
+            StockMovement(kind: StockMovement.Kind(rawValue: $0.string(0)) ?? .adjust, partNumber: $0.string(1), onHand: $0.int(2),
+                          reserved: $0.int(3), orderID: $0.optionalInt(4), line: $0.optionalInt(5), appointmentID: $0.optionalInt(6),
+                          reason: $0.optionalString(7), at: Timestamp(seconds: $0.int(8)), by: $0.string(9))
+        }
+    }
+
+    /// Parts whose running totals differ from the sum of their movements (there should be none).
+    public func stockMismatches() throws -> [(partNumber: String, onHand: Int, movements: Int)] {
+        try db.rows("""
+            SELECT p.part_no, p.stock, coalesce(sum(m.on_hand_delta), 0), p.reserved, coalesce(sum(m.reserved_delta), 0)
+            FROM parts p LEFT JOIN stock_movements m ON m.part_no = p.part_no GROUP BY p.part_no
+            HAVING p.stock <> coalesce(sum(m.on_hand_delta), 0) OR p.reserved <> coalesce(sum(m.reserved_delta), 0)
+            """) { ($0.string(0), $0.int(1), $0.int(2)) }
+    }
+
+    /// Marks how much of a line's part was taken from the shelf.
+    public func setIssued(_ quantity: Int, line: Int, of order: RepairOrder) throws {
+        try db.run("UPDATE order_lines SET issued = ? WHERE order_id = ? AND number = ?",
+                   [.integer(Int64(quantity)), .integer(Int64(order.id)), .integer(Int64(line))])
+    }
+
+    public func issued(line: Int, of orderID: Int) throws -> Int {
+        try db.scalar("SELECT issued FROM order_lines WHERE order_id = ? AND number = ?", [.integer(Int64(orderID)), .integer(Int64(line))]) ?? 0
+    }
+
+    /// Issues the catalogued parts of an order's approved lines not yet taken from the shelf, as far
+    /// as stock allows; returns the lines that could not be issued (to order).
+    public func issueApprovedParts(of order: RepairOrder) throws -> [(line: OrderLine, short: Quantity)] {
+        var short: [(line: OrderLine, short: Quantity)] = []
+        for line in try lines(orderID: order.id) where line.kind == .part && line.status == .approved && line.partClass != .customer {
+            guard let number = line.partNumber, let part = try part(number: number), let quantity = line.quantity else { continue }
+            let done = try issued(line: line.number, of: order.id)
+            let needed = quantity.thousandths - done
+            guard needed > 0 else { continue }
+            let free = part.onHand.thousandths
+            guard free >= needed else {
+                short.append((line, Quantity(thousandths: needed - max(0, free))))
+                continue
+            }
+            try moveStock(part.partNumber, .issue, onHand: -needed, orderID: order.id, line: line.number)
+            try setIssued(done + needed, line: line.number, of: order)
+        }
+        return short
+    }
+
+    /// Puts back the parts issued to lines that are no longer billed (declined or removed).
+    public func returnUnbilledParts(of order: RepairOrder) throws -> [(line: OrderLine, quantity: Quantity)] {
+        var returned: [(line: OrderLine, quantity: Quantity)] = []
+        for line in try lines(orderID: order.id) where line.kind == .part && line.status != .approved {
+            let done = try issued(line: line.number, of: order.id)
+            guard done > 0, let number = line.partNumber else { continue }
+            try moveStock(number, .return, onHand: done, orderID: order.id, line: line.number, reason: "line \(line.status.code)")
+            try setIssued(0, line: line.number, of: order)
+            returned.append((line, Quantity(thousandths: done)))
+        }
+        return returned
+    }
+
+    // MARK: Jobs
+
+    private func job(from row: Row) throws -> Job {
+        Job(code: row.string(0), name: row.string(1), operations: row.string(2).split(separator: ",").map(String.init),
+            parts: row.string(3).isEmpty ? [] : try Job.parseParts(row.string(3)),
+            equipment: row.string(4).split(separator: ",").map(String.init))
+    }
+
+    public func job(code: String) throws -> Job? {
+        try db.first("SELECT code, name, operations, parts, equipment FROM jobs WHERE code = ?", [.text(code.uppercased())]) { try job(from: $0) }
+    }
+
+    public func jobs() throws -> [Job] {
+        try db.rows("SELECT code, name, operations, parts, equipment FROM jobs ORDER BY code", []) { try job(from: $0) }
+    }
+
+    public func saveJob(_ job: Job) throws {
+        let parts = job.parts.map { "\($0.partNumber):\($0.quantity)" }.joined(separator: ",")
+        try db.run("""
+            INSERT INTO jobs(code, name, operations, parts, equipment) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, operations = excluded.operations, parts = excluded.parts,
+                equipment = excluded.equipment
+            """, [.text(job.code), .text(job.name), .text(job.operations.joined(separator: ",")), .text(parts),
+                  .text(job.equipment.joined(separator: ","))])
+        try journal("job.save", entity: "job", id: job.code,
+                    detail: [("name", .string(job.name)), ("operations", .string(job.operations.joined(separator: ","))),
+                             ("parts", .string(parts)), ("equipment", .string(job.equipment.joined(separator: ",")))])
+    }
+}
