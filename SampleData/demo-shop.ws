@@ -15,6 +15,7 @@ source labor-operations.ws
 source parts.ws
 source staff.ws
 source checklists.ws
+source jobs.ws
 
 # ---- Customers (客户) ----
 customer add 张伟 phone=13800138000 company=顺达物流有限公司 address="深圳市福田区深南大道1001号"
@@ -175,6 +176,15 @@ login 刘敏
 # 5. Just checked in: the returning Camry — last visit's declined brake-fluid change is offered again.
 checkin 粤B·7H2L9 odometer=91200 fuel=1/2 complaint="发动机故障灯亮" category=minor key=K05
 belongings 粤B·7H2L9 add 备胎 脚垫x4
+
+# ---- Tomorrow's bookings (phoned in today): parts reserved, bays held ----
+set now today 11:00
+login 王芳
+appointment add 粤B·F56789 at="明天 09:00" complaint="保养，顺便检查高压系统" job=J-MNT-2 job=J-EV-CHECK
+appointment A1 confirm
+appointment add 粤B·2D3E4 at="明天 10:30" complaint="方向跑偏，刹车片报警" job=J-BRAKE-F job=J-ALIGN
+appointment A2 confirm
+appointment add 粤B·3Q8X1 at="明天 14:00" complaint="空调不凉（上次拒修，再来检查）" job=J-AC note="客户想再比较价格"
 
 set now off
 login 王芳

@@ -59,10 +59,14 @@ public struct StaffMember: Hashable, Sendable {
     public func has(_ role: Role) -> Bool { roles.contains(role) }
 }
 
-/// A work bay (工位) and the equipment it has.
+/// A work bay (工位): the equipment it has and its opening hours.
 public struct Bay: Hashable, Sendable {
     public var id: Int
     public var name: String
     public var equipment: [String]
-    public init(id: Int, name: String, equipment: [String]) { (self.id, self.name, self.equipment) = (id, name, equipment) }
+    /// "08:00-18:00"
+    public var hours: String
+    public init(id: Int, name: String, equipment: [String], hours: String = "08:00-18:00") {
+        (self.id, self.name, self.equipment, self.hours) = (id, name, equipment, hours)
+    }
 }

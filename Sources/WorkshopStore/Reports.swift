@@ -19,6 +19,9 @@ public struct PeriodReport: Sendable {
     public var openComplaints = 0
     public var complaintsRegistered = 0
     public var payments = Money.zero
+    public var bookings = 0
+    public var arrivals = 0
+    public var noShows = 0
     /// Per day of the period ("2026-11-03"): revenue and cars checked in.
     public var daily: [(day: String, revenue: Money, cars: Int)] = []
 
@@ -77,6 +80,11 @@ extension Store {
         r.payments = Money(fen: try db.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE at >= ? AND at < ?", range) ?? 0)
         r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
         r.openComplaints = try complaints().count
+        try db.forEach("SELECT status, count(*) FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status", range) { row in
+            r.bookings += row.int(1)
+            if row.string(0) == AppointmentStatus.arrived.code { r.arrivals = row.int(1) }
+            if row.string(0) == AppointmentStatus.noShow.code { r.noShows = row.int(1) }
+        }
         // Every day of the period, including quiet ones.
         var day = start
         while day < end {

@@ -49,24 +49,24 @@ extension Store {
     // MARK: Bays
 
     private func bay(from row: Row) -> Bay {
-        Bay(id: row.int(0), name: row.string(1), equipment: row.string(2).split(separator: ",").map(String.init))
+        Bay(id: row.int(0), name: row.string(1), equipment: row.string(2).split(separator: ",").map(String.init), hours: row.string(3))
     }
 
     public func bay(named name: String) throws -> Bay? {
-        try db.first("SELECT id, name, equipment FROM bays WHERE name = ? COLLATE NOCASE", [.text(name)], bay(from:))
+        try db.first("SELECT id, name, equipment, hours FROM bays WHERE name = ? COLLATE NOCASE", [.text(name)], bay(from:))
     }
 
     public func bays() throws -> [Bay] {
-        try db.rows("SELECT id, name, equipment FROM bays ORDER BY id", [], bay(from:))
+        try db.rows("SELECT id, name, equipment, hours FROM bays ORDER BY id", [], bay(from:))
     }
 
-    public func saveBay(name: String, equipment: [String]) throws {
+    public func saveBay(name: String, equipment: [String], hours: String) throws {
         let text = equipment.joined(separator: ",")
         try db.run("""
-            INSERT INTO bays(name, equipment, created_at) VALUES (?, ?, ?)
-            ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment
-            """, [.text(name), .text(text), .integer(Int64(context.now.seconds))])
-        try journal("bay.save", entity: "bay", id: name, detail: [("equipment", .string(text))])
+            INSERT INTO bays(name, equipment, hours, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment, hours = excluded.hours
+            """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds))])
+        try journal("bay.save", entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
     }
 
     /// The open order whose car is in `bay` now, if any.

@@ -33,6 +33,20 @@ enum BoardCommands {
             text += "\n  ! " + s.t("投诉 #\(c.id)", "complaint #\(c.id)") + " " + c.overdue(at: now).map { AfterSalesCommands.lateText($0, s) }.joined(separator: ", ")
                 + (c.assignedTo.map { " · \($0)" } ?? "") + " · \(DisplayWidth.truncate(c.text, to: 30))"
         }
+        // Today's bookings: who has come, who is still expected.
+        let dayStart = s.zone.startOfDay(now)
+        let bookings = try s.store.appointments(from: dayStart, to: s.zone.startOfDay(dayStart + 36 * 3_600))
+            .filter { $0.status != .cancelled }
+        if !bookings.isEmpty {
+            let arrived = bookings.filter { $0.status == .arrived }.count
+            let expected = bookings.filter { $0.status.isActive }
+            text += "\n  " + s.t("今日预约 \(bookings.count)：已到 \(arrived)", "today's bookings \(bookings.count): \(arrived) arrived")
+            if !expected.isEmpty {
+                text += s.t("，待到 ", ", expected ") + (try expected.map { a in
+                    "\(a.reference) \(s.formatTime(a.at).suffix(5)) \(try s.store.vehicle(id: a.vehicleID)?.plate.value ?? "")" + (now > a.at ? s.t("（迟到）", " (late)") : "")
+                }).joined(separator: ", ")
+            }
+        }
         let calls = try s.store.openFollowUps(dueBy: now)
         if !calls.isEmpty {
             text += "\n  " + s.t("待回访 \(calls.count)（followup list due）", "\(calls.count) follow-up calls due (followup list due)")
@@ -43,6 +57,8 @@ enum BoardCommands {
                 .object([("id", .int(c.id)), ("late", .array(c.overdue(at: now).map { .string($0) })), ("assigned_to", .string(c.assignedTo))])
             })),
             ("followups_due", .int(calls.count)),
+            ("bookings_today", .array(bookings.map { .object([("appointment", .string($0.reference)), ("at", .string($0.at.iso8601)),
+                                                             ("status", .string($0.status.code))]) })),
             ("orders", .array(rows.map { facts, flags in
                 .object([("order", .string(RepairOrder.number(facts.orderID))), ("plate", .string(facts.plate)),
                          ("status", .string(facts.status.code)), ("assignment", .string(facts.assignment)),

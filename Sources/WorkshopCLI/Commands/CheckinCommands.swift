@@ -3,7 +3,7 @@ import WorkshopStore
 
 /// Check-in (接车) and the reception facts recorded on the order: diagnosis, damage, promised time.
 enum CheckinCommands {
-    static let checkinUsage = "checkin PLATE odometer=KM fuel=E|1/4|1/2|3/4|F complaint=\"…\" [by=NAME phone=…] [category=…] [payer=owner|warranty|insurer] [docs=行驶证,保单] [key=TAG] [promise=DATETIME] [rework=RO[/LINE] cause=\"…\"]"
+    static let checkinUsage = "checkin PLATE odometer=KM fuel=E|1/4|1/2|3/4|F complaint=\"…\" [by=NAME phone=…] [category=…] [payer=owner|warranty|insurer] [docs=行驶证,保单] [key=TAG] [promise=DATETIME] [rework=RO[/LINE] cause=\"…\"] [appointment=A12]"
 
     static let checkin = Command(
         name: "checkin", aliases: ["check-in", "接车"], group: .reception,
@@ -19,7 +19,17 @@ enum CheckinCommands {
         let odometer = try OdometerRule.parse(try invocation.requiredOption("odometer", example: "odometer=45210 (km on the dashboard)"))
         try OdometerRule.check(reading: odometer, vehicle: vehicle)
         let fuel = try FuelLevel.parse(try invocation.requiredOption("fuel", example: "fuel=1/2"), field: "fuel")
-        let complaint = try invocation.requiredOption("complaint", example: "complaint=\"刹车异响\" — the customer's words")
+        var booking = try invocation.option("appointment").map { try s.store.resolveAppointment($0) }
+        if let booking {
+            guard booking.vehicleID == vehicle.id else {
+                throw UserError("appointment=\(booking.reference) is for another vehicle")
+            }
+            guard booking.status.isActive else {
+                throw UserError("\(booking.reference) is \(booking.status.english): check the car in without it, or book again")
+            }
+        }
+        let complaint = try invocation.option("complaint").flatMap { $0.isEmpty ? nil : $0 } ?? booking?.complaint
+            ?? { throw UserError("checkin: complaint= is missing, e.g. complaint=\"刹车异响\" — the customer's words") }()
         let category = try invocation.option("category").map { try RepairCategory.parse($0, field: "category") } ?? .minor
         let payer = try invocation.option("payer").map { try Payer.parse($0, field: "payer") } ?? .owner
         let droppedBy = invocation.option("by")
@@ -47,7 +57,24 @@ enum CheckinCommands {
         newOrder.reworkCause = rework?.cause
         let order = try s.store.createOrder(newOrder)
         try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
+        var planned: [OrderLine] = []
+        if var arrived = booking {
+            // The booking becomes the order: its planned lines, ready to sign; its parts are issued at signature.
+            for line in try AppointmentCommands.plannedLines(arrived.jobs, s) {
+                planned.append(try s.store.addLine(line, to: order))
+            }
+            try s.store.releaseReservations(of: arrived, reason: "arrived: \(order.number)")
+            arrived.status = .arrived
+            arrived.orderID = order.id
+            try s.store.saveAppointment(arrived, action: "appointment.arrive", detail: [("order", .string(order.number))])
+            try s.store.linkAppointment(arrived.id, to: order)
+            booking = arrived
+        }
         var notices: [String] = []
+        if let booking {
+            notices.append(s.t("来自预约 \(booking.reference)：已带入 \(planned.count) 个计划项目，请核对后签字",
+                               "from booking \(booking.reference): \(planned.count) planned lines on the order, check them and have it signed"))
+        }
         if let rework {
             notices.append(s.t("质保期内返修：关联 \(RepairOrder.number(rework.order))" + (rework.line.map { " 第 \($0) 项" } ?? "") + "，原因：\(rework.cause)；保修项目不收费",
                                "warranty comeback of \(RepairOrder.number(rework.order))" + (rework.line.map { " line \($0)" } ?? "") + ", cause: \(rework.cause); warranty work is free"))

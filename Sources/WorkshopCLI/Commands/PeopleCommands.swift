@@ -38,7 +38,7 @@ enum PeopleCommands {
         }
     }
 
-    static let bayUsage = ["bay add NAME [equipment=lift,alignment,…]", "bay list"]
+    static let bayUsage = ["bay add NAME [equipment=lift,alignment,…] [hours=08:00-18:00]", "bay list"]
     static let bay = Command(
         name: "bay", aliases: ["工位"], group: .shop,
         summary: "the work bays (工位) and their equipment",
@@ -52,13 +52,16 @@ enum PeopleCommands {
             guard !name.isEmpty else { throw UserError("bay add: the name is missing; usage: \(bayUsage[0])") }
             let equipment = (invocation.option("equipment") ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            try s.store.saveBay(name: name, equipment: equipment)
-            return .message(s.t("工位 \(name)", "bay \(name)") + (equipment.isEmpty ? "" : "：" + equipment.joined(separator: ", ")))
+            let existing = try s.store.bay(named: name)
+            let hours = invocation.option("hours") ?? existing?.hours ?? "08:00-18:00"
+            _ = try BookingRules.parseHours(hours)
+            try s.store.saveBay(name: name, equipment: equipment, hours: hours)
+            return .message(s.t("工位 \(name)", "bay \(name)") + (equipment.isEmpty ? "" : "：" + equipment.joined(separator: ", ")) + " · \(hours)")
         case "list", "ls":
             let bays = try s.store.bays()
-            var table = TextTable([s.t("工位", "Bay"), s.t("设备", "Equipment"), s.t("在修", "Holding")])
+            var table = TextTable([s.t("工位", "Bay"), s.t("设备", "Equipment"), s.t("开放时间", "Hours"), s.t("在修", "Holding")])
             for bay in bays {
-                table.add([bay.name, bay.equipment.joined(separator: ", "), try s.store.orderInBay(bay).map(RepairOrder.number) ?? ""])
+                table.add([bay.name, bay.equipment.joined(separator: ", "), bay.hours, try s.store.orderInBay(bay).map(RepairOrder.number) ?? ""])
             }
             return Output(text: bays.isEmpty ? s.t("(暂无工位)", "(no bays yet)") : table.render(),
                           json: .object([("bays", .array(try bays.map {

@@ -11,6 +11,7 @@ enum PrintCommands {
     static let usage = [
         "print RO jobcard|checklist|estimate|inspection|supplement|certificate|settlement|release|warranty [format=pdf|html] [out=PATH]",
         "print day jobcards [DATE] [out=PATH]",
+        "print A12 booking | print picklist [DATE|tomorrow]",
     ]
 
     static let command = Command(
@@ -23,6 +24,8 @@ enum PrintCommands {
     ) { invocation, s in
         let first = try invocation.required("the order (or day)", usage: usage.joined(separator: " | "))
         if first.lowercased() == "day" { return try printDay(&invocation, s) }
+        if first.lowercased() == "picklist" || first == "领料单" { return try printPickList(&invocation, s) }
+        if first.uppercased().hasPrefix("A"), Appointment.id(from: first) != nil { return try printBooking(first, &invocation, s) }
         let order = try s.store.resolveOrder(first)
         let kindWord = try invocation.required("which document (jobcard, checklist, estimate)", usage: usage[0])
         guard let kind = documentKind(kindWord) else {
@@ -90,6 +93,47 @@ enum PrintCommands {
         let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).jobCard() }
         let path = try outputPath(invocation.option("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
         return try write(documents, format: .pdf, to: path, session: s)
+    }
+
+    static func printBooking(_ reference: String, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+        let a = try s.store.resolveAppointment(reference)
+        if let word = invocation.next(), !["booking", "confirmation", "预约确认单"].contains(word.lowercased()) {
+            throw UserError("print \(a.reference) \(word): a booking prints as booking")
+        }
+        guard let vehicle = try s.store.vehicle(id: a.vehicleID), let customer = try s.store.customer(id: vehicle.ownerID) else {
+            throw UserError("\(a.reference) refers to a vehicle that is missing")
+        }
+        let bay = try a.bayID.flatMap { id in try s.store.bays().first { $0.id == id }?.name }
+        let document = BookingDocuments.confirmation(a, vehicle: vehicle, customer: customer, bay: bay,
+                                                     lines: try AppointmentCommands.plannedLines(a.jobs, s), settings: s.settings, printedAt: s.now)
+        let format = try Format.parse(invocation.option("format"))
+        let path = try outputPath(invocation.option("out"), defaultName: "\(a.reference)-booking.\(format.rawValue)", session: s)
+        return try write([document], format: format, to: path, session: s)
+    }
+
+    static func printPickList(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+        var day = s.zone.startOfDay(s.zone.startOfDay(s.now) + 36 * 3_600)
+        if let word = invocation.next(), word.lowercased() != "tomorrow", word != "明天" {
+            if word.lowercased() == "today" || word == "今天" {
+                day = s.zone.startOfDay(s.now)
+            } else {
+                guard let (y, m, d) = TimeParser.parseDate(word) else { throw UserError("print picklist \(word): write tomorrow or a date") }
+                day = s.zone.instant(CivilTime(year: y, month: m, day: d))
+            }
+        }
+        let bookings = try s.store.appointments(from: day, to: s.zone.startOfDay(day + 36 * 3_600))
+        let picks = try AppointmentCommands.pickList(bookings, s)
+        let items = try picks.map { pick -> BookingDocuments.PickItem in
+            let booking = bookings.first { $0.reference == pick.appointment }!
+            return BookingDocuments.PickItem(bay: pick.bay, appointment: pick.appointment, time: String(s.formatTime(booking.at).suffix(5)),
+                                             plate: try s.store.vehicle(id: booking.vehicleID)?.plate.value ?? "",
+                                             partNumber: pick.partNumber, name: pick.name, quantity: pick.quantity, bin: pick.bin)
+        }
+        let date = s.zone.formatDate(day)
+        let document = BookingDocuments.pickList(day: date, items: items, settings: s.settings, printedAt: s.now)
+        let format = try Format.parse(invocation.option("format"))
+        let path = try outputPath(invocation.option("out"), defaultName: "picklist-\(date).\(format.rawValue)", session: s)
+        return try write([document], format: format, to: path, session: s)
     }
 
     /// `out=` as given (a folder gets the default name inside it), else the documents folder.

@@ -65,6 +65,7 @@ enum ReportCommands {
         fields.add(s.t("单车产值", "Average order"), r.averageOrder.grouped)
         fields.add(s.t("成交率（确认/报价）", "Close ratio (approved of estimated)"), "\(percent(r.closeRatio)) (\(r.approved.grouped) / \(r.estimated.grouped))")
         fields.add(s.t("收款", "Payments received"), r.payments.grouped)
+        fields.add(s.t("预约 / 到店 / 未到", "Bookings / arrived / no-shows"), "\(r.bookings) / \(r.arrivals) / \(r.noShows)")
         fields.add(s.t("返修", "Comebacks"), "\(r.comebacks)")
         fields.add(s.t("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")
         var text = s.t("报表 \(title)", "Report \(title)") + "\n" + fields.render()
@@ -83,6 +84,7 @@ enum ReportCommands {
             ("parts", .money(r.parts)), ("other", .money(r.other)), ("discounts", .money(r.discounts)),
             ("average_order", .money(r.averageOrder)), ("close_ratio_bp", .int(r.closeRatio)), ("estimated", .money(r.estimated)),
             ("approved", .money(r.approved)), ("payments", .money(r.payments)), ("comebacks", .int(r.comebacks)),
+            ("bookings", .int(r.bookings)), ("arrivals", .int(r.arrivals)), ("no_shows", .int(r.noShows)),
             ("complaints_new", .int(r.complaintsRegistered)), ("complaints_open", .int(r.openComplaints)),
             ("daily", .array(r.daily.map { .object([("day", .string($0.day)), ("revenue", .money($0.revenue)), ("cars", .int($0.cars))]) })),
         ])

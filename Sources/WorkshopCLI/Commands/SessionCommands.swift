@@ -117,7 +117,7 @@ enum SessionCommands {
 /// The command table.
 enum Commands {
     static let all: [Command] = [
-        CustomerCommands.command, VehicleCommands.command, CheckinCommands.checkin,
+        CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command, CheckinCommands.checkin,
         OrderCommands.command, CheckinCommands.diagnose, CheckinCommands.damage, BelongingsCommands.command,
         EstimateCommands.command, CheckinCommands.promise, EstimateCommands.approve, EstimateCommands.decline,
         OrderCommands.reopen, PrintCommands.command,

@@ -1,0 +1,88 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    private static let appointmentColumns = """
+        id, vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, order_id, estimate, created_at, created_by, note
+        """
+
+    private func appointment(from row: Row) -> Appointment {
+        Appointment(id: row.int(0), vehicleID: row.int(1), at: Timestamp(seconds: row.int(2)), duration: row.int(3),
+                    complaint: row.string(4), jobs: row.string(5).split(separator: ",").map(String.init),
+                    equipment: row.string(6).split(separator: ",").map(String.init), bayID: row.optionalInt(7),
+                    status: AppointmentStatus(code: row.string(8)) ?? .pending, orderID: row.optionalInt(9),
+                    estimate: Money(fen: row.int(10)), createdAt: Timestamp(seconds: row.int(11)), createdBy: row.string(12),
+                    note: row.optionalString(13))
+    }
+
+    public func appointment(id: Int) throws -> Appointment? {
+        try db.first("SELECT \(Self.appointmentColumns) FROM appointments WHERE id = ?", [.integer(Int64(id))], appointment(from:))
+    }
+
+    public func resolveAppointment(_ reference: String) throws -> Appointment {
+        guard let id = Appointment.id(from: reference), let found = try appointment(id: id) else {
+            throw UserError("no appointment \(reference): appointment list shows the bookings")
+        }
+        return found
+    }
+
+    public func addAppointment(_ a: Appointment) throws -> Appointment {
+        try db.run("""
+            INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(Int64(a.vehicleID)), .integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), .text(a.complaint),
+                  .text(a.jobs.joined(separator: ",")), .text(a.equipment.joined(separator: ",")), SQLValue(a.bayID),
+                  .text(a.status.code), .integer(Int64(a.estimate.fen)), .integer(Int64(a.createdAt.seconds)), .text(a.createdBy),
+                  SQLValue(a.note)])
+        var saved = a
+        saved.id = db.lastInsertRowID
+        try journal("appointment.add", entity: "appointment", id: saved.reference, vehicleID: a.vehicleID,
+                    detail: [("at", .string(a.at.iso8601)), ("minutes", .int(a.duration)), ("jobs", .string(a.jobs.joined(separator: ","))),
+                             ("complaint", .string(a.complaint)), ("estimate", .string(a.estimate.plain))])
+        return saved
+    }
+
+    public func saveAppointment(_ a: Appointment, action: String, detail: [(String, JSON)]) throws {
+        try db.run("UPDATE appointments SET at = ?, duration = ?, bay_id = ?, status = ?, order_id = ?, note = ? WHERE id = ?",
+                   [.integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), SQLValue(a.bayID), .text(a.status.code),
+                    SQLValue(a.orderID), SQLValue(a.note), .integer(Int64(a.id))])
+        try journal(action, entity: "appointment", id: a.reference, vehicleID: a.vehicleID, detail: detail)
+    }
+
+    /// Bookings from `start` to `end`, in time order.
+    public func appointments(from start: Timestamp, to end: Timestamp) throws -> [Appointment] {
+        try db.rows("SELECT \(Self.appointmentColumns) FROM appointments WHERE at >= ? AND at < ? ORDER BY at, id",
+                    [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))], appointment(from:))
+    }
+
+    /// The confirmed booking of `bay` that overlaps [start, end), other than `excluding`.
+    public func bayClash(bayID: Int, start: Timestamp, end: Timestamp, excluding: Int) throws -> Appointment? {
+        // Bookings last at most a day: look back that far on the index, then test the overlap exactly.
+        try db.rows("""
+            SELECT \(Self.appointmentColumns) FROM appointments
+            WHERE bay_id = ? AND status IN ('pending','confirmed') AND at < ? AND at >= ? AND id <> ? AND status = 'confirmed'
+            """, [.integer(Int64(bayID)), .integer(Int64(end.seconds)), .integer(Int64(start.seconds - 86_400)), .integer(Int64(excluding))],
+            appointment(from:)).first { BookingRules.overlaps(start, end, $0.at, $0.end) }
+    }
+
+    /// The parts a booking holds (its reservations), netted from the movements.
+    public func reservations(appointmentID: Int) throws -> [(partNumber: String, quantity: Quantity)] {
+        try db.rows("""
+            SELECT part_no, sum(reserved_delta) FROM stock_movements WHERE appointment_id = ?
+            GROUP BY part_no HAVING sum(reserved_delta) <> 0 ORDER BY part_no
+            """, [.integer(Int64(appointmentID))]) { ($0.string(0), Quantity(thousandths: $0.int(1))) }
+    }
+
+    /// Releases what a booking holds (cancelled, no-show, or turned into an order).
+    public func releaseReservations(of appointment: Appointment, reason: String) throws {
+        for item in try reservations(appointmentID: appointment.id) {
+            try moveStock(item.partNumber, .unreserve, reserved: -item.quantity.thousandths, appointmentID: appointment.id, reason: reason)
+        }
+    }
+}
+
+extension Store {
+    public func linkAppointment(_ appointmentID: Int, to order: RepairOrder) throws {
+        try db.run("UPDATE orders SET appointment_id = ? WHERE id = ?", [.integer(Int64(appointmentID)), .integer(Int64(order.id))])
+    }
+}
