@@ -14,6 +14,7 @@ let orderCount = 150_000
 let customerCount = 40_000
 let vehicleCount = 50_000
 let openOrders = 60
+let partCount = 20_000
 
 func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
 
@@ -84,9 +85,23 @@ func buildShop(at path: String) throws {
         _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "机修一组")
         _ = try store.saveStaff(name: "孙检", roles: [.inspector], group: nil)
         _ = try store.saveStaff(name: "钱主管", roles: [.manager, .inspector], group: nil)
-        for index in 0..<500 {
-            try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock) VALUES (?, ?, '博世', 'equivalent', ?, 100000)",
-                       [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000)))])
+        // 20,000 part numbers, each with an opening-stock movement.
+        for index in 0..<partCount {
+            try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock, bin) VALUES (?, ?, '博世', 'equivalent', ?, 100000, ?)",
+                       [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000))), .text("A-\(index % 400)")])
+            try db.run("INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, reason, at, by) VALUES (?, 'adjust', 100000, 0, 'opening stock', ?, 'bench')",
+                       [.text("P\(index)"), .integer(Int64(begin))])
+        }
+        // 20 bays with equipment, and canned jobs.
+        for index in 1...20 {
+            try store.saveBay(name: "工位\(index)", equipment: index % 5 == 0 ? ["lift", "alignment"] : ["lift"], hours: "08:00-18:00")
+        }
+        try store.saveLaborOperation(LaborOperation(code: "BRK-01", name: "更换前刹车片", hours: Hours(hundredths: 120)))
+        try store.saveLaborOperation(LaborOperation(code: "ALN-01", name: "四轮定位", hours: Hours(hundredths: 100)))
+        for index in 0..<50 {
+            try store.saveJob(Job(code: "J\(index)", name: "套餐\(index)", operations: ["BRK-01"],
+                                  parts: [("P\(index * 7)", Quantity(units: 1)), ("P\(index * 7 + 1)", Quantity(units: 2))],
+                                  equipment: index % 10 == 0 ? ["alignment"] : ["lift"]))
         }
         for index in 0..<customerCount {
             try db.run("INSERT INTO customers(name, phone, created_at) VALUES (?, ?, ?)",
@@ -98,6 +113,18 @@ func buildShop(at path: String) throws {
                 VALUES (?, ?, ?, '大众', '朗逸', 2015, 'car', 'blue', 0, ?)
                 """, [.text(plate(index)), .text(vin(index, rng: &rng)), .integer(Int64(index % customerCount + 1)),
                       .integer(Int64(begin))])
+        }
+        // A year of bookings: about 30 a day over the 20 bays, most of them arrived.
+        let yearStart = end - 365 * 86_400
+        for day in 0..<365 {
+            for slot in 0..<30 {
+                let at = yearStart + day * 86_400 + (slot % 10) * 3_600
+                try db.run("""
+                    INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by)
+                    VALUES (?, ?, 90, '保养', 'J1', 'lift', ?, 'arrived', 50000, ?, '王芳')
+                    """, [.integer(Int64(rng.int(1..<(vehicleCount + 1)))), .integer(Int64(at)), .integer(Int64(slot % 20 + 1)),
+                          .integer(Int64(at - 86_400))])
+            }
         }
         var odometers = [Int](repeating: 0, count: vehicleCount + 1)
         var lineTotal = 0
@@ -222,9 +249,9 @@ func measureDocuments(database: String) throws -> [Stats] {
 
 func report(_ stats: [Stats]) {
     print("")
-    print("command".padding(toLength: 28, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs")
+    print("command".padding(toLength: 32, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs")
     for s in stats {
-        print(s.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        print(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)
               + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count))
     }
 }
@@ -310,6 +337,15 @@ results.append(measure("release") { i in "release \(idle[i].0) signed=客户 old
 let month = Timestamp.currentTime.seconds - 40 * 86_400
 let monthText = ShopZone.shanghai.civil(Timestamp(seconds: month))
 results.append(measureFew("report month (≈1,250 orders)", runs: 30) { _ in String(format: "report month %04d-%02d", monthText.year, monthText.month) })
+// Booking by phone on a shop with 20,000 part numbers and a year of bookings: the stock check and free
+// bays (add), then the reservation and bay hold (confirm).
+var bookingDay = 0
+results.append(measure("appointment add (stock check)") { i in
+    bookingDay = i / 8
+    return "appointment add \(idle[i].0) at=\"2099-01-\(String(format: "%02d", bookingDay % 28 + 1)) \(8 + i % 8):00\" complaint=保养 job=J\(i % 50)"
+})
+let firstBooking = try Database(path: workCopy).scalar("SELECT max(id) FROM appointments")! - runs + 1
+results.append(measure("appointment confirm") { i in "appointment A\(firstBooking + i) confirm" })
 results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
 results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
 results.append(contentsOf: try measureDocuments(database: workCopy))
