@@ -14,11 +14,15 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Adapters.
         .target(name: "SQLite", dependencies: ["CSQLite3"]),
         .target(name: "HaruPDF", dependencies: ["CHaru", "DocumentModel"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // PIN hashing (libxcrypt) and SHA-256 (OpenSSL) for accounts and the journal's hash chain.
+        .target(name: "Security", dependencies: ["CCrypt", "COpenSSL"]),
 
         // The domain: value types and rules, no I/O.
         .target(name: "WorkshopModel"),
@@ -27,7 +31,7 @@ let package = Package(
         .target(name: "Templating"),
         .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
-        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite"]),
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite", "Security"]),
         // Tokenizer, commands, session, help and the REPL loop.
         .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "Templating", "HaruPDF"]),
 

@@ -5,7 +5,6 @@
 # Every line is an ordinary Workshop command: this file is also a worked example of the REPL.
 
 set now yesterday 07:30
-login 系统管理员
 
 shop set name="顺达汽车维修服务有限公司" address="深圳市南山区科技园南路18号" phone=0755-82345678
 shop set credit_code=91440300MA5D8K2Q3N labor_rate=120 tax_rate=13 prices_include_tax=yes currency=CNY
@@ -70,10 +69,12 @@ estimate 粤B·5C6D7 part OIL-5W40-1L qty=5
 estimate 粤B·5C6D7 method=item
 promise 粤B·5C6D7 today 16:00
 approve 粤B·5C6D7 signed="黄敏"
+login 钱主管
 dispatch 粤B·5C6D7 group=机修二组 tech=陈师傅 bay=3号工位
 set now 大前天 14:30
 complete 粤B·5C6D7
 inspect 粤B·5C6D7 final pass by=孙检
+login 刘敏
 notify 粤B·5C6D7
 set now 大前天 17:10
 login 周静
@@ -135,10 +136,12 @@ estimate 粤B·M7788 part BAT-60AH qty=1
 estimate 粤B·M7788 method=item
 promise 粤B·M7788 today 17:00
 approve 粤B·M7788 signed="吴婷" via=phone
+login 钱主管
 dispatch 粤B·M7788 group=机修二组 tech=吴师傅 bay=快修位
 set now yesterday 15:10
 complete 粤B·M7788
 inspect 粤B·M7788 final pass by=孙检
+login 刘敏
 notify 粤B·M7788
 
 set now yesterday 15:20

@@ -7,6 +7,8 @@ packages=(
   libsqlite3-dev    # the database
   libhpdf-dev       # libharu: PDF documents
   libedit-dev       # line editing, history and completion at the terminal
+  libcrypt-dev      # libxcrypt: PINs stored as salted slow hashes
+  libssl-dev        # OpenSSL libcrypto: SHA-256 for the journal's hash chain
   fonts-wqy-zenhei  # the Chinese font embedded in PDFs
   poppler-utils     # pdftotext/pdftoppm: tests read the PDFs back
 )

@@ -31,7 +31,8 @@ public final class LineEditor {
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         let line = String(cString: raw)
-        if !line.trimmingCharacters(in: " \t").isEmpty {
+        // A line with a PIN in it is never written to the history file.
+        if !line.trimmingCharacters(in: " \t").isEmpty && !line.lowercased().contains("pin=") {
             add_history(raw)
             _ = write_history(historyPath)
         }
@@ -65,3 +66,24 @@ extension String {
         return slice
     }
 }
+
+/// Reads a secret (a PIN) from the terminal without showing it.
+public enum SecretReader {
+    public static func read(prompt: String) -> String? {
+        FileHandle.standardError.write(prompt.data(using: .utf8)!)
+        var original = termios()
+        let isTerminal = tcgetattr(0, &original) == 0
+        if isTerminal {
+            var silent = original
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(0, TCSAFLUSH, &silent)
+        }
+        defer {
+            if isTerminal { tcsetattr(0, TCSAFLUSH, &original) }
+            FileHandle.standardError.write("\n".data(using: .utf8)!)
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
+}
+
+import Foundation

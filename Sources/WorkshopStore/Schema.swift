@@ -401,7 +401,63 @@ enum Schema {
         CREATE INDEX appointments_bay_active ON appointments(bay_id, at) WHERE status IN ('pending','confirmed');
         ALTER TABLE orders ADD COLUMN appointment_id INTEGER REFERENCES appointments(id);
         """,
+
+        // 5: trust — PINs, the journal as a hash chain, and a record of any change made outside Workshop.
+        """
+        ALTER TABLE staff ADD COLUMN pin_hash TEXT;
+        ALTER TABLE staff ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE staff ADD COLUMN locked_until INTEGER;
+
+        DROP TRIGGER journal_is_append_only_update;
+        ALTER TABLE journal ADD COLUMN prev_hash TEXT;
+        ALTER TABLE journal ADD COLUMN hash TEXT;
+
+        -- Workshop marks its own write transactions here; a change to a table without the mark
+        -- was made behind Workshop's back and lands in tamper_log, which `verify` reports.
+        CREATE TABLE writer_mark (id INTEGER PRIMARY KEY);
+        CREATE TABLE tamper_log (
+            id     INTEGER PRIMARY KEY,
+            tbl    TEXT NOT NULL,
+            op     TEXT NOT NULL,
+            row_id TEXT,
+            at     TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TRIGGER tamper_log_is_append_only_update BEFORE UPDATE ON tamper_log
+            BEGIN SELECT RAISE(ABORT, 'the tamper log is append-only'); END;
+        CREATE TRIGGER tamper_log_is_append_only_delete BEFORE DELETE ON tamper_log
+            BEGIN SELECT RAISE(ABORT, 'the tamper log is append-only'); END;
+        \(tamperTriggers)
+        """,
     ]
+
+    /// The tables watched for changes made outside Workshop, with the expression naming a row.
+    static let watchedTables: [(table: String, key: String)] = [
+        ("settings", "key"), ("customers", "rowid"), ("vehicles", "rowid"), ("orders", "rowid"), ("order_lines", "rowid"),
+        ("damage_notes", "rowid"), ("belongings", "rowid"), ("received_documents", "rowid"), ("labor_operations", "code"),
+        ("parts", "part_no"), ("staff", "rowid"), ("bays", "rowid"), ("assignments", "rowid"), ("checklist_items", "stage || '/' || code"),
+        ("inspections", "rowid"), ("inspection_items", "rowid"), ("supplements", "order_id || '/' || line_number"),
+        ("progress_reports", "rowid"), ("notifications", "rowid"), ("payments", "rowid"),
+        ("warranty_terms", "vehicle_class || '/' || category"), ("followups", "rowid"), ("complaints", "rowid"),
+        ("stock_movements", "rowid"), ("jobs", "code"), ("appointments", "rowid"),
+    ]
+
+    /// The triggers that record an outside change: three per watched table.
+    static var tamperTriggerNames: [String] {
+        watchedTables.flatMap { t in ["insert", "update", "delete"].map { "tamper_\(t.table)_\($0)" } }
+    }
+
+    static var tamperTriggers: String {
+        watchedTables.map { t in
+            ["insert", "update", "delete"].map { op in
+                let row = (op == "delete" ? "OLD." : "NEW.") + t.key.replacingOccurrences(of: " || '/' || ", with: " || '/' || \(op == "delete" ? "OLD." : "NEW.")")
+                return """
+                    CREATE TRIGGER tamper_\(t.table)_\(op) AFTER \(op.uppercased()) ON \(t.table)
+                        WHEN NOT EXISTS (SELECT 1 FROM writer_mark)
+                        BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('\(t.table)', '\(op)', \(row)); END;
+                    """
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 
     static var currentVersion: Int { migrations.count }
 
@@ -416,7 +472,20 @@ enum Schema {
         }
         for index in version..<migrations.count {
             try db.transaction {
+                let marked = try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'writer_mark'") == 1
+                if marked { try db.run("INSERT INTO writer_mark DEFAULT VALUES") }
                 try db.execute(migrations[index])
+                if index == 4 {
+                    // The journal written before the chain existed is sealed now, in order.
+                    try Journal.sealUnchained(db)
+                    try db.execute("""
+                        CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+                            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                        """)
+                }
+                if try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'writer_mark'") == 1 {
+                    try db.run("DELETE FROM writer_mark")
+                }
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
         }

@@ -30,14 +30,15 @@ extension Store {
     }
 
     /// Adds a person, or updates the roles and group of one already listed.
-    public func saveStaff(name: String, roles: [Role], group: String?) throws -> StaffMember {
+    public func saveStaff(name: String, roles: [Role], group: String?, pinHash: String? = nil) throws -> StaffMember {
         let rolesText = roles.map(\.code).joined(separator: ",")
         try db.run("""
-            INSERT INTO staff(name, roles, group_name, created_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(name) DO UPDATE SET roles = excluded.roles, group_name = excluded.group_name, active = 1
-            """, [.text(name), .text(rolesText), SQLValue(group), .integer(Int64(context.now.seconds))])
+            INSERT INTO staff(name, roles, group_name, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET roles = excluded.roles, group_name = excluded.group_name, active = 1,
+                pin_hash = coalesce(excluded.pin_hash, staff.pin_hash)
+            """, [.text(name), .text(rolesText), SQLValue(group), SQLValue(pinHash), .integer(Int64(context.now.seconds))])
         try journal("staff.save", entity: "staff", id: name,
-                    detail: [("roles", .string(rolesText)), ("group", .string(group))])
+                    detail: [("roles", .string(rolesText)), ("group", .string(group)), ("pin", .string(pinHash == nil ? nil : "set"))])
         return try staff(named: name)!
     }
 
@@ -75,5 +76,47 @@ extension Store {
             SELECT a.order_id FROM assignments a JOIN orders o ON o.id = a.order_id
             WHERE a.bay_id = ? AND o.status IN ('in-work','completed') ORDER BY a.id DESC LIMIT 1
             """, [.integer(Int64(bay.id))])
+    }
+}
+
+/// What sign-in needs to know about an account.
+public struct StaffAccount: Sendable {
+    public var member: StaffMember
+    public var pinHash: String?
+    public var failedAttempts: Int
+    public var lockedUntil: Timestamp?
+}
+
+extension Store {
+    public func account(named name: String) throws -> StaffAccount? {
+        try db.first("SELECT id, name, roles, group_name, active, pin_hash, failed_attempts, locked_until FROM staff WHERE name = ?",
+                     [.text(name)]) { row in
+            StaffAccount(member: StaffMember(id: row.int(0), name: row.string(1),
+                                             roles: row.string(2).split(separator: ",").compactMap { Role(code: String($0)) },
+                                             group: row.optionalString(3), active: row.bool(4)),
+                         pinHash: row.optionalString(5), failedAttempts: row.int(6),
+                         lockedUntil: row.optionalInt(7).map(Timestamp.init(seconds:)))
+        }
+    }
+
+    public func staffCount() throws -> Int { try db.scalar("SELECT count(*) FROM staff") ?? 0 }
+
+    /// Sets (or, with nil, clears: set again at first use) a PIN hash; clears failures and lock-out.
+    public func setPIN(_ hash: String?, for name: String, action: String) throws {
+        try db.run("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", [SQLValue(hash), .text(name)])
+        try journal(action, entity: "staff", id: name, detail: [("pin", .string(hash == nil ? "cleared" : "set"))])
+    }
+
+    /// Counts a wrong PIN; locks the account until `lockUntil` when given.
+    public func recordFailedSignIn(_ name: String, lockUntil: Timestamp?) throws {
+        try db.run("UPDATE staff SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE name = ?",
+                   [SQLValue(lockUntil?.seconds), .text(name)])
+        try journal(lockUntil == nil ? "staff.sign-in-failed" : "staff.locked", entity: "staff", id: name,
+                    detail: [("locked_until", .string(lockUntil?.iso8601))])
+    }
+
+    public func recordSignIn(_ name: String) throws {
+        try db.run("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE name = ? AND (failed_attempts <> 0 OR locked_until IS NOT NULL)",
+                   [.text(name)])
     }
 }

@@ -1,4 +1,5 @@
 import SQLite
+import Security
 import WorkshopModel
 
 /// Who is making a change, when, and with which command: every journal entry carries it.
@@ -21,6 +22,8 @@ public final class Store {
     public var context: ChangeContext
     public private(set) var settings: ShopSettings
     private var settingsDataVersion = -1
+    /// The journal's last entry during a write transaction: the next entry chains to it.
+    private var journalTail: (id: Int, hash: String)?
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public init(path: String, context: ChangeContext) throws {
@@ -42,10 +45,17 @@ public final class Store {
         do {
             return try db.transaction(immediate: true) {
                 try reloadSettingsIfChanged()
-                return try body()
+                // Mark the transaction as Workshop's own, and pick up the chain where it ends now
+                // (another terminal may have written since).
+                try db.run("INSERT INTO writer_mark DEFAULT VALUES")
+                journalTail = try Journal.tail(db)
+                let result = try body()
+                try db.run("DELETE FROM writer_mark")
+                return result
             }
         } catch {
             settingsDataVersion = -1  // a rolled-back `shop set` must not linger in memory
+            journalTail = nil
             throw error
         }
     }
@@ -87,12 +97,19 @@ public final class Store {
     /// Appends one entry to the journal: what was done, to what, with the values that changed.
     public func journal(_ action: String, entity: String, id: String?, orderID: Int? = nil, vehicleID: Int? = nil,
                         detail: [(String, JSON)]) throws {
+        let tail = try journalTail ?? Journal.tail(db)
+        let entryID = tail.id + 1
+        let detailText = JSON.object(detail).serialized()
+        let hash = Digest.sha256Hex(Journal.canonical(
+            prev: tail.hash, id: entryID, at: context.now.seconds, actor: context.actor, command: context.command, action: action,
+            entity: entity, entityID: id, orderID: orderID, vehicleID: vehicleID, detail: detailText))
         try db.run("""
-            INSERT INTO journal(at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(Int64(context.now.seconds)), .text(context.actor), .text(context.command), .text(action),
-                  .text(entity), SQLValue(id), SQLValue(orderID), SQLValue(vehicleID),
-                  .text(JSON.object(detail).serialized())])
+            INSERT INTO journal(id, at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(Int64(entryID)), .integer(Int64(context.now.seconds)), .text(context.actor), .text(context.command),
+                  .text(action), .text(entity), SQLValue(id), SQLValue(orderID), SQLValue(vehicleID), .text(detailText),
+                  .text(tail.hash), .text(hash)])
+        journalTail = (entryID, hash)
     }
 }
 

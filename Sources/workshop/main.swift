@@ -40,6 +40,18 @@ func main() -> Int32 {
         standardError("workshop: \(error)")
         return 2
     }
+    let terminal = isatty(0) != 0 && isatty(1) != 0
+    if let user = options.user {
+        do {
+            let reader: ((String) -> String?)? = terminal ? { SecretReader.read(prompt: $0) } : nil
+            try app.signIn(user, readSecret: reader)
+        } catch {
+            standardError("workshop: \(error)")
+            return 2
+        }
+    } else if terminal {
+        app.setSecretReader { SecretReader.read(prompt: $0) }
+    }
     if let command = options.command {
         app.runCommand(command)
     } else if let script = options.script, script != "-" {
@@ -48,7 +60,7 @@ func main() -> Int32 {
             return 2
         }
         app.runScript(script, contents: [UInt8](data))
-    } else if isatty(0) != 0 && isatty(1) != 0 {
+    } else if terminal {
         let directory = LaunchOptions.dataDirectory(environment: environment)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let editor = LineEditor(historyPath: directory + "/history") { word, before in

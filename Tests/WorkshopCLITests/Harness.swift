@@ -33,8 +33,9 @@ struct Workshop {
     let database: String
     var now = "2026-11-22 09:00"
     var user = "王芳"
-    /// Extra environment for the child process.
-    var environment: [String: String] = [:]
+    /// Extra environment for the child process. Everyone's PIN in the tests is 1234: the first
+    /// user of a new test database (王芳) becomes its manager, and staff set their PIN at first sign-in.
+    var environment: [String: String] = ["WORKSHOP_PIN": "1234"]
 
     init(database: String? = nil) {
         self.database = database ?? Workshop.temporaryDirectory() + "/shop.db"

@@ -135,6 +135,7 @@ struct ReceptionTests {
 
     @Test func everyChangeIsAttributedToAUserAndTime() throws {
         let shop = try estimatedShop()
+        #expect(try shop.command("staff add 刘敏 role=advisor").status == 0)
         var other = shop
         other.user = "刘敏"
         other.now = "2026-11-22 10:20"

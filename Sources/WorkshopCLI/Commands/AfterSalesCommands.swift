@@ -9,7 +9,7 @@ enum AfterSalesCommands {
         summary: "the follow-up calls, due 2 days to 1 week after release; record each call's outcome and satisfaction",
         usage: followupUsage,
         examples: ["followup list due", "followup RO12 done result=\"刹车正常，客户满意\" satisfaction=5"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
     ) { invocation, s in
         let first = try invocation.required("list or the order", usage: followupUsage.joined(separator: " | "))
         if first.lowercased() == "list" || first.lowercased() == "ls" {
@@ -73,7 +73,7 @@ enum AfterSalesCommands {
         examples: ["complaint add 京A12345 \"刹车仍有异响\" channel=phone", "complaint 1 classify valid", "complaint 1 assign 钱主管",
                    "complaint 1 verify \"试车确认左前刹车片安装不到位\"", "complaint 1 resolve \"免费返修，已重新安装\"",
                    "complaint 1 followup result=\"异响消除\" satisfied=yes"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
     ) { invocation, s in
         let first = try invocation.required("add, list or the complaint's number", usage: complaintUsage.joined(separator: " | "))
         switch first.lowercased() {

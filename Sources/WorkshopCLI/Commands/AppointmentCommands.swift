@@ -15,7 +15,7 @@ enum AppointmentCommands {
         usage: usage,
         examples: ["appointment add 粤B·3Q8X1 at=\"明天 10:00\" complaint=\"保养\" job=J-MNT-1", "appointment A3 confirm",
                    "appointment list tomorrow", "checkin 粤B3Q8X1 odometer=99000 fuel=1/2 appointment=A3"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
     ) { invocation, s in
         let first = try invocation.required("add, list or the appointment (A12)", usage: usage.joined(separator: " | "))
         switch first.lowercased() {

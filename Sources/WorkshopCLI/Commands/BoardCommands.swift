@@ -84,7 +84,7 @@ enum BoardCommands {
         summary: "compose the message to the customer (ready, delayed with the reason, added work to approve) and record it as sent",
         usage: [notifyUsage],
         examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\""],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: notifyUsage))
         try FloorCommands.ensureSigned(order)

@@ -80,7 +80,7 @@ enum CashCommands {
         summary: "a discount on the order; above the advisor's limit (shop discount_limit) only with a manager's authorisation",
         usage: [discountUsage, "discount RO amount=0   (removes it)"],
         examples: ["discount RO12 percent=5", "discount RO12 amount=200 authorized=钱主管"],
-        access: .write
+        access: .write, roles: [.advisor, .cashier, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: discountUsage))
         guard order.status.isAuthorised || order.status == .declined, order.releasedAt == nil else {
@@ -114,7 +114,7 @@ enum CashCommands {
         summary: "take a payment, in parts and across methods; refund RO … pays back an overpayment",
         usage: [payUsage, "refund RO amount=A method=…"],
         examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=152 method=cash", "pay RO12 amount=652 method=account"],
-        access: .write
+        access: .write, roles: [.cashier, .manager]
     ) { invocation, s in
         try payment(&invocation, s, refund: false)
     }
@@ -123,7 +123,7 @@ enum CashCommands {
         name: "refund", aliases: ["退款"], group: .cash,
         summary: "pay back what the customer overpaid",
         usage: ["refund RO amount=A method=cash|card|wechat|alipay|transfer [ref=…]"],
-        access: .write
+        access: .write, roles: [.cashier, .manager]
     ) { invocation, s in
         try payment(&invocation, s, refund: true)
     }
@@ -166,7 +166,7 @@ enum CashCommands {
         summary: "hand the car back when everything is in order (or say exactly what is missing); prints settlement list, release note, warranty certificate",
         usage: [releaseUsage],
         examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"],
-        access: .write
+        access: .write, roles: [.cashier, .advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: releaseUsage))
         if order.releasedAt != nil {

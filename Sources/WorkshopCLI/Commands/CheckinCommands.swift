@@ -10,7 +10,7 @@ enum CheckinCommands {
         summary: "check a car in: odometer, fuel, complaint, who brought it; opens the repair order",
         usage: [checkinUsage],
         examples: ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" by=李明 phone=13900001111 category=minor docs=行驶证,保单 key=K07"],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         let vehicle = try s.store.resolveVehicle(try invocation.required("the plate", usage: checkinUsage))
         if let open = try s.store.openOrder(vehicleID: vehicle.id) {
@@ -114,7 +114,7 @@ enum CheckinCommands {
         summary: "record the diagnosis (诊断书): findings and recommendation, with a diagnostic fee if any",
         usage: [diagnoseUsage],
         examples: ["diagnose RO12 \"前刹车片磨损至2mm，建议更换；刹车盘正常\" fee=50"],
-        access: .write
+        access: .write, roles: [.advisor, .technician, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: diagnoseUsage))
         try OrderRules.ensureOpen(order.status, order: order.number)
@@ -139,7 +139,7 @@ enum CheckinCommands {
         summary: "note damage seen at the visual check (外观/内饰视检)",
         usage: [damageUsage],
         examples: ["damage RO12 \"左前门划痕约10cm\"", "damage 京A12345 \"后保险杠凹陷\""],
-        access: .write
+        access: .write, roles: [.advisor, .technician, .manager]
     ) { invocation, s in
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: damageUsage))
         try OrderRules.ensureOpen(order.status, order: order.number)
@@ -165,7 +165,7 @@ enum CheckinCommands {
         summary: "set the promised completion time (交车时间), with margin for parts supply",
         usage: [promiseUsage],
         examples: ["promise RO12 2026-11-23 17:00", "promise RO12 明天 17:00"],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: promiseUsage))
         try OrderRules.ensureOpen(order.status, order: order.number)

@@ -15,7 +15,7 @@ enum CustomerCommands {
         summary: "find or create the customer, see their vehicles and orders",
         usage: usage,
         examples: ["customer add 张伟 phone=13800138000 company=顺达物流", "customer find 张", "customer show 13800138000"],
-        access: .write, readingSubcommands: ["show", "find", "search", "list", "ls"]
+        access: .write, readingSubcommands: ["show", "find", "search", "list", "ls"], roles: [.advisor, .manager, .cashier]
     ) { invocation, session in
         let sub = try invocation.required("a sub-command (add, show, find, list, set)", usage: usage.joined(separator: " | "))
         switch sub.lowercased() {

@@ -21,7 +21,7 @@ enum EstimateCommands {
                    "estimate RO12 part \"前刹车片\" qty=1 price=360 partno=BP-1234 brand=博世 class=equivalent",
                    "estimate RO12 part 06L115562 qty=1", "estimate RO12 fee \"外加工：刹车盘光盘\" amount=80",
                    "estimate RO12 method=system", "estimate RO12 remove 3"],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: usage.joined(separator: " | ")))
         guard let sub = invocation.next() else {
@@ -233,7 +233,7 @@ enum EstimateCommands {
         summary: "the customer signs the order (客户签字): work may start; lines named in decline= are declined",
         usage: [approveUsage],
         examples: ["approve RO12 signed=\"张伟\"", "approve RO12 signed=\"张伟\" via=phone decline=3"],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: approveUsage))
         let signer = try invocation.requiredOption("signed", example: "signed=\"张伟\" — the name of who signs")
@@ -297,7 +297,7 @@ enum EstimateCommands {
         summary: "the customer declines the estimate: the diagnostic fee (or fee=) is charged; the car leaves unrepaired",
         usage: [declineUsage],
         examples: ["decline RO12 fee=50 reason=\"价格太高\""],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: declineUsage))
         try OrderRules.ensureCanDecline(order.status, order: order.number)

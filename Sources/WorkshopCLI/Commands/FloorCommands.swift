@@ -20,7 +20,7 @@ enum FloorCommands {
         summary: "send a signed order to a work group, technician and bay; again with another group to split it",
         usage: [dispatchUsage],
         examples: ["dispatch RO12 group=一组 tech=赵师傅 bay=3号工位", "dispatch RO12 group=钣喷组"],
-        access: .write
+        access: .write, roles: [.manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: dispatchUsage))
         try ensureSigned(order)
@@ -76,7 +76,7 @@ enum FloorCommands {
         summary: "the workshop receiver signs for the car, with the time (to ten minutes)",
         usage: [handoverUsage],
         examples: ["handover RO12 receiver=钱主管", "handover RO12 receiver=钱主管 at=09:40"],
-        access: .write
+        access: .write, roles: [.advisor, .technician, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: handoverUsage))
         try ensureSigned(order)
@@ -110,7 +110,7 @@ enum FloorCommands {
         usage: [inspectUsage],
         examples: ["inspect RO12 pre pass by=孙检", "inspect RO12 final fail by=孙检 brakes=fail note=\"左前制动拖滞\"",
                    "inspect RO12 final pass by=孙检"],
-        access: .write
+        access: .write, roles: [.inspector, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: inspectUsage))
         try ensureSigned(order)
@@ -173,7 +173,7 @@ enum FloorCommands {
         summary: "report how far the work is, in percent",
         usage: [progressUsage],
         examples: ["progress RO12 60", "progress RO12 80 note=\"等配件：前刹车盘下午到\""],
-        access: .write
+        access: .write, roles: [.technician, .manager, .advisor]
     ) { invocation, s in
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: progressUsage))
         try ensureSigned(order)
@@ -198,7 +198,7 @@ enum FloorCommands {
         name: "complete", aliases: ["完工", "竣工"], group: .floor,
         summary: "the work is done: the car waits for the final inspection (or is ready, where none is required)",
         usage: [completeUsage],
-        access: .write
+        access: .write, roles: [.technician, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: completeUsage))
         try ensureSigned(order)

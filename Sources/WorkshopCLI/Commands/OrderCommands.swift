@@ -14,7 +14,7 @@ enum OrderCommands {
         summary: "show a repair order (进厂维修单), list orders, correct check-in facts",
         usage: usage,
         examples: ["ro show RO12", "ro show 京A12345", "ro list", "ro list status=signed", "ro set RO12 category=level2"],
-        access: .write, readingSubcommands: ["show", "list", "ls"]
+        access: .write, readingSubcommands: ["show", "list", "ls"], roles: [.advisor, .manager]
     ) { invocation, s in
         let sub = try invocation.required("a sub-command (show, list, set)", usage: usage.joined(separator: " | "))
         switch sub.lowercased() {
@@ -99,7 +99,7 @@ enum OrderCommands {
         summary: "reopen a signed order to change its estimate; the customer signs again",
         usage: [reopenUsage],
         examples: ["reopen RO12 reason=\"客户要求改用原厂件\""],
-        access: .write
+        access: .write, roles: [.advisor, .manager]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: reopenUsage))
         let reason = try invocation.requiredOption("reason", example: "reason=\"客户要求改用原厂件\" — reopening is recorded with its reason")

@@ -21,7 +21,7 @@ enum PartsCommands {
         examples: ["parts add 06L115562 \"机油滤清器\" price=68 brand=大众 class=oem stock=12 bin=A-03 reorder=4",
                    "parts receive 06L115562 qty=20 cost=41 ref=送货单0815", "parts adjust 06L115562 count=31 reason=\"月末盘点\"",
                    "parts low", "parts issue RO12"],
-        access: .write, readingSubcommands: ["list", "ls", "show", "find", "low", "movements"]
+        access: .write, readingSubcommands: ["list", "ls", "show", "find", "low", "movements"], roles: [.manager], rolesBySubcommand: ["issue": [.manager, .advisor, .technician], "return": [.manager, .advisor, .technician]]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set": return try add(&invocation, s)
@@ -222,7 +222,7 @@ enum PartsCommands {
         summary: "canned jobs: labour operations and parts with their price and the equipment they need (for bookings)",
         usage: jobUsage,
         examples: ["job add J-BRAKE-F \"前刹车片更换套餐\" labor=BRK-01 parts=BP-1234:1 equipment=lift"],
-        access: .write, readingSubcommands: ["list", "ls", "show"]
+        access: .write, readingSubcommands: ["list", "ls", "show"], roles: [.manager]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":

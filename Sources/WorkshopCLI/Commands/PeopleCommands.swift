@@ -3,13 +3,15 @@ import WorkshopStore
 
 /// The shop's people and places: staff with roles and work groups, bays, inspection checklists.
 enum PeopleCommands {
-    static let staffUsage = ["staff add NAME role=advisor|technician|inspector|manager|cashier[,…] [group=…]", "staff list [NAME|GROUP]"]
+    static let staffUsage = ["staff add NAME role=advisor|technician|inspector|manager|cashier[,…] [group=…] [pin=…]",
+                             "staff list [NAME|GROUP]",
+                             "staff pin NAME [pin=NEW]   (your own, or anyone's as a manager; without pin= it is set again at first sign-in)"]
     static let staff = Command(
         name: "staff", aliases: ["员工"], group: .shop,
         summary: "the staff: names, roles (a person may have several) and work groups (班组)",
         usage: staffUsage,
         examples: ["staff add 赵师傅 role=technician group=一组", "staff add 孙检 role=inspector", "staff add 钱经理 role=manager,inspector"],
-        access: .write, readingSubcommands: ["list", "ls", "show"]
+        access: .write, readingSubcommands: ["list", "ls", "show"], roles: [.manager], rolesBySubcommand: ["pin": Permission.all]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":
@@ -20,7 +22,13 @@ enum PeopleCommands {
             if roles.contains(.technician) && group == nil {
                 throw UserError("a technician belongs to a work group: add group=…, e.g. group=一组")
             }
-            let member = try s.store.saveStaff(name: name, roles: roles, group: group)
+            let pinHash = try invocation.option("pin").map(Authentication.hash)
+            if let current = s.signedIn, current.name == name, !roles.contains(.manager), current.has(.manager),
+               try s.store.allStaff().filter({ $0.has(.manager) && $0.active }).count == 1 {
+                throw UserError("\(name) is the only manager: give someone else the manager role first")
+            }
+            let member = try s.store.saveStaff(name: name, roles: roles, group: group, pinHash: pinHash)
+            if s.signedIn?.name == name { s.signedIn = member }
             return .message(s.t("员工 \(member.name)：\(member.roles.map(\.chinese).joined(separator: "、"))" + (group.map { "，\($0)" } ?? ""),
                                 "staff \(member.name): \(member.roles.map(\.english).joined(separator: ", "))" + (group.map { ", group \($0)" } ?? "")))
         case "list", "ls", "show":
@@ -33,6 +41,20 @@ enum PeopleCommands {
                               .object([("name", .string($0.name)), ("roles", .array($0.roles.map { .string($0.code) })),
                                        ("group", .string($0.group))])
                           }))]))
+        case "pin":
+            let name = try invocation.required("whose PIN", usage: staffUsage[2])
+            guard let account = try s.store.account(named: name) else { throw UserError("\(name) is not on the staff list") }
+            let isSelf = s.signedIn?.name == account.member.name
+            guard isSelf || s.signedIn?.has(.manager) == true else {
+                throw UserError("only a manager sets another person's PIN; \(s.user) may change their own (staff pin \(s.user) pin=…)")
+            }
+            if let pin = invocation.option("pin") {
+                try s.store.setPIN(try Authentication.hash(pin), for: account.member.name, action: "staff.pin-set")
+                return .message(s.t("\(account.member.name) 的 PIN 已更改", "PIN changed for \(account.member.name)"))
+            }
+            guard !isSelf else { throw UserError("staff pin \(name): give the new PIN, pin=…") }
+            try s.store.setPIN(nil, for: account.member.name, action: "staff.pin-reset")
+            return .message(s.t("\(account.member.name) 的 PIN 已重置：下次登录时设置", "PIN reset for \(account.member.name): set at the next sign-in"))
         case let other:
             throw UserError("staff \(other): unknown sub-command; usage: \(staffUsage.joined(separator: " | "))")
         }
@@ -44,7 +66,7 @@ enum PeopleCommands {
         summary: "the work bays (工位) and their equipment",
         usage: bayUsage,
         examples: ["bay add 1号工位 equipment=lift", "bay add 四轮定位 equipment=lift,alignment"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.manager]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":
@@ -80,7 +102,7 @@ enum PeopleCommands {
         summary: "the inspection checklists, stage by stage: item codes and names",
         usage: checkitemUsage,
         examples: ["checkitem add final brakes \"制动性能\"", "checkitem list final"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.manager]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":

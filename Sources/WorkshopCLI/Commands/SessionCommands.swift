@@ -10,9 +10,11 @@ enum SessionCommands {
         access: .session
     ) { invocation, s in
         guard let word = invocation.next() else { return overview(s) }
+        if ["roles", "permissions", "权限"].contains(word.lowercased()) { return permissions(s) }
         guard let command = s.table.find(word) else { throw s.table.unknown(word) }
         var text = "\(command.name) — \(command.summary)\n"
         if !command.aliases.isEmpty { text += "  aliases: \(command.aliases.joined(separator: ", "))\n" }
+        text += "  " + roleText(command) + "\n"
         text += "\nusage:\n" + command.usage.map { "  \($0)" }.joined(separator: "\n")
         if !command.examples.isEmpty {
             text += "\n\nexamples:\n" + command.examples.map { "  \($0)" }.joined(separator: "\n")
@@ -21,6 +23,36 @@ enum SessionCommands {
                                                  ("aliases", .array(command.aliases.map { .string($0) })),
                                                  ("usage", .array(command.usage.map { .string($0) })),
                                                  ("examples", .array(command.examples.map { .string($0) }))]))
+    }
+
+    /// "changes: advisor, manager; reading: anyone signed in"
+    static func roleText(_ command: Command) -> String {
+        switch command.access {
+        case .session: return "anyone, signed in or not"
+        case .read: return "anyone signed in"
+        case .write:
+            let names = command.roles.map { roles in Role.allCases.filter(roles.contains).map(\.code).joined(separator: ", ") } ?? "anyone signed in"
+            var text = "who: \(names)"
+            for (word, roles) in command.rolesBySubcommand.sorted(by: { $0.key < $1.key }) {
+                text += "; \(word): " + (roles == Permission.all ? "anyone signed in" : Role.allCases.filter(roles.contains).map(\.code).joined(separator: ", "))
+            }
+            if !command.readingSubcommands.isEmpty { text += "; \(command.readingSubcommands.sorted().joined(separator: "/")): anyone signed in" }
+            return text
+        }
+    }
+
+    /// The permission table: command × role.
+    static func permissions(_ s: Session) -> Output {
+        var table = TextTable([s.t("命令", "Command")] + Role.allCases.map { $0.label(s.language) })
+        var rows: [JSON] = []
+        for command in s.table.commands where command.access != .session {
+            let roles = command.access == .write ? command.roles : nil
+            table.add([command.name] + Role.allCases.map { role in roles == nil || roles!.contains(role) ? "●" : "" })
+            rows.append(.object([("command", .string(command.name)),
+                                 ("roles", .array(Role.allCases.filter { roles == nil || roles!.contains($0) }.map { .string($0.code) }))]))
+        }
+        return Output(text: s.t("权限（● 可执行修改；查看类子命令所有登录人员均可）", "Permissions (● may make changes; reading sub-commands: anyone signed in)")
+                      + "\n" + table.render(), json: .object([("permissions", .array(rows))]))
     }
 
     static func overview(_ s: Session) -> Output {
@@ -38,7 +70,8 @@ enum SessionCommands {
             groups.append(.object([("group", .string(group.rawValue)),
                                    ("commands", .array(commands.map { .object([("name", .string($0.name)), ("summary", .string($0.summary))]) }))]))
         }
-        text += "\n\n" + s.t("日期时间写作 2026-11-22 14:30（门店时区 \(s.zone.identifier)）；文字含空格时加引号 \"…\"",
+        text += "\n\n" + s.t("谁能做什么：help roles", "who may do what: help roles")
+        text += "\n" + s.t("日期时间写作 2026-11-22 14:30（门店时区 \(s.zone.identifier)）；文字含空格时加引号 \"…\"",
                              "dates and times: 2026-11-22 14:30 in the shop's zone (\(s.zone.identifier)); quote text with spaces \"…\"")
         return Output(text: text, json: .object([("groups", .array(groups))]))
     }
@@ -101,17 +134,35 @@ enum SessionCommands {
 
     static let login = Command(
         name: "login", aliases: ["user", "登录"], group: .session,
-        summary: "say who is working: every change is recorded with this name",
-        usage: ["login NAME"],
+        summary: "sign in with your name and PIN (asked without echo at a terminal; WORKSHOP_PIN or pin= in scripts)",
+        usage: ["login NAME [pin=PIN]", "login   (who is signed in)"],
         access: .session
     ) { invocation, s in
         let name = invocation.rest().joined(separator: " ")
         guard !name.isEmpty else {
-            return .message(s.t("当前用户：\(s.user)", "signed in: \(s.user)"), [("user", .string(s.user))])
+            guard let member = s.signedIn else { return .message(s.t("未登录：login 姓名", "nobody is signed in: login NAME")) }
+            return .message(s.t("当前用户：\(member.name)（\(member.roles.map(\.chinese).joined(separator: "、"))）",
+                                "signed in: \(member.name) (\(member.roles.map(\.english).joined(separator: ", ")))"), [("user", .string(member.name))])
         }
-        s.user = name
-        return .message(s.t("你好，\(name)", "hello, \(name)"), [("user", .string(name))])
+        let pin = invocation.option("pin") ?? s.readSecret?(s.t("\(name) 的 PIN：", "PIN for \(name): ")) ?? s.environmentPIN
+        let member = try Authentication.signIn(name, pin: pin, session: s)
+        var text = s.t("你好，\(member.name)（\(member.roles.map(\.chinese).joined(separator: "、"))）",
+                       "hello, \(member.name) (\(member.roles.map(\.english).joined(separator: ", ")))")
+        if !s.signInNote.isEmpty { text += " · " + s.signInNote }
+        return .message(text, [("user", .string(member.name)), ("roles", .array(member.roles.map { .string($0.code) }))])
     }
+
+    static let logout = Command(
+        name: "logout", aliases: ["退出登录"], group: .session,
+        summary: "sign out (the next person signs in with login)",
+        usage: ["logout"],
+        access: .session
+    ) { _, s in
+        let name = s.signedIn?.name
+        s.signedIn = nil
+        return .message(name.map { s.t("\($0) 已退出登录", "\($0) signed out") } ?? s.t("未登录", "nobody was signed in"))
+    }
+
 }
 
 /// The command table.
@@ -128,6 +179,6 @@ enum Commands {
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
         ShopCommands.shop, ShopCommands.history,
-        SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.quit,
+        SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.logout, SessionCommands.quit,
     ]
 }

@@ -9,7 +9,7 @@ enum ShopCommands {
         summary: "the shop's settings: name, address, phone, credit code, labour rate, tax, currency, zone, discount limit, language",
         usage: shopUsage,
         examples: ["shop set name=\"顺达汽修\" labor_rate=120 tax_rate=13 prices_include_tax=yes", "shop set language=en"],
-        access: .write, readingSubcommands: ["show"]
+        access: .write, readingSubcommands: ["show"], roles: [.manager]
     ) { invocation, s in
         switch (invocation.next() ?? "show").lowercased() {
         case "show":
@@ -39,7 +39,7 @@ enum ShopCommands {
         summary: "the labour-operation list (工时定额): codes, names, standard hours",
         usage: laborUsage,
         examples: ["labor add BRK-01 \"更换前刹车片\" hours=1.2", "labor list 刹车"],
-        access: .write, readingSubcommands: ["list", "ls"]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.manager]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":

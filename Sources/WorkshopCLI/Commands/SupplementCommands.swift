@@ -19,7 +19,7 @@ enum SupplementCommands {
         examples: ["supplement RO12 add part BD-0986 qty=2 reason=\"前刹车盘厚度低于极限，影响制动安全\"",
                    "supplement RO12 4 approve via=phone customer=\"张伟\" told=赵师傅 promise=\"2026-11-23 18:00\"",
                    "supplement RO12 4 decline via=phone customer=\"张伟\" told=赵师傅"],
-        access: .write
+        access: .write, roles: [.advisor, .manager], rolesBySubcommand: ["add": [.advisor, .technician, .manager]]
     ) { invocation, s in
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: usage.joined(separator: " | ")))
         guard let word = invocation.next() else { return try list(order, s) }

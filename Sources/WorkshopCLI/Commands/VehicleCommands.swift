@@ -16,7 +16,7 @@ enum VehicleCommands {
         usage: usage,
         examples: ["vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=13800138000 make=大众 model=迈腾 year=2019 color=白",
                    "vehicle show 京A·12345", "vehicle odometer 京A12345 45000 reason=\"仪表更换\""],
-        access: .write, readingSubcommands: ["show", "list", "ls"]
+        access: .write, readingSubcommands: ["show", "list", "ls"], roles: [.advisor, .manager]
     ) { invocation, session in
         let sub = try invocation.required("a sub-command (add, show, list, set, odometer)", usage: usage.joined(separator: " | "))
         switch sub.lowercased() {

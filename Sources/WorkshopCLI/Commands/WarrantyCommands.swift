@@ -14,7 +14,7 @@ enum WarrantyCommands {
         summary: "what of a vehicle's work is still under warranty (km and date, whichever first); the shop's periods",
         usage: usage,
         examples: ["warranty 京A12345", "warranty 京A12345 odometer=47800 date=2026-12-20", "warranty set minor km=3000 days=30"],
-        access: .write, readingSubcommands: ["terms"]
+        access: .write, readingSubcommands: ["terms"], roles: [.manager]
     ) { invocation, s in
         let first = try invocation.required("the plate (or terms, set)", usage: usage.joined(separator: " | "))
         switch first.lowercased() {

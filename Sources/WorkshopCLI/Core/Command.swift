@@ -33,6 +33,10 @@ struct Command: Sendable {
     let access: Access
     /// Sub-commands of a writing command that only read (`customer show`): they run as reads.
     var readingSubcommands: Set<String> = []
+    /// Who may run the command when it writes (nil: anyone signed in).
+    var roles: Set<Role>? = nil
+    /// Sub-commands needing other roles than the command's (`supplement RO add` vs `… N approve`).
+    var rolesBySubcommand: [String: Set<Role>] = [:]
     let run: @Sendable (inout Invocation, Session) throws -> Output
 }
 

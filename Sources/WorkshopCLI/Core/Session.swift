@@ -15,6 +15,14 @@ final class Session {
 
     let store: Store
     var user: String
+    /// The staff member signed in, nil until someone does.
+    var signedIn: StaffMember?
+    /// Something to tell the person after signing in (a PIN just set).
+    var signInNote = ""
+    /// Reads a PIN without echo at a terminal; nil when there is none.
+    var readSecret: ((String) -> String?)?
+    /// WORKSHOP_PIN: the PIN scripts sign in with.
+    var environmentPIN: String?
     var fixedNow: Timestamp?
     var format: Format
     private(set) var shouldQuit = false
@@ -50,6 +58,12 @@ final class Session {
 
     func quit() { shouldQuit = true }
 
+    /// The line as the journal keeps it: a PIN typed as pin=… never reaches the database.
+    static func redacted(_ line: String) -> String {
+        guard line.contains("pin") else { return line }
+        return line.replacingOccurrences(of: #"(?i)\bpin\s*[=＝]\s*("[^"]*"|'[^']*'|\S+)"#, with: "pin=***", options: .regularExpression)
+    }
+
     /// Executes one line: tokenize, find the command, run it in its transaction.
     func execute(_ line: String) -> Outcome {
         do {
@@ -57,7 +71,8 @@ final class Session {
             var invocation = Invocation(tokens: tokens, line: line)
             guard !invocation.name.isEmpty else { return .nothing }
             guard let command = table.find(invocation.name) else { throw table.unknown(invocation.name) }
-            store.context = ChangeContext(actor: user, command: line.trimmingCharacters(in: .whitespaces), now: now)
+            try Permission.check(command, invocation, session: self)
+            store.context = ChangeContext(actor: user, command: Session.redacted(line.trimmingCharacters(in: .whitespaces)), now: now)
             let body = {
                 let output = try command.run(&invocation, self)
                 try invocation.ensureAllUsed()

@@ -19,7 +19,7 @@ public final class App {
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let user = options.user ?? environment["WORKSHOP_USER"] ?? environment["USER"] ?? "advisor"
+        let user = options.user ?? "—"
         let store: Store
         do {
             store = try Store(path: path, context: ChangeContext(actor: user, command: "", now: Timestamp.currentTime))
@@ -31,6 +31,7 @@ public final class App {
             fixedNow = try TimeParser.parse(now, zone: store.settings.timeZone, now: Timestamp.currentTime, field: "--now")
         }
         session = Session(store: store, user: user, now: fixedNow, format: options.json ? .json : .text)
+        session.environmentPIN = environment["WORKSHOP_PIN"].flatMap { $0.isEmpty ? nil : $0 }
         bail = options.bail
         session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"]
             ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "documents" : (path as NSString).deletingLastPathComponent + "/documents")
@@ -53,6 +54,20 @@ public final class App {
         return nil
     }
 
+    /// Signs in the `--user` given on the command line: the PIN from WORKSHOP_PIN, or asked at a terminal.
+    public func signIn(_ name: String, readSecret: ((String) -> String?)?) throws {
+        session.readSecret = readSecret
+        let pin = session.environmentPIN ?? readSecret?(session.t("\(name) 的 PIN：", "PIN for \(name): "))
+        do {
+            _ = try Authentication.signIn(name, pin: pin, session: session)
+        } catch let error as UserError {
+            throw UserError("cannot sign in: \(error.message)")
+        }
+    }
+
+    /// For a terminal: how PINs are asked for at `login`.
+    public func setSecretReader(_ reader: @escaping (String) -> String?) { session.readSecret = reader }
+
     /// The exit status: 0 when every command succeeded, 1 when any failed.
     public var exitStatus: Int32 { failures == 0 ? 0 : 1 }
 
@@ -61,7 +76,8 @@ public final class App {
     /// A line for a person starting the REPL.
     public var banner: String {
         let s = session
-        return "Workshop — \(s.settings.name) · " + s.t("用户 \(s.user) · 输入 help 查看命令，quit 退出", "user \(s.user) · type help for commands, quit to leave")
+        let who = s.signedIn.map { s.t("用户 \($0.name)", "user \($0.name)") } ?? s.t("未登录（login 姓名）", "not signed in (login NAME)")
+        return "Workshop — \(s.settings.name) · \(who) · " + s.t("输入 help 查看命令，quit 退出", "type help for commands, quit to leave")
     }
 
     /// Executes one line and returns whether it succeeded and what it would print, printing

@@ -19,7 +19,7 @@ public struct LaunchOptions {
           --db PATH        the shop database (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
           --json           print each result as one JSON document
           --bail           stop at the first command that fails
-          --user NAME      who is working; every change is recorded with this name
+          --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
           --now DATETIME   fix the clock (2026-11-22 09:00, shop time) so scripts repeat exactly
           -c COMMAND       run one command and exit
           SCRIPT           run the commands in a file and exit (also: workshop < day.ws)
