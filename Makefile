@@ -4,7 +4,8 @@ DEMO_DIR := .demo
 DEMO_DB  := $(DEMO_DIR)/demo.db
 BIN      := .build/debug/workshop
 
-.PHONY: all setup build run demo test bench clean
+.PHONY: all setup build run demo test bench fuzz clean
+FUZZ_SECONDS ?= 60
 
 all: build
 
@@ -34,5 +35,11 @@ bench: setup
 	$(SWIFT) build -c release
 	.build/release/workshop-bench $(ARGS)
 
+# libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz).
+fuzz: setup
+	$(SWIFT) build -c release --product workshop-fuzz -Xswiftc -sanitize=fuzzer --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/workshop-fuzz $(CURDIR)/.build-fuzz/corpus $(CURDIR)/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build .build-fuzz $(DEMO_DIR)

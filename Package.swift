@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "Templating", "HaruPDF"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "LineEditor"]),
+        // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
+        .executableTarget(name: "workshop-fuzz", dependencies: ["WorkshopCLI"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),

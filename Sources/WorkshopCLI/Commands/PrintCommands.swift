@@ -139,6 +139,18 @@ enum PrintCommands {
     /// `out=` as given (a folder gets the default name inside it), else the documents folder.
     static func outputPath(_ out: String?, defaultName: String, session s: Session) throws -> String {
         let fileManager = FileManager.default
+        if let out, !out.isEmpty {
+            try SafePath.validate(out)
+            var isDirectory: ObjCBool = false
+            let isFolder = fileManager.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue
+            let expected = (defaultName as NSString).pathExtension
+            if !isFolder {
+                guard (out as NSString).pathExtension.lowercased() == expected else {
+                    throw UserError("out=\(out): the file name must end in .\(expected) (Workshop never writes over other kinds of file)")
+                }
+                try SafePath.ensureWritable(out, session: s)
+            }
+        }
         guard let out, !out.isEmpty else {
             try fileManager.createDirectory(atPath: s.documentsDirectory, withIntermediateDirectories: true)
             return s.documentsDirectory + "/" + defaultName

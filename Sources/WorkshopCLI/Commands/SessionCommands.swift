@@ -178,7 +178,7 @@ enum Commands {
         WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
-        ShopCommands.shop, ShopCommands.history,
+        ShopCommands.shop, ShopCommands.history, TrustCommands.verify, TrustCommands.backup, TrustCommands.export,
         SessionCommands.help, SessionCommands.source, SessionCommands.set, SessionCommands.login, SessionCommands.logout, SessionCommands.quit,
     ]
 }

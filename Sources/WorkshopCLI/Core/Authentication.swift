@@ -75,7 +75,7 @@ enum Permission {
         let words = invocation.positionals.prefix(3).map { $0.lowercased() }
         for word in words { if let roles = command.rolesBySubcommand[word] { return roles } }
         if words.prefix(2).contains(where: command.readingSubcommands.contains) { return nil }
-        return command.access == .write ? command.roles : nil
+        return command.access == .session ? nil : command.roles
     }
 
     static func check(_ command: Command, _ invocation: Invocation, session s: Session) throws {

@@ -1,0 +1,63 @@
+// `make fuzz`: libFuzzer feeds arbitrary bytes to the tokenizer and the command layer, signed in as
+// a manager on a scratch shop. Commands that write files (print, backup, export, source, report)
+// are left out so the fuzzer cannot scatter files. Any crash, hang or broken invariant is a bug.
+import Foundation
+import WorkshopCLI
+
+nonisolated(unsafe) private var harness: FuzzHarness?
+
+/// One scratch shop per fuzzing process.
+final class FuzzHarness {
+    let app: App
+    let directory: String
+
+    init() {
+        directory = NSTemporaryDirectory() + "workshop-fuzz-\(getpid())"
+        try? FileManager.default.removeItem(atPath: directory)
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let options = try! LaunchOptions(arguments: ["--db", directory + "/fuzz.db", "--now", "2026-11-22 09:00"])
+        app = try! App(options: options, environment: ["WORKSHOP_PIN": "1234", "HOME": directory])
+        try! app.signIn("经理", readSecret: nil)
+        for line in FuzzHarness.seedShop { _ = app.execute(line) }
+    }
+
+    static let seedShop = [
+        "customer add 张伟 phone=13800138000",
+        "vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=C1",
+        "labor add BRK-01 \"更换前刹车片\" hours=1.2",
+        "parts add BP-1 \"刹车片\" price=260 stock=5",
+        "staff add 孙检 role=inspector",
+        "staff add 赵师傅 role=technician group=一组",
+        "checkin 京A12345 odometer=1000 fuel=F complaint=异响",
+        "estimate RO1 labor BRK-01",
+    ]
+
+    static let excluded: Set<String> = ["print", "打印", "backup", "备份", "export", "导出", "source", "run", ".", "report", "报表",
+                                        "quit", "exit", "q", "退出", "login", "user", "登录", "logout"]
+
+    func run(_ data: Data) {
+        guard let line = String(data: data, encoding: .utf8) else { return }
+        let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { String($0).lowercased() } ?? ""
+        guard !FuzzHarness.excluded.contains(first) else { return }
+        _ = app.execute(line)
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    if harness == nil { harness = FuzzHarness() }
+    harness!.run(Data(bytes: start, count: count))
+    return 0
+}
+
+// SwiftPM calls an executable's entry `<module>_main`; hand control to libFuzzer's driver from there.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
+
+@_cdecl("workshop_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { fuzz($0, $1) }
+}
