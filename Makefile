@@ -37,7 +37,7 @@ bench: setup
 
 # libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz).
 fuzz: setup
-	$(SWIFT) build -c release --product workshop-fuzz -Xswiftc -sanitize=fuzzer --scratch-path .build-fuzz
+	$(SWIFT) build -c release --product workshop-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz
 	@mkdir -p .build-fuzz/corpus
 	.build-fuzz/release/workshop-fuzz $(CURDIR)/.build-fuzz/corpus $(CURDIR)/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1
 

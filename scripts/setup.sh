@@ -11,6 +11,7 @@ packages=(
   libssl-dev        # OpenSSL libcrypto: SHA-256 for the journal's hash chain
   fonts-wqy-zenhei  # the Chinese font embedded in PDFs
   poppler-utils     # pdftotext/pdftoppm: tests read the PDFs back
+  sqlite3           # the sqlite3 tool: tests edit the database behind Workshop's back
 )
 
 missing=()

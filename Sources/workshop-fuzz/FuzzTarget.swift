@@ -50,6 +50,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
+#if FUZZING
 // SwiftPM calls an executable's entry `<module>_main`; hand control to libFuzzer's driver from there.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
@@ -61,3 +62,30 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { fuzz($0, $1) }
 }
+#else
+// Built without libFuzzer (a plain `swift build`): replays the files or folders given, e.g. the
+// corpus or a crash libFuzzer saved, through the same harness.
+@_cdecl("workshop_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var files: [String] = []
+    for path in CommandLine.arguments.dropFirst() {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+        if isDirectory.boolValue {
+            files += ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
+        } else {
+            files.append(path)
+        }
+    }
+    guard !files.isEmpty else {
+        print("usage: workshop-fuzz FILE|DIR…  (replays inputs; make fuzz builds the libFuzzer version)")
+        return 2
+    }
+    for file in files.sorted() {
+        guard let data = FileManager.default.contents(atPath: file) else { continue }
+        data.withUnsafeBytes { _ = fuzz($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, data.count) }
+    }
+    print("replayed \(files.count) inputs without a crash")
+    return 0
+}
+#endif
