@@ -58,6 +58,20 @@ final class Session {
 
     func quit() { shouldQuit = true }
 
+    static let maximumLineBytes = 65_536
+
+    /// A command line is text a person could type: not enormous, no control characters (which
+    /// would garble screens and documents later).
+    static func ensurePlainText(_ line: String) throws {
+        guard line.utf8.count <= maximumLineBytes else {
+            throw UserError("the line is \(line.utf8.count) bytes long; a command line is at most \(maximumLineBytes) bytes")
+        }
+        if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F
+                                                       || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw UserError("the line contains the control character U+\(String(format: "%04X", bad.value)): type plain text")
+        }
+    }
+
     /// The line as the journal keeps it: a PIN typed as pin=… never reaches the database.
     static func redacted(_ line: String) -> String {
         guard line.contains("pin") else { return line }
@@ -67,6 +81,7 @@ final class Session {
     /// Executes one line: tokenize, find the command, run it in its transaction.
     func execute(_ line: String) -> Outcome {
         do {
+            try Session.ensurePlainText(line)
             let tokens = try Tokenizer.tokenize(line)
             var invocation = Invocation(tokens: tokens, line: line)
             guard !invocation.name.isEmpty else { return .nothing }
