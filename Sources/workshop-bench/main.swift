@@ -81,10 +81,12 @@ func buildShop(at path: String) throws {
     let end = Timestamp.currentTime.seconds - 86_400
     let begin = end - 10 * 365 * 86_400
     try db.transaction {
+        // Workshop's own writes: marked, so the watch triggers do not log them as outside changes.
+        try db.run("INSERT INTO writer_mark DEFAULT VALUES")
         try store.setSetting("name", to: "基准测试汽修厂")
         _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "机修一组")
         _ = try store.saveStaff(name: "孙检", roles: [.inspector], group: nil)
-        _ = try store.saveStaff(name: "钱主管", roles: [.manager, .inspector], group: nil)
+        _ = try store.saveStaff(name: "钱主管", roles: [.manager, .inspector, .advisor, .cashier], group: nil)
         // 20,000 part numbers, each with an opening-stock movement.
         for index in 0..<partCount {
             try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock, bin) VALUES (?, ?, '博世', 'equivalent', ?, 100000, ?)",
@@ -185,16 +187,14 @@ func buildShop(at path: String) throws {
                            [.integer(Int64(orderID)), .integer(Int64(at + 6 * 3600)), .text("C\(orderID)")])
             }
             for action in ["order.checkin", "order.sign", "order.release"] {
-                try db.run("""
-                    INSERT INTO journal(at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail)
-                    VALUES (?, '王芳', 'generated', ?, 'order', ?, ?, ?, '{}')
-                    """, [.integer(Int64(at)), .text(action), .text("RO\(orderID)"), .integer(Int64(orderID)),
-                          .integer(Int64(vehicleID))])
+                store.context = ChangeContext(actor: "王芳", command: "generated", now: Timestamp(seconds: at))
+                try store.journal(action, entity: "order", id: "RO\(orderID)", orderID: orderID, vehicleID: vehicleID, detail: [])
             }
         }
         for vehicleID in 1...vehicleCount {
             try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(odometers[vehicleID])), .integer(Int64(vehicleID))])
         }
+        try db.run("DELETE FROM writer_mark")
         print("  \(orderCount) orders, \(lineTotal) lines, \(vehicleCount) vehicles, \(customerCount) customers")
     }
     try db.execute("ANALYZE")
@@ -292,8 +292,9 @@ let workCopy = directory + "/work.db"
 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workCopy + suffix) }
 try FileManager.default.copyItem(atPath: database, toPath: workCopy)
 
-let options = try LaunchOptions(arguments: ["--db", workCopy, "--user", "bench"])
-let app = try App(options: options, environment: ProcessInfo.processInfo.environment)
+let options = try LaunchOptions(arguments: ["--db", workCopy])
+let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234"])
+try app.signIn("钱主管", readSecret: nil)
 var rng = SplitMix(state: 7)
 let runs = 300
 
