@@ -92,6 +92,12 @@ public struct Totals: Equatable, Sendable {
     public var subtotal: Money { labor + parts + other }
 
     public init(lines: [OrderLine], rate: TaxRate, pricesIncludeTax: Bool) {
+        (labor, parts, other) = Totals.split(lines)
+        taxed = TaxedTotal(subtotal: labor + parts + other, rate: rate, pricesIncludeTax: pricesIncludeTax)
+    }
+
+    /// The lines' amounts summed by kind: labour, parts, other charges.
+    public static func split(_ lines: [OrderLine]) -> (labor: Money, parts: Money, other: Money) {
         var labor = Money.zero, parts = Money.zero, other = Money.zero
         for line in lines {
             switch line.kind {
@@ -100,9 +106,6 @@ public struct Totals: Equatable, Sendable {
             case .fee: other += line.amount
             }
         }
-        self.labor = labor
-        self.parts = parts
-        self.other = other
-        self.taxed = TaxedTotal(subtotal: labor + parts + other, rate: rate, pricesIncludeTax: pricesIncludeTax)
+        return (labor, parts, other)
     }
 }

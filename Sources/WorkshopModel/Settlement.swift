@@ -88,19 +88,12 @@ public struct Settlement: Equatable, Sendable {
 
     /// `lines` are all the order's lines: only approved ones count.
     public init(lines: [OrderLine], discount: Discount?, payments: [Payment], rate: TaxRate, pricesIncludeTax: Bool) {
-        var labor = Money.zero, parts = Money.zero, other = Money.zero, covered = Money.zero
-        for line in lines where line.status == .approved {
-            if line.covered { covered += line.amount; continue }
-            switch line.kind {
-            case .labor: labor += line.amount
-            case .part: parts += line.amount
-            case .fee: other += line.amount
-            }
-        }
+        let approved = lines.filter { $0.status == .approved }
+        let (labor, parts, other) = Totals.split(approved.filter { !$0.covered })
         self.labor = labor
         self.parts = parts
         self.other = other
-        self.coveredByWarranty = covered
+        self.coveredByWarranty = approved.filter(\.covered).reduce(Money.zero) { $0 + $1.amount }
         let chargeable = labor + parts + other
         let discountValue = discount?.value(on: chargeable) ?? .zero
         self.discount = discountValue

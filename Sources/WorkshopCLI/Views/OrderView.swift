@@ -2,8 +2,8 @@ import WorkshopModel
 import WorkshopStore
 
 enum OrderView {
-    static func render(_ snapshot: OrderRecord, session s: Session) -> Output {
-        let o = snapshot.order, v = snapshot.vehicle, c = snapshot.customer
+    static func render(_ record: OrderRecord, session s: Session) -> Output {
+        let o = record.order, v = record.vehicle, c = record.customer
         var text = "\(o.number)  \(v.plate)  \(o.status.label(s.language))\n"
         var fields = Fields()
         fields.add(s.t("车辆", "Vehicle"), vehicleLine(v, s))
@@ -15,16 +15,16 @@ enum OrderView {
         fields.add(s.t("诊断", "Findings"), o.findings)
         fields.add(s.t("交车时间", "Promised"), o.promisedAt.map(s.zone.format))
         fields.add(s.t("钥匙编号", "Key tag"), o.keyTag)
-        if !snapshot.damage.isEmpty {
-            fields.add(s.t("外观损伤", "Damage"), snapshot.damage.enumerated().map { "\($0.offset + 1)) \($0.element.note)" }.joined(separator: "  "))
+        if !record.damage.isEmpty {
+            fields.add(s.t("外观损伤", "Damage"), record.damage.enumerated().map { "\($0.offset + 1)) \($0.element.note)" }.joined(separator: "  "))
         }
-        if !snapshot.belongings.isEmpty {
-            fields.add(s.t("随车物品", "Belongings"), snapshot.belongings.map { b in
+        if !record.belongings.isEmpty {
+            fields.add(s.t("随车物品", "Belongings"), record.belongings.map { b in
                 (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt == nil ? "" : " ✓")
             }.joined(separator: ", "))
         }
-        if !snapshot.documents.isEmpty {
-            fields.add(s.t("随车证件", "Documents"), snapshot.documents.map { d in
+        if !record.documents.isEmpty {
+            fields.add(s.t("随车证件", "Documents"), record.documents.map { d in
                 d.name + (d.validUntil.map { " (\(s.t("至", "until")) \($0))" } ?? "")
             }.joined(separator: ", "))
         }
@@ -42,12 +42,12 @@ enum OrderView {
         if let receiver = o.handoverBy {
             fields.add(s.t("车间接车", "Workshop received"), "\(receiver) · \(s.formatTime(o.handoverAt))")
         }
-        if !snapshot.assignments.isEmpty {
-            fields.add(s.t("派工", "Dispatched"), snapshot.assignments.map { a in
+        if !record.assignments.isEmpty {
+            fields.add(s.t("派工", "Dispatched"), record.assignments.map { a in
                 [a.group, a.technician, a.bay].compactMap { $0 }.joined(separator: "/") + " " + s.formatTime(a.at)
             }.joined(separator: "; "))
         }
-        for inspection in snapshot.inspections {
+        for inspection in record.inspections {
             var line = "\(inspection.result.label(s.language)) · \(inspection.inspector) · \(s.formatTime(inspection.at))"
             let failed = inspection.items.filter { $0.result == .fail }.map(\.name)
             if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: ", ") }
@@ -55,25 +55,25 @@ enum OrderView {
             if let certificate = inspection.certificate { line += " · " + s.t("合格证 ", "certificate ") + certificate }
             fields.add(inspection.stage.label(s.language), line)
         }
-        for supplement in snapshot.supplements {
+        for supplement in record.supplements {
             let answer = supplement.answer.map {
                 "\($0.label(s.language)) · \(supplement.answeredBy ?? "") · \(supplement.via?.label(s.language) ?? "") · \(s.formatTime(supplement.answeredAt))"
             } ?? s.t("待客户答复", "awaiting the customer's answer")
             fields.add(s.t("追加项目 \(supplement.line)", "Added item \(supplement.line)"), "\(supplement.reason) → \(answer)")
         }
         text += fields.render()
-        let lines = snapshot.visibleLines
+        let lines = record.visibleLines
         if lines.isEmpty {
             text += "\n  " + s.t("(尚无报价项目)", "(no estimate lines yet)")
         } else {
             text += "\n\n" + linesTable(lines, session: s)
-            text += "\n" + totalsText(snapshot.totals(s.settings), session: s)
-            if snapshot.hasNoWarrantyLines {
+            text += "\n" + totalsText(record.totals(s.settings), session: s)
+            if record.hasNoWarrantyLines {
                 text += "\n  " + s.t("* 客户自带配件及客户坚持使用的副厂件，本厂不作质量担保。",
                                      "* Customer-supplied parts, and aftermarket parts the customer insisted on, carry no workmanship warranty.")
             }
         }
-        return Output(text: text, json: json(snapshot, session: s))
+        return Output(text: text, json: json(record, session: s))
     }
 
     static func vehicleLine(_ v: Vehicle, _ s: Session) -> String {
@@ -148,13 +148,13 @@ enum OrderView {
                  ("net", .money(totals.taxed.net)), ("tax", .money(totals.taxed.tax)), ("total", .money(totals.taxed.gross))])
     }
 
-    static func json(_ snapshot: OrderRecord, session s: Session) -> JSON {
-        let o = snapshot.order
+    static func json(_ record: OrderRecord, session s: Session) -> JSON {
+        let o = record.order
         return .object([
             ("order", .string(o.number)), ("status", .string(o.status.code)),
-            ("plate", .string(snapshot.vehicle.plate.value)), ("vin", .string(snapshot.vehicle.vin)),
-            ("customer", .object([("id", .string(snapshot.customer.reference)), ("name", .string(snapshot.customer.name)),
-                                  ("phone", .string(snapshot.customer.phone))])),
+            ("plate", .string(record.vehicle.plate.value)), ("vin", .string(record.vehicle.vin)),
+            ("customer", .object([("id", .string(record.customer.reference)), ("name", .string(record.customer.name)),
+                                  ("phone", .string(record.customer.phone))])),
             ("checked_in_at", .string(o.checkedInAt.iso8601)), ("advisor", .string(o.advisor)),
             ("odometer", .int(o.odometerIn)), ("fuel", .string(o.fuel.code)), ("complaint", .string(o.complaint)),
             ("dropped_by", .string(o.droppedBy)), ("dropped_phone", .string(o.droppedPhone)),
@@ -163,26 +163,26 @@ enum OrderView {
             ("key_tag", .string(o.keyTag)), ("signed_by", .string(o.signedBy)), ("signed_via", .string(o.signedVia?.code)),
             ("signed_at", .string(o.signedAt?.iso8601)),
             ("handover", .object([("receiver", .string(o.handoverBy)), ("at", .string(o.handoverAt?.iso8601))])),
-            ("assignments", .array(snapshot.assignments.map {
+            ("assignments", .array(record.assignments.map {
                 .object([("group", .string($0.group)), ("tech", .string($0.technician)), ("bay", .string($0.bay)),
                          ("at", .string($0.at.iso8601))])
             })),
-            ("inspections", .array(snapshot.inspections.map {
+            ("inspections", .array(record.inspections.map {
                 .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
                          ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
                          ("failed_items", .array($0.items.filter { $0.result == .fail }.map { .string($0.code) }))])
             })),
-            ("supplements", .array(snapshot.supplements.map(SupplementCommands.json))),
-            ("damage", .array(snapshot.damage.map { .string($0.note) })),
-            ("belongings", .array(snapshot.belongings.map {
+            ("supplements", .array(record.supplements.map(SupplementCommands.json))),
+            ("damage", .array(record.damage.map { .string($0.note) })),
+            ("belongings", .array(record.belongings.map {
                 .object([("item", .string($0.name)), ("count", .int($0.count)), ("returned", .bool($0.returnedAt != nil))])
             })),
-            ("documents", .array(snapshot.documents.map {
+            ("documents", .array(record.documents.map {
                 .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))])
             })),
-            ("lines", .array(snapshot.visibleLines.map(lineJSON))),
-            ("totals", totalsJSON(snapshot.totals(s.settings))),
-            ("no_warranty_notice", .bool(snapshot.hasNoWarrantyLines)),
+            ("lines", .array(record.visibleLines.map(lineJSON))),
+            ("totals", totalsJSON(record.totals(s.settings))),
+            ("no_warranty_notice", .bool(record.hasNoWarrantyLines)),
         ])
     }
 }
