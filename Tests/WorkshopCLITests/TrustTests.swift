@@ -51,6 +51,8 @@ struct TrustTests {
         // And what they may do, they can.
         #expect(try signedInAs(shop, "孙检").command("ro show RO1").status == 0, "reading is open to everyone signed in")
         #expect(try signedInAs(shop, "赵师傅").command("progress RO1 50").status == 0)
+        #expect(try signedInAs(shop, "赵师傅").command("belongings RO1 list").status == 0, "listing is reading")
+        #expect(try signedInAs(shop, "赵师傅").command("belongings RO1 add 雨伞").status == 1)
         #expect(try signedInAs(shop, "周静").command("pay RO1 amount=100 method=cash").status == 0)
     }
 

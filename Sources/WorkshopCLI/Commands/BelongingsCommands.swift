@@ -18,7 +18,7 @@ enum BelongingsCommands {
         usage: usage,
         examples: ["belongings RO12 add 备胎 千斤顶 三角警示牌 脚垫x4", "belongings RO12 key K07",
                    "belongings RO12 document 保单 until=2027-03-01", "belongings RO12 return all"],
-        access: .write, roles: [.advisor, .manager, .cashier]
+        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager, .cashier]
     ) { invocation, s in
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: usage.joined(separator: " | ")))
         let sub = try invocation.required("a sub-command (add, remove, list, key, document, return)", usage: usage.joined(separator: " | "))
