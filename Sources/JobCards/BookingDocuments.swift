@@ -37,7 +37,6 @@ public enum BookingDocuments {
              line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
              (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "", line.amount.grouped]
         }, emptyText: bilingual ? "（到店后检查确定）" : "(to be decided at inspection)")
-        let currency = settings.currency == "CNY" ? "¥" : settings.currency + " "
         return Document(
             kind: "booking", title: Label("预约确认单", "Booking Confirmation"), reference: a.reference, printedAt: zone.format(printedAt),
             shop: header(settings),
@@ -53,7 +52,7 @@ public enum BookingDocuments {
                 .table(table),
             ],
             closing: [
-                .totals([TotalLine(Label("预估金额", "Estimated total"), currency + a.estimate.grouped, emphasized: true)]),
+                .totals([TotalLine(Label("预估金额", "Estimated total"), settings.currencySymbol + a.estimate.grouped, emphasized: true)]),
                 .notice(bilingual
                     ? "所需配件已为您预留、工位已安排。请按时到店并携带行驶证；如需改期请提前来电。实际费用以到店检查后您签字确认的维修单为准。 Your parts are reserved and a bay is held. Please come on time with your vehicle licence; call ahead to change the time. Only work you sign for is charged."
                     : "Your parts are reserved and a bay is held. Please come on time with your vehicle licence; call ahead to change the time. Only work you sign for is charged."),

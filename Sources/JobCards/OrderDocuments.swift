@@ -140,20 +140,25 @@ public struct OrderDocuments {
 
     private func totals(_ lines: [OrderLine], totalLabel: Label) -> Block {
         let totals = Totals(lines: lines, rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
-        let currency = settings.currency == "CNY" ? "¥" : settings.currency + " "
-        var rows = [
-            TotalLine(Label("工时费", "Labour"), totals.labor.grouped),
-            TotalLine(Label("材料费", "Parts"), totals.parts.grouped),
-            TotalLine(Label("其他费用", "Other charges"), totals.other.grouped),
-        ]
+        return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other)
+                       + totalAndTax(total: totals.taxed.gross, tax: totals.taxed.tax, label: totalLabel))
+    }
+
+    /// Labour, parts and other charges, each on its line.
+    private func chargeLines(labor: Money, parts: Money, other: Money) -> [TotalLine] {
+        [TotalLine(Label("工时费", "Labour"), labor.grouped),
+         TotalLine(Label("材料费", "Parts"), parts.grouped),
+         TotalLine(Label("其他费用", "Other charges"), other.grouped)]
+    }
+
+    /// The total and its tax, in the order the shop's tax setting reads: tax contained in the total,
+    /// or tax added before it.
+    private func totalAndTax(total: Money, tax: Money, label: Label) -> [TotalLine] {
+        let totalLine = TotalLine(label, settings.currencySymbol + total.grouped, emphasized: true)
         if settings.pricesIncludeTax {
-            rows.append(TotalLine(totalLabel, currency + totals.taxed.gross.grouped, emphasized: true))
-            rows.append(TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), totals.taxed.tax.grouped))
-        } else {
-            rows.append(TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), totals.taxed.tax.grouped))
-            rows.append(TotalLine(totalLabel, currency + totals.taxed.gross.grouped, emphasized: true))
+            return [totalLine, TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), tax.grouped)]
         }
-        return .totals(rows)
+        return [TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), tax.grouped), totalLine]
     }
 
     private var noWarrantyNotice: Block? {
@@ -465,25 +470,15 @@ public struct OrderDocuments {
                 ? "返修：本单为 \(RepairOrder.number(rework)) 的质量保证期内返修（原因：\(order.reworkCause ?? "—")），保修项目不收费。 Warranty comeback of \(RepairOrder.number(rework)): warranty work is free of charge."
                 : "Warranty comeback of \(RepairOrder.number(rework)) (cause: \(order.reworkCause ?? "—")): warranty work is free of charge."))
         }
-        let currency = settings.currency == "CNY" ? "¥" : settings.currency + " "
-        var totals = [
-            TotalLine(Label("工时费", "Labour"), settlement.labor.grouped),
-            TotalLine(Label("材料费", "Parts"), settlement.parts.grouped),
-            TotalLine(Label("其他费用", "Other charges"), settlement.other.grouped),
-        ]
+        var totals = chargeLines(labor: settlement.labor, parts: settlement.parts, other: settlement.other)
         if settlement.coveredByWarranty.fen > 0 {
             totals.append(TotalLine(Label("保修项目（不收费）", "Warranty work (free)"), settlement.coveredByWarranty.grouped))
         }
         if settlement.discount.fen > 0 {
             totals.append(TotalLine(Label("优惠", "Discount"), "-" + settlement.discount.grouped))
         }
-        if settings.pricesIncludeTax {
-            totals.append(TotalLine(Label("合计（价税合计）", "Total"), currency + settlement.total.grouped, emphasized: true))
-            totals.append(TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), settlement.tax.grouped))
-        } else {
-            totals.append(TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), settlement.tax.grouped))
-            totals.append(TotalLine(Label("合计", "Total"), currency + settlement.total.grouped, emphasized: true))
-        }
+        totals += totalAndTax(total: settlement.total, tax: settlement.tax,
+                              label: settings.pricesIncludeTax ? Label("合计（价税合计）", "Total") : Label("合计", "Total"))
         for payment in payments {
             let reference = payment.reference.map { " \($0)" } ?? ""
             totals.append(TotalLine(payment.amount.fen < 0 ? Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")
@@ -574,4 +569,9 @@ public struct OrderDocuments {
 public struct DocumentUnavailable: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension ShopSettings {
+    /// "¥" for yuan; otherwise the currency's code and a space.
+    var currencySymbol: String { currency == "CNY" ? "¥" : currency + " " }
 }
