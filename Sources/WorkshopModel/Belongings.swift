@@ -11,20 +11,20 @@ public struct BelongingItem: Hashable, Sendable {
     /// Reads "脚垫x4" / "脚垫×4" / "脚垫*4" as four floor mats; a bare name is one.
     public static func parse(_ word: String) throws -> BelongingItem {
         let trimmed = word.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw UserError("an item name is empty") }
+        guard !trimmed.isEmpty else { throw InputRefusal.empty(field: "item") }
         for marker in ["x", "X", "×", "*"] {
             if let range = trimmed.range(of: marker, options: .backwards) {
                 let countText = trimmed[range.upperBound...]
                 let name = trimmed[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 if !countText.isEmpty, countText.allSatisfy({ $0.isASCII && $0.isNumber }), !name.isEmpty {
                     guard let count = Int(countText), (1...99).contains(count) else {
-                        throw UserError("\(word): a count is 1 to 99, e.g. 脚垫x4")
+                        throw InputRefusal.belongingCount(given: word)
                     }
                     return BelongingItem(name: name, count: count)
                 }
             }
         }
-        guard trimmed.count <= 40 else { throw UserError("item \"\(trimmed)\" is longer than 40 characters") }
+        guard trimmed.count <= 40 else { throw InputRefusal.tooLong(field: "item", given: trimmed, maximum: 40) }
         return BelongingItem(name: trimmed, count: 1)
     }
 

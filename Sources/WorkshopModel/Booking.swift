@@ -44,7 +44,7 @@ public struct Job: Hashable, Sendable {
         try text.split(separator: ",").map { item in
             let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
             let number = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
-            guard !number.isEmpty else { throw UserError("parts=\(text): write PARTNO:QTY, separated by commas") }
+            guard !number.isEmpty else { throw InputRefusal.notPartsList(given: text) }
             let quantity = pieces.count == 2 ? try Quantity.parse(pieces[1], field: "quantity of \(number)") : Quantity(units: 1)
             return (number, quantity)
         }
@@ -101,10 +101,10 @@ public enum BookingRules {
         let parts = text.split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0) } }
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               (0...23).contains(parts[0][0]), (0...59).contains(parts[0][1]), (0...24).contains(parts[1][0]), (0...59).contains(parts[1][1]) else {
-            throw UserError("hours=\(text): write the opening hours as 08:00-18:00")
+            throw InputRefusal.notOpeningHours(given: text)
         }
         let open = parts[0][0] * 60 + parts[0][1], close = parts[1][0] * 60 + parts[1][1]
-        guard open < close else { throw UserError("hours=\(text): the bay must open before it closes") }
+        guard open < close else { throw InputRefusal.opensAfterCloses(given: text) }
         return (open, close)
     }
 

@@ -74,7 +74,7 @@ public enum OdometerRule {
     public static func parse(_ text: String, field: String = "odometer") throws -> Int {
         let digits = text.lowercased().replacingOccurrences(of: "km", with: "").replacingOccurrences(of: ",", with: "")
         guard let value = Int(digits), value >= 0, value <= maximum else {
-            throw UserError("\(field)=\(text) is not an odometer reading: write whole kilometres, e.g. \(field)=45210")
+            throw InputRefusal.notOdometer(field: field, given: text)
         }
         return value
     }

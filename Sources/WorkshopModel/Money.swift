@@ -23,7 +23,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses an amount or throws an error that names the field and what is accepted.
     public static func parse(_ text: String, field: String) throws -> Money {
         guard let money = parse(text) else {
-            throw UserError("\(field)=\(text) is not an amount of money: write yuan with at most two decimals, e.g. \(field)=120 or \(field)=85.50")
+            throw InputRefusal.notMoney(field: field, given: text)
         }
         return money
     }
@@ -49,7 +49,7 @@ public struct Hours: Hashable, Sendable, CustomStringConvertible {
 
     public static func parse(_ text: String, field: String = "hours") throws -> Hours {
         guard let value = FixedPoint.parse(text, scale: 2, limit: maximum), value > 0 else {
-            throw UserError("\(field)=\(text) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(field)=1.5")
+            throw InputRefusal.notHours(field: field, given: text, maximum: maximum)
         }
         return Hours(hundredths: value)
     }
@@ -67,7 +67,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     public static func parse(_ text: String, field: String = "qty") throws -> Quantity {
         guard let value = FixedPoint.parse(text, scale: 3, limit: maximum), value > 0 else {
-            throw UserError("\(field)=\(text) is not a quantity: write a positive number with at most three decimals, e.g. \(field)=2 or \(field)=4.5")
+            throw InputRefusal.notQuantity(field: field, given: text)
         }
         return Quantity(thousandths: value)
     }
@@ -98,7 +98,7 @@ public struct TaxRate: Hashable, Sendable, CustomStringConvertible {
         var trimmed = text
         if trimmed.hasSuffix("%") { trimmed.removeLast() }
         guard let value = FixedPoint.parse(trimmed, scale: 2, limit: 100) else {
-            throw UserError("tax_rate=\(text) is not a percentage: write e.g. tax_rate=13 or tax_rate=6.5 (0 to 100)")
+            throw InputRefusal.notPercentage(field: "tax_rate", given: text)
         }
         return TaxRate(basisPoints: value)
     }

@@ -89,15 +89,15 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     /// Parses a plate. `foreign` (a vehicle marked foreign) skips the check and keeps the plate as typed.
     public init(_ text: String, foreign: Bool = false) throws {
         let normalized = Plate.normalize(text)
-        guard !normalized.isEmpty else { throw UserError("the plate is empty") }
+        guard !normalized.isEmpty else { throw InputRefusal.plateEmpty }
         if foreign {
-            guard normalized.count <= 16 else { throw UserError("plate \(text) is too long (16 characters at most)") }
+            guard normalized.count <= 16 else { throw InputRefusal.plateTooLong(given: text) }
             self.value = normalized
             self.kind = .foreign
             return
         }
         guard let kind = Plate.kind(of: normalized) else {
-            throw UserError(Plate.explainRefusal(text, normalized: normalized))
+            throw Plate.refusal(text, normalized: normalized)
         }
         self.value = normalized
         self.kind = kind
@@ -165,16 +165,16 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    private static func explainRefusal(_ text: String, normalized: String) -> String {
+    /// Why a text is not a plate, as precisely as can be said.
+    static func refusal(_ text: String, normalized: String) -> InputRefusal {
         let c = Array(normalized)
-        let accepted = "accepted: 京A12345 (ordinary), 粤B·D12345 and 京A12345D (new-energy; D/A/B/C/E electric, F/G/H/J/K hybrid), 京A1234挂/学/警/领, 粤Z1234港/澳, 京A1234应急, 使014578, WJ京12345, VA12345 (military); for a foreign plate add foreign=yes"
         if let first = c.first, !first.isASCII, !provinces.contains(first), first != "使" {
-            return "plate \(text): '\(first)' is not a province abbreviation; \(accepted)"
+            return .plateProvince(given: text, character: String(first))
         }
         if c.dropFirst(2).contains(where: { $0 == "I" || $0 == "O" }) {
-            return "plate \(text): the letters I and O never appear in a plate's serial (they read as 1 and 0); \(accepted)"
+            return .plateIOInSerial(given: text)
         }
-        return "plate \(text) is not a Chinese plate of any GA 36-2018 kind; \(accepted)"
+        return .plateUnknownKind(given: text)
     }
 }
 

@@ -129,11 +129,11 @@ public enum DiscountRule {
         case (nil, let percent?):
             let digits = percent.hasSuffix("%") ? String(percent.dropLast()) : percent
             guard let bp = FixedPoint.parse(digits, scale: 2, limit: 100) else {
-                throw UserError("percent=\(percent) is not a percentage: write e.g. percent=5 or percent=7.5 (0 to 100)")
+                throw InputRefusal.notPercentage(field: "percent", given: percent)
             }
             return .percent(bp)
         default:
-            throw UserError("discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")
+            throw InputRefusal.discountKind
         }
     }
 

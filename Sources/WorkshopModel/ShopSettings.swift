@@ -55,7 +55,7 @@ public struct ShopSettings: Sendable {
     public mutating func set(_ key: String, to text: String) throws {
         switch key {
         case "name":
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw UserError("name: the shop needs a name") }
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw InputRefusal.empty(field: "name") }
             name = text
         case "address": address = text
         case "phone": phone = text
@@ -64,25 +64,25 @@ public struct ShopSettings: Sendable {
             creditCode = text.uppercased()
         case "labor_rate":
             let rate = try Money.parse(text, field: "labor_rate")
-            guard rate.fen > 0 else { throw UserError("labor_rate must be above zero") }
+            guard rate.fen > 0 else { throw InputRefusal.mustBePositive(field: "labor_rate", given: text) }
             laborRate = rate
         case "tax_rate": taxRate = try TaxRate.parse(text)
         case "prices_include_tax": pricesIncludeTax = try YesNo.parse(text, field: key)
         case "currency":
             guard text.count == 3, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw UserError("currency=\(text): write a three-letter code such as CNY")
+                throw InputRefusal.notCurrency(given: text)
             }
             currency = text.uppercased()
         case "timezone": timeZone = try ShopZone(identifier: text)
         case "discount_limit":
             let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
             guard let percent = Int(digits), (0...100).contains(percent) else {
-                throw UserError("discount_limit=\(text): write a whole percentage from 0 to 100, e.g. discount_limit=5")
+                throw InputRefusal.notWholePercentage(field: "discount_limit", given: text)
             }
             advisorDiscountLimitPercent = percent
         case "language": language = try Language.parse(text, field: key)
         default:
-            throw UserError("shop has no setting \(key); settings: \(ShopSettings.keys.map(\.key).joined(separator: ", "))")
+            throw InputRefusal.unknownSetting(key: key, keys: ShopSettings.keys.map(\.key))
         }
     }
 }
@@ -93,7 +93,7 @@ public enum YesNo {
         switch text.lowercased() {
         case "yes", "y", "true", "1", "是", "on": return true
         case "no", "n", "false", "0", "否", "off": return false
-        default: throw UserError("\(field)=\(text): write yes or no")
+        default: throw InputRefusal.notYesNo(field: field, given: text)
         }
     }
 }
@@ -118,13 +118,13 @@ public enum CreditCode {
     public static func validate(_ text: String) throws {
         let characters = Array(text.uppercased())
         guard characters.count == 18 else {
-            throw UserError("credit_code \(text) has \(characters.count) characters; a 统一社会信用代码 has 18")
+            throw InputRefusal.creditCodeLength(given: text, count: characters.count)
         }
         guard let expected = checkCharacter(of: String(characters[0..<17])) else {
-            throw UserError("credit_code \(text) has a character outside 0-9 and A-Y without I, O, S, V, Z")
+            throw InputRefusal.creditCodeCharacter(given: text)
         }
         guard characters[17] == expected else {
-            throw UserError("credit_code \(text) fails its check: the last character should be \(expected); re-read it from the business licence")
+            throw InputRefusal.creditCodeCheck(given: text, expected: String(expected))
         }
     }
 }

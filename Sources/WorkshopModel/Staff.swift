@@ -33,7 +33,7 @@ public enum Role: String, Vocabulary {
     /// Reads "inspector,manager" or "检验员、经理".
     public static func parseList(_ text: String) throws -> [Role] {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "+" })
-        guard !parts.isEmpty else { throw UserError("role= is empty; roles: \(allCases.map(\.code).joined(separator: ", "))") }
+        guard !parts.isEmpty else { throw InputRefusal.notAccepted(field: "role", given: text, accepted: Role.entries) }
         var roles: [Role] = []
         for part in parts {
             let role = try Role.parse(String(part), field: "role")

@@ -91,7 +91,7 @@ public struct ShopZone: Sendable {
 
     public init(identifier: String) throws {
         guard let zone = TimeZone(identifier: identifier) else {
-            throw UserError("time zone \(identifier) is unknown: write an IANA name such as Asia/Shanghai, Asia/Hong_Kong or Europe/Berlin")
+            throw InputRefusal.notTimeZone(given: identifier)
         }
         self.identifier = identifier
         self.zone = zone
@@ -133,7 +133,7 @@ public enum TimeParser {
 
     public static func parse(_ text: String, zone: ShopZone, now: Timestamp, field: String) throws -> Timestamp {
         guard let instant = instant(text, zone: zone, now: now) else {
-            throw UserError("\(field) \"\(text)\" is not a date and time: \(accepted)")
+            throw InputRefusal.notDateTime(field: field, given: text)
         }
         return instant
     }
@@ -208,7 +208,7 @@ public enum Phone {
         var digits = text.filter { !" -()（）".contains($0) && $0 != "\u{3000}" }
         if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.hasPrefix("0086") { digits.removeFirst(4) }
         guard (5...15).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw UserError("phone \(text) is not a telephone number: write its digits, e.g. 13800138000 or 0755-82345678")
+            throw InputRefusal.notPhone(given: text)
         }
         return digits
     }

@@ -67,13 +67,12 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         case nil:
             break
         case .length(let count)?:
-            throw UserError("VIN \(normalized) has \(count) characters; a VIN has exactly 17 (letters and digits, no I, O or Q)")
+            throw InputRefusal.vinLength(vin: normalized, count: count)
         case .forbiddenCharacter(let character, let position)?:
-            let why = "IOQ".contains(character) ? "I, O and Q never appear in a VIN (they look like 1 and 0)" : "a VIN has only letters and digits"
-            throw UserError("VIN \(normalized) has '\(character)' at position \(position): \(why)")
+            throw InputRefusal.vinCharacter(vin: normalized, character: String(character), position: position)
         case .checkDigit(let expected, let found)?:
             if !acceptCheckDigitMismatch {
-                throw UserError("VIN \(normalized) fails its check digit: position 9 is '\(found)' but the other characters give '\(expected)'. Re-read the VIN from the windscreen or the 行驶证; if it is right (some European makers do not use the check digit), repeat the command with confirm-vin=yes")
+                throw InputRefusal.vinCheckDigit(vin: normalized, found: String(found), expected: String(expected))
             }
         }
         self.value = normalized

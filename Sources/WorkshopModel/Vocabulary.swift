@@ -23,10 +23,14 @@ extension Vocabulary {
     /// Parses or throws an error that lists what is accepted.
     public static func parse(_ text: String, field: String) throws -> Self {
         guard let value = parse(text) else {
-            let accepted = allCases.map { "\($0.code) (\($0.chinese))" }.joined(separator: ", ")
-            throw UserError("\(field)=\(text) is not accepted; accepted: \(accepted)")
+            throw InputRefusal.notAccepted(field: field, given: text, accepted: entries)
         }
         return value
+    }
+
+    /// Every case as a refusal lists what is accepted.
+    public static var entries: [VocabularyEntry] {
+        allCases.map { VocabularyEntry(code: $0.code, chinese: $0.chinese, english: $0.english) }
     }
 
     /// Rebuilds a case from its stored code.

@@ -24,7 +24,7 @@ public enum WarrantyTable {
     public static func validate(_ term: WarrantyTerm, _ vehicleClass: VehicleClass, _ category: RepairCategory) throws {
         let minimum = statutory(vehicleClass, category)
         guard term.km >= minimum.km, term.days >= minimum.days else {
-            throw UserError("a shop may promise a longer warranty, never a shorter one: the minimum for \(vehicleClass.chinese) \(category.chinese) is \(minimum.km) km / \(minimum.days) days (机动车维修管理规定)")
+            throw InputRefusal.shorterWarranty(vehicleClass: vehicleClass, category: category, minimumKm: minimum.km, minimumDays: minimum.days)
         }
     }
 }

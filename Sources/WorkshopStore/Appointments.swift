@@ -36,13 +36,13 @@ extension Store {
                   SQLValue(a.note)])
         var saved = a
         saved.id = db.lastInsertRowID
-        try journal("appointment.add", entity: "appointment", id: saved.reference, vehicleID: a.vehicleID,
+        try journal(.appointmentAdd, entity: "appointment", id: saved.reference, vehicleID: a.vehicleID,
                     detail: [("at", .string(a.at.iso8601)), ("minutes", .int(a.duration)), ("jobs", .string(a.jobs.joined(separator: ","))),
                              ("complaint", .string(a.complaint)), ("estimate", .string(a.estimate.plain))])
         return saved
     }
 
-    public func saveAppointment(_ a: Appointment, action: String, detail: [(String, JSON)]) throws {
+    public func saveAppointment(_ a: Appointment, action: JournalAction, detail: [(String, JSON)]) throws {
         try db.run("UPDATE appointments SET at = ?, duration = ?, bay_id = ?, status = ?, order_id = ?, note = ? WHERE id = ?",
                    [.integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), SQLValue(a.bayID), .text(a.status.code),
                     SQLValue(a.orderID), SQLValue(a.note), .integer(Int64(a.id))])

@@ -16,7 +16,7 @@ extension Store {
         try db.run("INSERT INTO payments(order_id, amount, method, at, by, reference) VALUES (?, ?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .integer(Int64(payment.amount.fen)), .text(payment.method.code),
                     .integer(Int64(payment.at.seconds)), .text(payment.by), SQLValue(payment.reference)])
-        try journal(payment.amount.fen < 0 ? "payment.refund" : "payment.add", entity: "order", id: order.number,
+        try journal(payment.amount.fen < 0 ? .paymentRefund : .paymentAdd, entity: "order", id: order.number,
                     orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("amount", .string(payment.amount.plain)), ("method", .string(payment.method.code)),
                              ("reference", .string(payment.reference))])
@@ -43,7 +43,7 @@ extension Store {
             INSERT INTO warranty_terms(vehicle_class, category, km, days) VALUES (?, ?, ?, ?)
             ON CONFLICT(vehicle_class, category) DO UPDATE SET km = excluded.km, days = excluded.days
             """, [.text(vehicleClass.code), .text(category.code), .integer(Int64(term.km)), .integer(Int64(term.days))])
-        try journal("warranty.term", entity: "warranty", id: "\(vehicleClass.code)/\(category.code)",
+        try journal(.warrantyTerm, entity: "warranty", id: "\(vehicleClass.code)/\(category.code)",
                     detail: [("km", .int(term.km)), ("days", .int(term.days))])
     }
 
@@ -106,7 +106,7 @@ extension Store {
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])
         guard db.changes == 1 else { throw UserError("the follow-up call of \(order.number) is already recorded") }
-        try journal("followup.done", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.followupDone, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("result", .string(followUp.result)), ("satisfaction", .int(followUp.satisfaction))])
     }
 }

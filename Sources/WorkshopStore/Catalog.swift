@@ -62,7 +62,7 @@ extension Store {
             INSERT INTO labor_operations(code, name, hours) VALUES (?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name = excluded.name, hours = excluded.hours
             """, [.text(op.code), .text(op.name), .integer(Int64(op.hours.hundredths))])
-        try journal("labor.save", entity: "labor", id: op.code,
+        try journal(.laborSave, entity: "labor", id: op.code,
                     detail: [("name", .string(op.name)), ("hours", .string(op.hours.description))])
     }
 
@@ -99,7 +99,7 @@ extension Store {
             """, [.text(part.partNumber), .text(part.name), SQLValue(part.brand), .text(part.partClass.code),
                   .integer(Int64(part.price.fen)), SQLValue(part.bin), .text(part.unit), SQLValue(part.cost?.fen),
                   .integer(Int64(part.reorderLevel.thousandths))])
-        try journal("part.save", entity: "part", id: part.partNumber,
+        try journal(.partSave, entity: "part", id: part.partNumber,
                     detail: [("name", .string(part.name)), ("brand", .string(part.brand)),
                              ("class", .string(part.partClass.code)), ("price", .string(part.price.plain)),
                              ("cost", .string(part.cost?.plain)), ("unit", .string(part.unit)), ("bin", .string(part.bin)),

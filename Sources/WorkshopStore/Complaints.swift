@@ -31,7 +31,7 @@ extension Store {
                   .integer(Int64(complaint.registeredAt.seconds)), .text(complaint.registeredBy)])
         var saved = complaint
         saved.id = db.lastInsertRowID
-        try journal("complaint.add", entity: "complaint", id: "\(saved.id)", orderID: complaint.orderID, vehicleID: complaint.vehicleID,
+        try journal(.complaintAdd, entity: "complaint", id: "\(saved.id)", orderID: complaint.orderID, vehicleID: complaint.vehicleID,
                     detail: [("channel", .string(complaint.channel.code)), ("text", .string(complaint.text))])
         return saved
     }
@@ -41,7 +41,7 @@ extension Store {
     }
 
     /// Saves a complaint's progress and journals `action`.
-    public func saveComplaint(_ c: Complaint, action: String, detail: [(String, JSON)]) throws {
+    public func saveComplaint(_ c: Complaint, action: JournalAction, detail: [(String, JSON)]) throws {
         try db.run("""
             UPDATE complaints SET classification = ?, assigned_to = ?, verified_at = ?, verification = ?, resolved_at = ?,
                 resolution = ?, resolved_by = ?, followed_up_at = ?, followup_result = ?, satisfied = ?

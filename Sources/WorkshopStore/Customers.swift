@@ -43,7 +43,7 @@ extension Store {
                    [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds))])
         let created = Customer(id: db.lastInsertRowID, name: name, phone: phone, company: company, address: address,
                                createdAt: context.now)
-        try journal("customer.add", entity: "customer", id: created.reference,
+        try journal(.customerAdd, entity: "customer", id: created.reference,
                     detail: [("name", .string(name)), ("phone", .string(phone)), ("company", .string(company)),
                              ("address", .string(address))])
         return created
@@ -69,7 +69,7 @@ extension Store {
         try db.run("UPDATE customers SET name = ?, phone = ?, company = ?, address = ? WHERE id = ?",
                    [.text(updated.name), .text(updated.phone), SQLValue(updated.company), SQLValue(updated.address),
                     .integer(Int64(customer.id))])
-        try journal("customer.set", entity: "customer", id: customer.reference,
+        try journal(.customerSet, entity: "customer", id: customer.reference,
                     detail: changes.map { ($0.field, JSON.string($0.value)) })
         return updated
     }

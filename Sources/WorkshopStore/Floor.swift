@@ -34,13 +34,13 @@ extension Store {
             INSERT INTO checklist_items(stage, code, name, position) VALUES (?, ?, ?, ?)
             ON CONFLICT(stage, code) DO UPDATE SET name = excluded.name
             """, [.text(item.stage.code), .text(item.code), .text(item.name), .integer(Int64(position))])
-        try journal("checklist.save", entity: "checklist", id: "\(item.stage.code)/\(item.code)", detail: [("name", .string(item.name))])
+        try journal(.checklistSave, entity: "checklist", id: "\(item.stage.code)/\(item.code)", detail: [("name", .string(item.name))])
     }
 
     public func removeChecklistItem(stage: InspectionStage, code: String) throws {
         try db.run("DELETE FROM checklist_items WHERE stage = ? AND code = ?", [.text(stage.code), .text(code)])
         guard db.changes == 1 else { throw UserError("the \(stage.english) checklist has no item \(code)") }
-        try journal("checklist.remove", entity: "checklist", id: "\(stage.code)/\(code)", detail: [])
+        try journal(.checklistRemove, entity: "checklist", id: "\(stage.code)/\(code)", detail: [])
     }
 
     /// Records an inspection with its item results; returns it with its id.
@@ -55,7 +55,7 @@ extension Store {
             try db.run("INSERT INTO inspection_items(inspection_id, code, name, result) VALUES (?, ?, ?, ?)",
                        [.integer(Int64(saved.id)), .text(item.code), .text(item.name), .text(item.result.code)])
         }
-        try journal("inspection.\(inspection.stage.code)", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(JournalAction(rawValue: "inspection.\(inspection.stage.code)")!, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("result", .string(inspection.result.code)), ("inspector", .string(inspection.inspector)),
                              ("certificate", .string(inspection.certificate)), ("note", .string(inspection.note)),
                              ("failed_items", .array(inspection.items.filter { $0.result == .fail }.map { .string($0.code) }))])
@@ -95,7 +95,7 @@ extension Store {
         try db.run("INSERT INTO supplements(order_id, line_number, reason, reported_by, reported_at) VALUES (?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .integer(Int64(line.number)), .text(reason), .text(context.actor),
                     .integer(Int64(context.now.seconds))])
-        try journal("supplement.add", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.supplementAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(line.number)), ("reason", .string(reason))])
     }
 
@@ -128,7 +128,7 @@ extension Store {
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
         guard db.changes == 1 else { throw UserError("the answer to \(order.number) added item \(supplement.line) is already recorded") }
-        try journal("supplement.answer", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
                              ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),
                              ("told", .string(supplement.told)), ("promise", .string(supplement.promiseNow?.iso8601))])
@@ -140,7 +140,7 @@ extension Store {
         try db.run("INSERT INTO progress_reports(order_id, percent, note, at, by) VALUES (?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .integer(Int64(percent)), SQLValue(note), .integer(Int64(context.now.seconds)),
                     .text(context.actor)])
-        try journal("order.progress", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.orderProgress, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("percent", .int(percent)), ("note", .string(note))])
     }
 
@@ -153,7 +153,7 @@ extension Store {
     public func addNotification(kind: String, message: String, to order: RepairOrder) throws {
         try db.run("INSERT INTO notifications(order_id, kind, message, at, by) VALUES (?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(kind), .text(message), .integer(Int64(context.now.seconds)), .text(context.actor)])
-        try journal("order.notify", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.orderNotify, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("kind", .string(kind)), ("message", .string(message))])
     }
 

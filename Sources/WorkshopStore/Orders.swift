@@ -99,7 +99,7 @@ extension Store {
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)])
         var created = order
         created.id = db.lastInsertRowID
-        try journal("order.checkin", entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
+        try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
                              ("phone", .string(order.droppedPhone)), ("category", .string(order.category.code)),
@@ -111,7 +111,7 @@ extension Store {
     }
 
     /// Saves the order's header fields, bumps its version, and journals `action` with `detail`.
-    public func saveOrder(_ order: RepairOrder, action: String, detail: [(String, JSON)]) throws {
+    public func saveOrder(_ order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
         if let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id) }
         try db.run("""
             UPDATE orders SET status = ?, odometer_in = ?, fuel = ?, complaint = ?, dropped_by = ?, dropped_phone = ?,
@@ -170,13 +170,13 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.id))] + lineValues(numbered))
         try bumpVersion(order)
-        try journal("line.add", entity: "line", id: "\(order.number)/\(numbered.number)", orderID: order.id,
+        try journal(.lineAdd, entity: "line", id: "\(order.number)/\(numbered.number)", orderID: order.id,
                     vehicleID: order.vehicleID, detail: lineDetail(numbered))
         return numbered
     }
 
     /// Saves an edited line and journals `action`.
-    public func saveLine(_ line: OrderLine, of order: RepairOrder, action: String, detail: [(String, JSON)]) throws {
+    public func saveLine(_ line: OrderLine, of order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
         try db.run("""
             UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
                 unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
@@ -285,7 +285,7 @@ extension Store {
     public func addDamage(_ note: String, to order: RepairOrder) throws {
         try db.run("INSERT INTO damage_notes(order_id, note, noted_at, noted_by) VALUES (?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(note), .integer(Int64(context.now.seconds)), .text(context.actor)])
-        try journal("damage.add", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.damageAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("note", .string(note))])
     }
 
@@ -304,7 +304,7 @@ extension Store {
                 ON CONFLICT(order_id, name) DO UPDATE SET count = excluded.count, returned_at = NULL
                 """, [.integer(Int64(order.id)), .text(item.name), .integer(Int64(item.count))])
         }
-        try journal("belongings.add", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.belongingsAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("items", .array(items.map { .string($0.display) }))])
     }
 
@@ -313,7 +313,7 @@ extension Store {
         guard db.changes == 1 else {
             throw UserError("\(name) is not on \(order.number)'s belongings checklist: belongings \(order.number) list shows what is")
         }
-        try journal("belongings.remove", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.belongingsRemove, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("item", .string(name))])
     }
 
@@ -326,7 +326,7 @@ extension Store {
                 throw UserError("\(name) is not on \(order.number)'s belongings checklist: belongings \(order.number) list shows what is")
             }
         }
-        try journal("belongings.return", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.belongingsReturn, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("items", .array(names.map { .string($0) }))])
     }
 
@@ -340,7 +340,7 @@ extension Store {
             INSERT INTO received_documents(order_id, name, valid_until) VALUES (?, ?, ?)
             ON CONFLICT(order_id, name) DO UPDATE SET valid_until = excluded.valid_until
             """, [.integer(Int64(order.id)), .text(document.name), SQLValue(document.validUntil)])
-        try journal("document.receive", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.documentReceive, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("document", .string(document.name)), ("valid_until", .string(document.validUntil))])
     }
 }
@@ -348,7 +348,7 @@ extension Store {
 extension Store {
     public func removeDamage(_ note: DamageNote, from order: RepairOrder) throws {
         try db.run("DELETE FROM damage_notes WHERE id = ?", [.integer(Int64(note.id))])
-        try journal("damage.remove", entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+        try journal(.damageRemove, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("note", .string(note.note)), ("noted_by", .string(note.notedBy)),
                              ("noted_at", .string(note.notedAt.iso8601))])
     }

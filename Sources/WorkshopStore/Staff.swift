@@ -37,7 +37,7 @@ extension Store {
             ON CONFLICT(name) DO UPDATE SET roles = excluded.roles, group_name = excluded.group_name, active = 1,
                 pin_hash = coalesce(excluded.pin_hash, staff.pin_hash)
             """, [.text(name), .text(rolesText), SQLValue(group), SQLValue(pinHash), .integer(Int64(context.now.seconds))])
-        try journal("staff.save", entity: "staff", id: name,
+        try journal(.staffSave, entity: "staff", id: name,
                     detail: [("roles", .string(rolesText)), ("group", .string(group)), ("pin", .string(pinHash == nil ? nil : "set"))])
         return try staff(named: name)!
     }
@@ -67,7 +67,7 @@ extension Store {
             INSERT INTO bays(name, equipment, hours, created_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment, hours = excluded.hours
             """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds))])
-        try journal("bay.save", entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
+        try journal(.baySave, entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
     }
 
     /// The open order whose car is in `bay` now, if any.
@@ -102,7 +102,7 @@ extension Store {
     public func staffCount() throws -> Int { try db.scalar("SELECT count(*) FROM staff") ?? 0 }
 
     /// Sets (or, with nil, clears: set again at first use) a PIN hash; clears failures and lock-out.
-    public func setPIN(_ hash: String?, for name: String, action: String) throws {
+    public func setPIN(_ hash: String?, for name: String, action: JournalAction) throws {
         try db.run("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", [SQLValue(hash), .text(name)])
         try journal(action, entity: "staff", id: name, detail: [("pin", .string(hash == nil ? "cleared" : "set"))])
     }
@@ -111,7 +111,7 @@ extension Store {
     public func recordFailedSignIn(_ name: String, lockUntil: Timestamp?) throws {
         try db.run("UPDATE staff SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE name = ?",
                    [SQLValue(lockUntil?.seconds), .text(name)])
-        try journal(lockUntil == nil ? "staff.sign-in-failed" : "staff.locked", entity: "staff", id: name,
+        try journal(lockUntil == nil ? .staffSignInFailed : .staffLocked, entity: "staff", id: name,
                     detail: [("locked_until", .string(lockUntil?.iso8601))])
     }
 

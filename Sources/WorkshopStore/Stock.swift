@@ -34,7 +34,7 @@ extension Store {
                   SQLValue(line), SQLValue(appointmentID), SQLValue(reason), .integer(Int64(context.now.seconds)), .text(context.actor)])
         try db.run("UPDATE parts SET stock = stock + ?, reserved = reserved + ? WHERE part_no = ?",
                    [.integer(Int64(onHand)), .integer(Int64(reserved)), .text(part.partNumber)])
-        try journal("stock.\(kind.rawValue)", entity: "part", id: part.partNumber, orderID: orderID,
+        try journal(JournalAction(rawValue: "stock.\(kind.rawValue)")!, entity: "part", id: part.partNumber, orderID: orderID,
                     detail: [("on_hand", .string(Quantity(thousandths: onHand).description)),
                              ("reserved", .string(Quantity(thousandths: reserved).description)),
                              ("appointment", .string(appointmentID.map { "A\($0)" })), ("line", .int(line)), ("reason", .string(reason))])
@@ -43,7 +43,7 @@ extension Store {
     public func setOnOrder(_ partNumber: String, quantity: Quantity, eta: String?) throws {
         try db.run("UPDATE parts SET on_order = ?, on_order_eta = ? WHERE part_no = ?",
                    [.integer(Int64(quantity.thousandths)), SQLValue(eta), .text(partNumber)])
-        try journal("part.on-order", entity: "part", id: partNumber,
+        try journal(.partOnOrder, entity: "part", id: partNumber,
                     detail: [("on_order", .string(quantity.description)), ("eta", .string(eta))])
     }
 
@@ -134,7 +134,7 @@ extension Store {
                 equipment = excluded.equipment
             """, [.text(job.code), .text(job.name), .text(job.operations.joined(separator: ",")), .text(parts),
                   .text(job.equipment.joined(separator: ","))])
-        try journal("job.save", entity: "job", id: job.code,
+        try journal(.jobSave, entity: "job", id: job.code,
                     detail: [("name", .string(job.name)), ("operations", .string(job.operations.joined(separator: ","))),
                              ("parts", .string(parts)), ("equipment", .string(job.equipment.joined(separator: ",")))])
     }

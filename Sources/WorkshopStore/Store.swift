@@ -90,24 +90,24 @@ public final class Store {
         let before = settings.value(of: key)
         try db.run("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                    [.text(key), .text(stored)])
-        try journal("shop.set", entity: "shop", id: key, detail: [(key, .string(stored)), ("was", .string(before))])
+        try journal(.shopSet, entity: "shop", id: key, detail: [(key, .string(stored)), ("was", .string(before))])
         settings = updated
     }
 
     /// Appends one entry to the journal: what was done, to what, with the values that changed.
-    public func journal(_ action: String, entity: String, id: String?, orderID: Int? = nil, vehicleID: Int? = nil,
+    public func journal(_ action: JournalAction, entity: String, id: String?, orderID: Int? = nil, vehicleID: Int? = nil,
                         detail: [(String, JSON)]) throws {
         let tail = try journalTail ?? Journal.tail(db)
         let entryID = tail.id + 1
         let detailText = JSON.object(detail).serialized()
         let hash = Digest.sha256Hex(Journal.canonical(
-            prev: tail.hash, id: entryID, at: context.now.seconds, actor: context.actor, command: context.command, action: action,
+            prev: tail.hash, id: entryID, at: context.now.seconds, actor: context.actor, command: context.command, action: action.rawValue,
             entity: entity, entityID: id, orderID: orderID, vehicleID: vehicleID, detail: detailText))
         try db.run("""
             INSERT INTO journal(id, at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(entryID)), .integer(Int64(context.now.seconds)), .text(context.actor), .text(context.command),
-                  .text(action), .text(entity), SQLValue(id), SQLValue(orderID), SQLValue(vehicleID), .text(detailText),
+                  .text(action.rawValue), .text(entity), SQLValue(id), SQLValue(orderID), SQLValue(vehicleID), .text(detailText),
                   .text(tail.hash), .text(hash)])
         journalTail = (entryID, hash)
     }

@@ -70,7 +70,7 @@ extension Store {
         var created = vehicle
         created.id = db.lastInsertRowID
         created.createdAt = context.now
-        try journal("vehicle.add", entity: "vehicle", id: created.plate.value, vehicleID: created.id,
+        try journal(.vehicleAdd, entity: "vehicle", id: created.plate.value, vehicleID: created.id,
                     detail: vehicleDetail(created))
         return created
     }
@@ -100,14 +100,14 @@ extension Store {
                   SQLValue(updated.color), SQLValue(updated.engineNumber), SQLValue(updated.fuel),
                   .text(updated.vehicleClass.code), .text(updated.plateColor.rawValue), SQLValue(updated.isForeign),
                   .integer(Int64(updated.id))])
-        try journal("vehicle.set", entity: "vehicle", id: updated.plate.value, vehicleID: updated.id, detail: changed)
+        try journal(.vehicleSet, entity: "vehicle", id: updated.plate.value, vehicleID: updated.id, detail: changed)
     }
 
     /// Records a new odometer reading: check-ins move it forward; a correction may move it back.
     public func setOdometer(vehicleID: Int, reading: Int, correction reason: String? = nil, was: Int) throws {
         try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(reading)), .integer(Int64(vehicleID))])
         if let reason {
-            try journal("vehicle.odometer-correction", entity: "vehicle", id: nil, vehicleID: vehicleID,
+            try journal(.vehicleOdometerCorrection, entity: "vehicle", id: nil, vehicleID: vehicleID,
                         detail: [("odometer", .int(reading)), ("was", .int(was)), ("reason", .string(reason))])
         }
     }

@@ -186,7 +186,7 @@ func buildShop(at path: String) throws {
                 try db.run("INSERT INTO inspections(order_id, stage, result, inspector, at, certificate) VALUES (?, 'final', 'pass', '孙检', ?, ?)",
                            [.integer(Int64(orderID)), .integer(Int64(at + 6 * 3600)), .text("C\(orderID)")])
             }
-            for action in ["order.checkin", "order.sign", "order.release"] {
+            for action in [JournalAction.orderCheckin, .orderSign, .orderRelease] {
                 store.context = ChangeContext(actor: "王芳", command: "generated", now: Timestamp(seconds: at))
                 try store.journal(action, entity: "order", id: "RO\(orderID)", orderID: orderID, vehicleID: vehicleID, detail: [])
             }

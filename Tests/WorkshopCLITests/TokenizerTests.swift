@@ -31,23 +31,6 @@ struct TokenizerTests {
         #expect(throws: Error.self) { try Tokenizer.tokenize(#"damage RO1 "open"#) }
     }
 
-    @Test func dateAndTimeWordsJoin() throws {
-        var invocation = Invocation(tokens: try Tokenizer.tokenize("promise RO1 2026-11-23 17:00"), line: "")
-        #expect(invocation.next() == "RO1")
-        #expect(invocation.next() == "2026-11-23 17:00")
-        var withOption = Invocation(tokens: try Tokenizer.tokenize("checkin A promise=明天 9:30 odometer=1"), line: "")
-        #expect(withOption.option("promise") == "明天 9:30")
-        #expect(withOption.option("odometer") == "1")
-    }
-
-    @Test func unusedOptionsAreRefusedWithASuggestion() throws {
-        var invocation = Invocation(tokens: try Tokenizer.tokenize("estimate RO1 labor x hours=1 rat=2"), line: "")
-        _ = invocation.rest()
-        _ = invocation.option("hours")
-        _ = invocation.option("rate")
-        #expect(throws: Error.self) { try invocation.ensureAllUsed() }
-    }
-
     @Test func editDistanceCountsSwapsAsOne() {
         #expect(Suggest.editDistance("chekcin", "checkin") == 1)
         #expect(Suggest.closest(to: "custmer", among: ["customer", "vehicle"]) == "customer")

@@ -90,7 +90,7 @@ enum AfterSalesCommands {
         }
     }
 
-    static func add(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let reference = try invocation.required("the plate or order", usage: complaintUsage[0])
         var vehicleID: Int?
         var orderID: Int?
@@ -111,7 +111,7 @@ enum AfterSalesCommands {
                         [("complaint", .int(saved.id))])
     }
 
-    static func act(_ verb: String, _ c: inout Complaint, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func act(_ verb: String, _ c: inout Complaint, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         if verb != "show" && c.isClosed { throw UserError("complaint #\(c.id) is closed") }
         switch verb {
         case "show":
@@ -122,7 +122,7 @@ enum AfterSalesCommands {
                 c.assignedTo = nil
             }
             c.classification = classification
-            try s.store.saveComplaint(c, action: "complaint.classify", detail: [("class", .string(classification.code))])
+            try s.store.saveComplaint(c, action: .complaintClassify, detail: [("class", .string(classification.code))])
             var text = s.t("投诉 #\(c.id)：\(classification.chinese)", "complaint #\(c.id): \(classification.english)")
             if classification == .major { text += "\n  ! " + s.t("重大投诉须由经理处理：complaint \(c.id) assign 经理姓名", "a major complaint is the manager's: complaint \(c.id) assign MANAGER") }
             if classification == .invalid { text += "\n  " + s.t("无效投诉：礼貌解释原因后以 resolve 记录答复", "invalid: explain politely, then record the answer with resolve") }
@@ -133,7 +133,7 @@ enum AfterSalesCommands {
             let member = c.classification == .major ? try s.store.staff(name, role: .manager)
                 : try s.store.staff(name, role: .advisor, orAnyOf: [.manager, .inspector])
             c.assignedTo = member.name
-            try s.store.saveComplaint(c, action: "complaint.assign", detail: [("to", .string(member.name))])
+            try s.store.saveComplaint(c, action: .complaintAssign, detail: [("to", .string(member.name))])
             return .message(s.t("投诉 #\(c.id) 由 \(member.name) 处理", "complaint #\(c.id) assigned to \(member.name)"))
         case "verify":
             guard c.classification != nil else { throw UserError("classify complaint #\(c.id) first: complaint \(c.id) classify valid|invalid|major") }
@@ -141,7 +141,7 @@ enum AfterSalesCommands {
             guard !text.isEmpty else { throw UserError("complaint \(c.id) verify: say what was found") }
             c.verifiedAt = s.now
             c.verification = text
-            try s.store.saveComplaint(c, action: "complaint.verify", detail: [("found", .string(text))])
+            try s.store.saveComplaint(c, action: .complaintVerify, detail: [("found", .string(text))])
             let late = s.now > c.verifyBy
             return .message(s.t("投诉 #\(c.id) 已核实" + (late ? "（超过24小时期限）" : ""), "complaint #\(c.id) verified" + (late ? " (after the 24-hour deadline)" : "")))
         case "resolve", "reply":
@@ -163,7 +163,7 @@ enum AfterSalesCommands {
             c.resolvedAt = s.now
             c.resolution = text
             c.resolvedBy = resolver
-            try s.store.saveComplaint(c, action: "complaint.resolve", detail: [("answer", .string(text)), ("by", .string(resolver))])
+            try s.store.saveComplaint(c, action: .complaintResolve, detail: [("answer", .string(text)), ("by", .string(resolver))])
             let late = s.now > c.replyBy
             return .message(s.t("投诉 #\(c.id) 已答复客户" + (late ? "（超过7日期限）" : "") + (classification == .invalid ? "，已结案" : "；请回访：complaint \(c.id) followup …"),
                                 "complaint #\(c.id) answered" + (late ? " (after the 7-day deadline)" : "") + (classification == .invalid ? "; closed" : "; follow up: complaint \(c.id) followup …")))
@@ -176,13 +176,13 @@ enum AfterSalesCommands {
                 c.resolvedAt = nil
                 c.resolution = nil
                 c.verification = (c.verification ?? "") + " / " + s.t("回访不满意：", "follow-up unhappy: ") + result
-                try s.store.saveComplaint(c, action: "complaint.followup-unsatisfied", detail: [("result", .string(result))])
+                try s.store.saveComplaint(c, action: .complaintFollowupUnsatisfied, detail: [("result", .string(result))])
                 return .message(s.t("客户仍不满意：投诉 #\(c.id) 重新打开，须限期整改后再次答复", "still unhappy: complaint #\(c.id) is reopened for another answer"))
             }
             c.followedUpAt = s.now
             c.followUpResult = result
             c.satisfied = true
-            try s.store.saveComplaint(c, action: "complaint.followup", detail: [("result", .string(result)), ("satisfied", .bool(true))])
+            try s.store.saveComplaint(c, action: .complaintFollowup, detail: [("result", .string(result)), ("satisfied", .bool(true))])
             return .message(s.t("投诉 #\(c.id) 回访满意，结案", "complaint #\(c.id) followed up, customer satisfied: closed"))
         default:
             throw UserError("complaint \(c.id) \(verb): unknown step; usage: \(complaintUsage.joined(separator: " | "))")

@@ -84,7 +84,7 @@ enum AppointmentCommands {
         }
     }
 
-    static func add(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let vehicle = try s.store.resolveVehicle(try invocation.required("the plate", usage: usage[0]))
         let at = try s.parseTime(try invocation.requiredOption("at", example: "at=\"明天 10:00\""), field: "at")
         guard at > s.now else { throw UserError("at=\(s.formatTime(at)) is not in the future: book a time to come") }
@@ -138,7 +138,7 @@ enum AppointmentCommands {
         return bay
     }
 
-    static func confirm(_ a: inout Appointment, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func confirm(_ a: inout Appointment, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         guard a.status == .pending else { throw UserError("\(a.reference) is \(a.status.english): only a pending booking is confirmed") }
         guard a.at > s.now else { throw UserError("\(a.reference) was for \(s.formatTime(a.at)), which has passed: book a new time") }
         let lines = try plannedLines(a.jobs, s)
@@ -163,20 +163,20 @@ enum AppointmentCommands {
         }
         a.bayID = bay.id
         a.status = .confirmed
-        try s.store.saveAppointment(a, action: "appointment.confirm", detail: [("bay", .string(bay.name)),
+        try s.store.saveAppointment(a, action: .appointmentConfirm, detail: [("bay", .string(bay.name)),
                                                                              ("parts", .array(needed.map { .string("\($0.partNumber)×\($0.quantity)") }))])
         return .message(s.t("\(a.reference) 已确认：\(s.formatTime(a.at)) \(bay.name)" + (needed.isEmpty ? "" : "，已预留配件 \(needed.count) 种"),
                             "\(a.reference) confirmed: \(s.formatTime(a.at)) in \(bay.name)" + (needed.isEmpty ? "" : ", \(needed.count) parts reserved")),
                         [("bay", .string(bay.name))])
     }
 
-    static func cancel(_ a: inout Appointment, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func cancel(_ a: inout Appointment, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         guard a.status.isActive else { throw UserError("\(a.reference) is \(a.status.english) already") }
         let reason = invocation.option("reason")
         try s.store.releaseReservations(of: a, reason: "cancelled")
         a.status = .cancelled
         a.note = [a.note, reason].compactMap { $0 }.joined(separator: " · ")
-        try s.store.saveAppointment(a, action: "appointment.cancel", detail: [("reason", .string(reason))])
+        try s.store.saveAppointment(a, action: .appointmentCancel, detail: [("reason", .string(reason))])
         return .message(s.t("\(a.reference) 已取消，预留配件已释放", "\(a.reference) cancelled; its parts are released"))
     }
 
@@ -185,7 +185,7 @@ enum AppointmentCommands {
         guard s.now > a.at else { throw UserError("\(a.reference) is at \(s.formatTime(a.at)): a no-show is marked after that time") }
         try s.store.releaseReservations(of: a, reason: "no-show")
         a.status = .noShow
-        try s.store.saveAppointment(a, action: "appointment.no-show", detail: [])
+        try s.store.saveAppointment(a, action: .appointmentNoShow, detail: [])
         return .message(s.t("\(a.reference) 标记为未到店，预留配件已释放", "\(a.reference) marked as a no-show; its parts are released"))
     }
 
@@ -217,7 +217,7 @@ enum AppointmentCommands {
     }
 
     /// The day's bookings; for a day to come, the parts to pick for each bay.
-    static func list(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func list(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let word = invocation.rest().joined(separator: " ")
         var day = s.zone.startOfDay(s.now)
         switch word.lowercased() {

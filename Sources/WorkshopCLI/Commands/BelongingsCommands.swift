@@ -54,7 +54,7 @@ enum BelongingsCommands {
             let tag = try KeyTag.normalize(try invocation.required("the key tag", usage: usage[3]))
             let previous = order.keyTag
             order.keyTag = tag
-            try s.store.saveOrder(order, action: "key.register", detail: [("key_tag", .string(tag)), ("was", .string(previous))])
+            try s.store.saveOrder(order, action: .keyRegister, detail: [("key_tag", .string(tag)), ("was", .string(previous))])
             return .message(s.t("\(order.number) 钥匙挂于 \(tag)", "\(order.number): key on hook \(tag)"))
         case "document", "doc":
             try OrderRules.ensureOpen(order.status, order: order.number)
@@ -92,7 +92,7 @@ enum BelongingsCommands {
             var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + (names.isEmpty ? "—" : names.joined(separator: ", "))
             if returnKey, let tag = order.keyTag, order.keyReturnedAt == nil {
                 order.keyReturnedAt = s.now
-                try s.store.saveOrder(order, action: "key.return", detail: [("key_tag", .string(tag))])
+                try s.store.saveOrder(order, action: .keyReturn, detail: [("key_tag", .string(tag))])
                 text += s.t("；钥匙 \(tag) 已交还", "; key \(tag) handed back")
             }
             let missing = try s.store.belongings(orderID: order.id).filter { $0.returnedAt == nil }

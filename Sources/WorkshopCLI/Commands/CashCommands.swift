@@ -100,7 +100,7 @@ enum CashCommands {
         if settlement.discount.fen == 0 { order.discount = nil }
         order.discountBy = order.discount == nil ? nil : s.user
         order.discountAuthorizedBy = order.discount == nil ? nil : authorizer?.name
-        try s.store.saveOrder(order, action: "order.discount", detail: [
+        try s.store.saveOrder(order, action: .orderDiscount, detail: [
             ("discount", .string(discount.description)), ("value", .string(settlement.discount.plain)),
             ("authorized_by", .string(authorizer?.name)),
         ])
@@ -128,7 +128,7 @@ enum CashCommands {
         try payment(&invocation, s, refund: true)
     }
 
-    static func payment(_ invocation: inout Invocation, _ s: Session, refund: Bool) throws -> Output {
+    static func payment(_ invocation: inout LegacyInvocation, _ s: Session, refund: Bool) throws -> Output {
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: payUsage))
         guard order.status.isAuthorised || order.status == .declined || order.status == .released else {
             throw UserError("\(order.number) is \(order.status.english): nothing is charged before the customer signs")
@@ -203,7 +203,7 @@ enum CashCommands {
         order.releaseSigned = signer
         order.oldParts = oldParts ?? (replacedParts ? nil : OldParts.none)
         order.closedAt = order.closedAt ?? s.now
-        try s.store.saveOrder(order, action: "order.release", detail: [
+        try s.store.saveOrder(order, action: .orderRelease, detail: [
             ("signed", .string(signer)), ("odometer", .int(odometer)), ("old_parts", .string(order.oldParts?.code)),
             ("total", .string(settlement.total.plain)), ("paid", .string(settlement.paid.plain)),
         ])

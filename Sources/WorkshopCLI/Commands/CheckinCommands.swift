@@ -66,7 +66,7 @@ enum CheckinCommands {
             try s.store.releaseReservations(of: arrived, reason: "arrived: \(order.number)")
             arrived.status = .arrived
             arrived.orderID = order.id
-            try s.store.saveAppointment(arrived, action: "appointment.arrive", detail: [("order", .string(order.number))])
+            try s.store.saveAppointment(arrived, action: .appointmentArrive, detail: [("order", .string(order.number))])
             try s.store.linkAppointment(arrived.id, to: order)
             booking = arrived
         }
@@ -122,7 +122,7 @@ enum CheckinCommands {
         guard !findings.isEmpty else { throw UserError("diagnose: the findings are missing; usage: \(diagnoseUsage)") }
         let previous = order.findings
         order.findings = findings
-        try s.store.saveOrder(order, action: "order.diagnose", detail: [("findings", .string(findings)), ("was", .string(previous))])
+        try s.store.saveOrder(order, action: .orderDiagnose, detail: [("findings", .string(findings)), ("was", .string(previous))])
         var text = s.t("\(order.number) 诊断已记录", "\(order.number): findings recorded")
         if let feeText = invocation.option("fee") {
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
@@ -174,7 +174,7 @@ enum CheckinCommands {
         let when = try PromiseRule.check(try s.parseTime(text, field: "promise"), checkedIn: order.checkedInAt, session: s)
         let previous = order.promisedAt
         order.promisedAt = when
-        try s.store.saveOrder(order, action: "order.promise",
+        try s.store.saveOrder(order, action: .orderPromise,
                               detail: [("promised_at", .string(when.iso8601)), ("was", .string(previous?.iso8601))])
         var message = s.t("\(order.number) 交车时间 \(s.formatTime(when))", "\(order.number) promised for \(s.formatTime(when))")
         if let previous, order.status != .estimating {

@@ -31,7 +31,7 @@ enum CustomerCommands {
         }
     }
 
-    static func add(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func add(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let name = invocation.rest().joined(separator: " ")
         guard !name.isEmpty else { throw UserError("customer add: the name is missing; usage: \(usage[0])") }
         let phone = try Phone.normalize(try invocation.requiredOption("phone", example: "phone=13800138000"))
@@ -42,7 +42,7 @@ enum CustomerCommands {
                         [("customer", json(customer))])
     }
 
-    static func show(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func show(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let reference = try invocation.required("the customer (C12 or phone)", usage: usage[1])
         return try render(try session.store.resolveCustomer(reference), session)
     }
@@ -69,7 +69,7 @@ enum CustomerCommands {
         ]))
     }
 
-    static func find(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func find(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let text = invocation.rest().joined(separator: " ")
         guard !text.isEmpty else { throw UserError("customer find: what to look for is missing; usage: \(usage[2])") }
         let phoneDigits = (try? Phone.normalize(text)) ?? text
@@ -87,7 +87,7 @@ enum CustomerCommands {
                       json: .object([("customers", .array(customers.map(json)))]))
     }
 
-    static func set(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func set(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let reference = try invocation.required("the customer (C12 or phone)", usage: usage[4])
         let customer = try session.store.resolveCustomer(reference)
         var changes: [(field: String, value: String?)] = []

@@ -29,7 +29,7 @@ enum EstimateCommands {
                 try OrderRules.ensureEstimateEditable(order.status, order: order.number)
                 let method = try EstimateMethod.parse(methodText, field: "method")
                 order.estimateMethod = method
-                try s.store.saveOrder(order, action: "estimate.method", detail: [("method", .string(method.code))])
+                try s.store.saveOrder(order, action: .estimateMethod, detail: [("method", .string(method.code))])
                 var text = s.t("\(order.number) 估价方式：\(method.chinese)", "\(order.number) estimate method: \(method.english)")
                 if method == .symptom {
                     text += "\n  ! " + s.t("现象估价风险较大：定价时请考虑风险", "estimating by symptom is risky: price the risk in")
@@ -56,7 +56,7 @@ enum EstimateCommands {
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
             var line = try findLine(&invocation, order, s)
             line.status = .removed
-            try s.store.saveLine(line, of: order, action: "line.remove", detail: [("description", .string(line.description)),
+            try s.store.saveLine(line, of: order, action: .lineRemove, detail: [("description", .string(line.description)),
                                                                                    ("amount", .string(line.amount.plain))])
             _ = try s.store.returnUnbilledParts(of: order)
             return try confirm(line, order, s, verb: s.t("已删除", "removed"))
@@ -64,7 +64,7 @@ enum EstimateCommands {
             try OrderRules.ensureEstimateEditable(order.status, order: order.number)
             var line = try findLine(&invocation, order, s)
             let detail = try change(&line, &invocation, s)
-            try s.store.saveLine(line, of: order, action: "line.change", detail: detail)
+            try s.store.saveLine(line, of: order, action: .lineChange, detail: detail)
             return try confirm(line, order, s, verb: s.t("已修改", "changed"))
         default:
             throw UserError("estimate \(sub): unknown kind; write labor, part, fee, change, remove or method=…; usage: \(usage.joined(separator: " | "))")
@@ -72,7 +72,7 @@ enum EstimateCommands {
     }
 
     /// On a comeback, work is under warranty (free) unless `covered=no` says the customer pays for it.
-    static func coverage(_ line: OrderLine, _ order: RepairOrder, _ invocation: inout Invocation) throws -> OrderLine {
+    static func coverage(_ line: OrderLine, _ order: RepairOrder, _ invocation: inout LegacyInvocation) throws -> OrderLine {
         var line = line
         let covered = try invocation.option("covered").map { try YesNo.parse($0, field: "covered") }
         if covered == true && order.reworkOf == nil {
@@ -83,7 +83,7 @@ enum EstimateCommands {
     }
 
     /// A labour line: from a standard operation code (its name and hours), or described with hours.
-    static func laborLine(_ invocation: inout Invocation, _ s: Session) throws -> OrderLine {
+    static func laborLine(_ invocation: inout LegacyInvocation, _ s: Session) throws -> OrderLine {
         let words = invocation.rest()
         var description = words.joined(separator: " ")
         var hours = try invocation.option("hours").map { try Hours.parse($0) }
@@ -110,7 +110,7 @@ enum EstimateCommands {
     }
 
     /// A part line: from the price list by part number (its name, brand, class and price), or typed in full.
-    static func partLine(_ invocation: inout Invocation, _ s: Session) throws -> OrderLine {
+    static func partLine(_ invocation: inout LegacyInvocation, _ s: Session) throws -> OrderLine {
         let words = invocation.rest()
         var description = words.joined(separator: " ")
         var partNumber = invocation.option("partno")?.uppercased()
@@ -143,7 +143,7 @@ enum EstimateCommands {
                      brand: invocation.option("brand") ?? catalog?.brand, partClass: partClass, insistedAftermarket: insisted)
     }
 
-    static func findLine(_ invocation: inout Invocation, _ order: RepairOrder, _ s: Session) throws -> OrderLine {
+    static func findLine(_ invocation: inout LegacyInvocation, _ order: RepairOrder, _ s: Session) throws -> OrderLine {
         let text = try invocation.required("the line number", usage: "estimate \(order.number) remove|change LINE")
         let lines = try s.store.lines(orderID: order.id).filter { $0.status != .removed }
         guard let number = Int(text), let line = lines.first(where: { $0.number == number }) else {
@@ -153,7 +153,7 @@ enum EstimateCommands {
         return line
     }
 
-    static func change(_ line: inout OrderLine, _ invocation: inout Invocation, _ s: Session) throws -> [(String, JSON)] {
+    static func change(_ line: inout OrderLine, _ invocation: inout LegacyInvocation, _ s: Session) throws -> [(String, JSON)] {
         var detail: [(String, JSON)] = []
         if let text = invocation.option("desc") {
             guard !text.isEmpty else { throw UserError("desc= cannot be empty") }
@@ -256,7 +256,7 @@ enum EstimateCommands {
         for number in declinedNumbers {
             var line = pending.first { $0.number == number }!
             line.status = .declined
-            try s.store.saveLine(line, of: order, action: "line.decline", detail: [("description", .string(line.description))])
+            try s.store.saveLine(line, of: order, action: .lineDecline, detail: [("description", .string(line.description))])
         }
         try s.store.setLineStatus(of: order, from: .proposed, to: .approved)
         order.status = .signed
@@ -265,7 +265,7 @@ enum EstimateCommands {
         order.signedAt = s.now
         let approved = lines.filter { $0.status == .approved || ($0.status == .proposed && !declinedNumbers.contains($0.number)) }
         let totals = Totals(lines: approved, rate: s.settings.taxRate, pricesIncludeTax: s.settings.pricesIncludeTax)
-        try s.store.saveOrder(order, action: "order.sign", detail: [
+        try s.store.saveOrder(order, action: .orderSign, detail: [
             ("signed_by", .string(signer)), ("via", .string(via.code)),
             ("approved_lines", .array(approved.map { .int($0.number) })), ("declined_lines", .array(declinedNumbers.map { .int($0) })),
             ("total", .string(totals.taxed.gross.plain)),
@@ -306,7 +306,7 @@ enum EstimateCommands {
         // The diagnostic fee already on the order is charged, unless fee= names the fee instead.
         for var line in try s.store.lines(orderID: order.id) where line.status == .proposed {
             line.status = line.isDiagnosticFee && fee == nil ? .approved : .declined
-            try s.store.saveLine(line, of: order, action: line.status == .approved ? "line.charge" : "line.decline",
+            try s.store.saveLine(line, of: order, action: line.status == .approved ? .lineCharge : .lineDecline,
                                  detail: [("description", .string(line.description)), ("amount", .string(line.amount.plain))])
         }
         if let fee, fee.fen > 0 {
@@ -319,7 +319,7 @@ enum EstimateCommands {
         _ = try s.store.returnUnbilledParts(of: order)
         order.status = .declined
         order.closedAt = s.now
-        try s.store.saveOrder(order, action: "order.decline", detail: [("fee", .string(fee?.plain)), ("reason", .string(reason)),
+        try s.store.saveOrder(order, action: .orderDecline, detail: [("fee", .string(fee?.plain)), ("reason", .string(reason)),
                                                                        ("charged", .string(totals.taxed.gross.plain))])
         var text = s.t("\(order.number) 客户拒修", "\(order.number) declined by the customer")
         if totals.taxed.gross.fen > 0 {

@@ -56,7 +56,7 @@ enum FloorCommands {
             order.status = .inWork
             order.startedAt = s.now
         }
-        try s.store.saveOrder(order, action: first ? "order.dispatch" : "order.dispatch-split",
+        try s.store.saveOrder(order, action: first ? .orderDispatch : .orderDispatchSplit,
                               detail: [("group", .string(group)), ("tech", .string(technician?.name)), ("bay", .string(bay?.name))])
         var text = s.t("\(order.number) 派工：\(group)", "\(order.number) dispatched to \(group)")
         if let technician { text += " · \(technician.name)" }
@@ -98,7 +98,7 @@ enum FloorCommands {
         at = Timestamp(seconds: at.seconds - at.seconds % 600)
         order.handoverBy = receiver.name
         order.handoverAt = at
-        try s.store.saveOrder(order, action: "order.handover", detail: [("receiver", .string(receiver.name)), ("at", .string(at.iso8601))])
+        try s.store.saveOrder(order, action: .orderHandover, detail: [("receiver", .string(receiver.name)), ("at", .string(at.iso8601))])
         return .message(s.t("\(order.number) 车间接车：\(receiver.name) \(s.formatTime(at))",
                             "\(order.number) received in the workshop by \(receiver.name) at \(s.formatTime(at))"))
     }
@@ -152,13 +152,13 @@ enum FloorCommands {
         if stage == .final {
             if result == .pass {
                 order.status = .ready
-                try s.store.saveOrder(order, action: "order.ready", detail: [("certificate", .string(certificate))])
+                try s.store.saveOrder(order, action: .orderReady, detail: [("certificate", .string(certificate))])
                 text += "\n  " + s.t("竣工出厂合格证 No. \(certificate!)；车辆竣工待交车（print \(order.number) certificate）",
                                      "completion certificate No. \(certificate!); the car is ready for hand-back (print \(order.number) certificate)")
             } else {
                 order.status = .inWork
                 order.completedAt = nil
-                try s.store.saveOrder(order, action: "order.rework", detail: [("note", .string(note))])
+                try s.store.saveOrder(order, action: .orderRework, detail: [("note", .string(note))])
                 let failed = items.filter { $0.result == .fail }.map(\.name)
                 text += "\n  " + s.t("返工：车辆退回车间" + (failed.isEmpty ? "" : "（\(failed.joined(separator: "、"))）") + "；完工后再次报竣工 (complete \(order.number))",
                                      "rework: the car goes back to the workshop" + (failed.isEmpty ? "" : " (\(failed.joined(separator: ", ")))") + "; report completion again when done (complete \(order.number))")
@@ -216,7 +216,7 @@ enum FloorCommands {
         }
         order.completedAt = s.now
         order.status = order.category.requiresThreeInspections ? .completed : .ready
-        try s.store.saveOrder(order, action: "order.complete", detail: [("status", .string(order.status.code))])
+        try s.store.saveOrder(order, action: .orderComplete, detail: [("status", .string(order.status.code))])
         if order.status == .completed {
             return .message(s.t("\(order.number) 完工，待竣工检验 (inspect \(order.number) final pass|fail by=…)",
                                 "\(order.number) completed; the final inspection is due (inspect \(order.number) final pass|fail by=…)"))

@@ -45,7 +45,7 @@ enum OrderCommands {
                       json: .object([("orders", .array(orders.map(VehicleFileView.summaryJSON)))]))
     }
 
-    static func set(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func set(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         var order = try s.store.resolveOrder(try invocation.required("the order", usage: usage[2]))
         try OrderRules.ensureOpen(order.status, order: order.number)
         var changed: [(String, JSON)] = []
@@ -89,7 +89,7 @@ enum OrderCommands {
             order.odometerIn = reading
         }
         guard !changed.isEmpty else { throw UserError("ro set: nothing to change; usage: \(usage[2])") }
-        try s.store.saveOrder(order, action: "order.set", detail: changed)
+        try s.store.saveOrder(order, action: .orderSet, detail: changed)
         return .message(s.t("\(order.number) 已更新", "\(order.number) updated"), [("order", .string(order.number))])
     }
 
@@ -110,7 +110,7 @@ enum OrderCommands {
         order.signedVia = nil
         order.signedAt = nil
         try s.store.setLineStatus(of: order, from: .approved, to: .proposed)
-        try s.store.saveOrder(order, action: "order.reopen", detail: [("reason", .string(reason)), ("signed_by_was", .string(signedBy))])
+        try s.store.saveOrder(order, action: .orderReopen, detail: [("reason", .string(reason)), ("signed_by_was", .string(signedBy))])
         return .message(s.t("\(order.number) 已重新打开（原签字人 \(signedBy ?? "")），修改后请客户重新签字",
                             "\(order.number) reopened (was signed by \(signedBy ?? "")); have it signed again after the change"))
     }

@@ -45,7 +45,7 @@ enum PartsCommands {
         UserError("no part \(number.uppercased()) in the price list: parts list shows them (parts add adds one)")
     }
 
-    static func add(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let number = try invocation.required("the part number", usage: usage[0]).uppercased()
         guard number.count <= 40, !number.contains(where: { $0.isWhitespace || $0 == "," || $0 == ":" }) else {
             throw UserError("part number \(number): up to 40 characters, without spaces, commas or colons")
@@ -137,7 +137,7 @@ enum PartsCommands {
                  ("low", .bool(p.isLow))])
     }
 
-    static func receive(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func receive(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let number = try invocation.required("the part number", usage: usage[3])
         guard var part = try s.store.part(number: number) else { throw unknown(number) }
         let quantity = try Quantity.parse(try invocation.requiredOption("qty", example: "qty=20"))
@@ -154,7 +154,7 @@ enum PartsCommands {
         return .message(s.t("\(after.partNumber) 收货 \(quantity)，在库 \(after.onHand)", "\(after.partNumber) received \(quantity); \(after.onHand) on hand"))
     }
 
-    static func adjust(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func adjust(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let number = try invocation.required("the part number", usage: usage[4])
         guard let part = try s.store.part(number: number) else { throw unknown(number) }
         let reason = try invocation.requiredOption("reason", example: "reason=\"月末盘点\" — every adjustment says why")
@@ -176,7 +176,7 @@ enum PartsCommands {
                             "\(after.partNumber) adjusted \(signed(delta)) (\(reason)); \(after.onHand) on hand"))
     }
 
-    static func order(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func order(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let number = try invocation.required("the part number", usage: usage[5])
         guard let part = try s.store.part(number: number) else { throw unknown(number) }
         let quantity = try Quantity.parse(try invocation.requiredOption("qty", example: "qty=10"))
@@ -190,7 +190,7 @@ enum PartsCommands {
                             "\(part.partNumber) ordered \(quantity)" + (eta.map { ", due \($0)" } ?? "")))
     }
 
-    static func issue(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func issue(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: usage[6]))
         guard order.status.isAuthorised else {
             throw UserError("\(order.number) is \(order.status.english): parts are issued to a signed order")
@@ -204,7 +204,7 @@ enum PartsCommands {
         return .message(text)
     }
 
-    static func returnParts(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func returnParts(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let order = try s.store.resolveOrder(try invocation.required("the order", usage: usage[6]))
         _ = invocation.rest()
         let returned = try s.store.returnUnbilledParts(of: order)

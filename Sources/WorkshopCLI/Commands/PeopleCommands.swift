@@ -11,7 +11,7 @@ enum PeopleCommands {
         summary: "the staff: names, roles (a person may have several) and work groups (班组)",
         usage: staffUsage,
         examples: ["staff add 赵师傅 role=technician group=一组", "staff add 孙检 role=inspector", "staff add 钱经理 role=manager,inspector"],
-        access: .write, readingSubcommands: ["list", "ls", "show"], roles: [.manager], rolesBySubcommand: ["pin": Permission.all]
+        access: .write, readingSubcommands: ["list", "ls", "show"], roles: [.manager], rolesBySubcommand: ["pin": LegacyPermission.all]
     ) { invocation, s in
         switch (invocation.next() ?? "list").lowercased() {
         case "add", "set":
@@ -49,11 +49,11 @@ enum PeopleCommands {
                 throw UserError("only a manager sets another person's PIN; \(s.user) may change their own (staff pin \(s.user) pin=…)")
             }
             if let pin = invocation.option("pin") {
-                try s.store.setPIN(try Authentication.hash(pin), for: account.member.name, action: "staff.pin-set")
+                try s.store.setPIN(try Authentication.hash(pin), for: account.member.name, action: .staffPinSet)
                 return .message(s.t("\(account.member.name) 的 PIN 已更改", "PIN changed for \(account.member.name)"))
             }
             guard !isSelf else { throw UserError("staff pin \(name): give the new PIN, pin=…") }
-            try s.store.setPIN(nil, for: account.member.name, action: "staff.pin-reset")
+            try s.store.setPIN(nil, for: account.member.name, action: .staffPinReset)
             return .message(s.t("\(account.member.name) 的 PIN 已重置：下次登录时设置", "PIN reset for \(account.member.name): set at the next sign-in"))
         case let other:
             throw UserError("staff \(other): unknown sub-command; usage: \(staffUsage.joined(separator: " | "))")

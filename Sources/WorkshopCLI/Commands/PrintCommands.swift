@@ -71,7 +71,7 @@ enum PrintCommands {
         }
     }
 
-    static func printDay(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func printDay(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let what = try invocation.required("what to print (jobcards)", usage: usage[1])
         guard ["jobcards", "jobcard", "维修单"].contains(what.lowercased()) else {
             throw UserError("print day \(what): the day batch prints jobcards; usage: \(usage[1])")
@@ -95,7 +95,7 @@ enum PrintCommands {
         return try write(documents, format: .pdf, to: path, session: s)
     }
 
-    static func printBooking(_ reference: String, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func printBooking(_ reference: String, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let a = try s.store.resolveAppointment(reference)
         if let word = invocation.next(), !["booking", "confirmation", "预约确认单"].contains(word.lowercased()) {
             throw UserError("print \(a.reference) \(word): a booking prints as booking")
@@ -111,7 +111,7 @@ enum PrintCommands {
         return try write([document], format: format, to: path, session: s)
     }
 
-    static func printPickList(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func printPickList(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         var day = s.zone.startOfDay(s.zone.startOfDay(s.now) + 36 * 3_600)
         if let word = invocation.next(), word.lowercased() != "tomorrow", word != "明天" {
             if word.lowercased() == "today" || word == "今天" {

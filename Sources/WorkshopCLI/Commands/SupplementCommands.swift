@@ -31,7 +31,7 @@ enum SupplementCommands {
         return try answer(order, number: number, &invocation, s)
     }
 
-    static func add(_ order: RepairOrder, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func add(_ order: RepairOrder, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         try FloorCommands.ensureSigned(order)
         guard order.status == .signed || order.status == .inWork else {
             throw UserError("\(order.number) is \(order.status.english): added work is reported while the car is in the workshop")
@@ -59,7 +59,7 @@ enum SupplementCommands {
                         [("line", .int(added.number))])
     }
 
-    static func answer(_ order: RepairOrder, number: Int, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func answer(_ order: RepairOrder, number: Int, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let supplements = try s.store.supplements(orderID: order.id)
         guard var supplement = supplements.first(where: { $0.line == number }) else {
             let numbers = supplements.map { String($0.line) }
@@ -98,11 +98,11 @@ enum SupplementCommands {
             throw UserError("\(order.number) line \(number) is missing")
         }
         line.status = supplement.answer!
-        try s.store.saveLine(line, of: order, action: approved ? "line.approve" : "line.decline",
+        try s.store.saveLine(line, of: order, action: approved ? .lineApprove : .lineDecline,
                              detail: [("description", .string(line.description)), ("supplement", .bool(true))])
         if approved { _ = try s.store.issueApprovedParts(of: updated) }
         if supplement.promiseNow != nil {
-            try s.store.saveOrder(updated, action: "order.promise", detail: [("promised_at", .string(updated.promisedAt?.iso8601)),
+            try s.store.saveOrder(updated, action: .orderPromise, detail: [("promised_at", .string(updated.promisedAt?.iso8601)),
                                                                             ("was", .string(order.promisedAt?.iso8601)),
                                                                             ("because", .string("added item \(number)"))])
         }

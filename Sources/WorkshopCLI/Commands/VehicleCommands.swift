@@ -31,7 +31,7 @@ enum VehicleCommands {
         }
     }
 
-    static func add(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func add(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let plateText = try invocation.required("the plate", usage: usage[0])
         let foreign = try invocation.option("foreign").map { try YesNo.parse($0, field: "foreign") } ?? false
         let plate = try Plate(plateText, foreign: foreign)
@@ -52,7 +52,7 @@ enum VehicleCommands {
 
     /// The descriptive fields shared by add and set; returns what changed, for the journal.
     @discardableResult
-    static func applyDetails(_ invocation: inout Invocation, to v: inout Vehicle, session: Session) throws -> [(String, JSON)] {
+    static func applyDetails(_ invocation: inout LegacyInvocation, to v: inout Vehicle, session: Session) throws -> [(String, JSON)] {
         var changed: [(String, JSON)] = []
         func text(_ key: String) -> String?? {
             guard let value = invocation.option(key) else { return nil }
@@ -85,7 +85,7 @@ enum VehicleCommands {
         return changed
     }
 
-    static func set(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func set(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let vehicle = try session.store.resolveVehicle(try invocation.required("the plate or VIN", usage: usage[3]))
         var updated = vehicle
         var changed = try applyDetails(&invocation, to: &updated, session: session)
@@ -115,7 +115,7 @@ enum VehicleCommands {
         return .message(session.t("已更新 \(updated.plate)", "updated \(updated.plate)"), [("vehicle", json(updated))])
     }
 
-    static func correctOdometer(_ invocation: inout Invocation, _ session: Session) throws -> Output {
+    static func correctOdometer(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
         let vehicle = try session.store.resolveVehicle(try invocation.required("the plate", usage: usage[4]))
         let reading = try OdometerRule.parse(try invocation.required("the reading in km", usage: usage[4]), field: "odometer")
         let reason = try invocation.requiredOption("reason", example: "reason=\"仪表更换\" — a correction is recorded with its reason")

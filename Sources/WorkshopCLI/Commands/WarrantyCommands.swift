@@ -24,7 +24,7 @@ enum WarrantyCommands {
         }
     }
 
-    static func coverage(_ vehicle: Vehicle, _ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func coverage(_ vehicle: Vehicle, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         var day = s.zone.formatDate(s.now)
         if let text = invocation.option("date") {
             guard let (y, m, d) = TimeParser.parseDate(text) else { throw UserError("date=\(text): write the date as 2026-12-20") }
@@ -80,7 +80,7 @@ enum WarrantyCommands {
         return Output(text: table.render(), json: .object([("terms", .array(rows))]))
     }
 
-    static func set(_ invocation: inout Invocation, _ s: Session) throws -> Output {
+    static func set(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
         let category = try RepairCategory.parse(try invocation.required("the repair category", usage: usage[2]), field: "category")
         let vehicleClass = try invocation.option("class").map { try VehicleClass.parse($0, field: "class") } ?? .car
         guard let km = Int(try invocation.requiredOption("km", example: "km=3000")), km > 0,

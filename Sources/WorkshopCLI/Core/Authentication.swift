@@ -41,7 +41,7 @@ enum Authentication {
             }
             guard let pin else { return .refused("the PIN for \(name) is missing (WORKSHOP_PIN in scripts, or login at a terminal)") }
             guard let stored = account.pinHash else {
-                try store.setPIN(try hash(pin), for: name, action: "staff.pin-first-use")
+                try store.setPIN(try hash(pin), for: name, action: .staffPinFirstUse)
                 return .signedIn(account.member, s.t("\(name) 的 PIN 已设置", "PIN set for \(name)"))
             }
             guard PINHash.verify(pin, against: stored) else {
@@ -66,27 +66,3 @@ enum Authentication {
     }
 }
 
-/// Who may run what: a write needs one of the command's roles; reading needs only a signed-in person.
-enum Permission {
-    static let all: Set<Role> = Set(Role.allCases)
-
-    /// The roles a command line needs, or nil when any signed-in person may run it.
-    static func roles(for command: Command, _ invocation: Invocation) -> Set<Role>? {
-        let words = invocation.positionals.prefix(3).map { $0.lowercased() }
-        for word in words { if let roles = command.rolesBySubcommand[word] { return roles } }
-        if words.prefix(2).contains(where: command.readingSubcommands.contains) { return nil }
-        return command.access == .session ? nil : command.roles
-    }
-
-    static func check(_ command: Command, _ invocation: Invocation, session s: Session) throws {
-        guard command.access != .session else { return }
-        guard let member = s.signedIn else {
-            throw UserError("sign in first: login NAME (scripts: --user NAME with the PIN in WORKSHOP_PIN)")
-        }
-        guard let needed = roles(for: command, invocation) else { return }
-        guard needed.contains(where: member.has) else {
-            let names = Role.allCases.filter(needed.contains).map { "\($0.code) (\($0.chinese))" }.joined(separator: " or ")
-            throw UserError("\(command.name) needs the role \(names); \(member.name) is \(member.roles.map(\.english).joined(separator: ", "))")
-        }
-    }
-}

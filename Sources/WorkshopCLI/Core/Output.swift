@@ -5,10 +5,14 @@ import WorkshopModel
 struct Output {
     var text: String
     var json: JSON
+    /// What must wait until the change is committed (printing documents: never inside a write
+    /// transaction). Returns the output to show instead; it words its own failure.
+    var afterCommit: (() -> Output)?
 
-    init(text: String, json: JSON) {
+    init(text: String, json: JSON, afterCommit: (() -> Output)? = nil) {
         self.text = text
         self.json = json
+        self.afterCommit = afterCommit
     }
 
     /// A short confirmation, e.g. after a change.
@@ -16,7 +20,7 @@ struct Output {
         Output(text: text, json: .object([("ok", .bool(true)), ("message", .string(text))] + fields))
     }
 
-    static let empty = Output(text: "", json: .object([("ok", .bool(true))]))
+    static var empty: Output { Output(text: "", json: .object([("ok", .bool(true))])) }
 }
 
 /// Terminal width of text: CJK and full-width characters take two columns.

@@ -5,12 +5,13 @@ import WorkshopStore
 /// One person's working session on a shop database: who is signed in, the clock, the output
 /// format. Executes one command line at a time, each in its own transaction.
 final class Session {
-    enum Format: String { case text, json }
+    enum Format: String, CaseIterable, Sendable { case text, json }
 
     enum Outcome {
         case nothing
         case output(Output)
-        case failure(String)
+        /// A refusal: its stable code (for programs) and the sentence, in the session's language.
+        case failure(code: String, message: String)
     }
 
     let store: Store
@@ -26,7 +27,9 @@ final class Session {
     var fixedNow: Timestamp?
     var format: Format
     private(set) var shouldQuit = false
-    var table: CommandTable!
+    var table: CommandTable
+    /// The language of this session, when it is not the shop's (`set language en`).
+    var chosenLanguage: Language?
     /// Where `print` writes documents by default: `documents/` beside the database.
     var documentsDirectory = "documents"
     /// The folder of HTML templates, if one was found.
@@ -45,7 +48,8 @@ final class Session {
     var now: Timestamp { fixedNow ?? Timestamp.currentTime }
     var settings: ShopSettings { store.settings }
     var zone: ShopZone { store.settings.timeZone }
-    var language: Language { store.settings.language }
+    var language: Language { chosenLanguage ?? store.settings.language }
+    var wording: Wording { Wording(language: language, zone: zone) }
 
     /// Picks the label for the shop's language.
     func t(_ chinese: String, _ english: String) -> String { language == .zh ? chinese : english }
@@ -64,52 +68,36 @@ final class Session {
     /// would garble screens and documents later).
     static func ensurePlainText(_ line: String) throws {
         guard line.utf8.count <= maximumLineBytes else {
-            throw UserError("the line is \(line.utf8.count) bytes long; a command line is at most \(maximumLineBytes) bytes")
+            throw GrammarRefusal.lineTooLong(bytes: line.utf8.count, maximum: maximumLineBytes)
         }
         if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F
                                                        || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
-            throw UserError("the line contains the control character U+\(String(format: "%04X", bad.value)): type plain text")
+            throw GrammarRefusal.controlCharacter(codePoint: bad.value)
         }
     }
 
-    /// The line as the journal keeps it: a PIN typed as pin=… never reaches the database.
-    static func redacted(_ line: String) -> String {
-        guard line.contains("pin") else { return line }
-        return line.replacingOccurrences(of: #"(?i)\bpin\s*[=＝]\s*("[^"]*"|'[^']*'|\S+)"#, with: "pin=***", options: .regularExpression)
-    }
-
-    /// Executes one line: tokenize, find the command, run it in its transaction.
+    /// Executes one line: parse it against the grammar, check who is asking, run it in its
+    /// transaction, then do what must wait for the commit (printing).
     func execute(_ line: String) -> Outcome {
         do {
             try Session.ensurePlainText(line)
-            let tokens = try Tokenizer.tokenize(line)
-            var invocation = Invocation(tokens: tokens, line: line)
-            guard !invocation.name.isEmpty else { return .nothing }
-            guard let command = table.find(invocation.name) else { throw table.unknown(invocation.name) }
-            try Permission.check(command, invocation, session: self)
-            store.context = ChangeContext(actor: user, command: Session.redacted(line.trimmingCharacters(in: .whitespaces)), now: now)
-            let body = {
-                let output = try command.run(&invocation, self)
-                try invocation.ensureAllUsed()
-                return output
+            guard let invocation = try Parser(table: table, context: ParseContext(zone: zone, now: now)).parse(line) else {
+                return .nothing
             }
-            var access = command.access
-            if access == .write, let sub = invocation.peek()?.lowercased(), command.readingSubcommands.contains(sub) {
-                access = .read
+            try Permission.check(invocation, session: self)
+            store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now)
+            let run = { try invocation.form.run(invocation, self) }
+            var output: Output
+            switch invocation.form.access {
+            case .write: output = try store.write(run)
+            case .read: output = try store.read(run)
+            case .session: output = try run()
             }
-            switch access {
-            case .write: return .output(try store.write(body))
-            case .read: return .output(try store.read(body))
-            case .session: return .output(try body())
-            }
-        } catch let error as UserError {
-            return .failure(error.message)
-        } catch let error as SQLiteError where error.isBusy {
-            return .failure("the shop database is busy (another terminal is writing and did not finish within 5 s); nothing was changed: try again")
-        } catch let error as SQLiteError {
-            return .failure("the database refused the change (\(error.message)); nothing was changed")
+            if let afterCommit = output.afterCommit { output = afterCommit() }
+            return .output(output)
         } catch {
-            return .failure("\(error)")
+            let (code, message) = wording.refusal(error)
+            return .failure(code: code, message: message)
         }
     }
 }

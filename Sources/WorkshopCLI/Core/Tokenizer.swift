@@ -59,7 +59,7 @@ enum Tokenizer {
                     index += 1
                 }
                 if !closed {
-                    throw UserError("the quote \(scalar) at column \(start + 1) is never closed: close it with \(close)")
+                    throw GrammarRefusal.unclosedQuote(column: start + 1, quote: String(scalar), close: String(close))
                 }
                 inWord = true
                 quotedSoFar = true

@@ -86,7 +86,7 @@ public final class App {
         switch session.execute(line) {
         case .nothing: return (true, "")
         case .output(let output): return (true, session.format == .json ? output.json.serialized() : output.text)
-        case .failure(let message): return (false, message)
+        case .failure(_, let message): return (false, message)
         }
     }
 
@@ -110,27 +110,30 @@ public final class App {
             let line: String?
             do {
                 line = try source.nextLine(prompt: prompt)
-            } catch let error as InvalidText {
-                report(error.message, location: interactive ? nil : location(named, number))
-                if bail && !interactive { stopped = true }
-                continue
             } catch {
-                report("\(error)", location: location(named, number))
+                report(error, location: interactive ? nil : Location(file: named, line: number))
+                if bail && !interactive { stopped = true }
                 continue
             }
             guard let line else { break }
-            let ok = process(line, location: interactive ? nil : location(named, number))
+            let ok = process(line, location: interactive ? nil : Location(file: named, line: number))
             if !ok && bail && !interactive { stopped = true }
         }
     }
 
-    private func location(_ file: String?, _ number: Int) -> String {
-        file.map { "\($0) line \(number)" } ?? "line \(number)"
+    /// Where a failed line was: "第 3 行" / "line 3", with the file inside `source`.
+    struct Location {
+        var file: String?
+        var line: Int
+
+        func words(_ w: Wording) -> String {
+            (file.map { $0 + " " } ?? "") + w("第 \(line) 行", "line \(line)")
+        }
     }
 
     /// Executes a line and prints its result; false when it failed.
     @discardableResult
-    func process(_ line: String, location: String?) -> Bool {
+    func process(_ line: String, location: Location?) -> Bool {
         switch session.execute(line) {
         case .nothing:
             return true
@@ -141,32 +144,40 @@ public final class App {
                 write(output.text + "\n", to: .standardOutput)
             }
             return true
-        case .failure(let message):
-            report(message, location: location)
+        case .failure(let code, let message):
+            report(code: code, message: message, location: location)
             return false
         }
     }
 
-    private func report(_ message: String, location: String?) {
+    private func report(_ error: Error, location: Location?) {
+        let (code, message) = session.wording.refusal(error)
+        report(code: code, message: message, location: location)
+    }
+
+    /// A refusal on stderr in the session's language; with --json also as a document on stdout
+    /// carrying its code.
+    private func report(code: String, message: String, location: Location?) {
         failures += 1
+        let w = session.wording
         if session.format == .json {
-            var fields: [(String, JSON)] = [("ok", .bool(false)), ("error", .string(message))]
-            if let location { fields.append(("at", .string(location))) }
+            var fields: [(String, JSON)] = [("ok", .bool(false)), ("code", .string(code)), ("error", .string(message))]
+            if let location { fields.append(("at", .string(location.words(w)))) }
             write(JSON.object(fields).serialized() + "\n", to: .standardOutput)
         }
-        write((location.map { "\($0): " } ?? "error: ") + message + "\n", to: .standardError)
+        write((location.map { $0.words(w) + w("：", ": ") } ?? w("错误：", "error: ")) + message + "\n", to: .standardError)
     }
 
     /// `source FILE`: the file's lines run as if typed, each its own transaction.
     private func runFile(_ given: String) throws -> (commands: Int, failures: Int) {
-        guard scriptPaths.count < 16 else { throw UserError("source: scripts nested more than 16 deep (does \(given) source itself?)") }
+        guard scriptPaths.count < 16 else { throw SessionRefusal.sourceTooDeep(file: given) }
         var path = given
         if !given.hasPrefix("/"), let including = scriptPaths.last {
             let sibling = (including as NSString).deletingLastPathComponent + "/" + given
             if FileManager.default.fileExists(atPath: sibling) { path = sibling }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UserError("source: cannot read \(given): no such file, or not readable")
+            throw SessionRefusal.sourceUnreadable(file: given)
         }
         let before = failures
         var commands = 0
@@ -177,14 +188,14 @@ public final class App {
         while !stopped && !session.shouldQuit {
             number += 1
             let line: String?
-            do { line = try reader.nextLine(prompt: "") } catch let error as InvalidText {
-                report(error.message, location: "\(path) line \(number)")
+            do { line = try reader.nextLine(prompt: "") } catch {
+                report(error, location: Location(file: path, line: number))
                 continue
             }
             guard let line else { break }
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
             commands += 1
-            if !process(line, location: "\(path) line \(number)") && bail { stopped = true }
+            if !process(line, location: Location(file: path, line: number)) && bail { stopped = true }
         }
         return (commands, failures - before)
     }
@@ -195,22 +206,8 @@ public final class App {
 
     // MARK: Completion
 
-    /// Candidates for Tab: command names for the first word, sub-commands and plates after it.
+    /// Candidates for Tab, from the grammar and the shop's data.
     public func completions(for word: String, lineBefore: String) -> [String] {
-        let previous = lineBefore.split(separator: " ").map(String.init)
-        if previous.isEmpty {
-            return session.table.allWords.filter { $0.hasPrefix(word.lowercased()) && $0.count > 1 }.sorted()
-        }
-        var candidates: [String] = []
-        if previous.count == 1, let command = session.table.find(previous[0]) {
-            for usage in command.usage {
-                let words = usage.split(separator: " ")
-                if words.count > 1, words[1].allSatisfy({ $0.isLowercase || $0 == "-" }) { candidates.append(String(words[1])) }
-            }
-        }
-        if !word.isEmpty, let plates = try? session.store.plates(startingWith: Plate.normalize(word)) {
-            candidates += plates
-        }
-        return Array(Set(candidates.filter { $0.hasPrefix(word) || word.isEmpty })).sorted()
+        Completion(table: session.table, store: session.store).candidates(for: word, lineBefore: lineBefore)
     }
 }

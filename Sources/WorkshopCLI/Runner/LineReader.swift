@@ -6,9 +6,6 @@ public protocol LineSource: AnyObject {
     func nextLine(prompt: String) throws -> String?
 }
 
-public struct InvalidText: Error {
-    public let message: String
-}
 
 /// Reads lines from a file descriptor or a file's bytes, refusing any line that is not valid UTF-8
 /// (rather than guessing at what it meant).
@@ -70,7 +67,7 @@ public final class ByteLineReader: LineSource {
         var line = bytes
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
         guard let text = String(validating: line, as: UTF8.self) else {
-            throw InvalidText(message: "the line is not valid UTF-8 text (save the file as UTF-8); it was skipped")
+            throw SessionRefusal.notUTF8
         }
         return text
     }

@@ -3,7 +3,7 @@ import WorkshopModel
 /// A parsed command line: the command word, its positional words, and its `key=value` options.
 /// Commands take what they need; whatever is left unused at the end is refused, so a mistyped
 /// option never passes silently.
-struct Invocation {
+struct LegacyInvocation {
     let name: String
     let line: String
     private(set) var positionals: [String]
@@ -119,40 +119,3 @@ struct Invocation {
     }
 }
 
-/// "Did you mean": the closest candidate by edit distance, if it is close enough to be a typo.
-enum Suggest {
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let lower = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(lower, candidate.lowercased())
-            if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? .max) {
-                best = (candidate, distance)
-            }
-        }
-        if best == nil, let prefixed = candidates.first(where: { $0.hasPrefix(lower) && lower.count >= 2 }) {
-            return prefixed
-        }
-        return best?.0
-    }
-
-    /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
-    }
-}

@@ -1,0 +1,244 @@
+import WorkshopModel
+
+/// Reads a command line into an `Invocation` of one form of one command, or refuses it saying what
+/// was not understood and what is accepted there. It reads the database not at all: nothing has
+/// happened when it refuses.
+struct Parser {
+    let table: CommandTable
+    let context: ParseContext
+
+    func parse(_ line: String) throws -> Invocation? {
+        let tokens = joiningDateAndTime(try Tokenizer.tokenize(line))
+        guard let first = tokens.first else { return nil }
+        guard first.key == nil else {
+            throw GrammarRefusal.unknownCommand(word: "\(first.key!)=\(first.text)", suggestion: nil)
+        }
+        guard let command = table.find(first.text) else {
+            throw GrammarRefusal.unknownCommand(word: first.text, suggestion: Suggest.closest(to: first.text, among: table.allWords))
+        }
+        let words = tokens.dropFirst().filter { $0.key == nil }.map(\.text)
+        let options = tokens.filter { $0.key != nil }.map { (key: $0.key!, value: $0.text) }
+        let form = try chooseForm(command, words: words, optionKeys: options.map(\.key))
+        var values = try readWords(words, of: form, command: command)
+        var other: [(key: String, value: String)] = []
+        try readOptions(options, of: form, command: command, into: &values, other: &other)
+        return Invocation(command: command, form: form, recordedLine: recorded(tokens, form: form), rawLine: line,
+                          values: values, otherOptions: other)
+    }
+
+    // MARK: Choosing the form
+
+    private struct Attempt {
+        let form: Form
+        /// How many words fitted before the failure.
+        let fitted: Int
+        let failure: Failure?
+    }
+
+    private enum Failure {
+        case keyword(word: String?, expected: Keyword)
+        case missingArgument(Argument)
+        case badValue(Error)
+        case extraWords([String])
+    }
+
+    private func chooseForm(_ command: CommandSpec, words: [String], optionKeys: [String]) throws -> Form {
+        let attempts = command.forms.map { fit($0, words) }
+        let fits = attempts.filter { $0.failure == nil }
+        if !fits.isEmpty {
+            // Several forms take these words (`estimate RO` and `estimate RO method=…`): the one
+            // that declares the options given.
+            let best = fits.max { declared(optionKeys, by: $0.form) < declared(optionKeys, by: $1.form) }!
+            let first = fits.first { declared(optionKeys, by: $0.form) == declared(optionKeys, by: best.form) }!
+            return first.form
+        }
+        // A keyword mistyped anywhere: the person meant that sub-command.
+        for attempt in attempts {
+            if case .keyword(let word?, let expected) = attempt.failure,
+               let guess = Suggest.closest(to: word, among: [expected.word]) {
+                throw GrammarRefusal.unknownSubcommand(command: understood(command, words, attempt.fitted), word: word,
+                                                      suggestion: guess, expected: expectations(attempts, at: attempt.fitted))
+            }
+        }
+        let furthest = attempts.map { $0.fitted }.max() ?? 0
+        let there = attempts.filter { $0.fitted == furthest }
+        let label = understood(command, words, furthest)
+        if there.contains(where: { if case .keyword = $0.failure { return true } else { return false } }) {
+            let expected = expectations(attempts, at: furthest)
+            if furthest < words.count {
+                throw GrammarRefusal.unknownSubcommand(command: label, word: words[furthest], suggestion: nil, expected: expected)
+            }
+            throw GrammarRefusal.missingSubcommand(command: label, expected: expected)
+        }
+        for attempt in there {
+            if case .badValue(let error) = attempt.failure { throw error }
+        }
+        for attempt in there {
+            if case .missingArgument(let argument) = attempt.failure {
+                throw GrammarRefusal.missingArgument(command: label, argument: argument.type.placeholder,
+                                                     usage: Usage.of(command, attempt.form))
+            }
+        }
+        let attempt = there[0]
+        if case .extraWords(let extra) = attempt.failure {
+            throw GrammarRefusal.unexpectedWords(command: label, words: extra.joined(separator: " "), usage: Usage.of(command, attempt.form))
+        }
+        preconditionFailure("a failed attempt without a failure")
+    }
+
+    /// Fits the words to a form's elements, reading each argument as its type.
+    private func fit(_ form: Form, _ words: [String]) -> Attempt {
+        var index = 0
+        for element in form.words {
+            switch element {
+            case .keyword(let keyword):
+                guard index < words.count, keyword.matches(words[index]) else {
+                    return Attempt(form: form, fitted: index, failure: .keyword(word: index < words.count ? words[index] : nil, expected: keyword))
+                }
+                index += 1
+            case .argument(let argument):
+                let take: Int
+                switch argument.arity {
+                case .one: take = 1
+                case .optional: take = index < words.count ? 1 : 0
+                case .text, .list: take = words.count - index
+                }
+                if take == 0 && argument.arity == .optional { continue }
+                guard take >= 1, index < words.count else {
+                    return Attempt(form: form, fitted: index, failure: .missingArgument(argument))
+                }
+                do {
+                    _ = try read(argument, Array(words[index..<index + take]))
+                } catch {
+                    return Attempt(form: form, fitted: index, failure: .badValue(error))
+                }
+                index += take
+            }
+        }
+        if index < words.count {
+            return Attempt(form: form, fitted: index, failure: .extraWords(Array(words[index...])))
+        }
+        return Attempt(form: form, fitted: index, failure: nil)
+    }
+
+    private func declared(_ keys: [String], by form: Form) -> Int { keys.filter { form.option($0) != nil }.count }
+
+    /// "supplement RO12": the command and the words that fitted, for refusals.
+    private func understood(_ command: CommandSpec, _ words: [String], _ count: Int) -> String {
+        ([command.name] + words.prefix(count)).joined(separator: " ")
+    }
+
+    /// What the forms that got this far could take next.
+    private func expectations(_ attempts: [Attempt], at position: Int) -> [GrammarRefusal.Expectation] {
+        var result: [GrammarRefusal.Expectation] = []
+        for attempt in attempts where attempt.fitted == position {
+            let next: GrammarRefusal.Expectation?
+            switch attempt.failure {
+            case .keyword(_, let expected)?: next = .keyword(expected.word)
+            case .missingArgument(let argument)?: next = .argument(argument.type.placeholder)
+            case .badValue?:
+                next = nextArgument(of: attempt.form, after: position).map { .argument($0.type.placeholder) }
+            default: next = nil
+            }
+            if let next, !result.contains(next) { result.append(next) }
+        }
+        return result
+    }
+
+    private func nextArgument(of form: Form, after position: Int) -> Argument? {
+        var index = 0
+        for element in form.words {
+            if index == position, case .argument(let argument) = element { return argument }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: Reading values
+
+    private func read(_ argument: Argument, _ words: [String]) throws -> [Value] {
+        switch argument.arity {
+        case .text: return [try argument.type.read(words.joined(separator: " "), argument.name, context)]
+        default: return try words.map { try argument.type.read($0, argument.name, context) }
+        }
+    }
+
+    private func readWords(_ words: [String], of form: Form, command: CommandSpec) throws -> [String: [Value]] {
+        var values: [String: [Value]] = [:]
+        var index = 0
+        for element in form.words {
+            switch element {
+            case .keyword: index += 1
+            case .argument(let argument):
+                let take: Int
+                switch argument.arity {
+                case .one: take = 1
+                case .optional: take = index < words.count ? 1 : 0
+                case .text, .list: take = words.count - index
+                }
+                if take > 0 { values[argument.name] = try read(argument, Array(words[index..<index + take])) }
+                index += take
+            }
+        }
+        return values
+    }
+
+    private func readOptions(_ options: [(key: String, value: String)], of form: Form, command: CommandSpec,
+                             into values: inout [String: [Value]], other: inout [(key: String, value: String)]) throws {
+        let label = ([command.name] + form.keywords).joined(separator: " ")
+        for (key, text) in options {
+            guard let spec = form.option(key) else {
+                if form.otherOptions != nil {
+                    other.append((key, text))
+                    continue
+                }
+                let keys = form.options.map(\.key)
+                throw GrammarRefusal.unknownOption(command: label, key: key, suggestion: Suggest.closest(to: key, among: keys), accepted: keys)
+            }
+            if values[spec.key] != nil && !spec.repeatable {
+                throw GrammarRefusal.repeatedOption(command: label, key: spec.key)
+            }
+            if text.isEmpty && spec.required {
+                throw GrammarRefusal.missingOption(command: label, key: spec.key, placeholder: spec.type.placeholder,
+                                                   usage: Usage.of(command, form))
+            }
+            values[spec.key, default: []].append(try spec.type.read(text, key, context))
+        }
+        for spec in form.options where spec.required && values[spec.key] == nil {
+            throw GrammarRefusal.missingOption(command: label, key: spec.key, placeholder: spec.type.placeholder,
+                                               usage: Usage.of(command, form))
+        }
+    }
+
+    // MARK: The line as recorded
+
+    /// The line rebuilt from its words, with a secret option's value replaced: what the journal keeps.
+    private func recorded(_ tokens: [Token], form: Form) -> String {
+        tokens.map { token in
+            guard let key = token.key else { return Parser.quoted(token.text) }
+            if form.option(key)?.secret == true || key == "pin" { return "\(key)=***" }
+            return "\(key)=" + Parser.quoted(token.text)
+        }.joined(separator: " ")
+    }
+
+    static func quoted(_ text: String) -> String {
+        guard text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "#" || $0 == "\u{3000}" }) else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A date and a time typed as two words ("2026-11-22 14:30", "明天 9:00") are one value.
+    private func joiningDateAndTime(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        for token in tokens {
+            if token.key == nil, let previous = result.last, result.count > 1, TimeParser.isTimeOfDay(token.text),
+               TimeParser.isDateWord(previous.text) {
+                result[result.count - 1].text += " " + token.text
+                continue
+            }
+            result.append(token)
+        }
+        return result
+    }
+}

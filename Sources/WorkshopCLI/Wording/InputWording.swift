@@ -1,0 +1,108 @@
+import WorkshopModel
+
+/// Text a person typed that the field does not take: what was wrong and what is accepted.
+extension InputRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notAccepted(let field, let given, let accepted):
+            return w("\(field)=\(given) 无法识别；可填：\(w.accepted(accepted))",
+                        "\(field)=\(given) is not accepted; accepted: \(w.accepted(accepted))")
+        case .notMoney(let field, let given):
+            return w("\(field)=\(given) 不是金额：以元为单位，最多两位小数，如 \(field)=120 或 \(field)=85.50",
+                        "\(field)=\(given) is not an amount of money: write yuan with at most two decimals, e.g. \(field)=120 or \(field)=85.50")
+        case .notHours(let field, let given, let maximum):
+            return w("\(field)=\(given) 不是工时：写不超过 \(maximum) 的正数，最多两位小数，如 \(field)=1.5",
+                        "\(field)=\(given) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(field)=1.5")
+        case .notQuantity(let field, let given):
+            return w("\(field)=\(given) 不是数量：写正数，最多三位小数，如 \(field)=2 或 \(field)=4.5",
+                        "\(field)=\(given) is not a quantity: write a positive number with at most three decimals, e.g. \(field)=2 or \(field)=4.5")
+        case .notPercentage(let field, let given):
+            return w("\(field)=\(given) 不是百分比：写 0 到 100，如 \(field)=13 或 \(field)=6.5",
+                        "\(field)=\(given) is not a percentage: write 0 to 100, e.g. \(field)=13 or \(field)=6.5")
+        case .notWholePercentage(let field, let given):
+            return w("\(field)=\(given)：写 0 到 100 的整数百分比，如 \(field)=5",
+                        "\(field)=\(given): write a whole percentage from 0 to 100, e.g. \(field)=5")
+        case .notYesNo(let field, let given):
+            return w("\(field)=\(given)：请写 yes 或 no（是/否）", "\(field)=\(given): write yes or no")
+        case .notDateTime(let field, let given):
+            return w("\(field)“\(given)”不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
+                        "\(field) \"\(given)\" is not a date and time: write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)")
+        case .notOdometer(let field, let given):
+            return w("\(field)=\(given) 不是里程读数：写整公里数，如 \(field)=45210",
+                        "\(field)=\(given) is not an odometer reading: write whole kilometres, e.g. \(field)=45210")
+        case .notPhone(let given):
+            return w("电话 \(given) 不是电话号码：写数字，如 13800138000 或 0755-82345678",
+                        "phone \(given) is not a telephone number: write its digits, e.g. 13800138000 or 0755-82345678")
+        case .notTimeZone(let given):
+            return w("时区 \(given) 无法识别：写 IANA 名称，如 Asia/Shanghai、Asia/Hong_Kong",
+                        "time zone \(given) is unknown: write an IANA name such as Asia/Shanghai, Asia/Hong_Kong or Europe/Berlin")
+        case .notOpeningHours(let given):
+            return w("hours=\(given)：开放时间写作 08:00-18:00", "hours=\(given): write the opening hours as 08:00-18:00")
+        case .opensAfterCloses(let given):
+            return w("hours=\(given)：开始时间须早于结束时间", "hours=\(given): the bay must open before it closes")
+        case .notPartsList(let given):
+            return w("parts=\(given)：写 配件号:数量，多个用逗号分隔，如 BP-1234:2,W712:1",
+                        "parts=\(given): write PARTNO:QTY, separated by commas, e.g. BP-1234:2,W712:1")
+        case .notCurrency(let given):
+            return w("currency=\(given)：写三个字母的币种代码，如 CNY", "currency=\(given): write a three-letter code such as CNY")
+        case .notNumber(let field, let given, let range):
+            let span = range.map { w("（\($0.lowerBound) 到 \($0.upperBound)）", " (\($0.lowerBound) to \($0.upperBound))") } ?? ""
+            return w("\(field) \(given) 不是整数\(span)", "\(field) \(given) is not a whole number\(span)")
+        case .empty(let field):
+            return w("\(field) 不能为空", "\(field) cannot be empty")
+        case .tooLong(let field, let given, let maximum):
+            return w("\(field)“\(given)”超过 \(maximum) 个字", "\(field) \"\(given)\" is longer than \(maximum) characters")
+        case .mustBePositive(let field, let given):
+            return w("\(field)=\(given)：必须大于零", "\(field)=\(given): must be above zero")
+        case .belongingCount(let given):
+            return w("\(given)：数量为 1 到 99，如 脚垫x4", "\(given): a count is 1 to 99, e.g. 脚垫x4")
+        case .plateEmpty:
+            return w("车牌为空", "the plate is empty")
+        case .plateTooLong(let given):
+            return w("车牌 \(given) 太长（最多 16 个字符）", "plate \(given) is too long (16 characters at most)")
+        case .plateProvince(let given, let character):
+            return w("车牌 \(given)：“\(character)”不是省份简称；\(w.plateKinds)", "plate \(given): '\(character)' is not a province abbreviation; \(w.plateKinds)")
+        case .plateIOInSerial(let given):
+            return w("车牌 \(given)：号码中不会出现字母 I 和 O（易与 1、0 混淆）；\(w.plateKinds)",
+                        "plate \(given): the letters I and O never appear in a plate's serial (they read as 1 and 0); \(w.plateKinds)")
+        case .plateUnknownKind(let given):
+            return w("车牌 \(given) 不属于 GA 36-2018 的任何号牌种类；\(w.plateKinds)",
+                        "plate \(given) is not a Chinese plate of any GA 36-2018 kind; \(w.plateKinds)")
+        case .vinLength(let vin, let count):
+            return w("VIN \(vin) 有 \(count) 位；VIN 为 17 位字母和数字（无 I、O、Q）",
+                        "VIN \(vin) has \(count) characters; a VIN has exactly 17 (letters and digits, no I, O or Q)")
+        case .vinCharacter(let vin, let character, let position):
+            let why = "IOQ".contains(character)
+                ? w("VIN 中不会出现 I、O、Q（易与 1、0 混淆）", "I, O and Q never appear in a VIN (they look like 1 and 0)")
+                : w("VIN 只含字母和数字", "a VIN has only letters and digits")
+            return w("VIN \(vin) 第 \(position) 位是“\(character)”：\(why)", "VIN \(vin) has '\(character)' at position \(position): \(why)")
+        case .vinCheckDigit(let vin, let found, let expected):
+            return w("VIN \(vin) 校验位不符：第 9 位是“\(found)”，按其余各位应为“\(expected)”。请对照挡风玻璃或行驶证重新核对；如确实无误（部分欧洲品牌不用校验位），加 confirm-vin=yes 再执行",
+                        "VIN \(vin) fails its check digit: position 9 is '\(found)' but the other characters give '\(expected)'. Re-read the VIN from the windscreen or the 行驶证; if it is right (some European makers do not use the check digit), repeat the command with confirm-vin=yes")
+        case .creditCodeLength(let given, let count):
+            return w("credit_code \(given) 有 \(count) 位；统一社会信用代码为 18 位", "credit_code \(given) has \(count) characters; a 统一社会信用代码 has 18")
+        case .creditCodeCharacter(let given):
+            return w("credit_code \(given) 含有 0-9、A-Y（不含 I、O、S、V、Z）以外的字符",
+                        "credit_code \(given) has a character outside 0-9 and A-Y without I, O, S, V, Z")
+        case .creditCodeCheck(let given, let expected):
+            return w("credit_code \(given) 校验不符：最后一位应为 \(expected)；请对照营业执照重新核对",
+                        "credit_code \(given) fails its check: the last character should be \(expected); re-read it from the business licence")
+        case .unknownSetting(let key, let keys):
+            return w("门店没有设置项 \(key)；设置项：\(keys.joined(separator: ", "))", "shop has no setting \(key); settings: \(keys.joined(separator: ", "))")
+        case .shorterWarranty(let vehicleClass, let category, let km, let days):
+            return w("质量保证期只可比法定的长，不可更短：\(vehicleClass.chinese)\(category.chinese)最低 \(km) 公里 / \(days) 天（机动车维修管理规定）",
+                        "a shop may promise a longer warranty, never a shorter one: the minimum for \(vehicleClass.english) \(category.english) is \(km) km / \(days) days (机动车维修管理规定)")
+        case .discountKind:
+            return w("优惠请写 amount=… 或 percent=…（二选一），如 discount RO12 percent=5",
+                        "discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")
+        }
+    }
+}
+
+extension Wording {
+    /// The plate kinds GA 36-2018 defines, as an example of each.
+    var plateKinds: String {
+        self("可接受：京A12345（普通）、粤B·D12345 和 京A12345D（新能源：D/A/B/C/E 纯电，F/G/H/J/K 混动）、京A1234挂/学/警/领、粤Z1234港/澳、京A1234应急、使014578、WJ京12345、VA12345（军车）；境外车牌加 foreign=yes",
+             "accepted: 京A12345 (ordinary), 粤B·D12345 and 京A12345D (new-energy; D/A/B/C/E electric, F/G/H/J/K hybrid), 京A1234挂/学/警/领, 粤Z1234港/澳, 京A1234应急, 使014578, WJ京12345, VA12345 (military); for a foreign plate add foreign=yes")
+    }
+}
