@@ -131,6 +131,11 @@ public struct RepairOrder: Hashable, Sendable {
     /// Who signed for the car at hand-back.
     public var releaseSigned: String?
     public var oldParts: OldParts?
+    /// The pricing terms in force when the customer signed or declined; nil while estimating
+    /// (the shop's current terms apply).
+    public var terms: PricingTerms?
+    /// The warranty promised at release (the shop's term for the vehicle class and category then).
+    public var warrantyTerm: WarrantyTerm?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
                 odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
@@ -141,7 +146,8 @@ public struct RepairOrder: Hashable, Sendable {
                 handoverAt: Timestamp? = nil, completedAt: Timestamp? = nil, reworkOf: Int? = nil, reworkLine: Int? = nil,
                 reworkCause: String? = nil, discount: Discount? = nil, discountBy: String? = nil,
                 discountAuthorizedBy: String? = nil, keyReturnedAt: Timestamp? = nil, releasedAt: Timestamp? = nil,
-                releaseOdometer: Int? = nil, releasedBy: String? = nil, releaseSigned: String? = nil, oldParts: OldParts? = nil) {
+                releaseOdometer: Int? = nil, releasedBy: String? = nil, releaseSigned: String? = nil, oldParts: OldParts? = nil,
+                terms: PricingTerms? = nil, warrantyTerm: WarrantyTerm? = nil) {
         self.id = id
         self.vehicleID = vehicleID
         self.customerID = customerID
@@ -180,6 +186,8 @@ public struct RepairOrder: Hashable, Sendable {
         self.releasedBy = releasedBy
         self.releaseSigned = releaseSigned
         self.oldParts = oldParts
+        self.terms = terms
+        self.warrantyTerm = warrantyTerm
     }
 
     /// "RO123": how the order is shown and typed.
