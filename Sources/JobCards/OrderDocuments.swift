@@ -39,6 +39,8 @@ public struct OrderDocuments {
     }
 
     var bilingual: Bool { settings.language == .zh }
+    /// The pricing terms of the order: fixed at signature, so a reprint says what was signed.
+    var terms: PricingTerms { record.terms(current: settings.pricingTerms) }
     var zone: ShopZone { settings.timeZone }
     var order: RepairOrder { record.order }
 
@@ -139,7 +141,7 @@ public struct OrderDocuments {
     }
 
     private func totals(_ lines: [OrderLine], totalLabel: Label) -> Block {
-        let totals = Totals(lines: lines, rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+        let totals = Totals(lines: lines, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
         return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other)
                        + totalAndTax(total: totals.taxed.gross, tax: totals.taxed.tax, label: totalLabel))
     }
@@ -155,10 +157,10 @@ public struct OrderDocuments {
     /// or tax added before it.
     private func totalAndTax(total: Money, tax: Money, label: Label) -> [TotalLine] {
         let totalLine = TotalLine(label, settings.currencySymbol + total.grouped, emphasized: true)
-        if settings.pricesIncludeTax {
-            return [totalLine, TotalLine(Label("其中增值税 \(settings.taxRate)", "of which VAT \(settings.taxRate)"), tax.grouped)]
+        if terms.pricesIncludeTax {
+            return [totalLine, TotalLine(Label("其中增值税 \(terms.taxRate)", "of which VAT \(terms.taxRate)"), tax.grouped)]
         }
-        return [TotalLine(Label("增值税 \(settings.taxRate)", "VAT \(settings.taxRate)"), tax.grouped), totalLine]
+        return [TotalLine(Label("增值税 \(terms.taxRate)", "VAT \(terms.taxRate)"), tax.grouped), totalLine]
     }
 
     private var noWarrantyNotice: Block? {
@@ -434,8 +436,7 @@ public struct OrderDocuments {
 
     func settlementList() -> Document {
         let approved = record.lines.filter { $0.status == .approved }
-        let settlement = Settlement(lines: approved, discount: order.discount, payments: payments, rate: settings.taxRate,
-                                    pricesIncludeTax: settings.pricesIncludeTax)
+        let settlement = record.settlement(payments: payments, current: settings.pricingTerms)
         func amount(_ line: OrderLine) -> String { line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped }
         let labor = Table(title: Label("工时费", "Labour"), columns: [
             Column(Label("#", "#"), alignment: .right, weight: 0.4),
@@ -478,7 +479,7 @@ public struct OrderDocuments {
             totals.append(TotalLine(Label("优惠", "Discount"), "-" + settlement.discount.grouped))
         }
         totals += totalAndTax(total: settlement.total, tax: settlement.tax,
-                              label: settings.pricesIncludeTax ? Label("合计（价税合计）", "Total") : Label("合计", "Total"))
+                              label: terms.pricesIncludeTax ? Label("合计（价税合计）", "Total") : Label("合计", "Total"))
         for payment in payments {
             let reference = payment.reference.map { " \($0)" } ?? ""
             totals.append(TotalLine(payment.amount.fen < 0 ? Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")

@@ -122,31 +122,6 @@ public struct FollowUp: Sendable {
     public func isOverdue(at now: Timestamp) -> Bool { doneAt == nil && now > dueUntil }
 }
 
-/// What stands between a car and its hand-back. Each is named in the refusal.
-public enum ReleaseBlocker: Equatable, Sendable {
-    case finalInspectionPending
-    case notFinished(OrderStatus)
-    case balanceDue(Money)
-    case refundDue(Money)
-    case belongingsNotReturned([String])
-    case keyNotReturned(String)
-    case odometerBelowCheckIn(given: Int, checkIn: Int)
-    case oldPartsUndecided
-
-    public var message: String {
-        switch self {
-        case .finalInspectionPending: return "the final inspection has not passed (未达标准不准出厂): inspect RO final pass by=…"
-        case .notFinished(let status): return "the order is \(status.english): the work is not finished (complete RO, then the final inspection)"
-        case .balanceDue(let money): return "a balance of \(money.grouped) is unpaid: pay RO amount=\(money.plain) method=… (or method=account for an account customer)"
-        case .refundDue(let money): return "the customer overpaid \(money.grouped): refund RO amount=\(money.plain) method=…"
-        case .belongingsNotReturned(let names): return "belongings not yet checked back: \(names.joined(separator: ", ")) (belongings RO return …)"
-        case .keyNotReturned(let tag): return "the key on hook \(tag) is not handed back (belongings RO return key)"
-        case .odometerBelowCheckIn(let given, let checkIn): return "release odometer \(given) km is below the check-in reading \(checkIn) km"
-        case .oldPartsUndecided: return "say what happens to the replaced parts: oldparts=returned (to the customer) or oldparts=left (left to the shop)"
-        }
-    }
-}
-
 /// The old parts of a repair: returned to the customer, or left to the shop (recorded).
 public enum OldParts: String, Vocabulary {
     case returned, left, none

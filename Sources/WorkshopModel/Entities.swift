@@ -81,61 +81,61 @@ public enum OdometerRule {
 
     public static func check(reading: Int, vehicle: Vehicle) throws {
         if reading < vehicle.odometer {
-            throw UserError("odometer \(reading) km is below \(vehicle.plate)'s last reading of \(vehicle.odometer) km: re-read the dashboard. If the last reading was wrong (or the cluster was replaced), correct it first: vehicle odometer \(vehicle.plate) \(reading) reason=\"…\" (recorded)")
+            throw OrderRefusal.odometerBelowLast(reading: reading, plate: vehicle.plate.value, last: vehicle.odometer)
         }
     }
 }
 
 /// The reception facts of a repair order (进厂维修单), without its lines.
 public struct RepairOrder: Hashable, Sendable {
-    public var id: Int
-    public var vehicleID: Int
-    public var customerID: Int
-    public var status: OrderStatus
-    public var checkedInAt: Timestamp
-    public var advisor: String
-    public var odometerIn: Int
-    public var fuel: FuelLevel
-    public var complaint: String
-    public var droppedBy: String?
-    public var droppedPhone: String?
-    public var category: RepairCategory
-    public var payer: Payer
-    public var findings: String?
-    public var estimateMethod: EstimateMethod?
-    public var promisedAt: Timestamp?
-    public var keyTag: String?
-    public var signedBy: String?
-    public var signedVia: Channel?
-    public var signedAt: Timestamp?
-    public var closedAt: Timestamp?
-    public var version: Int
+    public internal(set) var id: Int
+    public internal(set) var vehicleID: Int
+    public internal(set) var customerID: Int
+    public internal(set) var status: OrderStatus
+    public internal(set) var checkedInAt: Timestamp
+    public internal(set) var advisor: String
+    public internal(set) var odometerIn: Int
+    public internal(set) var fuel: FuelLevel
+    public internal(set) var complaint: String
+    public internal(set) var droppedBy: String?
+    public internal(set) var droppedPhone: String?
+    public internal(set) var category: RepairCategory
+    public internal(set) var payer: Payer
+    public internal(set) var findings: String?
+    public internal(set) var estimateMethod: EstimateMethod?
+    public internal(set) var promisedAt: Timestamp?
+    public internal(set) var keyTag: String?
+    public internal(set) var signedBy: String?
+    public internal(set) var signedVia: Channel?
+    public internal(set) var signedAt: Timestamp?
+    public internal(set) var closedAt: Timestamp?
+    public internal(set) var version: Int
     /// When the work started: the first dispatch.
-    public var startedAt: Timestamp?
+    public internal(set) var startedAt: Timestamp?
     /// The workshop receiver who signed for the car, and when (to ten minutes).
-    public var handoverBy: String?
-    public var handoverAt: Timestamp?
+    public internal(set) var handoverBy: String?
+    public internal(set) var handoverAt: Timestamp?
     /// When the work was reported complete.
-    public var completedAt: Timestamp?
+    public internal(set) var completedAt: Timestamp?
     /// A comeback (返修) under warranty: the original order and line, and the cause found.
-    public var reworkOf: Int?
-    public var reworkLine: Int?
-    public var reworkCause: String?
-    public var discount: Discount?
-    public var discountBy: String?
-    public var discountAuthorizedBy: String?
-    public var keyReturnedAt: Timestamp?
-    public var releasedAt: Timestamp?
-    public var releaseOdometer: Int?
-    public var releasedBy: String?
+    public internal(set) var reworkOf: Int?
+    public internal(set) var reworkLine: Int?
+    public internal(set) var reworkCause: String?
+    public internal(set) var discount: Discount?
+    public internal(set) var discountBy: String?
+    public internal(set) var discountAuthorizedBy: String?
+    public internal(set) var keyReturnedAt: Timestamp?
+    public internal(set) var releasedAt: Timestamp?
+    public internal(set) var releaseOdometer: Int?
+    public internal(set) var releasedBy: String?
     /// Who signed for the car at hand-back.
-    public var releaseSigned: String?
-    public var oldParts: OldParts?
+    public internal(set) var releaseSigned: String?
+    public internal(set) var oldParts: OldParts?
     /// The pricing terms in force when the customer signed or declined; nil while estimating
     /// (the shop's current terms apply).
-    public var terms: PricingTerms?
+    public internal(set) var terms: PricingTerms?
     /// The warranty promised at release (the shop's term for the vehicle class and category then).
-    public var warrantyTerm: WarrantyTerm?
+    public internal(set) var warrantyTerm: WarrantyTerm?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
                 odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
@@ -188,6 +188,13 @@ public struct RepairOrder: Hashable, Sendable {
         self.oldParts = oldParts
         self.terms = terms
         self.warrantyTerm = warrantyTerm
+    }
+
+    /// The order as the store numbered it when it was created.
+    public func identified(as id: Int) -> RepairOrder {
+        var copy = self
+        copy.id = id
+        return copy
     }
 
     /// "RO123": how the order is shown and typed.

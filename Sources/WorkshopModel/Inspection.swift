@@ -90,39 +90,3 @@ public struct Inspection: Hashable, Sendable {
     public static func == (lhs: Inspection, rhs: Inspection) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
-
-/// The rules of the three inspections.
-public enum InspectionRules {
-    /// Whether an inspection at `stage` may be recorded now. With the three inspections mandatory
-    /// (二级维护, 总成修理, 整车修理) they go in order, each after the previous one passed.
-    public static func ensureCanInspect(stage: InspectionStage, status: OrderStatus, category: RepairCategory,
-                                        passed: Set<InspectionStage>, order: String) throws {
-        guard status.isAuthorised else {
-            throw UserError("\(order) is \(status.english): inspections are for a signed order in the workshop")
-        }
-        switch stage {
-        case .pre, .process:
-            guard status == .signed || status == .inWork else {
-                throw UserError("\(order) is \(status.english): the \(stage.english) is done before the work is finished")
-            }
-            if stage == .process && status != .inWork {
-                throw UserError("\(order) is not in work yet: dispatch it first (dispatch \(order) group=…)")
-            }
-        case .final:
-            guard status == .completed || status == .ready else {
-                throw UserError("\(order) is \(status.english): the final inspection comes after the work is completed (complete \(order))")
-            }
-        }
-        if category.requiresThreeInspections, let previous = stage.previous, !passed.contains(previous) {
-            throw UserError("\(order) is \(category.chinese) (\(category.english)): the three inspections go in order, and the \(previous.english) (\(previous.chinese)) has not passed yet")
-        }
-    }
-
-    /// An overall pass with a failed item is a contradiction: the inspection fails.
-    public static func ensureConsistent(result: InspectionResult, items: [(code: String, name: String, result: InspectionResult)]) throws {
-        if result == .pass, let failed = items.first(where: { $0.result == .fail }) {
-            throw UserError("item \(failed.name) (\(failed.code)) failed: the inspection cannot pass; record it as fail, with a note of what to rework")
-        }
-        if result == .notApplicable { throw UserError("an inspection passes or fails; n/a is only for single items") }
-    }
-}

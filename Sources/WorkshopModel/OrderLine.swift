@@ -1,25 +1,25 @@
 /// One line of an estimate or bill: labour (hours × rate), a part (quantity × unit price) or another
 /// charge (sublet, towing, testing, diagnostic fee). Its amount is rounded once, half-up, to the fen.
 public struct OrderLine: Hashable, Sendable {
-    public var number: Int
-    public var kind: LineKind
-    public var description: String
-    public var hours: Hours?
-    public var rate: Money?
-    public var quantity: Quantity?
-    public var unitPrice: Money?
-    public var amount: Money
-    public var partNumber: String?
-    public var brand: String?
-    public var partClass: PartClass?
+    public internal(set) var number: Int
+    public internal(set) var kind: LineKind
+    public internal(set) var description: String
+    public internal(set) var hours: Hours?
+    public internal(set) var rate: Money?
+    public internal(set) var quantity: Quantity?
+    public internal(set) var unitPrice: Money?
+    public internal(set) var amount: Money
+    public internal(set) var partNumber: String?
+    public internal(set) var brand: String?
+    public internal(set) var partClass: PartClass?
     /// The labour operation (工时定额) code the line came from, if any.
-    public var operationCode: String?
+    public internal(set) var operationCode: String?
     /// Customer-supplied parts, and aftermarket parts on key systems that the customer insisted on,
     /// carry no workmanship warranty; the order says so.
-    public var noWarranty: Bool
-    public var status: LineStatus
+    public internal(set) var noWarranty: Bool
+    public internal(set) var status: LineStatus
     /// Work done under warranty on a comeback (返修): listed, but the customer pays nothing for it.
-    public var covered: Bool
+    public internal(set) var covered: Bool
 
     public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
                 quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
@@ -76,6 +76,17 @@ public struct OrderLine: Hashable, Sendable {
         case .part: if let quantity, let unitPrice { amount = LineAmount.part(quantity: quantity, unitPrice: unitPrice) }
         case .fee: break
         }
+    }
+
+    /// Whether the line carries the shop's workmanship warranty once the car is released: approved
+    /// work and parts, not customer-supplied or insisted-on parts (no warranty), not the diagnostic fee.
+    public var carriesWarranty: Bool { status == .approved && !noWarranty && !isDiagnosticFee }
+
+    /// The line as the store numbered it.
+    public func numbered(_ number: Int) -> OrderLine {
+        var copy = self
+        copy.number = number
+        return copy
     }
 
     /// Whether the line counts in what is offered to the customer (proposed or approved).

@@ -41,9 +41,8 @@ public struct OrderRecord: Sendable {
     /// The lines that count: offered before signature, approved after.
     public var offeredLines: [OrderLine] { lines.filter(\.isOffered) }
 
-    public func totals(_ settings: ShopSettings) -> Totals {
-        Totals(lines: offeredLines, rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
-    }
+    /// What is offered or approved, under the order's terms (the shop's current ones before signature).
+    public func totals(_ settings: ShopSettings) -> Totals { offeredTotals(current: settings.pricingTerms) }
 
     public var hasNoWarrantyLines: Bool { lines.contains { $0.noWarranty && $0.isOffered } }
 }

@@ -73,6 +73,8 @@ public enum InputRefusal: Refusal, Equatable {
     case unknownSetting(key: String, keys: [String])
     case shorterWarranty(vehicleClass: VehicleClass, category: RepairCategory, minimumKm: Int, minimumDays: Int)
     case discountKind
+    case notKeyTag(given: String)
+    case notDate(field: String, given: String)
 }
 
 /// One word of a vocabulary as a refusal lists it: what to type and what it means.

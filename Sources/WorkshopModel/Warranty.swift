@@ -61,3 +61,16 @@ public struct WarrantyCoverage: Sendable {
         return true
     }
 }
+
+extension OrderRecord {
+    /// The warranty of each line that carries one, from the release date and odometer, under the
+    /// term promised at release (`fallback` only for an order released before the term was kept on it).
+    public func warrantyCoverage(zone: ShopZone, fallback: WarrantyTerm) -> [WarrantyCoverage] {
+        guard let released = order.releasedAt, order.status == .released else { return [] }
+        let term = order.warrantyTerm ?? fallback
+        return lines.filter(\.carriesWarranty).map {
+            WarrantyCoverage(orderID: order.id, line: $0, releasedAt: released, releaseOdometer: order.releaseOdometer ?? order.odometerIn,
+                             term: term, zone: zone)
+        }
+    }
+}

@@ -97,8 +97,7 @@ extension Store {
                   .text(order.fuel.code), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)])
-        var created = order
-        created.id = db.lastInsertRowID
+        let created = order.identified(as: db.lastInsertRowID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
@@ -161,9 +160,8 @@ extension Store {
 
     /// Adds a line with the next free number and journals it.
     public func addLine(_ line: OrderLine, to order: RepairOrder) throws -> OrderLine {
-        var numbered = line
-        numbered.number = (try db.scalar("SELECT max(number) FROM order_lines WHERE order_id = ?",
-                                         [.integer(Int64(order.id))]) ?? 0) + 1
+        let numbered = line.numbered((try db.scalar("SELECT max(number) FROM order_lines WHERE order_id = ?",
+                                                    [.integer(Int64(order.id))]) ?? 0) + 1)
         try db.run("""
             INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
                                     part_no, brand, part_class, op_code, no_warranty, status, covered)

@@ -221,10 +221,17 @@ func measureDocuments(database: String) throws -> [Stats] {
     try english.set("language", to: "en")
     try english.set("name", to: "Harbour Motors")
     let latinRecord = OrderRecord(
-        order: { var o = record.order; o.complaint = "Brake noise"; o.advisor = "Amy"; o.signedBy = "Hans"; return o }(),
+        order: { let o = record.order
+            return RepairOrder(id: o.id, vehicleID: o.vehicleID, customerID: o.customerID, status: o.status, checkedInAt: o.checkedInAt,
+                               advisor: "Amy", odometerIn: o.odometerIn, fuel: o.fuel, complaint: "Brake noise", category: o.category,
+                               promisedAt: o.promisedAt, signedBy: "Hans", signedVia: o.signedVia, signedAt: o.signedAt) }(),
         vehicle: { var v = record.vehicle; v.plate = Plate(stored: "HK8888", foreign: true); v.make = "Toyota"; v.model = "Camry"; return v }(),
         customer: { var c = record.customer; c.name = "Hans Muller"; return c }(),
-        lines: record.lines.map { var l = $0; l.description = "Front brake pads"; l.brand = "Bosch"; return l },
+        lines: record.lines.map { l in
+            OrderLine(number: l.number, kind: l.kind, description: "Front brake pads", hours: l.hours, rate: l.rate, quantity: l.quantity,
+                      unitPrice: l.unitPrice, amount: l.amount, partNumber: l.partNumber, brand: l.brand == nil ? nil : "Bosch",
+                      partClass: l.partClass, status: l.status)
+        },
         damage: [], belongings: [], documents: [])
     for _ in 0..<50 {
         latin.append(milliseconds(time {

@@ -22,11 +22,11 @@ func main() -> Int32 {
     do {
         options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
     } catch {
-        standardError("workshop: \(error)")
+        standardError("workshop: " + LaunchWording.describe(error, environment: environment))
         return 2
     }
     if options.showHelp {
-        print(LaunchOptions.usage)
+        print(LaunchWording.usage(environment: environment))
         return 0
     }
     if options.showVersion {
@@ -37,7 +37,7 @@ func main() -> Int32 {
     do {
         app = try App(options: options, environment: environment)
     } catch {
-        standardError("workshop: \(error)")
+        standardError("workshop: " + LaunchWording.describe(error, environment: environment))
         return 2
     }
     let terminal = isatty(0) != 0 && isatty(1) != 0
@@ -46,7 +46,7 @@ func main() -> Int32 {
             let reader: ((String) -> String?)? = terminal ? { SecretReader.read(prompt: $0) } : nil
             try app.signIn(user, readSecret: reader)
         } catch {
-            standardError("workshop: \(error)")
+            standardError("workshop: " + app.describe(error))
             return 2
         }
     } else if terminal {
@@ -56,7 +56,7 @@ func main() -> Int32 {
         app.runCommand(command)
     } else if let script = options.script, script != "-" {
         guard let data = FileManager.default.contents(atPath: script) else {
-            standardError("workshop: cannot read \(script)")
+            standardError("workshop: " + app.unreadableScript(script))
             return 2
         }
         app.runScript(script, contents: [UInt8](data))

@@ -1,7 +1,7 @@
 import DocumentModel
 import Foundation
 import JobCards
-import WorkshopModel
+@testable import WorkshopModel
 
 /// An order built in memory, as the store would give it, for rendering documents without a database.
 enum Fixtures {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import HaruPDF
 import JobCards
-import WorkshopModel
+@testable import WorkshopModel
 
 @Suite("PDF documents")
 struct PDFTests {

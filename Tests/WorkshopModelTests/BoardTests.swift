@@ -81,36 +81,3 @@ struct BoardTests {
         #expect(order == [2, 3, 4])
     }
 }
-
-@Suite("Inspection rules")
-struct InspectionRulesTests {
-    @Test func theThreeInspectionsGoInOrderWhenMandatory() throws {
-        #expect(throws: UserError.self) {
-            try InspectionRules.ensureCanInspect(stage: .process, status: .inWork, category: .level2, passed: [], order: "RO1")
-        }
-        try InspectionRules.ensureCanInspect(stage: .process, status: .inWork, category: .level2, passed: [.pre], order: "RO1")
-        #expect(throws: UserError.self) {
-            try InspectionRules.ensureCanInspect(stage: .final, status: .completed, category: .overhaul, passed: [.pre], order: "RO1")
-        }
-        // A minor repair may have just a final inspection.
-        try InspectionRules.ensureCanInspect(stage: .final, status: .completed, category: .minor, passed: [], order: "RO1")
-    }
-
-    @Test func noInspectionOnAnUnsignedOrderAndFinalOnlyAfterCompletion() {
-        #expect(throws: UserError.self) {
-            try InspectionRules.ensureCanInspect(stage: .pre, status: .estimating, category: .minor, passed: [], order: "RO1")
-        }
-        #expect(throws: UserError.self) {
-            try InspectionRules.ensureCanInspect(stage: .final, status: .inWork, category: .minor, passed: [], order: "RO1")
-        }
-    }
-
-    @Test func aPassWithAFailedItemIsAContradiction() {
-        #expect(throws: UserError.self) {
-            try InspectionRules.ensureConsistent(result: .pass, items: [("brakes", "制动", .fail)])
-        }
-        #expect(throws: Never.self) {
-            try InspectionRules.ensureConsistent(result: .fail, items: [("brakes", "制动", .fail)])
-        }
-    }
-}

@@ -19,34 +19,25 @@ struct VINTests {
     }
 
     @Test func wrongLengthIsRefusedWithTheCount() {
-        #expect(throws: UserError("VIN LFV2A21K8C307045 has 16 characters; a VIN has exactly 17 (letters and digits, no I, O or Q)")) {
+        #expect(throws: InputRefusal.vinLength(vin: "LFV2A21K8C307045", count: 16)) {
             try VIN("LFV2A21K8C307045")
         }
     }
 
     @Test func forbiddenLettersAreNamedWithTheirPosition() {
-        do {
-            _ = try VIN("LFV2A21K8C3O70455")
-            Issue.record("accepted an O")
-        } catch let error as UserError {
-            #expect(error.message.contains("'O' at position 12"))
-            #expect(error.message.contains("I, O and Q"))
-        } catch { Issue.record("unexpected \(error)") }
+        #expect(throws: InputRefusal.vinCharacter(vin: "LFV2A21K8C3O70455", character: "O", position: 12)) {
+            try VIN("LFV2A21K8C3O70455")
+        }
     }
 
     @Test func checkDigitMismatchIsRefusedUnlessConfirmed() throws {
-        do {
-            _ = try VIN("LFV2A21K9C3070455")
-            Issue.record("accepted a bad check digit")
-        } catch let error as UserError {
-            #expect(error.message.contains("position 9 is '9'"))
-            #expect(error.message.contains("'8'"))
-            #expect(error.message.contains("confirm-vin=yes"))
+        #expect(throws: InputRefusal.vinCheckDigit(vin: "LFV2A21K9C3070455", found: "9", expected: "8")) {
+            try VIN("LFV2A21K9C3070455")
         }
         let confirmed = try VIN("WVWZZZ3CZWE123456", acceptCheckDigitMismatch: true)
         #expect(!confirmed.hasValidCheckDigit)
         // Confirmation never lets through an I, O or Q.
-        #expect(throws: UserError.self) { try VIN("WVWZZZ3CZWE12345O", acceptCheckDigitMismatch: true) }
+        #expect(throws: InputRefusal.self) { try VIN("WVWZZZ3CZWE12345O", acceptCheckDigitMismatch: true) }
     }
 }
 
@@ -78,16 +69,11 @@ struct PlateTests {
         "京A12345X", "使01457", "哈A12345", "",
     ])
     func refusals(text: String) {
-        #expect(throws: UserError.self) { try Plate(text) }
+        #expect(throws: InputRefusal.self) { try Plate(text) }
     }
 
     @Test func refusalOfIAndOExplainsWhy() {
-        do {
-            _ = try Plate("京A12O45")
-            Issue.record("accepted O")
-        } catch let error as UserError {
-            #expect(error.message.contains("I and O never appear"))
-        } catch { Issue.record("unexpected \(error)") }
+        #expect(throws: InputRefusal.plateIOInSerial(given: "京A12O45")) { try Plate("京A12O45") }
     }
 
     @Test func foreignPlatesSkipTheCheck() throws {
@@ -110,14 +96,14 @@ struct OtherIdentityTests {
         #expect(try Phone.normalize("138-0013-8000") == "13800138000")
         #expect(try Phone.normalize("+86 138 0013 8000") == "13800138000")
         #expect(try Phone.normalize("(0755) 8234-5678") == "075582345678")
-        #expect(throws: UserError.self) { try Phone.normalize("call me") }
-        #expect(throws: UserError.self) { try Phone.normalize("123") }
+        #expect(throws: InputRefusal.self) { try Phone.normalize("call me") }
+        #expect(throws: InputRefusal.self) { try Phone.normalize("123") }
     }
 
     @Test func creditCodeCheckCharacter() throws {
         try CreditCode.validate("91440300MA5D8K2Q3N")
-        #expect(throws: UserError.self) { try CreditCode.validate("91440300MA5D8K2Q3M") }
-        #expect(throws: UserError.self) { try CreditCode.validate("91440300MA5D8K2Q3") }
+        #expect(throws: InputRefusal.self) { try CreditCode.validate("91440300MA5D8K2Q3M") }
+        #expect(throws: InputRefusal.self) { try CreditCode.validate("91440300MA5D8K2Q3") }
     }
 
     @Test func orderNumbersReadWithOrWithoutPrefix() {
@@ -133,7 +119,7 @@ struct OtherIdentityTests {
         #expect(try BelongingItem.parse("脚垫×4") == BelongingItem(name: "脚垫", count: 4))
         #expect(try BelongingItem.parse("备胎") == BelongingItem(name: "备胎", count: 1))
         #expect(try BelongingItem.parse("Xbox") == BelongingItem(name: "Xbox", count: 1))
-        #expect(throws: UserError.self) { try BelongingItem.parse("脚垫x0") }
+        #expect(throws: InputRefusal.self) { try BelongingItem.parse("脚垫x0") }
         #expect(try BelongingItem.parse("现金").isValuable)
     }
 
@@ -142,8 +128,8 @@ struct OtherIdentityTests {
                               createdAt: Timestamp(seconds: 0))
         try OdometerRule.check(reading: 45_000, vehicle: vehicle)
         try OdometerRule.check(reading: 45_001, vehicle: vehicle)
-        #expect(throws: UserError.self) { try OdometerRule.check(reading: 44_999, vehicle: vehicle) }
+        #expect(throws: OrderRefusal.odometerBelowLast(reading: 44_999, plate: "京A12345", last: 45_000)) { try OdometerRule.check(reading: 44_999, vehicle: vehicle) }
         #expect(try OdometerRule.parse("45,210km") == 45_210)
-        #expect(throws: UserError.self) { try OdometerRule.parse("-3") }
+        #expect(throws: InputRefusal.self) { try OdometerRule.parse("-3") }
     }
 }

@@ -1,39 +1,8 @@
 import Testing
 @testable import WorkshopModel
 
-@Suite("Order state rules")
-struct OrderRulesTests {
-    @Test func onlyAnUnsignedEstimateIsEditable() throws {
-        try OrderRules.ensureEstimateEditable(.estimating, order: "RO1")
-        for status in [OrderStatus.signed, .inWork, .completed, .declined, .released] {
-            #expect(throws: UserError.self) { try OrderRules.ensureEstimateEditable(status, order: "RO1") }
-        }
-    }
-
-    @Test func aSignedOrderPointsToReopen() {
-        do {
-            try OrderRules.ensureEstimateEditable(.signed, order: "RO7")
-        } catch let error as UserError {
-            #expect(error.message.contains("reopen RO7"))
-        } catch { Issue.record("unexpected \(error)") }
-    }
-
-    @Test func signingNeedsLinesAndAPromise() throws {
-        try OrderRules.ensureCanSign(.estimating, order: "RO1", pendingLines: 2, hasPromise: true)
-        #expect(throws: UserError.self) { try OrderRules.ensureCanSign(.estimating, order: "RO1", pendingLines: 0, hasPromise: true) }
-        #expect(throws: UserError.self) { try OrderRules.ensureCanSign(.estimating, order: "RO1", pendingLines: 2, hasPromise: false) }
-        #expect(throws: UserError.self) { try OrderRules.ensureCanSign(.signed, order: "RO1", pendingLines: 2, hasPromise: true) }
-        #expect(throws: UserError.self) { try OrderRules.ensureCanSign(.declined, order: "RO1", pendingLines: 2, hasPromise: true) }
-    }
-
-    @Test func onlyAnEstimateCanBeDeclinedAndOnlyASignedOrderReopened() throws {
-        try OrderRules.ensureCanDecline(.estimating, order: "RO1")
-        #expect(throws: UserError.self) { try OrderRules.ensureCanDecline(.signed, order: "RO1") }
-        try OrderRules.ensureCanReopen(.signed, order: "RO1")
-        #expect(throws: UserError.self) { try OrderRules.ensureCanReopen(.estimating, order: "RO1") }
-        #expect(throws: UserError.self) { try OrderRules.ensureCanReopen(.inWork, order: "RO1") }
-    }
-
+@Suite("Order vocabulary")
+struct OrderVocabularyTests {
     @Test func threeInspectionsForLevel2AssemblyAndOverhaul() {
         #expect(RepairCategory.level2.requiresThreeInspections)
         #expect(RepairCategory.assembly.requiresThreeInspections)
@@ -50,10 +19,8 @@ struct OrderRulesTests {
         #expect(PartClass.parse("副厂件") == .equivalent)
         #expect(FuelLevel.parse("f") == .full)
         #expect(FuelLevel.parse("3/4") == .threeQuarters)
-        do {
-            _ = try FuelLevel.parse("half", field: "fuel")
-        } catch let error as UserError {
-            #expect(error.message.contains("accepted: E"))
+        #expect(throws: InputRefusal.notAccepted(field: "fuel", given: "half", accepted: FuelLevel.entries)) {
+            try FuelLevel.parse("half", field: "fuel")
         }
     }
 }
@@ -81,7 +48,7 @@ struct TimeTests {
 
     @Test("impossible dates are refused", arguments: ["2026-02-30 10:00", "2026-13-01", "2026-11-22 25:00", "2026-11-22 10:60", "soon", "tomorrow", "2027-02-29"])
     func refuses(text: String) {
-        #expect(throws: UserError.self) { try TimeParser.parse(text, zone: zone, now: now, field: "at") }
+        #expect(throws: InputRefusal.self) { try TimeParser.parse(text, zone: zone, now: now, field: "at") }
     }
 
     @Test func civilConversionRoundTripsAcrossCenturies() {
@@ -97,7 +64,7 @@ struct TimeTests {
         // Summer time: UTC+2.
         let july = berlin.instant(CivilTime(year: 2026, month: 7, day: 1, hour: 12))
         #expect(july.iso8601 == "2026-07-01T10:00:00Z")
-        #expect(throws: UserError.self) { try ShopZone(identifier: "Mars/Olympus") }
+        #expect(throws: InputRefusal.self) { try ShopZone(identifier: "Mars/Olympus") }
     }
 }
 
@@ -117,10 +84,10 @@ struct ShopSettingsTests {
         #expect(settings.value(of: "labor_rate") == "150.50")
         try settings.set("prices_include_tax", to: "no")
         #expect(!settings.pricesIncludeTax)
-        #expect(throws: UserError.self) { try settings.set("labor_rate", to: "0") }
-        #expect(throws: UserError.self) { try settings.set("discount_limit", to: "150") }
-        #expect(throws: UserError.self) { try settings.set("timezone", to: "Nowhere/City") }
-        #expect(throws: UserError.self) { try settings.set("colour", to: "red") }
-        #expect(throws: UserError.self) { try settings.set("credit_code", to: "123") }
+        #expect(throws: InputRefusal.self) { try settings.set("labor_rate", to: "0") }
+        #expect(throws: InputRefusal.self) { try settings.set("discount_limit", to: "150") }
+        #expect(throws: InputRefusal.self) { try settings.set("timezone", to: "Nowhere/City") }
+        #expect(throws: InputRefusal.self) { try settings.set("colour", to: "red") }
+        #expect(throws: InputRefusal.self) { try settings.set("credit_code", to: "123") }
     }
 }

@@ -78,8 +78,8 @@ struct SettlementTests {
     @Test func theAdvisorsLimit() throws {
         #expect(!DiscountRule.needsManager(share: 500, limitPercent: 5))
         #expect(DiscountRule.needsManager(share: 501, limitPercent: 5))
-        #expect(throws: UserError.self) { try DiscountRule.parse(amount: "10", percent: "5") }
-        #expect(throws: UserError.self) { try DiscountRule.parse(amount: nil, percent: "101") }
+        #expect(throws: InputRefusal.self) { try DiscountRule.parse(amount: "10", percent: "5") }
+        #expect(throws: InputRefusal.self) { try DiscountRule.parse(amount: nil, percent: "101") }
         #expect(try DiscountRule.parse(amount: nil, percent: "7.5%") == .percent(750))
     }
 }
@@ -101,8 +101,8 @@ struct WarrantyTests {
 
     @Test func longerIsAllowedShorterIsRefused() throws {
         try WarrantyTable.validate(WarrantyTerm(km: 3_000, days: 30), .car, .minor)
-        #expect(throws: UserError.self) { try WarrantyTable.validate(WarrantyTerm(km: 1_999, days: 30), .car, .minor) }
-        #expect(throws: UserError.self) { try WarrantyTable.validate(WarrantyTerm(km: 3_000, days: 9), .car, .minor) }
+        #expect(throws: InputRefusal.self) { try WarrantyTable.validate(WarrantyTerm(km: 1_999, days: 30), .car, .minor) }
+        #expect(throws: InputRefusal.self) { try WarrantyTable.validate(WarrantyTerm(km: 3_000, days: 9), .car, .minor) }
     }
 
     @Test func theLastDayAndTheLastKilometreAreCovered() {

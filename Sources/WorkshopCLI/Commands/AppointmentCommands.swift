@@ -38,9 +38,8 @@ enum AppointmentCommands {
         var lines: [OrderLine] = []
         for code in jobs {
             guard let job = try s.store.job(code: code) else { throw UserError("no job \(code): job list shows the canned jobs") }
-            for var line in try JobPricing.lines(job, s) {
-                line.number = lines.count + 1
-                lines.append(line)
+            for line in try JobPricing.lines(job, s) {
+                lines.append(line.numbered(lines.count + 1))
             }
         }
         return lines

@@ -3,106 +3,98 @@ import WorkshopStore
 
 /// The belongings checklist (随车物品清单), the key tag and the documents received.
 enum BelongingsCommands {
-    static let usage = [
-        "belongings RO add ITEM… (脚垫x4 counts four)",
-        "belongings RO remove ITEM",
-        "belongings RO list",
-        "belongings RO key TAG",
-        "belongings RO document NAME [until=DATE]",
-        "belongings RO return ITEM…|key|all   (all: every item and the key)",
-    ]
+    static let roles: Set<Role> = [.advisor, .manager, .cashier]
+    /// "备胎", "脚垫x4": an item and its count, checked as it is read.
+    static let item = ValueType(Phrase("物品", "ITEM")) { text, _, _ in
+        _ = try BelongingItem.parse(text)
+        return .text(text)
+    }
 
-    static let command = Command(
-        name: "belongings", aliases: ["items", "随车物品"], group: .order,
-        summary: "count belongings into the checklist, register the key tag and documents; check them back",
-        usage: usage,
-        examples: ["belongings RO12 add 备胎 千斤顶 三角警示牌 脚垫x4", "belongings RO12 key K07",
-                   "belongings RO12 document 保单 until=2027-03-01", "belongings RO12 return all"],
-        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager, .cashier]
-    ) { invocation, s in
-        var order = try s.store.resolveOrder(try invocation.required("the order", usage: usage.joined(separator: " | ")))
-        let sub = try invocation.required("a sub-command (add, remove, list, key, document, return)", usage: usage.joined(separator: " | "))
-        switch sub.lowercased() {
-        case "list", "ls":
+    static let command = CommandSpec("belongings", aliases: ["items", "随车物品"], group: .order,
+        summary: Phrase("清点随车物品、登记钥匙和证件；交车时清点交还", "count belongings into the checklist, register the key tag and documents; check them back"), forms: [
+        Form([arg("order", .order), word("list", "ls", "清单")], access: .read,
+             summary: Phrase("随车物品清单", "the checklist"), examples: ["belongings RO12 list"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
             return list(order, try s.store.belongings(orderID: order.id), try s.store.documents(orderID: order.id), s)
-        case "add":
-            try OrderRules.ensureOpen(order.status, order: order.number)
-            let words = invocation.rest()
-            guard !words.isEmpty else { throw UserError("belongings add: name the items, e.g. belongings \(order.number) add 备胎 千斤顶 脚垫x4") }
-            let parsed = try words.map(BelongingItem.parse)
+        },
+        Form([arg("order", .order), word("add", "加"), listArg("items", item)], access: .write, roles: roles,
+             summary: Phrase("清点入册（脚垫x4 计四件）；现金和贵重物品当面交还", "count items in (脚垫x4 counts four); cash and valuables go back to the customer"),
+             examples: ["belongings RO12 add 备胎 千斤顶 三角警示牌 脚垫x4"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            try Gate.open(order)
+            let parsed = try (invocation.values("items") as [String]).map(BelongingItem.parse)
             // Cash and valuables go back to the customer at check-in; they never enter the box.
             let valuables = parsed.filter(\.isValuable)
             let items = parsed.filter { !$0.isValuable }
             var text = ""
             if !items.isEmpty {
                 try s.store.addBelongings(items, to: order)
-                text = s.t("\(order.number) 随车物品：", "\(order.number) belongings: ") + items.map(\.display).joined(separator: ", ")
+                text = s.t("\(order.number) 随车物品：", "\(order.number) belongings: ") + items.map(\.display).joined(separator: s.t("、", ", "))
             }
             if !valuables.isEmpty {
                 if !text.isEmpty { text += "\n  " }
                 text += "! " + s.t("现金和贵重物品请当面交还客户，未列入清单：", "hand cash and valuables back to the customer now; not put on the checklist: ")
-                    + valuables.map(\.name).joined(separator: ", ")
+                    + valuables.map(\.name).joined(separator: s.t("、", ", "))
             }
             return .message(text)
-        case "remove", "rm":
-            try OrderRules.ensureOpen(order.status, order: order.number)
-            let name = try invocation.required("the item", usage: usage[1])
+        },
+        Form([arg("order", .order), word("remove", "rm", "删除"), textArg("item", item)], access: .write, roles: roles,
+             summary: Phrase("从清单中移除", "take an item off the checklist"), examples: ["belongings RO12 remove 千斤顶"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            try Gate.open(order)
+            let name = try BelongingItem.parse(invocation.need("item")).name
             try s.store.removeBelonging(name, from: order)
             return .message(s.t("\(order.number) 已移除 \(name)", "\(order.number): removed \(name)"))
-        case "key":
-            try OrderRules.ensureOpen(order.status, order: order.number)
-            let tag = try KeyTag.normalize(try invocation.required("the key tag", usage: usage[3]))
-            let previous = order.keyTag
-            order.keyTag = tag
-            try s.store.saveOrder(order, action: .keyRegister, detail: [("key_tag", .string(tag)), ("was", .string(previous))])
-            return .message(s.t("\(order.number) 钥匙挂于 \(tag)", "\(order.number): key on hook \(tag)"))
-        case "document", "doc":
-            try OrderRules.ensureOpen(order.status, order: order.number)
-            let name = invocation.rest().joined(separator: " ")
-            guard !name.isEmpty else { throw UserError("belongings document: name it, e.g. belongings \(order.number) document 行驶证") }
-            var until: String?
-            if let text = invocation.option("until") {
-                guard let (y, m, d) = TimeParser.parseDate(text) else {
-                    throw UserError("until=\(text) is not a date: write 2027-03-01")
-                }
-                until = CivilTime(year: y, month: m, day: d).dateText
-            }
+        },
+        Form([arg("order", .order), word("key", "钥匙"), arg("tag", .keyTag)], access: .write, roles: roles,
+             summary: Phrase("钥匙挂入钥匙柜的挂钩号", "the key-cabinet hook the key hangs on"), examples: ["belongings RO12 key K07"]) { invocation, s in
+            let record = try s.record(invocation)
+            let tag: String = invocation.need("tag")
+            try s.store.apply(try record.registerKey(tag))
+            return .message(s.t("\(record.order.number) 钥匙挂于 \(tag)", "\(record.order.number): key on hook \(tag)"))
+        },
+        Form([arg("order", .order), word("document", "doc", "证件"), textArg("name")], options: [option("until", .date)],
+             access: .write, roles: roles, summary: Phrase("收到的证件（行驶证、保单…），有效期", "a document received (行驶证, policy…), with its expiry"),
+             examples: ["belongings RO12 document 保单 until=2027-03-01"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            try Gate.open(order)
+            let name: String = invocation.need("name")
+            let until: String? = invocation.value("until")
             try s.store.addDocument(ReceivedDocument(name: name, validUntil: until), to: order)
             var text = s.t("\(order.number) 收到证件：\(name)", "\(order.number): received \(name)")
             if let until, until < s.zone.formatDate(s.now) {
                 text += "\n  ! " + s.t("\(name) 已于 \(until) 过期：请告知客户并请其签字确认", "\(name) expired on \(until): tell the customer and have them sign for it")
             }
             return .message(text)
-        case "return":
-            guard order.status.isOpen || order.status == .declined, order.releasedAt == nil else {
-                throw UserError("\(order.number) is \(order.status.english) and closed")
-            }
-            var words = invocation.rest()
-            let items = try s.store.belongings(orderID: order.id)
-            let all = words.map { $0.lowercased() } == ["all"] || words == ["全部"]
-            let keyWords: Set<String> = ["key", "钥匙"]
-            var returnKey = all
-            if words.contains(where: { keyWords.contains($0.lowercased()) }) {
-                returnKey = true
-                words.removeAll { keyWords.contains($0.lowercased()) }
-            }
-            guard all || returnKey || !words.isEmpty else { throw UserError("belongings return: name the items checked back, key, or all") }
-            let names = all ? items.filter { $0.returnedAt == nil }.map(\.name) : try words.map { try BelongingItem.parse($0).name }
-            if !names.isEmpty { try s.store.returnBelongings(names, of: order) }
-            var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + (names.isEmpty ? "—" : names.joined(separator: ", "))
-            if returnKey, let tag = order.keyTag, order.keyReturnedAt == nil {
-                order.keyReturnedAt = s.now
-                try s.store.saveOrder(order, action: .keyReturn, detail: [("key_tag", .string(tag))])
-                text += s.t("；钥匙 \(tag) 已交还", "; key \(tag) handed back")
-            }
-            let missing = try s.store.belongings(orderID: order.id).filter { $0.returnedAt == nil }
-            if !missing.isEmpty {
-                text += "\n  " + s.t("尚未清点：", "not yet checked: ") + missing.map(\.name).joined(separator: ", ")
-            }
-            return .message(text)
-        default:
-            throw UserError("belongings \(sub): unknown sub-command; usage: \(usage.joined(separator: " | "))")
+        },
+        Form([arg("order", .order), word("return", "交还"), listArg("items", .text("物品|key|all", "ITEM|key|all"))], access: .write,
+             roles: roles, summary: Phrase("交车时清点交还：物品、key（钥匙）或 all（全部物品和钥匙）", "check back at hand-back: items, key, or all (every item and the key)"),
+             examples: ["belongings RO12 return all", "belongings RO12 return 备胎 key"]) { invocation, s in
+            try checkBack(invocation, s)
+        },
+    ])
+
+    static func checkBack(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let record = try s.record(invocation)
+        let order = record.order
+        try record.ensureCanReturnBelongings()
+        var words: [String] = invocation.values("items")
+        let all = words.map { $0.lowercased() } == ["all"] || words == ["全部"]
+        let keyWords: Set<String> = ["key", "钥匙"]
+        let returnKey = all || words.contains { keyWords.contains($0.lowercased()) }
+        words.removeAll { keyWords.contains($0.lowercased()) }
+        let names = all ? record.belongings.filter { $0.returnedAt == nil }.map(\.name) : try words.map { try BelongingItem.parse($0).name }
+        if !names.isEmpty { try s.store.returnBelongings(names, of: order) }
+        var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + (names.isEmpty ? "—" : names.joined(separator: s.t("、", ", ")))
+        if returnKey, let change = record.returnKey(at: s.now) {
+            try s.store.apply(change)
+            text += s.t("；钥匙 \(order.keyTag ?? "") 已交还", "; key \(order.keyTag ?? "") handed back")
         }
+        let missing = try s.store.belongings(orderID: order.id).filter { $0.returnedAt == nil }
+        if !missing.isEmpty {
+            text += "\n  " + s.t("尚未清点：", "not yet checked: ") + missing.map(\.name).joined(separator: s.t("、", ", "))
+        }
+        return .message(text)
     }
 
     static func list(_ order: RepairOrder, _ items: [Belonging], _ documents: [ReceivedDocument], _ s: Session) -> Output {

@@ -6,23 +6,22 @@ import WorkshopStore
 
 /// The cash desk: the settlement, discounts, payments and refunds, and the hand-back.
 enum CashCommands {
-    static let invoice = Command(
-        name: "invoice", aliases: ["settlement", "结算"], group: .cash,
-        summary: "the settlement as it stands: labour, parts, other charges, warranty work, discount, tax, total, paid, balance",
-        usage: ["invoice RO"],
-        access: .read
-    ) { invocation, s in
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: "invoice RO"))
-        return try render(order, s)
-    }
+    static let all = [invoice, discount, pay, refund, release]
 
-    static func render(_ order: RepairOrder, _ s: Session) throws -> Output {
-        let lines = try s.store.lines(orderID: order.id).filter { $0.status == .approved }
+    static let invoice = CommandSpec("invoice", aliases: ["settlement", "结算"], group: .cash,
+        summary: Phrase("当前结算：工时、配件、其他费用、保修项目、优惠、税、合计、已付、余额", "the settlement as it stands: labour, parts, other charges, warranty work, discount, tax, total, paid, balance"), forms: [
+        Form([arg("order", .order)], access: .read, summary: Phrase("结算明细", "the settlement"), examples: ["invoice RO12"]) { invocation, s in
+            try render(try s.record(invocation), s)
+        },
+    ])
+
+    static func render(_ record: OrderRecord, _ s: Session) throws -> Output {
+        let order = record.order
+        let lines = record.lines.filter { $0.status == .approved }
         let payments = try s.store.payments(orderID: order.id)
-        let settlement = Settlement(lines: lines, discount: order.discount, payments: payments, rate: s.settings.taxRate,
-                                    pricesIncludeTax: s.settings.pricesIncludeTax)
-        let vehicle = try s.store.vehicle(id: order.vehicleID)
-        var text = "\(order.number)  \(vehicle?.plate.value ?? "")  \(s.t("结算", "settlement"))  \(order.status.label(s.language))\n"
+        let terms = record.terms(current: s.terms)
+        let settlement = record.settlement(payments: payments, current: s.terms)
+        var text = "\(order.number)  \(record.vehicle.plate.value)  \(s.t("结算", "settlement"))  \(order.status.label(s.language))\n"
         var table = TextTable(["#", s.t("类别", "Kind"), s.t("项目", "Item"), s.t("数量", "Qty"), s.t("单价", "Price"), s.t("金额", "Amount")],
                               rightAligned: [0, 3, 4, 5])
         for line in lines {
@@ -41,8 +40,8 @@ enum CashCommands {
             fields.add(s.t("优惠", "Discount"), "-\(settlement.discount.grouped) (\(discount.description)" +
                        (order.discountAuthorizedBy.map { s.t("，经理 \($0) 批准", ", authorised by \($0)") } ?? "") + ")")
         }
-        let rate = s.settings.taxRate.description
-        if s.settings.pricesIncludeTax {
+        let rate = terms.taxRate.description
+        if terms.pricesIncludeTax {
             fields.add(s.t("合计（价税合计）", "Total (incl. VAT)"), "\(s.settings.currency) \(settlement.total.grouped)")
             fields.add(s.t("其中增值税 \(rate)", "of which VAT \(rate)"), settlement.tax.grouped)
         } else {
@@ -67,6 +66,7 @@ enum CashCommands {
             ("warranty", .money(settlement.coveredByWarranty)), ("discount", .money(settlement.discount)),
             ("tax", .money(settlement.tax)), ("total", .money(settlement.total)), ("paid", .money(settlement.paid)),
             ("balance", .money(settlement.balance)),
+            ("tax_rate", .string(terms.taxRate.description)), ("prices_include_tax", .bool(terms.pricesIncludeTax)),
             ("payments", .array(payments.map {
                 .object([("amount", .money($0.amount)), ("method", .string($0.method.code)), ("at", .string($0.at.iso8601)),
                          ("by", .string($0.by)), ("reference", .string($0.reference))])
@@ -74,85 +74,56 @@ enum CashCommands {
         ]))
     }
 
-    static let discountUsage = "discount RO amount=A|percent=P [authorized=MANAGER]"
-    static let discount = Command(
-        name: "discount", aliases: ["优惠"], group: .cash,
-        summary: "a discount on the order; above the advisor's limit (shop discount_limit) only with a manager's authorisation",
-        usage: [discountUsage, "discount RO amount=0   (removes it)"],
-        examples: ["discount RO12 percent=5", "discount RO12 amount=200 authorized=钱主管"],
-        access: .write, roles: [.advisor, .cashier, .manager]
-    ) { invocation, s in
-        var order = try s.store.resolveOrder(try invocation.required("the order", usage: discountUsage))
-        guard order.status.isAuthorised || order.status == .declined, order.releasedAt == nil else {
-            throw UserError("\(order.number) is \(order.status.english): a discount is given on a signed order before it is released")
-        }
-        let discount = try DiscountRule.parse(amount: invocation.option("amount"), percent: invocation.option("percent"))
-        let authorizer = try invocation.option("authorized").map { try s.store.staff($0, role: .manager) }
-        order.discount = discount
-        let settlement = try s.store.settlement(of: order)
-        if case .amount(let money) = discount, money.fen > (settlement.labor + settlement.parts + settlement.other).fen {
-            throw UserError("a discount of \(money.grouped) is more than the chargeable \((settlement.labor + settlement.parts + settlement.other).grouped)")
-        }
-        let limit = s.settings.advisorDiscountLimitPercent
-        if DiscountRule.needsManager(share: settlement.discountShare, limitPercent: limit) && authorizer == nil {
-            throw UserError("a discount of \(settlement.discount.grouped) (\(FixedPoint.format(settlement.discountShare, scale: 2))%) is above the advisor's limit of \(limit)%: it needs a manager's authorisation (authorized=NAME of a manager)")
-        }
-        if settlement.discount.fen == 0 { order.discount = nil }
-        order.discountBy = order.discount == nil ? nil : s.user
-        order.discountAuthorizedBy = order.discount == nil ? nil : authorizer?.name
-        try s.store.saveOrder(order, action: .orderDiscount, detail: [
-            ("discount", .string(discount.description)), ("value", .string(settlement.discount.plain)),
-            ("authorized_by", .string(authorizer?.name)),
-        ])
-        return .message(s.t("\(order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
-                            "\(order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)"))
-    }
-
-    static let payUsage = "pay RO amount=A method=cash|card|wechat|alipay|transfer|account [ref=…]"
-    static let pay = Command(
-        name: "pay", aliases: ["收款", "付款"], group: .cash,
-        summary: "take a payment, in parts and across methods; refund RO … pays back an overpayment",
-        usage: [payUsage, "refund RO amount=A method=…"],
-        examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=152 method=cash", "pay RO12 amount=652 method=account"],
-        access: .write, roles: [.cashier, .manager]
-    ) { invocation, s in
-        try payment(&invocation, s, refund: false)
-    }
-
-    static let refund = Command(
-        name: "refund", aliases: ["退款"], group: .cash,
-        summary: "pay back what the customer overpaid",
-        usage: ["refund RO amount=A method=cash|card|wechat|alipay|transfer [ref=…]"],
-        access: .write, roles: [.cashier, .manager]
-    ) { invocation, s in
-        try payment(&invocation, s, refund: true)
-    }
-
-    static func payment(_ invocation: inout LegacyInvocation, _ s: Session, refund: Bool) throws -> Output {
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: payUsage))
-        guard order.status.isAuthorised || order.status == .declined || order.status == .released else {
-            throw UserError("\(order.number) is \(order.status.english): nothing is charged before the customer signs")
-        }
-        let amount = try Money.parse(try invocation.requiredOption("amount", example: "amount=500"), field: "amount")
-        guard amount.fen > 0 else { throw UserError("amount=\(amount.plain): the amount must be above zero") }
-        let method = try PaymentMethod.parse(try invocation.requiredOption("method", example: "method=wechat"), field: "method")
-        let before = try s.store.settlement(of: order)
-        if refund {
-            guard before.balance.fen < 0 else {
-                throw UserError("\(order.number) is not overpaid (balance \(before.balance.grouped)): there is nothing to refund")
+    static let discount = CommandSpec("discount", aliases: ["优惠"], group: .cash,
+        summary: Phrase("给予优惠；超出服务顾问权限（shop discount_limit）须经理批准", "a discount on the order; above the advisor's limit (shop discount_limit) only with a manager's authorisation"), forms: [
+        Form([arg("order", .order)], options: [option("amount", .money), option("percent", .percent), option("authorized", .staff)],
+             access: .write, roles: [.advisor, .cashier, .manager],
+             summary: Phrase("amount= 或 percent= 二选一；amount=0 取消优惠", "amount= or percent=, one of them; amount=0 removes it"),
+             examples: ["discount RO12 percent=5", "discount RO12 amount=200 authorized=钱主管"]) { invocation, s in
+            let record = try s.record(invocation)
+            let discount: Discount
+            switch (invocation.value("amount") as Money?, invocation.value("percent") as Int?) {
+            case (let amount?, nil): discount = .amount(amount)
+            case (nil, let percent?): discount = .percent(percent)
+            default: throw InputRefusal.discountKind
             }
-            guard amount.fen <= -before.balance.fen else {
-                throw UserError("the refund \(amount.grouped) is more than the overpayment \(Money(fen: -before.balance.fen).grouped)")
-            }
-            guard method != .account else { throw UserError("a refund goes back by cash, card, WeChat Pay, Alipay or transfer") }
-        } else {
-            guard amount.fen <= before.balance.fen else {
-                throw UserError("the balance of \(order.number) is \(before.balance.grouped): take at most that (for cash handed over above it, give change)")
-            }
-        }
-        try s.store.addPayment(Payment(amount: refund ? Money(fen: -amount.fen) : amount, method: method, at: s.now, by: s.user,
-                                       reference: invocation.option("ref")), to: order)
-        let after = try s.store.settlement(of: order)
+            let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager) }
+            let payments = try s.store.payments(orderID: record.order.id)
+            let change = try s.store.apply(try record.discount(discount, by: s.user, authorizedBy: manager?.name, payments: payments, current: s.terms))
+            let settlement = try s.store.record(of: change.order).settlement(payments: payments, current: s.terms)
+            return .message(s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
+                                "\(record.order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)"))
+        },
+    ])
+
+    static let paymentOptions = [required("amount", .money), required("method", .choice(PaymentMethod.self)), option("ref", .text("凭证号", "REF"))]
+
+    static let pay = CommandSpec("pay", aliases: ["收款", "付款"], group: .cash,
+        summary: Phrase("收款：可分次、可多种方式；多付用 refund 退还", "take a payment, in parts and across methods; refund RO … pays back an overpayment"), forms: [
+        Form([arg("order", .order)], options: paymentOptions, access: .write, roles: [.cashier, .manager],
+             summary: Phrase("收款（不超过余额）", "a payment (at most the balance)"),
+             examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=652 method=account"]) { invocation, s in
+            try payment(invocation, s, refund: false)
+        },
+    ])
+
+    static let refund = CommandSpec("refund", aliases: ["退款"], group: .cash,
+        summary: Phrase("退还客户多付的款项", "pay back what the customer overpaid"), forms: [
+        Form([arg("order", .order)], options: paymentOptions, access: .write, roles: [.cashier, .manager],
+             summary: Phrase("退款（不超过多付金额）", "a refund (at most the overpayment)"), examples: ["refund RO12 amount=50 method=cash"]) { invocation, s in
+            try payment(invocation, s, refund: true)
+        },
+    ])
+
+    static func payment(_ invocation: Invocation, _ s: Session, refund: Bool) throws -> Output {
+        let record = try s.record(invocation)
+        let order = record.order
+        let amount: Money = invocation.need("amount")
+        let method: PaymentMethod = invocation.choice("method")!
+        let payments = try s.store.payments(orderID: order.id)
+        let transition = refund ? record.refund : record.pay
+        let change = try s.store.apply(try transition(amount, method, invocation.value("ref"), s.user, s.now, payments, s.terms))
+        let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
         let text = refund
             ? s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))")
             : s.t("\(order.number) 收款 \(amount.grouped)（\(method.chinese)），余额 \(after.balance.grouped)",
@@ -160,77 +131,63 @@ enum CashCommands {
         return .message(text, [("balance", .money(after.balance)), ("paid", .money(after.paid))])
     }
 
-    static let releaseUsage = "release RO signed=\"NAME\" [odometer=KM] [oldparts=returned|left] [print=no]"
-    static let release = Command(
-        name: "release", aliases: ["交车", "出厂"], group: .cash,
-        summary: "hand the car back when everything is in order (or say exactly what is missing); prints settlement list, release note, warranty certificate",
-        usage: [releaseUsage],
-        examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"],
-        access: .write, roles: [.cashier, .advisor, .manager]
-    ) { invocation, s in
-        var order = try s.store.resolveOrder(try invocation.required("the order", usage: releaseUsage))
-        if order.releasedAt != nil {
-            throw UserError("\(order.number) was released at \(s.formatTime(order.releasedAt)) to \(order.releaseSigned ?? "")")
+    static let release = CommandSpec("release", aliases: ["交车", "出厂"], group: .cash,
+        summary: Phrase("一切齐备时交车（否则逐条说明缺什么）；打印结算清单、出厂通知单、质量保证书", "hand the car back when everything is in order (or say exactly what is missing); prints settlement list, release note, warranty certificate"), forms: [
+        Form([arg("order", .order)], options: [required("signed", .name), option("odometer", .odometer), option("oldparts", .choice(OldParts.self)),
+                                               option("print", .yesNo), option("out", .path)],
+             access: .write, roles: [.cashier, .advisor, .manager],
+             summary: Phrase("交车：客户签收；旧件 returned（交还）或 left（留厂）", "hand-back: the customer signs; old parts returned or left"),
+             examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"]) { invocation, s in
+            try handBack(invocation, s)
+        },
+    ])
+
+    static func handBack(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let record = try s.record(invocation)
+        let order = record.order
+        let printDocuments: Bool = invocation.value("print") ?? true
+        // Where the papers go is checked before anything changes.
+        let path = printDocuments ? try PrintCommands.outputPath(invocation.value("out"), defaultName: "\(order.number)-release.pdf", session: s) : nil
+        let payments = try s.store.payments(orderID: order.id)
+        let warranty = try s.store.warrantyTerm(record.vehicle.vehicleClass, order.category)
+        let change = try s.store.apply(try record.release(signer: invocation.need("signed"), odometer: invocation.value("odometer"),
+                                                          oldParts: invocation.choice("oldparts"), by: s.user, at: s.now, payments: payments,
+                                                          current: s.terms, warranty: warranty))
+        let released = change.order
+        let odometer = released.releaseOdometer ?? order.odometerIn
+        if odometer > record.vehicle.odometer {
+            try s.store.setOdometer(vehicleID: record.vehicle.id, reading: odometer, was: record.vehicle.odometer)
         }
-        let signer = try invocation.requiredOption("signed", example: "signed=\"张伟\" — who takes the car and signs")
-        let odometer = try invocation.option("odometer").map { try OdometerRule.parse($0) } ?? order.odometerIn
-        let oldParts = try invocation.option("oldparts").map { try OldParts.parse($0, field: "oldparts") }
-        let printDocuments = try invocation.option("print").map { try YesNo.parse($0, field: "print") } ?? true
-        let record = try s.store.record(of: order)
-        let settlement = try s.store.settlement(of: order)
-        var blockers: [ReleaseBlocker] = []
-        switch order.status {
-        case .ready, .declined: break
-        case .completed: blockers.append(.finalInspectionPending)
-        default: blockers.append(.notFinished(order.status))
-        }
-        if settlement.balance.fen > 0 { blockers.append(.balanceDue(settlement.balance)) }
-        if settlement.balance.fen < 0 { blockers.append(.refundDue(Money(fen: -settlement.balance.fen))) }
-        let notBack = record.belongings.filter { $0.returnedAt == nil }.map(\.name)
-        if !notBack.isEmpty { blockers.append(.belongingsNotReturned(notBack)) }
-        if let tag = order.keyTag, order.keyReturnedAt == nil { blockers.append(.keyNotReturned(tag)) }
-        if odometer < order.odometerIn { blockers.append(.odometerBelowCheckIn(given: odometer, checkIn: order.odometerIn)) }
-        let replacedParts = record.lines.contains { $0.kind == .part && $0.status == .approved && $0.partClass != .customer }
-        if replacedParts && oldParts == nil && order.status != .declined { blockers.append(.oldPartsUndecided) }
-        guard blockers.isEmpty else {
-            let list = blockers.map { "  - " + $0.message.replacingOccurrences(of: " RO ", with: " \(order.number) ") }
-            throw UserError("\(order.number) cannot be released yet:\n" + list.joined(separator: "\n"))
-        }
-        if order.status != .declined { order.status = .released }
-        order.releasedAt = s.now
-        order.releaseOdometer = odometer
-        order.releasedBy = s.user
-        order.releaseSigned = signer
-        order.oldParts = oldParts ?? (replacedParts ? nil : OldParts.none)
-        order.closedAt = order.closedAt ?? s.now
-        try s.store.saveOrder(order, action: .orderRelease, detail: [
-            ("signed", .string(signer)), ("odometer", .int(odometer)), ("old_parts", .string(order.oldParts?.code)),
-            ("total", .string(settlement.total.plain)), ("paid", .string(settlement.paid.plain)),
-        ])
-        if let vehicle = try s.store.vehicle(id: order.vehicleID), odometer > vehicle.odometer {
-            try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
-        }
-        var text = s.t("\(order.number) 已交车：\(signer) 签收 · \(odometer) km", "\(order.number) released to \(signer) · \(odometer) km")
-        if order.status == .released {
+        var text = s.t("\(order.number) 已交车：\(released.releaseSigned ?? "") 签收 · \(odometer) km",
+                       "\(order.number) released to \(released.releaseSigned ?? "") · \(odometer) km")
+        if released.status == .released {
             let followUp = FollowUp.after(release: s.now, orderID: order.id)
             try s.store.addFollowUp(followUp)
             text += "\n  " + s.t("回访：\(s.zone.formatDate(followUp.dueFrom)) 至 \(s.zone.formatDate(followUp.dueUntil))",
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
-        var paths: [String] = []
-        if printDocuments {
-            let released = try s.store.record(of: try s.store.order(id: order.id)!)
-            let documents = OrderDocuments(record: released, settings: s.settings, printedAt: s.now,
-                                           warranty: try AfterSalesDocuments.warranty(for: released, s),
-                                           payments: try s.store.payments(orderID: order.id))
-            var kinds: [OrderDocuments.Kind] = [.settlement, .release]
-            if order.status == .released { kinds.append(.warranty) }
-            let path = try PrintCommands.outputPath(invocation.option("out"), defaultName: "\(order.number)-release.pdf", session: s)
-            let rendered = try PDFRenderer().write(try kinds.map { try documents.document($0) }, to: path)
-            paths.append(path)
-            text += "\n  " + s.t("已打印结算清单、出厂通知单" + (order.status == .released ? "、质量保证书" : "") + "：\(path)（\(rendered.pageCount) 页）",
-                                 "printed the settlement list, release note" + (order.status == .released ? " and warranty certificate" : "") + ": \(path) (\(rendered.pageCount) pages)")
+        let fields: [(String, JSON)] = [("order", .string(order.number))]
+        guard let path else { return .message(text, fields + [("documents", .array([]))]) }
+        // The documents are made from the record as committed; the PDF is drawn after the commit.
+        let releasedRecord = try s.store.record(of: released)
+        let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
+                                       warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
+                                       payments: try s.store.payments(orderID: order.id))
+        var kinds: [OrderDocuments.Kind] = [.settlement, .release]
+        if released.status == .released { kinds.append(.warranty) }
+        let pages = try kinds.map { try documents.document($0) }
+        let withWarranty = released.status == .released
+        return Output(text: text, json: .object([("ok", .bool(true)), ("message", .string(text))] + fields)) {
+            do {
+                let rendered = try PDFRenderer().write(pages, to: path)
+                let printed = text + "\n  " + s.t("已打印结算清单、出厂通知单" + (withWarranty ? "、质量保证书" : "") + "：\(path)（\(rendered.pageCount) 页）",
+                                                  "printed the settlement list, release note" + (withWarranty ? " and warranty certificate" : "") + ": \(path) (\(rendered.pageCount) pages)")
+                return .message(printed, fields + [("documents", .array([.string(path)]))])
+            } catch {
+                let failed = text + "\n  ! " + s.t("交车已记录，但打印失败（\(s.wording.refusal(error).text)）：请用 print \(order.number) settlement|release|warranty 重新打印",
+                                                   "the release is recorded, but printing failed (\(s.wording.refusal(error).text)): print again with print \(order.number) settlement|release|warranty")
+                return .message(failed, fields + [("documents", .array([]))])
+            }
         }
-        return .message(text, [("order", .string(order.number)), ("documents", .array(paths.map { .string($0) }))])
     }
 }

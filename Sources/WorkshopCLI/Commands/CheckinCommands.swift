@@ -3,66 +3,62 @@ import WorkshopStore
 
 /// Check-in (接车) and the reception facts recorded on the order: diagnosis, damage, promised time.
 enum CheckinCommands {
-    static let checkinUsage = "checkin PLATE odometer=KM fuel=E|1/4|1/2|3/4|F complaint=\"…\" [by=NAME phone=…] [category=…] [payer=owner|warranty|insurer] [docs=行驶证,保单] [key=TAG] [promise=DATETIME] [rework=RO[/LINE] cause=\"…\"] [appointment=A12]"
+    static let all = [checkin, diagnose, damage, promise]
 
-    static let checkin = Command(
-        name: "checkin", aliases: ["check-in", "接车"], group: .reception,
-        summary: "check a car in: odometer, fuel, complaint, who brought it; opens the repair order",
-        usage: [checkinUsage],
-        examples: ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" by=李明 phone=13900001111 category=minor docs=行驶证,保单 key=K07"],
-        access: .write, roles: [.advisor, .manager]
-    ) { invocation, s in
-        let vehicle = try s.store.resolveVehicle(try invocation.required("the plate", usage: checkinUsage))
-        if let open = try s.store.openOrder(vehicleID: vehicle.id) {
-            throw UserError("\(vehicle.plate) is already in the shop under \(open.number) (checked in \(s.formatTime(open.checkedInAt)), \(open.status.english)): work on that order (ro show \(open.number))")
-        }
-        let odometer = try OdometerRule.parse(try invocation.requiredOption("odometer", example: "odometer=45210 (km on the dashboard)"))
-        try OdometerRule.check(reading: odometer, vehicle: vehicle)
-        let fuel = try FuelLevel.parse(try invocation.requiredOption("fuel", example: "fuel=1/2"), field: "fuel")
-        var booking = try invocation.option("appointment").map { try s.store.resolveAppointment($0) }
+    static let checkin = CommandSpec("checkin", aliases: ["check-in", "接车"], group: .reception,
+        summary: Phrase("接车：里程、油量、故障描述、送修人；开出维修单", "check a car in: odometer, fuel, complaint, who brought it; opens the repair order"), forms: [
+        Form([arg("plate", .vehicle)], options: [
+            required("odometer", .odometer), required("fuel", .choice(FuelLevel.self)), option("complaint", .text),
+            option("by", .name), option("phone", .phone), option("category", .choice(RepairCategory.self)),
+            option("payer", .choice(Payer.self)), option("docs", .text("证件,证件", "DOC,DOC")), option("key", .keyTag),
+            option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
+            option("appointment", .appointment),
+        ], access: .write, roles: [.advisor, .manager],
+        summary: Phrase("开出维修单；来自预约时带入计划项目；质保期内返修用 rework=",
+                        "opens the order; from a booking, with its planned lines; a warranty comeback with rework="),
+        examples: ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" by=李明 phone=13900001111 category=minor docs=行驶证,保单 key=K07",
+                   "checkin 粤B2D3E4 odometer=30100 fuel=3/4 appointment=A2"]) { invocation, s in
+            try checkIn(invocation, s)
+        },
+    ])
+
+    static func checkIn(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let vehicle = try s.store.resolveVehicle(invocation.need("plate"))
+        guard let owner = try s.store.customer(id: vehicle.ownerID) else { throw OrderRefusal.noOwner(plate: vehicle.plate.value) }
+        let odometer: Int = invocation.need("odometer")
+        var booking = try (invocation.value("appointment") as String?).map { try s.store.resolveAppointment($0) }
         if let booking {
-            guard booking.vehicleID == vehicle.id else {
-                throw UserError("appointment=\(booking.reference) is for another vehicle")
-            }
-            guard booking.status.isActive else {
-                throw UserError("\(booking.reference) is \(booking.status.english): check the car in without it, or book again")
-            }
+            guard booking.vehicleID == vehicle.id else { throw OrderRefusal.bookingOtherVehicle(booking: booking.reference) }
+            guard booking.status.isActive else { throw OrderRefusal.bookingNotActive(booking: booking.reference, status: booking.status) }
         }
-        let complaint = try invocation.option("complaint").flatMap { $0.isEmpty ? nil : $0 } ?? booking?.complaint
-            ?? { throw UserError("checkin: complaint= is missing, e.g. complaint=\"刹车异响\" — the customer's words") }()
-        let category = try invocation.option("category").map { try RepairCategory.parse($0, field: "category") } ?? .minor
-        let payer = try invocation.option("payer").map { try Payer.parse($0, field: "payer") } ?? .owner
-        let droppedBy = invocation.option("by")
-        let droppedPhone = try invocation.option("phone").map(Phone.normalize)
-        guard let owner = try s.store.customer(id: vehicle.ownerID) else { throw UserError("\(vehicle.plate) has no owner on file") }
-        var promise: Timestamp?
-        if let promiseText = invocation.option("promise") {
-            promise = try PromiseRule.check(try s.parseTime(promiseText, field: "promise"), checkedIn: s.now, session: s)
+        guard let complaint = (invocation.value("complaint") as String?).flatMap({ $0.isEmpty ? nil : $0 }) ?? booking?.complaint else {
+            let form = invocation.form
+            throw GrammarRefusal.missingOption(command: "checkin", key: "complaint", placeholder: ValueType.text.placeholder,
+                                               usage: Usage.of(invocation.command, form))
         }
-        let keyTag = try invocation.option("key").map(KeyTag.normalize)
         let today = s.zone.formatDate(s.now)
         let underWarranty = try s.store.warrantyCoverage(vehicle: vehicle).filter { $0.covers(day: today, odometer: odometer) }
-        var rework: (order: Int, line: Int?, cause: String)?
-        if let reference = invocation.option("rework") {
-            rework = try Comeback.link(reference, cause: invocation.option("cause"), vehicle: vehicle, covered: underWarranty, session: s)
+        var comeback: Comeback?
+        if let reference: String = invocation.value("rework") {
+            let original = try s.store.order(id: Comeback.reference(reference).order)
+            comeback = try Comeback.link(reference, cause: invocation.value("cause"), vehicle: vehicle, original: original, covered: underWarranty)
         } else if invocation.has("cause") {
-            throw UserError("cause= goes with rework=RO[/LINE]: it records why the earlier repair failed")
+            throw OrderRefusal.causeWithoutRework
         }
-        var newOrder = RepairOrder(
-            id: 0, vehicleID: vehicle.id, customerID: owner.id, status: .estimating, checkedInAt: s.now, advisor: s.user,
-            odometerIn: odometer, fuel: fuel, complaint: complaint, droppedBy: droppedBy, droppedPhone: droppedPhone,
-            category: category, payer: rework != nil && !invocation.has("payer") ? .warranty : payer, promisedAt: promise, keyTag: keyTag)
-        newOrder.reworkOf = rework?.order
-        newOrder.reworkLine = rework?.line
-        newOrder.reworkCause = rework?.cause
-        let order = try s.store.createOrder(newOrder)
+        let facts = CheckInFacts(odometer: odometer, fuel: invocation.choice("fuel")!, complaint: complaint,
+                                 droppedBy: invocation.value("by"), droppedPhone: invocation.value("phone"),
+                                 category: invocation.choice("category") ?? .minor, payer: invocation.choice("payer"),
+                                 promise: invocation.value("promise"), keyTag: invocation.value("key"))
+        let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
+                                             comeback: comeback, advisor: s.user, at: s.now)
+        let order = try s.store.createOrder(opened)
         try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
-        var planned: [OrderLine] = []
+        var planned = 0
         if var arrived = booking {
             // The booking becomes the order: its planned lines, ready to sign; its parts are issued at signature.
-            for line in try AppointmentCommands.plannedLines(arrived.jobs, s) {
-                planned.append(try s.store.addLine(line, to: order))
-            }
+            let lines = try AppointmentCommands.plannedLines(arrived.jobs, s)
+            try s.store.apply(try s.store.record(of: order).addPlannedLines(lines, fromBooking: arrived.reference))
+            planned = lines.count
             try s.store.releaseReservations(of: arrived, reason: "arrived: \(order.number)")
             arrived.status = .arrived
             arrived.orderID = order.id
@@ -72,17 +68,18 @@ enum CheckinCommands {
         }
         var notices: [String] = []
         if let booking {
-            notices.append(s.t("来自预约 \(booking.reference)：已带入 \(planned.count) 个计划项目，请核对后签字",
-                               "from booking \(booking.reference): \(planned.count) planned lines on the order, check them and have it signed"))
+            notices.append(s.t("来自预约 \(booking.reference)：已带入 \(planned) 个计划项目，请核对后签字",
+                               "from booking \(booking.reference): \(planned) planned lines on the order, check them and have it signed"))
         }
-        if let rework {
-            notices.append(s.t("质保期内返修：关联 \(RepairOrder.number(rework.order))" + (rework.line.map { " 第 \($0) 项" } ?? "") + "，原因：\(rework.cause)；保修项目不收费",
-                               "warranty comeback of \(RepairOrder.number(rework.order))" + (rework.line.map { " line \($0)" } ?? "") + ", cause: \(rework.cause); warranty work is free"))
+        if let comeback {
+            let original = RepairOrder.number(comeback.order) + (comeback.line.map { "/\($0)" } ?? "")
+            notices.append(s.t("质保期内返修：关联 \(original)，原因：\(comeback.cause)；保修项目不收费",
+                               "warranty comeback of \(original), cause: \(comeback.cause); warranty work is free"))
         } else if !underWarranty.isEmpty {
-            notices.append(s.t("在保修期内的项目（如属返修：checkin … rework=RO/项 cause=…）：", "under warranty (for a comeback: checkin … rework=RO/LINE cause=…): ")
+            notices.append(s.t("在保修期内的项目（如属返修：checkin … rework=单号/项号 cause=…）：", "under warranty (for a comeback: checkin … rework=RO/LINE cause=…): ")
                            + underWarranty.map { "\(RepairOrder.number($0.orderID))/\($0.line.number) \($0.line.description) " + s.t("至 ", "until ") + "\($0.lastDay) / \($0.lastKilometre) km" }.joined(separator: "; "))
         }
-        for name in (invocation.option("docs") ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+        for name in ((invocation.value("docs") as String?) ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
             try s.store.addDocument(ReceivedDocument(name: String(name).trimmingCharacters(in: .whitespaces)), to: order)
         }
         let declined = try s.store.declinedLines(vehicleID: vehicle.id, before: order.id)
@@ -102,139 +99,75 @@ enum CheckinCommands {
             ("ok", .bool(true)), ("order", .string(order.number)), ("plate", .string(vehicle.plate.value)),
             ("customer", .string(owner.reference)), ("odometer", .int(odometer)),
             ("notices", .array(notices.map { .string($0) })),
-            ("rework_of", .string(rework.map { RepairOrder.number($0.order) })),
+            ("rework_of", .string(comeback.map { RepairOrder.number($0.order) })),
             ("under_warranty", .array(underWarranty.map(WarrantyCommands.json))),
             ("declined_earlier", .array(declined.map { .object([("order", .string(RepairOrder.number($0.order))), ("line", OrderView.lineJSON($0.line))]) })),
         ]))
     }
 
-    static let diagnoseUsage = "diagnose RO \"findings\" [fee=AMOUNT]"
-    static let diagnose = Command(
-        name: "diagnose", aliases: ["diag", "诊断"], group: .order,
-        summary: "record the diagnosis (诊断书): findings and recommendation, with a diagnostic fee if any",
-        usage: [diagnoseUsage],
-        examples: ["diagnose RO12 \"前刹车片磨损至2mm，建议更换；刹车盘正常\" fee=50"],
-        access: .write, roles: [.advisor, .technician, .manager]
-    ) { invocation, s in
-        var order = try s.store.resolveOrder(try invocation.required("the order", usage: diagnoseUsage))
-        try OrderRules.ensureOpen(order.status, order: order.number)
-        let findings = invocation.rest().joined(separator: " ")
-        guard !findings.isEmpty else { throw UserError("diagnose: the findings are missing; usage: \(diagnoseUsage)") }
-        let previous = order.findings
-        order.findings = findings
-        try s.store.saveOrder(order, action: .orderDiagnose, detail: [("findings", .string(findings)), ("was", .string(previous))])
-        var text = s.t("\(order.number) 诊断已记录", "\(order.number): findings recorded")
-        if let feeText = invocation.option("fee") {
-            try OrderRules.ensureEstimateEditable(order.status, order: order.number)
-            let fee = try Money.parse(feeText, field: "fee")
-            let line = try s.store.addLine(.diagnosticFee(description: s.t("诊断费", "Diagnostic fee"), amount: fee), to: order)
-            text += s.t("；诊断费 \(fee.grouped) 为第 \(line.number) 项", "; diagnostic fee \(fee.grouped) is line \(line.number)")
-        }
-        return .message(text, [("order", .string(order.number))])
-    }
+    static let diagnose = CommandSpec("diagnose", aliases: ["diag", "诊断"], group: .order,
+        summary: Phrase("记录诊断（诊断书）：检查结果和建议，可带诊断费", "record the diagnosis (诊断书): findings and recommendation, with a diagnostic fee if any"), forms: [
+        Form([arg("order", .order), textArg("findings")], options: [option("fee", .money)], access: .write,
+             roles: [.advisor, .technician, .manager], summary: Phrase("诊断结果；fee= 诊断费成为一项收费", "the findings; fee= makes the diagnostic fee a line"),
+             examples: ["diagnose RO12 \"前刹车片磨损至2mm，建议更换；刹车盘正常\" fee=50"]) { invocation, s in
+            let record = try s.record(invocation)
+            let fee: Money? = invocation.value("fee")
+            let change = try s.store.apply(try record.diagnose(invocation.need("findings"), fee: fee,
+                                                               feeDescription: s.t("诊断费", "Diagnostic fee")))
+            var text = s.t("\(record.order.number) 诊断已记录", "\(record.order.number): findings recorded")
+            if let fee, let line = change.newLines.first {
+                text += s.t("；诊断费 \(fee.grouped) 为第 \(line.number) 项", "; diagnostic fee \(fee.grouped) is line \(line.number)")
+            }
+            return .message(text, [("order", .string(record.order.number))])
+        },
+    ])
 
-    static let damageUsage = "damage RO \"note\" | damage RO remove N"
-    static let damage = Command(
-        name: "damage", aliases: ["外观"], group: .order,
-        summary: "note damage seen at the visual check (外观/内饰视检)",
-        usage: [damageUsage],
-        examples: ["damage RO12 \"左前门划痕约10cm\"", "damage 京A12345 \"后保险杠凹陷\""],
-        access: .write, roles: [.advisor, .technician, .manager]
-    ) { invocation, s in
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: damageUsage))
-        try OrderRules.ensureOpen(order.status, order: order.number)
-        let words = invocation.rest()
-        if words.first?.lowercased() == "remove", words.count == 2 {
+    static let damage = CommandSpec("damage", aliases: ["外观"], group: .order,
+        summary: Phrase("记录外观/内饰视检发现的损伤", "note damage seen at the visual check (外观/内饰视检)"), forms: [
+        Form([arg("order", .order), word("remove", "删除"), arg("note", .integer("序号", "N", 1...999))], access: .write,
+             roles: [.advisor, .technician, .manager], summary: Phrase("删除一条损伤记录（留痕）", "remove a damage note (recorded)"),
+             examples: ["damage RO12 remove 2"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            try Gate.open(order)
             let notes = try s.store.damageNotes(orderID: order.id)
-            guard let n = Int(words[1]), (1...notes.count).contains(n) else {
-                throw UserError("damage \(order.number) remove: write the note's number (1 to \(notes.count)) as ro show lists them")
-            }
-            try s.store.removeDamage(notes[n - 1], from: order)
-            return .message(s.t("已删除损伤记录 \(n)（已留痕）", "removed damage note \(n) (recorded)"))
-        }
-        let note = words.joined(separator: " ")
-        guard !note.isEmpty else { throw UserError("damage: the note is missing; usage: \(damageUsage)") }
-        try s.store.addDamage(note, to: order)
-        let count = try s.store.damageNotes(orderID: order.id).count
-        return .message(s.t("\(order.number) 损伤 \(count)：\(note)", "\(order.number) damage \(count): \(note)"))
-    }
+            let number: Int = invocation.need("note")
+            guard number <= notes.count else { throw OrderRefusal.noSuchDamageNote(order: order.number, given: number, count: notes.count) }
+            try s.store.removeDamage(notes[number - 1], from: order)
+            return .message(s.t("已删除损伤记录 \(number)（已留痕）", "removed damage note \(number) (recorded)"))
+        },
+        Form([arg("order", .order), textArg("note")], access: .write, roles: [.advisor, .technician, .manager],
+             summary: Phrase("记一处损伤", "note a damage"), examples: ["damage RO12 \"左前门划痕约10cm\"", "damage 京A12345 后保险杠凹陷"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            try Gate.open(order)
+            let note: String = invocation.need("note")
+            try s.store.addDamage(note, to: order)
+            let count = try s.store.damageNotes(orderID: order.id).count
+            return .message(s.t("\(order.number) 损伤 \(count)：\(note)", "\(order.number) damage \(count): \(note)"))
+        },
+    ])
 
-    static let promiseUsage = "promise RO DATETIME"
-    static let promise = Command(
-        name: "promise", aliases: ["交车时间"], group: .estimate,
-        summary: "set the promised completion time (交车时间), with margin for parts supply",
-        usage: [promiseUsage],
-        examples: ["promise RO12 2026-11-23 17:00", "promise RO12 明天 17:00"],
-        access: .write, roles: [.advisor, .manager]
-    ) { invocation, s in
-        var order = try s.store.resolveOrder(try invocation.required("the order", usage: promiseUsage))
-        try OrderRules.ensureOpen(order.status, order: order.number)
-        let text = invocation.rest().joined(separator: " ")
-        guard !text.isEmpty else { throw UserError("promise: the date and time are missing; usage: \(promiseUsage)") }
-        let when = try PromiseRule.check(try s.parseTime(text, field: "promise"), checkedIn: order.checkedInAt, session: s)
-        let previous = order.promisedAt
-        order.promisedAt = when
-        try s.store.saveOrder(order, action: .orderPromise,
-                              detail: [("promised_at", .string(when.iso8601)), ("was", .string(previous?.iso8601))])
-        var message = s.t("\(order.number) 交车时间 \(s.formatTime(when))", "\(order.number) promised for \(s.formatTime(when))")
-        if let previous, order.status != .estimating {
-            message += s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
-        }
-        return .message(message, [("promised_at", .string(when.iso8601))])
-    }
+    static let promise = CommandSpec("promise", aliases: ["交车时间"], group: .estimate,
+        summary: Phrase("约定交车时间，考虑配件供应留有余量", "set the promised completion time (交车时间), with margin for parts supply"), forms: [
+        Form([arg("order", .order), arg("at", .dateTime)], access: .write, roles: [.advisor, .manager],
+             summary: Phrase("交车时间", "the promised time"), examples: ["promise RO12 2026-11-23 17:00", "promise RO12 明天 17:00"]) { invocation, s in
+            let record = try s.record(invocation)
+            let change = try s.store.apply(try record.promise(invocation.need("at"), now: s.now))
+            let when = change.order.promisedAt!
+            var message = s.t("\(record.order.number) 交车时间 \(s.formatTime(when))", "\(record.order.number) promised for \(s.formatTime(when))")
+            if let previous = record.order.promisedAt, record.order.status != .estimating {
+                message += s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
+            }
+            return .message(message, [("promised_at", .string(when.iso8601))])
+        },
+    ])
 }
 
-/// A promised time is after check-in and not in the past.
-enum PromiseRule {
-    static func check(_ when: Timestamp, checkedIn: Timestamp, session s: Session) throws -> Timestamp {
-        guard when > checkedIn, when > s.now else {
-            throw UserError("the promised time \(s.formatTime(when)) is not in the future (now \(s.formatTime(s.now))): promise a time the shop can keep, with margin")
-        }
-        return when
+extension Session {
+    /// The order named by the invocation's `order` argument, with everything about it.
+    func record(_ invocation: Invocation, _ name: String = "order") throws -> OrderRecord {
+        try store.record(of: try store.resolveOrder(invocation.need(name)))
     }
-}
 
-/// Key-cabinet tags: short codes such as K07 or 12.
-enum KeyTag {
-    static func normalize(_ text: String) throws -> String {
-        let tag = text.uppercased().trimmingCharacters(in: .whitespaces)
-        guard !tag.isEmpty, tag.count <= 12, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw UserError("key tag \(text): write the tag's number, e.g. K07 (letters, digits, -, up to 12)")
-        }
-        return tag
-    }
-}
-
-/// A comeback (返修): a car back within the warranty of an earlier order, opened as a free rework
-/// linked to the original order and line.
-enum Comeback {
-    static func link(_ reference: String, cause: String?, vehicle: Vehicle, covered: [WarrantyCoverage],
-                     session s: Session) throws -> (order: Int, line: Int?, cause: String) {
-        let parts = reference.split(separator: "/").map(String.init)
-        guard (1...2).contains(parts.count), let orderID = RepairOrder.id(fromNumber: parts[0]) else {
-            throw UserError("rework=\(reference): write the original order, and its line if known: rework=RO12 or rework=RO12/3")
-        }
-        guard let original = try s.store.order(id: orderID), original.vehicleID == vehicle.id else {
-            throw UserError("rework=\(reference): \(RepairOrder.number(orderID)) is not an order of \(vehicle.plate)")
-        }
-        guard original.status == .released else {
-            throw UserError("rework=\(reference): \(original.number) was never released, so it has no warranty")
-        }
-        guard let cause, !cause.isEmpty else {
-            throw UserError("a comeback records its cause: add cause=\"…\" (what failed, e.g. cause=\"刹车片安装不到位\")")
-        }
-        var line: Int?
-        if parts.count == 2 {
-            guard let number = Int(parts[1]) else { throw UserError("rework=\(reference): the line is a number, e.g. rework=RO12/3") }
-            guard covered.contains(where: { $0.orderID == orderID && $0.line.number == number }) else {
-                throw UserError("\(original.number) line \(number) is not under warranty now (ended, never covered, or customer-supplied): warranty \(vehicle.plate) shows what is")
-            }
-            line = number
-        } else {
-            guard covered.contains(where: { $0.orderID == orderID }) else {
-                throw UserError("nothing of \(original.number) is under warranty now: warranty \(vehicle.plate) shows what is")
-            }
-        }
-        return (orderID, line, cause)
-    }
+    /// The pricing terms in force now: what an unsigned order is estimated under.
+    var terms: PricingTerms { settings.pricingTerms }
 }

@@ -1,15 +1,17 @@
 /// The command table.
 enum Commands {
-    static let all: [CommandSpec] = legacy.map(CommandSpec.init(legacy:)) + SessionCommands.all
+    static let all: [CommandSpec] = CheckinCommands.all + OrderCommands.all + [BelongingsCommands.command] + EstimateCommands.all
+        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all
+        + legacy.map(CommandSpec.init(legacy:)) + SessionCommands.all
 
     static let legacy: [Command] = [
-        CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command, CheckinCommands.checkin,
-        OrderCommands.command, CheckinCommands.diagnose, CheckinCommands.damage, BelongingsCommands.command,
-        EstimateCommands.command, CheckinCommands.promise, EstimateCommands.approve, EstimateCommands.decline,
-        OrderCommands.reopen, PrintCommands.command,
-        FloorCommands.dispatch, FloorCommands.handover, FloorCommands.inspect, SupplementCommands.command,
-        FloorCommands.progress, FloorCommands.complete, BoardCommands.board, BoardCommands.notify,
-        CashCommands.invoice, CashCommands.discount, CashCommands.pay, CashCommands.refund, CashCommands.release,
+        CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command,
+       
+       
+        PrintCommands.command,
+       
+        BoardCommands.board, BoardCommands.notify,
+       
         WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,

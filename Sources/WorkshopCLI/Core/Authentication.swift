@@ -12,13 +12,13 @@ enum Authentication {
     /// A PIN is 4 to 12 digits.
     static func validate(_ pin: String) throws {
         guard (4...12).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw UserError("a PIN is 4 to 12 digits")
+            throw SignInRefusal.pinFormat
         }
     }
 
     static func hash(_ pin: String) throws -> String {
         try validate(pin)
-        guard let hashed = PINHash.make(pin) else { throw UserError("the PIN could not be hashed (libxcrypt failed)") }
+        guard let hashed = PINHash.make(pin) else { throw SignInRefusal.hashFailed }
         return hashed
     }
 
@@ -26,20 +26,20 @@ enum Authentication {
     static func signIn(_ name: String, pin: String?, session s: Session) throws -> StaffMember {
         let store = s.store
         store.context = ChangeContext(actor: name, command: "login \(name)", now: s.now)
-        enum Outcome { case signedIn(StaffMember, String), refused(String) }
+        enum Outcome { case signedIn(StaffMember, String), refused(SignInRefusal) }
         let outcome: Outcome = try store.write {
             guard try store.staffCount() > 0 else {
-                guard let pin else { return .refused("this is a new shop database: \(name) becomes its manager and needs a PIN (WORKSHOP_PIN in scripts)") }
+                guard let pin else { return .refused(.newShopNeedsPIN(name: name)) }
                 let member = try store.saveStaff(name: name, roles: [.manager], group: nil, pinHash: try hash(pin))
                 return .signedIn(member, s.t("新门店数据库：\(name) 为经理，PIN 已设置", "new shop database: \(name) is its manager; PIN set"))
             }
             guard let account = try store.account(named: name), account.member.active else {
-                return .refused("\(name) is not on the staff list (a manager adds people: staff add NAME role=…)")
+                return .refused(.notOnStaff(name: name))
             }
             if let until = account.lockedUntil, until > s.now {
-                return .refused("\(name) is locked until \(s.formatTime(until)) after \(maximumAttempts) wrong PINs; a manager can reset the PIN (staff pin \(name))")
+                return .refused(.locked(name: name, until: until, attempts: maximumAttempts))
             }
-            guard let pin else { return .refused("the PIN for \(name) is missing (WORKSHOP_PIN in scripts, or login at a terminal)") }
+            guard let pin else { return .refused(.pinMissing(name: name)) }
             guard let stored = account.pinHash else {
                 try store.setPIN(try hash(pin), for: name, action: .staffPinFirstUse)
                 return .signedIn(account.member, s.t("\(name) 的 PIN 已设置", "PIN set for \(name)"))
@@ -48,8 +48,8 @@ enum Authentication {
                 let failures = account.failedAttempts + 1
                 let lock = failures >= maximumAttempts ? s.now + lockMinutes * 60 : nil
                 try store.recordFailedSignIn(name, lockUntil: lock)
-                return .refused(lock == nil ? "wrong PIN for \(name) (\(maximumAttempts - failures) tries left)"
-                                            : "wrong PIN for \(name): locked for \(lockMinutes) minutes")
+                return .refused(lock == nil ? .wrongPIN(name: name, triesLeft: maximumAttempts - failures)
+                                            : .lockedNow(name: name, minutes: lockMinutes))
             }
             try store.recordSignIn(name)
             return .signedIn(account.member, "")
@@ -60,9 +60,44 @@ enum Authentication {
             s.user = member.name
             s.signInNote = note
             return member
-        case .refused(let message):
-            throw UserError(message)
+        case .refused(let refusal):
+            throw refusal
         }
     }
 }
 
+
+/// Why someone could not sign in. Failed attempts and lock-outs are recorded even so.
+enum SignInRefusal: WordedRefusal {
+    static let area = "sign-in"
+
+    case pinFormat
+    case hashFailed
+    case newShopNeedsPIN(name: String)
+    case notOnStaff(name: String)
+    case locked(name: String, until: Timestamp, attempts: Int)
+    case pinMissing(name: String)
+    case wrongPIN(name: String, triesLeft: Int)
+    case lockedNow(name: String, minutes: Int)
+
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .pinFormat: return w("PIN 为 4 到 12 位数字", "a PIN is 4 to 12 digits")
+        case .hashFailed: return w("无法保存 PIN（libxcrypt 出错）", "the PIN could not be hashed (libxcrypt failed)")
+        case .newShopNeedsPIN(let name):
+            return w("这是新的门店数据库：\(name) 将成为经理，需要设置 PIN（脚本中用 WORKSHOP_PIN）",
+                     "this is a new shop database: \(name) becomes its manager and needs a PIN (WORKSHOP_PIN in scripts)")
+        case .notOnStaff(let name):
+            return w("\(name) 不在员工名单上（由经理添加：staff add 姓名 role=…）", "\(name) is not on the staff list (a manager adds people: staff add NAME role=…)")
+        case .locked(let name, let until, let attempts):
+            return w("\(name) 因连续 \(attempts) 次 PIN 错误被锁定至 \(w.time(until))；经理可重置 PIN（staff pin \(name)）",
+                     "\(name) is locked until \(w.time(until)) after \(attempts) wrong PINs; a manager can reset the PIN (staff pin \(name))")
+        case .pinMissing(let name):
+            return w("缺少 \(name) 的 PIN（脚本中用 WORKSHOP_PIN，或在终端上 login）", "the PIN for \(name) is missing (WORKSHOP_PIN in scripts, or login at a terminal)")
+        case .wrongPIN(let name, let left):
+            return w("\(name) 的 PIN 错误（还可尝试 \(left) 次）", "wrong PIN for \(name) (\(left) tries left)")
+        case .lockedNow(let name, let minutes):
+            return w("\(name) 的 PIN 错误：已锁定 \(minutes) 分钟", "wrong PIN for \(name): locked for \(minutes) minutes")
+        }
+    }
+}

@@ -109,6 +109,8 @@ struct Argument: Sendable {
         case text
         /// The rest of the words, each a value (at least one).
         case list
+        /// The rest of the words, each a value, perhaps none.
+        case optionalList
     }
 
     let name: String
@@ -138,6 +140,8 @@ func optionalArg(_ name: String, _ type: ValueType) -> Element { .argument(Argum
 func textArg(_ name: String, _ type: ValueType = .text) -> Element { .argument(Argument(name: name, type: type, arity: .text)) }
 /// The rest of the line as a list of values (belongings add 备胎 千斤顶 脚垫x4).
 func listArg(_ name: String, _ type: ValueType) -> Element { .argument(Argument(name: name, type: type, arity: .list)) }
+/// The rest of the line as a list of values, perhaps none.
+func optionalListArg(_ name: String, _ type: ValueType) -> Element { .argument(Argument(name: name, type: type, arity: .optionalList)) }
 
 /// An option that may be left out.
 func option(_ key: String, _ type: ValueType, aliases: [String] = []) -> OptionSpec { OptionSpec(key: key, aliases: aliases, type: type) }

@@ -51,7 +51,7 @@ struct Completion {
             case .argument(let argument):
                 switch argument.arity {
                 case .one, .optional: index += 1
-                case .text, .list: return .some(element)
+                case .text, .list, .optionalList: return .some(element)
                 }
             }
         }

@@ -101,9 +101,9 @@ struct Parser {
                 switch argument.arity {
                 case .one: take = 1
                 case .optional: take = index < words.count ? 1 : 0
-                case .text, .list: take = words.count - index
+                case .text, .list, .optionalList: take = words.count - index
                 }
-                if take == 0 && argument.arity == .optional { continue }
+                if take == 0 && (argument.arity == .optional || argument.arity == .optionalList) { continue }
                 guard take >= 1, index < words.count else {
                     return Attempt(form: form, fitted: index, failure: .missingArgument(argument))
                 }
@@ -174,7 +174,7 @@ struct Parser {
                 switch argument.arity {
                 case .one: take = 1
                 case .optional: take = index < words.count ? 1 : 0
-                case .text, .list: take = words.count - index
+                case .text, .list, .optionalList: take = words.count - index
                 }
                 if take > 0 { values[argument.name] = try read(argument, Array(words[index..<index + take])) }
                 index += take

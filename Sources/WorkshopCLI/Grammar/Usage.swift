@@ -19,6 +19,7 @@ enum Usage {
                 case .optional: parts.append("[\(name)]")
                 case .text: parts.append(language == .zh ? "\(name)…" : "\"\(name)\"")
                 case .list: parts.append("\(name)…")
+                case .optionalList: parts.append("[\(name)…]")
                 }
             }
         }

@@ -55,6 +55,14 @@ struct ValueType: Sendable {
     static let path = ValueType.text("路径", "PATH")
     static let appointment = ValueType.text("预约号", "A…")
 
+    static let phone = ValueType(Phrase("电话", "PHONE")) { text, _, _ in .text(try Phone.normalize(text)) }
+    static let keyTag = ValueType(Phrase("钥匙号", "TAG"), completion: .keyTag) { text, _, _ in .text(try KeyTag.normalize(text)) }
+    /// A day: "2027-03-01", kept as that text.
+    static let date = ValueType(Phrase("日期", "DATE")) { text, field, _ in
+        guard let (y, m, d) = TimeParser.parseDate(text) else { throw InputRefusal.notDate(field: field, given: text) }
+        return .text(CivilTime(year: y, month: m, day: d).dateText)
+    }
+
     static let money = ValueType(Phrase("金额", "AMOUNT")) { text, field, _ in .money(try Money.parse(text, field: field)) }
     static let quantity = ValueType(Phrase("数量", "QTY")) { text, field, _ in .quantity(try Quantity.parse(text, field: field)) }
     static let hours = ValueType(Phrase("工时", "HOURS")) { text, field, _ in .hours(try Hours.parse(text, field: field)) }

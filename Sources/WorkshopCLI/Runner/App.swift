@@ -24,7 +24,8 @@ public final class App {
         do {
             store = try Store(path: path, context: ChangeContext(actor: user, command: "", now: Timestamp.currentTime))
         } catch {
-            throw UserError("cannot open the shop database \(path): \(error)")
+            let reason = Wording(language: LaunchOptions.language(environment: environment), zone: .shanghai).refusal(error).text
+            throw LaunchRefusal.cannotOpen(path: path, reason: reason)
         }
         var fixedNow: Timestamp?
         if let now = options.now {
@@ -60,10 +61,15 @@ public final class App {
         let pin = session.environmentPIN ?? readSecret?(session.t("\(name) 的 PIN：", "PIN for \(name): "))
         do {
             _ = try Authentication.signIn(name, pin: pin, session: session)
-        } catch let error as UserError {
-            throw UserError("cannot sign in: \(error.message)")
+        } catch {
+            throw LaunchRefusal.cannotSignIn(reason: session.wording.refusal(error).text)
         }
     }
+
+    /// An error in the session's language (the shop's, once its database is open).
+    public func describe(_ error: Error) -> String { session.wording.refusal(error).text }
+
+    public func unreadableScript(_ path: String) -> String { describe(LaunchRefusal.unreadableScript(path: path)) }
 
     /// For a terminal: how PINs are asked for at `login`.
     public func setSecretReader(_ reader: @escaping (String) -> String?) { session.readSecret = reader }

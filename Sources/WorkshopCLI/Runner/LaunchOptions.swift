@@ -13,27 +13,52 @@ public struct LaunchOptions {
     public var showHelp = false
     public var showVersion = false
 
-    public static let usage = """
-        usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [-c COMMAND] [SCRIPT]
+    /// The usage screen, in the language of the launch (the shop's is not known before its database opens).
+    public static func usage(_ language: Language) -> String {
+        language == .zh ? """
+            用法：workshop [--db 路径] [--json] [--bail] [--user 姓名] [--now 日期时间] [-c 命令] [脚本]
 
-          --db PATH        the shop database (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
-          --json           print each result as one JSON document
-          --bail           stop at the first command that fails
-          --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
-          --now DATETIME   fix the clock (2026-11-22 09:00, shop time) so scripts repeat exactly
-          -c COMMAND       run one command and exit
-          SCRIPT           run the commands in a file and exit (also: workshop < day.ws)
-          --version        print the version
+              --db 路径        门店数据库（默认：$WORKSHOP_DB，否则 ~/.local/share/workshop/workshop.db）
+              --json           每条结果输出为一行 JSON
+              --bail           遇到第一条出错的命令即停止
+              --user 姓名      以此姓名登录：PIN 取自 $WORKSHOP_PIN，或在终端上输入
+              --now 日期时间   固定时钟（2026-11-22 09:00，门店时间），使脚本可重演
+              -c 命令          执行一条命令后退出
+              脚本             执行文件中的命令后退出（也可：workshop < day.ws）
+              --version        显示版本
 
-        Without -c or SCRIPT, Workshop reads commands from the terminal (type help) or from standard input.
-        Exit status: 0 when every command succeeded, 1 when any failed, 2 for a bad command line.
-        """
+            不带 -c 或脚本时，Workshop 从终端（输入 help）或标准输入读取命令。
+            退出状态：0 全部成功，1 有命令出错，2 命令行有误。
+            """ : """
+            usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [-c COMMAND] [SCRIPT]
+
+              --db PATH        the shop database (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
+              --json           print each result as one JSON document
+              --bail           stop at the first command that fails
+              --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
+              --now DATETIME   fix the clock (2026-11-22 09:00, shop time) so scripts repeat exactly
+              -c COMMAND       run one command and exit
+              SCRIPT           run the commands in a file and exit (also: workshop < day.ws)
+              --version        print the version
+
+            Without -c or SCRIPT, Workshop reads commands from the terminal (type help) or from standard input.
+            Exit status: 0 when every command succeeded, 1 when any failed, 2 for a bad command line.
+            """
+    }
+
+    /// The language to speak before the shop's database is open: $WORKSHOP_LANGUAGE, else English
+    /// when the system's locale is English, else Chinese (the shops Workshop is made for).
+    public static func language(environment: [String: String]) -> Language {
+        if let chosen = environment["WORKSHOP_LANGUAGE"].flatMap(Language.parse) { return chosen }
+        let locale = (environment["LC_ALL"] ?? environment["LANG"] ?? "").lowercased()
+        return locale.hasPrefix("en") ? .en : .zh
+    }
 
     public init(arguments: [String]) throws {
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1
-            guard index < arguments.count else { throw UserError("\(flag) needs a value\n\(LaunchOptions.usage)") }
+            guard index < arguments.count else { throw LaunchRefusal.needsValue(flag: flag) }
             return arguments[index]
         }
         while index < arguments.count {
@@ -52,11 +77,11 @@ public struct LaunchOptions {
                 else if argument.hasPrefix("--user=") { user = String(argument.dropFirst(7)) }
                 else if argument.hasPrefix("--now=") { now = String(argument.dropFirst(6)) }
                 else if argument.hasPrefix("-") && argument != "-" {
-                    throw UserError("unknown option \(argument)\n\(LaunchOptions.usage)")
+                    throw LaunchRefusal.unknownOption(option: argument)
                 } else if script == nil {
                     script = argument
                 } else {
-                    throw UserError("only one script file may be given (got \(script!) and \(argument))")
+                    throw LaunchRefusal.twoScripts(first: script!, second: argument)
                 }
             }
             index += 1
@@ -75,5 +100,44 @@ public struct LaunchOptions {
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? ".") + "/.local/share"
         return base + "/workshop"
+    }
+}
+
+/// What is wrong with how Workshop was started, or with the database it was given.
+enum LaunchRefusal: WordedRefusal {
+    static let area = "launch"
+
+    case needsValue(flag: String)
+    case unknownOption(option: String)
+    case twoScripts(first: String, second: String)
+    case cannotOpen(path: String, reason: String)
+    case cannotSignIn(reason: String)
+    case unreadableScript(path: String)
+
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .needsValue(let flag): return w("\(flag) 后面要写值\n", "\(flag) needs a value\n") + LaunchOptions.usage(w.language)
+        case .unknownOption(let option): return w("没有选项 \(option)\n", "unknown option \(option)\n") + LaunchOptions.usage(w.language)
+        case .twoScripts(let first, let second):
+            return w("只能给一个脚本文件（给了 \(first) 和 \(second)）", "only one script file may be given (got \(first) and \(second))")
+        case .cannotOpen(let path, let reason): return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
+        case .cannotSignIn(let reason): return w("无法登录：\(reason)", "cannot sign in: \(reason)")
+        case .unreadableScript(let path): return w("无法读取 \(path)", "cannot read \(path)")
+        }
+    }
+}
+
+/// Words an error met while starting, before the shop's database (and its language) is open.
+public enum LaunchWording {
+    public static func describe(_ error: Error, environment: [String: String]) -> String {
+        Wording(language: LaunchOptions.language(environment: environment), zone: .shanghai).refusal(error).text
+    }
+
+    public static func unreadableScript(_ path: String, environment: [String: String]) -> String {
+        describe(LaunchRefusal.unreadableScript(path: path), environment: environment)
+    }
+
+    public static func usage(environment: [String: String]) -> String {
+        LaunchOptions.usage(LaunchOptions.language(environment: environment))
     }
 }

@@ -67,7 +67,7 @@ enum OrderView {
             text += "\n  " + s.t("(尚无报价项目)", "(no estimate lines yet)")
         } else {
             text += "\n\n" + linesTable(lines, session: s)
-            text += "\n" + totalsText(record.totals(s.settings), session: s)
+            text += "\n" + totalsText(record.offeredTotals(current: s.terms), terms: record.terms(current: s.terms), session: s)
             if record.hasNoWarrantyLines {
                 text += "\n  " + s.t("* 客户自带配件及客户坚持使用的副厂件，本厂不作质量担保。",
                                      "* Customer-supplied parts, and aftermarket parts the customer insisted on, carry no workmanship warranty.")
@@ -121,10 +121,10 @@ enum OrderView {
         }
     }
 
-    static func totalsText(_ totals: Totals, session s: Session) -> String {
+    static func totalsText(_ totals: Totals, terms: PricingTerms, session s: Session) -> String {
         var text = "  \(s.t("工时费", "Labour")) \(totals.labor.grouped)   \(s.t("材料费", "Parts")) \(totals.parts.grouped)   \(s.t("其他费用", "Other")) \(totals.other.grouped)\n"
-        let rate = s.settings.taxRate.description
-        if s.settings.pricesIncludeTax {
+        let rate = terms.taxRate.description
+        if terms.pricesIncludeTax {
             text += "  \(s.t("合计", "Total")) \(s.settings.currency) \(totals.taxed.gross.grouped)   (\(s.t("含增值税", "incl. VAT")) \(rate): \(totals.taxed.tax.grouped))"
         } else {
             text += "  \(s.t("小计", "Subtotal")) \(totals.taxed.net.grouped)   \(s.t("增值税", "VAT")) \(rate): \(totals.taxed.tax.grouped)   \(s.t("合计", "Total")) \(s.settings.currency) \(totals.taxed.gross.grouped)"
@@ -181,7 +181,7 @@ enum OrderView {
                 .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))])
             })),
             ("lines", .array(record.visibleLines.map(lineJSON))),
-            ("totals", totalsJSON(record.totals(s.settings))),
+            ("totals", totalsJSON(record.offeredTotals(current: s.terms))),
             ("no_warranty_notice", .bool(record.hasNoWarrantyLines)),
         ])
     }

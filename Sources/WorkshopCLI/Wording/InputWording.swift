@@ -92,6 +92,10 @@ extension InputRefusal: WordedRefusal {
         case .shorterWarranty(let vehicleClass, let category, let km, let days):
             return w("质量保证期只可比法定的长，不可更短：\(vehicleClass.chinese)\(category.chinese)最低 \(km) 公里 / \(days) 天（机动车维修管理规定）",
                         "a shop may promise a longer warranty, never a shorter one: the minimum for \(vehicleClass.english) \(category.english) is \(km) km / \(days) days (机动车维修管理规定)")
+        case .notKeyTag(let given):
+            return w("钥匙编号 \(given)：写挂钩号，如 K07（字母、数字、-，最多 12 位）", "key tag \(given): write the tag's number, e.g. K07 (letters, digits, -, up to 12)")
+        case .notDate(let field, let given):
+            return w("\(field)=\(given) 不是日期：写 2027-03-01", "\(field)=\(given) is not a date: write 2027-03-01")
         case .discountKind:
             return w("优惠请写 amount=… 或 percent=…（二选一），如 discount RO12 percent=5",
                         "discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")

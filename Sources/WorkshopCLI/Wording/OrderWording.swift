@@ -1,0 +1,246 @@
+import WorkshopModel
+
+/// The workflow's refusals, in the shop's language: the gate that said no and what to do instead.
+extension OrderRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notSigned(let order):
+            return w("\(order) 客户尚未签字：派工、施工和检验都须先签字 (approve \(order) signed=\"…\")",
+                     "\(order) is not signed: work, dispatch and inspection need the customer's signature first (approve \(order) signed=\"…\")")
+        case .closed(let order, let status):
+            return w("\(order) \(status.chinese)，已关闭，不能再更改", "\(order) is \(status.english) and closed: it can no longer change")
+        case .alreadySigned(let order):
+            return w("\(order) 已签字", "\(order) is already signed")
+        case .signedNeedsReopen(let order):
+            return w("\(order) 已签字：未经客户不能更改项目。请先重开 (reopen \(order) reason=\"…\")，留有记录，改后请客户重新签字",
+                     "\(order) is signed: its lines cannot change without the customer. Reopen it first (reopen \(order) reason=\"…\"), which is recorded, then have it signed again")
+        case .workUsesSupplements(let order, let status):
+            return w("\(order) \(status.chinese)：新增项目须作为追加项目经客户确认 (supplement \(order) add …)",
+                     "\(order) is \(status.english): added work goes through the customer as a supplement (supplement \(order) add …)")
+        case .alreadyInShop(let plate, let order, let at, let status):
+            return w("\(plate) 已在厂，维修单 \(order)（\(w.time(at)) 接车，\(status.chinese)）：请在该单上操作 (ro show \(order))",
+                     "\(plate) is already in the shop under \(order) (checked in \(w.time(at)), \(status.english)): work on that order (ro show \(order))")
+        case .alreadyReleased(let order, let at, let to):
+            return w("\(order) 已于 \(w.time(at)) 交车，签收人 \(to)", "\(order) was released at \(w.time(at)) to \(to)")
+        case .odometerBelowLast(let reading, let plate, let last):
+            return w("里程 \(reading) km 低于 \(plate) 上次记录的 \(last) km：请重新读表。如上次读数有误（或更换过仪表），先更正：vehicle odometer \(plate) \(reading) reason=\"…\"（留有记录）",
+                     "odometer \(reading) km is below \(plate)'s last reading of \(last) km: re-read the dashboard. If the last reading was wrong (or the cluster was replaced), correct it first: vehicle odometer \(plate) \(reading) reason=\"…\" (recorded)")
+        case .nothingToSign(let order):
+            return w("\(order) 没有可签字的报价项目：请先添加 (estimate \(order) labor|part|fee …)",
+                     "\(order) has no estimate lines to sign: add them first (estimate \(order) labor|part|fee …)")
+        case .noPromise(let order):
+            return w("\(order) 还没有约定交车时间：签字前请设定 (promise \(order) 2026-11-23 17:00)",
+                     "\(order) has no promised completion time: set it before the customer signs (promise \(order) 2026-11-23 17:00)")
+        case .promiseNotAhead(let promised, let now):
+            return w("交车时间 \(w.time(promised)) 不在将来（现在 \(w.time(now))）：请约定一个能做到、留有余量的时间",
+                     "the promised time \(w.time(promised)) is not in the future (now \(w.time(now))): promise a time the shop can keep, with margin")
+        case .declineNeedsReopen(let order):
+            return w("\(order) 已签字：客户撤回的话请先重开 (reopen \(order) reason=\"…\")",
+                     "\(order) is signed: reopen it first (reopen \(order) reason=\"…\") if the customer withdraws")
+        case .declineOnlyEstimate(let order, let status):
+            return w("\(order) \(status.chinese)：只有未签字的报价可以拒修", "\(order) is \(status.english): only an estimate not yet signed can be declined")
+        case .reopenNotSigned(let order):
+            return w("\(order) 尚未签字：可直接修改", "\(order) is not signed: it can be edited as it is")
+        case .reopenOnlySigned(let order, let status):
+            return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
+                     "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+        case .noSuchLine(let order, let given, let lines):
+            return w("\(order) 没有第 \(given) 项" + (lines.isEmpty ? "" : "；现有项目：\(lines.map(String.init).joined(separator: ", "))"),
+                     "\(order) has no line \(given)" + (lines.isEmpty ? "" : "; its lines are \(lines.map(String.init).joined(separator: ", "))"))
+        case .nothingToChange(let order, let kind):
+            return w("\(order)：没有要修改的内容（\(kind.chinese)项可改：\(changeable(kind))）",
+                     "\(order): nothing to change for a \(kind.english) line (it takes: \(changeable(kind)))")
+        case .coveredNotComeback(let order):
+            return w("covered=yes 只用于质保期内返修（checkin … rework=单号 cause=…）；\(order) 不是返修单",
+                     "covered=yes is for a warranty comeback (checkin … rework=RO cause=…); \(order) is not one")
+        case .unknownLaborOperation(let code):
+            return w("没有工时代码 \(code)：labor list 列出工时定额", "no labour operation \(code): labor list shows the 工时定额")
+        case .laborNeedsHours(let code?):
+            return w("没有工时代码 \(code)（labor list 列出工时定额）；如要直接描述工作，请加 hours=，如 hours=1.5",
+                     "no labour operation \(code) (labor list shows the 工时定额); to describe the work instead, add hours=, e.g. hours=1.5")
+        case .laborNeedsHours(nil):
+            return w("estimate labor：缺少 hours=，如 hours=1.5（或用 labor list 中的工时代码）",
+                     "estimate labor: hours= is missing, e.g. hours=1.5 (or use a code from labor list)")
+        case .partNeedsPrice:
+            return w("配件：缺少 price=，如 price=360（单价，元）", "estimate part: price= is missing, e.g. price=360 (unit price in yuan)")
+        case .partPriceZero(let given):
+            return w("price=\(given.plain)：配件单价须大于零（只有客户自带配件 class=customer 可以为零）",
+                     "price=\(given.plain): a part's price must be above zero (only a customer-supplied part, class=customer, may be free)")
+        case .declineUnknownLines(_, let given, let offered):
+            return w("decline=：第 \(given) 项不是待签字的项目；待签字的是 \(offered.map(String.init).joined(separator: ", "))",
+                     "decline=: \(given) is not a line waiting for signature; those are \(offered.map(String.init).joined(separator: ", "))")
+        case .declineEveryLine(let order):
+            return w("decline= 拒绝了全部项目：客户整单拒修请用 decline \(order) [fee=…]",
+                     "decline= declines every line: if the customer declines the whole estimate, use decline \(order) [fee=…]")
+        case .odometerAfterSigning(let order, let status):
+            return w("\(order) \(status.chinese)：进厂里程只能在签字前更正", "\(order) is \(status.english): the check-in odometer can be corrected only before signing")
+        case .odometerBelowEarlierOrder(let reading, let earlier):
+            return w("里程 \(reading) km 低于此车以前维修单记录的 \(earlier) km：请重新读表，或先更正车辆里程 (vehicle odometer 车牌 公里数 reason=\"…\")",
+                     "odometer \(reading) km is below this vehicle's reading of \(earlier) km on an earlier order: re-read the dashboard, or correct the vehicle first (vehicle odometer PLATE KM reason=\"…\")")
+        case .nothingToCorrect(let order):
+            return w("ro set \(order)：没有要更正的内容（可改 complaint、category、payer、by、phone、fuel、odometer）",
+                     "ro set \(order): nothing to change (it takes complaint, category, payer, by, phone, fuel, odometer)")
+        case .dispatchOnlySignedOrInWork(let order, let status):
+            return w("\(order) \(status.chinese)：派工只用于已签字或维修中的单", "\(order) is \(status.english): dispatch is for a signed order or one in work")
+        case .alreadyReceived(let order, let by, let at):
+            return w("\(order) 已由 \(by) 于 \(w.time(at)) 接车", "\(order) was already received by \(by) at \(w.time(at))")
+        case .handoverTime(let order, let checkedInAt):
+            return w("\(order)：车间接车时间应在接车（\(w.time(checkedInAt))）之后、现在之前",
+                     "\(order): the hand-over happened between check-in (\(w.time(checkedInAt))) and now")
+        case .inspectionNeedsWorkshop(let order, let status):
+            return w("\(order) \(status.chinese)：检验只针对已签字、在车间的单", "\(order) is \(status.english): inspections are for a signed order in the workshop")
+        case .inspectionBeforeFinish(let order, let status, let stage):
+            return w("\(order) \(status.chinese)：\(stage.chinese)应在完工前进行", "\(order) is \(status.english): the \(stage.english) is done before the work is finished")
+        case .processNeedsDispatch(let order):
+            return w("\(order) 尚未开工：请先派工 (dispatch \(order) group=…)", "\(order) is not in work yet: dispatch it first (dispatch \(order) group=…)")
+        case .finalAfterCompletion(let order, let status):
+            return w("\(order) \(status.chinese)：竣工检验在完工之后 (complete \(order))",
+                     "\(order) is \(status.english): the final inspection comes after the work is completed (complete \(order))")
+        case .inspectionsInOrder(let order, let category, let previous):
+            return w("\(order) 为\(category.chinese)：三级检验须依次进行，\(previous.chinese)尚未合格",
+                     "\(order) is \(category.chinese) (\(category.english)): the three inspections go in order, and the \(previous.english) (\(previous.chinese)) has not passed yet")
+        case .finalAlreadyPassed(let order, let certificate):
+            return w("\(order) 竣工检验已合格（合格证 \(certificate)）", "\(order) has passed its final inspection already (certificate \(certificate))")
+        case .passWithFailedItem(let item, let code):
+            return w("项目 \(item)（\(code)）不合格：检验不能判合格；请记为 fail，并注明返工内容",
+                     "item \(item) (\(code)) failed: the inspection cannot pass; record it as fail, with a note of what to rework")
+        case .inspectionPassOrFail:
+            return w("检验结论只有合格或不合格；na 只用于单个项目", "an inspection passes or fails; n/a is only for single items")
+        case .failNeedsReason:
+            return w("不合格须写明原因：标出项目（如 brakes=fail）或加 note=\"…\"",
+                     "a failed inspection says what failed: mark the item (e.g. brakes=fail) or add note=\"…\"")
+        case .progressOnlyInWork(let order, let status):
+            return w("\(order) \(status.chinese)：进度只在维修中报告", "\(order) is \(status.english): progress is reported while it is in work")
+        case .completeOnlyInWork(let order, let status):
+            return w("\(order) \(status.chinese)：只有维修中的单可以报完工", "\(order) is \(status.english): only an order in work can be completed")
+        case .supplementAwaitsAnswer(let order, let line):
+            return w("\(order) 追加项目 \(line) 仍待客户答复：请先记录 (supplement \(order) \(line) approve|decline …)",
+                     "added item \(line) of \(order) still waits for the customer's answer: record it first (supplement \(order) \(line) approve|decline …)")
+        case .stageNotPassed(let order, let category, let stage):
+            return w("\(order) 为\(category.chinese)：\(stage.chinese)尚未合格，不能报完工",
+                     "\(order) is \(category.chinese): the \(stage.english) (\(stage.chinese)) has not passed, so the work cannot be completed")
+        case .supplementOnlyInWorkshop(let order, let status):
+            return w("\(order) \(status.chinese)：追加项目在车辆维修期间报告", "\(order) is \(status.english): added work is reported while the car is in the workshop")
+        case .noSuchSupplement(let order, let given, let items):
+            return w("\(order) 没有追加项目 \(given)" + (items.isEmpty ? "" : "；追加项目为 \(items.map(String.init).joined(separator: ", "))"),
+                     "\(order) has no added item \(given)" + (items.isEmpty ? "" : "; its added items are \(items.map(String.init).joined(separator: ", "))"))
+        case .supplementAlreadyAnswered(let order, let line, let answer, let by, let via, let at):
+            return w("\(order) 追加项目 \(line) 的答复已记录：\(answer.chinese)，\(by)，\(via?.chinese ?? "")，\(w.time(at))",
+                     "the answer to \(order) added item \(line) is already recorded: \(answer.english) by \(by) via \(via?.english ?? "") at \(w.time(at))")
+        case .discountOnlySigned(let order, let status):
+            return w("\(order) \(status.chinese)：优惠只给已签字、尚未交车的单", "\(order) is \(status.english): a discount is given on a signed order before it is released")
+        case .discountAboveChargeable(let discount, let chargeable):
+            return w("优惠 \(discount.grouped) 超过应收 \(chargeable.grouped)", "a discount of \(discount.grouped) is more than the chargeable \(chargeable.grouped)")
+        case .discountNeedsManager(let discount, let share, let limit):
+            let percent = FixedPoint.format(share, scale: 2)
+            return w("优惠 \(discount.grouped)（\(percent)%）超出服务顾问权限 \(limit)%：须经理批准（authorized=经理姓名）",
+                     "a discount of \(discount.grouped) (\(percent)%) is above the advisor's limit of \(limit)%: it needs a manager's authorisation (authorized=NAME of a manager)")
+        case .paymentBeforeSignature(let order, let status):
+            return w("\(order) \(status.chinese)：客户签字前不收费", "\(order) is \(status.english): nothing is charged before the customer signs")
+        case .paymentAboveBalance(let order, let balance):
+            return w("\(order) 的余额为 \(balance.grouped)：最多收这么多（客户多给的现金请找零）",
+                     "the balance of \(order) is \(balance.grouped): take at most that (for cash handed over above it, give change)")
+        case .nothingToRefund(let order, let balance):
+            return w("\(order) 没有多付（余额 \(balance.grouped)）：无需退款", "\(order) is not overpaid (balance \(balance.grouped)): there is nothing to refund")
+        case .refundAboveOverpayment(let refund, let overpaid):
+            return w("退款 \(refund.grouped) 超过多付的 \(overpaid.grouped)", "the refund \(refund.grouped) is more than the overpayment \(overpaid.grouped)")
+        case .refundToAccount:
+            return w("退款请用现金、银行卡、微信、支付宝或转账", "a refund goes back by cash, card, WeChat Pay, Alipay or transfer")
+        case .releaseBlocked(let order, let blockers):
+            return w("\(order) 还不能交车：", "\(order) cannot be released yet:") + blockers.map { "\n  - " + $0.words(w, order: order) }.joined()
+        case .returnWhenClosed(let order, let status):
+            return w("\(order) \(status.chinese)，已关闭", "\(order) is \(status.english) and closed")
+        case .nothingNamedToReturn:
+            return w("请写明清点交还的物品、key 或 all", "name the items checked back, key, or all")
+        case .reworkReference(let given):
+            return w("rework=\(given)：写原维修单号，知道的话加项号：rework=RO12 或 rework=RO12/3",
+                     "rework=\(given): write the original order, and its line if known: rework=RO12 or rework=RO12/3")
+        case .reworkOtherVehicle(let given, let plate):
+            return w("rework=\(given)：不是 \(plate) 的维修单", "rework=\(given): that is not an order of \(plate)")
+        case .reworkNeverReleased(let order):
+            return w("\(order) 从未交车，没有质量保证期", "\(order) was never released, so it has no warranty")
+        case .reworkNeedsCause:
+            return w("返修须记录原因：加 cause=\"…\"（什么失效了，如 cause=\"刹车片安装不到位\"）",
+                     "a comeback records its cause: add cause=\"…\" (what failed, e.g. cause=\"刹车片安装不到位\")")
+        case .reworkLineNotCovered(let order, let line, let plate):
+            return w("\(order) 第 \(line) 项现在不在保修期内（已过期、不保修或客户自带）：warranty \(plate) 查看保修项目",
+                     "\(order) line \(line) is not under warranty now (ended, never covered, or customer-supplied): warranty \(plate) shows what is")
+        case .reworkNothingCovered(let order, let plate):
+            return w("\(order) 现在没有在保修期内的项目：warranty \(plate) 查看保修项目", "nothing of \(order) is under warranty now: warranty \(plate) shows what is")
+        case .causeWithoutRework:
+            return w("cause= 与 rework=单号[/项号] 一起用：记录原修理为何失效", "cause= goes with rework=RO[/LINE]: it records why the earlier repair failed")
+        case .noOwner(let plate):
+            return w("\(plate) 没有登记车主", "\(plate) has no owner on file")
+        case .bookingOtherVehicle(let booking):
+            return w("appointment=\(booking) 是另一辆车的预约", "appointment=\(booking) is for another vehicle")
+        case .bookingNotActive(let booking, let status):
+            return w("\(booking) \(status.chinese)：请不带预约接车，或重新预约", "\(booking) is \(status.english): check the car in without it, or book again")
+        case .noSuchDamageNote(let order, let given, let count):
+            return w("\(order) 没有第 \(given) 条损伤记录（共 \(count) 条，见 ro show）", "\(order) has no damage note \(given) (it has \(count), as ro show lists them)")
+        }
+    }
+
+    private func changeable(_ kind: LineKind) -> String {
+        switch kind {
+        case .labor: return "desc, hours, rate"
+        case .part: return "desc, qty, price, partno, brand, class, warranty"
+        case .fee: return "desc, amount"
+        }
+    }
+}
+
+extension ReleaseBlocker {
+    /// One thing missing before the hand-back, saying how to put it right.
+    func words(_ w: Wording, order: String) -> String {
+        switch self {
+        case .finalInspectionPending:
+            return w("竣工检验尚未合格（未达标准不准出厂）：inspect \(order) final pass by=…",
+                     "the final inspection has not passed (未达标准不准出厂): inspect \(order) final pass by=…")
+        case .finalInspectionFailed:
+            return w("最近一次竣工检验不合格：返工后须再次检验合格方可出厂（complete \(order)，再 inspect \(order) final …）",
+                     "the latest final inspection failed: after the rework a later one must pass before the car leaves (complete \(order), then inspect \(order) final …)")
+        case .notFinished(let status):
+            return w("此单\(status.chinese)：维修尚未完成（complete \(order)，再做竣工检验）",
+                     "the order is \(status.english): the work is not finished (complete \(order), then the final inspection)")
+        case .balanceDue(let money):
+            return w("尚有余额 \(money.grouped) 未付：pay \(order) amount=\(money.plain) method=…（挂账客户用 method=account）",
+                     "a balance of \(money.grouped) is unpaid: pay \(order) amount=\(money.plain) method=… (or method=account for an account customer)")
+        case .refundDue(let money):
+            return w("客户多付了 \(money.grouped)：refund \(order) amount=\(money.plain) method=…",
+                     "the customer overpaid \(money.grouped): refund \(order) amount=\(money.plain) method=…")
+        case .belongingsNotReturned(let names):
+            return w("随车物品尚未清点交还：\(w.list(names))（belongings \(order) return …）",
+                     "belongings not yet checked back: \(w.list(names)) (belongings \(order) return …)")
+        case .keyNotReturned(let tag):
+            return w("挂钩 \(tag) 上的钥匙尚未交还（belongings \(order) return key）", "the key on hook \(tag) is not handed back (belongings \(order) return key)")
+        case .odometerBelowCheckIn(let given, let checkIn):
+            return w("出厂里程 \(given) km 低于进厂里程 \(checkIn) km", "release odometer \(given) km is below the check-in reading \(checkIn) km")
+        case .oldPartsUndecided:
+            return w("请说明换下的旧件如何处理：oldparts=returned（交还客户）或 oldparts=left（留厂处理）",
+                     "say what happens to the replaced parts: oldparts=returned (to the customer) or oldparts=left (left to the shop)")
+        }
+    }
+}
+
+extension FloorRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .noSuchGroup(let group, let groups):
+            return w("没有班组 \(group)；班组：" + (groups.isEmpty ? "暂无（staff add 姓名 role=technician group=…）" : groups.joined(separator: ", ")),
+                     "there is no work group \(group); groups: " + (groups.isEmpty ? "none yet (staff add NAME role=technician group=…)" : groups.joined(separator: ", ")))
+        case .technicianInOtherGroup(let name, let group, let dispatched):
+            return w("\(name) 属于 \(group ?? "—")，不是 \(dispatched)：请派给该班组，或指定 \(dispatched) 的技师",
+                     "\(name) works in group \(group ?? "—"), not \(dispatched): dispatch to that group, or name a technician of \(dispatched)")
+        case .noSuchBay(let bay, let bays):
+            return w("没有工位 \(bay)；工位：\(bays.joined(separator: ", "))", "there is no bay \(bay); bays: \(bays.joined(separator: ", "))")
+        case .bayTaken(let bay, let order):
+            return w("工位 \(bay) 正在修 \(order)：请选空闲工位（bay list）", "bay \(bay) holds \(order) now: choose a free bay (bay list)")
+        case .receiverNotStaff(let name):
+            return w("\(name) 不在员工名单上：接车人应是车间主管或技师（staff list）",
+                     "\(name) is not on the staff list: the receiver is the workshop manager or a technician (staff list)")
+        case .notOnChecklist(let item, let stage, let items):
+            return w("\(item) 不是\(stage.chinese)的检验项目；项目：\(items.joined(separator: ", "))",
+                     "\(item) is not an item of the \(stage.english) checklist; items: \(items.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,369 @@
+/// The estimate and the customer's answer (报价/估价, 客户签字): transitions of an order before
+/// the workshop starts. Each checks its gates and returns the change; nothing here touches storage.
+extension OrderRecord {
+    /// The terms this order is priced under: fixed when signed or declined; the shop's current ones before.
+    public func terms(current: PricingTerms) -> PricingTerms { order.terms ?? current }
+
+    /// What is offered (before signature) or approved (after), with the tax under the order's terms.
+    public func offeredTotals(current: PricingTerms) -> Totals {
+        let terms = terms(current: current)
+        return Totals(lines: offeredLines, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
+    }
+
+    /// The settlement: only approved lines, work under warranty free, the discount, the tax under
+    /// the order's terms, what was paid. Invoice, documents, messages and reports all use this.
+    public func settlement(payments: [Payment], current: PricingTerms) -> Settlement {
+        Settlement(lines: lines, discount: order.discount, payments: payments, terms: terms(current: current))
+    }
+
+    /// The next number a new line gets: numbers are never reused, removed lines keep theirs.
+    var nextLineNumber: Int { (lines.map(\.number).max() ?? 0) + 1 }
+
+    func line(_ number: Int) throws -> OrderLine {
+        guard let line = lines.first(where: { $0.number == number && $0.status != .removed }) else {
+            throw OrderRefusal.noSuchLine(order: order.number, given: number, lines: visibleLines.map(\.number))
+        }
+        return line
+    }
+
+    // MARK: Lines
+
+    /// Adds a line to the estimate. On a comeback (返修) the work is under warranty, free, unless
+    /// `covered: false` says the customer pays for it.
+    public func addLine(_ line: OrderLine, covered: Bool? = nil) throws -> OrderChange {
+        try Gate.estimateEditable(order)
+        if covered == true && order.reworkOf == nil { throw OrderRefusal.coveredNotComeback(order: order.number) }
+        var added = line.numbered(nextLineNumber)
+        added.status = .proposed
+        added.covered = order.reworkOf != nil && (covered ?? true)
+        var change = OrderChange(order, .lineAdd, added.journalDetail)
+        change.newLines = [added]
+        return change
+    }
+
+    /// Puts a booking's planned lines on the order it became, ready to sign.
+    public func addPlannedLines(_ planned: [OrderLine], fromBooking booking: String) throws -> OrderChange {
+        try Gate.estimateEditable(order)
+        var number = nextLineNumber
+        var change = OrderChange(order, .lineAdd, [("appointment", .string(booking)), ("lines", .int(planned.count))])
+        change.newLines = planned.map { line in
+            var added = line.numbered(number)
+            number += 1
+            added.status = .proposed
+            added.covered = false
+            return added
+        }
+        return change
+    }
+
+    public func removeLine(_ number: Int) throws -> OrderChange {
+        try Gate.estimateEditable(order)
+        var line = try line(number)
+        line.status = .removed
+        var change = OrderChange(order, .lineRemove, [("line", .int(number)), ("description", .string(line.description)),
+                                                      ("amount", .string(line.amount.plain))])
+        change.changedLines = [line]
+        return change
+    }
+
+    public func changeLine(_ number: Int, _ edit: LineEdit) throws -> OrderChange {
+        try Gate.estimateEditable(order)
+        var line = try line(number)
+        let detail = try edit.apply(to: &line, order: order.number)
+        var change = OrderChange(order, .lineChange, [("line", .int(number))] + detail)
+        change.changedLines = [line]
+        return change
+    }
+
+    public func setMethod(_ method: EstimateMethod) throws -> OrderChange {
+        try Gate.estimateEditable(order)
+        var updated = order
+        updated.estimateMethod = method
+        return OrderChange(updated, .estimateMethod, [("method", .string(method.code))])
+    }
+
+    /// Records the diagnosis (诊断书), with a diagnostic fee as a line when there is one.
+    public func diagnose(_ findings: String, fee: Money?, feeDescription: String) throws -> OrderChange {
+        try Gate.open(order)
+        var updated = order
+        updated.findings = findings
+        var change = OrderChange(updated, .orderDiagnose, [("findings", .string(findings)), ("was", .string(order.findings)),
+                                                           ("fee", .string(fee?.plain))])
+        if let fee {
+            try Gate.estimateEditable(order)
+            guard fee.fen > 0 else { throw InputRefusal.mustBePositive(field: "fee", given: fee.plain) }
+            var line = OrderLine.diagnosticFee(description: feeDescription, amount: fee).numbered(nextLineNumber)
+            line.status = .proposed
+            change.newLines = [line]
+        }
+        return change
+    }
+
+    /// Sets the promised completion time (交车时间).
+    public func promise(_ when: Timestamp, now: Timestamp) throws -> OrderChange {
+        try Gate.open(order)
+        try Gate.promise(when, checkedIn: order.checkedInAt, now: now)
+        var updated = order
+        updated.promisedAt = when
+        return OrderChange(updated, .orderPromise, [("promised_at", .string(when.iso8601)), ("was", .string(order.promisedAt?.iso8601))])
+    }
+
+    /// Corrects facts of the check-in while the car is here; the odometer only before signing,
+    /// and never below this vehicle's reading on an earlier order (`floor`).
+    public func correct(_ facts: ReceptionFacts, odometerFloor floor: Int) throws -> OrderChange {
+        try Gate.open(order)
+        var updated = order
+        var detail: [(String, JSON)] = []
+        if let complaint = facts.complaint {
+            guard !complaint.isEmpty else { throw InputRefusal.empty(field: "complaint") }
+            updated.complaint = complaint
+            detail.append(("complaint", .string(complaint)))
+        }
+        if let category = facts.category { updated.category = category; detail.append(("category", .string(category.code))) }
+        if let payer = facts.payer { updated.payer = payer; detail.append(("payer", .string(payer.code))) }
+        if let droppedBy = facts.droppedBy {
+            updated.droppedBy = droppedBy.isEmpty ? nil : droppedBy
+            detail.append(("dropped_by", .string(updated.droppedBy)))
+        }
+        if let phone = facts.droppedPhone {
+            updated.droppedPhone = phone.isEmpty ? nil : phone
+            detail.append(("phone", .string(updated.droppedPhone)))
+        }
+        if let fuel = facts.fuel { updated.fuel = fuel; detail.append(("fuel", .string(fuel.code))) }
+        if let reading = facts.odometer {
+            guard order.status == .estimating else { throw OrderRefusal.odometerAfterSigning(order: order.number, status: order.status) }
+            guard reading >= floor else { throw OrderRefusal.odometerBelowEarlierOrder(reading: reading, earlier: floor) }
+            updated.odometerIn = reading
+            detail += [("odometer", .int(reading)), ("odometer_was", .int(order.odometerIn))]
+        }
+        guard !detail.isEmpty else { throw OrderRefusal.nothingToCorrect(order: order.number) }
+        return OrderChange(updated, .orderSet, detail)
+    }
+
+    // MARK: The customer's answer
+
+    /// The customer signs (客户签字): the offered lines are approved (those named in `declining`
+    /// declined), the pricing terms in force now are fixed on the order, and work may start.
+    public func sign(signer: String, via: Channel, declining: [Int], at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
+        switch order.status {
+        case .estimating: break
+        case .declined, .released: throw OrderRefusal.closed(order: order.number, status: order.status)
+        default: throw OrderRefusal.alreadySigned(order: order.number)
+        }
+        let pending = lines.filter { $0.status == .proposed }
+        guard !pending.isEmpty else { throw OrderRefusal.nothingToSign(order: order.number) }
+        guard let promised = order.promisedAt else { throw OrderRefusal.noPromise(order: order.number) }
+        try Gate.promise(promised, checkedIn: order.checkedInAt, now: now)
+        for number in declining where !pending.contains(where: { $0.number == number }) {
+            throw OrderRefusal.declineUnknownLines(order: order.number, given: number, offered: pending.map(\.number))
+        }
+        guard Set(declining).count < pending.count else { throw OrderRefusal.declineEveryLine(order: order.number) }
+        let answered = pending.map { line -> OrderLine in
+            var line = line
+            line.status = declining.contains(line.number) ? .declined : .approved
+            return line
+        }
+        var updated = order
+        updated.status = .signed
+        updated.signedBy = signer
+        updated.signedVia = via
+        updated.signedAt = now
+        updated.terms = terms
+        let approved = lines.filter { $0.status == .approved } + answered.filter { $0.status == .approved }
+        let total = Totals(lines: approved, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax).taxed.gross
+        var change = OrderChange(updated, .orderSign, [
+            ("signed_by", .string(signer)), ("via", .string(via.code)),
+            ("approved_lines", .array(approved.map { .int($0.number) })), ("declined_lines", .array(declining.map { .int($0) })),
+            ("total", .string(total.plain)), ("tax_rate", .string(terms.taxRate.description)),
+            ("prices_include_tax", .bool(terms.pricesIncludeTax)),
+        ])
+        change.changedLines = answered
+        return change
+    }
+
+    /// The customer declines the estimate: the diagnostic fee (or `fee`) is charged, everything else
+    /// declined; the car leaves unrepaired once the fee is paid.
+    public func decline(fee: Money?, feeDescription: String, reason: String?, at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
+        switch order.status {
+        case .estimating: break
+        case .signed: throw OrderRefusal.declineNeedsReopen(order: order.number)
+        default: throw OrderRefusal.declineOnlyEstimate(order: order.number, status: order.status)
+        }
+        let answered = lines.filter { $0.status == .proposed }.map { line -> OrderLine in
+            var line = line
+            line.status = line.isDiagnosticFee && fee == nil ? .approved : .declined
+            return line
+        }
+        var charged = answered.filter { $0.status == .approved }
+        var newLines: [OrderLine] = []
+        if let fee, fee.fen > 0 {
+            var line = OrderLine.fee(number: 0, description: feeDescription, amount: fee).numbered(nextLineNumber)
+            line.status = .approved
+            newLines.append(line)
+            charged.append(line)
+        }
+        var updated = order
+        updated.status = .declined
+        updated.closedAt = now
+        updated.terms = terms
+        let total = Totals(lines: charged, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax).taxed.gross
+        var change = OrderChange(updated, .orderDecline, [("fee", .string(fee?.plain)), ("reason", .string(reason)),
+                                                          ("charged", .string(total.plain))])
+        change.changedLines = answered
+        change.newLines = newLines
+        return change
+    }
+
+    /// Reopens a signed order not yet in the workshop, to change its estimate; the customer signs again.
+    public func reopen(reason: String) throws -> OrderChange {
+        guard order.status == .signed else {
+            if order.status == .estimating { throw OrderRefusal.reopenNotSigned(order: order.number) }
+            throw OrderRefusal.reopenOnlySigned(order: order.number, status: order.status)
+        }
+        var updated = order
+        updated.status = .estimating
+        updated.signedBy = nil
+        updated.signedVia = nil
+        updated.signedAt = nil
+        updated.terms = nil
+        var change = OrderChange(updated, .orderReopen, [("reason", .string(reason)), ("signed_by_was", .string(order.signedBy))])
+        change.changedLines = lines.filter { $0.status == .approved }.map { line in
+            var line = line
+            line.status = .proposed
+            return line
+        }
+        return change
+    }
+
+    // MARK: The key
+
+    public func registerKey(_ tag: String) throws -> OrderChange {
+        try Gate.open(order)
+        var updated = order
+        updated.keyTag = tag
+        return OrderChange(updated, .keyRegister, [("key_tag", .string(tag)), ("was", .string(order.keyTag))])
+    }
+
+    /// The key handed back at release; nil when there is no key on a hook or it is already back.
+    public func returnKey(at now: Timestamp) -> OrderChange? {
+        guard let tag = order.keyTag, order.keyReturnedAt == nil else { return nil }
+        var updated = order
+        updated.keyReturnedAt = now
+        return OrderChange(updated, .keyReturn, [("key_tag", .string(tag))])
+    }
+
+    /// Belongings are checked back while the order is open, or declined and not yet released.
+    public func ensureCanReturnBelongings() throws {
+        guard order.status.isOpen || order.status == .declined, order.releasedAt == nil else {
+            throw OrderRefusal.returnWhenClosed(order: order.number, status: order.status)
+        }
+    }
+}
+
+/// The facts of a check-in that `ro set` corrects; nil leaves a fact as it is, "" clears a text.
+public struct ReceptionFacts: Sendable {
+    public var complaint: String?
+    public var category: RepairCategory?
+    public var payer: Payer?
+    public var droppedBy: String?
+    public var droppedPhone: String?
+    public var fuel: FuelLevel?
+    public var odometer: Int?
+
+    public init(complaint: String? = nil, category: RepairCategory? = nil, payer: Payer? = nil, droppedBy: String? = nil,
+                droppedPhone: String? = nil, fuel: FuelLevel? = nil, odometer: Int? = nil) {
+        (self.complaint, self.category, self.payer, self.droppedBy, self.droppedPhone, self.fuel, self.odometer) =
+            (complaint, category, payer, droppedBy, droppedPhone, fuel, odometer)
+    }
+}
+
+/// A change to an estimate line (`estimate RO change LINE …`): nil leaves a field as it is; an empty
+/// part number or brand clears it. Fields that do not belong to the line's kind are refused.
+public struct LineEdit: Sendable {
+    public var description: String?
+    public var hours: Hours?
+    public var rate: Money?
+    public var quantity: Quantity?
+    public var unitPrice: Money?
+    public var amount: Money?
+    public var partNumber: String?
+    public var brand: String?
+    public var partClass: PartClass?
+    /// false: the customer insisted on a part the shop gives no warranty for.
+    public var warranted: Bool?
+
+    public init(description: String? = nil, hours: Hours? = nil, rate: Money? = nil, quantity: Quantity? = nil,
+                unitPrice: Money? = nil, amount: Money? = nil, partNumber: String? = nil, brand: String? = nil,
+                partClass: PartClass? = nil, warranted: Bool? = nil) {
+        (self.description, self.hours, self.rate, self.quantity, self.unitPrice, self.amount, self.partNumber, self.brand,
+         self.partClass, self.warranted) = (description, hours, rate, quantity, unitPrice, amount, partNumber, brand, partClass, warranted)
+    }
+
+    /// Applies the edit, recomputes the amount and returns what changed, for the journal.
+    func apply(to line: inout OrderLine, order: String) throws -> [(String, JSON)] {
+        var detail: [(String, JSON)] = []
+        if let description {
+            guard !description.isEmpty else { throw InputRefusal.empty(field: "desc") }
+            line.description = description
+            detail.append(("description", .string(description)))
+        }
+        switch line.kind {
+        case .labor:
+            if let hours { line.hours = hours; detail.append(("hours", .string(hours.description))) }
+            if let rate {
+                guard rate.fen > 0 else { throw InputRefusal.mustBePositive(field: "rate", given: rate.plain) }
+                line.rate = rate
+                detail.append(("rate", .string(rate.plain)))
+            }
+        case .part:
+            if let quantity { line.quantity = quantity; detail.append(("qty", .string(quantity.description))) }
+            if let partClass {
+                line.partClass = partClass
+                line.noWarranty = partClass == .customer
+                detail.append(("class", .string(partClass.code)))
+            }
+            if let unitPrice {
+                guard unitPrice.fen > 0 || line.partClass == .customer else { throw OrderRefusal.partPriceZero(given: unitPrice) }
+                line.unitPrice = unitPrice
+                detail.append(("price", .string(unitPrice.plain)))
+            }
+            if let partNumber {
+                line.partNumber = partNumber.isEmpty ? nil : partNumber.uppercased()
+                detail.append(("partno", .string(partNumber)))
+            }
+            if let brand { line.brand = brand.isEmpty ? nil : brand; detail.append(("brand", .string(brand))) }
+            if let warranted {
+                line.noWarranty = line.partClass == .customer || !warranted
+                detail.append(("no_warranty", .bool(line.noWarranty)))
+            }
+        case .fee:
+            if let amount {
+                guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
+                line.amount = amount
+                detail.append(("amount", .string(amount.plain)))
+            }
+        }
+        guard !detail.isEmpty else { throw OrderRefusal.nothingToChange(order: order, kind: line.kind) }
+        line.recomputeAmount()
+        detail.append(("amount", .string(line.amount.plain)))
+        return detail
+    }
+}
+
+extension OrderLine {
+    /// What the journal records of a line.
+    public var journalDetail: [(String, JSON)] {
+        var detail: [(String, JSON)] = [("line", .int(number)), ("kind", .string(kind.code)), ("description", .string(description))]
+        if let hours { detail.append(("hours", .string(hours.description))) }
+        if let rate { detail.append(("rate", .string(rate.plain))) }
+        if let quantity { detail.append(("qty", .string(quantity.description))) }
+        if let unitPrice { detail.append(("price", .string(unitPrice.plain))) }
+        detail.append(("amount", .string(amount.plain)))
+        if let partNumber { detail.append(("partno", .string(partNumber))) }
+        if let brand { detail.append(("brand", .string(brand))) }
+        if let partClass { detail.append(("class", .string(partClass.code))) }
+        if noWarranty { detail.append(("no_warranty", .bool(true))) }
+        if covered { detail.append(("covered", .bool(true))) }
+        return detail
+    }
+}

@@ -1,0 +1,147 @@
+/// The workshop floor (进车间, 三级检验, 追加维修项目, 竣工): transitions of a signed order.
+extension OrderRecord {
+    /// Sends the order to a work group (and technician, bay); again with another group splits it.
+    /// The first dispatch starts the work.
+    public func dispatch(group: String, technician: String?, bay: String?, by: String, at now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        guard order.status == .signed || order.status == .inWork else {
+            throw OrderRefusal.dispatchOnlySignedOrInWork(order: order.number, status: order.status)
+        }
+        let first = order.status == .signed
+        var updated = order
+        if first {
+            updated.status = .inWork
+            updated.startedAt = now
+        }
+        var change = OrderChange(updated, first ? .orderDispatch : .orderDispatchSplit,
+                                 [("group", .string(group)), ("tech", .string(technician)), ("bay", .string(bay))])
+        change.assignment = Assignment(group: group, technician: technician, bay: bay, at: now, by: by)
+        return change
+    }
+
+    /// The workshop receiver signs for the car, with the time written to ten minutes.
+    public func handover(to receiver: String, at given: Timestamp?, now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        if let by = order.handoverBy, let at = order.handoverAt {
+            throw OrderRefusal.alreadyReceived(order: order.number, by: by, at: at)
+        }
+        let at = given ?? now
+        guard at <= now + 600, at >= order.checkedInAt else {
+            throw OrderRefusal.handoverTime(order: order.number, checkedInAt: order.checkedInAt)
+        }
+        var updated = order
+        updated.handoverBy = receiver
+        updated.handoverAt = Timestamp(seconds: at.seconds - at.seconds % 600)
+        return OrderChange(updated, .orderHandover, [("receiver", .string(receiver)), ("at", .string(updated.handoverAt!.iso8601))])
+    }
+
+    /// Records an inspection against its checklist. A passed final inspection makes the car ready
+    /// and carries the completion certificate's number; a failed one sends it back to work.
+    public func inspect(_ stage: InspectionStage, _ result: InspectionResult, inspector: String,
+                        items: [(code: String, name: String, result: InspectionResult)], note: String?,
+                        certificate: String?, at now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        try Gate.inspection(stage, of: self)
+        if result == .notApplicable { throw OrderRefusal.inspectionPassOrFail }
+        if result == .pass, let failed = items.first(where: { $0.result == .fail }) {
+            throw OrderRefusal.passWithFailedItem(item: failed.name, code: failed.code)
+        }
+        if result == .fail && !items.contains(where: { $0.result == .fail }) && (note ?? "").isEmpty {
+            throw OrderRefusal.failNeedsReason
+        }
+        let issued = stage == .final && result == .pass ? certificate : nil
+        var updated = order
+        var action = JournalAction(rawValue: "inspection.\(stage.code)")!
+        if stage == .final {
+            if result == .pass {
+                updated.status = .ready
+                action = .orderReady
+            } else {
+                updated.status = .inWork
+                updated.completedAt = nil
+                action = .orderRework
+            }
+        }
+        var change = OrderChange(updated, action, [
+            ("stage", .string(stage.code)), ("result", .string(result.code)), ("inspector", .string(inspector)),
+            ("certificate", .string(issued)), ("note", .string(note)),
+            ("failed_items", .array(items.filter { $0.result == .fail }.map { .string($0.code) })),
+        ])
+        change.inspection = Inspection(id: 0, stage: stage, result: result, inspector: inspector, at: now, note: note,
+                                       certificate: issued, items: items)
+        return change
+    }
+
+    /// The workshop reports added work while the car is in it; the customer's answer decides.
+    public func addSupplement(_ line: OrderLine, reason: String, reportedBy: String, at now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        guard order.status == .signed || order.status == .inWork else {
+            throw OrderRefusal.supplementOnlyInWorkshop(order: order.number, status: order.status)
+        }
+        var added = line.numbered(nextLineNumber)
+        added.status = .proposed
+        added.covered = false
+        var change = OrderChange(order, .supplementAdd, [("line", .int(added.number)), ("reason", .string(reason))] + added.journalDetail)
+        change.newLines = [added]
+        change.supplement = Supplement(line: added.number, reason: reason, reportedBy: reportedBy, reportedAt: now)
+        return change
+    }
+
+    /// Records the customer's answer to an added item, once: approved or declined, by whom, how,
+    /// which workshop person was told, and the new promised time if there is one.
+    public func answerSupplement(_ number: Int, approved: Bool, via: Channel, customer: String, told: String,
+                                 promise: Timestamp?, recordedBy: String, at now: Timestamp) throws -> OrderChange {
+        guard var supplement = supplements.first(where: { $0.line == number }) else {
+            throw OrderRefusal.noSuchSupplement(order: order.number, given: number, supplements: supplements.map(\.line))
+        }
+        if let answer = supplement.answer {
+            throw OrderRefusal.supplementAlreadyAnswered(order: order.number, line: number, answer: answer,
+                                                        by: supplement.answeredBy ?? "", via: supplement.via, at: supplement.answeredAt)
+        }
+        try Gate.open(order)
+        var updated = order
+        if let promise {
+            try Gate.promise(promise, checkedIn: order.checkedInAt, now: now)
+            supplement.promiseWas = order.promisedAt
+            supplement.promiseNow = promise
+            updated.promisedAt = promise
+        }
+        supplement.answer = approved ? .approved : .declined
+        supplement.via = via
+        supplement.answeredBy = customer
+        supplement.told = told
+        supplement.answeredAt = now
+        supplement.recordedBy = recordedBy
+        var line = try self.line(number)
+        line.status = supplement.answer!
+        var change = OrderChange(updated, .supplementAnswer, [
+            ("line", .int(number)), ("answer", .string(supplement.answer!.code)), ("via", .string(via.code)),
+            ("customer", .string(customer)), ("told", .string(told)),
+            ("promised_at", .string(promise?.iso8601)), ("promise_was", .string(supplement.promiseWas?.iso8601)),
+        ])
+        change.changedLines = [line]
+        change.supplement = supplement
+        return change
+    }
+
+    public func reportProgress(_ percent: Int, note: String?, by: String, at now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        guard order.status == .inWork else { throw OrderRefusal.progressOnlyInWork(order: order.number, status: order.status) }
+        var change = OrderChange(order, .orderProgress, [("percent", .int(percent)), ("note", .string(note))])
+        change.progress = ProgressReport(percent: percent, note: note, at: now, by: by)
+        return change
+    }
+
+    /// The work is done. The car waits for the final inspection where the three are mandatory, and
+    /// in every category after a failed final inspection; otherwise it is ready for hand-back.
+    public func complete(at now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        guard order.status == .inWork else { throw OrderRefusal.completeOnlyInWork(order: order.number, status: order.status) }
+        try Gate.supplementsAnswered(self)
+        try Gate.stagesBeforeCompletion(self)
+        var updated = order
+        updated.completedAt = now
+        updated.status = order.category.requiresThreeInspections || finalInspection == .failed ? .completed : .ready
+        return OrderChange(updated, .orderComplete, [("status", .string(updated.status.code))])
+    }
+}

@@ -1,0 +1,104 @@
+/// Why the workflow refused to move an order: the gate that said no, with the facts a person needs
+/// to act (which order, its status, what is missing).
+public enum OrderRefusal: Refusal, Equatable {
+    public static let area = "order"
+
+    // The order's status.
+    case notSigned(order: String)
+    case closed(order: String, status: OrderStatus)
+    case alreadySigned(order: String)
+    /// A signed order's lines change only after it is reopened.
+    case signedNeedsReopen(order: String)
+    /// In the workshop, new work is a supplement the customer answers.
+    case workUsesSupplements(order: String, status: OrderStatus)
+    case alreadyInShop(plate: String, order: String, checkedInAt: Timestamp, status: OrderStatus)
+    case alreadyReleased(order: String, at: Timestamp, to: String)
+    /// The odometer never goes backwards; a wrong last reading is corrected first, on record.
+    case odometerBelowLast(reading: Int, plate: String, last: Int)
+
+    // Signing, declining, reopening.
+    case nothingToSign(order: String)
+    case noPromise(order: String)
+    case promiseNotAhead(promised: Timestamp, now: Timestamp)
+    case declineNeedsReopen(order: String)
+    case declineOnlyEstimate(order: String, status: OrderStatus)
+    case reopenNotSigned(order: String)
+    case reopenOnlySigned(order: String, status: OrderStatus)
+
+    // Lines.
+    case noSuchLine(order: String, given: Int, lines: [Int])
+    case nothingToChange(order: String, kind: LineKind)
+    case coveredNotComeback(order: String)
+    case unknownLaborOperation(code: String)
+    case laborNeedsHours(looksLikeCode: String?)
+    case partNeedsPrice
+    case partPriceZero(given: Money)
+    case declineUnknownLines(order: String, given: Int, offered: [Int])
+    case declineEveryLine(order: String)
+    case odometerAfterSigning(order: String, status: OrderStatus)
+    case odometerBelowEarlierOrder(reading: Int, earlier: Int)
+    case nothingToCorrect(order: String)
+
+    // The floor.
+    case dispatchOnlySignedOrInWork(order: String, status: OrderStatus)
+    case alreadyReceived(order: String, by: String, at: Timestamp)
+    case handoverTime(order: String, checkedInAt: Timestamp)
+    case inspectionNeedsWorkshop(order: String, status: OrderStatus)
+    case inspectionBeforeFinish(order: String, status: OrderStatus, stage: InspectionStage)
+    case processNeedsDispatch(order: String)
+    case finalAfterCompletion(order: String, status: OrderStatus)
+    case inspectionsInOrder(order: String, category: RepairCategory, previous: InspectionStage)
+    case finalAlreadyPassed(order: String, certificate: String)
+    case passWithFailedItem(item: String, code: String)
+    case inspectionPassOrFail
+    case failNeedsReason
+    case progressOnlyInWork(order: String, status: OrderStatus)
+    case completeOnlyInWork(order: String, status: OrderStatus)
+    case supplementAwaitsAnswer(order: String, line: Int)
+    case stageNotPassed(order: String, category: RepairCategory, stage: InspectionStage)
+    case supplementOnlyInWorkshop(order: String, status: OrderStatus)
+    case noSuchSupplement(order: String, given: Int, supplements: [Int])
+    case supplementAlreadyAnswered(order: String, line: Int, answer: LineStatus, by: String, via: Channel?, at: Timestamp?)
+
+    // The cash desk.
+    case discountOnlySigned(order: String, status: OrderStatus)
+    case discountAboveChargeable(discount: Money, chargeable: Money)
+    case discountNeedsManager(discount: Money, shareBasisPoints: Int, limitPercent: Int)
+    case paymentBeforeSignature(order: String, status: OrderStatus)
+    case paymentAboveBalance(order: String, balance: Money)
+    case nothingToRefund(order: String, balance: Money)
+    case refundAboveOverpayment(refund: Money, overpaid: Money)
+    case refundToAccount
+    case releaseBlocked(order: String, blockers: [ReleaseBlocker])
+
+    // Reception.
+    case noOwner(plate: String)
+    case bookingOtherVehicle(booking: String)
+    case bookingNotActive(booking: String, status: AppointmentStatus)
+    case noSuchDamageNote(order: String, given: Int, count: Int)
+    case returnWhenClosed(order: String, status: OrderStatus)
+    case nothingNamedToReturn
+    /// A comeback (返修) names the original order and line, and why it failed.
+    case reworkReference(given: String)
+    case reworkOtherVehicle(given: String, plate: String)
+    case reworkNeverReleased(order: String)
+    case reworkNeedsCause
+    case reworkLineNotCovered(order: String, line: Int, plate: String)
+    case reworkNothingCovered(order: String, plate: String)
+    case causeWithoutRework
+}
+
+/// What stands between a car and its hand-back. Each is named in the refusal.
+public enum ReleaseBlocker: Equatable, Sendable {
+    /// Where the three inspections are required, the final one has not passed yet.
+    case finalInspectionPending
+    /// The latest final inspection failed: in every category, the car does not leave until a later one passes.
+    case finalInspectionFailed
+    case notFinished(OrderStatus)
+    case balanceDue(Money)
+    case refundDue(Money)
+    case belongingsNotReturned([String])
+    case keyNotReturned(String)
+    case odometerBelowCheckIn(given: Int, checkIn: Int)
+    case oldPartsUndecided
+}
