@@ -4,7 +4,9 @@ import WorkshopModel
 /// and option as a typed value. Only a complete, valid invocation ever reaches a command.
 struct Invocation {
     let command: CommandSpec
-    let form: Form
+    /// Which of the command's forms the line is.
+    let formIndex: Int
+    var form: Form { command.forms[formIndex] }
     /// The line as the journal and the history file keep it: a secret option's value (a PIN) is
     /// never in it, however it was spelled.
     let recordedLine: String
@@ -14,10 +16,10 @@ struct Invocation {
     /// `key=value` options a form with `otherOptions` takes as they were typed.
     let otherOptions: [(key: String, value: String)]
 
-    init(command: CommandSpec, form: Form, recordedLine: String, rawLine: String, values: [String: [Value]],
+    init(command: CommandSpec, formIndex: Int, recordedLine: String, rawLine: String, values: [String: [Value]],
          otherOptions: [(key: String, value: String)]) {
         self.command = command
-        self.form = form
+        self.formIndex = formIndex
         self.recordedLine = recordedLine
         self.rawLine = rawLine
         self.values = values

@@ -18,17 +18,19 @@ struct Parser {
         }
         let words = tokens.dropFirst().filter { $0.key == nil }.map(\.text)
         let options = tokens.filter { $0.key != nil }.map { (key: $0.key!, value: $0.text) }
-        let form = try chooseForm(command, words: words, optionKeys: options.map(\.key))
+        let index = try chooseForm(command, words: words, optionKeys: options.map(\.key))
+        let form = command.forms[index]
         var values = try readWords(words, of: form, command: command)
         var other: [(key: String, value: String)] = []
         try readOptions(options, of: form, command: command, into: &values, other: &other)
-        return Invocation(command: command, form: form, recordedLine: recorded(tokens, form: form), rawLine: line,
+        return Invocation(command: command, formIndex: index, recordedLine: recorded(tokens, form: form), rawLine: line,
                           values: values, otherOptions: other)
     }
 
     // MARK: Choosing the form
 
     private struct Attempt {
+        let index: Int
         let form: Form
         /// How many words fitted before the failure.
         let fitted: Int
@@ -42,15 +44,16 @@ struct Parser {
         case extraWords([String])
     }
 
-    private func chooseForm(_ command: CommandSpec, words: [String], optionKeys: [String]) throws -> Form {
-        let attempts = command.forms.map { fit($0, words) }
+    /// The index of the form the line fits, or the refusal that says why it fits none.
+    private func chooseForm(_ command: CommandSpec, words: [String], optionKeys: [String]) throws -> Int {
+        let attempts = command.forms.indices.map { fit(command.forms[$0], index: $0, words) }
         let fits = attempts.filter { $0.failure == nil }
         if !fits.isEmpty {
             // Several forms take these words (`estimate RO` and `estimate RO method=…`): the one
             // that declares the options given.
             let best = fits.max { declared(optionKeys, by: $0.form) < declared(optionKeys, by: $1.form) }!
             let first = fits.first { declared(optionKeys, by: $0.form) == declared(optionKeys, by: best.form) }!
-            return first.form
+            return first.index
         }
         // A keyword mistyped anywhere: the person meant that sub-command.
         for attempt in attempts {
@@ -87,13 +90,13 @@ struct Parser {
     }
 
     /// Fits the words to a form's elements, reading each argument as its type.
-    private func fit(_ form: Form, _ words: [String]) -> Attempt {
+    private func fit(_ form: Form, index formIndex: Int, _ words: [String]) -> Attempt {
         var index = 0
         for element in form.words {
             switch element {
             case .keyword(let keyword):
                 guard index < words.count, keyword.matches(words[index]) else {
-                    return Attempt(form: form, fitted: index, failure: .keyword(word: index < words.count ? words[index] : nil, expected: keyword))
+                    return Attempt(index: formIndex, form: form, fitted: index, failure: .keyword(word: index < words.count ? words[index] : nil, expected: keyword))
                 }
                 index += 1
             case .argument(let argument):
@@ -105,20 +108,20 @@ struct Parser {
                 }
                 if take == 0 && (argument.arity == .optional || argument.arity == .optionalList) { continue }
                 guard take >= 1, index < words.count else {
-                    return Attempt(form: form, fitted: index, failure: .missingArgument(argument))
+                    return Attempt(index: formIndex, form: form, fitted: index, failure: .missingArgument(argument))
                 }
                 do {
                     _ = try read(argument, Array(words[index..<index + take]))
                 } catch {
-                    return Attempt(form: form, fitted: index, failure: .badValue(error))
+                    return Attempt(index: formIndex, form: form, fitted: index, failure: .badValue(error))
                 }
                 index += take
             }
         }
         if index < words.count {
-            return Attempt(form: form, fitted: index, failure: .extraWords(Array(words[index...])))
+            return Attempt(index: formIndex, form: form, fitted: index, failure: .extraWords(Array(words[index...])))
         }
-        return Attempt(form: form, fitted: index, failure: nil)
+        return Attempt(index: formIndex, form: form, fitted: index, failure: nil)
     }
 
     private func declared(_ keys: [String], by form: Form) -> Int { keys.filter { form.option($0) != nil }.count }
