@@ -33,19 +33,19 @@ let package = Package(
         // Schema, migrations, repositories and the journal.
         .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite", "Security"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "Templating", "HaruPDF"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security"]),
 
-        .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "LineEditor"]),
+        .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "WorkshopModel", "LineEditor"]),
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
         .executableTarget(name: "workshop-fuzz", dependencies: ["WorkshopCLI"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
+        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
-        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopStore", "SQLite"],
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite"],
                     exclude: ["Transcripts"]),
     ]
 )
