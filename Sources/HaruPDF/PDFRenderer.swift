@@ -9,6 +9,8 @@ public struct RenderedPDF: Sendable {
     public let bytes: Int
     /// Characters the font could not draw, each named, e.g. "𠀀 (U+20000) …".
     public let warnings: [String]
+    /// The characters the font could not draw (printed as ?), for a warning in the reader's language.
+    public let missingCharacters: [Unicode.Scalar]
     /// Whether the embedded Chinese font was used (false: Helvetica, Latin text only).
     public let embeddedFont: Bool
 }
@@ -31,10 +33,10 @@ public final class PDFRenderer {
     public func write(_ documents: [Document], to path: String) throws -> RenderedPDF {
         let latinOnly = documents.allSatisfy { $0.allText.allSatisfy { $0.unicodeScalars.allSatisfy(WinAnsi.canEncode) } }
         var warnings: [String] = []
+        var missing: [Unicode.Scalar] = []
         var prepared = documents
         if !latinOnly {
             let coverage = try PDFRenderer.coverage(fontPath, face: face)
-            var missing: [Unicode.Scalar] = []
             prepared = documents.map { document in
                 document.mapText { text in
                     guard !text.unicodeScalars.allSatisfy({ coverage.covers($0) || $0 == "\n" }) else { return text }
@@ -73,7 +75,8 @@ public final class PDFRenderer {
         try pdf.check("lay out the pages")
         try pdf.save(to: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return RenderedPDF(path: path, pageCount: pageCount, bytes: size, warnings: warnings, embeddedFont: !latinOnly)
+        return RenderedPDF(path: path, pageCount: pageCount, bytes: size, warnings: warnings, missingCharacters: missing,
+                           embeddedFont: !latinOnly)
     }
 
     private static func coverage(_ path: String, face: Int) throws -> FontCoverage {

@@ -300,7 +300,7 @@ public struct OrderDocuments {
 
     func inspectionRecord() throws -> Document {
         guard !record.inspections.isEmpty else {
-            throw DocumentUnavailable("\(order.number) has no inspection recorded yet (inspect \(order.number) pre|process|final …)")
+            throw DocumentUnavailable.noInspection(order: order.number)
         }
         var blocks = [vehicleSummary]
         for stage in InspectionStage.allCases {
@@ -337,7 +337,7 @@ public struct OrderDocuments {
 
     func supplementAuthorisation() throws -> Document {
         guard !record.supplements.isEmpty else {
-            throw DocumentUnavailable("\(order.number) has no added work (supplement \(order.number) add …)")
+            throw DocumentUnavailable.noSupplement(order: order.number)
         }
         let rows = record.supplements.map { item -> [String] in
             let line = record.lines.first { $0.number == item.line }
@@ -382,7 +382,7 @@ public struct OrderDocuments {
     func certificate() throws -> Document {
         guard let passed = record.inspections.last(where: { $0.stage == .final && $0.result == .pass }),
               let number = passed.certificate else {
-            throw DocumentUnavailable("\(order.number) has no completion certificate: its final inspection has not passed (inspect \(order.number) final pass by=…)")
+            throw DocumentUnavailable.noCertificate(order: order.number)
         }
         let v = record.vehicle, c = record.customer
         func copy(_ name: Label) -> [Block] {
@@ -506,7 +506,7 @@ public struct OrderDocuments {
 
     func releaseNote() throws -> Document {
         guard order.releasedAt != nil || order.status == .declined else {
-            throw DocumentUnavailable("\(order.number) is not released yet (release \(order.number) signed=…)")
+            throw DocumentUnavailable.notReleased(order: order.number)
         }
         let declined = order.status == .declined
         let returned = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: bilingual ? "、" : ", ")
@@ -537,7 +537,7 @@ public struct OrderDocuments {
 
     func warrantyCertificate() throws -> Document {
         guard order.status == .released, order.releasedAt != nil else {
-            throw DocumentUnavailable("\(order.number) has no warranty certificate: it is issued when a repaired car is released")
+            throw DocumentUnavailable.noWarranty(order: order.number)
         }
         let rows = record.lines.filter { $0.status == .approved && !$0.isDiagnosticFee }.map { line -> [String] in
             if let coverage = warranty.first(where: { $0.line.number == line.number }) {
@@ -566,10 +566,28 @@ public struct OrderDocuments {
     }
 }
 
-/// The order has no such document yet: says what to do first.
-public struct DocumentUnavailable: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
+/// The order has no such document yet; the screen says what to do first, in the shop's language.
+public enum DocumentUnavailable: Refusal, Equatable, CustomStringConvertible {
+    public static let area = "document"
+
+    case noInspection(order: String)
+    case noSupplement(order: String)
+    /// The final inspection has not passed.
+    case noCertificate(order: String)
+    case notReleased(order: String)
+    /// A warranty certificate is issued when a repaired car is released.
+    case noWarranty(order: String)
+
+    public var description: String {
+        switch self {
+        case .noInspection(let order): return "\(order) has no inspection recorded yet (inspect \(order) pre|process|final …)"
+        case .noSupplement(let order): return "\(order) has no added work (supplement \(order) add …)"
+        case .noCertificate(let order):
+            return "\(order) has no completion certificate: its final inspection has not passed (inspect \(order) final pass by=…)"
+        case .notReleased(let order): return "\(order) is not released yet (release \(order) signed=…)"
+        case .noWarranty(let order): return "\(order) has no warranty certificate: it is issued when a repaired car is released"
+        }
+    }
 }
 
 extension ShopSettings {

@@ -3,121 +3,89 @@ import WorkshopStore
 
 /// Follow-up calls and complaints (跟踪回访, 客户投诉处理程序).
 enum AfterSalesCommands {
-    static let followupUsage = ["followup list [due]", "followup RO done result=\"…\" satisfaction=1..5"]
-    static let followup = Command(
-        name: "followup", aliases: ["回访"], group: .afterSales,
-        summary: "the follow-up calls, due 2 days to 1 week after release; record each call's outcome and satisfaction",
-        usage: followupUsage,
-        examples: ["followup list due", "followup RO12 done result=\"刹车正常，客户满意\" satisfaction=5"],
-        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
-    ) { invocation, s in
-        let first = try invocation.required("list or the order", usage: followupUsage.joined(separator: " | "))
-        if first.lowercased() == "list" || first.lowercased() == "ls" {
-            let dueOnly = invocation.next().map { $0.lowercased() == "due" } ?? false
-            let items = try s.store.openFollowUps(dueBy: dueOnly ? s.now : nil)
-            var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("客户", "Customer"), s.t("电话", "Phone"),
-                                   s.t("回访时段", "Call between"), s.t("状态", "State")])
-            var rows: [JSON] = []
-            for item in items {
-                guard let order = try s.store.order(id: item.orderID), let record = try? s.store.record(of: order) else { continue }
-                let state = item.isOverdue(at: s.now) ? s.t("已逾期", "overdue") : item.isDue(at: s.now) ? s.t("应回访", "due") : s.t("未到期", "not yet")
-                table.add([order.number, record.vehicle.plate.value, record.customer.name, order.droppedPhone ?? record.customer.phone,
-                           "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state])
-                rows.append(.object([("order", .string(order.number)), ("plate", .string(record.vehicle.plate.value)),
-                                     ("customer", .string(record.customer.name)), ("phone", .string(record.customer.phone)),
-                                     ("due_from", .string(item.dueFrom.iso8601)), ("due_until", .string(item.dueUntil.iso8601)),
-                                     ("overdue", .bool(item.isOverdue(at: s.now)))]))
+    static let writers: Set<Role> = [.advisor, .manager]
+
+    static let followup = CommandSpec("followup", aliases: ["回访"], group: .afterSales,
+        summary: Phrase("交车后 2 天至 1 周内的跟踪回访；记录每次回访的结果和满意度",
+                        "the follow-up calls, due 2 days to 1 week after release; record each call's outcome and satisfaction"), forms: [
+        Form([word("list", "ls")], access: .read, summary: Phrase("全部待回访", "every call not yet made"),
+             examples: ["followup list"]) { _, s in
+            try listFollowUps(dueOnly: false, s)
+        },
+        Form([word("list", "ls"), word("due", "到期")], access: .read, summary: Phrase("已到回访时间的", "the calls due now"),
+             examples: ["followup list due"]) { _, s in
+            try listFollowUps(dueOnly: true, s)
+        },
+        Form([arg("order", .order), word("done", "完成")],
+             options: [required("result", .text), required("satisfaction", .integer("1-5", "1-5", 1...5))], access: .write, roles: writers,
+             summary: Phrase("记录回访：结果和满意度（1 很不满意 … 5 很满意）", "record the call: what the customer said and their satisfaction (1 very unhappy … 5 very happy)"),
+             examples: ["followup RO12 done result=\"刹车正常，客户满意\" satisfaction=5"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            guard var item = try s.store.followUp(orderID: order.id) else { throw AfterSalesRefusal.noFollowUp(order: order.number) }
+            if let done = item.doneAt { throw AfterSalesRefusal.followUpRecorded(order: order.number, at: done) }
+            let satisfaction: Int = invocation.need("satisfaction")
+            item.doneAt = s.now
+            item.result = invocation.need("result")
+            item.satisfaction = satisfaction
+            item.by = s.user
+            try s.store.completeFollowUp(item, order: order)
+            var message = s.t("\(order.number) 回访已记录：满意度 \(satisfaction)/5", "\(order.number) follow-up recorded: satisfaction \(satisfaction)/5")
+            if satisfaction <= 2 {
+                message += "\n  ! " + s.t("客户不满意：如属投诉请登记 (complaint add \(order.number) \"…\" channel=phone)",
+                                          "the customer is unhappy: if it is a complaint, register it (complaint add \(order.number) \"…\" channel=phone)")
             }
-            return Output(text: items.isEmpty ? s.t("没有待回访", "no follow-up calls waiting") : table.render(),
-                          json: .object([("followups", .array(rows))]))
+            return .message(message)
+        },
+    ])
+
+    static func listFollowUps(dueOnly: Bool, _ s: Session) throws -> Output {
+        let items = try s.store.openFollowUps(dueBy: dueOnly ? s.now : nil)
+        var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("客户", "Customer"), s.t("电话", "Phone"),
+                               s.t("回访时段", "Call between"), s.t("状态", "State")])
+        var rows: [JSON] = []
+        for item in items {
+            guard let order = try s.store.order(id: item.orderID), let record = try? s.store.record(of: order) else { continue }
+            let state = item.isOverdue(at: s.now) ? s.t("已逾期", "overdue") : item.isDue(at: s.now) ? s.t("应回访", "due") : s.t("未到期", "not yet")
+            table.add([order.number, record.vehicle.plate.value, record.customer.name, order.droppedPhone ?? record.customer.phone,
+                       "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state])
+            rows.append(.object([("order", .string(order.number)), ("plate", .string(record.vehicle.plate.value)),
+                                 ("customer", .string(record.customer.name)), ("phone", .string(record.customer.phone)),
+                                 ("due_from", .string(item.dueFrom.iso8601)), ("due_until", .string(item.dueUntil.iso8601)),
+                                 ("overdue", .bool(item.isOverdue(at: s.now)))]))
         }
-        let order = try s.store.resolveOrder(first)
-        let verb = try invocation.required("done", usage: followupUsage[1])
-        guard verb.lowercased() == "done" || verb == "完成" else { throw UserError("followup \(order.number) \(verb): write done; usage: \(followupUsage[1])") }
-        guard var item = try s.store.followUp(orderID: order.id) else {
-            throw UserError("\(order.number) has no follow-up call: one is created when a repaired car is released")
-        }
-        if let done = item.doneAt { throw UserError("the follow-up call of \(order.number) was recorded at \(s.formatTime(done))") }
-        let result = try invocation.requiredOption("result", example: "result=\"刹车正常，客户满意\"")
-        let text = try invocation.requiredOption("satisfaction", example: "satisfaction=5 (1 very unhappy … 5 very happy)")
-        guard let satisfaction = Int(text), (1...5).contains(satisfaction) else {
-            throw UserError("satisfaction=\(text): write 1 (very unhappy) to 5 (very happy)")
-        }
-        item.doneAt = s.now
-        item.result = result
-        item.satisfaction = satisfaction
-        item.by = s.user
-        try s.store.completeFollowUp(item, order: order)
-        var message = s.t("\(order.number) 回访已记录：满意度 \(satisfaction)/5", "\(order.number) follow-up recorded: satisfaction \(satisfaction)/5")
-        if satisfaction <= 2 {
-            message += "\n  ! " + s.t("客户不满意：如属投诉请登记 (complaint add \(order.number) \"…\" channel=phone)",
-                                      "the customer is unhappy: if it is a complaint, register it (complaint add \(order.number) \"…\" channel=phone)")
-        }
-        return .message(message)
+        return Output(text: items.isEmpty ? s.t("没有待回访", "no follow-up calls waiting") : table.render(),
+                      json: .object([("followups", .array(rows))]))
     }
 
-    static let complaintUsage = [
-        "complaint add PLATE|RO \"text\" channel=phone|visit|letter|online",
-        "complaint list [all]",
-        "complaint N [show]",
-        "complaint N classify valid|invalid|major",
-        "complaint N assign NAME",
-        "complaint N verify \"what was found\"",
-        "complaint N resolve \"the answer to the customer\" [by=MANAGER]",
-        "complaint N followup result=\"…\" satisfied=yes|no",
-    ]
-    static let complaint = Command(
-        name: "complaint", aliases: ["投诉"], group: .afterSales,
-        summary: "register a complaint and track it: classify, assign, verify within 24 h, reply within 7 days, follow up",
-        usage: complaintUsage,
-        examples: ["complaint add 京A12345 \"刹车仍有异响\" channel=phone", "complaint 1 classify valid", "complaint 1 assign 钱主管",
-                   "complaint 1 verify \"试车确认左前刹车片安装不到位\"", "complaint 1 resolve \"免费返修，已重新安装\"",
-                   "complaint 1 followup result=\"异响消除\" satisfied=yes"],
-        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
-    ) { invocation, s in
-        let first = try invocation.required("add, list or the complaint's number", usage: complaintUsage.joined(separator: " | "))
-        switch first.lowercased() {
-        case "add", "new": return try add(&invocation, s)
-        case "list", "ls":
-            let all = invocation.next()?.lowercased() == "all"
-            return list(try s.store.complaints(includeClosed: all), s)
-        default:
-            guard let id = Int(first.hasPrefix("#") ? String(first.dropFirst()) : first), var c = try s.store.complaint(id: id) else {
-                throw UserError("no complaint \(first): complaint list shows the open ones")
-            }
-            let verb = invocation.next()?.lowercased() ?? "show"
-            return try act(verb, &c, &invocation, s)
-        }
-    }
-
-    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let reference = try invocation.required("the plate or order", usage: complaintUsage[0])
-        var vehicleID: Int?
-        var orderID: Int?
-        if RepairOrder.id(fromNumber: reference) != nil {
-            let order = try s.store.resolveOrder(reference)
-            orderID = order.id
-            vehicleID = order.vehicleID
-        } else {
-            vehicleID = try s.store.resolveVehicle(reference).id
-        }
-        let text = invocation.rest().joined(separator: " ")
-        guard !text.isEmpty else { throw UserError("complaint add: what the customer says is missing; usage: \(complaintUsage[0])") }
-        let channel = try ComplaintChannel.parse(try invocation.requiredOption("channel", example: "channel=phone"), field: "channel")
-        let saved = try s.store.addComplaint(Complaint(id: 0, vehicleID: vehicleID, orderID: orderID, channel: channel, text: text,
-                                                       registeredAt: s.now, registeredBy: s.user))
-        return .message(s.t("已登记投诉 #\(saved.id)：核实期限 \(s.formatTime(saved.verifyBy))，答复期限 \(s.formatTime(saved.replyBy))",
-                            "complaint #\(saved.id) registered: verify by \(s.formatTime(saved.verifyBy)), reply by \(s.formatTime(saved.replyBy))"),
-                        [("complaint", .int(saved.id))])
-    }
-
-    static func act(_ verb: String, _ c: inout Complaint, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        if verb != "show" && c.isClosed { throw UserError("complaint #\(c.id) is closed") }
-        switch verb {
-        case "show":
-            return show(c, s)
-        case "classify":
-            let classification = try ComplaintClass.parse(try invocation.required("valid, invalid or major", usage: complaintUsage[3]), field: "class")
+    static let complaint = CommandSpec("complaint", aliases: ["投诉"], group: .afterSales,
+        summary: Phrase("登记并跟踪投诉：定性、指派、24 小时内核实、7 日内答复、回访",
+                        "register a complaint and track it: classify, assign, verify within 24 h, reply within 7 days, follow up"), forms: [
+        Form([word("add", "new"), arg("about", .text("车牌|单号", "PLATE|RO", completion: .order)), textArg("text", .text("投诉内容", "TEXT"))],
+             options: [required("channel", .choice(ComplaintChannel.self))], access: .write, roles: writers,
+             summary: Phrase("登记投诉（来电、来访、信函、网上）", "register a complaint (phone, visit, letter, online)"),
+             examples: ["complaint add 京A12345 \"刹车仍有异响\" channel=phone"]) { invocation, s in
+            try add(invocation, s)
+        },
+        Form([word("list", "ls")], access: .read, summary: Phrase("未结投诉", "the open complaints"), examples: ["complaint list"]) { _, s in
+            list(try s.store.complaints(includeClosed: false), s)
+        },
+        Form([word("list", "ls"), word("all", "全部")], access: .read, summary: Phrase("全部投诉（含已结案）", "every complaint, closed ones too"),
+             examples: ["complaint list all"]) { _, s in
+            list(try s.store.complaints(includeClosed: true), s)
+        },
+        Form([arg("complaint", .complaintNumber)], access: .read, summary: Phrase("投诉详情", "the complaint"),
+             examples: ["complaint 1"]) { invocation, s in
+            show(try complaint(invocation, s), s)
+        },
+        Form([arg("complaint", .complaintNumber), word("show")], access: .read, summary: Phrase("投诉详情", "the complaint"),
+             examples: ["complaint 1 show"]) { invocation, s in
+            show(try complaint(invocation, s), s)
+        },
+        Form([arg("complaint", .complaintNumber), word("classify"), arg("class", .choice(ComplaintClass.self))], access: .write, roles: writers,
+             summary: Phrase("定性：有效、无效或重大（重大投诉由经理处理）", "classify: valid, invalid or major (a major one is the manager's)"),
+             examples: ["complaint 1 classify valid"]) { invocation, s in
+            var c = try open(invocation, s)
+            let classification: ComplaintClass = invocation.choice("class")!
             if classification == .major, let assigned = c.assignedTo, try s.store.staff(named: assigned)?.has(.manager) != true {
                 c.assignedTo = nil
             }
@@ -127,39 +95,46 @@ enum AfterSalesCommands {
             if classification == .major { text += "\n  ! " + s.t("重大投诉须由经理处理：complaint \(c.id) assign 经理姓名", "a major complaint is the manager's: complaint \(c.id) assign MANAGER") }
             if classification == .invalid { text += "\n  " + s.t("无效投诉：礼貌解释原因后以 resolve 记录答复", "invalid: explain politely, then record the answer with resolve") }
             return .message(text)
-        case "assign":
-            let name = invocation.rest().joined(separator: " ")
-            guard !name.isEmpty else { throw UserError("complaint \(c.id) assign: name who handles it") }
+        },
+        Form([arg("complaint", .complaintNumber), word("assign"), textArg("name", .staff)], access: .write, roles: writers,
+             summary: Phrase("指派处理人（重大投诉须为经理）", "name who handles it (a manager for a major one)"),
+             examples: ["complaint 1 assign 钱主管"]) { invocation, s in
+            var c = try open(invocation, s)
+            let name: String = invocation.need("name")
             let member = c.classification == .major ? try s.store.staff(name, role: .manager)
                 : try s.store.staff(name, role: .advisor, orAnyOf: [.manager, .inspector])
             c.assignedTo = member.name
             try s.store.saveComplaint(c, action: .complaintAssign, detail: [("to", .string(member.name))])
             return .message(s.t("投诉 #\(c.id) 由 \(member.name) 处理", "complaint #\(c.id) assigned to \(member.name)"))
-        case "verify":
-            guard c.classification != nil else { throw UserError("classify complaint #\(c.id) first: complaint \(c.id) classify valid|invalid|major") }
-            let text = invocation.rest().joined(separator: " ")
-            guard !text.isEmpty else { throw UserError("complaint \(c.id) verify: say what was found") }
+        },
+        Form([arg("complaint", .complaintNumber), word("verify", "核实"), textArg("found", .text("核实情况", "WHAT WAS FOUND"))],
+             access: .write, roles: writers,
+             summary: Phrase("记录核实情况（登记后 24 小时内）", "record what was found (within 24 hours)"),
+             examples: ["complaint 1 verify \"试车确认左前刹车片安装不到位\""]) { invocation, s in
+            var c = try open(invocation, s)
+            guard c.classification != nil else { throw AfterSalesRefusal.notClassified(complaint: c.id) }
+            let text: String = invocation.need("found")
             c.verifiedAt = s.now
             c.verification = text
             try s.store.saveComplaint(c, action: .complaintVerify, detail: [("found", .string(text))])
             let late = s.now > c.verifyBy
             return .message(s.t("投诉 #\(c.id) 已核实" + (late ? "（超过24小时期限）" : ""), "complaint #\(c.id) verified" + (late ? " (after the 24-hour deadline)" : "")))
-        case "resolve", "reply":
-            guard let classification = c.classification else {
-                throw UserError("classify complaint #\(c.id) first: complaint \(c.id) classify valid|invalid|major")
-            }
-            let text = invocation.rest().joined(separator: " ")
-            guard !text.isEmpty else { throw UserError("complaint \(c.id) resolve: the answer given to the customer is missing") }
+        },
+        Form([arg("complaint", .complaintNumber), word("resolve", "reply", "答复"), textArg("answer", .text("答复内容", "ANSWER"))],
+             options: [option("by", .staff)], access: .write, roles: writers,
+             summary: Phrase("记录给客户的答复（登记后 7 日内；重大投诉由经理答复）", "record the answer given to the customer (within 7 days; a manager's for a major one)"),
+             examples: ["complaint 1 resolve \"免费返修，已重新安装\""]) { invocation, s in
+            var c = try open(invocation, s)
+            guard let classification = c.classification else { throw AfterSalesRefusal.notClassified(complaint: c.id) }
+            let text: String = invocation.need("answer")
+            let by: String? = invocation.value("by")
             var resolver = s.user
             if classification == .major {
-                let manager = try s.store.staff(invocation.option("by") ?? c.assignedTo ?? s.user, role: .manager)
-                resolver = manager.name
-            } else if let by = invocation.option("by") {
+                resolver = try s.store.staff(by ?? c.assignedTo ?? s.user, role: .manager).name
+            } else if let by {
                 resolver = by
             }
-            if classification != .invalid && c.verifiedAt == nil {
-                throw UserError("complaint #\(c.id) is not verified yet: complaint \(c.id) verify \"what was found\"")
-            }
+            if classification != .invalid && c.verifiedAt == nil { throw AfterSalesRefusal.notVerified(complaint: c.id) }
             c.resolvedAt = s.now
             c.resolution = text
             c.resolvedBy = resolver
@@ -167,10 +142,15 @@ enum AfterSalesCommands {
             let late = s.now > c.replyBy
             return .message(s.t("投诉 #\(c.id) 已答复客户" + (late ? "（超过7日期限）" : "") + (classification == .invalid ? "，已结案" : "；请回访：complaint \(c.id) followup …"),
                                 "complaint #\(c.id) answered" + (late ? " (after the 7-day deadline)" : "") + (classification == .invalid ? "; closed" : "; follow up: complaint \(c.id) followup …")))
-        case "followup":
-            guard c.resolvedAt != nil else { throw UserError("complaint #\(c.id) has no answer yet: resolve it first") }
-            let result = try invocation.requiredOption("result", example: "result=\"异响消除，客户满意\"")
-            let satisfied = try YesNo.parse(try invocation.requiredOption("satisfied", example: "satisfied=yes"), field: "satisfied")
+        },
+        Form([arg("complaint", .complaintNumber), word("followup", "回访")], options: [required("result", .text), required("satisfied", .yesNo)],
+             access: .write, roles: writers,
+             summary: Phrase("回访答复结果：满意则结案，不满意则重新打开", "follow up the answer: satisfied closes it, unhappy reopens it"),
+             examples: ["complaint 1 followup result=\"异响消除\" satisfied=yes"]) { invocation, s in
+            var c = try open(invocation, s)
+            guard c.resolvedAt != nil else { throw AfterSalesRefusal.notAnswered(complaint: c.id) }
+            let result: String = invocation.need("result")
+            let satisfied: Bool = invocation.need("satisfied")
             if !satisfied {
                 // 回访时若发现投诉者对处理结果不满意，应及时安排人员限期整改 — reopen for another answer.
                 c.resolvedAt = nil
@@ -184,9 +164,40 @@ enum AfterSalesCommands {
             c.satisfied = true
             try s.store.saveComplaint(c, action: .complaintFollowup, detail: [("result", .string(result)), ("satisfied", .bool(true))])
             return .message(s.t("投诉 #\(c.id) 回访满意，结案", "complaint #\(c.id) followed up, customer satisfied: closed"))
-        default:
-            throw UserError("complaint \(c.id) \(verb): unknown step; usage: \(complaintUsage.joined(separator: " | "))")
+        },
+    ])
+
+    /// The complaint the invocation names.
+    static func complaint(_ invocation: Invocation, _ s: Session) throws -> Complaint {
+        let number: Int = invocation.need("complaint")
+        guard let c = try s.store.complaint(id: number) else { throw AfterSalesRefusal.noComplaint(number: number) }
+        return c
+    }
+
+    /// The complaint the invocation names, still open to a next step.
+    static func open(_ invocation: Invocation, _ s: Session) throws -> Complaint {
+        let c = try complaint(invocation, s)
+        guard !c.isClosed else { throw AfterSalesRefusal.complaintClosed(complaint: c.id) }
+        return c
+    }
+
+    static func add(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let reference: String = invocation.need("about")
+        var vehicleID: Int?
+        var orderID: Int?
+        if RepairOrder.id(fromNumber: reference) != nil {
+            let order = try s.store.resolveOrder(reference)
+            orderID = order.id
+            vehicleID = order.vehicleID
+        } else {
+            vehicleID = try s.store.resolveVehicle(reference).id
         }
+        let channel: ComplaintChannel = invocation.choice("channel")!
+        let saved = try s.store.addComplaint(Complaint(id: 0, vehicleID: vehicleID, orderID: orderID, channel: channel, text: invocation.need("text"),
+                                                       registeredAt: s.now, registeredBy: s.user))
+        return .message(s.t("已登记投诉 #\(saved.id)：核实期限 \(s.formatTime(saved.verifyBy))，答复期限 \(s.formatTime(saved.replyBy))",
+                            "complaint #\(saved.id) registered: verify by \(s.formatTime(saved.verifyBy)), reply by \(s.formatTime(saved.replyBy))"),
+                        [("complaint", .int(saved.id))])
     }
 
     static func stageText(_ c: Complaint, _ s: Session) -> String {

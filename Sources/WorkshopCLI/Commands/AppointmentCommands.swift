@@ -3,41 +3,57 @@ import WorkshopStore
 
 /// Bookings by phone (预约): planned jobs, parts in stock before confirming, a bay held.
 enum AppointmentCommands {
-    static let usage = [
-        "appointment add PLATE at=DATETIME complaint=\"…\" [job=CODE]… [duration=HOURS] [bay=BAY] [note=…]",
-        "appointment A12 [show] | confirm [bay=BAY] | cancel [reason=…] | noshow",
-        "appointment list [today|tomorrow|DATE]",
-    ]
+    static let writers: Set<Role> = [.advisor, .manager]
 
-    static let command = Command(
-        name: "appointment", aliases: ["appt", "预约"], group: .reception,
-        summary: "book a car in: planned jobs, estimated total, parts checked and reserved, a bay with the right equipment held",
-        usage: usage,
-        examples: ["appointment add 粤B·3Q8X1 at=\"明天 10:00\" complaint=\"保养\" job=J-MNT-1", "appointment A3 confirm",
-                   "appointment list tomorrow", "checkin 粤B3Q8X1 odometer=99000 fuel=1/2 appointment=A3"],
-        access: .write, readingSubcommands: ["list", "ls"], roles: [.advisor, .manager]
-    ) { invocation, s in
-        let first = try invocation.required("add, list or the appointment (A12)", usage: usage.joined(separator: " | "))
-        switch first.lowercased() {
-        case "add", "new": return try add(&invocation, s)
-        case "list", "ls": return try list(&invocation, s)
-        default:
-            var appointment = try s.store.resolveAppointment(first)
-            switch (invocation.next() ?? "show").lowercased() {
-            case "show": return try show(appointment, s)
-            case "confirm": return try confirm(&appointment, &invocation, s)
-            case "cancel": return try cancel(&appointment, &invocation, s)
-            case "noshow", "no-show": return try noShow(&appointment, s)
-            case let other: throw UserError("appointment \(appointment.reference) \(other): write show, confirm, cancel or noshow")
-            }
-        }
-    }
+    static let command = CommandSpec("appointment", aliases: ["appt", "预约"], group: .reception,
+        summary: Phrase("电话预约：计划项目、估价、配件检查与预留、按设备预留工位",
+                        "book a car in: planned jobs, estimated total, parts checked and reserved, a bay with the right equipment held"), forms: [
+        Form([word("add", "new"), arg("plate", .vehicle)],
+             options: [required("at", .dateTime), required("complaint", .text), repeated("job", .jobCode), option("duration", .hours),
+                       option("bay", .bay), option("note", .text)],
+             access: .write, roles: writers,
+             summary: Phrase("登记预约：估价、缺货配件和可用工位一并列出", "book: the estimate, any part short and the free bays are listed"),
+             examples: ["appointment add 粤B·3Q8X1 at=\"明天 10:00\" complaint=\"保养\" job=J-MNT-1"]) { invocation, s in
+            try add(invocation, s)
+        },
+        Form([word("list", "ls"), optionalArg("day", .day)], access: .read,
+             summary: Phrase("某天的预约（默认今天）；明天的预约附领料单", "the day's bookings (today unless given); for a day to come, the parts to pick"),
+             examples: ["appointment list tomorrow", "appointment list"]) { invocation, s in
+            try list(invocation.value("day") ?? s.zone.startOfDay(s.now), s)
+        },
+        Form([arg("appointment", .appointmentNumber)], access: .read,
+             summary: Phrase("预约详情", "the booking"), examples: ["appointment A3"]) { invocation, s in
+            try show(try s.store.resolveAppointment(invocation.need("appointment")), s)
+        },
+        Form([arg("appointment", .appointmentNumber), word("show")], access: .read,
+             summary: Phrase("预约详情", "the booking"), examples: ["appointment A3 show"]) { invocation, s in
+            try show(try s.store.resolveAppointment(invocation.need("appointment")), s)
+        },
+        Form([arg("appointment", .appointmentNumber), word("confirm")], options: [option("bay", .bay)], access: .write, roles: writers,
+             summary: Phrase("确认预约：配件须有货（予以预留），预留有相应设备的空闲工位", "confirm: the parts must be in stock (they are reserved) and a bay with the equipment is held"),
+             examples: ["appointment A3 confirm", "appointment A3 confirm bay=四轮定位"]) { invocation, s in
+            var appointment = try s.store.resolveAppointment(invocation.need("appointment"))
+            return try confirm(&appointment, bay: invocation.value("bay"), s)
+        },
+        Form([arg("appointment", .appointmentNumber), word("cancel")], options: [option("reason", .text)], access: .write, roles: writers,
+             summary: Phrase("取消预约，释放预留配件和工位", "cancel: its parts and bay are released"),
+             examples: ["appointment A3 cancel reason=\"客户改期\""]) { invocation, s in
+            var appointment = try s.store.resolveAppointment(invocation.need("appointment"))
+            return try cancel(&appointment, reason: invocation.value("reason"), s)
+        },
+        Form([arg("appointment", .appointmentNumber), word("noshow", "no-show", "未到")], access: .write, roles: writers,
+             summary: Phrase("预约时间已过而未到店：释放预留", "the car did not come: its reservations are released"),
+             examples: ["appointment A3 noshow"]) { invocation, s in
+            var appointment = try s.store.resolveAppointment(invocation.need("appointment"))
+            return try noShow(&appointment, s)
+        },
+    ])
 
     /// The planned lines of a booking's jobs.
     static func plannedLines(_ jobs: [String], _ s: Session) throws -> [OrderLine] {
         var lines: [OrderLine] = []
         for code in jobs {
-            guard let job = try s.store.job(code: code) else { throw UserError("no job \(code): job list shows the canned jobs") }
+            guard let job = try s.store.job(code: code) else { throw CatalogRefusal.unknownJob(code: code) }
             for line in try JobPricing.lines(job, s) {
                 lines.append(line.numbered(lines.count + 1))
             }
@@ -58,16 +74,13 @@ enum AppointmentCommands {
     }
 
     /// What is short, each with what is on order.
-    static func shortages(_ needed: [(partNumber: String, quantity: Quantity)], _ s: Session) throws -> [String] {
-        var short: [String] = []
+    static func shortages(_ needed: [(partNumber: String, quantity: Quantity)], _ s: Session) throws -> [PartShortage] {
+        var short: [PartShortage] = []
         for item in needed {
-            guard let part = try s.store.part(number: item.partNumber) else { throw PartsCommands.unknown(item.partNumber) }
+            guard let part = try s.store.part(number: item.partNumber) else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
             if part.available.thousandths < item.quantity.thousandths {
-                var text = "\(part.partNumber) \(part.name): " + s.t("需 \(item.quantity)，可用 \(part.available)", "need \(item.quantity), \(part.available) available")
-                text += part.onOrder.thousandths > 0
-                    ? s.t("，在途 \(part.onOrder)", ", \(part.onOrder) on order") + (part.onOrderETA.map { s.t("（预计 \($0)）", " (due \($0))") } ?? "")
-                    : s.t("，未订货", ", none on order")
-                short.append(text)
+                short.append(PartShortage(partNumber: part.partNumber, name: part.name, needed: item.quantity, available: part.available,
+                                          onOrder: part.onOrder, due: part.onOrderETA))
             }
         }
         return short
@@ -83,82 +96,91 @@ enum AppointmentCommands {
         }
     }
 
-    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let vehicle = try s.store.resolveVehicle(try invocation.required("the plate", usage: usage[0]))
-        let at = try s.parseTime(try invocation.requiredOption("at", example: "at=\"明天 10:00\""), field: "at")
-        guard at > s.now else { throw UserError("at=\(s.formatTime(at)) is not in the future: book a time to come") }
-        let complaint = try invocation.requiredOption("complaint", example: "complaint=\"保养\" — what the customer said on the phone")
-        let jobs = invocation.options("job").map { $0.uppercased() }
+    static func add(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let vehicle = try s.store.resolveVehicle(invocation.need("plate"))
+        let at: Timestamp = invocation.need("at")
+        guard at > s.now else { throw BookingRefusal.notInFuture(at: at) }
+        let jobs: [String] = invocation.values("job")
         let lines = try plannedLines(jobs, s)
         var equipment: [String] = []
-        for code in jobs { for item in try s.store.job(code: code)!.equipment where !equipment.contains(item) { equipment.append(item) } }
+        for code in jobs {
+            for item in try s.store.job(code: code)?.equipment ?? [] where !equipment.contains(item) { equipment.append(item) }
+        }
         let labour = Hours(hundredths: lines.compactMap(\.hours).reduce(0) { $0 + $1.hundredths })
-        var minutes = BookingRules.duration(forLabour: labour)
-        if let text = invocation.option("duration") { minutes = BookingRules.duration(forLabour: try Hours.parse(text, field: "duration")) }
+        let minutes = BookingRules.duration(forLabour: invocation.value("duration") ?? labour)
         let estimate = Totals(lines: lines, rate: s.settings.taxRate, pricesIncludeTax: s.settings.pricesIncludeTax).taxed.gross
-        var draft = Appointment(id: 0, vehicleID: vehicle.id, at: at, duration: minutes, complaint: complaint, jobs: jobs,
+        var draft = Appointment(id: 0, vehicleID: vehicle.id, at: at, duration: minutes, complaint: invocation.need("complaint"), jobs: jobs,
                                 equipment: equipment, bayID: nil, status: .pending, orderID: nil, estimate: estimate,
-                                createdAt: s.now, createdBy: s.user, note: invocation.option("note"))
-        if let bayName = invocation.option("bay") { draft.bayID = try chooseBay(bayName, for: draft, s).id }
+                                createdAt: s.now, createdBy: s.user, note: invocation.value("note"))
+        if let bayName: String = invocation.value("bay") { draft.bayID = try chooseBay(bayName, for: draft, s).id }
         let saved = try s.store.addAppointment(draft)
+        let w = s.wording
         var text = s.t("预约 \(saved.reference)：\(vehicle.plate) \(s.formatTime(at))（\(minutes) 分钟），估价 \(estimate.grouped)",
                        "booking \(saved.reference): \(vehicle.plate) at \(s.formatTime(at)) (\(minutes) min), estimate \(estimate.grouped)")
         if !lines.isEmpty { text += "\n" + OrderView.linesTable(lines, session: s) }
         let short = try shortages(partsNeeded(lines), s)
         text += "\n  " + (short.isEmpty ? s.t("配件：全部有货", "parts: all in stock")
-                                        : s.t("! 缺货：", "! short: ") + short.joined(separator: "; "))
+                                        : s.t("! 缺货：", "! short: ") + short.map(w.shortage).joined(separator: s.t("；", "; ")))
         let bays = try freeBays(for: saved, s)
-        text += "\n  " + s.t("可用工位", "free bays") + (equipment.isEmpty ? "" : " (\(equipment.joined(separator: ",")))") + ": "
-            + (bays.isEmpty ? s.t("无", "none") : bays.map(\.name).joined(separator: ", "))
+        text += "\n  " + s.t("可用工位", "free bays")
+            + (equipment.isEmpty ? "" : s.t("（\(w.equipment(equipment))）", " (\(w.equipment(equipment)))")) + s.t("：", ": ")
+            + (bays.isEmpty ? s.t("无", "none") : bays.map(\.name).joined(separator: s.t("、", ", ")))
         text += "\n  " + s.t("客户同意后：appointment \(saved.reference) confirm [bay=…]；不同意：appointment \(saved.reference) cancel",
                              "when the customer agrees: appointment \(saved.reference) confirm [bay=…]; if not: appointment \(saved.reference) cancel")
         return Output(text: text, json: .object([
             ("ok", .bool(true)), ("appointment", .string(saved.reference)), ("at", .string(at.iso8601)), ("minutes", .int(minutes)),
             ("estimate", .money(estimate)), ("lines", .array(lines.map(OrderView.lineJSON))),
-            ("short", .array(short.map { .string($0) })), ("free_bays", .array(bays.map { .string($0.name) })),
+            ("short", .array(short.map { .string(w.shortage($0)) })),
+            ("short_parts", .array(short.map(shortageJSON))),
+            ("free_bays", .array(bays.map { .string($0.name) })),
         ]))
+    }
+
+    static func shortageJSON(_ short: PartShortage) -> JSON {
+        .object([("partno", .string(short.partNumber)), ("name", .string(short.name)), ("needed", .string(short.needed.description)),
+                 ("available", .string(short.available.description)), ("on_order", .string(short.onOrder.description)),
+                 ("due", .string(short.due))])
     }
 
     static func chooseBay(_ name: String, for a: Appointment, _ s: Session) throws -> Bay {
         guard let bay = try s.store.bay(named: name) else {
-            throw UserError("there is no bay \(name); bays: \(try s.store.bays().map(\.name).joined(separator: ", "))")
+            throw PeopleRefusal.unknownBay(name: name, bays: try s.store.bays().map(\.name))
         }
         let missing = a.equipment.filter { !bay.equipment.contains($0) }
         guard missing.isEmpty else {
-            throw UserError("bay \(bay.name) lacks \(missing.joined(separator: ", ")) (it has: \(bay.equipment.isEmpty ? "nothing" : bay.equipment.joined(separator: ", "))); free bays with it: \(try freeBays(for: a, s).map(\.name).joined(separator: ", "))")
+            throw BookingRefusal.bayLacksEquipment(bay: bay.name, missing: Equipment.stored(missing), has: Equipment.stored(bay.equipment),
+                                                   free: try freeBays(for: a, s).map(\.name))
         }
         guard BookingRules.withinHours(start: a.at, minutes: a.duration, hours: try BookingRules.parseHours(bay.hours), zone: s.zone) else {
-            throw UserError("bay \(bay.name) is open \(bay.hours): \(s.formatTime(a.at)) for \(a.duration) minutes does not fit")
+            throw BookingRefusal.bayClosed(bay: bay.name, hours: bay.hours, at: a.at, minutes: a.duration)
         }
         if let clash = try s.store.bayClash(bayID: bay.id, start: a.at, end: a.end, excluding: a.id) {
             let plate = try s.store.vehicle(id: clash.vehicleID)?.plate.value ?? ""
-            throw UserError("bay \(bay.name) is booked \(s.formatTime(clash.at))–\(s.zone.civil(clash.end).formatted().suffix(5)) by \(clash.reference) (\(plate)): choose another time or bay; free then: \(try freeBays(for: a, s).map(\.name).joined(separator: ", "))")
+            throw BookingRefusal.bayTaken(bay: bay.name, by: clash.reference, plate: plate, from: clash.at, until: clash.end,
+                                          free: try freeBays(for: a, s).map(\.name))
         }
         return bay
     }
 
-    static func confirm(_ a: inout Appointment, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        guard a.status == .pending else { throw UserError("\(a.reference) is \(a.status.english): only a pending booking is confirmed") }
-        guard a.at > s.now else { throw UserError("\(a.reference) was for \(s.formatTime(a.at)), which has passed: book a new time") }
-        let lines = try plannedLines(a.jobs, s)
-        let needed = partsNeeded(lines)
+    static func confirm(_ a: inout Appointment, bay name: String?, _ s: Session) throws -> Output {
+        guard a.status == .pending else { throw BookingRefusal.notPending(appointment: a.reference, status: a.status) }
+        guard a.at > s.now else { throw BookingRefusal.timePassed(appointment: a.reference, at: a.at) }
+        let needed = partsNeeded(try plannedLines(a.jobs, s))
         let short = try shortages(needed, s)
-        guard short.isEmpty else {
-            throw UserError("\(a.reference) cannot be confirmed: parts must be in stock first — " + short.joined(separator: "; "))
-        }
+        guard short.isEmpty else { throw BookingRefusal.partsShort(appointment: a.reference, shortages: short) }
         let bay: Bay
-        if let name = invocation.option("bay") {
+        if let name {
             bay = try chooseBay(name, for: a, s)
         } else if let id = a.bayID, let chosen = try s.store.bays().first(where: { $0.id == id }) {
             bay = try chooseBay(chosen.name, for: a, s)
         } else {
             guard let free = try freeBays(for: a, s).first else {
-                throw UserError("no bay with \(a.equipment.isEmpty ? "room" : a.equipment.joined(separator: ", ")) is free at \(s.formatTime(a.at)) for \(a.duration) minutes: choose another time")
+                throw BookingRefusal.noFreeBay(equipment: Equipment.stored(a.equipment), at: a.at, minutes: a.duration)
             }
             bay = free
         }
         for item in needed {
-            try s.store.moveStock(item.partNumber, .reserve, reserved: item.quantity.thousandths, appointmentID: a.id, reason: "booking \(a.reference)")
+            try s.store.moveStock(item.partNumber, .reserve, reserved: item.quantity.thousandths, appointmentID: a.id)
         }
         a.bayID = bay.id
         a.status = .confirmed
@@ -169,9 +191,8 @@ enum AppointmentCommands {
                         [("bay", .string(bay.name))])
     }
 
-    static func cancel(_ a: inout Appointment, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        guard a.status.isActive else { throw UserError("\(a.reference) is \(a.status.english) already") }
-        let reason = invocation.option("reason")
+    static func cancel(_ a: inout Appointment, reason: String?, _ s: Session) throws -> Output {
+        guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
         try s.store.releaseReservations(of: a, reason: "cancelled")
         a.status = .cancelled
         a.note = [a.note, reason].compactMap { $0 }.joined(separator: " · ")
@@ -180,8 +201,8 @@ enum AppointmentCommands {
     }
 
     static func noShow(_ a: inout Appointment, _ s: Session) throws -> Output {
-        guard a.status.isActive else { throw UserError("\(a.reference) is \(a.status.english) already") }
-        guard s.now > a.at else { throw UserError("\(a.reference) is at \(s.formatTime(a.at)): a no-show is marked after that time") }
+        guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
+        guard s.now > a.at else { throw BookingRefusal.noShowTooEarly(appointment: a.reference, at: a.at) }
         try s.store.releaseReservations(of: a, reason: "no-show")
         a.status = .noShow
         try s.store.saveAppointment(a, action: .appointmentNoShow, detail: [])
@@ -199,7 +220,7 @@ enum AppointmentCommands {
         fields.add(s.t("工位", "Bay"), bay?.name)
         fields.add(s.t("故障描述", "Complaint"), a.complaint)
         fields.add(s.t("套餐", "Jobs"), a.jobs.joined(separator: ", "))
-        fields.add(s.t("设备", "Equipment"), a.equipment.joined(separator: ", "))
+        fields.add(s.t("设备", "Equipment"), s.wording.equipment(a.equipment))
         fields.add(s.t("估价", "Estimate"), a.estimate.grouped)
         let reserved = try s.store.reservations(appointmentID: a.id)
         fields.add(s.t("预留配件", "Parts reserved"), reserved.map { "\($0.partNumber)×\($0.quantity)" }.joined(separator: ", "))
@@ -216,18 +237,8 @@ enum AppointmentCommands {
     }
 
     /// The day's bookings; for a day to come, the parts to pick for each bay.
-    static func list(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let word = invocation.rest().joined(separator: " ")
-        var day = s.zone.startOfDay(s.now)
-        switch word.lowercased() {
-        case "", "today", "今天": break
-        case "tomorrow", "明天": day = s.zone.startOfDay(day + 36 * 3_600)
-        default:
-            guard let (y, m, d) = TimeParser.parseDate(word) else { throw UserError("appointment list \(word): write today, tomorrow or a date") }
-            day = s.zone.instant(CivilTime(year: y, month: m, day: d))
-        }
-        let next = s.zone.startOfDay(day + 36 * 3_600)
-        let bookings = try s.store.appointments(from: day, to: next)
+    static func list(_ day: Timestamp, _ s: Session) throws -> Output {
+        let bookings = try s.store.appointments(from: day, to: Day.next(day, s.zone))
         let bays = try s.store.bays()
         var table = TextTable([s.t("预约", "Booking"), s.t("时间", "Time"), s.t("车牌", "Plate"), s.t("工位", "Bay"), s.t("套餐", "Jobs"),
                                s.t("状态", "Status"), s.t("故障描述", "Complaint")])

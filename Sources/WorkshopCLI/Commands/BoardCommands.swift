@@ -3,12 +3,15 @@ import WorkshopStore
 
 /// The board every open order is on, and the messages to customers.
 enum BoardCommands {
-    static let board = Command(
-        name: "board", aliases: ["看板"], group: .floor,
-        summary: "every open order: status, who has it, promised time and time left, and what needs doing now — most urgent first",
-        usage: ["board"],
-        access: .read
-    ) { _, s in
+    static let board = CommandSpec("board", aliases: ["看板"], group: .floor,
+        summary: Phrase("在厂车辆看板：状态、负责人、交车时间和剩余时间、待办事项，最紧急的在前",
+                        "every open order: status, who has it, promised time and time left, and what needs doing now — most urgent first"), forms: [
+        Form([], access: .read, summary: Phrase("看板；--json 供大屏显示", "the board; --json for a wall display"), examples: ["board"]) { _, s in
+            try render(s)
+        },
+    ])
+
+    static func render(_ s: Session) throws -> Output {
         let now = s.now
         let rows = BoardRules.sorted(try s.store.boardFacts(), now: now)
         var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("状态", "Status"), s.t("班组/技工/工位", "Group/tech/bay"),
@@ -19,7 +22,7 @@ enum BoardCommands {
         for (facts, flags) in rows {
             for flag in flags { counts[flag.code, default: 0] += 1 }
             table.add([RepairOrder.number(facts.orderID), facts.plate, facts.status.label(s.language), facts.assignment,
-                       s.formatTime(facts.promisedAt), facts.promisedAt.map { timeLeft($0 - now) } ?? "",
+                       s.formatTime(facts.promisedAt), facts.promisedAt.map { timeLeft($0 - now, s.language) } ?? "",
                        facts.progress.map { "\($0)%" } ?? "", flags.map { $0.label(s.language) }.joined(separator: " · ")])
         }
         let summary = s.t("在厂 \(rows.count) 辆", "\(rows.count) in the shop")
@@ -69,36 +72,37 @@ enum BoardCommands {
         ]))
     }
 
-    /// "2h05m", "1d3h", "-40m".
-    static func timeLeft(_ seconds: Int) -> String {
+    /// "2h05m", "1d3h", "-40m" / "2时05分", "1天3时", "-40分".
+    static func timeLeft(_ seconds: Int, _ language: Language = .en) -> String {
         let sign = seconds < 0 ? "-" : ""
         let minutes = abs(seconds) / 60
-        if minutes >= 24 * 60 { return "\(sign)\(minutes / 1440)d\(minutes % 1440 / 60)h" }
-        if minutes >= 60 { return "\(sign)\(minutes / 60)h" + String(format: "%02dm", minutes % 60) }
-        return "\(sign)\(minutes)m"
+        let (day, hour, minute) = language == .zh ? ("天", "时", "分") : ("d", "h", "m")
+        if minutes >= 24 * 60 { return "\(sign)\(minutes / 1440)\(day)\(minutes % 1440 / 60)\(hour)" }
+        if minutes >= 60 { return "\(sign)\(minutes / 60)\(hour)" + String(format: "%02d", minutes % 60) + minute }
+        return "\(sign)\(minutes)\(minute)"
     }
 
-    static let notifyUsage = "notify RO [kind=ready|delay|supplement|progress] [reason=\"…\"]"
-    static let notify = Command(
-        name: "notify", aliases: ["通知"], group: .floor,
-        summary: "compose the message to the customer (ready, delayed with the reason, added work to approve) and record it as sent",
-        usage: [notifyUsage],
-        examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\""],
-        access: .write, roles: [.advisor, .manager]
-    ) { invocation, s in
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: notifyUsage))
+    static let notify = CommandSpec("notify", aliases: ["通知"], group: .floor,
+        summary: Phrase("生成给客户的消息（可取车、延误及原因、追加项目待确认、进度）并记为已发送",
+                        "compose the message to the customer (ready, delayed with the reason, added work to approve, progress) and record it as sent"), forms: [
+        Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text)], access: .write, roles: [.advisor, .manager],
+             summary: Phrase("生成消息（不写 kind= 时按维修单状态选择），复制后发微信或短信", "compose the message (chosen from the order's state unless kind= says), to paste into WeChat or an SMS"),
+             examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\""]) { invocation, s in
+            try notify(invocation, s)
+        },
+    ])
+
+    static func notify(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let order = try s.store.resolveOrder(invocation.need("order"))
         try FloorCommands.ensureSigned(order)
-        guard order.status.isOpen else { throw UserError("\(order.number) is \(order.status.english) and closed") }
+        guard order.status.isOpen else { throw CustomerRefusal.orderClosed(order: order.number, status: order.status) }
         let record = try s.store.record(of: order)
         let pending = record.supplements.filter { $0.answer == nil }.compactMap { item in
             record.lines.first { $0.number == item.line }.map { (description: $0.description, amount: $0.amount, reason: item.reason) }
         }
-        let reason = invocation.option("reason")
+        let reason: String? = invocation.value("reason")
         let kind: CustomerMessage.Kind
-        if let text = invocation.option("kind") {
-            guard let chosen = CustomerMessage.Kind(rawValue: text.lowercased()) else {
-                throw UserError("kind=\(text) is not accepted; accepted: \(CustomerMessage.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+        if let chosen = (invocation.value("kind") as String?).flatMap(CustomerMessage.Kind.init(rawValue:)) {
             kind = chosen
         } else if !pending.isEmpty {
             kind = .supplement
@@ -111,11 +115,11 @@ enum BoardCommands {
         }
         switch kind {
         case .ready where order.status != .ready:
-            throw UserError("\(order.number) is \(order.status.english), not ready: a ready message goes out after the final inspection passes (or the work is completed, where none is needed)")
+            throw CustomerRefusal.notReady(order: order.number, status: order.status)
         case .supplement where pending.isEmpty:
-            throw UserError("\(order.number) has no added work waiting for the customer")
-        case .delay where reason == nil:
-            throw UserError("a delay message says why: add reason=\"…\" (e.g. reason=\"配件未到货\"); the customer gets the reason and an apology")
+            throw CustomerRefusal.noAddedWorkWaiting(order: order.number)
+        case .delay where reason == nil || reason?.isEmpty == true:
+            throw CustomerRefusal.delayNeedsReason
         default: break
         }
         let totals = record.totals(s.settings)

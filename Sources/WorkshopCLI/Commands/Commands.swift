@@ -1,20 +1,35 @@
 /// The command table.
 enum Commands {
-    static let all: [CommandSpec] = CheckinCommands.all + OrderCommands.all + [BelongingsCommands.command] + EstimateCommands.all
-        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all
-        + legacy.map(CommandSpec.init(legacy:)) + SessionCommands.all
+    static let all: [CommandSpec] = listed(CheckinCommands.all + OrderCommands.all + [BelongingsCommands.command] + EstimateCommands.all
+        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all + declared
+        + legacy.map(CommandSpec.init(legacy:))) + SessionCommands.all
 
-    static let legacy: [Command] = [
-        CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command,
-       
-       
-        PrintCommands.command,
-       
+    /// The shop's commands around the order: reception, bookings, price lists, people, after-sales, documents.
+    static let declared: [CommandSpec] = [
+        CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command, PrintCommands.command,
         BoardCommands.board, BoardCommands.notify,
-       
         WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
-        ShopCommands.shop, ShopCommands.history, TrustCommands.verify, TrustCommands.backup, TrustCommands.export,
+        ShopCommands.shop, ShopCommands.history,
     ]
+
+    static let legacy: [Command] = [
+        TrustCommands.verify, TrustCommands.backup, TrustCommands.export,
+    ]
+
+    /// The order `help` lists the commands in, within each part of the work.
+    static let listing = [
+        "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
+        "approve", "decline", "reopen", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
+        "board", "notify", "invoice", "discount", "pay", "refund", "release", "warranty", "followup", "complaint", "report",
+        "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "verify", "backup", "export",
+    ]
+
+    static func listed(_ commands: [CommandSpec]) -> [CommandSpec] {
+        commands.enumerated().sorted { a, b in
+            let (x, y) = (listing.firstIndex(of: a.element.name) ?? listing.count, listing.firstIndex(of: b.element.name) ?? listing.count)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+    }
 }

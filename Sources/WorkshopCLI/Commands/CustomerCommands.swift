@@ -1,50 +1,59 @@
 import WorkshopModel
 import WorkshopStore
 
+/// Customers: found by number or phone, created once, their vehicles listed.
 enum CustomerCommands {
-    static let usage = [
-        "customer add NAME phone=PHONE [company=…] [address=…]",
-        "customer show C12|PHONE",
-        "customer find TEXT",
-        "customer list",
-        "customer set C12|PHONE [name=…] [phone=…] [company=…] [address=…]",
-    ]
+    static let writers: Set<Role> = [.advisor, .manager, .cashier]
 
-    static let command = Command(
-        name: "customer", aliases: ["cust", "客户"], group: .reception,
-        summary: "find or create the customer, see their vehicles and orders",
-        usage: usage,
-        examples: ["customer add 张伟 phone=13800138000 company=顺达物流", "customer find 张", "customer show 13800138000"],
-        access: .write, readingSubcommands: ["show", "find", "search", "list", "ls"], roles: [.advisor, .manager, .cashier]
-    ) { invocation, session in
-        let sub = try invocation.required("a sub-command (add, show, find, list, set)", usage: usage.joined(separator: " | "))
-        switch sub.lowercased() {
-        case "add", "new": return try add(&invocation, session)
-        case "show": return try show(&invocation, session)
-        case "find", "search": return try find(&invocation, session)
-        case "list", "ls": return try list(session.store.listCustomers(), session)
-        case "set", "edit": return try set(&invocation, session)
-        default:
-            // "customer 13800138000" reads as show.
-            if let customer = try? session.store.resolveCustomer(sub) { return try render(customer, session) }
-            throw UserError("customer \(sub): unknown sub-command; usage: \(usage.joined(separator: " | "))")
-        }
-    }
+    static let command = CommandSpec("customer", aliases: ["cust", "客户"], group: .reception,
+        summary: Phrase("查找或建立客户档案，查看其车辆", "find or create the customer, see their vehicles"), forms: [
+        Form([word("add", "new"), textArg("name", .name)],
+             options: [required("phone", .phone), option("company", .text), option("address", .text)],
+             access: .write, roles: writers,
+             summary: Phrase("新建客户（电话不可与已有客户重复）", "add a customer (a phone number belongs to one customer)"),
+             examples: ["customer add 张伟 phone=13800138000 company=顺达物流"]) { invocation, s in
+            try add(invocation, s)
+        },
+        Form([word("show"), arg("customer", .customer)], access: .read,
+             summary: Phrase("客户资料及名下车辆", "the customer and their vehicles"),
+             examples: ["customer show 13800138000", "customer show C1"]) { invocation, s in
+            try render(try s.store.resolveCustomer(invocation.need("customer")), s)
+        },
+        Form([word("find", "search"), textArg("text", .text("姓名|电话|单位", "NAME|PHONE|COMPANY"))], access: .read,
+             summary: Phrase("按姓名、电话或单位查找", "look up by name, phone or company"),
+             examples: ["customer find 张"]) { invocation, s in
+            let text: String = invocation.need("text")
+            let found = try s.store.findCustomers((try? Phone.normalize(text)) ?? text)
+            if found.isEmpty {
+                return Output(text: s.t("没有找到“\(text)”", "no customer matches \"\(text)\""), json: .object([("customers", .array([]))]))
+            }
+            return list(found, s)
+        },
+        Form([word("list", "ls")], access: .read, summary: Phrase("全部客户", "every customer"),
+             examples: ["customer list"]) { _, s in
+            list(try s.store.listCustomers(), s)
+        },
+        Form([word("set", "edit"), arg("customer", .customer)],
+             options: [option("name", .name), option("phone", .phone), option("company", .text), option("address", .text)],
+             access: .write, roles: writers,
+             summary: Phrase("修改客户资料（company= 留空即清除）", "change the customer's details (an empty company= clears it)"),
+             examples: ["customer set C1 address=\"深圳市南山区科技园\""]) { invocation, s in
+            try set(invocation, s)
+        },
+        Form([arg("customer", .customerReference)], access: .read,
+             summary: Phrase("同 customer show", "the same as customer show"),
+             examples: ["customer 13800138000"]) { invocation, s in
+            try render(try s.store.resolveCustomer(invocation.need("customer")), s)
+        },
+    ])
 
-    static func add(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
-        let name = invocation.rest().joined(separator: " ")
-        guard !name.isEmpty else { throw UserError("customer add: the name is missing; usage: \(usage[0])") }
-        let phone = try Phone.normalize(try invocation.requiredOption("phone", example: "phone=13800138000"))
-        let customer = try session.store.addCustomer(name: name, phone: phone, company: invocation.option("company"),
-                                                     address: invocation.option("address"))
-        return .message(session.t("已建档 \(customer.reference) \(customer.name) \(customer.phone)",
-                                  "added \(customer.reference) \(customer.name) \(customer.phone)"),
+    static func add(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let name: String = invocation.need("name")
+        let customer = try s.store.addCustomer(name: name, phone: invocation.need("phone"), company: invocation.value("company"),
+                                               address: invocation.value("address"))
+        return .message(s.t("已建档 \(customer.reference) \(customer.name) \(customer.phone)",
+                            "added \(customer.reference) \(customer.name) \(customer.phone)"),
                         [("customer", json(customer))])
-    }
-
-    static func show(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
-        let reference = try invocation.required("the customer (C12 or phone)", usage: usage[1])
-        return try render(try session.store.resolveCustomer(reference), session)
     }
 
     static func render(_ customer: Customer, _ s: Session) throws -> Output {
@@ -69,40 +78,27 @@ enum CustomerCommands {
         ]))
     }
 
-    static func find(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
-        let text = invocation.rest().joined(separator: " ")
-        guard !text.isEmpty else { throw UserError("customer find: what to look for is missing; usage: \(usage[2])") }
-        let phoneDigits = (try? Phone.normalize(text)) ?? text
-        let found = try session.store.findCustomers(phoneDigits)
-        if found.isEmpty {
-            return Output(text: session.t("没有找到“\(text)”", "no customer matches \"\(text)\""), json: .object([("customers", .array([]))]))
-        }
-        return try list(found, session)
-    }
-
-    static func list(_ customers: [Customer], _ s: Session) throws -> Output {
-        var table = TextTable(["ID", s.t("姓名", "Name"), s.t("电话", "Phone"), s.t("单位", "Company")])
+    static func list(_ customers: [Customer], _ s: Session) -> Output {
+        var table = TextTable([s.t("客户号", "ID"), s.t("姓名", "Name"), s.t("电话", "Phone"), s.t("单位", "Company")])
         for c in customers { table.add([c.reference, c.name, c.phone, c.company ?? ""]) }
         return Output(text: customers.isEmpty ? s.t("(暂无客户)", "(no customers)") : table.render(),
                       json: .object([("customers", .array(customers.map(json)))]))
     }
 
-    static func set(_ invocation: inout LegacyInvocation, _ session: Session) throws -> Output {
-        let reference = try invocation.required("the customer (C12 or phone)", usage: usage[4])
-        let customer = try session.store.resolveCustomer(reference)
+    static func set(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let customer = try s.store.resolveCustomer(invocation.need("customer"))
         var changes: [(field: String, value: String?)] = []
-        for (key, value) in invocation.allOptions(accepting: ["name", "phone", "company", "address"]) {
-            switch key {
-            case "name":
-                guard !value.isEmpty else { throw UserError("customer set: name= cannot be empty") }
-                changes.append((key, value))
-            case "phone": changes.append((key, try Phone.normalize(value)))
-            default: changes.append((key, value.isEmpty ? nil : value))
-            }
+        if let name: String = invocation.value("name") {
+            guard !name.isEmpty else { throw InputRefusal.empty(field: "name") }
+            changes.append(("name", name))
         }
-        guard !changes.isEmpty else { throw UserError("customer set: nothing to change; usage: \(usage[4])") }
-        let updated = try session.store.updateCustomer(customer, changes: changes)
-        return .message(session.t("已更新 \(updated.reference) \(updated.name)", "updated \(updated.reference) \(updated.name)"),
+        if let phone: String = invocation.value("phone") { changes.append(("phone", phone)) }
+        for key in ["company", "address"] {
+            if let value: String = invocation.value(key) { changes.append((key, value.isEmpty ? nil : value)) }
+        }
+        guard !changes.isEmpty else { throw CustomerRefusal.nothingToChange(customer: customer.reference) }
+        let updated = try s.store.updateCustomer(customer, changes: changes)
+        return .message(s.t("已更新 \(updated.reference) \(updated.name)", "updated \(updated.reference) \(updated.name)"),
                         [("customer", json(updated))])
     }
 

@@ -4,88 +4,133 @@ import WorkshopStore
 /// Parts stock: every movement (received, reserved, issued to an order line, returned, adjusted)
 /// is recorded, and the on-hand figure is always the sum of the movements.
 enum PartsCommands {
-    static let usage = [
-        "parts add PARTNO \"name\" price=P [brand=… class=… unit=… cost=… bin=… reorder=N stock=N]",
-        "parts show PARTNO",
-        "parts list [TEXT] | parts low",
-        "parts receive PARTNO qty=N [cost=…] [ref=…]",
-        "parts adjust PARTNO qty=±N|count=N reason=\"…\"",
-        "parts order PARTNO qty=N [eta=DATE]",
-        "parts issue RO   (the approved lines' parts not yet taken) | parts return RO   (parts of lines no longer billed)",
+    static let floor: Set<Role> = [.manager, .advisor, .technician]
+
+    static let partOptions: [OptionSpec] = [
+        option("price", .price), option("brand", .text("品牌", "BRAND")), option("class", .choice(PartClass.self)),
+        option("unit", .text("单位", "UNIT")), option("cost", .money), option("bin", .text("货位", "BIN")),
+        option("reorder", .stockQuantity), option("stock", .stockQuantity),
     ]
 
-    static let command = Command(
-        name: "parts", aliases: ["part", "配件"], group: .catalog,
-        summary: "the parts stock and price list: receive, adjust with a reason, order, issue to and return from order lines",
-        usage: usage,
-        examples: ["parts add 06L115562 \"机油滤清器\" price=68 brand=大众 class=oem stock=12 bin=A-03 reorder=4",
-                   "parts receive 06L115562 qty=20 cost=41 ref=送货单0815", "parts adjust 06L115562 count=31 reason=\"月末盘点\"",
-                   "parts low", "parts issue RO12"],
-        access: .write, readingSubcommands: ["list", "ls", "show", "find", "low", "movements"], roles: [.manager], rolesBySubcommand: ["issue": [.manager, .advisor, .technician], "return": [.manager, .advisor, .technician]]
-    ) { invocation, s in
-        switch (invocation.next() ?? "list").lowercased() {
-        case "add", "set": return try add(&invocation, s)
-        case "show", "movements":
-            let number = try invocation.required("the part number", usage: usage[1])
-            guard let part = try s.store.part(number: number) else { throw unknown(number) }
-            return try show(part, s)
-        case "list", "ls", "find": return table(try s.store.parts(matching: invocation.rest().joined(separator: " ")), s)
-        case "low": return table(try s.store.lowStock(), s, empty: s.t("没有低于补货线的配件", "nothing at or below its reorder level"))
-        case "receive", "收货": return try receive(&invocation, s)
-        case "adjust", "盘点": return try adjust(&invocation, s)
-        case "order", "订货": return try order(&invocation, s)
-        case "issue", "领料": return try issue(&invocation, s)
-        case "return", "退料": return try returnParts(&invocation, s)
-        case let other:
-            throw UserError("parts \(other): unknown sub-command; usage: \(usage.joined(separator: " | "))")
-        }
+    static let command = CommandSpec("parts", aliases: ["part", "配件"], group: .catalog,
+        summary: Phrase("配件库存与价目：收货、盘点调整（须写原因）、订货、领料和退料",
+                        "the parts stock and price list: receive, adjust with a reason, order, issue to and return from order lines"), forms: [
+        Form([], access: .read, summary: Phrase("全部配件", "every part"), examples: ["parts"]) { _, s in
+            table(try s.store.parts(matching: ""), s)
+        },
+        Form([word("add", "set"), arg("partno", .newPartNumber), textArg("name", .text("名称", "NAME"))], options: partOptions, access: .write, roles: [.manager],
+             summary: Phrase("新增配件或修改其资料；stock= 为期初库存", "add a part or change its details; stock= is the opening stock"),
+             examples: ["parts add 06L115562 \"机油滤清器\" price=68 brand=大众 class=oem stock=12 bin=A-03 reorder=4"]) { invocation, s in
+            try add(invocation, name: invocation.need("name"), s)
+        },
+        Form([word("add", "set"), arg("partno", .newPartNumber)], options: partOptions, access: .write, roles: [.manager],
+             summary: Phrase("修改已有配件的资料（名称不变）", "change a listed part's details, keeping its name"),
+             examples: ["parts set 06L115562 price=72 bin=A-04"]) { invocation, s in
+            try add(invocation, name: nil, s)
+        },
+        Form([word("show", "movements"), arg("partno", .part)], access: .read,
+             summary: Phrase("配件资料及最近的库存变动", "the part and its latest stock movements"),
+             examples: ["parts show 06L115562"]) { invocation, s in
+            try show(try known(invocation.need("partno"), s), s)
+        },
+        Form([word("list", "ls", "find")], access: .read, summary: Phrase("全部配件", "every part"), examples: ["parts list"]) { _, s in
+            table(try s.store.parts(matching: ""), s)
+        },
+        Form([word("list", "ls", "find"), textArg("text", .text("配件号|名称|品牌", "PARTNO|NAME|BRAND"))], access: .read,
+             summary: Phrase("按配件号、名称或品牌查找", "parts whose number, name or brand contains the text"),
+             examples: ["parts list 刹车"]) { invocation, s in
+            table(try s.store.parts(matching: invocation.need("text")), s)
+        },
+        Form([word("low")], access: .read, summary: Phrase("可用数量不高于补货线的配件", "parts at or below their reorder level"),
+             examples: ["parts low"]) { _, s in
+            table(try s.store.lowStock(), s, empty: s.t("没有低于补货线的配件", "nothing at or below its reorder level"))
+        },
+        Form([word("receive", "收货"), arg("partno", .part)],
+             options: [required("qty", .quantity), option("cost", .money), option("ref", .text("单据号", "REF"))],
+             access: .write, roles: [.manager],
+             summary: Phrase("收货入库（ref= 送货单号）", "receive stock (ref= the delivery note)"),
+             examples: ["parts receive 06L115562 qty=20 cost=41 ref=送货单0815"]) { invocation, s in
+            try receive(invocation, s)
+        },
+        Form([word("adjust", "盘点"), arg("partno", .part)], options: [required("qty", .stockChange), required("reason", .text)],
+             access: .write, roles: [.manager],
+             summary: Phrase("按增减调整库存，须写原因", "change the stock up or down, saying why"),
+             examples: ["parts adjust 06L115562 qty=-1 reason=\"包装破损\""]) { invocation, s in
+            let part = try known(invocation.need("partno"), s)
+            let change: Quantity = invocation.need("qty")
+            return try adjust(part, by: change.thousandths, reason: invocation.need("reason"), s)
+        },
+        Form([word("adjust", "盘点"), arg("partno", .part)], options: [required("count", .stockQuantity), required("reason", .text)],
+             access: .write, roles: [.manager],
+             summary: Phrase("按盘点数量调整库存，须写原因", "set the stock to what was counted, saying why"),
+             examples: ["parts adjust 06L115562 count=31 reason=\"月末盘点\""]) { invocation, s in
+            let part = try known(invocation.need("partno"), s)
+            let count: Quantity = invocation.need("count")
+            return try adjust(part, by: count.thousandths - part.onHand.thousandths, reason: invocation.need("reason"), s)
+        },
+        Form([word("order", "订货"), arg("partno", .part)], options: [required("qty", .quantity), option("eta", .day)],
+             access: .write, roles: [.manager],
+             summary: Phrase("登记在途订货及预计到货日", "record stock on order and the day it is due"),
+             examples: ["parts order 06L115562 qty=10 eta=2026-11-25"]) { invocation, s in
+            let part = try known(invocation.need("partno"), s)
+            let quantity: Quantity = invocation.need("qty")
+            let eta = (invocation.value("eta") as Timestamp?).map(s.zone.formatDate)
+            try s.store.setOnOrder(part.partNumber, quantity: Quantity(thousandths: part.onOrder.thousandths + quantity.thousandths),
+                                   eta: eta ?? part.onOrderETA)
+            return .message(s.t("\(part.partNumber) 已订货 \(quantity)" + (eta.map { "，预计 \($0) 到货" } ?? ""),
+                                "\(part.partNumber) ordered \(quantity)" + (eta.map { ", due \($0)" } ?? "")))
+        },
+        Form([word("issue", "领料"), arg("order", .order)], access: .write, roles: floor,
+             summary: Phrase("已签字维修单的确认项目领料（签字时缺货的部分）", "issue the parts of a signed order's approved lines not yet taken"),
+             examples: ["parts issue RO12"]) { invocation, s in
+            try issue(invocation, s)
+        },
+        Form([word("return", "退料"), arg("order", .order)], access: .write, roles: floor,
+             summary: Phrase("不再计费的项目（拒绝或删除）所领配件退回库存", "return the parts of lines no longer billed (declined or removed)"),
+             examples: ["parts return RO12"]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            let returned = try s.store.returnUnbilledParts(of: order)
+            guard !returned.isEmpty else { throw CatalogRefusal.nothingToReturn(order: order.number) }
+            return .message(s.t("\(order.number) 退料：", "\(order.number) returned: ")
+                            + returned.map { "\($0.line.partNumber ?? "") ×\($0.quantity)" }.joined(separator: s.t("、", ", ")))
+        },
+    ])
+
+    /// A part of the price list, or a refusal naming the number.
+    static func known(_ number: String, _ s: Session) throws -> CatalogPart {
+        guard let part = try s.store.part(number: number) else { throw CatalogRefusal.unknownPart(partNumber: number.uppercased()) }
+        return part
     }
 
-    static func unknown(_ number: String) -> UserError {
-        UserError("no part \(number.uppercased()) in the price list: parts list shows them (parts add adds one)")
-    }
-
-    static func add(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let number = try invocation.required("the part number", usage: usage[0]).uppercased()
-        guard number.count <= 40, !number.contains(where: { $0.isWhitespace || $0 == "," || $0 == ":" }) else {
-            throw UserError("part number \(number): up to 40 characters, without spaces, commas or colons")
-        }
+    static func add(_ invocation: Invocation, name given: String?, _ s: Session) throws -> Output {
+        let number: String = invocation.need("partno")
         let existing = try s.store.part(number: number)
-        var name = invocation.rest().joined(separator: " ")
-        if name.isEmpty, let existing { name = existing.name }
-        guard !name.isEmpty else { throw UserError("parts add: the name is missing; usage: \(usage[0])") }
-        let price = try invocation.option("price").map { try Money.parse($0, field: "price") } ?? existing?.price
-        guard let price, price.fen > 0 else { throw UserError("parts add: price= is missing or zero, e.g. price=68") }
-        let partClass = try invocation.option("class").map { try PartClass.parse($0, field: "class") } ?? existing?.partClass ?? .oem
-        guard partClass != .customer else { throw UserError("class=customer is for a part the customer brings, not for the stock") }
+        guard let name = given ?? existing?.name else { throw CatalogRefusal.nameNeeded(partNumber: number) }
+        guard let price = invocation.value("price") ?? existing?.price else { throw CatalogRefusal.priceNeeded(partNumber: number) }
+        let partClass = invocation.choice("class", as: PartClass.self) ?? existing?.partClass ?? .oem
+        guard partClass != .customer else { throw CatalogRefusal.customerPartNotStocked }
+        let stock: Quantity? = invocation.value("stock")
+        if let existing, stock != nil { throw CatalogRefusal.alreadyStocked(partNumber: number, onHand: existing.onHand) }
         var part = existing ?? CatalogPart(partNumber: number, name: name, brand: nil, partClass: partClass, price: price)
         part.name = name
         part.price = price
         part.partClass = partClass
-        if let brand = invocation.option("brand") { part.brand = brand.isEmpty ? nil : brand }
-        if let bin = invocation.option("bin") { part.bin = bin.isEmpty ? nil : bin }
-        if let unit = invocation.option("unit") { part.unit = unit.isEmpty ? "件" : unit }
-        if let cost = invocation.option("cost") { part.cost = try Money.parse(cost, field: "cost") }
-        if let reorder = invocation.option("reorder") { part.reorderLevel = try quantity(reorder, field: "reorder", allowZero: true) }
-        let stock = try invocation.option("stock").map { try quantity($0, field: "stock", allowZero: true) }
-        if existing != nil, stock != nil {
-            throw UserError("\(number) is already stocked (\(existing!.onHand) on hand): change stock with parts receive or parts adjust … reason=…")
-        }
+        if let brand: String = invocation.value("brand") { part.brand = brand.isEmpty ? nil : brand }
+        if let bin: String = invocation.value("bin") { part.bin = bin.isEmpty ? nil : bin }
+        if let unit: String = invocation.value("unit") { part.unit = unit.isEmpty ? "件" : unit }
+        if let cost: Money = invocation.value("cost") { part.cost = cost }
+        if let reorder: Quantity = invocation.value("reorder") { part.reorderLevel = reorder }
         try s.store.savePart(part)
         if let stock, stock.thousandths > 0 {
-            try s.store.moveStock(number, .adjust, onHand: stock.thousandths, reason: "opening stock")
+            // The opening stock: an adjustment without a typed reason.
+            try s.store.moveStock(number, .adjust, onHand: stock.thousandths)
         }
         return .message(s.t("配件 \(number) \(name) \(price.grouped)", "part \(number) \(name) \(price.grouped)")
                         + (stock.map { s.t("，库存 \($0)", ", \($0) in stock") } ?? ""))
     }
 
-    /// A quantity that may be zero (stock, reorder level), unlike an order line's.
-    static func quantity(_ text: String, field: String, allowZero: Bool) throws -> Quantity {
-        if allowZero, let value = FixedPoint.parse(text, scale: 3, limit: Quantity.maximum) { return Quantity(thousandths: value) }
-        return try Quantity.parse(text, field: field)
-    }
-
     static func show(_ part: CatalogPart, _ s: Session) throws -> Output {
+        let w = s.wording
         var fields = Fields()
         fields.add(s.t("名称", "Name"), part.name)
         fields.add(s.t("品牌 / 类别", "Brand / class"), "\(part.brand ?? "—") / \(part.partClass.label(s.language))")
@@ -93,21 +138,28 @@ enum PartsCommands {
         fields.add(s.t("货位", "Bin"), part.bin)
         fields.add(s.t("在库 / 预留 / 可用", "On hand / reserved / available"), "\(part.onHand) / \(part.reserved) / \(part.available)")
         fields.add(s.t("补货线", "Reorder level"), "\(part.reorderLevel)" + (part.isLow ? s.t("（需补货）", " (reorder now)") : ""))
-        if part.onOrder.thousandths > 0 { fields.add(s.t("在途", "On order"), "\(part.onOrder)" + (part.onOrderETA.map { " · \($0)" } ?? "")) }
+        if part.onOrder.thousandths > 0 {
+            fields.add(s.t("在途", "On order"), "\(part.onOrder)" + (part.onOrderETA.map { s.t(" · 预计 \($0)", " · due \($0)") } ?? ""))
+        }
         let movements = try s.store.movements(partNumber: part.partNumber, limit: 20)
-        var table = TextTable([s.t("时间", "When"), s.t("类型", "Kind"), s.t("在库", "On hand"), s.t("预留", "Reserved"), s.t("关联", "For"),
-                               s.t("说明", "Reason"), s.t("人员", "By")], rightAligned: [2, 3])
+        var bookings: [Int: Appointment] = [:]
+        for id in Set(movements.compactMap(\.appointmentID)) { bookings[id] = try s.store.appointment(id: id) }
+        var table = TextTable([s.t("时间", "When"), s.t("类型", "Kind"), s.t("在库", "On hand"), s.t("预留", "Reserved"),
+                               s.t("说明", "What"), s.t("人员", "By")], rightAligned: [2, 3])
+        table.maximumWidth = 50
+        var notes: [String] = []
         for m in movements {
-            let link = [m.orderID.map { RepairOrder.number($0) + (m.line.map { "/\($0)" } ?? "") }, m.appointmentID.map { "A\($0)" }]
-                .compactMap { $0 }.joined(separator: " ")
-            table.add([s.formatTime(m.at), m.kind.rawValue, signed(m.onHand), signed(m.reserved), link, m.reason ?? "", m.by])
+            let note = MovementNote.text(m, booking: m.appointmentID.flatMap { bookings[$0] }, w)
+            notes.append(note)
+            table.add([s.formatTime(m.at), MovementNote.kind(m.kind, w), signed(m.onHand), signed(m.reserved), note, m.by])
         }
         return Output(text: "\(part.partNumber)\n" + fields.render() + (movements.isEmpty ? "" : "\n\n" + table.render()),
-                      json: .object([("part", json(part)), ("movements", .array(movements.map {
-                          .object([("at", .string($0.at.iso8601)), ("kind", .string($0.kind.rawValue)),
-                                   ("on_hand", .string(signed($0.onHand))), ("reserved", .string(signed($0.reserved))),
-                                   ("order", .string($0.orderID.map(RepairOrder.number))), ("line", .int($0.line)),
-                                   ("appointment", .string($0.appointmentID.map { "A\($0)" })), ("reason", .string($0.reason))])
+                      json: .object([("part", json(part)), ("movements", .array(zip(movements, notes).map { m, note in
+                          .object([("at", .string(m.at.iso8601)), ("kind", .string(m.kind.rawValue)),
+                                   ("on_hand", .string(signed(m.onHand))), ("reserved", .string(signed(m.reserved))),
+                                   ("order", .string(m.orderID.map(RepairOrder.number))), ("line", .int(m.line)),
+                                   ("appointment", .string(m.appointmentID.map { "A\($0)" })), ("reason", .string(m.reason)),
+                                   ("note", .string(note))])
                       }))]))
     }
 
@@ -137,133 +189,104 @@ enum PartsCommands {
                  ("low", .bool(p.isLow))])
     }
 
-    static func receive(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let number = try invocation.required("the part number", usage: usage[3])
-        guard var part = try s.store.part(number: number) else { throw unknown(number) }
-        let quantity = try Quantity.parse(try invocation.requiredOption("qty", example: "qty=20"))
-        if let cost = invocation.option("cost") {
-            part.cost = try Money.parse(cost, field: "cost")
+    static func receive(_ invocation: Invocation, _ s: Session) throws -> Output {
+        var part = try known(invocation.need("partno"), s)
+        let quantity: Quantity = invocation.need("qty")
+        if let cost: Money = invocation.value("cost") {
+            part.cost = cost
             try s.store.savePart(part)
         }
-        try s.store.moveStock(part.partNumber, .receive, onHand: quantity.thousandths, reason: invocation.option("ref"))
+        try s.store.moveStock(part.partNumber, .receive, onHand: quantity.thousandths, reason: invocation.value("ref"))
         if part.onOrder.thousandths > 0 {
             try s.store.setOnOrder(part.partNumber, quantity: Quantity(thousandths: max(0, part.onOrder.thousandths - quantity.thousandths)),
                                    eta: part.onOrder.thousandths > quantity.thousandths ? part.onOrderETA : nil)
         }
-        let after = try s.store.part(number: number)!
+        let after = try known(part.partNumber, s)
         return .message(s.t("\(after.partNumber) 收货 \(quantity)，在库 \(after.onHand)", "\(after.partNumber) received \(quantity); \(after.onHand) on hand"))
     }
 
-    static func adjust(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let number = try invocation.required("the part number", usage: usage[4])
-        guard let part = try s.store.part(number: number) else { throw unknown(number) }
-        let reason = try invocation.requiredOption("reason", example: "reason=\"月末盘点\" — every adjustment says why")
-        let delta: Int
-        switch (invocation.option("qty"), invocation.option("count")) {
-        case (let text?, nil):
-            let negative = text.hasPrefix("-")
-            let magnitude = try Quantity.parse(negative || text.hasPrefix("+") ? String(text.dropFirst()) : text, field: "qty")
-            delta = negative ? -magnitude.thousandths : magnitude.thousandths
-        case (nil, let text?):
-            delta = try quantity(text, field: "count", allowZero: true).thousandths - part.onHand.thousandths
-        default:
-            throw UserError("parts adjust: give qty=±N (the change) or count=N (what was counted); usage: \(usage[4])")
-        }
-        guard delta != 0 else { throw UserError("\(part.partNumber): the count matches the stock (\(part.onHand)); nothing to adjust") }
+    static func adjust(_ part: CatalogPart, by delta: Int, reason: String, _ s: Session) throws -> Output {
+        guard delta != 0 else { throw CatalogRefusal.countMatches(partNumber: part.partNumber, onHand: part.onHand) }
         try s.store.moveStock(part.partNumber, .adjust, onHand: delta, reason: reason)
-        let after = try s.store.part(number: number)!
+        let after = try known(part.partNumber, s)
         return .message(s.t("\(after.partNumber) 调整 \(signed(delta))（\(reason)），在库 \(after.onHand)",
                             "\(after.partNumber) adjusted \(signed(delta)) (\(reason)); \(after.onHand) on hand"))
     }
 
-    static func order(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let number = try invocation.required("the part number", usage: usage[5])
-        guard let part = try s.store.part(number: number) else { throw unknown(number) }
-        let quantity = try Quantity.parse(try invocation.requiredOption("qty", example: "qty=10"))
-        var eta: String?
-        if let text = invocation.option("eta") {
-            guard let (y, m, d) = TimeParser.parseDate(text) else { throw UserError("eta=\(text): write the date as 2026-11-25") }
-            eta = CivilTime(year: y, month: m, day: d).dateText
-        }
-        try s.store.setOnOrder(part.partNumber, quantity: Quantity(thousandths: part.onOrder.thousandths + quantity.thousandths), eta: eta ?? part.onOrderETA)
-        return .message(s.t("\(part.partNumber) 已订货 \(quantity)" + (eta.map { "，预计 \($0) 到货" } ?? ""),
-                            "\(part.partNumber) ordered \(quantity)" + (eta.map { ", due \($0)" } ?? "")))
-    }
-
-    static func issue(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: usage[6]))
-        guard order.status.isAuthorised else {
-            throw UserError("\(order.number) is \(order.status.english): parts are issued to a signed order")
-        }
+    static func issue(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let order = try s.store.resolveOrder(invocation.need("order"))
+        guard order.status.isAuthorised else { throw CatalogRefusal.issueNeedsSignedOrder(order: order.number, status: order.status) }
         let short = try s.store.issueApprovedParts(of: order)
         var text = s.t("\(order.number) 已领料", "\(order.number): parts issued")
         if !short.isEmpty {
-            text += "\n  ! " + s.t("缺货：", "short: ") + short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: "; ")
+            text += "\n  ! " + s.t("缺货：", "short: ")
+                + short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: s.t("；", "; "))
         }
-        _ = invocation.rest()
         return .message(text)
-    }
-
-    static func returnParts(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let order = try s.store.resolveOrder(try invocation.required("the order", usage: usage[6]))
-        _ = invocation.rest()
-        let returned = try s.store.returnUnbilledParts(of: order)
-        guard !returned.isEmpty else {
-            throw UserError("\(order.number) has no issued part on an unbilled line: parts of approved lines stay with the order")
-        }
-        return .message(s.t("\(order.number) 退料：", "\(order.number) returned: ") + returned.map { "\($0.line.partNumber ?? "") ×\($0.quantity)" }.joined(separator: ", "))
     }
 
     // MARK: Canned jobs
 
-    static let jobUsage = ["job add CODE \"name\" [labor=OP,OP] [parts=PARTNO:QTY,…] [equipment=lift,…]", "job list", "job show CODE"]
-    static let job = Command(
-        name: "job", aliases: ["套餐"], group: .catalog,
-        summary: "canned jobs: labour operations and parts with their price and the equipment they need (for bookings)",
-        usage: jobUsage,
-        examples: ["job add J-BRAKE-F \"前刹车片更换套餐\" labor=BRK-01 parts=BP-1234:1 equipment=lift"],
-        access: .write, readingSubcommands: ["list", "ls", "show"], roles: [.manager]
-    ) { invocation, s in
-        switch (invocation.next() ?? "list").lowercased() {
-        case "add", "set":
-            let code = try invocation.required("the code", usage: jobUsage[0]).uppercased()
-            let name = invocation.rest().joined(separator: " ")
-            guard !name.isEmpty else { throw UserError("job add: the name is missing; usage: \(jobUsage[0])") }
-            let operations = (invocation.option("labor") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+    static let job = CommandSpec("job", aliases: ["套餐"], group: .catalog,
+        summary: Phrase("套餐（标准作业）：工时项目和配件及其价格、所需设备（用于预约）",
+                        "canned jobs: labour operations and parts with their price and the equipment they need (for bookings)"), forms: [
+        Form([], access: .read, summary: Phrase("全部套餐及估价", "every canned job and its price"), examples: ["job"]) { _, s in
+            try listJobs(s)
+        },
+        Form([word("add", "set"), arg("code", .jobCode), textArg("name", .text("名称", "NAME"))],
+             options: [option("labor", .laborCodes), option("parts", .partsList), option("equipment", .equipment)],
+             access: .write, roles: [.manager],
+             summary: Phrase("新增或修改套餐：工时代码、配件:数量、所需设备", "add or change a job: labour codes, PARTNO:QTY, the equipment it needs"),
+             examples: ["job add J-BRAKE-F \"前刹车片更换套餐\" labor=BRK-01 parts=BP-1234:1 equipment=lift"]) { invocation, s in
+            let code: String = invocation.need("code")
+            let name: String = invocation.need("name")
+            let operations = (invocation.value("labor") as String?)?.split(separator: ",").map(String.init) ?? []
             for op in operations where try s.store.laborOperation(code: op) == nil {
-                throw UserError("job \(code): no labour operation \(op) (labor list shows them)")
+                throw CatalogRefusal.unknownLaborOperation(code: op, job: code)
             }
-            let parts = try (invocation.option("parts")).map(Job.parseParts) ?? []
-            for item in parts where try s.store.part(number: item.partNumber) == nil { throw unknown(item.partNumber) }
-            let equipment = (invocation.option("equipment") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !operations.isEmpty || !parts.isEmpty else { throw UserError("job \(code): give labor=… and/or parts=…") }
+            let parts = try (invocation.value("parts") as String?).map(Job.parseParts) ?? []
+            for item in parts where try s.store.part(number: item.partNumber) == nil {
+                throw CatalogRefusal.unknownPart(partNumber: item.partNumber)
+            }
+            let equipment = (invocation.value("equipment") as String?)?.split(separator: ",").map(String.init) ?? []
+            guard !operations.isEmpty || !parts.isEmpty else { throw CatalogRefusal.jobNeedsWork(code: code) }
             let job = Job(code: code, name: name, operations: operations, parts: parts, equipment: equipment)
             try s.store.saveJob(job)
             let priced = try JobPricing.price(job, s)
-            return .message(s.t("套餐 \(code) \(name)：\(priced.hours) 工时，估价 \(priced.total.grouped)", "job \(code) \(name): \(priced.hours) h, priced \(priced.total.grouped)"))
-        case "list", "ls":
-            let jobs = try s.store.jobs()
-            var table = TextTable([s.t("代码", "Code"), s.t("名称", "Name"), s.t("工时", "Hours"), s.t("配件", "Parts"), s.t("设备", "Equipment"),
-                                   s.t("估价", "Price")], rightAligned: [2, 5])
-            for job in jobs {
-                let priced = try JobPricing.price(job, s)
-                table.add([job.code, job.name, priced.hours.description, job.parts.map { "\($0.partNumber)×\($0.quantity)" }.joined(separator: " "),
-                           job.equipment.joined(separator: ","), priced.total.grouped])
-            }
-            return Output(text: jobs.isEmpty ? s.t("(暂无套餐)", "(no jobs yet)") : table.render(),
-                          json: .object([("jobs", .array(try jobs.map { job in
-                              .object([("code", .string(job.code)), ("name", .string(job.name)),
-                                       ("price", .money(try JobPricing.price(job, s).total))])
-                          }))]))
-        case "show":
-            let code = try invocation.required("the code", usage: jobUsage[2])
-            guard let job = try s.store.job(code: code) else { throw UserError("no job \(code.uppercased()): job list shows them") }
+            return .message(s.t("套餐 \(code) \(name)：\(priced.hours) 工时，估价 \(priced.total.grouped)",
+                                "job \(code) \(name): \(priced.hours) h, priced \(priced.total.grouped)"))
+        },
+        Form([word("list", "ls")], access: .read, summary: Phrase("全部套餐及估价", "every canned job and its price"),
+             examples: ["job list"]) { _, s in
+            try listJobs(s)
+        },
+        Form([word("show"), arg("code", .jobCode)], access: .read, summary: Phrase("套餐的项目明细", "a job's lines"),
+             examples: ["job show J-BRAKE-F"]) { invocation, s in
+            let code: String = invocation.need("code")
+            guard let job = try s.store.job(code: code) else { throw CatalogRefusal.unknownJob(code: code) }
             let lines = try JobPricing.lines(job, s)
-            return Output(text: "\(job.code) \(job.name)\n" + OrderView.linesTable(lines, session: s),
-                          json: .object([("code", .string(job.code)), ("lines", .array(lines.map(OrderView.lineJSON)))]))
-        case let other:
-            throw UserError("job \(other): unknown sub-command; usage: \(jobUsage.joined(separator: " | "))")
+            var text = "\(job.code) \(job.name)\n" + OrderView.linesTable(lines, session: s)
+            if !job.equipment.isEmpty { text += "\n  " + s.t("所需设备：", "equipment: ") + s.wording.equipment(job.equipment) }
+            return Output(text: text, json: .object([("code", .string(job.code)), ("lines", .array(lines.map(OrderView.lineJSON))),
+                                                     ("equipment", .array(job.equipment.map { .string($0) }))]))
+        },
+    ])
+
+    static func listJobs(_ s: Session) throws -> Output {
+        let jobs = try s.store.jobs()
+        var table = TextTable([s.t("代码", "Code"), s.t("名称", "Name"), s.t("工时", "Hours"), s.t("配件", "Parts"), s.t("设备", "Equipment"),
+                               s.t("估价", "Price")], rightAligned: [2, 5])
+        for job in jobs {
+            let priced = try JobPricing.price(job, s)
+            table.add([job.code, job.name, priced.hours.description, job.parts.map { "\($0.partNumber)×\($0.quantity)" }.joined(separator: " "),
+                       s.wording.equipment(job.equipment), priced.total.grouped])
         }
+        return Output(text: jobs.isEmpty ? s.t("(暂无套餐)", "(no jobs yet)") : table.render(),
+                      json: .object([("jobs", .array(try jobs.map { job in
+                          .object([("code", .string(job.code)), ("name", .string(job.name)),
+                                   ("price", .money(try JobPricing.price(job, s).total)),
+                                   ("equipment", .array(job.equipment.map { .string($0) }))])
+                      }))]))
     }
 }
 
@@ -272,11 +295,11 @@ enum JobPricing {
     static func lines(_ job: Job, _ s: Session) throws -> [OrderLine] {
         var lines: [OrderLine] = []
         for code in job.operations {
-            guard let op = try s.store.laborOperation(code: code) else { throw UserError("job \(job.code): no labour operation \(code)") }
+            guard let op = try s.store.laborOperation(code: code) else { throw CatalogRefusal.unknownLaborOperation(code: code, job: job.code) }
             lines.append(.labor(number: lines.count + 1, description: op.name, hours: op.hours, rate: s.settings.laborRate, operationCode: op.code))
         }
         for item in job.parts {
-            guard let part = try s.store.part(number: item.partNumber) else { throw PartsCommands.unknown(item.partNumber) }
+            guard let part = try s.store.part(number: item.partNumber) else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
             lines.append(.part(number: lines.count + 1, description: part.name, quantity: item.quantity, unitPrice: part.price,
                                partNumber: part.partNumber, brand: part.brand, partClass: part.partClass))
         }

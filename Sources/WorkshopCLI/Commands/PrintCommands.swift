@@ -8,120 +8,85 @@ import WorkshopStore
 
 /// `print`: the order's documents as PDF (the default) or HTML, written to a file.
 enum PrintCommands {
-    static let usage = [
-        "print RO jobcard|checklist|estimate|inspection|supplement|certificate|settlement|release|warranty [format=pdf|html] [out=PATH]",
-        "print day jobcards [DATE] [out=PATH]",
-        "print A12 booking | print picklist [DATE|tomorrow]",
-    ]
+    static let output: [OptionSpec] = [option("format", .choice(DocumentFormat.self)), option("out", .path)]
 
-    static let command = Command(
-        name: "print", aliases: ["打印"], group: .order,
-        summary: "print an order's documents (job card, checklist, estimate, inspections, added work, certificate) as PDF or HTML",
-        usage: usage,
-        examples: ["print RO12 jobcard", "print 京A12345 checklist", "print RO12 estimate format=html out=/tmp/estimate.html",
-                   "print day jobcards", "print day jobcards 2026-11-21"],
-        access: .read
-    ) { invocation, s in
-        let first = try invocation.required("the order (or day)", usage: usage.joined(separator: " | "))
-        if first.lowercased() == "day" { return try printDay(&invocation, s) }
-        if first.lowercased() == "picklist" || first == "领料单" { return try printPickList(&invocation, s) }
-        if first.uppercased().hasPrefix("A"), Appointment.id(from: first) != nil { return try printBooking(first, &invocation, s) }
-        let order = try s.store.resolveOrder(first)
-        let kindWord = try invocation.required("which document (jobcard, checklist, estimate)", usage: usage[0])
-        guard let kind = documentKind(kindWord) else {
-            throw UserError("print: \(kindWord) is not a document; documents: \(OrderDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let format = try Format.parse(invocation.option("format"))
-        let document: Document
-        do {
-            let record = try s.store.record(of: order)
-            document = try OrderDocuments(record: record, settings: s.settings, printedAt: s.now,
+    static let command = CommandSpec("print", aliases: ["打印"], group: .order,
+        summary: Phrase("打印维修单的单据（维修单、物品清单、估价单、检验单、追加项目、合格证、结算清单…），PDF 或网页",
+                        "print an order's documents (job card, checklist, estimate, inspections, added work, certificate, settlement…) as PDF or HTML"), forms: [
+        Form([word("day", "当日"), word("jobcards", "jobcard", "维修单"), optionalArg("day", .day)], options: output, access: .read,
+             summary: Phrase("某天（默认今天）进厂的全部维修单，合成一个 PDF", "every order checked in that day (today unless given), in one PDF"),
+             examples: ["print day jobcards", "print day jobcards 2026-11-21"]) { invocation, s in
+            try printDay(invocation, s)
+        },
+        Form([word("picklist", "领料单"), optionalArg("day", .day)], options: output, access: .read,
+             summary: Phrase("某天（默认明天）已确认预约的领料单", "the pick list of a day's confirmed bookings (tomorrow unless given)"),
+             examples: ["print picklist", "print picklist 2026-11-23"]) { invocation, s in
+            try printPickList(invocation, s)
+        },
+        Form([arg("appointment", .appointmentWithLetter)], options: output, access: .read,
+             summary: Phrase("预约确认单", "the booking confirmation"), examples: ["print A12"]) { invocation, s in
+            try printBooking(invocation, s)
+        },
+        Form([arg("appointment", .appointmentWithLetter), word("booking", "confirmation", "预约确认单")], options: output, access: .read,
+             summary: Phrase("预约确认单", "the booking confirmation"), examples: ["print A12 booking"]) { invocation, s in
+            try printBooking(invocation, s)
+        },
+        Form([arg("order", .order), arg("document", .document)], options: output, access: .read,
+             summary: Phrase("维修单的一份单据", "one of an order's documents"),
+             examples: ["print RO12 jobcard", "print 京A12345 checklist", "print RO12 estimate format=html out=/tmp/estimate.html"]) { invocation, s in
+            try printOrder(invocation, s)
+        },
+    ])
+
+    /// PDF (the default) or an HTML page from the shop's templates.
+    enum DocumentFormat: String, Vocabulary {
+        case pdf, html
+        var code: String { rawValue }
+        var chinese: String { self == .pdf ? "PDF 文件" : "网页" }
+        var english: String { self == .pdf ? "PDF file" : "HTML page" }
+    }
+
+    static func format(_ invocation: Invocation) -> DocumentFormat { invocation.choice("format") ?? .pdf }
+
+    static func printOrder(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let order = try s.store.resolveOrder(invocation.need("order"))
+        let kind = OrderDocuments.Kind(rawValue: invocation.need("document"))!
+        let format = format(invocation)
+        let record = try s.store.record(of: order)
+        let document = try OrderDocuments(record: record, settings: s.settings, printedAt: s.now,
                                           warranty: try AfterSalesDocuments.warranty(for: record, s),
                                           payments: try s.store.payments(orderID: order.id)).document(kind)
-        } catch let error as DocumentUnavailable {
-            throw UserError(error.description)
-        }
-        let path = try outputPath(invocation.option("out"), defaultName: "\(order.number)-\(kind.rawValue).\(format.rawValue)", session: s)
+        let path = try outputPath(invocation.value("out"), defaultName: "\(order.number)-\(kind.rawValue).\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
     }
 
-    static func documentKind(_ word: String) -> OrderDocuments.Kind? {
-        switch word.lowercased() {
-        case "jobcard", "job-card", "order", "ro", "维修单", "委托书": return .jobcard
-        case "checklist", "belongings", "随车物品清单", "物品清单": return .checklist
-        case "estimate", "diagnosis", "quote", "估价单", "诊断书": return .estimate
-        case "inspection", "inspections", "检验单": return .inspection
-        case "supplement", "addwork", "追加项目确认单", "追加": return .supplement
-        case "certificate", "合格证", "竣工出厂合格证": return .certificate
-        case "settlement", "invoice", "结算清单", "结算单": return .settlement
-        case "release", "release-note", "出厂通知单": return .release
-        case "warranty", "质量保证书", "保修单": return .warranty
-        default: return nil
-        }
-    }
-
-    enum Format: String {
-        case pdf, html
-        static func parse(_ text: String?) throws -> Format {
-            guard let text else { return .pdf }
-            guard let format = Format(rawValue: text.lowercased()) else {
-                throw UserError("format=\(text) is not accepted; accepted: pdf, html")
-            }
-            return format
-        }
-    }
-
-    static func printDay(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let what = try invocation.required("what to print (jobcards)", usage: usage[1])
-        guard ["jobcards", "jobcard", "维修单"].contains(what.lowercased()) else {
-            throw UserError("print day \(what): the day batch prints jobcards; usage: \(usage[1])")
-        }
-        var day = s.zone.startOfDay(s.now)
-        if let dateText = invocation.next() {
-            guard let (y, m, d) = TimeParser.parseDate(dateText) else {
-                throw UserError("print day jobcards \(dateText): write the date as 2026-11-22")
-            }
-            day = s.zone.instant(CivilTime(year: y, month: m, day: d))
-        }
-        if let format = invocation.option("format"), try Format.parse(format) != .pdf {
-            throw UserError("the day batch prints as one PDF; for HTML print each order: print RO jobcard format=html")
-        }
-        let next = s.zone.startOfDay(day + 36 * 3600)
-        let orders = try s.store.orders(checkedInFrom: day, to: next)
+    static func printDay(_ invocation: Invocation, _ s: Session) throws -> Output {
+        guard format(invocation) == .pdf else { throw DocumentRefusal.dayBatchIsPDF }
+        let day = invocation.value("day") ?? s.zone.startOfDay(s.now)
+        let orders = try s.store.orders(checkedInFrom: day, to: Day.next(day, s.zone))
         let date = s.zone.formatDate(day)
-        guard !orders.isEmpty else { throw UserError("no order was checked in on \(date): nothing to print") }
+        guard !orders.isEmpty else { throw DocumentRefusal.nothingCheckedIn(day: date) }
         let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).jobCard() }
-        let path = try outputPath(invocation.option("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
+        let path = try outputPath(invocation.value("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
         return try write(documents, format: .pdf, to: path, session: s)
     }
 
-    static func printBooking(_ reference: String, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let a = try s.store.resolveAppointment(reference)
-        if let word = invocation.next(), !["booking", "confirmation", "预约确认单"].contains(word.lowercased()) {
-            throw UserError("print \(a.reference) \(word): a booking prints as booking")
-        }
+    static func printBooking(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let a = try s.store.resolveAppointment(invocation.need("appointment"))
         guard let vehicle = try s.store.vehicle(id: a.vehicleID), let customer = try s.store.customer(id: vehicle.ownerID) else {
-            throw UserError("\(a.reference) refers to a vehicle that is missing")
+            throw DocumentRefusal.bookingVehicleMissing(appointment: a.reference)
         }
         let bay = try a.bayID.flatMap { id in try s.store.bays().first { $0.id == id }?.name }
         let document = BookingDocuments.confirmation(a, vehicle: vehicle, customer: customer, bay: bay,
                                                      lines: try AppointmentCommands.plannedLines(a.jobs, s), settings: s.settings, printedAt: s.now)
-        let format = try Format.parse(invocation.option("format"))
-        let path = try outputPath(invocation.option("out"), defaultName: "\(a.reference)-booking.\(format.rawValue)", session: s)
+        let format = format(invocation)
+        let path = try outputPath(invocation.value("out"), defaultName: "\(a.reference)-booking.\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
     }
 
-    static func printPickList(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        var day = s.zone.startOfDay(s.zone.startOfDay(s.now) + 36 * 3_600)
-        if let word = invocation.next(), word.lowercased() != "tomorrow", word != "明天" {
-            if word.lowercased() == "today" || word == "今天" {
-                day = s.zone.startOfDay(s.now)
-            } else {
-                guard let (y, m, d) = TimeParser.parseDate(word) else { throw UserError("print picklist \(word): write tomorrow or a date") }
-                day = s.zone.instant(CivilTime(year: y, month: m, day: d))
-            }
-        }
-        let bookings = try s.store.appointments(from: day, to: s.zone.startOfDay(day + 36 * 3_600))
+    static func printPickList(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let day = invocation.value("day") ?? Day.next(s.zone.startOfDay(s.now), s.zone)
+        let bookings = try s.store.appointments(from: day, to: Day.next(day, s.zone))
         let picks = try AppointmentCommands.pickList(bookings, s)
         let items = try picks.map { pick -> BookingDocuments.PickItem in
             let booking = bookings.first { $0.reference == pick.appointment }!
@@ -131,77 +96,102 @@ enum PrintCommands {
         }
         let date = s.zone.formatDate(day)
         let document = BookingDocuments.pickList(day: date, items: items, settings: s.settings, printedAt: s.now)
-        let format = try Format.parse(invocation.option("format"))
-        let path = try outputPath(invocation.option("out"), defaultName: "picklist-\(date).\(format.rawValue)", session: s)
+        let format = format(invocation)
+        let path = try outputPath(invocation.value("out"), defaultName: "picklist-\(date).\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
     }
 
-    /// `out=` as given (a folder gets the default name inside it), else the documents folder.
+    /// Where a document goes: `out=` as given (a folder gets `defaultName` inside it), else the
+    /// documents folder. Refuses a file name without the document's extension, the database
+    /// itself, and a folder that does not exist. Used by `print`, `report month format=html` and `release`.
     static func outputPath(_ out: String?, defaultName: String, session s: Session) throws -> String {
         let fileManager = FileManager.default
-        if let out, !out.isEmpty {
-            try SafePath.validate(out)
-            var isDirectory: ObjCBool = false
-            let isFolder = fileManager.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue
-            let expected = (defaultName as NSString).pathExtension
-            if !isFolder {
-                guard (out as NSString).pathExtension.lowercased() == expected else {
-                    throw UserError("out=\(out): the file name must end in .\(expected) (Workshop never writes over other kinds of file)")
-                }
-                try SafePath.ensureWritable(out, session: s)
-            }
-        }
         guard let out, !out.isEmpty else {
             try fileManager.createDirectory(atPath: s.documentsDirectory, withIntermediateDirectories: true)
             return s.documentsDirectory + "/" + defaultName
         }
+        try SafePath.validate(out)
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
             return out + "/" + defaultName
         }
+        let expected = (defaultName as NSString).pathExtension
+        guard (out as NSString).pathExtension.lowercased() == expected else {
+            throw DocumentRefusal.wrongExtension(out: out, expected: expected)
+        }
         let parent = (out as NSString).deletingLastPathComponent
         if !parent.isEmpty {
             guard fileManager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw UserError("out=\(out): the folder \(parent) does not exist")
+                throw DocumentRefusal.folderMissing(out: out, folder: parent)
             }
         }
+        try SafePath.ensureWritable(out, session: s)
         return out
     }
 
-    static func write(_ documents: [Document], format: Format, to path: String, session s: Session) throws -> Output {
+    static func write(_ documents: [Document], format: DocumentFormat, to path: String, session s: Session) throws -> Output {
         switch format {
         case .pdf:
             let rendered: RenderedPDF
             do {
                 rendered = try PDFRenderer().write(documents, to: path)
             } catch let error as PDFError {
-                throw UserError("could not write \(path): \(error)")
+                throw DocumentRefusal.pdf(path: path, error: error)
             }
+            let w = s.wording
             var text = s.t("已生成 \(path)（\(rendered.pageCount) 页，\(rendered.bytes / 1024) KB）",
                            "wrote \(path) (\(rendered.pageCount) pages, \(rendered.bytes / 1024) KB)")
-            for warning in rendered.warnings { text += "\n  ! " + warning }
+            let warnings = rendered.missingCharacters.map { w.undrawable($0) }
+            for warning in warnings { text += "\n  ! " + warning }
             return Output(text: text, json: .object([
                 ("ok", .bool(true)), ("path", .string(path)), ("format", .string("pdf")), ("pages", .int(rendered.pageCount)),
                 ("bytes", .int(rendered.bytes)), ("documents", .int(documents.count)),
-                ("warnings", .array(rendered.warnings.map { .string($0) })),
+                ("warnings", .array(warnings.map { .string($0) })),
             ]))
         case .html:
-            guard let templates = s.templatesDirectory else {
-                throw UserError("no Templates folder found: set WORKSHOP_TEMPLATES to the folder holding jobcard.html")
-            }
+            guard let templates = s.templatesDirectory else { throw DocumentRefusal.noTemplates(template: "jobcard.html") }
             let html: String
             do {
                 html = try HTMLDocuments(templatesDirectory: templates).render(documents[0])
             } catch let error as TemplateError {
-                throw UserError("template error in \(templates)/\(error)")
+                throw DocumentRefusal.template(folder: templates, detail: error.description)
             }
             do {
                 try html.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw UserError("could not write \(path): \(error.localizedDescription)")
+                throw DocumentRefusal.couldNotWrite(path: path, reason: error.localizedDescription)
             }
             return Output(text: s.t("已生成 \(path)", "wrote \(path)"),
                           json: .object([("ok", .bool(true)), ("path", .string(path)), ("format", .string("html"))]))
+        }
+    }
+}
+
+extension ValueType {
+    /// One of an order's documents, by its name in either language (jobcard, 维修单, settlement, 结算清单…).
+    static let document = ValueType(Phrase(OrderDocuments.Kind.allCases.map(\.rawValue).joined(separator: "|"),
+                                           OrderDocuments.Kind.allCases.map(\.rawValue).joined(separator: "|")),
+                                    choices: OrderDocuments.Kind.allCases.map(\.rawValue)) { text, field, _ in
+        guard let kind = documentKind(text) else {
+            throw InputRefusal.notAccepted(field: field, given: text, accepted: OrderDocuments.Kind.allCases.map {
+                VocabularyEntry(code: $0.rawValue, chinese: $0.title.zh, english: $0.title.en)
+            })
+        }
+        return .text(kind.rawValue)
+    }
+
+    static func documentKind(_ word: String) -> OrderDocuments.Kind? {
+        switch word.lowercased() {
+        case "jobcard", "job-card", "order", "ro", "维修单", "委托书", "进厂维修单": return .jobcard
+        case "checklist", "belongings", "随车物品清单", "物品清单": return .checklist
+        case "estimate", "diagnosis", "quote", "估价单", "诊断书": return .estimate
+        case "inspection", "inspections", "检验单": return .inspection
+        case "supplement", "addwork", "追加项目确认单", "追加": return .supplement
+        case "certificate", "合格证", "竣工出厂合格证": return .certificate
+        case "settlement", "invoice", "结算清单", "结算单": return .settlement
+        case "release", "release-note", "出厂通知单": return .release
+        case "warranty", "质量保证书", "保修单": return .warranty
+        default: return nil
         }
     }
 }

@@ -5,52 +5,41 @@ import WorkshopStore
 
 /// How the shop is doing: the day and the month.
 enum ReportCommands {
-    static let usage = ["report day [DATE]", "report month [YYYY-MM] [format=text|html] [out=PATH]"]
-    static let command = Command(
-        name: "report", aliases: ["报表"], group: .afterSales,
-        summary: "the day's or the month's figures: cars, orders, revenue by labour/parts/other, average order, close ratio, discounts, comebacks, complaints",
-        usage: usage,
-        examples: ["report day", "report day 2026-11-21", "report month", "report month 2026-10 format=html"],
-        access: .read
-    ) { invocation, s in
-        let period = try invocation.required("day or month", usage: usage.joined(separator: " | ")).lowercased()
-        let today = s.zone.civil(s.now)
-        let start: Timestamp, end: Timestamp, title: String
-        switch period {
-        case "day", "日":
-            var date = CivilTime(year: today.year, month: today.month, day: today.day)
-            if let text = invocation.next() {
-                guard let (y, m, d) = TimeParser.parseDate(text) else { throw UserError("report day \(text): write the date as 2026-11-22") }
-                date = CivilTime(year: y, month: m, day: d)
+    static let command = CommandSpec("report", aliases: ["报表"], group: .afterSales,
+        summary: Phrase("日报、月报：车辆、开单、营业额（工时/材料/其他）、单车产值、成交率、优惠、返修、投诉",
+                        "the day's or the month's figures: cars, orders, revenue by labour/parts/other, average order, close ratio, discounts, comebacks, complaints"), forms: [
+        Form([word("day", "日"), optionalArg("day", .day)], access: .read,
+             summary: Phrase("某天的数字（默认今天）", "a day's figures (today unless given)"),
+             examples: ["report day", "report day 2026-11-21"]) { invocation, s in
+            let start = invocation.value("day") ?? s.zone.startOfDay(s.now)
+            let report = try s.store.report(from: start, to: Day.next(start, s.zone))
+            let title = s.zone.formatDate(start)
+            return Output(text: text(report, title: title, daily: false, s), json: json(report, title: title))
+        },
+        Form([word("month", "月"), optionalArg("month", .month)],
+             options: [option("format", .choice(ReportFormat.self)), option("out", .path)], access: .read,
+             summary: Phrase("某月的数字及每日营业额（默认本月）；format=html 生成网页报表", "a month's figures and daily revenue (this month unless given); format=html writes a page"),
+             examples: ["report month", "report month 2026-10 format=html"]) { invocation, s in
+            let today = s.zone.civil(s.now)
+            let title = invocation.value("month") ?? String(today.year) + "-" + (today.month < 10 ? "0" : "") + String(today.month)
+            let parts = title.split(separator: "-").compactMap { Int($0) }
+            let (year, month) = (parts[0], parts[1])
+            let start = s.zone.instant(CivilTime(year: year, month: month, day: 1))
+            let end = s.zone.instant(CivilTime(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1))
+            let report = try s.store.report(from: start, to: end)
+            if invocation.choice("format", as: ReportFormat.self) == .html {
+                return try html(report, title: title, out: invocation.value("out"), s)
             }
-            start = s.zone.instant(date)
-            end = s.zone.startOfDay(start + 36 * 3_600)
-            title = date.dateText
-        case "month", "月":
-            var (year, month) = (today.year, today.month)
-            if let text = invocation.next() {
-                let parts = text.split(separator: "-").compactMap { Int($0) }
-                guard parts.count == 2, (1900...2999).contains(parts[0]), (1...12).contains(parts[1]) else {
-                    throw UserError("report month \(text): write the month as 2026-11")
-                }
-                (year, month) = (parts[0], parts[1])
-            }
-            start = s.zone.instant(CivilTime(year: year, month: month, day: 1))
-            end = s.zone.instant(CivilTime(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1))
-            title = String(format: "%04d-%02d", year, month)
-        default:
-            throw UserError("report \(period): write day or month; usage: \(usage.joined(separator: " | "))")
-        }
-        let report = try s.store.report(from: start, to: end)
-        let format = invocation.option("format")?.lowercased() ?? "text"
-        switch format {
-        case "text": break
-        case "html":
-            guard period.hasPrefix("m") || period == "月" else { throw UserError("format=html is for the month report") }
-            return try html(report, title: title, out: invocation.option("out"), s)
-        default: throw UserError("format=\(format) is not accepted; accepted: text, html")
-        }
-        return Output(text: text(report, title: title, daily: period.hasPrefix("m") || period == "月", s), json: json(report, title: title))
+            return Output(text: text(report, title: title, daily: true, s), json: json(report, title: title))
+        },
+    ])
+
+    /// How the month report is given: on screen, or as a page to print.
+    enum ReportFormat: String, Vocabulary {
+        case text, html
+        var code: String { rawValue }
+        var chinese: String { self == .text ? "屏幕文字" : "网页" }
+        var english: String { self == .text ? "text on screen" : "HTML page" }
     }
 
     static func percent(_ basisPoints: Int) -> String { FixedPoint.format(basisPoints, scale: 2, minimumDecimals: 1) + "%" }
@@ -92,9 +81,7 @@ enum ReportCommands {
 
     /// The month as an HTML page from Templates/report-month.html, with an inline SVG bar chart.
     static func html(_ r: PeriodReport, title: String, out: String?, _ s: Session) throws -> Output {
-        guard let templates = s.templatesDirectory else {
-            throw UserError("no Templates folder found: set WORKSHOP_TEMPLATES to the folder holding report-month.html")
-        }
+        guard let templates = s.templatesDirectory else { throw DocumentRefusal.noTemplates(template: "report-month.html") }
         let data: TemplateValue = .object([
             "title": .string(s.t("月度报表 \(title)", "Monthly report \(title)")), "shop": .string(s.settings.name),
             "lang": .string(s.language == .zh ? "zh-CN" : "en"), "printed_at": .string(s.formatTime(s.now)),
@@ -107,11 +94,11 @@ enum ReportCommands {
         do {
             page = try TemplateLibrary(directory: templates).render("report-month", data)
         } catch let error as TemplateError {
-            throw UserError("template error in \(templates)/\(error)")
+            throw DocumentRefusal.template(folder: templates, detail: error.description)
         }
         let path = try PrintCommands.outputPath(out, defaultName: "report-\(title).html", session: s)
         do { try page.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw UserError("could not write \(path): \(error.localizedDescription)")
+            throw DocumentRefusal.couldNotWrite(path: path, reason: error.localizedDescription)
         }
         return Output(text: s.t("已生成 \(path)", "wrote \(path)"), json: .object([("ok", .bool(true)), ("path", .string(path))]))
     }

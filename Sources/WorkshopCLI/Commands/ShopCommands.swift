@@ -3,29 +3,37 @@ import WorkshopStore
 
 /// Shop settings, price lists (labour operations and parts) and the record of changes.
 enum ShopCommands {
-    static let shopUsage = ["shop show", "shop set KEY=VALUE…"]
-    static let shop = Command(
-        name: "shop", aliases: ["门店"], group: .shop,
-        summary: "the shop's settings: name, address, phone, credit code, labour rate, tax, currency, zone, discount limit, language",
-        usage: shopUsage,
-        examples: ["shop set name=\"顺达汽修\" labor_rate=120 tax_rate=13 prices_include_tax=yes", "shop set language=en"],
-        access: .write, readingSubcommands: ["show"], roles: [.manager]
-    ) { invocation, s in
-        switch (invocation.next() ?? "show").lowercased() {
-        case "show":
-            return show(s)
-        case "set":
-            let pairs = invocation.allOptions(accepting: ShopSettings.keys.map(\.key))
-            guard !pairs.isEmpty || invocation.hasOptions else {
-                throw UserError("shop set: give KEY=VALUE; keys: " + ShopSettings.keys.map { "\($0.key) (\($0.accepts))" }.joined(separator: "; "))
-            }
-            try invocation.ensureAllUsed()
-            for (key, value) in pairs { try s.store.setSetting(key, to: value) }
-            return .message(s.t("已保存：", "saved: ") + pairs.map { "\($0.key)=\(s.settings.value(of: $0.key))" }.joined(separator: " "))
-        case let other:
-            throw UserError("shop \(other): unknown sub-command; usage: \(shopUsage.joined(separator: " | "))")
-        }
+    /// How `help` names each setting's value.
+    static let settingPlaceholders: [String: (String, String)] = [
+        "name": ("店名", "NAME"), "address": ("地址", "ADDRESS"), "phone": ("电话", "PHONE"),
+        "credit_code": ("统一社会信用代码", "CREDIT-CODE"), "labor_rate": ("元/工时", "YUAN-PER-HOUR"),
+        "tax_rate": ("税率%", "PERCENT"), "prices_include_tax": ("yes|no", "yes|no"), "currency": ("币种", "CNY"),
+        "timezone": ("时区", "ZONE"), "discount_limit": ("百分比", "PERCENT"), "language": ("zh|en", "zh|en"),
+    ]
+
+    static let settingOptions: [OptionSpec] = ShopSettings.keys.map { key, _ in
+        let placeholder = settingPlaceholders[key] ?? ("值", "VALUE")
+        return option(key, .setting(key, placeholder.0, placeholder.1))
     }
+
+    static let shop = CommandSpec("shop", aliases: ["门店"], group: .shop,
+        summary: Phrase("门店设置：名称、地址、电话、信用代码、工时单价、税率、币种、时区、优惠限额、语言",
+                        "the shop's settings: name, address, phone, credit code, labour rate, tax, currency, zone, discount limit, language"), forms: [
+        Form([], access: .read, summary: Phrase("门店设置", "the shop's settings"), examples: ["shop"]) { _, s in show(s) },
+        Form([word("show")], access: .read, summary: Phrase("门店设置", "the shop's settings"), examples: ["shop show"]) { _, s in show(s) },
+        Form([word("set")], options: settingOptions, access: .write, roles: [.manager],
+             summary: Phrase("修改设置（可一次改多项）", "change settings (several at once)"),
+             examples: ["shop set name=\"顺达汽修\" labor_rate=120 tax_rate=13 prices_include_tax=yes", "shop set language=en"]) { invocation, s in
+            var saved: [String] = []
+            for (key, _) in ShopSettings.keys {
+                guard let value: String = invocation.value(key) else { continue }
+                try s.store.setSetting(key, to: value)
+                saved.append("\(key)=\(s.settings.value(of: key))")
+            }
+            guard !saved.isEmpty else { throw SettingsRefusal.nothingToSet(keys: ShopSettings.keys.map(\.key)) }
+            return .message(s.t("已保存：", "saved: ") + saved.joined(separator: " "))
+        },
+    ])
 
     static func show(_ s: Session) -> Output {
         var fields = Fields()
@@ -33,71 +41,73 @@ enum ShopCommands {
         return Output(text: fields.render(), json: .object(ShopSettings.keys.map { ($0.key, .string(s.settings.value(of: $0.key))) }))
     }
 
-    static let laborUsage = ["labor add CODE \"name\" hours=H", "labor list [TEXT]"]
-    static let labor = Command(
-        name: "labor", aliases: ["labour", "工时"], group: .catalog,
-        summary: "the labour-operation list (工时定额): codes, names, standard hours",
-        usage: laborUsage,
-        examples: ["labor add BRK-01 \"更换前刹车片\" hours=1.2", "labor list 刹车"],
-        access: .write, readingSubcommands: ["list", "ls"], roles: [.manager]
-    ) { invocation, s in
-        switch (invocation.next() ?? "list").lowercased() {
-        case "add", "set":
-            let code = try invocation.required("the code", usage: laborUsage[0]).uppercased()
-            guard code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-                throw UserError("labor code \(code): use letters, digits, - _ . (up to 20), e.g. BRK-01")
-            }
-            guard code != OrderLine.diagnosticFeeCode else {
-                throw UserError("labor code \(code) is reserved for the diagnostic fee (diagnose RO … fee=)")
-            }
-            let name = invocation.rest().joined(separator: " ")
-            guard !name.isEmpty else { throw UserError("labor add: the name is missing; usage: \(laborUsage[0])") }
-            let hours = try Hours.parse(try invocation.requiredOption("hours", example: "hours=1.2"))
+    static let labor = CommandSpec("labor", aliases: ["labour", "工时"], group: .catalog,
+        summary: Phrase("工时定额：代码、项目名称、标准工时", "the labour-operation list (工时定额): codes, names, standard hours"), forms: [
+        Form([], access: .read, summary: Phrase("全部工时定额", "every labour operation"), examples: ["labor"]) { _, s in
+            try list("", s)
+        },
+        Form([word("add", "set"), arg("code", .laborCode), textArg("name", .text("项目名称", "NAME"))], options: [required("hours", .hours)],
+             access: .write, roles: [.manager],
+             summary: Phrase("新增或修改工时定额", "add or change a labour operation"),
+             examples: ["labor add BRK-01 \"更换前刹车片\" hours=1.2"]) { invocation, s in
+            let code: String = invocation.need("code")
+            guard code != OrderLine.diagnosticFeeCode else { throw CatalogRefusal.reservedLaborCode(code: code) }
+            let name: String = invocation.need("name")
+            let hours: Hours = invocation.need("hours")
             try s.store.saveLaborOperation(LaborOperation(code: code, name: name, hours: hours))
             return .message(s.t("工时定额 \(code) \(name) \(hours) h", "labour operation \(code) \(name) \(hours) h"))
-        case "list", "ls", "find":
-            let ops = try s.store.laborOperations(matching: invocation.rest().joined(separator: " "))
-            var table = TextTable([s.t("代码", "Code"), s.t("项目", "Operation"), s.t("工时", "Hours"), s.t("工时费", "Labour")],
-                                  rightAligned: [2, 3])
-            for op in ops {
-                table.add([op.code, op.name, op.hours.description, LineAmount.labor(hours: op.hours, rate: s.settings.laborRate).grouped])
-            }
-            return Output(text: ops.isEmpty ? s.t("(无)", "(none)") : table.render(),
-                          json: .object([("operations", .array(ops.map {
-                              .object([("code", .string($0.code)), ("name", .string($0.name)), ("hours", .string($0.hours.description))])
-                          }))]))
-        case let other:
-            throw UserError("labor \(other): unknown sub-command; usage: \(laborUsage.joined(separator: " | "))")
+        },
+        Form([word("list", "ls", "find")], access: .read, summary: Phrase("全部工时定额", "every labour operation"),
+             examples: ["labor list"]) { _, s in
+            try list("", s)
+        },
+        Form([word("list", "ls", "find"), textArg("text", .text("代码|名称", "CODE|NAME"))], access: .read,
+             summary: Phrase("按代码或名称查找", "operations whose code or name contains the text"),
+             examples: ["labor list 刹车"]) { invocation, s in
+            try list(invocation.need("text"), s)
+        },
+    ])
+
+    static func list(_ text: String, _ s: Session) throws -> Output {
+        let ops = try s.store.laborOperations(matching: text)
+        var table = TextTable([s.t("代码", "Code"), s.t("项目", "Operation"), s.t("工时", "Hours"), s.t("工时费", "Labour")],
+                              rightAligned: [2, 3])
+        for op in ops {
+            table.add([op.code, op.name, op.hours.description, LineAmount.labor(hours: op.hours, rate: s.settings.laborRate).grouped])
         }
+        return Output(text: ops.isEmpty ? s.t("(无)", "(none)") : table.render(),
+                      json: .object([("operations", .array(ops.map {
+                          .object([("code", .string($0.code)), ("name", .string($0.name)), ("hours", .string($0.hours.description))])
+                      }))]))
     }
 
-    static let historyUsage = "history RO|PLATE"
-    static let history = Command(
-        name: "history", aliases: ["log", "journal", "记录"], group: .shop,
-        summary: "every change made to an order or a vehicle's file: who, when, which command",
-        usage: [historyUsage],
-        examples: ["history RO12", "history 京A12345"],
-        access: .read
-    ) { invocation, s in
-        let reference = try invocation.required("the order or plate", usage: historyUsage)
-        let entries: [JournalEntry]
-        let title: String
-        if RepairOrder.id(fromNumber: reference) != nil {
-            let order = try s.store.resolveOrder(reference)
-            entries = try s.store.history(orderID: order.id)
-            title = order.number
-        } else {
-            let vehicle = try s.store.resolveVehicle(reference)
-            entries = try s.store.history(vehicleID: vehicle.id)
-            title = vehicle.plate.value
-        }
-        var table = TextTable([s.t("时间", "When"), s.t("人员", "Who"), s.t("操作", "Action"), s.t("命令", "Command")])
-        table.maximumWidth = 70
-        for e in entries { table.add([s.formatTime(e.at), e.actor, e.action, e.command]) }
-        return Output(text: "\(title)\n" + table.render(), json: .object([("history", .array(entries.map {
-            .object([("at", .string($0.at.iso8601)), ("actor", .string($0.actor)), ("action", .string($0.action)),
-                     ("entity", .string($0.entity)), ("id", .string($0.entityID)), ("command", .string($0.command)),
-                     ("detail", .string($0.detail))])
-        }))]))
-    }
+    static let history = CommandSpec("history", aliases: ["log", "journal", "记录"], group: .shop,
+        summary: Phrase("维修单或车辆档案的全部修改记录：谁、何时、执行了什么命令", "every change made to an order or a vehicle's file: who, when, which command"), forms: [
+        Form([arg("reference", .text("单号|车牌", "RO|PLATE", completion: .order))], access: .read,
+             summary: Phrase("按时间列出修改记录", "the changes, oldest first"),
+             examples: ["history RO12", "history 京A12345"]) { invocation, s in
+            let reference: String = invocation.need("reference")
+            let entries: [JournalEntry]
+            let title: String
+            if RepairOrder.id(fromNumber: reference) != nil {
+                let order = try s.store.resolveOrder(reference)
+                entries = try s.store.history(orderID: order.id)
+                title = order.number
+            } else {
+                let vehicle = try s.store.resolveVehicle(reference)
+                entries = try s.store.history(vehicleID: vehicle.id)
+                title = vehicle.plate.value
+            }
+            let w = s.wording
+            var table = TextTable([s.t("时间", "When"), s.t("人员", "Who"), s.t("操作", "Action"), s.t("命令", "Command")])
+            table.maximumWidth = 70
+            for e in entries { table.add([s.formatTime(e.at), e.actor, JournalAction.label(of: e.action, w), e.command]) }
+            return Output(text: "\(title)\n" + table.render(), json: .object([("history", .array(entries.map {
+                .object([("at", .string($0.at.iso8601)), ("actor", .string($0.actor)), ("action", .string($0.action)),
+                         ("action_label", .string(JournalAction.label(of: $0.action, w))),
+                         ("entity", .string($0.entity)), ("id", .string($0.entityID)), ("command", .string($0.command)),
+                         ("detail", .string($0.detail))])
+            }))]))
+        },
+    ])
 }

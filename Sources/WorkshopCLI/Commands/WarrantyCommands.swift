@@ -3,34 +3,37 @@ import WorkshopStore
 
 /// The warranty (维修质量保证期): what is still covered, and the shop's own periods.
 enum WarrantyCommands {
-    static let usage = [
-        "warranty PLATE [odometer=KM] [date=DATE]",
-        "warranty terms",
-        "warranty set CATEGORY [class=car|motorcycle|other] km=KM days=DAYS",
-    ]
+    static let command = CommandSpec("warranty", aliases: ["保修", "质保"], group: .afterSales,
+        summary: Phrase("车辆仍在保修期内的项目（里程、日期以先到者为准）；本店的保修期",
+                        "what of a vehicle's work is still under warranty (km and date, whichever first); the shop's periods"), forms: [
+        Form([word("terms", "periods", "保修期")], access: .read,
+             summary: Phrase("各车辆类别、维修类别的保修期及法定最低值", "the periods by vehicle class and repair category, with the statutory minimum"),
+             examples: ["warranty terms"]) { _, s in
+            try terms(s)
+        },
+        Form([word("set"), arg("category", .choice(RepairCategory.self))],
+             options: [option("class", .choice(VehicleClass.self)), required("km", .count("公里", "KM")), required("days", .count("天数", "DAYS"))],
+             access: .write, roles: [.manager],
+             summary: Phrase("本店承诺更长的保修期（不得短于法定）", "promise a longer period than the statutory one (never shorter)"),
+             examples: ["warranty set minor km=3000 days=30"]) { invocation, s in
+            let category: RepairCategory = invocation.choice("category")!
+            let vehicleClass = invocation.choice("class", as: VehicleClass.self) ?? .car
+            let km: Int = invocation.need("km")
+            let days: Int = invocation.need("days")
+            try s.store.setWarrantyTerm(WarrantyTerm(km: km, days: days), vehicleClass, category)
+            return .message(s.t("\(vehicleClass.chinese) \(category.chinese) 保修期：\(km) km / \(days) 天",
+                                "\(vehicleClass.english) \(category.english) warranty: \(km) km / \(days) days"))
+        },
+        Form([arg("vehicle", .vehicleReference)], options: [option("odometer", .odometer), option("date", .day)], access: .read,
+             summary: Phrase("仍在保修期内的项目（可指定里程和日期）", "the work still under warranty (at a given odometer and date)"),
+             examples: ["warranty 京A12345", "warranty 京A12345 odometer=47800 date=2026-12-20"]) { invocation, s in
+            let vehicle = try s.store.resolveVehicle(invocation.need("vehicle"))
+            let day = s.zone.formatDate(invocation.value("date") ?? s.now)
+            return try coverage(vehicle, day: day, odometer: invocation.value("odometer") ?? vehicle.odometer, s)
+        },
+    ])
 
-    static let command = Command(
-        name: "warranty", aliases: ["保修", "质保"], group: .afterSales,
-        summary: "what of a vehicle's work is still under warranty (km and date, whichever first); the shop's periods",
-        usage: usage,
-        examples: ["warranty 京A12345", "warranty 京A12345 odometer=47800 date=2026-12-20", "warranty set minor km=3000 days=30"],
-        access: .write, readingSubcommands: ["terms"], roles: [.manager]
-    ) { invocation, s in
-        let first = try invocation.required("the plate (or terms, set)", usage: usage.joined(separator: " | "))
-        switch first.lowercased() {
-        case "terms": return try terms(s)
-        case "set": return try set(&invocation, s)
-        default: return try coverage(try s.store.resolveVehicle(first), &invocation, s)
-        }
-    }
-
-    static func coverage(_ vehicle: Vehicle, _ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        var day = s.zone.formatDate(s.now)
-        if let text = invocation.option("date") {
-            guard let (y, m, d) = TimeParser.parseDate(text) else { throw UserError("date=\(text): write the date as 2026-12-20") }
-            day = CivilTime(year: y, month: m, day: d).dateText
-        }
-        let odometer = try invocation.option("odometer").map { try OdometerRule.parse($0) } ?? vehicle.odometer
+    static func coverage(_ vehicle: Vehicle, day: String, odometer: Int, _ s: Session) throws -> Output {
         let all = try s.store.warrantyCoverage(vehicle: vehicle)
         let covered = all.filter { $0.covers(day: day, odometer: odometer) }
         var text = s.t("\(vehicle.plate) 在 \(day)、\(odometer) km 时仍在保修期内的项目：", "\(vehicle.plate) under warranty on \(day) at \(odometer) km:")
@@ -79,25 +82,14 @@ enum WarrantyCommands {
         }
         return Output(text: table.render(), json: .object([("terms", .array(rows))]))
     }
-
-    static func set(_ invocation: inout LegacyInvocation, _ s: Session) throws -> Output {
-        let category = try RepairCategory.parse(try invocation.required("the repair category", usage: usage[2]), field: "category")
-        let vehicleClass = try invocation.option("class").map { try VehicleClass.parse($0, field: "class") } ?? .car
-        guard let km = Int(try invocation.requiredOption("km", example: "km=3000")), km > 0,
-              let days = Int(try invocation.requiredOption("days", example: "days=30")), days > 0 else {
-            throw UserError("warranty set: km= and days= are whole numbers above zero")
-        }
-        try s.store.setWarrantyTerm(WarrantyTerm(km: km, days: days), vehicleClass, category)
-        return .message(s.t("\(vehicleClass.chinese) \(category.chinese) 保修期：\(km) km / \(days) 天",
-                            "\(vehicleClass.english) \(category.english) warranty: \(km) km / \(days) days"))
-    }
 }
 
 /// Warranty and payments for an order's documents.
 enum AfterSalesDocuments {
     static func warranty(for record: OrderRecord, _ s: Session) throws -> [WarrantyCoverage] {
         guard let released = record.order.releasedAt, record.order.status == .released else { return [] }
-        let term = try s.store.warrantyTerm(record.vehicle.vehicleClass, record.order.category)
+        // The term promised at release; for an order released before terms were kept, the shop's term.
+        let term = try record.order.warrantyTerm ?? s.store.warrantyTerm(record.vehicle.vehicleClass, record.order.category)
         return record.lines.filter { $0.status == .approved && !$0.noWarranty && !$0.isDiagnosticFee }.map {
             WarrantyCoverage(orderID: record.order.id, line: $0, releasedAt: released,
                              releaseOdometer: record.order.releaseOdometer ?? record.order.odometerIn, term: term, zone: s.zone)

@@ -1,0 +1,25 @@
+import WorkshopModel
+
+/// Follow-up calls and complaints.
+extension AfterSalesRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .noFollowUp(let order):
+            return w("\(order) 没有回访任务：修好的车交车时才生成回访", "\(order) has no follow-up call: one is created when a repaired car is released")
+        case .followUpRecorded(let order, let at):
+            return w("\(order) 的回访已于 \(w.time(at)) 记录", "the follow-up call of \(order) was recorded at \(w.time(at))")
+        case .noComplaint(let number):
+            return w("没有投诉 #\(number)（complaint list 查看未结投诉）", "no complaint #\(number): complaint list shows the open ones")
+        case .complaintClosed(let number):
+            return w("投诉 #\(number) 已结案", "complaint #\(number) is closed")
+        case .notClassified(let number):
+            return w("请先给投诉 #\(number) 定性：complaint \(number) classify valid|invalid|major",
+                     "classify complaint #\(number) first: complaint \(number) classify valid|invalid|major")
+        case .notVerified(let number):
+            return w("投诉 #\(number) 尚未核实：complaint \(number) verify \"核实情况\"",
+                     "complaint #\(number) is not verified yet: complaint \(number) verify \"what was found\"")
+        case .notAnswered(let number):
+            return w("投诉 #\(number) 还没有答复：请先 resolve", "complaint #\(number) has no answer yet: resolve it first")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import WorkshopModel
+
+/// The price lists and the stock.
+extension CatalogRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .unknownPart(let number):
+            return w("价目表中没有配件 \(number)（parts list 查看，parts add 新增）", "no part \(number) in the price list: parts list shows them (parts add adds one)")
+        case .badPartNumber(let given):
+            return w("配件号 \(given)：最多 40 个字符，不含空格、逗号和冒号", "part number \(given): up to 40 characters, without spaces, commas or colons")
+        case .nameNeeded(let number):
+            return w("\(number) 是新配件，请写名称：parts add \(number) \"名称\" price=…", "\(number) is a new part: give its name, parts add \(number) \"NAME\" price=…")
+        case .priceNeeded(let number):
+            return w("\(number) 是新配件，请写售价，如 price=68", "\(number) is a new part: give its price, e.g. price=68")
+        case .customerPartNotStocked:
+            return w("class=customer 指客户自带的配件，不入库存", "class=customer is for a part the customer brings, not for the stock")
+        case .alreadyStocked(let number, let onHand):
+            return w("\(number) 已有库存（在库 \(onHand)）：库存变动请用 parts receive 或 parts adjust … reason=…",
+                     "\(number) is already stocked (\(onHand) on hand): change stock with parts receive or parts adjust … reason=…")
+        case .countMatches(let number, let onHand):
+            return w("\(number)：盘点数与库存相符（\(onHand)），无需调整", "\(number): the count matches the stock (\(onHand)); nothing to adjust")
+        case .nothingToReturn(let order):
+            return w("\(order) 没有可退的配件：已确认项目的配件随单不退", "\(order) has no issued part on an unbilled line: parts of approved lines stay with the order")
+        case .issueNeedsSignedOrder(let order, let status):
+            return w("\(order) \(status.chinese)：客户签字后才能领料", "\(order) is \(status.english): parts are issued to a signed order")
+        case .unknownJob(let code):
+            return w("没有套餐 \(code)（job list 查看全部套餐）", "no job \(code): job list shows the canned jobs")
+        case .unknownLaborOperation(let code, let job):
+            return w("套餐 \(job)：没有工时定额 \(code)（labor list 查看）", "job \(job): no labour operation \(code) (labor list shows them)")
+        case .jobNeedsWork(let code):
+            return w("套餐 \(code)：请写 labor=… 或 parts=…（或两者）", "job \(code): give labor=… and/or parts=…")
+        case .badLaborCode(let given):
+            return w("工时代码 \(given)：只用字母、数字和 - _ .（最多 20 个），如 BRK-01", "labor code \(given): use letters, digits, - _ . (up to 20), e.g. BRK-01")
+        case .reservedLaborCode(let code):
+            return w("工时代码 \(code) 留作诊断费（diagnose RO … fee=）", "labor code \(code) is reserved for the diagnostic fee (diagnose RO … fee=)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import WorkshopModel
+
+/// Customers, vehicles and the messages to the customer.
+extension CustomerRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notCustomerReference(let given):
+            return w("“\(given)”不是客户号或电话：写 C12 或 13800138000（按姓名查找：customer find 姓名）",
+                     "'\(given)' is neither a customer number nor a phone number: write C12 or 13800138000 (by name: customer find NAME)")
+        case .notVehicleReference(let given):
+            return w("“\(given)”不是车牌或 VIN", "'\(given)' is not a plate or a VIN")
+        case .nothingToChange(let customer):
+            return w("customer set \(customer)：请写要修改的内容：name=、phone=、company= 或 address=",
+                     "customer set \(customer): nothing to change; give name=, phone=, company= or address=")
+        case .nothingToChangeOnVehicle(let plate):
+            return w("vehicle set \(plate)：请写要修改的内容，如 owner=、vin=、plate=、color=",
+                     "vehicle set \(plate): nothing to change; give owner=, vin=, plate=, make=, model=, color=…")
+        case .confirmVINWithoutVIN(let plate, let confirmed):
+            guard confirmed else { return w("confirm-vin=no：没有需要确认的 VIN", "confirm-vin=no: nothing to confirm") }
+            return w("confirm-vin=yes 要和它确认的 VIN 一起写：vehicle set \(plate) vin=… confirm-vin=yes",
+                     "confirm-vin=yes goes with the VIN it confirms: vehicle set \(plate) vin=… confirm-vin=yes")
+        case .orderClosed(let order, let status):
+            return w("\(order) \(status.chinese)，已结单，不再通知客户", "\(order) is \(status.english) and closed: no more messages")
+        case .notReady(let order, let status):
+            return w("\(order) 目前为“\(status.chinese)”，还不能取车：竣工检验合格（无需检验的为完工）后才发取车通知",
+                     "\(order) is \(status.english), not ready: a ready message goes out after the final inspection passes (or the work is completed, where none is needed)")
+        case .noAddedWorkWaiting(let order):
+            return w("\(order) 没有等待客户答复的追加项目", "\(order) has no added work waiting for the customer")
+        case .delayNeedsReason:
+            return w("延误通知要说明原因：加 reason=\"…\"（如 reason=\"配件未到货\"），客户会收到原因和致歉",
+                     "a delay message says why: add reason=\"…\" (e.g. reason=\"配件未到货\"); the customer gets the reason and an apology")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import WorkshopModel
+
+/// What `history` calls each kind of change, in the shop's language.
+extension JournalAction {
+    func label(_ w: Wording) -> String {
+        let words = phrase
+        return w(words.chinese, words.english)
+    }
+
+    /// The label of a stored action; one Workshop does not know (written by a later version) is shown as stored.
+    static func label(of stored: String, _ w: Wording) -> String {
+        JournalAction(rawValue: stored)?.label(w) ?? stored
+    }
+
+    var phrase: Phrase {
+        switch self {
+        case .appointmentAdd: return Phrase("登记预约", "booking added")
+        case .appointmentArrive: return Phrase("预约到店", "booking arrived")
+        case .appointmentCancel: return Phrase("取消预约", "booking cancelled")
+        case .appointmentConfirm: return Phrase("确认预约", "booking confirmed")
+        case .appointmentNoShow: return Phrase("预约未到店", "booking no-show")
+        case .baySave: return Phrase("保存工位", "bay saved")
+        case .belongingsAdd: return Phrase("登记随车物品", "belongings added")
+        case .belongingsRemove: return Phrase("删除随车物品", "belonging removed")
+        case .belongingsReturn: return Phrase("交还随车物品", "belongings returned")
+        case .checklistRemove: return Phrase("删除检验项目", "checklist item removed")
+        case .checklistSave: return Phrase("保存检验项目", "checklist item saved")
+        case .complaintAdd: return Phrase("登记投诉", "complaint registered")
+        case .complaintAssign: return Phrase("指派投诉处理人", "complaint assigned")
+        case .complaintClassify: return Phrase("投诉定性", "complaint classified")
+        case .complaintFollowup: return Phrase("投诉回访满意", "complaint followed up")
+        case .complaintFollowupUnsatisfied: return Phrase("投诉回访不满意", "complaint follow-up: still unhappy")
+        case .complaintResolve: return Phrase("答复投诉", "complaint answered")
+        case .complaintVerify: return Phrase("核实投诉", "complaint verified")
+        case .customerAdd: return Phrase("新建客户", "customer added")
+        case .customerSet: return Phrase("修改客户资料", "customer changed")
+        case .damageAdd: return Phrase("登记外观损伤", "damage noted")
+        case .damageRemove: return Phrase("删除外观损伤", "damage note removed")
+        case .documentReceive: return Phrase("收到随车证件", "document received")
+        case .estimateMethod: return Phrase("估价方式", "estimate method")
+        case .followupDone: return Phrase("完成回访", "follow-up call recorded")
+        case .jobSave: return Phrase("保存套餐", "canned job saved")
+        case .inspectionPre: return Phrase("进厂检验", "pre-repair inspection")
+        case .inspectionProcess: return Phrase("过程检验", "in-process inspection")
+        case .inspectionFinal: return Phrase("竣工检验", "final inspection")
+        case .keyRegister: return Phrase("登记钥匙", "key registered")
+        case .keyReturn: return Phrase("交还钥匙", "key returned")
+        case .laborSave: return Phrase("保存工时定额", "labour operation saved")
+        case .lineAdd: return Phrase("增加项目", "line added")
+        case .lineApprove: return Phrase("客户确认项目", "line approved")
+        case .lineChange: return Phrase("修改项目", "line changed")
+        case .lineCharge: return Phrase("收取费用", "fee charged")
+        case .lineDecline: return Phrase("客户拒绝项目", "line declined")
+        case .lineRemove: return Phrase("删除项目", "line removed")
+        case .orderCheckin: return Phrase("接车开单", "checked in")
+        case .orderComplete: return Phrase("完工", "work completed")
+        case .orderDecline: return Phrase("客户不修", "estimate declined")
+        case .orderDiagnose: return Phrase("诊断", "diagnosis")
+        case .orderDiscount: return Phrase("优惠", "discount")
+        case .orderDispatch: return Phrase("派工", "dispatched")
+        case .orderDispatchSplit: return Phrase("分组派工", "work split to another group")
+        case .orderHandover: return Phrase("车间接车", "handed to the workshop")
+        case .orderNotSigned: return Phrase("改为未签字", "marked not signed")
+        case .orderNotify: return Phrase("通知客户", "customer notified")
+        case .orderProgress: return Phrase("报告进度", "progress reported")
+        case .orderPromise: return Phrase("约定交车时间", "completion promised")
+        case .orderReady: return Phrase("竣工待交车", "ready for hand-back")
+        case .orderRelease: return Phrase("交车出厂", "released")
+        case .orderReopen: return Phrase("重开维修单", "reopened")
+        case .orderRework: return Phrase("返工", "sent back for rework")
+        case .orderSet: return Phrase("修改维修单", "order changed")
+        case .orderSign: return Phrase("客户签字", "signed by the customer")
+        case .partOnOrder: return Phrase("配件订货", "part ordered")
+        case .partSave: return Phrase("保存配件", "part saved")
+        case .paymentAdd: return Phrase("收款", "payment")
+        case .paymentRefund: return Phrase("退款", "refund")
+        case .shopSet: return Phrase("门店设置", "shop setting")
+        case .staffLocked: return Phrase("账号锁定", "account locked")
+        case .staffPinFirstUse: return Phrase("首次登录设置 PIN", "PIN set at first sign-in")
+        case .staffPinReset: return Phrase("重置 PIN", "PIN reset")
+        case .staffPinSet: return Phrase("修改 PIN", "PIN changed")
+        case .staffSave: return Phrase("保存员工", "staff saved")
+        case .staffSignInFailed: return Phrase("登录失败", "sign-in failed")
+        case .stockAdjust: return Phrase("库存调整", "stock adjusted")
+        case .stockIssue: return Phrase("领料", "parts issued")
+        case .stockReceive: return Phrase("收货入库", "stock received")
+        case .stockReserve: return Phrase("预留配件", "parts reserved")
+        case .stockReturn: return Phrase("退料", "parts returned")
+        case .stockUnreserve: return Phrase("释放预留", "reservation released")
+        case .supplementAdd: return Phrase("追加项目", "work added")
+        case .supplementAnswer: return Phrase("客户答复追加项目", "added work answered")
+        case .vehicleAdd: return Phrase("车辆建档", "vehicle added")
+        case .vehicleOdometerCorrection: return Phrase("更正里程", "odometer corrected")
+        case .vehicleSet: return Phrase("修改车辆资料", "vehicle changed")
+        case .warrantyTerm: return Phrase("设置保修期", "warranty period set")
+        }
+    }
+}

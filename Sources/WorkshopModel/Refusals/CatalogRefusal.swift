@@ -1,0 +1,30 @@
+/// The price lists and the stock: parts, labour operations, canned jobs.
+public enum CatalogRefusal: Refusal, Equatable {
+    public static let area = "catalog"
+
+    case unknownPart(partNumber: String)
+    /// A part number has up to 40 characters, without spaces, commas or colons.
+    case badPartNumber(given: String)
+    /// A new part needs its name.
+    case nameNeeded(partNumber: String)
+    /// A new part needs its price.
+    case priceNeeded(partNumber: String)
+    /// class=customer is for a part the customer brings, never for the stock.
+    case customerPartNotStocked
+    /// stock= is the opening stock of a new part; a listed part's stock changes by receipts and adjustments.
+    case alreadyStocked(partNumber: String, onHand: Quantity)
+    /// The count is what is on hand already.
+    case countMatches(partNumber: String, onHand: Quantity)
+    /// No issued part sits on a line no longer billed.
+    case nothingToReturn(order: String)
+    /// Parts are issued to a signed order.
+    case issueNeedsSignedOrder(order: String, status: OrderStatus)
+    case unknownJob(code: String)
+    case unknownLaborOperation(code: String, job: String)
+    /// A canned job has labour or parts (or both).
+    case jobNeedsWork(code: String)
+    /// A labour code: letters, digits, - _ . (up to 20).
+    case badLaborCode(given: String)
+    /// The diagnostic fee's code.
+    case reservedLaborCode(code: String)
+}

@@ -1,0 +1,22 @@
+/// Customers, their vehicles' files, and what the shop tells the customer (`notify`).
+public enum CustomerRefusal: Refusal, Equatable {
+    public static let area = "customer"
+
+    /// `customer 张伟`: the first word of the form names a customer by number or phone only.
+    case notCustomerReference(given: String)
+    /// `warranty terms` mistyped: a plate or VIN has a digit or a Chinese character.
+    case notVehicleReference(given: String)
+    /// `customer set C3` without anything to change.
+    case nothingToChange(customer: String)
+    case nothingToChangeOnVehicle(plate: String)
+    /// `confirm-vin=` goes with the VIN it confirms.
+    case confirmVINWithoutVIN(plate: String, confirmed: Bool)
+    /// A message about an order that is closed (declined, released…).
+    case orderClosed(order: String, status: OrderStatus)
+    /// A "ready" message for a car that is not ready.
+    case notReady(order: String, status: OrderStatus)
+    /// An "added work" message when no added work waits for the customer's answer.
+    case noAddedWorkWaiting(order: String)
+    /// A delay message says why.
+    case delayNeedsReason
+}
