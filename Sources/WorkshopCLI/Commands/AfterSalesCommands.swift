@@ -17,7 +17,7 @@ enum AfterSalesCommands {
             try listFollowUps(dueOnly: true, s)
         },
         Form([arg("order", .order), word("done", "完成")],
-             options: [required("result", .text), required("satisfaction", .integer("1-5", "1-5", 1...5))], access: .write, roles: writers,
+             options: [required("result", .text), required("satisfaction", .satisfaction)], access: .write, roles: writers,
              summary: Phrase("记录回访：结果和满意度（1 很不满意 … 5 很满意）", "record the call: what the customer said and their satisfaction (1 very unhappy … 5 very happy)"),
              examples: ["followup RO12 done result=\"刹车正常，客户满意\" satisfaction=5"]) { invocation, s in
             let order = try s.store.resolveOrder(invocation.need("order"))

@@ -72,14 +72,14 @@ enum BoardCommands {
         ]))
     }
 
-    /// "2h05m", "1d3h", "-40m" / "2时05分", "1天3时", "-40分".
+    /// "2h05m", "1d3h", "-40m" / "2小时05分", "1天3小时", "-40分钟".
     static func timeLeft(_ seconds: Int, _ language: Language = .en) -> String {
         let sign = seconds < 0 ? "-" : ""
         let minutes = abs(seconds) / 60
-        let (day, hour, minute) = language == .zh ? ("天", "时", "分") : ("d", "h", "m")
-        if minutes >= 24 * 60 { return "\(sign)\(minutes / 1440)\(day)\(minutes % 1440 / 60)\(hour)" }
-        if minutes >= 60 { return "\(sign)\(minutes / 60)\(hour)" + String(format: "%02d", minutes % 60) + minute }
-        return "\(sign)\(minutes)\(minute)"
+        let zh = language == .zh
+        if minutes >= 24 * 60 { return sign + "\(minutes / 1440)" + (zh ? "天" : "d") + "\(minutes % 1440 / 60)" + (zh ? "小时" : "h") }
+        if minutes >= 60 { return sign + "\(minutes / 60)" + (zh ? "小时" : "h") + String(format: "%02d", minutes % 60) + (zh ? "分" : "m") }
+        return sign + "\(minutes)" + (zh ? "分钟" : "m")
     }
 
     static let notify = CommandSpec("notify", aliases: ["通知"], group: .floor,

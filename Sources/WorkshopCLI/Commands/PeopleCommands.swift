@@ -4,7 +4,7 @@ import WorkshopStore
 /// The shop's people and places: staff with roles and work groups, bays, inspection checklists.
 enum PeopleCommands {
     static let staff = CommandSpec("staff", aliases: ["员工"], group: .shop,
-        summary: Phrase("员工：姓名、岗位（可兼任）和班组", "the staff: names, roles (a person may have several) and work groups (班组)"), forms: [
+        summary: Phrase("员工：姓名、岗位（可兼任）和班组", "the staff: names, roles (a person may have several) and work groups"), forms: [
         Form([], access: .read, summary: Phrase("全部员工", "everyone on the staff"), examples: ["staff"]) { _, s in
             try list("", s)
         },
@@ -66,7 +66,7 @@ enum PeopleCommands {
     }
 
     static let bay = CommandSpec("bay", aliases: ["工位"], group: .shop,
-        summary: Phrase("工位及其设备、开放时间", "the work bays (工位), their equipment and opening hours"), forms: [
+        summary: Phrase("工位及其设备、开放时间", "the work bays, their equipment and opening hours"), forms: [
         Form([], access: .read, summary: Phrase("全部工位", "every bay"), examples: ["bay"]) { _, s in try listBays(s) },
         Form([word("add", "set"), textArg("name", .text("工位名称", "NAME"))],
              options: [option("equipment", .equipment), option("hours", .openingHours)], access: .write, roles: [.manager],

@@ -42,7 +42,7 @@ enum ShopCommands {
     }
 
     static let labor = CommandSpec("labor", aliases: ["labour", "工时"], group: .catalog,
-        summary: Phrase("工时定额：代码、项目名称、标准工时", "the labour-operation list (工时定额): codes, names, standard hours"), forms: [
+        summary: Phrase("工时定额：代码、项目名称、标准工时", "the labour-operation list: codes, names, standard hours"), forms: [
         Form([], access: .read, summary: Phrase("全部工时定额", "every labour operation"), examples: ["labor"]) { _, s in
             try list("", s)
         },

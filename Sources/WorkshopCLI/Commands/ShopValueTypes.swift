@@ -59,9 +59,15 @@ extension ValueType {
 
     /// A vehicle's model year, from 1900 to next year.
     static let modelYear = ValueType(Phrase("年份", "YEAR")) { text, field, context in
-        let range = 1900...(context.zone.civil(context.now).year + 1)
-        guard let year = Int(text), range.contains(year) else { throw InputRefusal.notNumber(field: field, given: text, range: range) }
+        let latest = context.zone.civil(context.now).year + 1
+        guard let year = Int(text), (1900...latest).contains(year) else { throw CustomerRefusal.notModelYear(given: text, latest: latest) }
         return .integer(year)
+    }
+
+    /// How happy the customer was: 1 (very unhappy) to 5 (very happy).
+    static let satisfaction = ValueType(Phrase("1-5", "1-5"), choices: ["1", "2", "3", "4", "5"]) { text, _, _ in
+        guard let value = Int(text), (1...5).contains(value) else { throw AfterSalesRefusal.notSatisfaction(given: text) }
+        return .integer(value)
     }
 
     /// A quantity that may be zero (stock on the shelf, a reorder level), unlike an order line's.

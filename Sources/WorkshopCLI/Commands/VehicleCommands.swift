@@ -14,7 +14,7 @@ enum VehicleCommands {
     ]
 
     static let command = CommandSpec("vehicle", aliases: ["car", "veh", "车辆"], group: .reception,
-        summary: Phrase("车辆建档；查看车辆的完整档案（一车一档）", "register a vehicle; show its whole file (一车一档)"), forms: [
+        summary: Phrase("车辆建档；查看车辆的完整档案（一车一档）", "register a vehicle; show its whole file (one file per vehicle)"), forms: [
         Form([word("add", "new"), arg("plate", .plate)],
              options: [required("vin", .text("VIN", "VIN")), required("owner", .customer)] + details,
              access: .write, roles: writers,

@@ -8,6 +8,8 @@ extension AfterSalesRefusal: WordedRefusal {
             return w("\(order) 没有回访任务：修好的车交车时才生成回访", "\(order) has no follow-up call: one is created when a repaired car is released")
         case .followUpRecorded(let order, let at):
             return w("\(order) 的回访已于 \(w.time(at)) 记录", "the follow-up call of \(order) was recorded at \(w.time(at))")
+        case .notSatisfaction(let given):
+            return w("satisfaction=\(given)：满意度写 1（很不满意）到 5（很满意）", "satisfaction=\(given): write 1 (very unhappy) to 5 (very happy)")
         case .noComplaint(let number):
             return w("没有投诉 #\(number)（complaint list 查看未结投诉）", "no complaint #\(number): complaint list shows the open ones")
         case .complaintClosed(let number):

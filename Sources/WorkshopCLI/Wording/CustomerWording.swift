@@ -9,6 +9,8 @@ extension CustomerRefusal: WordedRefusal {
                      "'\(given)' is neither a customer number nor a phone number: write C12 or 13800138000 (by name: customer find NAME)")
         case .notVehicleReference(let given):
             return w("“\(given)”不是车牌或 VIN", "'\(given)' is not a plate or a VIN")
+        case .notModelYear(let given, let latest):
+            return w("year=\(given) 不是车型年份：写 1900 到 \(latest) 的四位年份", "year=\(given) is not a model year: write four digits from 1900 to \(latest)")
         case .nothingToChange(let customer):
             return w("customer set \(customer)：请写要修改的内容：name=、phone=、company= 或 address=",
                      "customer set \(customer): nothing to change; give name=, phone=, company= or address=")
@@ -28,7 +30,7 @@ extension CustomerRefusal: WordedRefusal {
             return w("\(order) 没有等待客户答复的追加项目", "\(order) has no added work waiting for the customer")
         case .delayNeedsReason:
             return w("延误通知要说明原因：加 reason=\"…\"（如 reason=\"配件未到货\"），客户会收到原因和致歉",
-                     "a delay message says why: add reason=\"…\" (e.g. reason=\"配件未到货\"); the customer gets the reason and an apology")
+                     "a delay message says why: add reason=\"…\" (e.g. reason=\"parts not in yet\"); the customer gets the reason and an apology")
         }
     }
 }

@@ -5,7 +5,7 @@ extension PeopleRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
         case .technicianNeedsGroup:
-            return w("技工要归入一个班组：加 group=…，如 group=一组", "a technician belongs to a work group: add group=…, e.g. group=一组")
+            return w("技工要归入一个班组：加 group=…，如 group=一组", "a technician belongs to a work group: add group=…, e.g. group=team-1")
         case .lastManager(let name):
             return w("\(name) 是唯一的经理：请先让另一人担任经理", "\(name) is the only manager: give someone else the manager role first")
         case .notOnStaff(let name):

@@ -17,22 +17,26 @@ enum MovementNote {
 
     /// `booking` is the movement's booking, when it has one (its state says why a reservation was released).
     static func text(_ m: StockMovement, booking: Appointment?, _ w: Wording) -> String {
-        let typed = m.reason.flatMap { isGenerated($0, kind: m.kind) ? nil : $0 }
-        let reference = m.appointmentID.map { "A\($0)" }
-        let line = m.orderID.map { order in
-            (RepairOrder.number(order), m.line)
-        }
-        switch m.kind {
+        text(kind: m.kind, order: m.orderID, line: m.line, appointment: m.appointmentID, reason: m.reason,
+             booking: booking.map { ($0.status, $0.orderID) }, w)
+    }
+
+    static func text(kind: StockMovement.Kind, order orderID: Int?, line: Int?, appointment: Int?, reason: String?,
+                     booking: (status: AppointmentStatus, order: Int?)?, _ w: Wording) -> String {
+        let typed = reason.flatMap { isGenerated($0, kind: kind) ? nil : $0 }
+        let order = orderID.map(RepairOrder.number)
+        let reference = appointment.map { "A\($0)" }
+        switch kind {
         case .receive:
             return typed ?? ""
         case .adjust:
             return typed ?? w("期初库存", "opening stock")
         case .issue:
-            guard let (order, number) = line else { return typed ?? "" }
-            return number.map { w("\(order) 第 \($0) 项领料", "issued to \(order) line \($0)") } ?? w("\(order) 领料", "issued to \(order)")
+            guard let order else { return typed ?? "" }
+            return line.map { w("\(order) 第 \($0) 项领料", "issued to \(order) line \($0)") } ?? w("\(order) 领料", "issued to \(order)")
         case .return:
-            guard let (order, number) = line else { return typed ?? "" }
-            return number.map { w("\(order) 第 \($0) 项退回", "returned from \(order) line \($0)") } ?? w("\(order) 退回", "returned from \(order)")
+            guard let order else { return typed ?? "" }
+            return line.map { w("\(order) 第 \($0) 项退回", "returned from \(order) line \($0)") } ?? w("\(order) 退回", "returned from \(order)")
         case .reserve:
             guard let reference else { return typed ?? "" }
             return w("预约 \(reference) 预留", "reserved for booking \(reference)")
@@ -42,8 +46,7 @@ enum MovementNote {
             case .cancelled?: return w("预约 \(reference) 取消", "booking \(reference) cancelled")
             case .noShow?: return w("预约 \(reference) 未到店", "booking \(reference) did not come")
             case .arrived?:
-                let order = booking?.orderID.map(RepairOrder.number)
-                return order.map { w("预约 \(reference) 到店，转 \($0)", "booking \(reference) arrived: \($0)") }
+                return booking?.order.map(RepairOrder.number).map { w("预约 \(reference) 到店，转 \($0)", "booking \(reference) arrived: \($0)") }
                     ?? w("预约 \(reference) 到店", "booking \(reference) arrived")
             default: return w("预约 \(reference) 释放预留", "booking \(reference) released")
             }

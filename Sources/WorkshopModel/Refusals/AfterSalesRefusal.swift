@@ -5,6 +5,8 @@ public enum AfterSalesRefusal: Refusal, Equatable {
     /// A follow-up call is created when a repaired car is released.
     case noFollowUp(order: String)
     case followUpRecorded(order: String, at: Timestamp)
+    /// Satisfaction is 1 (very unhappy) to 5 (very happy).
+    case notSatisfaction(given: String)
     case noComplaint(number: Int)
     case complaintClosed(complaint: Int)
     /// Classify a complaint before verifying or answering it.

@@ -7,6 +7,8 @@ public enum CustomerRefusal: Refusal, Equatable {
     /// `warranty terms` mistyped: a plate or VIN has a digit or a Chinese character.
     case notVehicleReference(given: String)
     /// `customer set C3` without anything to change.
+    /// A model year is four digits from 1900 to next year.
+    case notModelYear(given: String, latest: Int)
     case nothingToChange(customer: String)
     case nothingToChangeOnVehicle(plate: String)
     /// `confirm-vin=` goes with the VIN it confirms.
