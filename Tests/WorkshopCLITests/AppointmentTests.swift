@@ -55,7 +55,7 @@ struct AppointmentTests {
             parts order BP-1234 qty=4 eta=2026-11-25
             """)
         let added = try shop.command("appointment add 粤BD12345 at=\"2026-11-24 10:00\" complaint=刹车 job=J-BRAKE")
-        #expect(added.stdout.contains("BP-1234 前刹车片（套）: 需 1，可用 0，在途 4（预计 2026-11-25）"), "\(added.stdout)")
+        #expect(added.stdout.contains("BP-1234 前刹车片（套）：需 1，可用 0，在途 4（预计 2026-11-25）"), "\(added.stdout)")
         let refused = try shop.command("appointment A2 confirm")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("parts must be in stock first"))
@@ -121,10 +121,10 @@ struct AppointmentTests {
         let refusals: [(String, String)] = [
             ("parts receive BP-1234 qty=-3", "qty=-3 is not a quantity"),
             ("parts receive NOPE qty=1", "no part NOPE"),
-            ("parts adjust BP-1234 qty=2", "reason= is missing"),
+            ("parts adjust BP-1234 qty=2", "reason=TEXT is missing"),
             ("parts adjust BP-1234 qty=-5 reason=丢失", "only 1 件 on hand"),
             ("parts add BP-1234 \"x\" price=1 stock=9", "change stock with parts receive or parts adjust"),
-            ("appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=x job=J-ALIGN bay=1号工位", "bay 1号工位 lacks alignment"),
+            ("appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=x job=J-ALIGN bay=1号工位", "bay 1号工位 lacks wheel alignment"),
             ("appointment add 京A12345 at=\"2026-11-23 08:00\" complaint=x job=J-ALIGN bay=定位工位", "is open 08:30-17:30"),
             ("appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=x job=J-NONE", "no job J-NONE"),
             ("appointment add 京A12345 at=\"2026-11-20 10:00\" complaint=x", "not in the future"),

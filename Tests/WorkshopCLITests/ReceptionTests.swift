@@ -40,8 +40,8 @@ struct ReceptionTests {
             ("ro show 京Z00000", "no vehicle"),
             ("decline RO1 fee=abc", "fee=abc is not an amount"),
             ("belongings RO1 return 千斤顶", "not on RO1's belongings checklist"),
-            ("shop set labor_rate=0", "labor_rate must be above zero"),
-            ("vehicle odometer 京A12345 100", "reason= is missing"),
+            ("shop set labor_rate=0", "labor_rate=0: must be above zero"),
+            ("vehicle odometer 京A12345 100", "reason=TEXT is missing"),
         ]
         let before = try shop.fingerprint()
         for refusal in refusals {
@@ -70,7 +70,7 @@ struct ReceptionTests {
         #expect(locked.stderr.contains("reopen RO1"))
         #expect(try shop.command("reopen RO1 reason=\"客户要求加做刹车油\"").status == 0)
         #expect(try shop.command("estimate RO1 labor BRK-03").status == 0)
-        let history = try shop.command("history RO1").stdout
+        let history = try shop.command("history RO1", json: true).stdout
         #expect(history.contains("order.sign"))
         #expect(history.contains("order.reopen"))
         #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'order.reopen' AND detail LIKE '%客户要求加做刹车油%'") == 1)
@@ -116,7 +116,7 @@ struct ReceptionTests {
         #expect(back.stderr.contains("below 京A12345's last reading of 45210 km"))
         #expect(try shop.command("vehicle odometer 京A12345 45000 reason=\"仪表总成更换\"").status == 0)
         #expect(try shop.command("checkin 京A12345 odometer=45000 fuel=F complaint=x").status == 0)
-        #expect(try shop.command("history 京A12345").stdout.contains("vehicle.odometer-correction"))
+        #expect(try shop.command("history 京A12345", json: true).stdout.contains("vehicle.odometer-correction"))
     }
 
     @Test func everythingIsStillThereAfterARestart() throws {

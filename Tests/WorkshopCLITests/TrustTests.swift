@@ -33,11 +33,11 @@ struct TrustTests {
         let refusals: [(String, String, String)] = [
             ("赵师傅", "inspect RO1 pre pass by=孙检", "inspect needs the role inspector (质量检验员) or manager (经理); 赵师傅 is technician"),
             ("周静", "discount RO1 percent=10 authorized=周静", "周静 is cashier, not a manager"),
-            ("刘敏", "staff add 新人 role=advisor", "staff needs the role manager"),
+            ("刘敏", "staff add 新人 role=advisor", "staff add needs the role manager"),
             ("刘敏", "dispatch RO1 group=机修二组", "dispatch needs the role manager"),
             ("赵师傅", "pay RO1 amount=10 method=cash", "pay needs the role manager (经理) or cashier (收银员)"),
             ("孙检", "checkin 粤BD12345 odometer=1 fuel=F complaint=x", "checkin needs the role advisor (服务顾问) or manager (经理)"),
-            ("周静", "shop set name=别的名字", "shop needs the role manager"),
+            ("周静", "shop set name=别的名字", "shop set needs the role manager"),
         ]
         for (user, command, says) in refusals {
             let result = try signedInAs(shop, user).command(command)
