@@ -567,7 +567,7 @@ public struct OrderDocuments {
 }
 
 /// The order has no such document yet; the screen says what to do first, in the shop's language.
-public enum DocumentUnavailable: Refusal, Equatable, CustomStringConvertible {
+public enum DocumentUnavailable: Refusal, Equatable {
     public static let area = "document"
 
     case noInspection(order: String)
@@ -577,17 +577,6 @@ public enum DocumentUnavailable: Refusal, Equatable, CustomStringConvertible {
     case notReleased(order: String)
     /// A warranty certificate is issued when a repaired car is released.
     case noWarranty(order: String)
-
-    public var description: String {
-        switch self {
-        case .noInspection(let order): return "\(order) has no inspection recorded yet (inspect \(order) pre|process|final …)"
-        case .noSupplement(let order): return "\(order) has no added work (supplement \(order) add …)"
-        case .noCertificate(let order):
-            return "\(order) has no completion certificate: its final inspection has not passed (inspect \(order) final pass by=…)"
-        case .notReleased(let order): return "\(order) is not released yet (release \(order) signed=…)"
-        case .noWarranty(let order): return "\(order) has no warranty certificate: it is issued when a repaired car is released"
-        }
-    }
 }
 
 extension ShopSettings {
