@@ -180,9 +180,12 @@ struct CashDeskTests {
         let out = Workshop.temporaryDirectory() + "/month.html"
         #expect(try shop.command("report month 2026-11 format=html out=\(out)").status == 0)
         let page = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(page.contains("<svg"))
-        #expect(page.contains("<rect"))
+        #expect(page.contains("月度报表") && page.contains("2026-11"))
+        #expect(page.contains("■"), "the day's revenue as a bar")
         #expect(page.contains("564.00"))
+        let pdf = Workshop.temporaryDirectory() + "/month.pdf"
+        #expect(try shop.command("report month 2026-11 format=pdf out=\(pdf)").status == 0)
+        #expect(FileManager.default.fileExists(atPath: pdf))
         let day = try JSONSerialization.jsonObject(with: Data(try shop.command("report day 2026-11-22", json: true).stdout.utf8)) as? [String: Any]
         #expect(day?["orders_released"] as? Int == 1)
         #expect((day?["revenue"] as? [String: Any])?["fen"] as? Int == 56_400)

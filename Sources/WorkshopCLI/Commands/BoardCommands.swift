@@ -94,8 +94,7 @@ enum BoardCommands {
 
     static func notify(_ invocation: Invocation, _ s: Session) throws -> Output {
         let order = try s.store.resolveOrder(invocation.need("order"))
-        try FloorCommands.ensureSigned(order)
-        guard order.status.isOpen else { throw CustomerRefusal.orderClosed(order: order.number, status: order.status) }
+        try Gate.signed(order)
         let record = try s.store.record(of: order)
         let pending = record.supplements.filter { $0.answer == nil }.compactMap { item in
             record.lines.first { $0.number == item.line }.map { (description: $0.description, amount: $0.amount, reason: item.reason) }

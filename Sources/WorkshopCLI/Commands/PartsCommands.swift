@@ -215,7 +215,7 @@ enum PartsCommands {
 
     static func issue(_ invocation: Invocation, _ s: Session) throws -> Output {
         let order = try s.store.resolveOrder(invocation.need("order"))
-        guard order.status.isAuthorised else { throw CatalogRefusal.issueNeedsSignedOrder(order: order.number, status: order.status) }
+        try Gate.signed(order)
         let short = try s.store.issueApprovedParts(of: order)
         var text = s.t("\(order.number) 已领料", "\(order.number): parts issued")
         if !short.isEmpty {

@@ -1,5 +1,5 @@
-import Foundation
-import Templating
+import DocumentModel
+import JobCards
 import WorkshopModel
 import WorkshopStore
 
@@ -18,8 +18,8 @@ enum ReportCommands {
         },
         Form([word("month", "月"), optionalArg("month", .month)],
              options: [option("format", .choice(ReportFormat.self)), option("out", .path)], access: .read,
-             summary: Phrase("某月的数字及每日营业额（默认本月）；format=html 生成网页报表", "a month's figures and daily revenue (this month unless given); format=html writes a page"),
-             examples: ["report month", "report month 2026-10 format=html"]) { invocation, s in
+             summary: Phrase("某月的数字及每日营业额（默认本月）；format=pdf 或 html 打印月度报表", "a month's figures and daily revenue (this month unless given); format=pdf or html prints the monthly report"),
+             examples: ["report month", "report month 2026-10 format=html", "report month 2026-10 format=pdf out=/tmp/report.pdf"]) { invocation, s in
             let today = s.zone.civil(s.now)
             let title = invocation.value("month") ?? String(today.year) + "-" + (today.month < 10 ? "0" : "") + String(today.month)
             let parts = title.split(separator: "-").compactMap { Int($0) }
@@ -27,19 +27,33 @@ enum ReportCommands {
             let start = s.zone.instant(CivilTime(year: year, month: month, day: 1))
             let end = s.zone.instant(CivilTime(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1))
             let report = try s.store.report(from: start, to: end)
-            if invocation.choice("format", as: ReportFormat.self) == .html {
-                return try html(report, title: title, out: invocation.value("out"), s)
+            switch invocation.choice("format", as: ReportFormat.self) ?? .text {
+            case .text: break
+            case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), s)
+            case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), s)
             }
             return Output(text: text(report, title: title, daily: true, s), json: json(report, title: title))
         },
     ])
 
-    /// How the month report is given: on screen, or as a page to print.
+    /// How the month report is given: on screen, or printed (PDF, or an HTML page from the templates).
     enum ReportFormat: String, Vocabulary {
-        case text, html
+        case text, pdf, html
         var code: String { rawValue }
-        var chinese: String { self == .text ? "屏幕文字" : "网页" }
-        var english: String { self == .text ? "text on screen" : "HTML page" }
+        var chinese: String {
+            switch self {
+            case .text: return "屏幕文字"
+            case .pdf: return "PDF 文件"
+            case .html: return "网页"
+            }
+        }
+        var english: String {
+            switch self {
+            case .text: return "text on screen"
+            case .pdf: return "PDF file"
+            case .html: return "HTML page"
+            }
+        }
     }
 
     static func percent(_ basisPoints: Int) -> String { FixedPoint.format(basisPoints, scale: 2, minimumDecimals: 1) + "%" }
@@ -79,68 +93,26 @@ enum ReportCommands {
         ])
     }
 
-    /// The month as an HTML page from Templates/report-month.html, with an inline SVG bar chart.
-    static func html(_ r: PeriodReport, title: String, out: String?, _ s: Session) throws -> Output {
-        guard let templates = s.templatesDirectory else { throw DocumentRefusal.noTemplates(template: "report-month.html") }
-        let data: TemplateValue = .object([
-            "title": .string(s.t("月度报表 \(title)", "Monthly report \(title)")), "shop": .string(s.settings.name),
-            "lang": .string(s.language == .zh ? "zh-CN" : "en"), "printed_at": .string(s.formatTime(s.now)),
-            "chart": .string(barChart(r.daily, s)),
-            "figures": .list(figureRows(r, s).map { .object(["label": .string($0.0), "value": .string($0.1)]) }),
-            "days": .list(r.daily.map { .object(["day": .string($0.day), "revenue": .string($0.revenue.grouped), "cars": .string("\($0.cars)")]) }),
-            "labels": .object(["day": .string(s.t("日期", "Day")), "revenue": .string(s.t("营业额", "Revenue")), "cars": .string(s.t("进厂", "Cars"))]),
-        ])
-        let page: String
-        do {
-            page = try TemplateLibrary(directory: templates).render("report-month", data)
-        } catch let error as TemplateError {
-            throw DocumentRefusal.template(folder: templates, detail: error.description)
-        }
-        let path = try PrintCommands.outputPath(out, defaultName: "report-\(title).html", session: s)
-        do { try page.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw DocumentRefusal.couldNotWrite(path: path, reason: error.localizedDescription)
-        }
-        return Output(text: s.t("已生成 \(path)", "wrote \(path)"), json: .object([("ok", .bool(true)), ("path", .string(path))]))
+    /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.
+    static func printMonth(_ r: PeriodReport, title: String, format: PrintCommands.DocumentFormat, out: String?, _ s: Session) throws -> Output {
+        let document = ReportDocuments.month(title, figures: figures(r).map { ReportDocuments.Figure($0.0, $0.1) },
+                                             days: r.daily.map { ReportDocuments.Day(day: $0.day, revenue: $0.revenue, cars: $0.cars) },
+                                             settings: s.settings, printedAt: s.now)
+        let path = try PrintCommands.outputPath(out, defaultName: "report-\(title).\(format.rawValue)", session: s)
+        return try PrintCommands.write([document], format: format, to: path, session: s)
     }
 
-    static func figureRows(_ r: PeriodReport, _ s: Session) -> [(String, String)] {
-        [(s.t("进厂车辆", "Cars checked in"), "\(r.carsCheckedIn)"),
-         (s.t("开单 / 交车", "Orders opened / released"), "\(r.ordersOpened) / \(r.ordersReleased)"),
-         (s.t("营业额", "Revenue"), r.revenue.grouped),
-         (s.t("工时 / 材料 / 其他", "Labour / parts / other"), "\(r.labor.grouped) / \(r.parts.grouped) / \(r.other.grouped)"),
-         (s.t("单车产值", "Average order"), r.averageOrder.grouped),
-         (s.t("成交率", "Close ratio"), percent(r.closeRatio)),
-         (s.t("优惠", "Discounts"), r.discounts.grouped),
-         (s.t("返修", "Comebacks"), "\(r.comebacks)"),
-         (s.t("未结投诉", "Open complaints"), "\(r.openComplaints)")]
-    }
-
-    /// Daily revenue as bars, the car count as dots on a second scale.
-    static func barChart(_ days: [(day: String, revenue: Money, cars: Int)], _ s: Session) -> String {
-        let width = 720, height = 240, left = 60, bottom = 30, top = 20
-        let plotWidth = width - left - 40, plotHeight = height - top - bottom
-        let maxRevenue = max(1, days.map(\.revenue.fen).max() ?? 1)
-        let maxCars = max(1, days.map(\.cars).max() ?? 1)
-        let step = Double(plotWidth) / Double(max(1, days.count))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\">"
-        svg += "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(left + plotWidth)\" y2=\"\(top + plotHeight)\" stroke=\"#333\"/>"
-        svg += "<text x=\"4\" y=\"\(top + 8)\" font-size=\"10\">\(HTML.escape(Money(fen: maxRevenue).grouped))</text>"
-        svg += "<text x=\"\(left + plotWidth + 6)\" y=\"\(top + 8)\" font-size=\"10\" fill=\"#c0392b\">\(maxCars)</text>"
-        for (index, day) in days.enumerated() {
-            let x = Double(left) + Double(index) * step
-            let barHeight = Double(plotHeight) * Double(day.revenue.fen) / Double(maxRevenue)
-            let label = "\(day.day): \(day.revenue.grouped) · \(day.cars)"
-            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab5\"><title>%@</title></rect>",
-                          x + step * 0.15, Double(top + plotHeight) - barHeight, step * 0.7, barHeight, HTML.escape(label))
-            let carY = Double(top + plotHeight) - Double(plotHeight) * Double(day.cars) / Double(maxCars)
-            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c0392b\"/>", x + step / 2, carY)
-            if index % 5 == 0 || index == days.count - 1 {
-                svg += String(format: "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%@</text>",
-                              x + step / 2, top + plotHeight + 14, String(day.day.suffix(5)))
-            }
-        }
-        svg += "<text x=\"\(left)\" y=\"\(height - 2)\" font-size=\"10\" fill=\"#4a7ab5\">■ \(HTML.escape(s.t("营业额", "revenue")))</text>"
-        svg += "<text x=\"\(left + 90)\" y=\"\(height - 2)\" font-size=\"10\" fill=\"#c0392b\">● \(HTML.escape(s.t("进厂车辆", "cars")))</text>"
-        return svg + "</svg>"
+    /// The month's figures as the printed report shows them.
+    static func figures(_ r: PeriodReport) -> [(Label, String)] {
+        [(Label("进厂车辆", "Cars checked in"), "\(r.carsCheckedIn)"),
+         (Label("开单 / 交车", "Orders opened / released"), "\(r.ordersOpened) / \(r.ordersReleased)"),
+         (Label("营业额", "Revenue"), r.revenue.grouped),
+         (Label("工时 / 材料 / 其他", "Labour / parts / other"), "\(r.labor.grouped) / \(r.parts.grouped) / \(r.other.grouped)"),
+         (Label("单车产值", "Average order"), r.averageOrder.grouped),
+         (Label("成交率", "Close ratio"), percent(r.closeRatio)),
+         (Label("优惠", "Discounts"), r.discounts.grouped),
+         (Label("预约 / 到店 / 未到", "Bookings / arrived / no-shows"), "\(r.bookings) / \(r.arrivals) / \(r.noShows)"),
+         (Label("返修", "Comebacks"), "\(r.comebacks)"),
+         (Label("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")]
     }
 }

@@ -4,9 +4,6 @@ import WorkshopModel
 /// The kinds of value the shop's commands take beyond the grammar's own: each read and checked by
 /// the parser, so that a command runs only with values it can use.
 extension ValueType {
-    /// A telephone number, kept as its digits (138-0013-8000 is 13800138000).
-    static let phone = ValueType(Phrase("电话", "PHONE")) { text, _, _ in .text(try Phone.normalize(text)) }
-
     /// A customer named as the first word of a form (`customer 13800138000`): a customer number or
     /// a telephone number only, so that a mistyped sub-command is never taken for a customer.
     static let customerReference = ValueType(Phrase("客户号|电话", "C…|PHONE")) { text, _, _ in

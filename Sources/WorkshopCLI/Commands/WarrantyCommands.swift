@@ -84,15 +84,11 @@ enum WarrantyCommands {
     }
 }
 
-/// Warranty and payments for an order's documents.
+/// The warranty of an order's lines, for its documents.
 enum AfterSalesDocuments {
+    /// Under the term promised at release (the shop's term for an order released before terms were kept).
     static func warranty(for record: OrderRecord, _ s: Session) throws -> [WarrantyCoverage] {
-        guard let released = record.order.releasedAt, record.order.status == .released else { return [] }
-        // The term promised at release; for an order released before terms were kept, the shop's term.
-        let term = try record.order.warrantyTerm ?? s.store.warrantyTerm(record.vehicle.vehicleClass, record.order.category)
-        return record.lines.filter { $0.status == .approved && !$0.noWarranty && !$0.isDiagnosticFee }.map {
-            WarrantyCoverage(orderID: record.order.id, line: $0, releasedAt: released,
-                             releaseOdometer: record.order.releaseOdometer ?? record.order.odometerIn, term: term, zone: s.zone)
-        }
+        guard record.order.status == .released else { return [] }
+        return record.warrantyCoverage(zone: s.zone, fallback: try s.store.warrantyTerm(record.vehicle.vehicleClass, record.order.category))
     }
 }

@@ -21,8 +21,6 @@ extension CatalogRefusal: WordedRefusal {
             return w("\(number)：盘点数与库存相符（\(onHand)），无需调整", "\(number): the count matches the stock (\(onHand)); nothing to adjust")
         case .nothingToReturn(let order):
             return w("\(order) 没有可退的配件：已确认项目的配件随单不退", "\(order) has no issued part on an unbilled line: parts of approved lines stay with the order")
-        case .issueNeedsSignedOrder(let order, let status):
-            return w("\(order) \(status.chinese)：客户签字后才能领料", "\(order) is \(status.english): parts are issued to a signed order")
         case .unknownJob(let code):
             return w("没有套餐 \(code)（job list 查看全部套餐）", "no job \(code): job list shows the canned jobs")
         case .unknownLaborOperation(let code, let job):

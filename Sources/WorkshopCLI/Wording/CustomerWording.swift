@@ -21,8 +21,6 @@ extension CustomerRefusal: WordedRefusal {
             guard confirmed else { return w("confirm-vin=no：没有需要确认的 VIN", "confirm-vin=no: nothing to confirm") }
             return w("confirm-vin=yes 要和它确认的 VIN 一起写：vehicle set \(plate) vin=… confirm-vin=yes",
                      "confirm-vin=yes goes with the VIN it confirms: vehicle set \(plate) vin=… confirm-vin=yes")
-        case .orderClosed(let order, let status):
-            return w("\(order) \(status.chinese)，已结单，不再通知客户", "\(order) is \(status.english) and closed: no more messages")
         case .notReady(let order, let status):
             return w("\(order) 目前为“\(status.chinese)”，还不能取车：竣工检验合格（无需检验的为完工）后才发取车通知",
                      "\(order) is \(status.english), not ready: a ready message goes out after the final inspection passes (or the work is completed, where none is needed)")

@@ -17,8 +17,6 @@ public enum CatalogRefusal: Refusal, Equatable {
     case countMatches(partNumber: String, onHand: Quantity)
     /// No issued part sits on a line no longer billed.
     case nothingToReturn(order: String)
-    /// Parts are issued to a signed order.
-    case issueNeedsSignedOrder(order: String, status: OrderStatus)
     case unknownJob(code: String)
     case unknownLaborOperation(code: String, job: String)
     /// A canned job has labour or parts (or both).

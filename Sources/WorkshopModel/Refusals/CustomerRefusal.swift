@@ -13,8 +13,6 @@ public enum CustomerRefusal: Refusal, Equatable {
     case nothingToChangeOnVehicle(plate: String)
     /// `confirm-vin=` goes with the VIN it confirms.
     case confirmVINWithoutVIN(plate: String, confirmed: Bool)
-    /// A message about an order that is closed (declined, released…).
-    case orderClosed(order: String, status: OrderStatus)
     /// A "ready" message for a car that is not ready.
     case notReady(order: String, status: OrderStatus)
     /// An "added work" message when no added work waits for the customer's answer.
