@@ -27,11 +27,20 @@ enum WarrantyCommands {
         Form([arg("vehicle", .vehicleReference)], options: [option("odometer", .odometer), option("date", .day)], access: .read,
              summary: Phrase("仍在保修期内的项目（可指定里程和日期）", "the work still under warranty (at a given odometer and date)"),
              examples: ["warranty 京A12345", "warranty 京A12345 odometer=47800 date=2026-12-20"]) { invocation, s in
-            let vehicle = try s.store.resolveVehicle(invocation.need("vehicle"))
-            let day = s.zone.formatDate(invocation.value("date") ?? s.now)
-            return try coverage(vehicle, day: day, odometer: invocation.value("odometer") ?? vehicle.odometer, s)
+            try coverage(invocation, s)
+        },
+        Form([word("show", "check"), arg("vehicle", .vehicle)], options: [option("odometer", .odometer), option("date", .day)], access: .read,
+             summary: Phrase("同上，车牌可为任意写法（如只有字母的境外车牌）", "the same, for any plate (a foreign plate of letters only)"),
+             examples: ["warranty show 京A12345"]) { invocation, s in
+            try coverage(invocation, s)
         },
     ])
+
+    static func coverage(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let vehicle = try s.store.resolveVehicle(invocation.need("vehicle"))
+        let day = s.zone.formatDate(invocation.value("date") ?? s.now)
+        return try coverage(vehicle, day: day, odometer: invocation.value("odometer") ?? vehicle.odometer, s)
+    }
 
     static func coverage(_ vehicle: Vehicle, day: String, odometer: Int, _ s: Session) throws -> Output {
         let all = try s.store.warrantyCoverage(vehicle: vehicle)
