@@ -14,8 +14,11 @@ extension Refusal {
 }
 
 enum RefusalCode {
-    /// The case's name: "notSigned" for `.notSigned(order: "RO1")`.
+    /// The case's name: "notSigned" for `.notSigned(order: "RO1")`. A case with facts is named by its
+    /// reflection label; one without facts by its description (so a refusal must not give itself a
+    /// `description` of its own).
     static func caseName(of value: Any) -> String {
+        if let label = Mirror(reflecting: value).children.first?.label { return label }
         let text = String(describing: value)
         return String(text.prefix { $0 != "(" })
     }

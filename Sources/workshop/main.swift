@@ -18,15 +18,16 @@ func standardError(_ text: String) {
 
 func main() -> Int32 {
     let environment = ProcessInfo.processInfo.environment
+    let arguments = Array(CommandLine.arguments.dropFirst())
     let options: LaunchOptions
     do {
-        options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+        options = try LaunchOptions(arguments: arguments)
     } catch {
-        standardError("workshop: " + LaunchWording.describe(error, environment: environment))
+        standardError("workshop: " + LaunchWording.describe(error, environment: environment, arguments: arguments))
         return 2
     }
     if options.showHelp {
-        print(LaunchWording.usage(environment: environment))
+        print(LaunchWording.usage(environment: environment, arguments: arguments))
         return 0
     }
     if options.showVersion {
@@ -37,7 +38,7 @@ func main() -> Int32 {
     do {
         app = try App(options: options, environment: environment)
     } catch {
-        standardError("workshop: " + LaunchWording.describe(error, environment: environment))
+        standardError("workshop: " + LaunchWording.describe(error, environment: environment, arguments: arguments))
         return 2
     }
     let terminal = isatty(0) != 0 && isatty(1) != 0

@@ -54,7 +54,7 @@ struct AppointmentTests {
             appointment A1 confirm
             parts order BP-1234 qty=4 eta=2026-11-25
             """)
-        let added = try shop.command("appointment add 粤BD12345 at=\"2026-11-24 10:00\" complaint=刹车 job=J-BRAKE")
+        let added = try shop.inShopLanguage.command("appointment add 粤BD12345 at=\"2026-11-24 10:00\" complaint=刹车 job=J-BRAKE")
         #expect(added.stdout.contains("BP-1234 前刹车片（套）：需 1，可用 0，在途 4（预计 2026-11-25）"), "\(added.stdout)")
         let refused = try shop.command("appointment A2 confirm")
         #expect(refused.status == 1)
@@ -150,7 +150,7 @@ struct AppointmentTests {
             """)
         shop.now = "2026-11-22 14:10"
         _ = try shop.command("checkin 京A12345 odometer=45300 fuel=1/2 appointment=A1")
-        let board = try shop.command("board")
+        let board = try shop.inShopLanguage.command("board")
         #expect(board.stdout.contains("今日预约 2：已到 1，待到 A2 15:00 粤BD12345"), "\(board.stdout)")
         let day = try json(try shop.command("report day", json: true))
         #expect(day["bookings"] as? Int == 2)

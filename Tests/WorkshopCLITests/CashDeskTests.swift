@@ -167,7 +167,7 @@ struct CashDeskTests {
         #expect(try shop.command("complaint 1 resolve \"增加预约时段\"").status == 0)
         #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes").status == 0)
         #expect(try shop.count("SELECT count(*) FROM complaints WHERE id = 1 AND followed_up_at IS NOT NULL AND satisfied = 1 AND resolved_by = '钱主管'") == 1)
-        #expect(try shop.command("complaint list").stdout.contains("没有未结投诉"))
+        #expect(try shop.inShopLanguage.command("complaint list").stdout.contains("没有未结投诉"))
     }
 
     @Test func theMonthReportAsHTMLHasABarChart() throws {

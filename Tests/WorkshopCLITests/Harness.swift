@@ -33,9 +33,19 @@ struct Workshop {
     let database: String
     var now = "2026-11-22 09:00"
     var user = "王芳"
+    /// The session's language: the end-to-end tests read English sentences, whatever the shop speaks
+    /// (nil: the shop's own, as the Chinese transcripts run).
+    var language: String? = "en"
     /// Extra environment for the child process. Everyone's PIN in the tests is 1234: the first
     /// user of a new test database (王芳) becomes its manager, and staff set their PIN at first sign-in.
     var environment: [String: String] = ["WORKSHOP_PIN": "1234"]
+
+    /// The same shop with the session in the shop's own language (Chinese unless the shop set another).
+    var inShopLanguage: Workshop {
+        var copy = self
+        copy.language = nil
+        return copy
+    }
 
     init(database: String? = nil) {
         self.database = database ?? Workshop.temporaryDirectory() + "/shop.db"
@@ -46,7 +56,7 @@ struct Workshop {
     func run(_ arguments: [String], input: Data? = nil, workingDirectory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Workshop.binary)
-        process.arguments = ["--db", database, "--now", now, "--user", user] + arguments
+        process.arguments = ["--db", database, "--now", now, "--user", user] + (language.map { ["--language", $0] } ?? []) + arguments
         var childEnvironment = ProcessInfo.processInfo.environment
         childEnvironment["HOME"] = NSTemporaryDirectory()
         childEnvironment.merge(environment) { $1 }

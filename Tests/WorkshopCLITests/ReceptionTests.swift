@@ -123,7 +123,7 @@ struct ReceptionTests {
         let shop = try estimatedShop()
         _ = try shop.command("approve RO1 signed=张伟 via=phone")
         // A new process on the same file.
-        let shown = try shop.command("ro show 京A·12345")
+        let shown = try shop.inShopLanguage.command("ro show 京A·12345")
         #expect(shown.status == 0)
         for expected in ["RO1", "已签字", "张伟 · 电话", "更换前刹车片", "前刹车片（套）", "564.00", "K07", "2026-11-23 17:00"] {
             #expect(shown.stdout.contains(expected), "missing \(expected) in\n\(shown.stdout)")
@@ -259,7 +259,7 @@ struct RunnerTests {
         }
         let one = try shop.command("help estimate").stdout
         #expect(one.contains("usage:"))
-        #expect(one.contains("estimate RO part"))
+        #expect(one.contains("estimate RO|PLATE part"))
     }
 
     @Test func datesAndTimesTypedAsTwoWordsJoin() throws {

@@ -13,7 +13,8 @@ struct TranscriptTests {
 
     @Test("transcript matches its reviewed output", arguments: scripts)
     func transcript(name: String) throws {
-        let shop = Workshop()
+        var shop = Workshop()
+        shop.language = nil
         let result = try shop.run([Workshop.transcripts + "/\(name).ws"])
         let actual = "# stdout\n\(result.stdout)# stderr\n\(result.stderr)# exit \(result.status)\n"
         let expectedPath = Workshop.transcripts + "/\(name).expected"

@@ -184,10 +184,22 @@ enum CashCommands {
                                                   "printed the settlement list, release note" + (withWarranty ? " and warranty certificate" : "") + ": \(path) (\(rendered.pageCount) pages)")
                 return .message(printed, fields + [("documents", .array([.string(path)]))])
             } catch {
-                let failed = text + "\n  ! " + s.t("交车已记录，但打印失败（\(s.wording.refusal(error).text)）：请用 print \(order.number) settlement|release|warranty 重新打印",
-                                                   "the release is recorded, but printing failed (\(s.wording.refusal(error).text)): print again with print \(order.number) settlement|release|warranty")
-                return .message(failed, fields + [("documents", .array([]))])
+                throw ReleaseRefusal.releasedButNotPrinted(order: order.number, released: text, reason: s.wording.refusal(error).text)
             }
+        }
+    }
+}
+
+/// The car was released (the change stands) but its papers could not be printed.
+enum ReleaseRefusal: WordedRefusal {
+    static let area = "release"
+    case releasedButNotPrinted(order: String, released: String, reason: String)
+
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .releasedButNotPrinted(let order, let released, let reason):
+            return released + "\n  ! " + w("交车已记录，但打印失败（\(reason)）：请用 print \(order) settlement|release|warranty 重新打印",
+                                           "the release is recorded, but printing failed (\(reason)): print again with print \(order) settlement|release|warranty")
         }
     }
 }

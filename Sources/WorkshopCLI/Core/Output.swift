@@ -6,10 +6,11 @@ struct Output {
     var text: String
     var json: JSON
     /// What must wait until the change is committed (printing documents: never inside a write
-    /// transaction). Returns the output to show instead; it words its own failure.
-    var afterCommit: (() -> Output)?
+    /// transaction). Returns the output to show instead, or throws: the command then fails, its
+    /// change standing (the refusal should say so).
+    var afterCommit: (() throws -> Output)?
 
-    init(text: String, json: JSON, afterCommit: (() -> Output)? = nil) {
+    init(text: String, json: JSON, afterCommit: (() throws -> Output)? = nil) {
         self.text = text
         self.json = json
         self.afterCommit = afterCommit

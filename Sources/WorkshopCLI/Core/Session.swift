@@ -93,7 +93,7 @@ final class Session {
             case .read: output = try store.read(run)
             case .session: output = try run()
             }
-            if let afterCommit = output.afterCommit { output = afterCommit() }
+            if let afterCommit = output.afterCommit { output = try afterCommit() }
             return .output(output)
         } catch {
             let (code, message) = wording.refusal(error)

@@ -49,11 +49,12 @@ struct Parser {
         let attempts = command.forms.indices.map { fit(command.forms[$0], index: $0, words) }
         let fits = attempts.filter { $0.failure == nil }
         if !fits.isEmpty {
-            // Several forms take these words (`estimate RO` and `estimate RO method=…`): the one
-            // that declares the options given.
-            let best = fits.max { declared(optionKeys, by: $0.form) < declared(optionKeys, by: $1.form) }!
-            let first = fits.first { declared(optionKeys, by: $0.form) == declared(optionKeys, by: best.form) }!
-            return first.index
+            // Several forms take these words (`estimate RO` and `estimate RO method=…`; `print day
+            // jobcard` and `print ORDER DOCUMENT`): the one that declares the options given, then the
+            // one whose keywords matched more words; among equals, the first declared.
+            func rank(_ attempt: Attempt) -> (Int, Int) { (declared(optionKeys, by: attempt.form), attempt.form.keywords.count) }
+            let best = fits.max { rank($0) < rank($1) }!
+            return fits.first { rank($0) == rank(best) }!.index
         }
         // A keyword mistyped anywhere: the person meant that sub-command.
         for attempt in attempts {

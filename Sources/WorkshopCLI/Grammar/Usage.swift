@@ -17,7 +17,7 @@ enum Usage {
                 switch argument.arity {
                 case .one: parts.append(name)
                 case .optional: parts.append("[\(name)]")
-                case .text: parts.append(language == .zh ? "\(name)…" : "\"\(name)\"")
+                case .text: parts.append("\(name)…")
                 case .list: parts.append("\(name)…")
                 case .optionalList: parts.append("[\(name)…]")
                 }

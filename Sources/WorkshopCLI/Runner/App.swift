@@ -24,7 +24,7 @@ public final class App {
         do {
             store = try Store(path: path, context: ChangeContext(actor: user, command: "", now: Timestamp.currentTime))
         } catch {
-            let reason = Wording(language: LaunchOptions.language(environment: environment), zone: .shanghai).refusal(error).text
+            let reason = Wording(language: LaunchOptions.language(environment: environment, chosen: options.language), zone: .shanghai).refusal(error).text
             throw LaunchRefusal.cannotOpen(path: path, reason: reason)
         }
         var fixedNow: Timestamp?
@@ -32,6 +32,12 @@ public final class App {
             fixedNow = try TimeParser.parse(now, zone: store.settings.timeZone, now: Timestamp.currentTime, field: "--now")
         }
         session = Session(store: store, user: user, now: fixedNow, format: options.json ? .json : .text)
+        if let language = options.language {
+            guard let chosen = Language.parse(language) else {
+                throw InputRefusal.notAccepted(field: "--language", given: language, accepted: Language.entries)
+            }
+            session.chosenLanguage = chosen
+        }
         session.environmentPIN = environment["WORKSHOP_PIN"].flatMap { $0.isEmpty ? nil : $0 }
         bail = options.bail
         session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"]

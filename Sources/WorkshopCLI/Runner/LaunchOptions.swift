@@ -10,19 +10,22 @@ public struct LaunchOptions {
     public var now: String?
     public var command: String?
     public var script: String?
+    /// The language of this session, when it is not the shop's (`--language en`).
+    public var language: String?
     public var showHelp = false
     public var showVersion = false
 
     /// The usage screen, in the language of the launch (the shop's is not known before its database opens).
     public static func usage(_ language: Language) -> String {
         language == .zh ? """
-            用法：workshop [--db 路径] [--json] [--bail] [--user 姓名] [--now 日期时间] [-c 命令] [脚本]
+            用法：workshop [--db 路径] [--json] [--bail] [--user 姓名] [--now 日期时间] [--language zh|en] [-c 命令] [脚本]
 
               --db 路径        门店数据库（默认：$WORKSHOP_DB，否则 ~/.local/share/workshop/workshop.db）
               --json           每条结果输出为一行 JSON
               --bail           遇到第一条出错的命令即停止
               --user 姓名      以此姓名登录：PIN 取自 $WORKSHOP_PIN，或在终端上输入
               --now 日期时间   固定时钟（2026-11-22 09:00，门店时间），使脚本可重演
+              --language zh|en 本次会话使用的语言（默认为门店的语言）
               -c 命令          执行一条命令后退出
               脚本             执行文件中的命令后退出（也可：workshop < day.ws）
               --version        显示版本
@@ -30,13 +33,14 @@ public struct LaunchOptions {
             不带 -c 或脚本时，Workshop 从终端（输入 help）或标准输入读取命令。
             退出状态：0 全部成功，1 有命令出错，2 命令行有误。
             """ : """
-            usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [-c COMMAND] [SCRIPT]
+            usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [--language zh|en] [-c COMMAND] [SCRIPT]
 
               --db PATH        the shop database (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
               --json           print each result as one JSON document
               --bail           stop at the first command that fails
               --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
               --now DATETIME   fix the clock (2026-11-22 09:00, shop time) so scripts repeat exactly
+              --language zh|en the language of this session (default: the shop's)
               -c COMMAND       run one command and exit
               SCRIPT           run the commands in a file and exit (also: workshop < day.ws)
               --version        print the version
@@ -46,9 +50,19 @@ public struct LaunchOptions {
             """
     }
 
+    /// `--language` as given, found before the rest of the command line is read (to word its errors).
+    public static func languageArgument(_ arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if (argument == "--language" || argument == "--lang"), index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--language=") { return String(argument.dropFirst("--language=".count)) }
+        }
+        return nil
+    }
+
     /// The language to speak before the shop's database is open: $WORKSHOP_LANGUAGE, else English
     /// when the system's locale is English, else Chinese (the shops Workshop is made for).
-    public static func language(environment: [String: String]) -> Language {
+    public static func language(environment: [String: String], chosen option: String? = nil) -> Language {
+        if let chosen = option.flatMap(Language.parse) { return chosen }
         if let chosen = environment["WORKSHOP_LANGUAGE"].flatMap(Language.parse) { return chosen }
         let locale = (environment["LC_ALL"] ?? environment["LANG"] ?? "").lowercased()
         return locale.hasPrefix("en") ? .en : .zh
@@ -69,6 +83,7 @@ public struct LaunchOptions {
             case "--bail": bail = true
             case "--user": user = try value(argument)
             case "--now": now = try value(argument)
+            case "--language", "--lang": language = try value(argument)
             case "-c", "--command": command = try value(argument)
             case "-h", "--help": showHelp = true
             case "--version": showVersion = true
@@ -129,15 +144,12 @@ enum LaunchRefusal: WordedRefusal {
 
 /// Words an error met while starting, before the shop's database (and its language) is open.
 public enum LaunchWording {
-    public static func describe(_ error: Error, environment: [String: String]) -> String {
-        Wording(language: LaunchOptions.language(environment: environment), zone: .shanghai).refusal(error).text
+    public static func describe(_ error: Error, environment: [String: String], arguments: [String]) -> String {
+        Wording(language: LaunchOptions.language(environment: environment, chosen: LaunchOptions.languageArgument(arguments)),
+                zone: .shanghai).refusal(error).text
     }
 
-    public static func unreadableScript(_ path: String, environment: [String: String]) -> String {
-        describe(LaunchRefusal.unreadableScript(path: path), environment: environment)
-    }
-
-    public static func usage(environment: [String: String]) -> String {
-        LaunchOptions.usage(LaunchOptions.language(environment: environment))
+    public static func usage(environment: [String: String], arguments: [String]) -> String {
+        LaunchOptions.usage(LaunchOptions.language(environment: environment, chosen: LaunchOptions.languageArgument(arguments)))
     }
 }

@@ -46,8 +46,9 @@ extension InputRefusal: WordedRefusal {
         case .notCurrency(let given):
             return w("currency=\(given)：写三个字母的币种代码，如 CNY", "currency=\(given): write a three-letter code such as CNY")
         case .notNumber(let field, let given, let range):
-            let span = range.map { w("（\($0.lowerBound) 到 \($0.upperBound)）", " (\($0.lowerBound) to \($0.upperBound))") } ?? ""
-            return w("\(field) \(given) 不是整数\(span)", "\(field) \(given) is not a whole number\(span)")
+            guard let range else { return w("\(field) \(given) 不是整数", "\(field) \(given) is not a whole number") }
+            return w("\(field) \(given)：写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数",
+                     "\(field) \(given): write a whole number from \(range.lowerBound) to \(range.upperBound)")
         case .empty(let field):
             return w("\(field) 不能为空", "\(field) cannot be empty")
         case .tooLong(let field, let given, let maximum):
