@@ -124,3 +124,17 @@ struct GrammarTests {
         }
     }
 }
+
+@Suite("Plain text")
+struct PlainTextTests {
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}", "\u{200E}", "\u{200F}", "\u{202E}", "\u{2066}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{1B}", "\u{7F}"])
+    func invisibleAndFormatCharactersAreRefused(character: String) {
+        #expect(throws: GrammarRefusal.self) { try Session.ensurePlainText("damage RO1 左前门\(character)划痕") }
+    }
+
+    @Test func typedTextIsAccepted() throws {
+        try Session.ensurePlainText("damage RO1 \"左前门 划痕\"\tnote")
+        // An editor's byte-order mark at the start of a script's first line is not typed.
+        try Session.ensurePlainText("\u{FEFF}customer list")
+    }
+}

@@ -70,10 +70,23 @@ final class Session {
         guard line.utf8.count <= maximumLineBytes else {
             throw GrammarRefusal.lineTooLong(bytes: line.utf8.count, maximum: maximumLineBytes)
         }
-        if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F
-                                                       || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+        // A byte-order mark that an editor put at the very start of a script is not typed text.
+        var scalars = Substring(line).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        if let bad = scalars.first(where: isInvisible) {
             throw GrammarRefusal.controlCharacter(codePoint: bad.value)
         }
+    }
+
+    /// Characters a person cannot see or that change how text around them shows: C0 and C1
+    /// controls, line and paragraph separators, bidirectional marks and overrides, zero-width
+    /// characters and the word joiner. A tab is typed; a byte-order mark inside a line is not.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if scalar == "\t" { return false }
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x200E || v == 0x200F || v == 0x061C || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF || v == 0x180E
     }
 
     /// Executes one line: parse it against the grammar, check who is asking, run it in its
