@@ -68,7 +68,7 @@ public final class Database {
         try statement.bind(arguments)
         defer { statement.reset() }
         while try statement.step() {
-            try body(Row(handle: statement.handle))
+            try body(statement.row)
         }
     }
 
@@ -85,7 +85,7 @@ public final class Database {
         try statement.bind(arguments)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return try map(Row(handle: statement.handle))
+        return try map(statement.row)
     }
 
     /// The first column of the first row as an integer, or nil when there is no row or it is NULL.

@@ -5,6 +5,9 @@ public final class Statement {
     let handle: OpaquePointer
     let sql: String
     unowned let database: Database
+    /// The result columns by name, read once when the statement is prepared (and again if SQLite
+    /// re-prepared it after a schema change gave `SELECT *` other columns).
+    private var columns: ColumnNames
 
     init(database: Database, sql: String) throws {
         var stmt: OpaquePointer?
@@ -15,6 +18,7 @@ public final class Statement {
         self.handle = stmt
         self.sql = sql
         self.database = database
+        self.columns = ColumnNames(statement: stmt, sql: sql)
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -60,49 +64,13 @@ public final class Statement {
     }
 
     func reset() { sqlite3_reset(handle) }
-}
 
-/// The current row of a statement being stepped. Valid only inside the closure it is given to.
-public struct Row {
-    let handle: OpaquePointer
-
-    public func isNull(_ column: Int32) -> Bool {
-        sqlite3_column_type(handle, column) == SQLITE_NULL
-    }
-
-    public func int(_ column: Int32) -> Int {
-        Int(sqlite3_column_int64(handle, column))
-    }
-
-    public func optionalInt(_ column: Int32) -> Int? {
-        isNull(column) ? nil : int(column)
-    }
-
-    public func bool(_ column: Int32) -> Bool { int(column) != 0 }
-
-    /// The column as text; NULL reads as the empty string.
-    public func string(_ column: Int32) -> String {
-        optionalString(column) ?? ""
-    }
-
-    public func optionalString(_ column: Int32) -> String? {
-        guard let text = sqlite3_column_text(handle, column) else { return nil }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
-    }
-
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
-
-    public func columnName(_ column: Int32) -> String {
-        String(cString: sqlite3_column_name(handle, column))
-    }
-
-    public func value(_ column: Int32) -> SQLValue {
-        switch sqlite3_column_type(handle, column) {
-        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
-        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
-        case SQLITE_NULL: return .null
-        default: return .text(string(column))
+    /// The current row, to read while the statement stands on it.
+    var row: Row {
+        if columns.names.count != Int(sqlite3_column_count(handle)) {
+            columns = ColumnNames(statement: handle, sql: sql)
         }
+        return Row(handle: handle, columns: columns)
     }
 }
+

@@ -1,0 +1,32 @@
+import CSQLite3
+
+/// A prepared statement's result columns: their names in order, and each name's position. Built
+/// once when the statement is prepared and kept with it in the connection's cache, so reading a
+/// column by name costs one dictionary lookup, never a scan of the names.
+final class ColumnNames {
+    let names: [String]
+    let sql: String
+    /// The position of each name; a name two columns share maps to nil (ambiguous: alias one).
+    private let positions: [String: Int32?]
+
+    init(statement: OpaquePointer, sql: String) {
+        let count = sqlite3_column_count(statement)
+        names = (0..<count).map { String(cString: sqlite3_column_name(statement, $0)) }
+        var positions: [String: Int32?] = [:]
+        for (index, name) in names.enumerated() {
+            positions[name] = positions[name] == nil ? Int32(index) : .some(nil)
+        }
+        self.positions = positions
+        self.sql = sql
+    }
+
+    /// The position of `name`. A name the query does not select is a mistake in the program's
+    /// own SQL, not in the data: it stops with the name and the SQL, as an index out of range would.
+    func position(of name: String) -> Int32 {
+        switch positions[name] {
+        case .some(.some(let position)): return position
+        case .some(.none): preconditionFailure("column \(name) appears twice in: \(sql) (give one an alias with AS)")
+        case .none: preconditionFailure("no column \(name) in: \(sql)")
+        }
+    }
+}
