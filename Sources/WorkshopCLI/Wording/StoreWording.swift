@@ -1,0 +1,219 @@
+import WorkshopModel
+import WorkshopStore
+
+/// Something named that is not on file: what was looked for, and where to find what there is.
+extension LookupRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .noOrder(let id):
+            let order = RepairOrder.number(id)
+            return w("没有维修单 \(order)：ro list 列出在修的单", "no order \(order): ro list shows the open ones")
+        case .noOpenOrder(let plate, let last?):
+            let order = RepairOrder.number(last)
+            return w("\(plate) 没有在修的维修单（最近一张是 \(order)）：请先接车，或用单号指明维修单",
+                     "\(plate) has no open order (its last was \(order)): check it in first, or name the order by number")
+        case .noOpenOrder(let plate, nil):
+            return w("\(plate) 没有在修的维修单：请先接车（checkin \(plate) odometer=… fuel=… complaint=\"…\"）",
+                     "\(plate) has no open order: check it in first (checkin \(plate) odometer=… fuel=… complaint=\"…\")")
+        case .noVehicle(let given, let plate, let similar):
+            if !similar.isEmpty {
+                return w("没有车牌或 VIN 为 \(given) 的车辆；是不是 \(w.either(similar))？",
+                         "no vehicle with plate or VIN \(given); did you mean \(w.either(similar))?")
+            }
+            return w("没有车牌或 VIN 为 \(given) 的车辆：用 vehicle add \(plate) vin=… owner=客户 建档",
+                     "no vehicle with plate or VIN \(given): add it with vehicle add \(plate) vin=… owner=CUSTOMER")
+        case .noCustomer(let reference):
+            return w("没有客户 \(reference)：customer find 姓名 或 customer list 可查",
+                     "no customer \(reference): customer find NAME or customer list shows who there is")
+        case .noCustomerWithPhone(let phone):
+            return w("没有电话为 \(phone) 的客户：用 customer add 姓名 phone=\(phone) 新建",
+                     "no customer with phone \(phone): add one with customer add NAME phone=\(phone)")
+        case .notACustomerReference(let given):
+            return w("\(given) 既不是客户编号（如 C12），也不是电话号码", "\(given) is neither a customer id (C12) nor a phone number")
+        case .noAppointment(let given):
+            return w("没有预约 \(given)：appointment list 列出预约", "no appointment \(given): appointment list shows the bookings")
+        case .noPart(let partNumber):
+            return w("价目表中没有配件 \(partNumber)：parts list 列出配件（parts add 新增）",
+                     "no part \(partNumber) in the price list: parts list shows them (parts add adds one)")
+        case .noLaborOperation(let code):
+            return w("没有工时项目 \(code)：labor list 列出工时定额", "no labour operation \(code): labor list shows the 工时定额")
+        case .noJob(let code):
+            return w("没有套餐 \(code)：job list 列出常用套餐", "no job \(code): job list shows the canned jobs")
+        case .noBay(let name, let bays):
+            return w("没有工位 \(name)；现有工位：\(bays.isEmpty ? "尚无（bay add 名称 equipment=…）" : w.list(bays))",
+                     "there is no bay \(name); bays: \(bays.isEmpty ? "none yet (bay add NAME equipment=…)" : w.list(bays))")
+        case .noWorkGroup(let group, let groups):
+            return w("没有班组 \(group)；现有班组：\(groups.isEmpty ? "尚无（staff add 姓名 role=technician group=…）" : w.list(groups))",
+                     "there is no work group \(group); groups: \(groups.isEmpty ? "none yet (staff add NAME role=technician group=…)" : w.list(groups))")
+        case .noComplaint(let given):
+            return w("没有投诉 \(given)：complaint list 列出未结的投诉", "no complaint \(given): complaint list shows the open ones")
+        case .noBelonging(let item, let id):
+            let order = RepairOrder.number(id)
+            return w("\(order) 的随车物品清单上没有\(item)：belongings \(order) list 可查",
+                     "\(item) is not on \(order)'s belongings checklist: belongings \(order) list shows what is")
+        case .noChecklistItem(let stage, let code):
+            return w("\(stage.chinese)检查表中没有项目 \(code)", "the \(stage.english) checklist has no item \(code)")
+        }
+    }
+}
+
+/// What would be entered is already on file.
+extension ConflictRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .plateOnFile(let plate):
+            return w("车牌 \(plate) 已建档（vehicle show \(plate)）；如要更换车主：vehicle set \(plate) owner=…",
+                     "plate \(plate) is already on file (vehicle show \(plate)); to change its owner: vehicle set \(plate) owner=…")
+        case .plateOfAnotherVehicle(let plate):
+            return w("车牌 \(plate) 已属于另一辆车", "plate \(plate) is already on file for another vehicle")
+        case .vinOnFile(let vin, let plate):
+            return w("VIN \(vin) 已在车牌 \(plate) 名下建档：换了车牌的车沿用原档案，用 vehicle set \(plate) plate=… 改车牌",
+                     "VIN \(vin) is already on file under plate \(plate): a re-plated car keeps its file; change the plate with vehicle set \(plate) plate=…")
+        case .vinOfAnotherVehicle(let vin, let plate):
+            return w("VIN \(vin) 已在车牌 \(plate) 名下建档", "VIN \(vin) is already on file under plate \(plate)")
+        case .phoneOnFile(let phone, let id, let name):
+            let customer = "C\(id)"
+            return w("电话 \(phone) 已属于 \(customer) \(name)：请用这位客户（customer show \(customer)）",
+                     "phone \(phone) already belongs to \(customer) \(name): use that customer (customer show \(customer))")
+        case .phoneOfAnotherCustomer(let phone, let id, let name):
+            return w("电话 \(phone) 已属于 C\(id) \(name)", "phone \(phone) already belongs to C\(id) \(name)")
+        case .keyTagInUse(let tag, let id):
+            let order = RepairOrder.number(id)
+            return w("钥匙牌 \(tag) 上挂着 \(order) 的钥匙：请换一个空钥匙位", "key tag \(tag) already holds the key of \(order): use a free hook")
+        case .followUpRecorded(let id):
+            let order = RepairOrder.number(id)
+            return w("\(order) 的回访已经记录过", "the follow-up call of \(order) is already recorded")
+        case .supplementAnswered(let id, let line):
+            let order = RepairOrder.number(id)
+            return w("\(order) 追加项目 \(line) 的客户答复已经记录过", "the answer to \(order) added item \(line) is already recorded")
+        }
+    }
+}
+
+/// Someone named for a job is not on the staff, or not in the role it needs.
+extension StaffRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notOnStaff(let name, let role, let holders):
+            return w("\(name) 不在员工名单上；\(role.chinese)：\(holders.isEmpty ? "尚无（staff add 姓名 role=\(role.code)）" : w.list(holders))",
+                     "\(name) is not on the staff list; \(role.english)s: \(holders.isEmpty ? "none yet (staff add NAME role=\(role.code))" : w.list(holders))")
+        case .lacksRole(let name, let roles, let needed, let holders):
+            return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))，不是\(needed.chinese)；\(needed.chinese)：\(holders.isEmpty ? "无" : w.list(holders))",
+                     "\(name) is \(roles.map(\.english).joined(separator: ", ")), not a \(needed.english) (\(needed.chinese)); \(needed.english)s: \(holders.isEmpty ? "none" : w.list(holders))")
+        }
+    }
+}
+
+/// The shelf cannot give what is asked.
+extension StockRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notEnoughOnHand(let partNumber, let name, let onHand, let unit, let wanted):
+            return w("\(partNumber) \(name)：在库只有 \(onHand) \(unit)，取不出 \(wanted)",
+                     "\(partNumber) \(name): only \(onHand) \(unit) on hand, cannot take \(wanted)")
+        }
+    }
+}
+
+/// The database itself says no; nothing was changed.
+extension StoreRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
+        case .notAWorkshopDatabase(let path):
+            return w("\(path) 不是 Workshop 的数据库（里面是别的程序的表）：请指定门店的数据库文件",
+                     "\(path) is not a Workshop database (it holds another program's tables): name the shop's database file")
+        case .newerSchema(let found, let known):
+            return w("此数据库由更新版本的 Workshop 写入（结构版本 \(found)，本程序只认识到 \(known)）：请先升级 Workshop 再打开",
+                     "this database was written by a newer Workshop (schema \(found); this program knows \(known)): update Workshop before opening it")
+        case .foreignMigrations(let recorded, let known):
+            let index = zip(recorded, known).prefix { $0 == $1 }.count
+            let theirs = index < recorded.count ? recorded[index] : "—"
+            let ours = index < known.count ? known[index] : "—"
+            return w("此数据库的结构迁移与本程序的不同：第 \(index + 1) 项数据库里是 \(theirs)，本程序是 \(ours)。它出自另一版本的 Workshop，请用那个版本打开",
+                     "this database's migrations differ from this Workshop's: number \(index + 1) is \(theirs) there and \(ours) here. It was made by another build of Workshop: open it with that one")
+        case .migrationRecordDisagrees(let recorded, let version):
+            return w("数据库记录了 \(recorded) 项结构迁移，结构版本却是 \(version)：它在 Workshop 之外被改动过，请恢复备份",
+                     "the database records \(recorded) migrations but its schema version is \(version): it was changed outside Workshop; restore a backup")
+        case .unknownCode(let table, let row, let column, let value):
+            return w("数据库里有 Workshop 不认识的值：\(table) 表 \(row) 的 \(column) 是“\(value)”（在 Workshop 之外被改动过，或由更新版本写入）；请更正或恢复备份",
+                     "the database holds a value Workshop does not know: \(table) \(row), \(column) = \"\(value)\" (changed outside Workshop, or written by a newer version); correct it or restore a backup")
+        case .orderWithoutVehicleOrCustomer(let id):
+            let order = RepairOrder.number(id)
+            return w("\(order) 的车辆或客户在数据库中不存在", "\(order) refers to a vehicle or customer that is missing from the database")
+        }
+    }
+}
+
+/// Keeping the record: what verify found, and backups or exports that could not be written.
+extension RecordRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .verifyFound(let problems):
+            let list = problems.map { "  - " + w.problem($0) }.joined(separator: "\n")
+            return w("核查发现 \(problems.count) 个问题：\n" + list,
+                     "verify found \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + list)
+        case .backupOverwritesOtherFile(let path):
+            return w("\(path) 已存在，且不是数据库备份：请换一个文件名（未写入任何内容）",
+                     "\(path) exists and is not a database backup: choose a new file name (nothing was written)")
+        case .backupFailsIntegrity(let path, let problems):
+            return w("\(path) 的备份未通过完整性检查：\(problems.joined(separator: "; "))",
+                     "the backup at \(path) fails its integrity check: \(problems.joined(separator: "; "))")
+        case .cannotWrite(let path, let reason):
+            return w("无法写入 \(path)：\(reason)", "could not write \(path): \(reason)")
+        }
+    }
+}
+
+extension Wording {
+    /// One thing verify found, as a line of its report.
+    func problem(_ problem: RecordProblem) -> String {
+        switch problem {
+        case .integrity(let findings):
+            return self("SQLite 完整性检查：", "SQLite integrity check: ") + findings.joined(separator: "; ")
+        case .foreignKey(let table, let row, let parent):
+            return self("外键：\(table) 第 \(row) 行引用的 \(parent) 不存在", "foreign key: \(table) row \(row) refers to a missing \(parent)")
+        case .journalEntriesMissing(let from, let to):
+            return self("日志：第 \(from)…\(to) 条缺失（被删除）", "journal: entries \(from)…\(to) are missing (removed)")
+        case .journalEntryAltered(let entry, let action, let actor):
+            return self("日志：第 \(entry) 条（\(actor) 的 \(action)）在 Workshop 之外被改动或插入：哈希链从这里断开",
+                        "journal: entry \(entry) (\(action) by \(actor)) was changed or inserted outside Workshop: the hash chain breaks there")
+        case .changedOutside(let table, let row, let operation, let at):
+            let done: String
+            switch operation {
+            case "insert": done = self("新增", "inserted")
+            case "update": done = self("修改", "updated")
+            default: done = self("删除", "deleted")
+            }
+            return self("\(table)：第 \(row ?? "?") 行在 Workshop 之外被\(done)（UTC \(at)）",
+                        "\(table): row \(row ?? "?") was \(done) outside Workshop (at \(at) UTC)")
+        case .safeguardsRemoved(let triggers):
+            let names = triggers.prefix(6).joined(separator: ", ")
+            return self("防护被移除：触发器 \(names)", "safeguards removed: triggers \(names)")
+        case .writerMarkLeftSet:
+            return self("writer_mark 在 Workshop 的事务之外留有记录：有人在隐藏改动",
+                        "writer_mark holds a row outside any Workshop transaction: someone is hiding changes")
+        case .stockDisagrees(let partNumber, let onHand, let movements):
+            return self("库存：\(partNumber) 显示在库 \(onHand)，但流水合计为 \(movements)",
+                        "stock: \(partNumber) shows \(onHand) on hand but its movements add to \(movements)")
+        case .damagedSetting(let key, let value):
+            return self("设置项 \(key) 的值“\(value)”无法读取，目前按默认值执行：请用 shop set \(key)=… 重新设置",
+                        "setting \(key) = \"\(value)\" cannot be read, so its default is in force: set it again with shop set \(key)=…")
+        }
+    }
+
+    /// Why stock moved, for the movements list: the reason a person typed, or — for a movement
+    /// Workshop made itself, which stores none — what its kind and its booking say.
+    func stockReason(_ movement: StockMovement) -> String {
+        if let reason = movement.reason { return reason }
+        let booking = movement.appointmentID.map { "A\($0)" }
+        switch (movement.kind, booking) {
+        case (.adjust, _): return self("期初库存", "opening stock")
+        case (.reserve, let booking?): return self("预约 \(booking) 预留", "booking \(booking)")
+        case (.unreserve, let booking?): return self("预约 \(booking) 释放", "booking \(booking) released")
+        case (.return, _): return self("该行不再计费，退回", "line no longer billed")
+        default: return ""
+        }
+    }
+}

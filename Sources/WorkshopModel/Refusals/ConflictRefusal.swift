@@ -1,0 +1,22 @@
+/// What would be entered is already on file: the same plate, VIN, phone or key hook, or an answer
+/// that is recorded once and has been.
+public enum ConflictRefusal: Refusal, Equatable {
+    public static let area = "conflict"
+
+    /// Adding a vehicle whose plate is on file.
+    case plateOnFile(plate: String)
+    /// Changing a vehicle's plate to one another vehicle has.
+    case plateOfAnotherVehicle(plate: String)
+    /// Adding a vehicle whose VIN is on file under `plate`.
+    case vinOnFile(vin: String, plate: String)
+    /// Changing a vehicle's VIN to one another vehicle (`plate`) has.
+    case vinOfAnotherVehicle(vin: String, plate: String)
+    /// Adding a customer whose phone belongs to customer `customer` (its id) called `name`.
+    case phoneOnFile(phone: String, customer: Int, name: String)
+    /// Changing a customer's phone to another customer's.
+    case phoneOfAnotherCustomer(phone: String, customer: Int, name: String)
+    /// The key hook holds the key of another open order.
+    case keyTagInUse(tag: String, order: Int)
+    case followUpRecorded(order: Int)
+    case supplementAnswered(order: Int, line: Int)
+}

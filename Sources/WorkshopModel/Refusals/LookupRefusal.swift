@@ -1,0 +1,28 @@
+/// Something a person named is not on file. Each carries what was typed, so the sentence can say
+/// what was looked for and which command lists what there is.
+public enum LookupRefusal: Refusal, Equatable {
+    public static let area = "lookup"
+
+    /// An order number with no order behind it.
+    case noOrder(id: Int)
+    /// A vehicle named for its open order has none; `lastOrder` is its latest order, if any.
+    case noOpenOrder(plate: String, lastOrder: Int?)
+    /// Neither a plate nor a VIN on file; `similar` are plates that differ only in what is easily misread.
+    case noVehicle(given: String, plate: String, similar: [String])
+    /// A customer id (C12) with no customer behind it.
+    case noCustomer(reference: String)
+    case noCustomerWithPhone(phone: String)
+    /// Text that is neither a customer id nor a phone number.
+    case notACustomerReference(given: String)
+    case noAppointment(given: String)
+    case noPart(partNumber: String)
+    case noLaborOperation(code: String)
+    case noJob(code: String)
+    case noBay(name: String, bays: [String])
+    case noWorkGroup(group: String, groups: [String])
+    case noComplaint(given: String)
+    /// An item that is not on the order's belongings checklist.
+    case noBelonging(item: String, order: Int)
+    /// A checklist item code the stage's checklist does not have.
+    case noChecklistItem(stage: InspectionStage, code: String)
+}

@@ -1,0 +1,8 @@
+/// A person named for a job is not on the staff list, or does not hold the role the job needs.
+/// `holders` are the active staff who do hold it, so the sentence can say whom to name instead.
+public enum StaffRefusal: Refusal, Equatable {
+    public static let area = "staff"
+
+    case notOnStaff(name: String, role: Role, holders: [String])
+    case lacksRole(name: String, roles: [Role], needed: Role, holders: [String])
+}
