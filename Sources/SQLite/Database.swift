@@ -36,6 +36,25 @@ public final class Database {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
+    /// Switches the file to write-ahead logging and returns the mode in force ("wal" unless the file
+    /// cannot use it). Several connections opening a brand-new file at once all try the switch;
+    /// it needs the file to itself for a moment and SQLite may answer BUSY without waiting, so a
+    /// busy answer is retried for up to `timeoutMilliseconds`.
+    @discardableResult
+    public func enableWriteAheadLog(timeoutMilliseconds: Int32 = 10_000) throws -> String {
+        var waited: Int32 = 0
+        var pause: Int32 = 2
+        while true {
+            do {
+                return try first("PRAGMA journal_mode = WAL") { $0.string("journal_mode") } ?? ""
+            } catch let error as SQLiteError where error.isBusy && waited < timeoutMilliseconds {
+                sqlite3_sleep(pause)
+                waited += pause
+                pause = min(pause * 2, 50)
+            }
+        }
+    }
+
     /// Runs one or more statements that take no arguments and return no rows.
     public func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?

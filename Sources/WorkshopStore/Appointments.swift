@@ -6,13 +6,13 @@ extension Store {
         id, vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, order_id, estimate, created_at, created_by, note
         """
 
-    private func appointment(from row: Row) -> Appointment {
-        Appointment(id: row.int(0), vehicleID: row.int(1), at: Timestamp(seconds: row.int(2)), duration: row.int(3),
-                    complaint: row.string(4), jobs: row.string(5).split(separator: ",").map(String.init),
-                    equipment: row.string(6).split(separator: ",").map(String.init), bayID: row.optionalInt(7),
-                    status: AppointmentStatus(code: row.string(8)) ?? .pending, orderID: row.optionalInt(9),
-                    estimate: Money(fen: row.int(10)), createdAt: Timestamp(seconds: row.int(11)), createdBy: row.string(12),
-                    note: row.optionalString(13))
+    private func appointment(from row: Row) throws -> Appointment {
+        let stored = StoredCodes(row, table: "appointments", key: "A\(row.int("id"))")
+        return Appointment(id: row.int("id"), vehicleID: row.int("vehicle_id"), at: row.timestamp("at"), duration: row.int("duration"),
+                           complaint: row.string("complaint"), jobs: row.string("jobs").split(separator: ",").map(String.init),
+                           equipment: row.string("equipment").split(separator: ",").map(String.init), bayID: row.optionalInt("bay_id"),
+                           status: try stored.code("status"), orderID: row.optionalInt("order_id"), estimate: row.money("estimate"),
+                           createdAt: row.timestamp("created_at"), createdBy: row.string("created_by"), note: row.optionalString("note"))
     }
 
     public func appointment(id: Int) throws -> Appointment? {
@@ -21,7 +21,7 @@ extension Store {
 
     public func resolveAppointment(_ reference: String) throws -> Appointment {
         guard let id = Appointment.id(from: reference), let found = try appointment(id: id) else {
-            throw UserError("no appointment \(reference): appointment list shows the bookings")
+            throw LookupRefusal.noAppointment(given: reference)
         }
         return found
     }
@@ -68,15 +68,16 @@ extension Store {
     /// The parts a booking holds (its reservations), netted from the movements.
     public func reservations(appointmentID: Int) throws -> [(partNumber: String, quantity: Quantity)] {
         try db.rows("""
-            SELECT part_no, sum(reserved_delta) FROM stock_movements WHERE appointment_id = ?
+            SELECT part_no, sum(reserved_delta) AS reserved FROM stock_movements WHERE appointment_id = ?
             GROUP BY part_no HAVING sum(reserved_delta) <> 0 ORDER BY part_no
-            """, [.integer(Int64(appointmentID))]) { ($0.string(0), Quantity(thousandths: $0.int(1))) }
+            """, [.integer(Int64(appointmentID))]) { ($0.string("part_no"), $0.quantity("reserved")) }
     }
 
-    /// Releases what a booking holds (cancelled, no-show, or turned into an order).
-    public func releaseReservations(of appointment: Appointment, reason: String) throws {
+    /// Releases what a booking holds (cancelled, no-show, or turned into an order). The movements
+    /// name the booking, whose status says why: no reason is written.
+    public func releaseReservations(of appointment: Appointment) throws {
         for item in try reservations(appointmentID: appointment.id) {
-            try moveStock(item.partNumber, .unreserve, reserved: -item.quantity.thousandths, appointmentID: appointment.id, reason: reason)
+            try moveStock(item.partNumber, .unreserve, reserved: -item.quantity.thousandths, appointmentID: appointment.id)
         }
     }
 }

@@ -5,9 +5,11 @@ extension Store {
     // MARK: Payments
 
     public func payments(orderID: Int) throws -> [Payment] {
-        try db.rows("SELECT amount, method, at, by, reference FROM payments WHERE order_id = ? ORDER BY id", [.integer(Int64(orderID))]) {
-            Payment(amount: Money(fen: $0.int(0)), method: PaymentMethod(code: $0.string(1)) ?? .cash,
-                    at: Timestamp(seconds: $0.int(2)), by: $0.string(3), reference: $0.optionalString(4))
+        try db.rows("SELECT id, amount, method, at, by, reference FROM payments WHERE order_id = ? ORDER BY id",
+                    [.integer(Int64(orderID))]) { row in
+            let stored = StoredCodes(row, table: "payments", key: String(row.int("id")))
+            return Payment(amount: row.money("amount"), method: try stored.code("method"), at: row.timestamp("at"),
+                           by: row.string("by"), reference: row.optionalString("reference"))
         }
     }
 
@@ -22,10 +24,12 @@ extension Store {
                              ("reference", .string(payment.reference))])
     }
 
-    /// The settlement of an order as it stands.
+    /// The settlement of an order as it stands, under the terms fixed on it when the customer signed
+    /// or declined (the shop's current terms while it is still being estimated).
     public func settlement(of order: RepairOrder) throws -> Settlement {
-        Settlement(lines: try lines(orderID: order.id), discount: order.discount, payments: try payments(orderID: order.id),
-                   rate: settings.taxRate, pricesIncludeTax: settings.pricesIncludeTax)
+        let terms = order.terms ?? settings.pricingTerms
+        return Settlement(lines: try lines(orderID: order.id), discount: order.discount, payments: try payments(orderID: order.id),
+                          rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
     }
 
     // MARK: Warranty
@@ -33,7 +37,7 @@ extension Store {
     /// The shop's term for a class and category: its own, or the statutory one.
     public func warrantyTerm(_ vehicleClass: VehicleClass, _ category: RepairCategory) throws -> WarrantyTerm {
         try db.first("SELECT km, days FROM warranty_terms WHERE vehicle_class = ? AND category = ?",
-                     [.text(vehicleClass.code), .text(category.code)]) { WarrantyTerm(km: $0.int(0), days: $0.int(1)) }
+                     [.text(vehicleClass.code), .text(category.code)]) { WarrantyTerm(km: $0.int("km"), days: $0.int("days")) }
             ?? WarrantyTable.statutory(vehicleClass, category)
     }
 
@@ -47,18 +51,21 @@ extension Store {
                     detail: [("km", .int(term.km)), ("days", .int(term.days))])
     }
 
-    /// Every warrantable line of the vehicle's released orders, with its coverage (covered or not).
+    /// Every warrantable line of the vehicle's released orders, with its coverage (covered or not):
+    /// each under the warranty promised at its release (today's term only for an order that has
+    /// none on record).
     public func warrantyCoverage(vehicle: Vehicle) throws -> [WarrantyCoverage] {
         let released = try db.rows("""
-            SELECT id, category, released_at, release_odometer FROM orders
+            SELECT id, category, released_at, release_odometer, warranty_km, warranty_days FROM orders
             WHERE vehicle_id = ? AND released_at IS NOT NULL AND status = 'released' ORDER BY id DESC LIMIT 50
-            """, [.integer(Int64(vehicle.id))]) {
-            (id: $0.int(0), category: RepairCategory(code: $0.string(1)) ?? .minor, at: Timestamp(seconds: $0.int(2)),
-             odometer: $0.optionalInt(3) ?? 0)
+            """, [.integer(Int64(vehicle.id))]) { row in
+            let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
+            return (id: row.int("id"), category: try stored.code("category") as RepairCategory, at: row.timestamp("released_at"),
+                    odometer: row.optionalInt("release_odometer") ?? 0, term: try stored.warrantyTerm())
         }
         var coverage: [WarrantyCoverage] = []
         for order in released {
-            let term = try warrantyTerm(vehicle.vehicleClass, order.category)
+            let term = try order.term ?? warrantyTerm(vehicle.vehicleClass, order.category)
             for line in try lines(orderID: order.id) where line.status == .approved && !line.noWarranty && !line.isDiagnosticFee {
                 coverage.append(WarrantyCoverage(orderID: order.id, line: line, releasedAt: order.at, releaseOdometer: order.odometer,
                                                  term: term, zone: settings.timeZone))
@@ -70,7 +77,9 @@ extension Store {
     /// The comebacks (warranty reworks) of a vehicle's earlier orders.
     public func comebacks(vehicleID: Int) throws -> [(order: Int, of: Int, line: Int?, cause: String?)] {
         try db.rows("SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL ORDER BY id",
-                    [.integer(Int64(vehicleID))]) { ($0.int(0), $0.int(1), $0.optionalInt(2), $0.optionalString(3)) }
+                    [.integer(Int64(vehicleID))]) {
+            ($0.int("id"), $0.int("rework_of"), $0.optionalInt("rework_line"), $0.optionalString("rework_cause"))
+        }
     }
 
     // MARK: Follow-up calls
@@ -78,9 +87,9 @@ extension Store {
     private static let followupColumns = "order_id, due_from, due_until, done_at, result, satisfaction, by"
 
     private func followup(from row: Row) -> FollowUp {
-        FollowUp(orderID: row.int(0), dueFrom: Timestamp(seconds: row.int(1)), dueUntil: Timestamp(seconds: row.int(2)),
-                 doneAt: row.optionalInt(3).map(Timestamp.init(seconds:)), result: row.optionalString(4),
-                 satisfaction: row.optionalInt(5), by: row.optionalString(6))
+        FollowUp(orderID: row.int("order_id"), dueFrom: row.timestamp("due_from"), dueUntil: row.timestamp("due_until"),
+                 doneAt: row.optionalTimestamp("done_at"), result: row.optionalString("result"),
+                 satisfaction: row.optionalInt("satisfaction"), by: row.optionalString("by"))
     }
 
     public func addFollowUp(_ followUp: FollowUp) throws {
@@ -105,7 +114,7 @@ extension Store {
         try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])
-        guard db.changes == 1 else { throw UserError("the follow-up call of \(order.number) is already recorded") }
+        guard db.changes == 1 else { throw ConflictRefusal.followUpRecorded(order: order.id) }
         try journal(.followupDone, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("result", .string(followUp.result)), ("satisfaction", .int(followUp.satisfaction))])
     }

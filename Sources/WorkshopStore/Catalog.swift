@@ -51,9 +51,7 @@ public struct CatalogPart: Hashable, Sendable {
 
 extension Store {
     public func laborOperation(code: String) throws -> LaborOperation? {
-        try db.first("SELECT code, name, hours FROM labor_operations WHERE code = ?", [.text(code.uppercased())]) {
-            LaborOperation(code: $0.string(0), name: $0.string(1), hours: Hours(hundredths: $0.int(2)))
-        }
+        try db.first("SELECT code, name, hours FROM labor_operations WHERE code = ?", [.text(code.uppercased())], laborOperation(from:))
     }
 
     /// Adds or replaces a labour operation.
@@ -69,20 +67,22 @@ extension Store {
     /// Labour operations whose code or name contains `text` (all when empty).
     public func laborOperations(matching text: String = "", limit: Int = 200) throws -> [LaborOperation] {
         try db.rows("SELECT code, name, hours FROM labor_operations WHERE code LIKE ?1 OR name LIKE ?1 ORDER BY code LIMIT ?2",
-                    [.text("%\(text)%"), .integer(Int64(limit))]) {
-            LaborOperation(code: $0.string(0), name: $0.string(1), hours: Hours(hundredths: $0.int(2)))
-        }
+                    [.text("%\(text)%"), .integer(Int64(limit))], laborOperation(from:))
+    }
+
+    private func laborOperation(from row: Row) -> LaborOperation {
+        LaborOperation(code: row.string("code"), name: row.string("name"), hours: Hours(hundredths: row.int("hours")))
     }
 
     private static let partColumns = "part_no, name, brand, class, price, bin, unit, cost, reorder_level, stock, reserved, on_order, on_order_eta"
 
-    private func catalogPart(from row: Row) -> CatalogPart {
-        CatalogPart(partNumber: row.string(0), name: row.string(1), brand: row.optionalString(2),
-                    partClass: PartClass(code: row.string(3)) ?? .oem, price: Money(fen: row.int(4)), bin: row.optionalString(5),
-                    unit: row.string(6), cost: row.optionalInt(7).map(Money.init(fen:)),
-                    reorderLevel: Quantity(thousandths: row.int(8)), onHand: Quantity(thousandths: row.int(9)),
-                    reserved: Quantity(thousandths: row.int(10)), onOrder: Quantity(thousandths: row.int(11)),
-                    onOrderETA: row.optionalString(12))
+    private func catalogPart(from row: Row) throws -> CatalogPart {
+        let stored = StoredCodes(row, table: "parts", key: row.string("part_no"))
+        return CatalogPart(partNumber: row.string("part_no"), name: row.string("name"), brand: row.optionalString("brand"),
+                           partClass: try stored.code("class"), price: row.money("price"), bin: row.optionalString("bin"),
+                           unit: row.string("unit"), cost: row.optionalMoney("cost"), reorderLevel: row.quantity("reorder_level"),
+                           onHand: row.quantity("stock"), reserved: row.quantity("reserved"), onOrder: row.quantity("on_order"),
+                           onOrderETA: row.optionalString("on_order_eta"))
     }
 
     public func part(number: String) throws -> CatalogPart? {

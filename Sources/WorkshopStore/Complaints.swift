@@ -7,20 +7,21 @@ extension Store {
         verification, resolved_at, resolution, resolved_by, followed_up_at, followup_result, satisfied
         """
 
-    private func complaint(from row: Row) -> Complaint {
-        var c = Complaint(id: row.int(0), vehicleID: row.optionalInt(1), orderID: row.optionalInt(2),
-                          channel: ComplaintChannel(code: row.string(3)) ?? .phone, text: row.string(4),
-                          registeredAt: Timestamp(seconds: row.int(5)), registeredBy: row.string(6))
-        c.classification = row.optionalString(7).flatMap(ComplaintClass.init(code:))
-        c.assignedTo = row.optionalString(8)
-        c.verifiedAt = row.optionalInt(9).map(Timestamp.init(seconds:))
-        c.verification = row.optionalString(10)
-        c.resolvedAt = row.optionalInt(11).map(Timestamp.init(seconds:))
-        c.resolution = row.optionalString(12)
-        c.resolvedBy = row.optionalString(13)
-        c.followedUpAt = row.optionalInt(14).map(Timestamp.init(seconds:))
-        c.followUpResult = row.optionalString(15)
-        c.satisfied = row.optionalInt(16).map { $0 != 0 }
+    private func complaint(from row: Row) throws -> Complaint {
+        let stored = StoredCodes(row, table: "complaints", key: String(row.int("id")))
+        var c = Complaint(id: row.int("id"), vehicleID: row.optionalInt("vehicle_id"), orderID: row.optionalInt("order_id"),
+                          channel: try stored.code("channel"), text: row.string("text"),
+                          registeredAt: row.timestamp("registered_at"), registeredBy: row.string("registered_by"))
+        c.classification = try stored.optionalCode("classification")
+        c.assignedTo = row.optionalString("assigned_to")
+        c.verifiedAt = row.optionalTimestamp("verified_at")
+        c.verification = row.optionalString("verification")
+        c.resolvedAt = row.optionalTimestamp("resolved_at")
+        c.resolution = row.optionalString("resolution")
+        c.resolvedBy = row.optionalString("resolved_by")
+        c.followedUpAt = row.optionalTimestamp("followed_up_at")
+        c.followUpResult = row.optionalString("followup_result")
+        c.satisfied = row.optionalInt("satisfied").map { $0 != 0 }
         return c
     }
 

@@ -5,8 +5,8 @@ extension Store {
     private static let customerColumns = "id, name, phone, company, address, created_at"
 
     private func customer(from row: Row) -> Customer {
-        Customer(id: row.int(0), name: row.string(1), phone: row.string(2), company: row.optionalString(3),
-                 address: row.optionalString(4), createdAt: Timestamp(seconds: row.int(5)))
+        Customer(id: row.int("id"), name: row.string("name"), phone: row.string("phone"), company: row.optionalString("company"),
+                 address: row.optionalString("address"), createdAt: row.timestamp("created_at"))
     }
 
     public func customer(id: Int) throws -> Customer? {
@@ -22,22 +22,22 @@ extension Store {
         let upper = reference.uppercased()
         if upper.hasPrefix("C"), let id = Int(upper.dropFirst()) {
             guard let found = try customer(id: id) else {
-                throw UserError("no customer \(upper): customer find NAME or customer list shows who there is")
+                throw LookupRefusal.noCustomer(reference: upper)
             }
             return found
         }
         guard let phone = try? Phone.normalize(reference) else {
-            throw UserError("\(reference) is neither a customer id (C12) nor a phone number")
+            throw LookupRefusal.notACustomerReference(given: reference)
         }
         guard let found = try customer(phone: phone) else {
-            throw UserError("no customer with phone \(phone): add one with customer add NAME phone=\(phone)")
+            throw LookupRefusal.noCustomerWithPhone(phone: phone)
         }
         return found
     }
 
     public func addCustomer(name: String, phone: String, company: String?, address: String?) throws -> Customer {
         if let existing = try customer(phone: phone) {
-            throw UserError("phone \(phone) already belongs to \(existing.reference) \(existing.name): use that customer (customer show \(existing.reference))")
+            throw ConflictRefusal.phoneOnFile(phone: phone, customer: existing.id, name: existing.name)
         }
         try db.run("INSERT INTO customers(name, phone, company, address, created_at) VALUES (?, ?, ?, ?, ?)",
                    [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds))])
@@ -58,7 +58,7 @@ extension Store {
             case "phone":
                 let phone = change.value ?? updated.phone
                 if let other = try self.customer(phone: phone), other.id != customer.id {
-                    throw UserError("phone \(phone) already belongs to \(other.reference) \(other.name)")
+                    throw ConflictRefusal.phoneOfAnotherCustomer(phone: phone, customer: other.id, name: other.name)
                 }
                 updated.phone = phone
             case "company": updated.company = change.value

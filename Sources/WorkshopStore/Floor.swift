@@ -12,11 +12,11 @@ extension Store {
 
     public func assignments(orderID: Int) throws -> [Assignment] {
         try db.rows("""
-            SELECT a.group_name, a.technician, b.name, a.assigned_at, a.assigned_by
+            SELECT a.group_name, a.technician, b.name AS bay, a.assigned_at, a.assigned_by
             FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id WHERE a.order_id = ? ORDER BY a.id
             """, [.integer(Int64(orderID))]) {
-            Assignment(group: $0.string(0), technician: $0.optionalString(1), bay: $0.optionalString(2),
-                       at: Timestamp(seconds: $0.int(3)), by: $0.string(4))
+            Assignment(group: $0.string("group_name"), technician: $0.optionalString("technician"), bay: $0.optionalString("bay"),
+                       at: $0.timestamp("assigned_at"), by: $0.string("assigned_by"))
         }
     }
 
@@ -24,7 +24,7 @@ extension Store {
 
     public func checklistItems(stage: InspectionStage) throws -> [ChecklistItem] {
         try db.rows("SELECT code, name FROM checklist_items WHERE stage = ? ORDER BY position, code", [.text(stage.code)]) {
-            ChecklistItem(stage: stage, code: $0.string(0), name: $0.string(1))
+            ChecklistItem(stage: stage, code: $0.string("code"), name: $0.string("name"))
         }
     }
 
@@ -39,7 +39,7 @@ extension Store {
 
     public func removeChecklistItem(stage: InspectionStage, code: String) throws {
         try db.run("DELETE FROM checklist_items WHERE stage = ? AND code = ?", [.text(stage.code), .text(code)])
-        guard db.changes == 1 else { throw UserError("the \(stage.english) checklist has no item \(code)") }
+        guard db.changes == 1 else { throw LookupRefusal.noChecklistItem(stage: stage, code: code) }
         try journal(.checklistRemove, entity: "checklist", id: "\(stage.code)/\(code)", detail: [])
     }
 
@@ -64,16 +64,18 @@ extension Store {
 
     public func inspections(orderID: Int) throws -> [Inspection] {
         let list = try db.rows("SELECT id, stage, result, inspector, at, note, certificate FROM inspections WHERE order_id = ? ORDER BY id",
-                               [.integer(Int64(orderID))]) {
-            Inspection(id: $0.int(0), stage: InspectionStage(code: $0.string(1)) ?? .pre,
-                       result: InspectionResult(code: $0.string(2)) ?? .fail, inspector: $0.string(3),
-                       at: Timestamp(seconds: $0.int(4)), note: $0.optionalString(5), certificate: $0.optionalString(6), items: [])
+                               [.integer(Int64(orderID))]) { row in
+            let stored = StoredCodes(row, table: "inspections", key: String(row.int("id")))
+            return Inspection(id: row.int("id"), stage: try stored.code("stage"), result: try stored.code("result"),
+                              inspector: row.string("inspector"), at: row.timestamp("at"), note: row.optionalString("note"),
+                              certificate: row.optionalString("certificate"), items: [])
         }
         return try list.map { inspection in
             var full = inspection
             full.items = try db.rows("SELECT code, name, result FROM inspection_items WHERE inspection_id = ? ORDER BY rowid",
-                                     [.integer(Int64(inspection.id))]) {
-                (code: $0.string(0), name: $0.string(1), result: InspectionResult(code: $0.string(2)) ?? .pass)
+                                     [.integer(Int64(inspection.id))]) { row in
+                let stored = StoredCodes(row, table: "inspection_items", key: "\(inspection.id)/\(row.string("code"))")
+                return (code: row.string("code"), name: row.string("name"), result: try stored.code("result") as InspectionResult)
             }
             return full
         }
@@ -83,7 +85,7 @@ extension Store {
     public func nextCertificateNumber(year: Int) throws -> String {
         let prefix = "\(year)-"
         let last = try db.first("SELECT certificate FROM inspections WHERE certificate LIKE ? ORDER BY certificate DESC LIMIT 1",
-                                [.text(prefix + "%")]) { $0.string(0) }
+                                [.text(prefix + "%")]) { $0.string("certificate") }
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         let digits = String(next)
         return prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
@@ -104,18 +106,19 @@ extension Store {
         promise_was, promise_now
         """
 
-    private func supplement(from row: Row) -> Supplement {
-        Supplement(line: row.int(0), reason: row.string(1), reportedBy: row.string(2), reportedAt: Timestamp(seconds: row.int(3)),
-                   answer: row.optionalString(4).flatMap(LineStatus.init(code:)), via: row.optionalString(5).flatMap(Channel.init(code:)),
-                   answeredBy: row.optionalString(6), told: row.optionalString(7),
-                   answeredAt: row.optionalInt(8).map(Timestamp.init(seconds:)), recordedBy: row.optionalString(9),
-                   promiseWas: row.optionalInt(10).map(Timestamp.init(seconds:)),
-                   promiseNow: row.optionalInt(11).map(Timestamp.init(seconds:)))
+    private func supplement(from row: Row, order: Int) throws -> Supplement {
+        let stored = StoredCodes(row, table: "supplements", key: "\(RepairOrder.number(order))/\(row.int("line_number"))")
+        return Supplement(line: row.int("line_number"), reason: row.string("reason"), reportedBy: row.string("reported_by"),
+                          reportedAt: row.timestamp("reported_at"), answer: try stored.optionalCode("answer"),
+                          via: try stored.optionalCode("answered_via"), answeredBy: row.optionalString("answered_by"),
+                          told: row.optionalString("told"), answeredAt: row.optionalTimestamp("answered_at"),
+                          recordedBy: row.optionalString("recorded_by"), promiseWas: row.optionalTimestamp("promise_was"),
+                          promiseNow: row.optionalTimestamp("promise_now"))
     }
 
     public func supplements(orderID: Int) throws -> [Supplement] {
         try db.rows("SELECT \(Self.supplementColumns) FROM supplements WHERE order_id = ? ORDER BY line_number",
-                    [.integer(Int64(orderID))], supplement(from:))
+                    [.integer(Int64(orderID))]) { try supplement(from: $0, order: orderID) }
     }
 
     public func answerSupplement(_ supplement: Supplement, of order: RepairOrder) throws {
@@ -127,7 +130,7 @@ extension Store {
                   SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else { throw UserError("the answer to \(order.number) added item \(supplement.line) is already recorded") }
+        guard db.changes == 1 else { throw ConflictRefusal.supplementAnswered(order: order.id, line: supplement.line) }
         try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
                              ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),
@@ -146,7 +149,7 @@ extension Store {
 
     public func progressReports(orderID: Int) throws -> [ProgressReport] {
         try db.rows("SELECT percent, note, at, by FROM progress_reports WHERE order_id = ? ORDER BY at, id", [.integer(Int64(orderID))]) {
-            ProgressReport(percent: $0.int(0), note: $0.optionalString(1), at: Timestamp(seconds: $0.int(2)), by: $0.string(3))
+            ProgressReport(percent: $0.int("percent"), note: $0.optionalString("note"), at: $0.timestamp("at"), by: $0.string("by"))
         }
     }
 
@@ -159,7 +162,7 @@ extension Store {
 
     public func notifications(orderID: Int) throws -> [Notification] {
         try db.rows("SELECT kind, message, at, by FROM notifications WHERE order_id = ? ORDER BY at, id", [.integer(Int64(orderID))]) {
-            Notification(kind: $0.string(0), message: $0.string(1), at: Timestamp(seconds: $0.int(2)), by: $0.string(3))
+            Notification(kind: $0.string("kind"), message: $0.string("message"), at: $0.timestamp("at"), by: $0.string("by"))
         }
     }
 
@@ -173,42 +176,45 @@ extension Store {
             SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
             FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses)
             """) { row in
-            let id = row.int(0)
+            let id = row.int("id")
+            let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
             order.append(id)
-            facts[id] = BoardFacts(orderID: id, plate: row.string(1), status: OrderStatus(code: row.string(2)) ?? .estimating,
-                                   category: RepairCategory(code: row.string(3)) ?? .minor,
-                                   checkedInAt: Timestamp(seconds: row.int(4)),
-                                   promisedAt: row.optionalInt(5).map(Timestamp.init(seconds:)),
-                                   startedAt: row.optionalInt(6).map(Timestamp.init(seconds:)),
-                                   completedAt: row.optionalInt(7).map(Timestamp.init(seconds:)))
+            facts[id] = BoardFacts(orderID: id, plate: row.string("plate"), status: try stored.code("status"),
+                                   category: try stored.code("category"), checkedInAt: row.timestamp("checked_in_at"),
+                                   promisedAt: row.optionalTimestamp("promised_at"), startedAt: row.optionalTimestamp("started_at"),
+                                   completedAt: row.optionalTimestamp("completed_at"))
         }
         let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
         try db.forEach("""
             SELECT p.order_id, p.percent, p.at FROM progress_reports p
             WHERE p.\(openFilter) ORDER BY p.order_id, p.at, p.id
             """) { row in
-            facts[row.int(0)]?.progress = row.int(1)
-            facts[row.int(0)]?.lastProgressAt = Timestamp(seconds: row.int(2))
+            facts[row.int("order_id")]?.progress = row.int("percent")
+            facts[row.int("order_id")]?.lastProgressAt = row.timestamp("at")
         }
-        try db.forEach("SELECT order_id, max(at) FROM notifications WHERE \(openFilter) GROUP BY order_id") { row in
-            facts[row.int(0)]?.lastNotifiedAt = Timestamp(seconds: row.int(1))
+        try db.forEach("SELECT order_id, max(at) AS at FROM notifications WHERE \(openFilter) GROUP BY order_id") { row in
+            facts[row.int("order_id")]?.lastNotifiedAt = row.timestamp("at")
         }
-        try db.forEach("SELECT order_id, count(*) FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id") { row in
-            facts[row.int(0)]?.pendingSupplements = row.int(1)
+        try db.forEach("""
+            SELECT order_id, count(*) AS pending FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id
+            """) { row in
+            facts[row.int("order_id")]?.pendingSupplements = row.int("pending")
         }
-        try db.forEach("SELECT order_id, stage, result FROM inspections WHERE \(openFilter) ORDER BY id") { row in
-            let id = row.int(0)
-            guard let stage = InspectionStage(code: row.string(1)) else { return }
-            let passed = row.string(2) == InspectionResult.pass.code
+        try db.forEach("SELECT id, order_id, stage, result FROM inspections WHERE \(openFilter) ORDER BY id") { row in
+            let id = row.int("order_id")
+            let stored = StoredCodes(row, table: "inspections", key: String(row.int("id")))
+            let stage: InspectionStage = try stored.code("stage")
+            let passed = try stored.code("result") as InspectionResult == .pass
             if passed { facts[id]?.passedStages.insert(stage) }
             if stage == .final { facts[id]?.reworkPending = !passed }
         }
         try db.forEach("""
-            SELECT a.order_id, a.group_name, a.technician, b.name FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id
+            SELECT a.order_id, a.group_name, a.technician, b.name AS bay FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id
             WHERE a.\(openFilter) ORDER BY a.id
             """) { row in
-            let part = [row.string(1), row.optionalString(2), row.optionalString(3)].compactMap { $0 }.joined(separator: "/")
-            let id = row.int(0)
+            let part = [row.string("group_name"), row.optionalString("technician"), row.optionalString("bay")]
+                .compactMap { $0 }.joined(separator: "/")
+            let id = row.int("order_id")
             let current = facts[id]?.assignment ?? ""
             facts[id]?.assignment = current.isEmpty ? part : current + "; " + part
         }

@@ -22,31 +22,32 @@ extension Store {
         dropped_phone, category, payer, findings, estimate_method, promised_at, key_tag, signed_by, signed_via,
         signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at, rework_of, rework_line,
         rework_cause, discount_kind, discount_value, discount_by, discount_authorized_by, key_returned_at, released_at,
-        release_odometer, released_by, release_signed, old_parts
+        release_odometer, released_by, release_signed, old_parts, tax_rate_bp, prices_include_tax, labor_rate,
+        discount_limit, warranty_km, warranty_days
         """
 
-    private func order(from row: Row) -> RepairOrder {
-        RepairOrder(id: row.int(0), vehicleID: row.int(1), customerID: row.int(2),
-                    status: OrderStatus(code: row.string(3)) ?? .estimating,
-                    checkedInAt: Timestamp(seconds: row.int(4)), advisor: row.string(5), odometerIn: row.int(6),
-                    fuel: FuelLevel(code: row.string(7)) ?? .half, complaint: row.string(8),
-                    droppedBy: row.optionalString(9), droppedPhone: row.optionalString(10),
-                    category: RepairCategory(code: row.string(11)) ?? .minor, payer: Payer(code: row.string(12)) ?? .owner,
-                    findings: row.optionalString(13), estimateMethod: row.optionalString(14).flatMap(EstimateMethod.init(code:)),
-                    promisedAt: row.optionalInt(15).map(Timestamp.init(seconds:)), keyTag: row.optionalString(16),
-                    signedBy: row.optionalString(17), signedVia: row.optionalString(18).flatMap(Channel.init(code:)),
-                    signedAt: row.optionalInt(19).map(Timestamp.init(seconds:)),
-                    closedAt: row.optionalInt(20).map(Timestamp.init(seconds:)), version: row.int(21),
-                    startedAt: row.optionalInt(22).map(Timestamp.init(seconds:)), handoverBy: row.optionalString(23),
-                    handoverAt: row.optionalInt(24).map(Timestamp.init(seconds:)),
-                    completedAt: row.optionalInt(25).map(Timestamp.init(seconds:)),
-                    reworkOf: row.optionalInt(26), reworkLine: row.optionalInt(27), reworkCause: row.optionalString(28),
-                    discount: Store.discount(kind: row.optionalString(29), value: row.optionalInt(30)),
-                    discountBy: row.optionalString(31), discountAuthorizedBy: row.optionalString(32),
-                    keyReturnedAt: row.optionalInt(33).map(Timestamp.init(seconds:)),
-                    releasedAt: row.optionalInt(34).map(Timestamp.init(seconds:)), releaseOdometer: row.optionalInt(35),
-                    releasedBy: row.optionalString(36), releaseSigned: row.optionalString(37),
-                    oldParts: row.optionalString(38).flatMap(OldParts.init(code:)))
+    private func order(from row: Row) throws -> RepairOrder {
+        let id = row.int("id")
+        let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
+        return RepairOrder(
+            id: id, vehicleID: row.int("vehicle_id"), customerID: row.int("customer_id"), status: try stored.code("status"),
+            checkedInAt: row.timestamp("checked_in_at"), advisor: row.string("advisor"), odometerIn: row.int("odometer_in"),
+            fuel: try stored.code("fuel"), complaint: row.string("complaint"),
+            droppedBy: row.optionalString("dropped_by"), droppedPhone: row.optionalString("dropped_phone"),
+            category: try stored.code("category"), payer: try stored.code("payer"), findings: row.optionalString("findings"),
+            estimateMethod: try stored.optionalCode("estimate_method"), promisedAt: row.optionalTimestamp("promised_at"),
+            keyTag: row.optionalString("key_tag"), signedBy: row.optionalString("signed_by"),
+            signedVia: try stored.optionalCode("signed_via"), signedAt: row.optionalTimestamp("signed_at"),
+            closedAt: row.optionalTimestamp("closed_at"), version: row.int("version"),
+            startedAt: row.optionalTimestamp("started_at"), handoverBy: row.optionalString("handover_by"),
+            handoverAt: row.optionalTimestamp("handover_at"), completedAt: row.optionalTimestamp("completed_at"),
+            reworkOf: row.optionalInt("rework_of"), reworkLine: row.optionalInt("rework_line"),
+            reworkCause: row.optionalString("rework_cause"), discount: try stored.discount(),
+            discountBy: row.optionalString("discount_by"), discountAuthorizedBy: row.optionalString("discount_authorized_by"),
+            keyReturnedAt: row.optionalTimestamp("key_returned_at"), releasedAt: row.optionalTimestamp("released_at"),
+            releaseOdometer: row.optionalInt("release_odometer"), releasedBy: row.optionalString("released_by"),
+            releaseSigned: row.optionalString("release_signed"), oldParts: try stored.optionalCode("old_parts"),
+            terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm())
     }
 
     public func order(id: Int) throws -> RepairOrder? {
@@ -63,16 +64,14 @@ extension Store {
     public func resolveOrder(_ reference: String) throws -> RepairOrder {
         if let id = RepairOrder.id(fromNumber: reference) {
             guard let found = try order(id: id) else {
-                throw UserError("no order \(RepairOrder.number(id)): ro list shows the open ones")
+                throw LookupRefusal.noOrder(id: id)
             }
             return found
         }
         let vehicle = try resolveVehicle(reference)
         guard let open = try openOrder(vehicleID: vehicle.id) else {
-            if let last = try db.scalar("SELECT max(id) FROM orders WHERE vehicle_id = ?", [.integer(Int64(vehicle.id))]) {
-                throw UserError("\(vehicle.plate) has no open order (its last was \(RepairOrder.number(last))): check it in first, or name the order by number")
-            }
-            throw UserError("\(vehicle.plate) has no open order: check it in first (checkin \(vehicle.plate) odometer=… fuel=… complaint=\"…\")")
+            let last = try db.scalar("SELECT max(id) FROM orders WHERE vehicle_id = ?", [.integer(Int64(vehicle.id))])
+            throw LookupRefusal.noOpenOrder(plate: vehicle.plate.value, lastOrder: last)
         }
         return open
     }
@@ -81,7 +80,7 @@ extension Store {
     public func ensureKeyTagFree(_ tag: String, for orderID: Int) throws {
         if let holder = try db.scalar("SELECT id FROM orders WHERE key_tag = ? AND id <> ? AND status IN \(Schema.openStatuses)",
                                       [.text(tag), .integer(Int64(orderID))]) {
-            throw UserError("key tag \(tag) already holds the key of \(RepairOrder.number(holder)): use a free hook")
+            throw ConflictRefusal.keyTagInUse(tag: tag, order: holder)
         }
     }
 
@@ -90,13 +89,15 @@ extension Store {
         try db.run("""
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
                                dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
-                               rework_cause)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               rework_cause, tax_rate_bp, prices_include_tax, labor_rate, discount_limit, warranty_km,
+                               warranty_days)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.vehicleID)), .integer(Int64(order.customerID)), .text(order.status.code),
                   .integer(Int64(order.checkedInAt.seconds)), .text(order.advisor), .integer(Int64(order.odometerIn)),
                   .text(order.fuel.code), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
-                  SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)])
+                  SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)]
+                + Store.fixedFactValues(order))
         let created = order.identified(as: db.lastInsertRowID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel.code)),
@@ -118,7 +119,8 @@ extension Store {
                 signed_via = ?, signed_at = ?, closed_at = ?, started_at = ?, handover_by = ?, handover_at = ?,
                 completed_at = ?, rework_of = ?, rework_line = ?, rework_cause = ?, discount_kind = ?, discount_value = ?,
                 discount_by = ?, discount_authorized_by = ?, key_returned_at = ?, released_at = ?, release_odometer = ?,
-                released_by = ?, release_signed = ?, old_parts = ?, version = version + 1
+                released_by = ?, release_signed = ?, old_parts = ?, tax_rate_bp = ?, prices_include_tax = ?, labor_rate = ?,
+                discount_limit = ?, warranty_km = ?, warranty_days = ?, version = version + 1
             WHERE id = ?
             """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel.code), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
@@ -131,7 +133,8 @@ extension Store {
                   SQLValue(Store.discountValue(order.discount)), SQLValue(order.discountBy),
                   SQLValue(order.discountAuthorizedBy), SQLValue(order.keyReturnedAt?.seconds),
                   SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),
-                  SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code), .integer(Int64(order.id))])
+                  SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code)] + Store.fixedFactValues(order)
+                + [.integer(Int64(order.id))])
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -142,20 +145,22 @@ extension Store {
         no_warranty, status, covered
         """
 
-    private func line(from row: Row) -> OrderLine {
-        OrderLine(number: row.int(0), kind: LineKind(code: row.string(1)) ?? .fee, description: row.string(2),
-                  hours: row.optionalInt(3).map(Hours.init(hundredths:)), rate: row.optionalInt(4).map(Money.init(fen:)),
-                  quantity: row.optionalInt(5).map(Quantity.init(thousandths:)),
-                  unitPrice: row.optionalInt(6).map(Money.init(fen:)), amount: Money(fen: row.int(7)),
-                  partNumber: row.optionalString(8), brand: row.optionalString(9),
-                  partClass: row.optionalString(10).flatMap(PartClass.init(code:)), operationCode: row.optionalString(11),
-                  noWarranty: row.bool(12), status: LineStatus(code: row.string(13)) ?? .proposed, covered: row.bool(14))
+    private func line(from row: Row, order: Int) throws -> OrderLine {
+        let number = row.int("number")
+        let stored = StoredCodes(row, table: "order_lines", key: "\(RepairOrder.number(order))/\(number)")
+        return OrderLine(number: number, kind: try stored.code("kind"), description: row.string("description"),
+                         hours: row.optionalInt("hours").map(Hours.init(hundredths:)), rate: row.optionalMoney("rate"),
+                         quantity: row.optionalInt("quantity").map(Quantity.init(thousandths:)),
+                         unitPrice: row.optionalMoney("unit_price"), amount: row.money("amount"),
+                         partNumber: row.optionalString("part_no"), brand: row.optionalString("brand"),
+                         partClass: try stored.optionalCode("part_class"), operationCode: row.optionalString("op_code"),
+                         noWarranty: row.bool("no_warranty"), status: try stored.code("status"), covered: row.bool("covered"))
     }
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
     public func lines(orderID: Int) throws -> [OrderLine] {
         try db.rows("SELECT \(Self.lineColumns) FROM order_lines WHERE order_id = ? ORDER BY number",
-                    [.integer(Int64(orderID))], line(from:))
+                    [.integer(Int64(orderID))]) { try line(from: $0, order: orderID) }
     }
 
     /// Adds a line with the next free number and journals it.
@@ -223,15 +228,18 @@ extension Store {
 
     private static let summarySelect = """
         SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category,
-               (SELECT coalesce(sum(amount), 0) FROM order_lines l WHERE l.order_id = o.id AND l.status IN ('proposed','approved'))
+               (SELECT coalesce(sum(amount), 0) FROM order_lines l
+                WHERE l.order_id = o.id AND l.status IN ('proposed','approved')) AS total
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
 
-    private func summary(from row: Row) -> OrderSummary {
-        OrderSummary(id: row.int(0), plate: row.string(1), status: OrderStatus(code: row.string(2)) ?? .estimating,
-                     checkedInAt: Timestamp(seconds: row.int(3)), promisedAt: row.optionalInt(4).map(Timestamp.init(seconds:)),
-                     odometerIn: row.int(5), complaint: row.string(6),
-                     category: RepairCategory(code: row.string(7)) ?? .minor, total: Money(fen: row.int(8)))
+    private func summary(from row: Row) throws -> OrderSummary {
+        let id = row.int("id")
+        let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
+        return OrderSummary(id: id, plate: row.string("plate"), status: try stored.code("status"),
+                            checkedInAt: row.timestamp("checked_in_at"), promisedAt: row.optionalTimestamp("promised_at"),
+                            odometerIn: row.int("odometer_in"), complaint: row.string("complaint"),
+                            category: try stored.code("category"), total: row.money("total"))
     }
 
     /// Every order of a vehicle, newest first.
@@ -250,24 +258,17 @@ extension Store {
                            [.integer(Int64(limit))], summary(from:))
     }
 
-    /// Lines the customer declined on earlier orders of this vehicle: offered again at the next visit.
+    /// Lines the customer declined on earlier orders of this vehicle: offered again at the next
+    /// visit, as ordinary work (never as free warranty work).
     public func declinedLines(vehicleID: Int, before orderID: Int? = nil) throws -> [(order: Int, line: OrderLine)] {
         try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
             ORDER BY l.order_id DESC, l.number LIMIT 20
             """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))]) { row in
-            let line = OrderLine(number: row.int(1), kind: LineKind(code: row.string(2)) ?? .fee, description: row.string(3),
-                                 hours: row.optionalInt(4).map(Hours.init(hundredths:)),
-                                 rate: row.optionalInt(5).map(Money.init(fen:)),
-                                 quantity: row.optionalInt(6).map(Quantity.init(thousandths:)),
-                                 unitPrice: row.optionalInt(7).map(Money.init(fen:)), amount: Money(fen: row.int(8)),
-                                 partNumber: row.optionalString(9), brand: row.optionalString(10),
-                                 partClass: row.optionalString(11).flatMap(PartClass.init(code:)),
-                                 operationCode: row.optionalString(12), noWarranty: row.bool(13), status: .declined)
-            return (row.int(0), line)
+            (row.int("order_id"), try line(from: row, order: row.int("order_id")))
         }
     }
 
@@ -276,7 +277,7 @@ extension Store {
     public func damageNotes(orderID: Int) throws -> [DamageNote] {
         try db.rows("SELECT id, note, noted_at, noted_by FROM damage_notes WHERE order_id = ? ORDER BY id",
                     [.integer(Int64(orderID))]) {
-            DamageNote(id: $0.int(0), note: $0.string(1), notedAt: Timestamp(seconds: $0.int(2)), notedBy: $0.string(3))
+            DamageNote(id: $0.int("id"), note: $0.string("note"), notedAt: $0.timestamp("noted_at"), notedBy: $0.string("noted_by"))
         }
     }
 
@@ -290,7 +291,7 @@ extension Store {
     public func belongings(orderID: Int) throws -> [Belonging] {
         try db.rows("SELECT name, count, returned_at FROM belongings WHERE order_id = ? ORDER BY rowid",
                     [.integer(Int64(orderID))]) {
-            Belonging(name: $0.string(0), count: $0.int(1), returnedAt: $0.optionalInt(2).map(Timestamp.init(seconds:)))
+            Belonging(name: $0.string("name"), count: $0.int("count"), returnedAt: $0.optionalTimestamp("returned_at"))
         }
     }
 
@@ -308,9 +309,7 @@ extension Store {
 
     public func removeBelonging(_ name: String, from order: RepairOrder) throws {
         try db.run("DELETE FROM belongings WHERE order_id = ? AND name = ?", [.integer(Int64(order.id)), .text(name)])
-        guard db.changes == 1 else {
-            throw UserError("\(name) is not on \(order.number)'s belongings checklist: belongings \(order.number) list shows what is")
-        }
+        guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.id) }
         try journal(.belongingsRemove, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("item", .string(name))])
     }
@@ -320,9 +319,7 @@ extension Store {
         for name in names {
             try db.run("UPDATE belongings SET returned_at = ? WHERE order_id = ? AND name = ?",
                        [.integer(Int64(context.now.seconds)), .integer(Int64(order.id)), .text(name)])
-            guard db.changes == 1 else {
-                throw UserError("\(name) is not on \(order.number)'s belongings checklist: belongings \(order.number) list shows what is")
-            }
+            guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.id) }
         }
         try journal(.belongingsReturn, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("items", .array(names.map { .string($0) }))])
@@ -330,7 +327,7 @@ extension Store {
 
     public func documents(orderID: Int) throws -> [ReceivedDocument] {
         try db.rows("SELECT name, valid_until FROM received_documents WHERE order_id = ? ORDER BY rowid",
-                    [.integer(Int64(orderID))]) { ReceivedDocument(name: $0.string(0), validUntil: $0.optionalString(1)) }
+                    [.integer(Int64(orderID))]) { ReceivedDocument(name: $0.string("name"), validUntil: $0.optionalString("valid_until")) }
     }
 
     public func addDocument(_ document: ReceivedDocument, to order: RepairOrder) throws {
@@ -364,7 +361,7 @@ extension Store {
     /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
     public func record(of order: RepairOrder) throws -> OrderRecord {
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
-            throw UserError("\(order.number) refers to a vehicle or customer that is missing from the database")
+            throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.id)
         }
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),
@@ -377,17 +374,12 @@ extension Store {
     /// Orders checked in from `start` (inclusive) to `end` (exclusive), in number order.
     public func orders(checkedInFrom start: Timestamp, to end: Timestamp) throws -> [RepairOrder] {
         let ids = try db.rows("SELECT id FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY id",
-                              [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { $0.int(0) }
+                              [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { $0.int("id") }
         return try ids.compactMap { try order(id: $0) }
     }
 }
 
 extension Store {
-    static func discount(kind: String?, value: Int?) -> Discount? {
-        guard let kind, let value else { return nil }
-        return kind == "percent" ? .percent(value) : .amount(Money(fen: value))
-    }
-
     static func discountKind(_ discount: Discount?) -> String? {
         switch discount {
         case .amount?: return "amount"
@@ -401,6 +393,40 @@ extension Store {
         case .amount(let money)?: return money.fen
         case .percent(let bp)?: return bp
         case nil: return nil
+        }
+    }
+
+    /// The terms and warranty fixed on an order, as the columns tax_rate_bp, prices_include_tax,
+    /// labor_rate, discount_limit, warranty_km, warranty_days store them.
+    static func fixedFactValues(_ order: RepairOrder) -> [SQLValue] {
+        [SQLValue(order.terms?.taxRate.basisPoints), order.terms.map { SQLValue($0.pricesIncludeTax) } ?? .null,
+         SQLValue(order.terms?.laborRate.fen), SQLValue(order.terms?.discountLimitPercent),
+         SQLValue(order.warrantyTerm?.km), SQLValue(order.warrantyTerm?.days)]
+    }
+}
+
+extension StoredCodes {
+    /// The pricing terms fixed on an order: all four columns, or none (still estimating).
+    func pricingTerms() throws -> PricingTerms? {
+        let taxRate = row.optionalInt("tax_rate_bp"), includes = row.optionalInt("prices_include_tax")
+        let laborRate = row.optionalInt("labor_rate"), limit = row.optionalInt("discount_limit")
+        if taxRate == nil && includes == nil && laborRate == nil && limit == nil { return nil }
+        guard let taxRate, let includes, includes == 0 || includes == 1, let laborRate, let limit else {
+            let column = taxRate == nil ? "tax_rate_bp" : includes == nil || (includes != 0 && includes != 1) ? "prices_include_tax"
+                : laborRate == nil ? "labor_rate" : "discount_limit"
+            throw StoreRefusal.unknownCode(table: table, row: key, column: column, value: row.optionalString(column) ?? "NULL")
+        }
+        return PricingTerms(taxRate: TaxRate(basisPoints: taxRate), pricesIncludeTax: includes == 1,
+                            laborRate: Money(fen: laborRate), discountLimitPercent: limit)
+    }
+
+    /// The warranty fixed on an order at release: both columns, or neither.
+    func warrantyTerm() throws -> WarrantyTerm? {
+        switch (row.optionalInt("warranty_km"), row.optionalInt("warranty_days")) {
+        case (nil, nil): return nil
+        case (let km?, let days?): return WarrantyTerm(km: km, days: days)
+        case (nil, _): throw StoreRefusal.unknownCode(table: table, row: key, column: "warranty_km", value: "NULL")
+        case (_, nil): throw StoreRefusal.unknownCode(table: table, row: key, column: "warranty_days", value: "NULL")
         }
     }
 }

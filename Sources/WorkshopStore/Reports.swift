@@ -41,49 +41,54 @@ extension Store {
         r.carsCheckedIn = try db.scalar("SELECT count(DISTINCT vehicle_id) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ?", range) ?? 0
         r.comebacks = try db.scalar("SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL", range) ?? 0
         try db.forEach("""
-            SELECT coalesce(sum(CASE WHEN l.status IN ('proposed','approved','declined') THEN l.amount END), 0),
-                   coalesce(sum(CASE WHEN l.status = 'approved' THEN l.amount END), 0)
+            SELECT coalesce(sum(CASE WHEN l.status IN ('proposed','approved','declined') THEN l.amount END), 0) AS estimated,
+                   coalesce(sum(CASE WHEN l.status = 'approved' THEN l.amount END), 0) AS approved
             FROM orders o JOIN order_lines l ON l.order_id = o.id
             WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND l.covered = 0 AND (l.op_code IS NULL OR l.op_code <> 'DIAG')
             """, range) { row in
-            r.estimated = Money(fen: row.int(0))
-            r.approved = Money(fen: row.int(1))
+            r.estimated = row.money("estimated")
+            r.approved = row.money("approved")
         }
-        // Released orders: their approved, chargeable lines and discounts, computed per order as the settlement does.
+        // Released orders: their approved, chargeable lines and discounts, computed per order as the
+        // settlement does, each under the terms fixed on it.
         var byDay: [String: (revenue: Money, cars: Int)] = [:]
         let zone = settings.timeZone
         try db.forEach("""
-            SELECT o.id, o.released_at, o.discount_kind, o.discount_value,
-                   coalesce(sum(CASE WHEN l.kind = 'labor' THEN l.amount END), 0),
-                   coalesce(sum(CASE WHEN l.kind = 'part' THEN l.amount END), 0),
-                   coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0)
+            SELECT o.id, o.released_at, o.discount_kind, o.discount_value, o.tax_rate_bp, o.prices_include_tax, o.labor_rate,
+                   o.discount_limit,
+                   coalesce(sum(CASE WHEN l.kind = 'labor' THEN l.amount END), 0) AS labor,
+                   coalesce(sum(CASE WHEN l.kind = 'part' THEN l.amount END), 0) AS parts,
+                   coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0) AS other
             FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0
             WHERE o.released_at >= ? AND o.released_at < ?
             GROUP BY o.id
             """, range) { row in
-            let labor = Money(fen: row.int(4)), parts = Money(fen: row.int(5)), other = Money(fen: row.int(6))
-            let discount = Store.discount(kind: row.optionalString(2), value: row.optionalInt(3))?.value(on: labor + parts + other) ?? .zero
-            let total = TaxedTotal(subtotal: labor + parts + other - discount, rate: settings.taxRate,
-                                   pricesIncludeTax: settings.pricesIncludeTax).gross
+            let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
+            let labor = row.money("labor"), parts = row.money("parts"), other = row.money("other")
+            let discount = try stored.discount()?.value(on: labor + parts + other) ?? .zero
+            let terms = try stored.pricingTerms() ?? settings.pricingTerms
+            let total = terms.taxed(labor + parts + other - discount).gross
             r.ordersReleased += 1
             r.labor += labor
             r.parts += parts
             r.other += other
             r.discounts += discount
             r.revenue += total
-            let day = zone.formatDate(Timestamp(seconds: row.int(1)))
+            let day = zone.formatDate(row.timestamp("released_at"))
             byDay[day, default: (.zero, 0)].revenue += total
         }
         try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ?", range) { row in
-            byDay[zone.formatDate(Timestamp(seconds: row.int(0))), default: (.zero, 0)].cars += 1
+            byDay[zone.formatDate(row.timestamp("checked_in_at")), default: (.zero, 0)].cars += 1
         }
         r.payments = Money(fen: try db.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE at >= ? AND at < ?", range) ?? 0)
         r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
         r.openComplaints = try complaints().count
-        try db.forEach("SELECT status, count(*) FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status", range) { row in
-            r.bookings += row.int(1)
-            if row.string(0) == AppointmentStatus.arrived.code { r.arrivals = row.int(1) }
-            if row.string(0) == AppointmentStatus.noShow.code { r.noShows = row.int(1) }
+        try db.forEach("""
+            SELECT status, count(*) AS bookings FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status
+            """, range) { row in
+            r.bookings += row.int("bookings")
+            if row.string("status") == AppointmentStatus.arrived.code { r.arrivals = row.int("bookings") }
+            if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
         }
         // Every day of the period, including quiet ones.
         var day = start

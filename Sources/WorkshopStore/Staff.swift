@@ -2,10 +2,10 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    private func staffMember(from row: Row) -> StaffMember {
-        StaffMember(id: row.int(0), name: row.string(1),
-                    roles: row.string(2).split(separator: ",").compactMap { Role(code: String($0)) },
-                    group: row.optionalString(3), active: row.bool(4))
+    private func staffMember(from row: Row) throws -> StaffMember {
+        let stored = StoredCodes(row, table: "staff", key: row.string("name"))
+        return StaffMember(id: row.int("id"), name: row.string("name"), roles: try stored.codes("roles"),
+                           group: row.optionalString("group_name"), active: row.bool("active"))
     }
 
     public func staff(named name: String) throws -> StaffMember? {
@@ -20,11 +20,11 @@ extension Store {
     public func staff(_ name: String, role: Role, orAnyOf others: [Role] = []) throws -> StaffMember {
         guard let member = try staff(named: name), member.active else {
             let holders = try allStaff().filter { $0.has(role) && $0.active }.map(\.name)
-            throw UserError("\(name) is not on the staff list; \(role.english)s: \(holders.isEmpty ? "none yet (staff add NAME role=\(role.code))" : holders.joined(separator: ", "))")
+            throw StaffRefusal.notOnStaff(name: name, role: role, holders: holders)
         }
         guard member.has(role) || others.contains(where: member.has) else {
             let holders = try allStaff().filter { $0.has(role) && $0.active }.map(\.name)
-            throw UserError("\(name) is \(member.roles.map(\.english).joined(separator: ", ")), not a \(role.english) (\(role.chinese)); \(role.english)s: \(holders.isEmpty ? "none" : holders.joined(separator: ", "))")
+            throw StaffRefusal.lacksRole(name: name, roles: member.roles, needed: role, holders: holders)
         }
         return member
     }
@@ -44,13 +44,14 @@ extension Store {
 
     /// The work groups: every group a staff member belongs to.
     public func workGroups() throws -> [String] {
-        try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 ORDER BY group_name") { $0.string(0) }
+        try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 ORDER BY group_name") { $0.string("group_name") }
     }
 
     // MARK: Bays
 
     private func bay(from row: Row) -> Bay {
-        Bay(id: row.int(0), name: row.string(1), equipment: row.string(2).split(separator: ",").map(String.init), hours: row.string(3))
+        Bay(id: row.int("id"), name: row.string("name"), equipment: row.string("equipment").split(separator: ",").map(String.init),
+            hours: row.string("hours"))
     }
 
     public func bay(named name: String) throws -> Bay? {
@@ -91,11 +92,8 @@ extension Store {
     public func account(named name: String) throws -> StaffAccount? {
         try db.first("SELECT id, name, roles, group_name, active, pin_hash, failed_attempts, locked_until FROM staff WHERE name = ?",
                      [.text(name)]) { row in
-            StaffAccount(member: StaffMember(id: row.int(0), name: row.string(1),
-                                             roles: row.string(2).split(separator: ",").compactMap { Role(code: String($0)) },
-                                             group: row.optionalString(3), active: row.bool(4)),
-                         pinHash: row.optionalString(5), failedAttempts: row.int(6),
-                         lockedUntil: row.optionalInt(7).map(Timestamp.init(seconds:)))
+            StaffAccount(member: try staffMember(from: row), pinHash: row.optionalString("pin_hash"),
+                         failedAttempts: row.int("failed_attempts"), lockedUntil: row.optionalTimestamp("locked_until"))
         }
     }
 

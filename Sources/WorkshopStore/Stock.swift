@@ -23,9 +23,10 @@ extension Store {
     /// Refuses to take the shelf below zero.
     public func moveStock(_ partNumber: String, _ kind: StockMovement.Kind, onHand: Int = 0, reserved: Int = 0,
                           orderID: Int? = nil, line: Int? = nil, appointmentID: Int? = nil, reason: String? = nil) throws {
-        guard let part = try part(number: partNumber) else { throw UserError("no part \(partNumber) in the price list") }
+        guard let part = try part(number: partNumber) else { throw LookupRefusal.noPart(partNumber: partNumber) }
         if part.onHand.thousandths + onHand < 0 {
-            throw UserError("\(part.partNumber) \(part.name): only \(part.onHand) \(part.unit) on hand, cannot take \(Quantity(thousandths: -onHand))")
+            throw StockRefusal.notEnoughOnHand(partNumber: part.partNumber, name: part.name, onHand: part.onHand, unit: part.unit,
+                                               wanted: Quantity(thousandths: -onHand))
         }
         try db.run("""
             INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by)
@@ -49,22 +50,24 @@ extension Store {
 
     public func movements(partNumber: String, limit: Int = 200) throws -> [StockMovement] {
         try db.rows("""
-            SELECT kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by
+            SELECT id, kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by
             FROM stock_movements WHERE part_no = ? ORDER BY id DESC LIMIT ?
-            """, [.text(partNumber.uppercased()), .integer(Int64(limit))]) {
-            StockMovement(kind: StockMovement.Kind(rawValue: $0.string(0)) ?? .adjust, partNumber: $0.string(1), onHand: $0.int(2),
-                          reserved: $0.int(3), orderID: $0.optionalInt(4), line: $0.optionalInt(5), appointmentID: $0.optionalInt(6),
-                          reason: $0.optionalString(7), at: Timestamp(seconds: $0.int(8)), by: $0.string(9))
+            """, [.text(partNumber.uppercased()), .integer(Int64(limit))]) { row in
+            let stored = StoredCodes(row, table: "stock_movements", key: String(row.int("id")))
+            return StockMovement(kind: try stored.code("kind", StockMovement.Kind.init(rawValue:)), partNumber: row.string("part_no"),
+                                 onHand: row.int("on_hand_delta"), reserved: row.int("reserved_delta"), orderID: row.optionalInt("order_id"),
+                                 line: row.optionalInt("line_number"), appointmentID: row.optionalInt("appointment_id"),
+                                 reason: row.optionalString("reason"), at: row.timestamp("at"), by: row.string("by"))
         }
     }
 
     /// Parts whose running totals differ from the sum of their movements (there should be none).
     public func stockMismatches() throws -> [(partNumber: String, onHand: Int, movements: Int)] {
         try db.rows("""
-            SELECT p.part_no, p.stock, coalesce(sum(m.on_hand_delta), 0), p.reserved, coalesce(sum(m.reserved_delta), 0)
+            SELECT p.part_no, p.stock, coalesce(sum(m.on_hand_delta), 0) AS movements
             FROM parts p LEFT JOIN stock_movements m ON m.part_no = p.part_no GROUP BY p.part_no
             HAVING p.stock <> coalesce(sum(m.on_hand_delta), 0) OR p.reserved <> coalesce(sum(m.reserved_delta), 0)
-            """) { ($0.string(0), $0.int(1), $0.int(2)) }
+            """) { ($0.string("part_no"), $0.int("stock"), $0.int("movements")) }
     }
 
     /// Marks how much of a line's part was taken from the shelf.
@@ -74,7 +77,8 @@ extension Store {
     }
 
     public func issued(line: Int, of orderID: Int) throws -> Int {
-        try db.scalar("SELECT issued FROM order_lines WHERE order_id = ? AND number = ?", [.integer(Int64(orderID)), .integer(Int64(line))]) ?? 0
+        try db.first("SELECT issued FROM order_lines WHERE order_id = ? AND number = ?",
+                     [.integer(Int64(orderID)), .integer(Int64(line))]) { $0.int("issued") } ?? 0
     }
 
     /// Issues the catalogued parts of an order's approved lines not yet taken from the shelf, as far
@@ -97,13 +101,14 @@ extension Store {
         return short
     }
 
-    /// Puts back the parts issued to lines that are no longer billed (declined or removed).
+    /// Puts back the parts issued to lines that are no longer billed (declined or removed). The
+    /// movement names the order and line; the line's status says why, so no reason is written.
     public func returnUnbilledParts(of order: RepairOrder) throws -> [(line: OrderLine, quantity: Quantity)] {
         var returned: [(line: OrderLine, quantity: Quantity)] = []
         for line in try lines(orderID: order.id) where line.kind == .part && line.status != .approved {
             let done = try issued(line: line.number, of: order.id)
             guard done > 0, let number = line.partNumber else { continue }
-            try moveStock(number, .return, onHand: done, orderID: order.id, line: line.number, reason: "line \(line.status.code)")
+            try moveStock(number, .return, onHand: done, orderID: order.id, line: line.number)
             try setIssued(0, line: line.number, of: order)
             returned.append((line, Quantity(thousandths: done)))
         }
@@ -113,9 +118,15 @@ extension Store {
     // MARK: Jobs
 
     private func job(from row: Row) throws -> Job {
-        Job(code: row.string(0), name: row.string(1), operations: row.string(2).split(separator: ",").map(String.init),
-            parts: row.string(3).isEmpty ? [] : try Job.parseParts(row.string(3)),
-            equipment: row.string(4).split(separator: ",").map(String.init))
+        let parts: [(partNumber: String, quantity: Quantity)]
+        do {
+            parts = row.string("parts").isEmpty ? [] : try Job.parseParts(row.string("parts"))
+        } catch {
+            throw StoreRefusal.unknownCode(table: "jobs", row: row.string("code"), column: "parts", value: row.string("parts"))
+        }
+        return Job(code: row.string("code"), name: row.string("name"),
+                   operations: row.string("operations").split(separator: ",").map(String.init), parts: parts,
+                   equipment: row.string("equipment").split(separator: ",").map(String.init))
     }
 
     public func job(code: String) throws -> Job? {

@@ -17,28 +17,48 @@ public struct ChangeContext: Sendable {
 
 /// The shop's database: one SQLite file. Commands read and write it through the repository
 /// methods in this module's extensions; every change goes into the journal in the same transaction.
+/// The connection itself stays inside the module: what a command may do to the shop's record is
+/// what these methods offer.
 public final class Store {
-    public let db: Database
+    let db: Database
     public var context: ChangeContext
     public private(set) var settings: ShopSettings
+    /// Settings whose stored value Workshop cannot read (edited by hand): their defaults are in
+    /// force, and `verify` names them until a manager sets them again.
+    private(set) var damagedSettings: [(key: String, value: String)] = []
     private var settingsDataVersion = -1
     /// The journal's last entry during a write transaction: the next entry chains to it.
     private var journalTail: (id: Int, hash: String)?
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public init(path: String, context: ChangeContext) throws {
-        db = try Database(path: path)
         self.context = context
         self.settings = ShopSettings()
-        db.setBusyTimeout(milliseconds: 5_000)
-        // WAL lets readers work while one writer commits; FULL syncs the log at every commit, so a
-        // command Workshop has confirmed survives a crash or a power cut.
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        try Schema.migrate(db)
+        do {
+            db = try Database(path: path)
+            // The busy timeout comes first: on a brand-new file several processes may be switching
+            // it to WAL and migrating it at once, and each waits for the others' locks.
+            db.setBusyTimeout(milliseconds: Migrator.busyTimeoutMilliseconds)
+            // WAL lets readers work while one writer commits; FULL syncs the log at every commit, so
+            // a command Workshop has confirmed survives a crash or a power cut.
+            try db.enableWriteAheadLog()
+            try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            try Migrator.migrate(db, path: path, now: context.now)
+            db.setBusyTimeout(milliseconds: 5_000)
+        } catch let error as SQLiteError where !error.isBusy {
+            // Not a database, unreadable, or damaged: say so with SQLite's own words.
+            throw StoreRefusal.unreadable(reason: error.message)
+        }
         try reloadSettingsIfChanged()
     }
 
     public static var schemaVersion: Int { Schema.currentVersion }
+
+    /// The database file's path.
+    public var path: String { db.path }
+
+    /// Inside `write`: Workshop's writer mark is set.
+    var isWriting: Bool { journalTail != nil }
 
     /// Runs a command that changes data: one IMMEDIATE transaction, all or nothing.
     public func write<T>(_ body: () throws -> T) throws -> T {
@@ -71,15 +91,23 @@ public final class Store {
     /// Another terminal may have changed the shop's settings: `data_version` moves when any other
     /// connection commits, so settings are re-read only then.
     private func reloadSettingsIfChanged() throws {
-        let version = try db.scalar("PRAGMA data_version") ?? 0
+        let version = try db.first("PRAGMA data_version") { $0.int("data_version") } ?? 0
         guard version != settingsDataVersion else { return }
         settingsDataVersion = version
         var loaded = ShopSettings()
-        try db.forEach("SELECT key, value FROM settings") { row in
-            // A value the program wrote is valid; if one was damaged by hand, keep the default.
-            try? loaded.set(row.string(0), to: row.string(1))
+        var damaged: [(key: String, value: String)] = []
+        try db.forEach("SELECT key, value FROM settings ORDER BY key") { row in
+            // A value Workshop wrote is always valid. One edited by hand may not be: refusing to
+            // open would lock out the manager who has to fix it (with `shop set`), so its default
+            // stays in force and `verify` reports it as damaged until then.
+            do {
+                try loaded.set(row.string("key"), to: row.string("value"))
+            } catch {
+                damaged.append((row.string("key"), row.string("value")))
+            }
         }
         settings = loaded
+        damagedSettings = damaged
     }
 
     /// Changes one shop setting, validated, and records it.
@@ -92,6 +120,7 @@ public final class Store {
                    [.text(key), .text(stored)])
         try journal(.shopSet, entity: "shop", id: key, detail: [(key, .string(stored)), ("was", .string(before))])
         settings = updated
+        damagedSettings.removeAll { $0.key == key }
     }
 
     /// Appends one entry to the journal: what was done, to what, with the values that changed.
@@ -129,8 +158,9 @@ extension Store {
     /// The journal entries about an order, or about a vehicle and all its orders, oldest first.
     public func history(orderID: Int? = nil, vehicleID: Int? = nil, limit: Int = 500) throws -> [JournalEntry] {
         let map: (Row) -> JournalEntry = { row in
-            JournalEntry(id: row.int(0), at: Timestamp(seconds: row.int(1)), actor: row.string(2), command: row.string(3),
-                         action: row.string(4), entity: row.string(5), entityID: row.optionalString(6), detail: row.string(7))
+            JournalEntry(id: row.int("id"), at: row.timestamp("at"), actor: row.string("actor"), command: row.string("command"),
+                         action: row.string("action"), entity: row.string("entity"), entityID: row.optionalString("entity_id"),
+                         detail: row.string("detail"))
         }
         let columns = "id, at, actor, command, action, entity, entity_id, detail"
         if let orderID {

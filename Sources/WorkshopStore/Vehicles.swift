@@ -7,13 +7,15 @@ extension Store {
         plate_color, foreign_plate, odometer, created_at
         """
 
-    private func vehicle(from row: Row) -> Vehicle {
-        Vehicle(id: row.int(0), plate: Plate(stored: row.string(1), foreign: row.bool(13)), vin: row.optionalString(2),
-                vinConfirmed: row.bool(3), ownerID: row.int(4), make: row.optionalString(5), model: row.optionalString(6),
-                year: row.optionalInt(7), color: row.optionalString(8), engineNumber: row.optionalString(9),
-                fuel: row.optionalString(10), vehicleClass: VehicleClass(code: row.string(11)) ?? .car,
-                plateColor: PlateColor(rawValue: row.string(12)), odometer: row.int(14),
-                createdAt: Timestamp(seconds: row.int(15)))
+    private func vehicle(from row: Row) throws -> Vehicle {
+        let stored = StoredCodes(row, table: "vehicles", key: row.string("plate"))
+        return Vehicle(id: row.int("id"), plate: Plate(stored: row.string("plate"), foreign: row.bool("foreign_plate")),
+                       vin: row.optionalString("vin"), vinConfirmed: row.bool("vin_confirmed"), ownerID: row.int("owner_id"),
+                       make: row.optionalString("make"), model: row.optionalString("model"), year: row.optionalInt("year"),
+                       color: row.optionalString("color"), engineNumber: row.optionalString("engine_no"),
+                       fuel: row.optionalString("fuel"), vehicleClass: try stored.code("class"),
+                       plateColor: try stored.code("plate_color", PlateColor.init(rawValue:)), odometer: row.int("odometer"),
+                       createdAt: row.timestamp("created_at"))
     }
 
     public func vehicle(id: Int) throws -> Vehicle? {
@@ -34,29 +36,22 @@ extension Store {
         if let found = try vehicle(plate: plate) { return found }
         let vin = VIN.normalize(reference)
         if vin.count == 17, let found = try vehicle(vin: vin) { return found }
-        var message = "no vehicle with plate or VIN \(reference)"
-        let similar = try similarPlates(to: plate)
-        if !similar.isEmpty {
-            message += "; did you mean \(similar.joined(separator: " or "))?"
-        } else {
-            message += ": add it with vehicle add \(plate) vin=… owner=CUSTOMER"
-        }
-        throw UserError(message)
+        throw LookupRefusal.noVehicle(given: reference, plate: plate, similar: try similarPlates(to: plate))
     }
 
     /// Plates that share the serial's last four characters: what a misread province or letter gives.
     func similarPlates(to plate: String) throws -> [String] {
         guard plate.count >= 5 else { return [] }
         let tail = String(plate.suffix(4))
-        return try db.rows("SELECT plate FROM vehicles WHERE plate LIKE ? LIMIT 3", [.text("%" + tail)]) { $0.string(0) }
+        return try db.rows("SELECT plate FROM vehicles WHERE plate LIKE ? LIMIT 3", [.text("%" + tail)]) { $0.string("plate") }
     }
 
     public func addVehicle(_ vehicle: Vehicle) throws -> Vehicle {
         if let existing = try self.vehicle(plate: vehicle.plate.value) {
-            throw UserError("plate \(existing.plate) is already on file (vehicle show \(existing.plate)); to change its owner: vehicle set \(existing.plate) owner=…")
+            throw ConflictRefusal.plateOnFile(plate: existing.plate.value)
         }
         if let vin = vehicle.vin, let existing = try self.vehicle(vin: vin) {
-            throw UserError("VIN \(vin) is already on file under plate \(existing.plate): a re-plated car keeps its file; change the plate with vehicle set \(existing.plate) plate=…")
+            throw ConflictRefusal.vinOnFile(vin: vin, plate: existing.plate.value)
         }
         try db.run("""
             INSERT INTO vehicles(plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
@@ -86,10 +81,10 @@ extension Store {
     /// Saves an edited vehicle and records the fields that changed.
     public func updateVehicle(_ updated: Vehicle, changed: [(String, JSON)]) throws {
         if let other = try vehicle(plate: updated.plate.value), other.id != updated.id {
-            throw UserError("plate \(updated.plate) is already on file for another vehicle")
+            throw ConflictRefusal.plateOfAnotherVehicle(plate: updated.plate.value)
         }
         if let vin = updated.vin, let other = try vehicle(vin: vin), other.id != updated.id {
-            throw UserError("VIN \(vin) is already on file under plate \(other.plate)")
+            throw ConflictRefusal.vinOfAnotherVehicle(vin: vin, plate: other.plate.value)
         }
         try db.run("""
             UPDATE vehicles SET plate = ?, vin = ?, vin_confirmed = ?, owner_id = ?, make = ?, model = ?, year = ?,
@@ -126,6 +121,6 @@ extension Store {
     public func plates(startingWith prefix: String, limit: Int = 20) throws -> [String] {
         // A range on the plate index, not LIKE (which cannot use it).
         try db.rows("SELECT plate FROM vehicles WHERE plate >= ?1 AND plate < ?1 || char(1114111) ORDER BY plate LIMIT ?2",
-                    [.text(prefix), .integer(Int64(limit))]) { $0.string(0) }
+                    [.text(prefix), .integer(Int64(limit))]) { $0.string("plate") }
     }
 }

@@ -74,26 +74,13 @@ func vin(_ index: Int, rng: inout SplitMix) -> String {
 func buildShop(at path: String) throws {
     let start = DispatchTime.now().uptimeNanoseconds
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    // The shop's set-up goes through the store, as commands write it.
     let store = try Store(path: path, context: ChangeContext(actor: "bench", command: "generate", now: Timestamp.currentTime))
-    let db = store.db
-    try db.execute("PRAGMA synchronous = OFF")
-    var rng = SplitMix(state: 42)
-    let end = Timestamp.currentTime.seconds - 86_400
-    let begin = end - 10 * 365 * 86_400
-    try db.transaction {
-        // Workshop's own writes: marked, so the watch triggers do not log them as outside changes.
-        try db.run("INSERT INTO writer_mark DEFAULT VALUES")
+    try store.write {
         try store.setSetting("name", to: "基准测试汽修厂")
         _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "机修一组")
         _ = try store.saveStaff(name: "孙检", roles: [.inspector], group: nil)
         _ = try store.saveStaff(name: "钱主管", roles: [.manager, .inspector, .advisor, .cashier], group: nil)
-        // 20,000 part numbers, each with an opening-stock movement.
-        for index in 0..<partCount {
-            try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock, bin) VALUES (?, ?, '博世', 'equivalent', ?, 100000, ?)",
-                       [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000))), .text("A-\(index % 400)")])
-            try db.run("INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, reason, at, by) VALUES (?, 'adjust', 100000, 0, 'opening stock', ?, 'bench')",
-                       [.text("P\(index)"), .integer(Int64(begin))])
-        }
         // 20 bays with equipment, and canned jobs.
         for index in 1...20 {
             try store.saveBay(name: "工位\(index)", equipment: index % 5 == 0 ? ["lift", "alignment"] : ["lift"], hours: "08:00-18:00")
@@ -104,6 +91,25 @@ func buildShop(at path: String) throws {
             try store.saveJob(Job(code: "J\(index)", name: "套餐\(index)", operations: ["BRK-01"],
                                   parts: [("P\(index * 7)", Quantity(units: 1)), ("P\(index * 7 + 1)", Quantity(units: 2))],
                                   equipment: index % 10 == 0 ? ["alignment"] : ["lift"]))
+        }
+    }
+    // Ten years of history in bulk, on a connection of its own (unsynced, one transaction).
+    let db = try Database(path: path)
+    db.setBusyTimeout(milliseconds: 5_000)
+    try db.execute("PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")
+    var rng = SplitMix(state: 42)
+    let end = Timestamp.currentTime.seconds - 86_400
+    let begin = end - 10 * 365 * 86_400
+    var journalled: [(order: Int, vehicle: Int, at: Int)] = []
+    try db.transaction {
+        // Workshop's own writes: marked, so the watch triggers do not log them as outside changes.
+        try db.run("INSERT INTO writer_mark DEFAULT VALUES")
+        // 20,000 part numbers, each with an opening-stock movement (Workshop writes no reason for it).
+        for index in 0..<partCount {
+            try db.run("INSERT INTO parts(part_no, name, brand, class, price, stock, bin) VALUES (?, ?, '博世', 'equivalent', ?, 100000, ?)",
+                       [.text("P\(index)"), .text("配件\(index)"), .integer(Int64(rng.int(1_000..<300_000))), .text("A-\(index % 400)")])
+            try db.run("INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, at, by) VALUES (?, 'adjust', 100000, 0, ?, 'bench')",
+                       [.text("P\(index)"), .integer(Int64(begin))])
         }
         for index in 0..<customerCount {
             try db.run("INSERT INTO customers(name, phone, created_at) VALUES (?, ?, ?)",
@@ -140,17 +146,26 @@ func buildShop(at path: String) throws {
                                      [.integer(Int64(vehicleID))]) != nil {
                 continue
             }
+            // Signed and declined orders carry the terms they were signed under (the default terms).
+            let signed = status != "estimating"
             try db.run("""
                 INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
-                                   category, payer, promised_at, signed_by, signed_at, closed_at)
-                VALUES (?, ?, ?, ?, '王芳', ?, '1/2', '保养及刹车检查', 'minor', 'owner', ?, ?, ?, ?)
+                                   category, payer, promised_at, signed_by, signed_at, closed_at, tax_rate_bp,
+                                   prices_include_tax, labor_rate, discount_limit)
+                VALUES (?, ?, ?, ?, '王芳', ?, '1/2', '保养及刹车检查', 'minor', 'owner', ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(Int64(vehicleID)), .integer(Int64((vehicleID - 1) % customerCount + 1)), .text(status),
                       .integer(Int64(at)), .integer(Int64(odometers[vehicleID])), .integer(Int64(at + 8 * 3600)),
-                      status == "estimating" ? .null : .text("客户"), status == "estimating" ? .null : .integer(Int64(at + 1800)),
-                      isOpen ? .null : .integer(Int64(at + 9 * 3600))])
+                      signed ? .text("客户") : .null, signed ? .integer(Int64(at + 1800)) : .null,
+                      isOpen ? .null : .integer(Int64(at + 9 * 3600)), signed ? 1300 : nil, signed ? 1 : nil,
+                      signed ? 12_000 : nil, signed ? 5 : nil])
             let orderID = db.lastInsertRowID
             if status == "released" {
-                try db.run("UPDATE orders SET released_at = ?, release_odometer = ?, released_by = '周静', release_signed = '客户', old_parts = 'returned' WHERE id = ?",
+                // Released with the statutory warranty of a car's minor repair.
+                try db.run("""
+                    UPDATE orders SET released_at = ?, release_odometer = ?, released_by = '周静', release_signed = '客户',
+                                      old_parts = 'returned', warranty_km = 2000, warranty_days = 10
+                    WHERE id = ?
+                    """,
                            [.integer(Int64(at + 9 * 3600)), .integer(Int64(odometers[vehicleID] + 5)), .integer(Int64(orderID))])
             }
             var approvedTotal = 0
@@ -186,16 +201,22 @@ func buildShop(at path: String) throws {
                 try db.run("INSERT INTO inspections(order_id, stage, result, inspector, at, certificate) VALUES (?, 'final', 'pass', '孙检', ?, ?)",
                            [.integer(Int64(orderID)), .integer(Int64(at + 6 * 3600)), .text("C\(orderID)")])
             }
-            for action in [JournalAction.orderCheckin, .orderSign, .orderRelease] {
-                store.context = ChangeContext(actor: "王芳", command: "generated", now: Timestamp(seconds: at))
-                try store.journal(action, entity: "order", id: "RO\(orderID)", orderID: orderID, vehicleID: vehicleID, detail: [])
-            }
+            journalled.append((orderID, vehicleID, at))
         }
         for vehicleID in 1...vehicleCount {
             try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(odometers[vehicleID])), .integer(Int64(vehicleID))])
         }
         try db.run("DELETE FROM writer_mark")
         print("  \(orderCount) orders, \(lineTotal) lines, \(vehicleCount) vehicles, \(customerCount) customers")
+    }
+    // Each order's check-in, signature and release in the journal, chained as Workshop chains it.
+    try store.write {
+        for entry in journalled {
+            for action in [JournalAction.orderCheckin, .orderSign, .orderRelease] {
+                store.context = ChangeContext(actor: "王芳", command: "generated", now: Timestamp(seconds: entry.at))
+                try store.journal(action, entity: "order", id: "RO\(entry.order)", orderID: entry.order, vehicleID: entry.vehicle, detail: [])
+            }
+        }
     }
     try db.execute("ANALYZE")
     try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -240,7 +261,7 @@ func measureDocuments(database: String) throws -> [Stats] {
         }))
     }
     // The day batch: every order of a busy day (about 40) in one PDF.
-    let day = try store.db.rows("SELECT id FROM orders WHERE id BETWEEN 50000 AND 50039") { $0.int(0) }
+    let day = try Database(path: database).rows("SELECT id FROM orders WHERE id BETWEEN 50000 AND 50039") { $0.int("id") }
     var pages = 0
     let batch = milliseconds(time {
         let documents = day.compactMap { id -> DocumentModel.Document? in
@@ -325,7 +346,7 @@ let idle = try Database(path: workCopy).rows("""
     SELECT v.plate, v.odometer FROM vehicles v
     WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.id AND o.status IN ('estimating','signed'))
     ORDER BY v.id LIMIT \(runs)
-    """) { ($0.string(0), $0.int(1)) }
+    """) { ($0.string("plate"), $0.int("odometer")) }
 
 var results: [Stats] = []
 results.append(measure("ro list (\(openOrders) open orders)") { _ in "ro list" })

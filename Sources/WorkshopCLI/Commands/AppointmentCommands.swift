@@ -193,7 +193,7 @@ enum AppointmentCommands {
 
     static func cancel(_ a: inout Appointment, reason: String?, _ s: Session) throws -> Output {
         guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
-        try s.store.releaseReservations(of: a, reason: "cancelled")
+        try s.store.releaseReservations(of: a)
         a.status = .cancelled
         a.note = [a.note, reason].compactMap { $0 }.joined(separator: " · ")
         try s.store.saveAppointment(a, action: .appointmentCancel, detail: [("reason", .string(reason))])
@@ -203,7 +203,7 @@ enum AppointmentCommands {
     static func noShow(_ a: inout Appointment, _ s: Session) throws -> Output {
         guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
         guard s.now > a.at else { throw BookingRefusal.noShowTooEarly(appointment: a.reference, at: a.at) }
-        try s.store.releaseReservations(of: a, reason: "no-show")
+        try s.store.releaseReservations(of: a)
         a.status = .noShow
         try s.store.saveAppointment(a, action: .appointmentNoShow, detail: [])
         return .message(s.t("\(a.reference) 标记为未到店，预留配件已释放", "\(a.reference) marked as a no-show; its parts are released"))

@@ -59,7 +59,7 @@ enum CheckinCommands {
             let lines = try AppointmentCommands.plannedLines(arrived.jobs, s)
             try s.store.apply(try s.store.record(of: order).addPlannedLines(lines, fromBooking: arrived.reference))
             planned = lines.count
-            try s.store.releaseReservations(of: arrived, reason: "arrived: \(order.number)")
+            try s.store.releaseReservations(of: arrived)
             arrived.status = .arrived
             arrived.orderID = order.id
             try s.store.saveAppointment(arrived, action: .appointmentArrive, detail: [("order", .string(order.number))])

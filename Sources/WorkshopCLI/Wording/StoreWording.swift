@@ -119,8 +119,8 @@ extension StockRefusal: WordedRefusal {
 extension StoreRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
-        case .cannotOpen(let path, let reason):
-            return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
+        case .unreadable(let reason):
+            return w("SQLite 无法读取它（\(reason)）", "SQLite cannot read it (\(reason))")
         case .notAWorkshopDatabase(let path):
             return w("\(path) 不是 Workshop 的数据库（里面是别的程序的表）：请指定门店的数据库文件",
                      "\(path) is not a Workshop database (it holds another program's tables): name the shop's database file")

@@ -3,8 +3,8 @@
 public enum StoreRefusal: Refusal, Equatable {
     public static let area = "store"
 
-    /// The file cannot be opened as a database at all (`reason` is SQLite's own words).
-    case cannotOpen(path: String, reason: String)
+    /// SQLite cannot open or read the file as a database (`reason` is SQLite's own words).
+    case unreadable(reason: String)
     /// The file holds tables but no Workshop schema: another program's database.
     case notAWorkshopDatabase(path: String)
     /// Written by a newer Workshop: its schema has more migrations than this program knows.

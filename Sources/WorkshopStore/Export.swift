@@ -1,0 +1,75 @@
+import Foundation
+import SQLite
+import WorkshopModel
+
+extension Store {
+    /// Tables that are Workshop's bookkeeping, not the shop's record: the writer mark (empty
+    /// outside a transaction) and the list of schema migrations applied.
+    static let bookkeepingTables: Set<String> = ["writer_mark", "schema_migrations"]
+
+    /// Columns that stay in the shop: staff are exported without their PIN hashes and sign-in state.
+    static let withheldColumns: [String: Set<String>] = ["staff": ["pin_hash", "failed_attempts", "locked_until"]]
+
+    /// Every table the shop owns, by name: all of them but SQLite's own and Workshop's bookkeeping,
+    /// read from the schema itself so that a table added later can never be left out unnoticed.
+    func exportedTables() throws -> [String] {
+        try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
+            $0.string("name")
+        }.filter { !Store.bookkeepingTables.contains($0) }
+    }
+
+    /// Writes every table the shop owns into `directory` as CSV (UTF-8 with BOM, RFC 4180) and JSON
+    /// (an array of objects), with a README listing the counts. Money stays in fen, times in UTC
+    /// seconds. Returns each table with its number of rows.
+    public func export(to directory: String) throws -> [(table: String, rows: Int)] {
+        var counts: [(table: String, rows: Int)] = []
+        for table in try exportedTables() {
+            let columns = try db.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) { $0.string("name") }
+                .filter { !(Store.withheldColumns[table]?.contains($0) ?? false) }
+            // The header comes with the first row: an empty table is an empty file, as it always was.
+            var csv = ""
+            var json = "["
+            var rows = 0
+            let select = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" ORDER BY 1"
+            try db.forEach(select) { row in
+                if rows == 0 { csv += columns.map(CSV.field).joined(separator: ",") + "\r\n" }
+                var values: [String] = []
+                var object: [(String, JSON)] = []
+                for column in columns {
+                    switch row.value(column) {
+                    case .null: values.append(""); object.append((column, .null))
+                    case .integer(let i): values.append(String(i)); object.append((column, .int(Int(i))))
+                    case .real(let d): values.append(String(d)); object.append((column, .string(String(d))))
+                    case .text(let t): values.append(CSV.field(t)); object.append((column, .string(t)))
+                    }
+                }
+                csv += values.joined(separator: ",") + "\r\n"
+                json += (rows == 0 ? "\n" : ",\n") + JSON.object(object).serialized()
+                rows += 1
+            }
+            json += rows == 0 ? "]\n" : "\n]\n"
+            try Store.write("\u{FEFF}" + csv, to: directory + "/\(table).csv")
+            try Store.write(json, to: directory + "/\(table).json")
+            counts.append((table, rows))
+        }
+        let manifest = "Workshop export \(settings.timeZone.format(context.now)) · \(settings.name)\n"
+            + "Each table as CSV (UTF-8 with BOM, RFC 4180) and JSON (an array of objects). Money in fen, times in UTC seconds.\n\n"
+            + counts.map { "\($0.table): \($0.rows) rows" }.joined(separator: "\n") + "\n"
+        try Store.write(manifest, to: directory + "/README.txt")
+        return counts
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw RecordRefusal.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+enum CSV {
+    /// A field quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

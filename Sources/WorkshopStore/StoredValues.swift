@@ -1,0 +1,68 @@
+import SQLite
+import WorkshopModel
+
+/// The types Workshop stores as plain integers, read back by column name.
+extension Row {
+    func timestamp(_ column: String) -> Timestamp { Timestamp(seconds: int(column)) }
+    func optionalTimestamp(_ column: String) -> Timestamp? { optionalInt(column).map(Timestamp.init(seconds:)) }
+    func money(_ column: String) -> Money { Money(fen: int(column)) }
+    func optionalMoney(_ column: String) -> Money? { optionalInt(column).map(Money.init(fen:)) }
+    func quantity(_ column: String) -> Quantity { Quantity(thousandths: int(column)) }
+}
+
+/// The codes stored in one row of one table (a status, a payment method, a fuel level…). A code
+/// no version of Workshop writes — edited by hand, or written by a newer Workshop — is an error
+/// naming the table, the row, the column and the value: never quietly read as some default, which
+/// would show a car as estimating or a payment as cash when the record says otherwise.
+struct StoredCodes {
+    let row: Row
+    let table: String
+    /// How a person finds the row: "RO12", "RO12/3", "A5", a part number.
+    let key: String
+
+    init(_ row: Row, table: String, key: String) {
+        self.row = row
+        self.table = table
+        self.key = key
+    }
+
+    func code<V: Vocabulary>(_ column: String) throws -> V {
+        try code(column, V.init(code:))
+    }
+
+    func optionalCode<V: Vocabulary>(_ column: String) throws -> V? {
+        guard row.optionalString(column) != nil else { return nil }
+        return try code(column, V.init(code:)) as V
+    }
+
+    /// A code read with `decode` (for codes that are not a vocabulary, such as a stock movement's kind).
+    func code<V>(_ column: String, _ decode: (String) -> V?) throws -> V {
+        let text = row.string(column)
+        guard let value = decode(text) else {
+            throw StoreRefusal.unknownCode(table: table, row: key, column: column, value: text)
+        }
+        return value
+    }
+
+    /// A comma-separated list of codes, each of which must be known.
+    func codes<V: Vocabulary>(_ column: String) throws -> [V] {
+        try row.string(column).split(separator: ",").map { part in
+            guard let value = V(code: String(part)) else {
+                throw StoreRefusal.unknownCode(table: table, row: key, column: column, value: String(part))
+            }
+            return value
+        }
+    }
+
+    /// An order's discount: its kind ("amount" or "percent") and value, both or neither.
+    func discount(kind: String = "discount_kind", value: String = "discount_value") throws -> Discount? {
+        guard let amount = row.optionalInt(value), row.optionalString(kind) != nil else { return nil }
+        return try code(kind) { (text: String) -> Discount? in
+            switch text {
+            case "percent": return .percent(amount)
+            case "amount": return .amount(Money(fen: amount))
+            default: return nil
+            }
+        }
+    }
+}
