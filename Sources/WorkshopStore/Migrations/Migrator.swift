@@ -14,8 +14,9 @@ enum Migrator {
 
     static func migrate(_ db: Database, path: String, now: Timestamp) throws {
         let known = Schema.migrations.map(\.name)
-        // Every open after the first finds all applied and writes nothing.
-        let start = try state(db)
+        // Every open after the first finds all applied and writes nothing. One read transaction, so
+        // the version and the record are read from the same moment while others may be migrating.
+        let start = try db.transaction(immediate: false) { try state(db) }
         if start.recorded != nil {
             try validate(start, known: known, path: path)
             if start.version == known.count { return }
