@@ -47,5 +47,7 @@ let package = Package(
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite"],
                     exclude: ["Transcripts"]),
+        // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
+        .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite"]),
     ]
 )

@@ -1,0 +1,86 @@
+import Foundation
+import SQLite
+import Testing
+import WorkshopModel
+@testable import WorkshopStore
+
+/// The schema's migrations by name: recorded as applied, and a database they do not describe
+/// refused untouched.
+@Suite("Migrations: named, recorded, and refused when foreign")
+struct MigrationTests {
+    static let names = ["001-front-desk", "002-workshop-floor", "003-cash-desk", "004-bookings-and-stock", "005-trust",
+                        "006-facts-fixed-on-orders"]
+
+    static func recorded(_ path: String) throws -> [String] {
+        try Database(path: path, readOnly: true).rows("SELECT name FROM schema_migrations ORDER BY rowid") { $0.string("name") }
+    }
+
+    @Test func aNewDatabaseRecordsEveryMigrationByNameInOrder() throws {
+        let (_, path) = try Support.freshStore()
+        #expect(try Self.recorded(path) == Self.names)
+        #expect(try Support.scalar(path, "PRAGMA user_version") == Self.names.count)
+        #expect(Store.schemaVersion == Self.names.count)
+    }
+
+    @Test func openingAnUpToDateDatabaseChangesNothing() throws {
+        let (_, path) = try Support.freshStore()
+        let before = try Support.scalar(path, "SELECT count(*) FROM schema_migrations")
+        let schema = try Support.schema(path)
+        _ = try Support.open(path)
+        #expect(try Support.scalar(path, "SELECT count(*) FROM schema_migrations") == before)
+        #expect(try Support.schema(path) == schema)
+    }
+
+    @Test func aNewerDatabaseIsRefusedUntouched() throws {
+        let (_, path) = try Support.freshStore()
+        try Support.sql(path, "INSERT INTO schema_migrations VALUES ('007-loyalty-cards', 0); PRAGMA user_version = 7;")
+        let schema = try Support.schema(path)
+        #expect(throws: StoreRefusal.newerSchema(found: 7, known: 6)) { try Support.open(path) }
+        #expect(try Support.schema(path) == schema)
+    }
+
+    @Test func migrationsOfAnotherBuildAreRefused() throws {
+        let (_, path) = try Support.freshStore()
+        try Support.sql(path, "UPDATE schema_migrations SET name = '003-cash-desk-experimental' WHERE name = '003-cash-desk'")
+        let refused = StoreRefusal.foreignMigrations(
+            recorded: ["001-front-desk", "002-workshop-floor", "003-cash-desk-experimental", "004-bookings-and-stock", "005-trust",
+                       "006-facts-fixed-on-orders"],
+            known: Self.names)
+        #expect(throws: refused) { try Support.open(path) }
+    }
+
+    @Test func aRecordThatDisagreesWithTheVersionIsRefused() throws {
+        let (_, path) = try Support.freshStore()
+        try Support.sql(path, "DELETE FROM schema_migrations WHERE name = '006-facts-fixed-on-orders'")
+        #expect(throws: StoreRefusal.migrationRecordDisagrees(recorded: 5, version: 6)) { try Support.open(path) }
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {
+        let path = Support.temporaryDirectory() + "/contacts.db"
+        try Support.sql(path, "CREATE TABLE contacts (name TEXT)")
+        #expect(throws: StoreRefusal.notAWorkshopDatabase(path: path)) { try Support.open(path) }
+        #expect(try Support.schema(path).count == 1, "no Workshop table was added")
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedWithSQLitesReason() throws {
+        let path = Support.temporaryDirectory() + "/notes.db"
+        try String(repeating: "not a database ", count: 100).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreRefusal.unreadable(reason: "file is not a database")) { try Support.open(path) }
+    }
+
+    @Test func anOlderDatabaseHasItsMigrationsRecordedFromItsVersion() throws {
+        let path = try Support.copyOfFixture(3)
+        #expect(try Support.scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'") == 0)
+        _ = try Support.open(path)
+        #expect(try Self.recorded(path) == Self.names)
+        #expect(try Support.scalar(path, "PRAGMA user_version") == 6)
+    }
+
+    @Test func theFrozenTriggerListIsWhatTheMigrationsCreate() throws {
+        let (_, path) = try Support.freshStore()
+        let triggers = try Database(path: path, readOnly: true).rows("SELECT name FROM sqlite_master WHERE type = 'trigger'") {
+            $0.string("name")
+        }
+        #expect(Set(triggers) == Set(Schema.safeguardTriggers))
+    }
+}
