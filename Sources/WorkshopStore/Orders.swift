@@ -395,38 +395,4 @@ extension Store {
         case nil: return nil
         }
     }
-
-    /// The terms and warranty fixed on an order, as the columns tax_rate_bp, prices_include_tax,
-    /// labor_rate, discount_limit, warranty_km, warranty_days store them.
-    static func fixedFactValues(_ order: RepairOrder) -> [SQLValue] {
-        [SQLValue(order.terms?.taxRate.basisPoints), order.terms.map { SQLValue($0.pricesIncludeTax) } ?? .null,
-         SQLValue(order.terms?.laborRate.fen), SQLValue(order.terms?.discountLimitPercent),
-         SQLValue(order.warrantyTerm?.km), SQLValue(order.warrantyTerm?.days)]
-    }
-}
-
-extension StoredCodes {
-    /// The pricing terms fixed on an order: all four columns, or none (still estimating).
-    func pricingTerms() throws -> PricingTerms? {
-        let taxRate = row.optionalInt("tax_rate_bp"), includes = row.optionalInt("prices_include_tax")
-        let laborRate = row.optionalInt("labor_rate"), limit = row.optionalInt("discount_limit")
-        if taxRate == nil && includes == nil && laborRate == nil && limit == nil { return nil }
-        guard let taxRate, let includes, includes == 0 || includes == 1, let laborRate, let limit else {
-            let column = taxRate == nil ? "tax_rate_bp" : includes == nil || (includes != 0 && includes != 1) ? "prices_include_tax"
-                : laborRate == nil ? "labor_rate" : "discount_limit"
-            throw StoreRefusal.unknownCode(table: table, row: key, column: column, value: row.optionalString(column) ?? "NULL")
-        }
-        return PricingTerms(taxRate: TaxRate(basisPoints: taxRate), pricesIncludeTax: includes == 1,
-                            laborRate: Money(fen: laborRate), discountLimitPercent: limit)
-    }
-
-    /// The warranty fixed on an order at release: both columns, or neither.
-    func warrantyTerm() throws -> WarrantyTerm? {
-        switch (row.optionalInt("warranty_km"), row.optionalInt("warranty_days")) {
-        case (nil, nil): return nil
-        case (let km?, let days?): return WarrantyTerm(km: km, days: days)
-        case (nil, _): throw StoreRefusal.unknownCode(table: table, row: key, column: "warranty_km", value: "NULL")
-        case (_, nil): throw StoreRefusal.unknownCode(table: table, row: key, column: "warranty_days", value: "NULL")
-        }
-    }
 }
