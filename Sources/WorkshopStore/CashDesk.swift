@@ -114,7 +114,7 @@ extension Store {
         try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])
-        guard db.changes == 1 else { throw ConflictRefusal.followUpRecorded(order: order.id) }
+        guard db.changes == 1 else { throw ConflictRefusal.followUpRecorded(order: order.number) }
         try journal(.followupDone, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("result", .string(followUp.result)), ("satisfaction", .int(followUp.satisfaction))])
     }

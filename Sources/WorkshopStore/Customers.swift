@@ -37,7 +37,7 @@ extension Store {
 
     public func addCustomer(name: String, phone: String, company: String?, address: String?) throws -> Customer {
         if let existing = try customer(phone: phone) {
-            throw ConflictRefusal.phoneOnFile(phone: phone, customer: existing.id, name: existing.name)
+            throw ConflictRefusal.phoneOnFile(phone: phone, customer: existing.reference, name: existing.name)
         }
         try db.run("INSERT INTO customers(name, phone, company, address, created_at) VALUES (?, ?, ?, ?, ?)",
                    [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds))])
@@ -58,7 +58,7 @@ extension Store {
             case "phone":
                 let phone = change.value ?? updated.phone
                 if let other = try self.customer(phone: phone), other.id != customer.id {
-                    throw ConflictRefusal.phoneOfAnotherCustomer(phone: phone, customer: other.id, name: other.name)
+                    throw ConflictRefusal.phoneOfAnotherCustomer(phone: phone, customer: other.reference, name: other.name)
                 }
                 updated.phone = phone
             case "company": updated.company = change.value

@@ -130,7 +130,7 @@ extension Store {
                   SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else { throw ConflictRefusal.supplementAnswered(order: order.id, line: supplement.line) }
+        guard db.changes == 1 else { throw ConflictRefusal.supplementAnswered(order: order.number, line: supplement.line) }
         try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
                              ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),

@@ -64,14 +64,14 @@ extension Store {
     public func resolveOrder(_ reference: String) throws -> RepairOrder {
         if let id = RepairOrder.id(fromNumber: reference) {
             guard let found = try order(id: id) else {
-                throw LookupRefusal.noOrder(id: id)
+                throw LookupRefusal.noOrder(order: RepairOrder.number(id))
             }
             return found
         }
         let vehicle = try resolveVehicle(reference)
         guard let open = try openOrder(vehicleID: vehicle.id) else {
             let last = try db.scalar("SELECT max(id) FROM orders WHERE vehicle_id = ?", [.integer(Int64(vehicle.id))])
-            throw LookupRefusal.noOpenOrder(plate: vehicle.plate.value, lastOrder: last)
+            throw LookupRefusal.noOpenOrder(plate: vehicle.plate.value, lastOrder: last.map(RepairOrder.number))
         }
         return open
     }
@@ -80,7 +80,7 @@ extension Store {
     public func ensureKeyTagFree(_ tag: String, for orderID: Int) throws {
         if let holder = try db.scalar("SELECT id FROM orders WHERE key_tag = ? AND id <> ? AND status IN \(Schema.openStatuses)",
                                       [.text(tag), .integer(Int64(orderID))]) {
-            throw ConflictRefusal.keyTagInUse(tag: tag, order: holder)
+            throw ConflictRefusal.keyTagInUse(tag: tag, order: RepairOrder.number(holder))
         }
     }
 
@@ -309,7 +309,7 @@ extension Store {
 
     public func removeBelonging(_ name: String, from order: RepairOrder) throws {
         try db.run("DELETE FROM belongings WHERE order_id = ? AND name = ?", [.integer(Int64(order.id)), .text(name)])
-        guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.id) }
+        guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.number) }
         try journal(.belongingsRemove, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("item", .string(name))])
     }
@@ -319,7 +319,7 @@ extension Store {
         for name in names {
             try db.run("UPDATE belongings SET returned_at = ? WHERE order_id = ? AND name = ?",
                        [.integer(Int64(context.now.seconds)), .integer(Int64(order.id)), .text(name)])
-            guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.id) }
+            guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.number) }
         }
         try journal(.belongingsReturn, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("items", .array(names.map { .string($0) }))])
@@ -361,7 +361,7 @@ extension Store {
     /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
     public func record(of order: RepairOrder) throws -> OrderRecord {
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
-            throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.id)
+            throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.number)
         }
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),

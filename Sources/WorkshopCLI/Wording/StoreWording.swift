@@ -5,13 +5,11 @@ import WorkshopStore
 extension LookupRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
-        case .noOrder(let id):
-            let order = RepairOrder.number(id)
+        case .noOrder(let order):
             return w("没有维修单 \(order)：ro list 列出在修的单", "no order \(order): ro list shows the open ones")
         case .noOpenOrder(let plate, let last?):
-            let order = RepairOrder.number(last)
-            return w("\(plate) 没有在修的维修单（最近一张是 \(order)）：请先接车，或用单号指明维修单",
-                     "\(plate) has no open order (its last was \(order)): check it in first, or name the order by number")
+            return w("\(plate) 没有在修的维修单（最近一张是 \(last)）：请先接车，或用单号指明维修单",
+                     "\(plate) has no open order (its last was \(last)): check it in first, or name the order by number")
         case .noOpenOrder(let plate, nil):
             return w("\(plate) 没有在修的维修单：请先接车（checkin \(plate) odometer=… fuel=… complaint=\"…\"）",
                      "\(plate) has no open order: check it in first (checkin \(plate) odometer=… fuel=… complaint=\"…\")")
@@ -47,8 +45,7 @@ extension LookupRefusal: WordedRefusal {
                      "there is no work group \(group); groups: \(groups.isEmpty ? "none yet (staff add NAME role=technician group=…)" : w.list(groups))")
         case .noComplaint(let given):
             return w("没有投诉 \(given)：complaint list 列出未结的投诉", "no complaint \(given): complaint list shows the open ones")
-        case .noBelonging(let item, let id):
-            let order = RepairOrder.number(id)
+        case .noBelonging(let item, let order):
             return w("\(order) 的随车物品清单上没有\(item)：belongings \(order) list 可查",
                      "\(item) is not on \(order)'s belongings checklist: belongings \(order) list shows what is")
         case .noChecklistItem(let stage, let code):
@@ -71,20 +68,16 @@ extension ConflictRefusal: WordedRefusal {
                      "VIN \(vin) is already on file under plate \(plate): a re-plated car keeps its file; change the plate with vehicle set \(plate) plate=…")
         case .vinOfAnotherVehicle(let vin, let plate):
             return w("VIN \(vin) 已在车牌 \(plate) 名下建档", "VIN \(vin) is already on file under plate \(plate)")
-        case .phoneOnFile(let phone, let id, let name):
-            let customer = "C\(id)"
+        case .phoneOnFile(let phone, let customer, let name):
             return w("电话 \(phone) 已属于 \(customer) \(name)：请用这位客户（customer show \(customer)）",
                      "phone \(phone) already belongs to \(customer) \(name): use that customer (customer show \(customer))")
-        case .phoneOfAnotherCustomer(let phone, let id, let name):
-            return w("电话 \(phone) 已属于 C\(id) \(name)", "phone \(phone) already belongs to C\(id) \(name)")
-        case .keyTagInUse(let tag, let id):
-            let order = RepairOrder.number(id)
+        case .phoneOfAnotherCustomer(let phone, let customer, let name):
+            return w("电话 \(phone) 已属于 \(customer) \(name)", "phone \(phone) already belongs to \(customer) \(name)")
+        case .keyTagInUse(let tag, let order):
             return w("钥匙牌 \(tag) 上挂着 \(order) 的钥匙：请换一个空钥匙位", "key tag \(tag) already holds the key of \(order): use a free hook")
-        case .followUpRecorded(let id):
-            let order = RepairOrder.number(id)
+        case .followUpRecorded(let order):
             return w("\(order) 的回访已经记录过", "the follow-up call of \(order) is already recorded")
-        case .supplementAnswered(let id, let line):
-            let order = RepairOrder.number(id)
+        case .supplementAnswered(let order, let line):
             return w("\(order) 追加项目 \(line) 的客户答复已经记录过", "the answer to \(order) added item \(line) is already recorded")
         }
     }
@@ -139,8 +132,7 @@ extension StoreRefusal: WordedRefusal {
         case .unknownCode(let table, let row, let column, let value):
             return w("数据库里有 Workshop 不认识的值：\(table) 表 \(row) 的 \(column) 是“\(value)”（在 Workshop 之外被改动过，或由更新版本写入）；请更正或恢复备份",
                      "the database holds a value Workshop does not know: \(table) \(row), \(column) = \"\(value)\" (changed outside Workshop, or written by a newer version); correct it or restore a backup")
-        case .orderWithoutVehicleOrCustomer(let id):
-            let order = RepairOrder.number(id)
+        case .orderWithoutVehicleOrCustomer(let order):
             return w("\(order) 的车辆或客户在数据库中不存在", "\(order) refers to a vehicle or customer that is missing from the database")
         }
     }

@@ -11,12 +11,12 @@ public enum ConflictRefusal: Refusal, Equatable {
     case vinOnFile(vin: String, plate: String)
     /// Changing a vehicle's VIN to one another vehicle (`plate`) has.
     case vinOfAnotherVehicle(vin: String, plate: String)
-    /// Adding a customer whose phone belongs to customer `customer` (its id) called `name`.
-    case phoneOnFile(phone: String, customer: Int, name: String)
+    /// Adding a customer whose phone belongs to customer `customer` ("C12") called `name`.
+    case phoneOnFile(phone: String, customer: String, name: String)
     /// Changing a customer's phone to another customer's.
-    case phoneOfAnotherCustomer(phone: String, customer: Int, name: String)
-    /// The key hook holds the key of another open order.
-    case keyTagInUse(tag: String, order: Int)
-    case followUpRecorded(order: Int)
-    case supplementAnswered(order: Int, line: Int)
+    case phoneOfAnotherCustomer(phone: String, customer: String, name: String)
+    /// The key hook holds the key of another open order (its number).
+    case keyTagInUse(tag: String, order: String)
+    case followUpRecorded(order: String)
+    case supplementAnswered(order: String, line: Int)
 }

@@ -3,10 +3,10 @@
 public enum LookupRefusal: Refusal, Equatable {
     public static let area = "lookup"
 
-    /// An order number with no order behind it.
-    case noOrder(id: Int)
-    /// A vehicle named for its open order has none; `lastOrder` is its latest order, if any.
-    case noOpenOrder(plate: String, lastOrder: Int?)
+    /// An order number ("RO12") with no order behind it.
+    case noOrder(order: String)
+    /// A vehicle named for its open order has none; `lastOrder` is its latest order's number, if any.
+    case noOpenOrder(plate: String, lastOrder: String?)
     /// Neither a plate nor a VIN on file; `similar` are plates that differ only in what is easily misread.
     case noVehicle(given: String, plate: String, similar: [String])
     /// A customer id (C12) with no customer behind it.
@@ -22,7 +22,7 @@ public enum LookupRefusal: Refusal, Equatable {
     case noWorkGroup(group: String, groups: [String])
     case noComplaint(given: String)
     /// An item that is not on the order's belongings checklist.
-    case noBelonging(item: String, order: Int)
+    case noBelonging(item: String, order: String)
     /// A checklist item code the stage's checklist does not have.
     case noChecklistItem(stage: InspectionStage, code: String)
 }

@@ -18,5 +18,5 @@ public enum StoreRefusal: Refusal, Equatable {
     /// Workshop. Named by table, row and column so a manager can find it.
     case unknownCode(table: String, row: String, column: String, value: String)
     /// An order whose vehicle or customer row is missing.
-    case orderWithoutVehicleOrCustomer(order: Int)
+    case orderWithoutVehicleOrCustomer(order: String)
 }
