@@ -39,9 +39,8 @@ public final class Store {
             // The busy timeout comes first: on a brand-new file several processes may be switching
             // it to WAL and migrating it at once, and each waits for the others' locks.
             db.setBusyTimeout(milliseconds: Migrator.busyTimeoutMilliseconds)
-            // WAL lets readers work while one writer commits; FULL syncs the log at every commit, so
-            // a command Workshop has confirmed survives a crash or a power cut.
-            try db.enableWriteAheadLog()
+            // FULL syncs the log at every commit, so a command Workshop has confirmed survives a
+            // crash or a power cut. The migrator switches the file to WAL once it knows it is a shop's.
             try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
             try Migrator.migrate(db, path: path, now: context.now)
             db.setBusyTimeout(milliseconds: 5_000)

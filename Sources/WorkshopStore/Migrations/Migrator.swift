@@ -14,13 +14,20 @@ enum Migrator {
 
     static func migrate(_ db: Database, path: String, now: Timestamp) throws {
         let known = Schema.migrations.map(\.name)
-        // Every open after the first finds all applied and writes nothing. One read transaction, so
-        // the version and the record are read from the same moment while others may be migrating.
-        let start = try db.transaction(immediate: false) { try state(db) }
-        if start.recorded != nil {
-            try validate(start, known: known, path: path)
-            if start.version == known.count { return }
+        // What the file says, before anything in it changes: a database this program must not
+        // touch is refused as found. One read transaction, so the version and the record are read
+        // from the same moment while other processes may be migrating.
+        let start = try db.transaction(immediate: false) { () -> State in
+            let found = try state(db)
+            try validate(found, known: known, path: path)
+            try refuseOtherProgramsDatabase(db, found, path: path)
+            return found
         }
+        // WAL lets readers work while one writer commits (see enableWriteAheadLog for a new file
+        // several processes switch at once).
+        try db.enableWriteAheadLog()
+        // Every open after the first finds all applied and writes nothing.
+        if start.recorded != nil && start.version == known.count { return }
         try db.transaction(immediate: true) { try recordOlderDatabase(db, path: path, known: known, now: now) }
         for (index, migration) in Schema.migrations.enumerated() where index >= start.version {
             try db.transaction(immediate: true) {
@@ -65,16 +72,21 @@ enum Migrator {
         }
     }
 
+    /// A file with tables but neither a schema version nor a record of migrations belongs to
+    /// another program: Workshop adds nothing to it.
+    static func refuseOtherProgramsDatabase(_ db: Database, _ state: State, path: String) throws {
+        guard state.version == 0, state.recorded == nil else { return }
+        let tables = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+        if tables > 0 { throw StoreRefusal.notAWorkshopDatabase(path: path) }
+    }
+
     /// Creates the record of migrations; for a database made before it existed, its
     /// `user_version` says how many were applied, and they are recorded as applied now.
     static func recordOlderDatabase(_ db: Database, path: String, known: [String], now: Timestamp) throws {
         let current = try state(db)
         guard current.recorded == nil else { return }  // another process made it meanwhile
         try validate(current, known: known, path: path)
-        if current.version == 0 {
-            let tables = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
-            if tables > 0 { throw StoreRefusal.notAWorkshopDatabase(path: path) }
-        }
+        try refuseOtherProgramsDatabase(db, current, path: path)
         try db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)")
         for name in known.prefix(current.version) {
             try db.run("INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", [.text(name), .integer(Int64(now.seconds))])
