@@ -114,7 +114,12 @@ extension Store {
         try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])
-        guard db.changes == 1 else { throw ConflictRefusal.followUpRecorded(order: order.number) }
+        guard db.changes == 1 else {
+            guard let done = try self.followUp(orderID: order.id), let at = done.doneAt else {
+                throw AfterSalesRefusal.noFollowUp(order: order.number)
+            }
+            throw AfterSalesRefusal.followUpRecorded(order: order.number, at: at)
+        }
         try journal(.followupDone, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("result", .string(followUp.result)), ("satisfaction", .int(followUp.satisfaction))])
     }

@@ -130,7 +130,14 @@ extension Store {
                   SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else { throw ConflictRefusal.supplementAnswered(order: order.number, line: supplement.line) }
+        guard db.changes == 1 else {
+            let all = try supplements(orderID: order.id)
+            guard let stored = all.first(where: { $0.line == supplement.line }), let answer = stored.answer else {
+                throw OrderRefusal.noSuchSupplement(order: order.number, given: supplement.line, supplements: all.map(\.line))
+            }
+            throw OrderRefusal.supplementAlreadyAnswered(order: order.number, line: stored.line, answer: answer,
+                                                        by: stored.answeredBy ?? "", via: stored.via, at: stored.answeredAt)
+        }
         try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
                              ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),

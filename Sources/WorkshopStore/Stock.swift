@@ -23,7 +23,7 @@ extension Store {
     /// Refuses to take the shelf below zero.
     public func moveStock(_ partNumber: String, _ kind: StockMovement.Kind, onHand: Int = 0, reserved: Int = 0,
                           orderID: Int? = nil, line: Int? = nil, appointmentID: Int? = nil, reason: String? = nil) throws {
-        guard let part = try part(number: partNumber) else { throw LookupRefusal.noPart(partNumber: partNumber) }
+        guard let part = try part(number: partNumber) else { throw CatalogRefusal.unknownPart(partNumber: partNumber) }
         if part.onHand.thousandths + onHand < 0 {
             throw StockRefusal.notEnoughOnHand(partNumber: part.partNumber, name: part.name, onHand: part.onHand, unit: part.unit,
                                                wanted: Quantity(thousandths: -onHand))

@@ -30,21 +30,6 @@ extension LookupRefusal: WordedRefusal {
             return w("\(given) 既不是客户编号（如 C12），也不是电话号码", "\(given) is neither a customer id (C12) nor a phone number")
         case .noAppointment(let given):
             return w("没有预约 \(given)：appointment list 列出预约", "no appointment \(given): appointment list shows the bookings")
-        case .noPart(let partNumber):
-            return w("价目表中没有配件 \(partNumber)：parts list 列出配件（parts add 新增）",
-                     "no part \(partNumber) in the price list: parts list shows them (parts add adds one)")
-        case .noLaborOperation(let code):
-            return w("没有工时项目 \(code)：labor list 列出工时定额", "no labour operation \(code): labor list shows the 工时定额")
-        case .noJob(let code):
-            return w("没有套餐 \(code)：job list 列出常用套餐", "no job \(code): job list shows the canned jobs")
-        case .noBay(let name, let bays):
-            return w("没有工位 \(name)；现有工位：\(bays.isEmpty ? "尚无（bay add 名称 equipment=…）" : w.list(bays))",
-                     "there is no bay \(name); bays: \(bays.isEmpty ? "none yet (bay add NAME equipment=…)" : w.list(bays))")
-        case .noWorkGroup(let group, let groups):
-            return w("没有班组 \(group)；现有班组：\(groups.isEmpty ? "尚无（staff add 姓名 role=technician group=…）" : w.list(groups))",
-                     "there is no work group \(group); groups: \(groups.isEmpty ? "none yet (staff add NAME role=technician group=…)" : w.list(groups))")
-        case .noComplaint(let given):
-            return w("没有投诉 \(given)：complaint list 列出未结的投诉", "no complaint \(given): complaint list shows the open ones")
         case .noBelonging(let item, let order):
             return w("\(order) 的随车物品清单上没有\(item)：belongings \(order) list 可查",
                      "\(item) is not on \(order)'s belongings checklist: belongings \(order) list shows what is")
@@ -75,10 +60,6 @@ extension ConflictRefusal: WordedRefusal {
             return w("电话 \(phone) 已属于 \(customer) \(name)", "phone \(phone) already belongs to \(customer) \(name)")
         case .keyTagInUse(let tag, let order):
             return w("钥匙牌 \(tag) 上挂着 \(order) 的钥匙：请换一个空钥匙位", "key tag \(tag) already holds the key of \(order): use a free hook")
-        case .followUpRecorded(let order):
-            return w("\(order) 的回访已经记录过", "the follow-up call of \(order) is already recorded")
-        case .supplementAnswered(let order, let line):
-            return w("\(order) 追加项目 \(line) 的客户答复已经记录过", "the answer to \(order) added item \(line) is already recorded")
         }
     }
 }
@@ -192,20 +173,6 @@ extension Wording {
         case .damagedSetting(let key, let value):
             return self("设置项 \(key) 的值“\(value)”无法读取，目前按默认值执行：请用 shop set \(key)=… 重新设置",
                         "setting \(key) = \"\(value)\" cannot be read, so its default is in force: set it again with shop set \(key)=…")
-        }
-    }
-
-    /// Why stock moved, for the movements list: the reason a person typed, or — for a movement
-    /// Workshop made itself, which stores none — what its kind and its booking say.
-    func stockReason(_ movement: StockMovement) -> String {
-        if let reason = movement.reason { return reason }
-        let booking = movement.appointmentID.map { "A\($0)" }
-        switch (movement.kind, booking) {
-        case (.adjust, _): return self("期初库存", "opening stock")
-        case (.reserve, let booking?): return self("预约 \(booking) 预留", "booking \(booking)")
-        case (.unreserve, let booking?): return self("预约 \(booking) 释放", "booking \(booking) released")
-        case (.return, _): return self("该行不再计费，退回", "line no longer billed")
-        default: return ""
         }
     }
 }

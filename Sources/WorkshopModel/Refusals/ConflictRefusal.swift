@@ -1,5 +1,4 @@
-/// What would be entered is already on file: the same plate, VIN, phone or key hook, or an answer
-/// that is recorded once and has been.
+/// What would be entered is already on file: the same plate, VIN, phone or key hook.
 public enum ConflictRefusal: Refusal, Equatable {
     public static let area = "conflict"
 
@@ -17,6 +16,4 @@ public enum ConflictRefusal: Refusal, Equatable {
     case phoneOfAnotherCustomer(phone: String, customer: String, name: String)
     /// The key hook holds the key of another open order (its number).
     case keyTagInUse(tag: String, order: String)
-    case followUpRecorded(order: String)
-    case supplementAnswered(order: String, line: Int)
 }

@@ -1,5 +1,6 @@
 /// Something a person named is not on file. Each carries what was typed, so the sentence can say
-/// what was looked for and which command lists what there is.
+/// what was looked for and which command lists what there is. (Parts, labour operations and jobs
+/// are `CatalogRefusal`'s, bays `PeopleRefusal`'s, complaints `AfterSalesRefusal`'s.)
 public enum LookupRefusal: Refusal, Equatable {
     public static let area = "lookup"
 
@@ -15,12 +16,6 @@ public enum LookupRefusal: Refusal, Equatable {
     /// Text that is neither a customer id nor a phone number.
     case notACustomerReference(given: String)
     case noAppointment(given: String)
-    case noPart(partNumber: String)
-    case noLaborOperation(code: String)
-    case noJob(code: String)
-    case noBay(name: String, bays: [String])
-    case noWorkGroup(group: String, groups: [String])
-    case noComplaint(given: String)
     /// An item that is not on the order's belongings checklist.
     case noBelonging(item: String, order: String)
     /// A checklist item code the stage's checklist does not have.
