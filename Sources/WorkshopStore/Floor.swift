@@ -130,18 +130,22 @@ extension Store {
                   SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else {
-            let all = try supplements(orderID: order.id)
-            guard let stored = all.first(where: { $0.line == supplement.line }), let answer = stored.answer else {
-                throw OrderRefusal.noSuchSupplement(order: order.number, given: supplement.line, supplements: all.map(\.line))
-            }
-            throw OrderRefusal.supplementAlreadyAnswered(order: order.number, line: stored.line, answer: answer,
-                                                        by: stored.answeredBy ?? "", via: stored.via, at: stored.answeredAt)
-        }
+        guard db.changes == 1 else { throw try answeredAlready(order, line: supplement.line) }
         try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
                     detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
                              ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),
                              ("told", .string(supplement.told)), ("promise", .string(supplement.promiseNow?.iso8601))])
+    }
+
+    /// Why an answer to an added item was not recorded: the answer already on file (who, how,
+    /// when), or no such item.
+    func answeredAlready(_ order: RepairOrder, line: Int) throws -> OrderRefusal {
+        let all = try supplements(orderID: order.id)
+        guard let stored = all.first(where: { $0.line == line }), let answer = stored.answer else {
+            return .noSuchSupplement(order: order.number, given: line, supplements: all.map(\.line))
+        }
+        return .supplementAlreadyAnswered(order: order.number, line: line, answer: answer, by: stored.answeredBy ?? "",
+                                          via: stored.via, at: stored.answeredAt)
     }
 
     // MARK: Progress and notifications

@@ -86,9 +86,6 @@ extension Store {
                   SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
                   SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
                   .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else {
-            throw OrderRefusal.supplementAlreadyAnswered(order: order.number, line: supplement.line, answer: supplement.answer!,
-                                                        by: supplement.answeredBy ?? "", via: supplement.via, at: supplement.answeredAt)
-        }
+        guard db.changes == 1 else { throw try answeredAlready(order, line: supplement.line) }
     }
 }
