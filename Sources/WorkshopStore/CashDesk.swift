@@ -13,17 +13,6 @@ extension Store {
         }
     }
 
-    /// Records a payment (positive) or a refund (negative).
-    public func addPayment(_ payment: Payment, to order: RepairOrder) throws {
-        try db.run("INSERT INTO payments(order_id, amount, method, at, by, reference) VALUES (?, ?, ?, ?, ?, ?)",
-                   [.integer(Int64(order.id)), .integer(Int64(payment.amount.fen)), .text(payment.method.code),
-                    .integer(Int64(payment.at.seconds)), .text(payment.by), SQLValue(payment.reference)])
-        try journal(payment.amount.fen < 0 ? .paymentRefund : .paymentAdd, entity: "order", id: order.number,
-                    orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("amount", .string(payment.amount.plain)), ("method", .string(payment.method.code)),
-                             ("reference", .string(payment.reference))])
-    }
-
     /// The settlement of an order as it stands, under the terms fixed on it when the customer signed
     /// or declined (the shop's current terms while it is still being estimated).
     public func settlement(of order: RepairOrder) throws -> Settlement {

@@ -4,12 +4,6 @@ import WorkshopModel
 extension Store {
     // MARK: Dispatch
 
-    public func addAssignment(_ order: RepairOrder, group: String, technician: String?, bay: Bay?) throws {
-        try db.run("INSERT INTO assignments(order_id, group_name, technician, bay_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?, ?)",
-                   [.integer(Int64(order.id)), .text(group), SQLValue(technician), SQLValue(bay?.id),
-                    .integer(Int64(context.now.seconds)), .text(context.actor)])
-    }
-
     public func assignments(orderID: Int) throws -> [Assignment] {
         try db.rows("""
             SELECT a.group_name, a.technician, b.name AS bay, a.assigned_at, a.assigned_by
@@ -43,25 +37,6 @@ extension Store {
         try journal(.checklistRemove, entity: "checklist", id: "\(stage.code)/\(code)", detail: [])
     }
 
-    /// Records an inspection with its item results; returns it with its id.
-    public func addInspection(_ inspection: Inspection, to order: RepairOrder) throws -> Inspection {
-        try db.run("INSERT INTO inspections(order_id, stage, result, inspector, at, note, certificate) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [.integer(Int64(order.id)), .text(inspection.stage.code), .text(inspection.result.code),
-                    .text(inspection.inspector), .integer(Int64(inspection.at.seconds)), SQLValue(inspection.note),
-                    SQLValue(inspection.certificate)])
-        var saved = inspection
-        saved.id = db.lastInsertRowID
-        for item in inspection.items {
-            try db.run("INSERT INTO inspection_items(inspection_id, code, name, result) VALUES (?, ?, ?, ?)",
-                       [.integer(Int64(saved.id)), .text(item.code), .text(item.name), .text(item.result.code)])
-        }
-        try journal(JournalAction(rawValue: "inspection.\(inspection.stage.code)")!, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("result", .string(inspection.result.code)), ("inspector", .string(inspection.inspector)),
-                             ("certificate", .string(inspection.certificate)), ("note", .string(inspection.note)),
-                             ("failed_items", .array(inspection.items.filter { $0.result == .fail }.map { .string($0.code) }))])
-        return saved
-    }
-
     public func inspections(orderID: Int) throws -> [Inspection] {
         let list = try db.rows("SELECT id, stage, result, inspector, at, note, certificate FROM inspections WHERE order_id = ? ORDER BY id",
                                [.integer(Int64(orderID))]) { row in
@@ -93,14 +68,6 @@ extension Store {
 
     // MARK: Supplements
 
-    public func addSupplement(line: OrderLine, reason: String, to order: RepairOrder) throws {
-        try db.run("INSERT INTO supplements(order_id, line_number, reason, reported_by, reported_at) VALUES (?, ?, ?, ?, ?)",
-                   [.integer(Int64(order.id)), .integer(Int64(line.number)), .text(reason), .text(context.actor),
-                    .integer(Int64(context.now.seconds))])
-        try journal(.supplementAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("line", .int(line.number)), ("reason", .string(reason))])
-    }
-
     private static let supplementColumns = """
         line_number, reason, reported_by, reported_at, answer, answered_via, answered_by, told, answered_at, recorded_by,
         promise_was, promise_now
@@ -121,22 +88,6 @@ extension Store {
                     [.integer(Int64(orderID))]) { try supplement(from: $0, order: orderID) }
     }
 
-    public func answerSupplement(_ supplement: Supplement, of order: RepairOrder) throws {
-        try db.run("""
-            UPDATE supplements SET answer = ?, answered_via = ?, answered_by = ?, told = ?, answered_at = ?, recorded_by = ?,
-                promise_was = ?, promise_now = ?
-            WHERE order_id = ? AND line_number = ? AND answer IS NULL
-            """, [SQLValue(supplement.answer?.code), SQLValue(supplement.via?.code), SQLValue(supplement.answeredBy),
-                  SQLValue(supplement.told), SQLValue(supplement.answeredAt?.seconds), SQLValue(supplement.recordedBy),
-                  SQLValue(supplement.promiseWas?.seconds), SQLValue(supplement.promiseNow?.seconds),
-                  .integer(Int64(order.id)), .integer(Int64(supplement.line))])
-        guard db.changes == 1 else { throw try answeredAlready(order, line: supplement.line) }
-        try journal(.supplementAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("line", .int(supplement.line)), ("answer", .string(supplement.answer?.code)),
-                             ("via", .string(supplement.via?.code)), ("customer", .string(supplement.answeredBy)),
-                             ("told", .string(supplement.told)), ("promise", .string(supplement.promiseNow?.iso8601))])
-    }
-
     /// Why an answer to an added item was not recorded: the answer already on file (who, how,
     /// when), or no such item.
     func answeredAlready(_ order: RepairOrder, line: Int) throws -> OrderRefusal {
@@ -149,14 +100,6 @@ extension Store {
     }
 
     // MARK: Progress and notifications
-
-    public func addProgress(_ percent: Int, note: String?, to order: RepairOrder) throws {
-        try db.run("INSERT INTO progress_reports(order_id, percent, note, at, by) VALUES (?, ?, ?, ?, ?)",
-                   [.integer(Int64(order.id)), .integer(Int64(percent)), SQLValue(note), .integer(Int64(context.now.seconds)),
-                    .text(context.actor)])
-        try journal(.orderProgress, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("percent", .int(percent)), ("note", .string(note))])
-    }
 
     public func progressReports(orderID: Int) throws -> [ProgressReport] {
         try db.rows("SELECT percent, note, at, by FROM progress_reports WHERE order_id = ? ORDER BY at, id", [.integer(Int64(orderID))]) {

@@ -163,67 +163,6 @@ extension Store {
                     [.integer(Int64(orderID))]) { try line(from: $0, order: orderID) }
     }
 
-    /// Adds a line with the next free number and journals it.
-    public func addLine(_ line: OrderLine, to order: RepairOrder) throws -> OrderLine {
-        let numbered = line.numbered((try db.scalar("SELECT max(number) FROM order_lines WHERE order_id = ?",
-                                                    [.integer(Int64(order.id))]) ?? 0) + 1)
-        try db.run("""
-            INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
-                                    part_no, brand, part_class, op_code, no_warranty, status, covered)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(Int64(order.id))] + lineValues(numbered))
-        try bumpVersion(order)
-        try journal(.lineAdd, entity: "line", id: "\(order.number)/\(numbered.number)", orderID: order.id,
-                    vehicleID: order.vehicleID, detail: lineDetail(numbered))
-        return numbered
-    }
-
-    /// Saves an edited line and journals `action`.
-    public func saveLine(_ line: OrderLine, of order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
-        try db.run("""
-            UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
-                unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
-                covered = ?
-            WHERE order_id = ? AND number = ?
-            """, lineValues(line) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
-        try bumpVersion(order)
-        try journal(action, entity: "line", id: "\(order.number)/\(line.number)", orderID: order.id,
-                    vehicleID: order.vehicleID, detail: detail)
-    }
-
-    /// Moves every line of `order` in status `from` to `to` (signing approves the proposed lines).
-    public func setLineStatus(of order: RepairOrder, from: LineStatus, to: LineStatus) throws {
-        try db.run("UPDATE order_lines SET status = ? WHERE order_id = ? AND status = ?",
-                   [.text(to.code), .integer(Int64(order.id)), .text(from.code)])
-    }
-
-    private func bumpVersion(_ order: RepairOrder) throws {
-        try db.run("UPDATE orders SET version = version + 1 WHERE id = ?", [.integer(Int64(order.id))])
-    }
-
-    private func lineValues(_ l: OrderLine) -> [SQLValue] {
-        [.integer(Int64(l.number)), .text(l.kind.code), .text(l.description), SQLValue(l.hours?.hundredths),
-         SQLValue(l.rate?.fen), SQLValue(l.quantity?.thousandths), SQLValue(l.unitPrice?.fen),
-         .integer(Int64(l.amount.fen)), SQLValue(l.partNumber), SQLValue(l.brand), SQLValue(l.partClass?.code),
-         SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code), SQLValue(l.covered)]
-    }
-
-    public func lineDetail(_ l: OrderLine) -> [(String, JSON)] {
-        var detail: [(String, JSON)] = [("kind", .string(l.kind.code)), ("description", .string(l.description))]
-        if let hours = l.hours { detail.append(("hours", .string(hours.description))) }
-        if let rate = l.rate { detail.append(("rate", .string(rate.plain))) }
-        if let quantity = l.quantity { detail.append(("qty", .string(quantity.description))) }
-        if let price = l.unitPrice { detail.append(("price", .string(price.plain))) }
-        detail.append(("amount", .string(l.amount.plain)))
-        if let partNo = l.partNumber { detail.append(("partno", .string(partNo))) }
-        if let brand = l.brand { detail.append(("brand", .string(brand))) }
-        if let partClass = l.partClass { detail.append(("class", .string(partClass.code))) }
-        if l.noWarranty { detail.append(("no_warranty", .bool(true))) }
-        if l.covered { detail.append(("covered", .bool(true))) }
-        detail.append(("status", .string(l.status.code)))
-        return detail
-    }
-
     // MARK: Lists
 
     private static let summarySelect = """

@@ -148,8 +148,9 @@ struct CashDeskTests {
         #expect(try covered("date=2026-11-25 odometer=47216") == 0)
         #expect(try shop.command("warranty set minor km=1500 days=30").stderr.contains("never a shorter one"))
         #expect(try shop.command("warranty set minor km=3000 days=30").status == 0)
-        // The shop's longer period applies to what it has released.
-        #expect(try covered("date=2026-12-20 odometer=48000") == 2)
+        // A longer period is promised from now on: what was released keeps the period promised at release.
+        #expect(try covered("date=2026-12-02 odometer=47215") == 2)
+        #expect(try covered("date=2026-12-20 odometer=48000") == 0)
     }
 
     @Test func aComplaintFromRegistrationToFollowUp() throws {

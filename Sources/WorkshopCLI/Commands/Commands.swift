@@ -1,8 +1,7 @@
 /// The command table.
 enum Commands {
     static let all: [CommandSpec] = listed(CheckinCommands.all + OrderCommands.all + [BelongingsCommands.command] + EstimateCommands.all
-        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all + declared
-        + legacy.map(CommandSpec.init(legacy:))) + SessionCommands.all
+        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all + declared + TrustCommands.all) + SessionCommands.all
 
     /// The shop's commands around the order: reception, bookings, price lists, people, after-sales, documents.
     static let declared: [CommandSpec] = [
@@ -12,10 +11,6 @@ enum Commands {
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
         ShopCommands.shop, ShopCommands.history,
-    ]
-
-    static let legacy: [Command] = [
-        TrustCommands.verify, TrustCommands.backup, TrustCommands.export,
     ]
 
     /// The order `help` lists the commands in, within each part of the work.

@@ -5,9 +5,6 @@ import WorkshopStore
 enum FloorCommands {
     static let all = [dispatch, handover, inspect, progress, complete]
 
-    /// Work, dispatch and inspection need a signed order (for commands not yet declared as forms).
-    static func ensureSigned(_ order: RepairOrder) throws { try Gate.signed(order) }
-
     static let dispatch = CommandSpec("dispatch", aliases: ["派工"], group: .floor,
         summary: Phrase("派工：把已签字的单派给班组、技师和工位；再次派给其他班组即分组作业", "send a signed order to a work group, technician and bay; again with another group to split it"), forms: [
         Form([arg("order", .order)], options: [required("group", .text("班组", "GROUP")), option("tech", .staff), option("bay", .bay)],

@@ -10,18 +10,15 @@ struct Invocation {
     /// The line as the journal and the history file keep it: a secret option's value (a PIN) is
     /// never in it, however it was spelled.
     let recordedLine: String
-    /// The line exactly as typed: only for commands not yet declared form by form.
-    let rawLine: String
     private let values: [String: [Value]]
     /// `key=value` options a form with `otherOptions` takes as they were typed.
     let otherOptions: [(key: String, value: String)]
 
-    init(command: CommandSpec, formIndex: Int, recordedLine: String, rawLine: String, values: [String: [Value]],
+    init(command: CommandSpec, formIndex: Int, recordedLine: String, values: [String: [Value]],
          otherOptions: [(key: String, value: String)]) {
         self.command = command
         self.formIndex = formIndex
         self.recordedLine = recordedLine
-        self.rawLine = rawLine
         self.values = values
         self.otherOptions = otherOptions
     }

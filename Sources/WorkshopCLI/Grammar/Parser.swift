@@ -23,7 +23,7 @@ struct Parser {
         var values = try readWords(words, of: form, command: command)
         var other: [(key: String, value: String)] = []
         try readOptions(options, of: form, command: command, into: &values, other: &other)
-        return Invocation(command: command, formIndex: index, recordedLine: recorded(tokens, form: form), rawLine: line,
+        return Invocation(command: command, formIndex: index, recordedLine: recorded(tokens, form: form),
                           values: values, otherOptions: other)
     }
 

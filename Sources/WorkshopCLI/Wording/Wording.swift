@@ -40,8 +40,6 @@ struct Wording {
         case let error as SQLiteError:
             return ("store.refused", self("数据库拒绝了这次更改（\(error.message)）；未做任何更改",
                                           "the database refused the change (\(error.message)); nothing was changed"))
-        case let error as UserError:
-            return ("refused", error.message)
         default:
             return ("internal", self("内部错误：\(error)", "internal error: \(error)"))
         }
