@@ -22,6 +22,41 @@ struct CashDeskTests {
         return shop
     }
 
+    /// What was signed, charged and paid is history: a later change of the tax, the labour rate or
+    /// the discount limit changes neither a settled order, nor its papers, nor the month report.
+    @Test func changingTheTaxSettingsLeavesEverySettledOrderAsItWas() throws {
+        var shop = try readyShop()
+        _ = try shop.script("""
+            discount RO1 percent=5
+            pay RO1 amount=535.80 method=wechat
+            belongings RO1 return all
+            release RO1 signed=张伟 oldparts=returned print=no
+            """)
+        let settlementFolder = Workshop.temporaryDirectory()
+        func snapshot(_ name: String) throws -> [String] {
+            let path = settlementFolder + "/\(name).html"
+            #expect(try shop.command("print RO1 settlement format=html out=\(path)").status == 0)
+            return [try shop.command("invoice RO1", json: true).stdout, try shop.command("ro show RO1", json: true).stdout,
+                    try shop.command("report month 2026-11", json: true).stdout,
+                    try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "2026-11-22 09:00", with: "")]
+        }
+        let before = try snapshot("before")
+        #expect(before[0].contains("\"total\":{\"fen\":53580"), "\(before[0])")
+        shop.now = "2026-11-23 09:00"
+        #expect(try shop.command("shop set tax_rate=6 prices_include_tax=no labor_rate=200 discount_limit=50").status == 0)
+        let after = try snapshot("after")
+        #expect(after[0] == before[0], "the invoice changed")
+        #expect(after[1] == before[1], "ro show changed")
+        #expect(after[2] == before[2], "the month report changed")
+        #expect(after[3].replacingOccurrences(of: "2026-11-23 09:00", with: "") == before[3], "the settlement list changed")
+        // A new estimate is priced under the new terms: 1.2 h at 200.00, plus 6% added.
+        _ = try shop.script("""
+            checkin 京A12345 odometer=45300 fuel=1/2 complaint="异响复查"
+            estimate RO2 labor BRK-01
+            """)
+        #expect(try shop.command("ro show RO2", json: true).stdout.contains("\"total\":{\"fen\":25440"))
+    }
+
     @Test func releaseNamesEveryBlockerAndChangesNothing() throws {
         let shop = try readyShop()
         let before = try shop.fingerprint()
