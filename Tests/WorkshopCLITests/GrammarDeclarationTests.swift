@@ -48,7 +48,7 @@ struct GrammarDeclarationTests {
         }
         let session = Session(store: store, user: "test", now: Timestamp(seconds: 1_795_309_200), format: .text)
         session.documentsDirectory = folder + "/documents"
-        let before = try fingerprint(path)
+        let before = try Workshop.fingerprint(of: path)
         var refusals = 0
         for (command, index) in Self.forms {
             let form = command.forms[index]
@@ -67,7 +67,7 @@ struct GrammarDeclarationTests {
             }
         }
         #expect(refusals > 100)
-        #expect(try fingerprint(path) == before, "a refused line changed the database")
+        #expect(try Workshop.fingerprint(of: path) == before, "a refused line changed the database")
     }
 
     /// The roles a form allows pass the permission check; anyone signed in may read.
@@ -112,19 +112,5 @@ struct GrammarDeclarationTests {
             }
             #expect(roles == Help.roles(form).map { JSON.string($0.code) }, "\(label)")
         }
-    }
-
-    func fingerprint(_ path: String) throws -> String {
-        let db = try Database(path: path)
-        let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.string(0) }
-        var text = ""
-        for table in tables {
-            text += "[\(table)]\n"
-            try db.forEach("SELECT * FROM \(table) ORDER BY 1") { row in
-                for column in 0..<row.columnCount { text += "\(row.value(column))|" }
-                text += "\n"
-            }
-        }
-        return text
     }
 }

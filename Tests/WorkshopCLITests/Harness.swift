@@ -95,7 +95,9 @@ struct Workshop {
     }
 
     /// Every row of every table, in a stable order: equal fingerprints mean nothing changed.
-    func fingerprint() throws -> String {
+    func fingerprint() throws -> String { try Workshop.fingerprint(of: database) }
+
+    static func fingerprint(of database: String) throws -> String {
         let db = try Database(path: database)
         let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.string(0) }
         var text = ""

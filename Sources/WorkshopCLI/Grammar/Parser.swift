@@ -18,12 +18,12 @@ struct Parser {
         }
         let words = tokens.dropFirst().filter { $0.key == nil }.map(\.text)
         let options = tokens.filter { $0.key != nil }.map { (key: $0.key!, value: $0.text) }
-        let index = try chooseForm(command, words: words, optionKeys: options.map(\.key))
-        let form = command.forms[index]
-        var values = try readWords(words, of: form, command: command)
+        let chosen = try chooseForm(command, words: words, optionKeys: options.map(\.key))
+        let form = chosen.form
+        var values = chosen.values
         var other: [(key: String, value: String)] = []
         try readOptions(options, of: form, command: command, into: &values, other: &other)
-        return Invocation(command: command, formIndex: index, recordedLine: recorded(tokens, form: form),
+        return Invocation(command: command, formIndex: chosen.index, recordedLine: recorded(tokens, form: form),
                           values: values, otherOptions: other)
     }
 
@@ -35,6 +35,8 @@ struct Parser {
         /// How many words fitted before the failure.
         let fitted: Int
         let failure: Failure?
+        /// The arguments read, when the words fit.
+        var values: [String: [Value]] = [:]
     }
 
     private enum Failure {
@@ -44,8 +46,8 @@ struct Parser {
         case extraWords([String])
     }
 
-    /// The index of the form the line fits, or the refusal that says why it fits none.
-    private func chooseForm(_ command: CommandSpec, words: [String], optionKeys: [String]) throws -> Int {
+    /// The form the line fits, with its arguments read, or the refusal that says why it fits none.
+    private func chooseForm(_ command: CommandSpec, words: [String], optionKeys: [String]) throws -> Attempt {
         let attempts = command.forms.indices.map { fit(command.forms[$0], index: $0, words) }
         let fits = attempts.filter { $0.failure == nil }
         if !fits.isEmpty {
@@ -54,7 +56,7 @@ struct Parser {
             // one whose keywords matched more words; among equals, the first declared.
             func rank(_ attempt: Attempt) -> (Int, Int) { (declared(optionKeys, by: attempt.form), attempt.form.keywords.count) }
             let best = fits.max { rank($0) < rank($1) }!
-            return fits.first { rank($0) == rank(best) }!.index
+            return fits.first { rank($0) == rank(best) }!
         }
         // A keyword mistyped anywhere: the person meant that sub-command.
         for attempt in attempts {
@@ -90,39 +92,35 @@ struct Parser {
         preconditionFailure("a failed attempt without a failure")
     }
 
-    /// Fits the words to a form's elements, reading each argument as its type.
+    /// Fits the words to a form, reading each argument as its type.
     private func fit(_ form: Form, index formIndex: Int, _ words: [String]) -> Attempt {
         var index = 0
+        var values: [String: [Value]] = [:]
+        func failed(_ failure: Failure) -> Attempt { Attempt(index: formIndex, form: form, fitted: index, failure: failure) }
         for element in form.words {
             switch element {
             case .keyword(let keyword):
                 guard index < words.count, keyword.matches(words[index]) else {
-                    return Attempt(index: formIndex, form: form, fitted: index, failure: .keyword(word: index < words.count ? words[index] : nil, expected: keyword))
+                    return failed(.keyword(word: index < words.count ? words[index] : nil, expected: keyword))
                 }
                 index += 1
             case .argument(let argument):
-                let take: Int
-                switch argument.arity {
-                case .one: take = 1
-                case .optional: take = index < words.count ? 1 : 0
-                case .text, .list, .optionalList: take = words.count - index
-                }
-                if take == 0 && (argument.arity == .optional || argument.arity == .optionalList) { continue }
-                guard take >= 1, index < words.count else {
-                    return Attempt(index: formIndex, form: form, fitted: index, failure: .missingArgument(argument))
+                // One word, or the rest of the line; an optional argument may take none.
+                let take = argument.arity == .one || argument.arity == .optional ? min(1, words.count - index) : words.count - index
+                if take == 0 {
+                    if argument.arity == .optional || argument.arity == .optionalList { continue }
+                    return failed(.missingArgument(argument))
                 }
                 do {
-                    _ = try read(argument, Array(words[index..<index + take]))
+                    values[argument.name] = try read(argument, Array(words[index..<index + take]))
                 } catch {
-                    return Attempt(index: formIndex, form: form, fitted: index, failure: .badValue(error))
+                    return failed(.badValue(error))
                 }
                 index += take
             }
         }
-        if index < words.count {
-            return Attempt(index: formIndex, form: form, fitted: index, failure: .extraWords(Array(words[index...])))
-        }
-        return Attempt(index: formIndex, form: form, fitted: index, failure: nil)
+        if index < words.count { return failed(.extraWords(Array(words[index...]))) }
+        return Attempt(index: formIndex, form: form, fitted: index, failure: nil, values: values)
     }
 
     private func declared(_ keys: [String], by form: Form) -> Int { keys.filter { form.option($0) != nil }.count }
@@ -165,26 +163,6 @@ struct Parser {
         case .text: return [try argument.type.read(words.joined(separator: " "), argument.name, context)]
         default: return try words.map { try argument.type.read($0, argument.name, context) }
         }
-    }
-
-    private func readWords(_ words: [String], of form: Form, command: CommandSpec) throws -> [String: [Value]] {
-        var values: [String: [Value]] = [:]
-        var index = 0
-        for element in form.words {
-            switch element {
-            case .keyword: index += 1
-            case .argument(let argument):
-                let take: Int
-                switch argument.arity {
-                case .one: take = 1
-                case .optional: take = index < words.count ? 1 : 0
-                case .text, .list, .optionalList: take = words.count - index
-                }
-                if take > 0 { values[argument.name] = try read(argument, Array(words[index..<index + take])) }
-                index += take
-            }
-        }
-        return values
     }
 
     private func readOptions(_ options: [(key: String, value: String)], of form: Form, command: CommandSpec,
