@@ -6,13 +6,21 @@ import WorkshopModel
 public struct ChangeContext: Sendable {
     public var actor: String
     public var command: String
+    /// When the change is said to have happened: the real time, or for a late entry (补录) the
+    /// time a manager claimed for it.
     public var now: Timestamp
+    /// When the change was really made, by the system's clock, whatever `now` claims.
+    public var recordedAt: Timestamp
 
-    public init(actor: String, command: String, now: Timestamp) {
+    public init(actor: String, command: String, now: Timestamp, recordedAt: Timestamp? = nil) {
         self.actor = actor
         self.command = command
         self.now = now
+        self.recordedAt = recordedAt ?? now
     }
+
+    /// A late entry (补录): made at another time than it claims (more than a minute apart).
+    public var isLateEntry: Bool { abs(now.seconds - recordedAt.seconds) > 60 }
 }
 
 /// The shop's database: one SQLite file. Commands read and write it through the repository

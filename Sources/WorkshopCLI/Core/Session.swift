@@ -98,7 +98,7 @@ final class Session {
                 return .nothing
             }
             try Permission.check(invocation, session: self)
-            store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now)
+            store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now, recordedAt: Timestamp.currentTime)
             let run = { try invocation.form.run(invocation, self) }
             var output: Output
             switch invocation.form.access {
