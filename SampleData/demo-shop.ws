@@ -2,6 +2,8 @@
 # `make run` loads this into a fresh demo database (.demo/demo.db), then opens the REPL on it.
 # Times are relative to the day you load it: `set now yesterday 09:10` moves the clock; after it,
 # "today" and "tomorrow" in a command count from that clock. The demo always looks current.
+# Only a manager moves the clock (a late entry, 补录: every entry keeps the real time beside the one
+# claimed), so the loader 系统 signs in again to set it; an inspector signs their own inspections.
 # Every line is an ordinary Workshop command: this file is also a worked example of the REPL.
 
 set now yesterday 07:30
@@ -59,6 +61,7 @@ estimate 粤B·7H2L9 part BF-DOT4-1L qty=1
 decline 粤B·7H2L9 reason="客户下次保养时再做"
 
 # ---- Released three days ago: the follow-up call is due, and a complaint came in yesterday ----
+login 系统
 set now 大前天 09:30
 login 刘敏
 checkin 粤B·5C6D7 odometer=70200 fuel=1/2 complaint="常规保养" category=level1 key=K11
@@ -73,14 +76,17 @@ login 钱主管
 dispatch 粤B·5C6D7 group=机修二组 tech=陈师傅 bay=3号工位
 set now 大前天 14:30
 complete 粤B·5C6D7
+login 孙检
 inspect 粤B·5C6D7 final pass by=孙检
 login 刘敏
 notify 粤B·5C6D7
+login 系统
 set now 大前天 17:10
 login 周静
 pay 粤B·5C6D7 amount=621 method=wechat
 belongings 粤B·5C6D7 return all
 release 粤B·5C6D7 signed="黄敏" odometer=70203 oldparts=left print=no
+login 系统
 set now yesterday 11:20
 login 王芳
 complaint add 粤B·5C6D7 "保养后发动机舱有机油味" channel=phone
@@ -88,6 +94,7 @@ complaint 1 classify valid
 complaint 1 assign 钱主管
 
 # ---- Today's front desk ----
+login 系统
 set now yesterday 09:10
 login 王芳
 # 1. Signed: brake job, in the shop since yesterday.
@@ -103,6 +110,7 @@ estimate 京A12345 method=system
 promise 京A12345 tomorrow 17:00
 approve 京A12345 signed="张伟" via=phone
 
+login 系统
 set now yesterday 10:40
 login 刘敏
 # 2. Signed: level-2 maintenance (二级维护, three inspections required).
@@ -118,13 +126,16 @@ promise 粤B·9A8B7 后天 12:00
 approve 粤B·9A8B7 signed="周杰"
 
 # 1 and 2 go into the workshop.
+login 系统
 set now yesterday 11:00
 login 钱主管
 handover 京A12345 receiver=钱主管 at="today 10:55"
 dispatch 京A12345 group=机修一组 tech=赵师傅 bay=1号工位
 handover 粤B·9A8B7 receiver=钱主管
 dispatch 粤B·9A8B7 group=机修二组 tech=陈师傅 bay=2号工位
+login 孙检
 inspect 粤B·9A8B7 pre pass by=孙检 tyres=ok note="左后轮胎花纹深度2.5mm，建议近期更换"
+login 钱主管
 
 set now yesterday 14:00
 login 刘敏
@@ -140,10 +151,12 @@ login 钱主管
 dispatch 粤B·M7788 group=机修二组 tech=吴师傅 bay=快修位
 set now yesterday 15:10
 complete 粤B·M7788
+login 孙检
 inspect 粤B·M7788 final pass by=孙检
 login 刘敏
 notify 粤B·M7788
 
+login 系统
 set now yesterday 15:20
 login 王芳
 # 3. Declined: the customer found the price too high; diagnostic fee charged.
@@ -155,6 +168,7 @@ estimate 粤B·3Q8X1 labor AC-01
 estimate 粤B·3Q8X1 method=system
 decline 粤B·3Q8X1 reason="价格太高，客户考虑一下"
 
+login 系统
 set now today 08:50
 login 王芳
 # 4. Estimating: new-energy car, waiting for the customer's answer.
@@ -168,12 +182,14 @@ estimate 粤B·D12345 labor ALN-01
 estimate 粤B·D12345 method=system
 promise 粤B·D12345 today 18:00
 
+login 系统
 set now yesterday 16:00
 login 赵师傅
 # The brake job: progress, and added work waiting for the customer's answer.
 progress 京A12345 60 note="前刹车盘已送外加工"
 supplement 京A12345 add part BF-DOT4-1L qty=1 reason="刹车油含水3.5%，影响制动安全"
 
+login 系统
 set now today 09:30
 login 刘敏
 # 5. Just checked in: the returning Camry — last visit's declined brake-fluid change is offered again.
@@ -181,6 +197,7 @@ checkin 粤B·7H2L9 odometer=91200 fuel=1/2 complaint="发动机故障灯亮" ca
 belongings 粤B·7H2L9 add 备胎 脚垫x4
 
 # ---- Tomorrow's bookings (phoned in today): parts reserved, bays held ----
+login 系统
 set now today 11:00
 login 王芳
 appointment add 粤B·F56789 at="明天 09:00" complaint="保养，顺便检查高压系统" job=J-MNT-2 job=J-EV-CHECK
@@ -189,5 +206,6 @@ appointment add 粤B·2D3E4 at="明天 10:30" complaint="方向跑偏，刹车�
 appointment A2 confirm
 appointment add 粤B·3Q8X1 at="明天 14:00" complaint="空调不凉（上次拒修，再来检查）" job=J-AC note="客户想再比较价格"
 
+login 系统
 set now off
 login 王芳

@@ -15,8 +15,12 @@ public final class LineEditor {
     nonisolated(unsafe) private static var candidates: [String] = []
     nonisolated(unsafe) private static var candidateIndex = 0
 
-    public init(historyPath: String, completer: @escaping Completer) {
+    /// What the history file keeps of a line typed (nil: nothing); a PIN must never reach it.
+    private let recordable: (String) -> String?
+
+    public init(historyPath: String, recordable: @escaping (String) -> String?, completer: @escaping Completer) {
         self.historyPath = historyPath
+        self.recordable = recordable
         LineEditor.completer = completer
         ceditline_use_utf8_locale()
         ceditline_configure("workshop", { text, start, _ in
@@ -31,9 +35,8 @@ public final class LineEditor {
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         let line = String(cString: raw)
-        // A line with a PIN in it is never written to the history file.
-        if !line.trimmingCharacters(in: " \t").isEmpty && !line.lowercased().contains("pin=") {
-            add_history(raw)
+        if !line.trimmingCharacters(in: " \t").isEmpty, let kept = recordable(line) {
+            _ = add_history(kept)
             _ = write_history(historyPath)
         }
         return line

@@ -99,6 +99,9 @@ extension Store {
 
     public func staffCount() throws -> Int { try db.scalar("SELECT count(*) FROM staff") ?? 0 }
 
+    /// How many people have a PIN: none only in a new shop, or one that came from before PINs.
+    public func staffWithPINCount() throws -> Int { try db.scalar("SELECT count(*) FROM staff WHERE pin_hash IS NOT NULL") ?? 0 }
+
     /// Sets (or, with nil, clears: set again at first use) a PIN hash; clears failures and lock-out.
     public func setPIN(_ hash: String?, for name: String, action: JournalAction) throws {
         try db.run("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", [SQLValue(hash), .text(name)])

@@ -64,7 +64,7 @@ func main() -> Int32 {
     } else if terminal {
         let directory = LaunchOptions.dataDirectory(environment: environment)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let editor = LineEditor(historyPath: directory + "/history") { word, before in
+        let editor = LineEditor(historyPath: directory + "/history", recordable: { app.historyText($0) }) { word, before in
             app.completions(for: word, lineBefore: before)
         }
         print(app.banner)

@@ -31,14 +31,16 @@ struct Workshop {
     }
 
     let database: String
-    var now = "2026-11-22 09:00"
+    /// The clock, as a manager's late entry (--now): only the shop's manager (王芳 in the tests) may
+    /// set it; a test signed in as anyone else runs on the system's clock (nil).
+    var now: String? = "2026-11-22 09:00"
     var user = "王芳"
     /// The session's language: the end-to-end tests read English sentences, whatever the shop speaks
     /// (nil: the shop's own, as the Chinese transcripts run).
     var language: String? = "en"
     /// Extra environment for the child process. Everyone's PIN in the tests is 1234: the first
     /// user of a new test database (王芳) becomes its manager, and staff set their PIN at first sign-in.
-    var environment: [String: String] = ["WORKSHOP_PIN": "1234"]
+    var environment: [String: String] = ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"]
 
     /// The same shop with the session in the shop's own language (Chinese unless the shop set another).
     var inShopLanguage: Workshop {
@@ -56,7 +58,8 @@ struct Workshop {
     func run(_ arguments: [String], input: Data? = nil, workingDirectory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Workshop.binary)
-        process.arguments = ["--db", database, "--now", now, "--user", user] + (language.map { ["--language", $0] } ?? []) + arguments
+        process.arguments = ["--db", database] + (now.map { ["--now", $0] } ?? []) + ["--user", user]
+            + (language.map { ["--language", $0] } ?? []) + arguments
         var childEnvironment = ProcessInfo.processInfo.environment
         childEnvironment["HOME"] = NSTemporaryDirectory()
         childEnvironment.merge(environment) { $1 }

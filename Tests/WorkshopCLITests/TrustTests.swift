@@ -9,8 +9,8 @@ struct TrustTests {
     func shop() throws -> Workshop {
         let shop = Workshop()
         let result = try shop.script(FloorTests.fixtures + """
-            staff add 周静 role=cashier
-            staff add 刘敏 role=advisor
+            staff add 周静 role=cashier pin=1234
+            staff add 刘敏 role=advisor pin=1234
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
             estimate RO1 labor BRK-01
             estimate RO1 part 5QD698151 qty=1
@@ -22,9 +22,11 @@ struct TrustTests {
         return shop
     }
 
+    /// The shop as `user` sees it, on the system's clock (only a manager may set one).
     func signedInAs(_ shop: Workshop, _ user: String) -> Workshop {
         var other = shop
         other.user = user
+        other.now = nil
         return other
     }
 
@@ -64,6 +66,7 @@ struct TrustTests {
         #expect(!hash.contains("7391"))
         #expect(try shop.count("SELECT count(*) FROM journal WHERE command LIKE '%7391%'") == 0, "the PIN never reaches the journal")
         shop.user = "新人"
+        shop.now = nil   // not a manager: the system's clock
         shop.environment["WORKSHOP_PIN"] = "0000"
         for attempt in 1...4 {
             let wrong = try shop.command("ro list")
@@ -72,11 +75,21 @@ struct TrustTests {
         }
         #expect(try shop.command("ro list").stderr.contains("locked for 15 minutes"))
         shop.environment["WORKSHOP_PIN"] = "7391"
-        #expect(try shop.command("ro list").stderr.contains("is locked until 2026-11-22 09:15"), "even the right PIN waits out the lock")
-        shop.now = "2026-11-22 09:16"
+        #expect(try shop.command("ro list").stderr.contains("is locked until"), "even the right PIN waits out the lock")
+        // A clock moved forward unlocks nothing: --now is a manager's, and sign-in counts on the system's clock.
+        shop.now = "2099-01-01 00:20"
+        #expect(try shop.command("ro list").stderr.contains("is locked until"))
+        shop.now = nil
+        // A manager gives a forgotten PIN a new one, which unlocks the account; never "blank until first use".
+        var manager = signedInAs(shop, "王芳")
+        manager.environment["WORKSHOP_PIN"] = "1234"
+        #expect(try manager.command("staff pin 新人").stderr.contains("give the new PIN"))
+        #expect(try manager.command("staff pin 新人 pin=2580").status == 0)
+        shop.environment["WORKSHOP_PIN"] = "2580"
         #expect(try shop.command("ro list").status == 0)
-        // A manager resets a forgotten PIN; the person sets a new one at the next sign-in.
-        #expect(try shop.command("staff pin 孙检").stderr.contains("only a manager sets another person's PIN"))
+        // Only a manager sets another person's PIN; a new person starts with one.
+        #expect(try shop.command("staff pin 孙检 pin=1111").stderr.contains("only a manager sets another person's PIN"))
+        #expect(try manager.command("staff add 无PIN role=advisor").stderr.contains("a new person starts with a PIN"))
     }
 
     @Test func nobodyWorksWithoutSigningIn() throws {
@@ -132,7 +145,7 @@ struct TrustTests {
                 .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Workshop.binary)
-            process.arguments = ["--db", shop.database, "--now", shop.now, "--user", user, path]
+            process.arguments = ["--db", shop.database, "--user", user, path]
             process.environment = ProcessInfo.processInfo.environment.merging(["WORKSHOP_PIN": "1234"]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             processes.append(process)
@@ -154,7 +167,7 @@ struct TrustTests {
         let script = (0..<total).map { "customer add 批量\($0) phone=17\(String(format: "%09d", $0))" }.joined(separator: "\n")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Workshop.binary)
-        process.arguments = ["--db", shop.database, "--now", shop.now, "--user", "王芳"]
+        process.arguments = ["--db", shop.database, "--now", shop.now!, "--user", "王芳"]
         process.environment = ProcessInfo.processInfo.environment.merging(["WORKSHOP_PIN": "1234"]) { $1 }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
@@ -239,7 +252,7 @@ struct HostileInputTests {
 
     @Test func randomLinesNeverCrashAndRefusalsChangeNothing() throws {
         let database = Workshop.temporaryDirectory() + "/hostile.db"
-        let options = try LaunchOptions(arguments: ["--db", database, "--now", "2026-11-22 09:00"])
+        let options = try LaunchOptions(arguments: ["--db", database, "--user", "王芳", "--now", "2026-11-22 09:00"])
         let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "HOME": NSTemporaryDirectory()])
         try app.signIn("王芳", readSecret: nil)
         for line in ["customer add 张伟 phone=13800138000", "vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=C1",

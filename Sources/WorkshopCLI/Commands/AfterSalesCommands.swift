@@ -121,19 +121,15 @@ enum AfterSalesCommands {
             return .message(s.t("投诉 #\(c.id) 已核实" + (late ? "（超过24小时期限）" : ""), "complaint #\(c.id) verified" + (late ? " (after the 24-hour deadline)" : "")))
         },
         Form([arg("complaint", .complaintNumber), word("resolve", "reply", "答复"), textArg("answer", .text("答复内容", "ANSWER"))],
-             options: [option("by", .staff)], access: .write, roles: writers,
+             options: [signer("by", roles: Set(Role.allCases))], access: .write, roles: writers,
              summary: Phrase("记录给客户的答复（登记后 7 日内；重大投诉由经理答复）", "record the answer given to the customer (within 7 days; a manager's for a major one)"),
              examples: ["complaint 1 resolve \"免费返修，已重新安装\""]) { invocation, s in
             var c = try open(invocation, s)
             guard let classification = c.classification else { throw AfterSalesRefusal.notClassified(complaint: c.id) }
             let text: String = invocation.need("answer")
-            let by: String? = invocation.value("by")
-            var resolver = s.user
-            if classification == .major {
-                resolver = try s.store.staff(by ?? c.assignedTo ?? s.user, role: .manager).name
-            } else if let by {
-                resolver = by
-            }
+            // Whoever answers signs for it: the person signed in, or by= confirmed with their PIN.
+            let resolver = try s.store.staff((invocation.value("by") as String?) ?? s.user, role: classification == .major ? .manager : .advisor,
+                                             orAnyOf: classification == .major ? [] : Role.allCases).name
             if classification != .invalid && c.verifiedAt == nil { throw AfterSalesRefusal.notVerified(complaint: c.id) }
             c.resolvedAt = s.now
             c.resolution = text

@@ -76,7 +76,7 @@ enum CashCommands {
 
     static let discount = CommandSpec("discount", aliases: ["优惠"], group: .cash,
         summary: Phrase("给予优惠；超出服务顾问权限（shop discount_limit）须经理批准", "a discount on the order; above the advisor's limit (shop discount_limit) only with a manager's authorisation"), forms: [
-        Form([arg("order", .order)], options: [option("amount", .money), option("percent", .percent), option("authorized", .staff)],
+        Form([arg("order", .order)], options: [option("amount", .money), option("percent", .percent), signer("authorized", roles: [.manager])],
              access: .write, roles: [.advisor, .cashier, .manager],
              summary: Phrase("amount= 或 percent= 二选一；amount=0 取消优惠", "amount= or percent=, one of them; amount=0 removes it"),
              examples: ["discount RO12 percent=5", "discount RO12 amount=200 authorized=钱主管"]) { invocation, s in
@@ -89,7 +89,9 @@ enum CashCommands {
             }
             let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager) }
             let payments = try s.store.payments(orderID: record.order.id)
-            let change = try s.store.apply(try record.discount(discount, by: s.user, authorizedBy: manager?.name, payments: payments, current: s.terms))
+            // A manager giving the discount authorises it by being the one signed in.
+            let authorizer = manager?.name ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            let change = try s.store.apply(try record.discount(discount, by: s.user, authorizedBy: authorizer, payments: payments, current: s.terms))
             let settlement = try s.store.record(of: change.order).settlement(payments: payments, current: s.terms)
             return .message(s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
                                 "\(record.order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)"))

@@ -35,7 +35,7 @@ enum EstimateCommands {
              summary: Phrase("一项工时：工时代码（工时定额）或说明加 hours=", "a labour line: an operation code (工时定额), or a description with hours="),
              examples: ["estimate RO12 labor \"更换前刹车片\" hours=1.5", "estimate RO12 labor BRK-01"]) { invocation, s in
             let record = try s.record(invocation)
-            return try added(try record.addLine(try laborLine(invocation, s), covered: invocation.value("covered")), s)
+            return try added(try record.addLine(try laborLine(invocation, s, terms: record.terms(current: s.terms)), covered: invocation.value("covered")), s)
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", .text("名称|配件号", "\"name\"|PARTNO"))],
              options: partOptions + [covered], access: .write, roles: roles,
@@ -74,7 +74,8 @@ enum EstimateCommands {
     ])
 
     /// A labour line: from a standard operation code (its name and hours), or described with hours.
-    static func laborLine(_ invocation: Invocation, _ s: Session) throws -> OrderLine {
+    /// `terms`: the order's, so that an item added to a signed order is priced as it was signed.
+    static func laborLine(_ invocation: Invocation, _ s: Session, terms: PricingTerms) throws -> OrderLine {
         let work: String = invocation.need("work")
         var description = work
         var hours: Hours? = invocation.value("hours")
@@ -91,7 +92,7 @@ enum EstimateCommands {
             let looksLikeCode = oneWord && code == nil && work.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }
             throw OrderRefusal.laborNeedsHours(looksLikeCode: looksLikeCode ? work : nil)
         }
-        let rate: Money = invocation.value("rate") ?? s.settings.laborRate
+        let rate: Money = invocation.value("rate") ?? terms.laborRate
         guard rate.fen > 0 else { throw InputRefusal.mustBePositive(field: "rate", given: rate.plain) }
         return .labor(number: 0, description: description, hours: hours, rate: rate, operationCode: code)
     }
@@ -120,6 +121,7 @@ enum EstimateCommands {
             throw OrderRefusal.partNeedsPrice
         }
         guard price.fen > 0 || partClass == .customer else { throw OrderRefusal.partPriceZero(given: price) }
+        guard partClass != .customer || price.fen == 0 else { throw OrderRefusal.customerPartPriced(given: price) }
         let insisted = (invocation.value("warranty") as Bool?).map { !$0 } ?? false
         return .part(number: 0, description: description, quantity: invocation.need("qty"), unitPrice: price, partNumber: partNumber,
                      brand: invocation.value("brand") ?? catalog?.brand, partClass: partClass, insistedAftermarket: insisted)

@@ -63,7 +63,7 @@ enum FloorCommands {
         summary: Phrase("记录检验（进厂/过程/竣工），逐项对照检验项目；竣工检验合格即出具合格证", "record an inspection (进厂/过程/竣工) against its checklist; a passed final issues the completion certificate"), forms: [
         Form([arg("order", .order), arg("stage", .choice(InspectionStage.self)), arg("result", .choice(InspectionResult.self)),
               optionalListArg("items", .text("项目=结果", "ITEM=RESULT"))],
-             options: [required("by", .staff), option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
+             options: [signer("by", roles: [.inspector], required: true), option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
              access: .write, roles: [.inspector, .manager], summary: Phrase("检验结果；未写明的项目按合格记", "the result; items not named are recorded as passed"),
              examples: ["inspect RO12 pre pass by=孙检", "inspect RO12 final fail by=孙检 brakes=fail note=\"左前制动拖滞\"",
                         "inspect RO12 final pass by=孙检"]) { invocation, s in

@@ -11,14 +11,16 @@ enum PeopleCommands {
         Form([word("add", "set"), textArg("name", .name)],
              options: [required("role", .roles), option("group", .text("班组", "GROUP")), secret("pin")],
              access: .write, roles: [.manager],
-             summary: Phrase("新增员工或修改其岗位、班组（技工须有班组；不写 pin= 则本人首次登录时设置）",
-                             "add a person or change their roles and group (a technician has a group; without pin= they set it at first sign-in)"),
-             examples: ["staff add 赵师傅 role=technician group=一组", "staff add 钱经理 role=manager,inspector"]) { invocation, s in
+             summary: Phrase("新增员工（须给初始 PIN，本人再用 staff pin 修改）或修改其岗位、班组（技工须有班组）",
+                             "add a person (with a starting PIN, which they change with staff pin) or change their roles and group (a technician has a group)"),
+             examples: ["staff add 赵师傅 role=technician group=一组 pin=2580", "staff add 钱经理 role=manager,inspector"]) { invocation, s in
             let name: String = invocation.need("name")
             let roles = try Role.parseList(invocation.need("role"))
             let group = (invocation.value("group") as String?).flatMap { $0.isEmpty ? nil : $0 }
             if roles.contains(.technician) && group == nil { throw PeopleRefusal.technicianNeedsGroup(name: name) }
             let pinHash = try (invocation.value("pin") as String?).map(Authentication.hash)
+            // A new account starts with a PIN: one without could be taken by whoever signs in first.
+            if pinHash == nil, try s.store.staff(named: name) == nil { throw PeopleRefusal.newPersonNeedsPIN(name: name) }
             if let current = s.signedIn, current.name == name, !roles.contains(.manager), current.has(.manager),
                try s.store.allStaff().filter({ $0.has(.manager) && $0.active }).count == 1 {
                 throw PeopleRefusal.lastManager(name: name)
@@ -37,9 +39,8 @@ enum PeopleCommands {
             try list(invocation.need("who"), s)
         },
         Form([word("pin"), arg("name", .staff)], options: [secret("pin")], access: .write,
-             summary: Phrase("改自己的 PIN；经理可重置他人的 PIN（不写 pin= 则本人下次登录时设置）",
-                             "change your own PIN; a manager resets anyone's (without pin= it is set again at the next sign-in)"),
-             examples: ["staff pin 王芳 pin=2468", "staff pin 孙检"]) { invocation, s in
+             summary: Phrase("改自己的 PIN；经理可为忘记 PIN 的人设新 PIN（并解除锁定）", "change your own PIN; a manager gives anyone a new one (and unlocks the account)"),
+             examples: ["staff pin 王芳 pin=2468", "staff pin 孙检 pin=1357"]) { invocation, s in
             let name: String = invocation.need("name")
             guard let account = try s.store.account(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }
             let isSelf = s.signedIn?.name == account.member.name
@@ -48,9 +49,7 @@ enum PeopleCommands {
                 try s.store.setPIN(try Authentication.hash(pin), for: account.member.name, action: .staffPinSet)
                 return .message(s.t("\(account.member.name) 的 PIN 已更改", "PIN changed for \(account.member.name)"))
             }
-            guard !isSelf else { throw PeopleRefusal.ownPINNeeded(name: account.member.name) }
-            try s.store.setPIN(nil, for: account.member.name, action: .staffPinReset)
-            return .message(s.t("\(account.member.name) 的 PIN 已重置：下次登录时设置", "PIN reset for \(account.member.name): set at the next sign-in"))
+            throw PeopleRefusal.ownPINNeeded(name: account.member.name)
         },
     ])
 

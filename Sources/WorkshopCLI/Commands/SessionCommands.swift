@@ -59,8 +59,9 @@ enum SessionCommands {
             s.chosenLanguage = invocation.choice("language")
             return .message(s.t("本会话语言：中文", "this session speaks English"))
         },
-        Form([word("now", "clock"), textArg("time", .text("日期时间|off", "DATETIME|off"))], access: .session,
-             summary: Phrase("固定时钟（脚本重演一天），off 恢复系统时间", "fix the clock (a script replaying a day); off for the system's"),
+        Form([word("now", "clock"), textArg("time", .text("日期时间|off", "DATETIME|off"))], access: .session, roles: [.manager],
+             summary: Phrase("补录：把时钟定在另一时间（补录纸质单据、脚本重演一天），off 恢复系统时间；所记各条均留真实时间并标为补录",
+                             "late entry: set the clock to another time (a paper job card typed in later, a script replaying a day), off for the system's; every entry keeps the real time and is marked late"),
              examples: ["set now 2026-11-22 09:00", "set now off"]) { invocation, s in
             let value: String = invocation.need("time")
             if value.lowercased() == "off" {

@@ -19,19 +19,19 @@ enum SupplementCommands {
              options: EstimateCommands.laborOptions + [reason], access: .write, roles: reporters,
              summary: Phrase("追加一项工时，待客户答复", "report added labour, for the customer's answer"),
              examples: ["supplement RO12 add labor \"更换刹车油\" hours=0.5 reason=\"刹车油含水超标\""]) { invocation, s in
-            try add(try EstimateCommands.laborLine(invocation, s), invocation, s)
+            try add({ record in try EstimateCommands.laborLine(invocation, s, terms: record.terms(current: s.terms)) }, invocation, s)
         },
         Form([arg("order", .order), word("add"), word("part", "parts", "材料", "配件"), textArg("part", .text("名称|配件号", "\"name\"|PARTNO"))],
              options: EstimateCommands.partOptions + [reason], access: .write, roles: reporters,
              summary: Phrase("追加一项配件，待客户答复", "report an added part, for the customer's answer"),
              examples: ["supplement RO12 add part BD-0986 qty=2 reason=\"前刹车盘厚度低于极限，影响制动安全\""]) { invocation, s in
-            try add(try EstimateCommands.partLine(invocation, s), invocation, s)
+            try add({ _ in try EstimateCommands.partLine(invocation, s) }, invocation, s)
         },
         Form([arg("order", .order), word("add"), word("fee", "other", "其他"), textArg("description")],
              options: [required("amount", .money), reason], access: .write, roles: reporters,
              summary: Phrase("追加一项其他费用，待客户答复", "report an added charge, for the customer's answer"),
              examples: ["supplement RO12 add fee \"外加工\" amount=80 reason=\"需光盘\""]) { invocation, s in
-            try add(try EstimateCommands.feeLine(invocation), invocation, s)
+            try add({ _ in try EstimateCommands.feeLine(invocation) }, invocation, s)
         },
         Form([arg("order", .order), arg("item", .line), word("approve", "approved", "yes", "同意")], options: answerOptions,
              access: .write, roles: [.advisor, .manager], summary: Phrase("记录客户同意", "the customer approves"),
@@ -45,10 +45,10 @@ enum SupplementCommands {
         },
     ])
 
-    static func add(_ line: OrderLine, _ invocation: Invocation, _ s: Session) throws -> Output {
+    static func add(_ makeLine: (OrderRecord) throws -> OrderLine, _ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
         let order = record.order
-        let change = try s.store.apply(try record.addSupplement(line, reason: invocation.need("reason"), reportedBy: s.user, at: s.now))
+        let change = try s.store.apply(try record.addSupplement(try makeLine(record), reason: invocation.need("reason"), reportedBy: s.user, at: s.now))
         let added = change.newLines[0]
         return .message(s.t("\(order.number) 追加项目 \(added.number)：\(OrderView.itemText(added, s)) ¥\(added.amount.grouped)，待客户确认（notify \(order.number) 可生成告知短信）",
                             "\(order.number) added item \(added.number): \(OrderView.itemText(added, s)) \(added.amount.grouped), awaiting the customer's answer (notify \(order.number) composes the message)"),

@@ -23,9 +23,11 @@ enum Authentication {
     }
 
     /// Signs `name` in, committing failed attempts and lock-outs even though the sign-in is refused.
+    /// Counts on the system's clock, never the session's: a clock set back unlocks nothing.
     static func signIn(_ name: String, pin: String?, session s: Session) throws -> StaffMember {
         let store = s.store
-        store.context = ChangeContext(actor: name, command: "login \(name)", now: s.now)
+        let now = Timestamp.currentTime
+        store.context = ChangeContext(actor: name, command: "login \(name)", now: now)
         enum Outcome { case signedIn(StaffMember, String), refused(SignInRefusal) }
         let outcome: Outcome = try store.write {
             guard try store.staffCount() > 0 else {
@@ -33,26 +35,13 @@ enum Authentication {
                 let member = try store.saveStaff(name: name, roles: [.manager], group: nil, pinHash: try hash(pin))
                 return .signedIn(member, s.t("新门店数据库：\(name) 为经理，PIN 已设置", "new shop database: \(name) is its manager; PIN set"))
             }
-            guard let account = try store.account(named: name), account.member.active else {
-                return .refused(.notOnStaff(name: name))
+            switch try check(name, pin: pin, at: now, store: store) {
+            case .confirmed(let member): return .signedIn(member, "")
+            case .firstUse(let member):
+                try store.setPIN(try hash(pin!), for: member.name, action: .staffPinFirstUse)
+                return .signedIn(member, s.t("\(name) 的 PIN 已设置", "PIN set for \(name)"))
+            case .refused(let refusal): return .refused(refusal)
             }
-            if let until = account.lockedUntil, until > s.now {
-                return .refused(.locked(name: name, until: until, attempts: maximumAttempts))
-            }
-            guard let pin else { return .refused(.pinMissing(name: name)) }
-            guard let stored = account.pinHash else {
-                try store.setPIN(try hash(pin), for: name, action: .staffPinFirstUse)
-                return .signedIn(account.member, s.t("\(name) 的 PIN 已设置", "PIN set for \(name)"))
-            }
-            guard PINHash.verify(pin, against: stored) else {
-                let failures = account.failedAttempts + 1
-                let lock = failures >= maximumAttempts ? s.now + lockMinutes * 60 : nil
-                try store.recordFailedSignIn(name, lockUntil: lock)
-                return .refused(lock == nil ? .wrongPIN(name: name, triesLeft: maximumAttempts - failures)
-                                            : .lockedNow(name: name, minutes: lockMinutes))
-            }
-            try store.recordSignIn(name)
-            return .signedIn(account.member, "")
         }
         switch outcome {
         case .signedIn(let member, let note):
@@ -64,8 +53,77 @@ enum Authentication {
             throw refusal
         }
     }
+
+    private enum Check {
+        case confirmed(StaffMember)
+        /// The account has no PIN yet: the one given becomes it.
+        case firstUse(StaffMember)
+        case refused(SignInRefusal)
+    }
+
+    /// Checks `pin` against `name`'s account, recording a wrong one toward the lock-out (five in a
+    /// row lock it for fifteen minutes) and a right one as a clean start.
+    private static func check(_ name: String, pin: String?, at now: Timestamp, store: Store) throws -> Check {
+        guard let account = try store.account(named: name), account.member.active else { return .refused(.notOnStaff(name: name)) }
+        if let until = account.lockedUntil, until > now {
+            return .refused(.locked(name: name, until: until, attempts: maximumAttempts))
+        }
+        guard let pin else { return .refused(.pinMissing(name: name)) }
+        guard let stored = account.pinHash else {
+            // Only a shop where nobody has a PIN yet (one from before PINs) lets a person set their own
+            // at first sign-in; otherwise an account without one could be taken by whoever signs in first.
+            return try store.staffWithPINCount() == 0 ? .firstUse(account.member) : .refused(.noPIN(name: name))
+        }
+        guard PINHash.verify(pin, against: stored) else {
+            let failures = account.failedAttempts + 1
+            let lock = failures >= maximumAttempts ? now + lockMinutes * 60 : nil
+            try store.recordFailedSignIn(name, lockUntil: lock)
+            return .refused(lock == nil ? .wrongPIN(name: name, triesLeft: maximumAttempts - failures)
+                                        : .lockedNow(name: name, minutes: lockMinutes))
+        }
+        try store.recordSignIn(name)
+        return .confirmed(account.member)
+    }
+
+    /// Whoever authorises, signs an inspection or answers a complaint for the shop proves it: they are
+    /// the person signed in, or they give their own PIN now — asked at the terminal without echo, or
+    /// from WORKSHOP_SIGNER_PIN in a script. A wrong PIN counts toward their lock-out. Runs before
+    /// the command's own transaction, so a refused sign-off changes nothing else.
+    static func confirmSignOff(_ name: String, roles: Set<Role>, for command: String, session s: Session) throws -> StaffMember {
+        let store = s.store
+        let member = try store.read { try store.staff(name, role: Role.allCases.first(where: roles.contains)!,
+                                                      orAnyOf: Role.allCases.filter(roles.contains)) }
+        if member.name == s.signedIn?.name { return member }
+        let prompt = s.t("\(member.name) 确认（\(command)）的 PIN：", "PIN of \(member.name) to confirm \(command): ")
+        guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.needsPIN(name: member.name, command: command) }
+        let now = Timestamp.currentTime
+        store.context = ChangeContext(actor: member.name, command: "sign-off \(member.name): \(command)", now: now)
+        let outcome = try store.write { try check(member.name, pin: pin, at: now, store: store) }
+        switch outcome {
+        case .confirmed(let confirmed): return confirmed
+        case .firstUse: throw SignOffRefusal.noPINYet(name: member.name)
+        case .refused(let refusal): throw refusal
+        }
+    }
 }
 
+/// A sign-off the named person did not confirm.
+enum SignOffRefusal: WordedRefusal {
+    static let area = "sign-off"
+
+    case needsPIN(name: String, command: String)
+    case noPINYet(name: String)
+
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .needsPIN(let name, let command):
+            return w("\(command) 须由 \(name) 本人确认：请 \(name) 登录操作，或输入其 PIN（脚本中用 WORKSHOP_SIGNER_PIN）",
+                     "\(command) must be confirmed by \(name): sign in as \(name), or give their PIN (WORKSHOP_SIGNER_PIN in scripts)")
+        case .noPINYet(let name):
+            return w("\(name) 还没有 PIN：请经理设置（staff pin \(name) pin=…）", "\(name) has no PIN yet: a manager sets one (staff pin \(name) pin=…)")
+        }
+    }
+}
 
 /// Why someone could not sign in. Failed attempts and lock-outs are recorded even so.
 enum SignInRefusal: WordedRefusal {
@@ -79,6 +137,7 @@ enum SignInRefusal: WordedRefusal {
     case pinMissing(name: String)
     case wrongPIN(name: String, triesLeft: Int)
     case lockedNow(name: String, minutes: Int)
+    case noPIN(name: String)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -96,6 +155,8 @@ enum SignInRefusal: WordedRefusal {
             return w("缺少 \(name) 的 PIN（脚本中用 WORKSHOP_PIN，或在终端上 login）", "the PIN for \(name) is missing (WORKSHOP_PIN in scripts, or login at a terminal)")
         case .wrongPIN(let name, let left):
             return w("\(name) 的 PIN 错误（还可尝试 \(left) 次）", "wrong PIN for \(name) (\(left) tries left)")
+        case .noPIN(let name):
+            return w("\(name) 还没有 PIN：请经理设置（staff pin \(name) pin=…），再由本人修改", "\(name) has no PIN: a manager sets one (staff pin \(name) pin=…), which they then change")
         case .lockedNow(let name, let minutes):
             return w("\(name) 的 PIN 错误：已锁定 \(minutes) 分钟", "wrong PIN for \(name): locked for \(minutes) minutes")
         }

@@ -24,6 +24,8 @@ final class Session {
     var readSecret: ((String) -> String?)?
     /// WORKSHOP_PIN: the PIN scripts sign in with.
     var environmentPIN: String?
+    /// WORKSHOP_SIGNER_PIN: the PIN a script gives for someone else's sign-off (never WORKSHOP_PIN).
+    var signerPIN: String?
     var fixedNow: Timestamp?
     var format: Format
     private(set) var shouldQuit = false
@@ -78,6 +80,24 @@ final class Session {
         }
     }
 
+    /// The line as the history file keeps it: never a PIN, however it was typed; a line that cannot
+    /// even be split into words is not kept.
+    func historyText(_ line: String) -> String? {
+        guard (try? Session.ensurePlainText(line)) != nil, let tokens = try? Tokenizer.tokenize(line), !tokens.isEmpty else { return nil }
+        if let invocation = try? Parser(table: table, context: ParseContext(zone: zone, now: now)).parse(line) {
+            return invocation.recordedLine
+        }
+        return Parser.masked(tokens)
+    }
+
+    /// Everyone named as signing for the shop confirms it (their PIN, unless they are signed in).
+    private func confirmSignOffs(_ invocation: Invocation) throws {
+        for option in invocation.form.options {
+            guard let roles = option.signOff, let name: String = invocation.value(option.key) else { continue }
+            _ = try Authentication.confirmSignOff(name, roles: roles, for: invocation.label, session: self)
+        }
+    }
+
     /// Characters a person cannot see or that change how text around them shows: C0 and C1
     /// controls, line and paragraph separators, bidirectional marks and overrides, zero-width
     /// characters and the word joiner. A tab is typed; a byte-order mark inside a line is not.
@@ -98,6 +118,7 @@ final class Session {
                 return .nothing
             }
             try Permission.check(invocation, session: self)
+            try confirmSignOffs(invocation)
             store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now, recordedAt: Timestamp.currentTime)
             let run = { try invocation.form.run(invocation, self) }
             var output: Output

@@ -126,6 +126,10 @@ struct OptionSpec: Sendable {
     var repeatable = false
     /// Never written to the journal or the history file as typed (a PIN).
     var secret = false
+    /// The person named here signs for the shop (an authorisation, an inspection, an answer to a
+    /// complaint): they must hold one of these roles and confirm with their own PIN, unless they
+    /// are the one signed in. Checked before the command runs.
+    var signOff: Set<Role>?
 }
 
 // MARK: Building forms
@@ -151,5 +155,9 @@ func required(_ key: String, _ type: ValueType, aliases: [String] = []) -> Optio
 }
 /// An option that may be given several times (job=A job=B).
 func repeated(_ key: String, _ type: ValueType) -> OptionSpec { OptionSpec(key: key, type: type, repeatable: true) }
+/// The person who signs for the shop, confirming with their PIN unless signed in (`authorized=钱主管`).
+func signer(_ key: String, roles: Set<Role>, required isRequired: Bool = false) -> OptionSpec {
+    OptionSpec(key: key, type: .staff, required: isRequired, signOff: roles)
+}
 /// A PIN: read like any option, never recorded as typed.
 func secret(_ key: String) -> OptionSpec { OptionSpec(key: key, type: .text("PIN", "PIN"), secret: true) }

@@ -57,11 +57,12 @@ enum Suggest {
     }
 }
 
-/// Who may run a form: reading needs someone signed in; writing needs one of the form's roles.
-/// It reads the parsed form, never the words of the line.
+/// Who may run a form: a form with roles needs someone signed in who holds one; reading needs
+/// someone signed in; a session form without roles (help, login, quit) anyone. It reads the
+/// parsed form, never the words of the line.
 enum Permission {
     static func check(_ invocation: Invocation, session s: Session) throws {
-        guard invocation.form.access != .session else { return }
+        guard invocation.form.access != .session || invocation.form.roles != nil else { return }
         guard let member = s.signedIn else { throw PermissionRefusal.signInFirst }
         guard let needed = invocation.form.roles else { return }
         guard needed.contains(where: member.has) else {

@@ -196,10 +196,16 @@ struct Parser {
 
     /// The line rebuilt from its words, with a secret option's value replaced: what the journal keeps.
     private func recorded(_ tokens: [Token], form: Form) -> String {
+        Parser.masked(tokens) { form.option($0)?.secret == true }
+    }
+
+    /// The words of a line with every `pin=` (however it was spelled: the tokenizer lower-cases keys
+    /// and reads a full-width ＝) and every `isSecret` key's value replaced.
+    static func masked(_ tokens: [Token], isSecret: (String) -> Bool = { _ in false }) -> String {
         tokens.map { token in
-            guard let key = token.key else { return Parser.quoted(token.text) }
-            if form.option(key)?.secret == true || key == "pin" { return "\(key)=***" }
-            return "\(key)=" + Parser.quoted(token.text)
+            guard let key = token.key else { return quoted(token.text) }
+            if key == "pin" || isSecret(key) { return "\(key)=***" }
+            return "\(key)=" + quoted(token.text)
         }.joined(separator: " ")
     }
 

@@ -12,6 +12,8 @@ public final class App {
     /// directory of the script that names it, then against the working directory.
     private var scriptPaths: [String] = []
     private var stopped = false
+    /// The clock --now asked for: set once the person signed in proves to be a manager.
+    private var requestedNow: Timestamp?
 
     public init(options: LaunchOptions, environment: [String: String]) throws {
         let path = options.resolvedDatabasePath(environment: environment)
@@ -27,11 +29,12 @@ public final class App {
             let reason = Wording(language: LaunchOptions.language(environment: environment, chosen: options.language), zone: .shanghai).refusal(error).text
             throw LaunchRefusal.cannotOpen(path: path, reason: reason)
         }
-        var fixedNow: Timestamp?
         if let now = options.now {
-            fixedNow = try TimeParser.parse(now, zone: store.settings.timeZone, now: Timestamp.currentTime, field: "--now")
+            // Applied only once a manager has signed in (signIn): nobody else moves the clock.
+            requestedNow = try TimeParser.parse(now, zone: store.settings.timeZone, now: Timestamp.currentTime, field: "--now")
+            guard options.user != nil else { throw LaunchRefusal.clockNeedsManager(person: nil) }
         }
-        session = Session(store: store, user: user, now: fixedNow, format: options.json ? .json : .text)
+        session = Session(store: store, user: user, now: nil, format: options.json ? .json : .text)
         if let language = options.language {
             guard let chosen = Language.parse(language) else {
                 throw InputRefusal.notAccepted(field: "--language", given: language, accepted: Language.entries)
@@ -39,6 +42,7 @@ public final class App {
             session.chosenLanguage = chosen
         }
         session.environmentPIN = environment["WORKSHOP_PIN"].flatMap { $0.isEmpty ? nil : $0 }
+        session.signerPIN = environment["WORKSHOP_SIGNER_PIN"].flatMap { $0.isEmpty ? nil : $0 }
         bail = options.bail
         session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"]
             ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "documents" : (path as NSString).deletingLastPathComponent + "/documents")
@@ -65,10 +69,15 @@ public final class App {
     public func signIn(_ name: String, readSecret: ((String) -> String?)?) throws {
         session.readSecret = readSecret
         let pin = session.environmentPIN ?? readSecret?(session.t("\(name) 的 PIN：", "PIN for \(name): "))
+        let member: StaffMember
         do {
-            _ = try Authentication.signIn(name, pin: pin, session: session)
+            member = try Authentication.signIn(name, pin: pin, session: session)
         } catch {
             throw LaunchRefusal.cannotSignIn(reason: session.wording.refusal(error).text)
+        }
+        if let requestedNow {
+            guard member.has(.manager) else { throw LaunchRefusal.clockNeedsManager(person: member.name) }
+            session.fixedNow = requestedNow
         }
     }
 
@@ -217,6 +226,9 @@ public final class App {
     }
 
     // MARK: Completion
+
+    /// What the terminal's history file keeps of a line typed: never a PIN.
+    public func historyText(_ line: String) -> String? { session.historyText(line) }
 
     /// Candidates for Tab, from the grammar and the shop's data.
     public func completions(for word: String, lineBefore: String) -> [String] {

@@ -24,7 +24,7 @@ public struct LaunchOptions {
               --json           每条结果输出为一行 JSON
               --bail           遇到第一条出错的命令即停止
               --user 姓名      以此姓名登录：PIN 取自 $WORKSHOP_PIN，或在终端上输入
-              --now 日期时间   固定时钟（2026-11-22 09:00，门店时间），使脚本可重演
+              --now 日期时间   经理补录：固定时钟（2026-11-22 09:00，门店时间），各条记录留真实时间并标为补录
               --language zh|en 本次会话使用的语言（默认为门店的语言）
               -c 命令          执行一条命令后退出
               脚本             执行文件中的命令后退出（也可：workshop < day.ws）
@@ -39,7 +39,7 @@ public struct LaunchOptions {
               --json           print each result as one JSON document
               --bail           stop at the first command that fails
               --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
-              --now DATETIME   fix the clock (2026-11-22 09:00, shop time) so scripts repeat exactly
+              --now DATETIME   a manager's late entry: fix the clock (2026-11-22 09:00, shop time); entries keep the real time and are marked late
               --language zh|en the language of this session (default: the shop's)
               -c COMMAND       run one command and exit
               SCRIPT           run the commands in a file and exit (also: workshop < day.ws)
@@ -128,6 +128,8 @@ enum LaunchRefusal: WordedRefusal {
     case cannotOpen(path: String, reason: String)
     case cannotSignIn(reason: String)
     case unreadableScript(path: String)
+    /// `--now` moves the clock: only a manager, signed in with --user, may.
+    case clockNeedsManager(person: String?)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -138,6 +140,10 @@ enum LaunchRefusal: WordedRefusal {
         case .cannotOpen(let path, let reason): return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
         case .cannotSignIn(let reason): return w("无法登录：\(reason)", "cannot sign in: \(reason)")
         case .unreadableScript(let path): return w("无法读取 \(path)", "cannot read \(path)")
+        case .clockNeedsManager(let person?):
+            return w("--now 只有经理可以使用（用于补录），\(person) 不是经理", "only a manager may set the clock with --now (for late entries); \(person) is not one")
+        case .clockNeedsManager(nil):
+            return w("--now 只有经理可以使用：请同时用 --user 以经理身份登录", "only a manager may set the clock with --now: sign in as one with --user")
         }
     }
 }

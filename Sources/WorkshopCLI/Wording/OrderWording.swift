@@ -80,6 +80,11 @@ extension OrderRefusal: WordedRefusal {
         case .nothingToCorrect(let order):
             return w("ro set \(order)：没有要更正的内容（可改 complaint、category、payer、by、phone、fuel、odometer）",
                      "ro set \(order): nothing to change (it takes complaint, category, payer, by, phone, fuel, odometer)")
+        case .categoryAfterSigning(let order, let status):
+            return w("\(order) \(status.chinese)：维修类别决定检验和质保，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
+                     "\(order) is \(status.english): the category decides the inspections and the warranty, so it cannot change after signing (reopen \(order) reason=… first if it must)")
+        case .customerPartPriced(let given):
+            return w("客户自带配件不收配件费（price=\(given.plain)）：如要收取安装工时，请另加工时项", "a customer-supplied part is not charged for (price=\(given.plain)): charge the fitting as labour")
         case .dispatchOnlySignedOrInWork(let order, let status):
             return w("\(order) \(status.chinese)：派工只用于已签字或维修中的单", "\(order) is \(status.english): dispatch is for a signed order or one in work")
         case .alreadyReceived(let order, let by, let at):
@@ -133,8 +138,8 @@ extension OrderRefusal: WordedRefusal {
             return w("优惠 \(discount.grouped) 超过应收 \(chargeable.grouped)", "a discount of \(discount.grouped) is more than the chargeable \(chargeable.grouped)")
         case .discountNeedsManager(let discount, let share, let limit):
             let percent = FixedPoint.format(share, scale: 2)
-            return w("优惠 \(discount.grouped)（\(percent)%）超出服务顾问权限 \(limit)%：须经理批准（authorized=经理姓名）",
-                     "a discount of \(discount.grouped) (\(percent)%) is above the advisor's limit of \(limit)%: it needs a manager's authorisation (authorized=NAME of a manager)")
+            return w("优惠 \(discount.grouped)（\(percent)%）超过不需经理批准的上限 \(limit)%：须经理批准（authorized=经理姓名，经理本人输入 PIN）",
+                     "a discount of \(discount.grouped) (\(percent)%) is above the limit of \(limit)% given without a manager: it needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .paymentBeforeSignature(let order, let status):
             return w("\(order) \(status.chinese)：客户签字前不收费", "\(order) is \(status.english): nothing is charged before the customer signs")
         case .paymentAboveBalance(let order, let balance):

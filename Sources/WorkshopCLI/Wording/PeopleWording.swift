@@ -15,6 +15,9 @@ extension PeopleRefusal: WordedRefusal {
                      "only a manager sets another person's PIN; \(person) may change their own (staff pin \(person) pin=…)")
         case .ownPINNeeded(let name):
             return w("staff pin \(name)：请写新的 PIN，pin=…", "staff pin \(name): give the new PIN, pin=…")
+        case .newPersonNeedsPIN(let name):
+            return w("新员工 \(name) 须有初始 PIN：staff add \(name) … pin=…（告诉本人，由其用 staff pin \(name) pin=… 修改）",
+                     "a new person starts with a PIN: staff add \(name) … pin=… (tell them; they change it with staff pin \(name) pin=…)")
         case .badCheckitemCode(let given):
             return w("检验项目代码 \(given)：以字母开头，只含字母、数字、_ 和 -（检验时写作 \(given)=fail）",
                      "checkitem code \(given): letters, digits, _ and - starting with a letter (it is typed as \(given)=fail)")

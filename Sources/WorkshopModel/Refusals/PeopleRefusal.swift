@@ -9,8 +9,10 @@ public enum PeopleRefusal: Refusal, Equatable {
     case notOnStaff(name: String)
     /// Only a manager sets another person's PIN; `person` may change their own.
     case onlyManagerSetsPIN(person: String)
-    /// Changing one's own PIN needs the new one.
+    /// Setting a PIN needs the new one (pin=…).
     case ownPINNeeded(name: String)
+    /// A new person starts with a PIN the manager gives them.
+    case newPersonNeedsPIN(name: String)
     /// A checklist item's code is typed as `code=fail`: a letter first, then letters, digits, _ and -.
     case badCheckitemCode(given: String)
     /// by, note and at are inspect's own options.

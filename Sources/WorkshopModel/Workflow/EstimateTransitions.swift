@@ -119,7 +119,12 @@ extension OrderRecord {
             updated.complaint = complaint
             detail.append(("complaint", .string(complaint)))
         }
-        if let category = facts.category { updated.category = category; detail.append(("category", .string(category.code))) }
+        if let category = facts.category, category != order.category {
+            // The category decides the inspections and the warranty: signed, it stays what the customer signed.
+            guard order.status == .estimating else { throw OrderRefusal.categoryAfterSigning(order: order.number, status: order.status) }
+            updated.category = category
+            detail.append(("category", .string(category.code)))
+        }
         if let payer = facts.payer { updated.payer = payer; detail.append(("payer", .string(payer.code))) }
         if let droppedBy = facts.droppedBy {
             updated.droppedBy = droppedBy.isEmpty ? nil : droppedBy

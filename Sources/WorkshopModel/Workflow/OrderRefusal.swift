@@ -38,6 +38,9 @@ public enum OrderRefusal: Refusal, Equatable {
     case odometerAfterSigning(order: String, status: OrderStatus)
     case odometerBelowEarlierOrder(reading: Int, earlier: Int)
     case nothingToCorrect(order: String)
+    case categoryAfterSigning(order: String, status: OrderStatus)
+    /// A part the customer brings is not sold to them.
+    case customerPartPriced(given: Money)
 
     // The floor.
     case dispatchOnlySignedOrInWork(order: String, status: OrderStatus)

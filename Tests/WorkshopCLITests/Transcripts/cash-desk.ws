@@ -1,9 +1,11 @@
-# The cash desk and after-sales: settlement, a discount above the advisor's limit, split payment,
+# The cash desk and after-sales: settlement, a discount above the advisor's limit (the manager confirms
+# with their PIN, WORKSHOP_SIGNER_PIN in a script), split payment,
 # the release refused until everything is in order, the follow-up call, a comeback under warranty
 # linked to its original line, a complaint from registration to follow-up, and the reports.
 source shop-fixture.ws
 source floor-fixture.ws
-staff add 周静 role=cashier
+staff add 周静 role=cashier pin=1234
+staff add 刘敏 role=advisor pin=1234
 set now 2026-11-22 09:00
 checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K07
 belongings RO1 add 备胎 脚垫x4
@@ -16,6 +18,7 @@ dispatch RO1 group=机修一组
 release RO1 signed=张伟
 complete RO1
 invoice RO1
+login 刘敏
 discount RO1 percent=10
 discount RO1 percent=10 authorized=赵师傅
 discount RO1 percent=10 authorized=钱主管

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import WorkshopModel
+import WorkshopStore
+@testable import WorkshopCLI
+
+/// What a person signed in could do to the record, and must not: move the clock, sign in someone
+/// else's name, leave a PIN in the history file, change what the customer signed.
+@Suite("An insider")
+struct InsiderTests {
+    /// RO1 signed and in work, for 京A12345; staff with PINs (1234): 王芳 (manager, first user),
+    /// 钱主管 (manager, inspector), 孙检 (inspector), 赵师傅 (technician), 刘敏 (advisor), 周静 (cashier).
+    func shop() throws -> Workshop {
+        let shop = Workshop()
+        let result = try shop.script(FloorTests.fixtures + """
+            staff add 刘敏 role=advisor pin=1234
+            staff add 周静 role=cashier pin=1234
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            estimate RO1 labor BRK-01
+            estimate RO1 part 5QD698151 qty=1
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        return shop
+    }
+
+    /// The shop as `user` sees it: on the system's clock, with no sign-off PIN given.
+    func asUser(_ shop: Workshop, _ user: String) -> Workshop {
+        var other = shop
+        other.user = user
+        other.now = nil
+        other.environment["WORKSHOP_SIGNER_PIN"] = nil
+        return other
+    }
+
+    @Test func onlyAManagerMovesTheClock() throws {
+        let shop = try shop()
+        var cashier = asUser(shop, "周静")
+        cashier.now = "2020-01-01 09:00"
+        let launched = try cashier.command("ro list")
+        #expect(launched.status == 2)
+        #expect(launched.stderr.contains("only a manager may set the clock"), "\(launched.stderr)")
+        let typed = try asUser(shop, "周静").command("set now 2020-01-01 09:00")
+        #expect(typed.status == 1)
+        #expect(typed.stderr.contains("set now needs the role manager"), "\(typed.stderr)")
+        #expect(try asUser(shop, "王芳").command("set now 2026-11-22 09:00").status == 0, "a manager enters late")
+    }
+
+    @Test func anAuthorisationIsConfirmedWithTheSignersOwnPIN() throws {
+        let shop = try shop()
+        _ = try shop.command("complete RO1")
+        let advisor = asUser(shop, "刘敏")
+        let before = try shop.fingerprint()
+        let typedName = try advisor.command("discount RO1 percent=10 authorized=钱主管")
+        #expect(typedName.status == 1)
+        #expect(typedName.stderr.contains("must be confirmed by 钱主管"), "\(typedName.stderr)")
+        #expect(try shop.fingerprint() == before, "a name typed for someone else's sign-off changes nothing")
+
+        var wrong = advisor
+        wrong.environment["WORKSHOP_SIGNER_PIN"] = "0000"
+        #expect(try wrong.command("discount RO1 percent=10 authorized=钱主管").stderr.contains("wrong PIN for 钱主管"))
+        #expect(try shop.count("SELECT failed_attempts FROM staff WHERE name = '钱主管'") == 1, "a wrong sign-off PIN counts toward the lock-out")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE discount_kind IS NOT NULL") == 0)
+
+        var right = advisor
+        right.environment["WORKSHOP_SIGNER_PIN"] = "1234"
+        #expect(try right.command("discount RO1 percent=10 authorized=钱主管").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'order.discount' AND actor = '刘敏' AND detail LIKE '%\"authorized_by\":\"钱主管\"%'") == 1)
+        // A manager at the desk authorises by being the one signed in.
+        #expect(try asUser(shop, "钱主管").command("discount RO1 percent=12").status == 0)
+    }
+
+    @Test func anInspectionIsSignedByTheInspectorHimself() throws {
+        let shop = try shop()
+        let inspector = asUser(shop, "孙检")
+        let other = try inspector.command("inspect RO1 pre pass by=钱主管")
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("must be confirmed by 钱主管"))
+        #expect(try shop.count("SELECT count(*) FROM inspections") == 0)
+        #expect(try inspector.command("inspect RO1 pre pass by=孙检").status == 0, "the inspector signed in needs no second PIN")
+        #expect(try shop.count("SELECT count(*) FROM inspections WHERE inspector = '孙检'") == 1)
+    }
+
+    @Test func whatTheCustomerSignedForKeepsItsCategory() throws {
+        let shop = try shop()
+        let result = try shop.command("ro set RO1 category=level2")
+        #expect(result.stderr.contains("cannot change after signing"), "\(result.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND category = 'minor'") == 1)
+    }
+
+    @Test func aNewAccountStartsWithAPINNobodyElseCanChoose() throws {
+        let shop = try shop()
+        #expect(try shop.command("staff add 新经理 role=manager").stderr.contains("a new person starts with a PIN"))
+        #expect(try shop.count("SELECT count(*) FROM staff WHERE name = '新经理'") == 0)
+    }
+
+    /// The history file of the terminal keeps what was typed, never a PIN — however it was spelled.
+    @Test(arguments: ["staff pin 王芳 pin=5678", "staff pin 王芳 PIN=5678", "staff pin 王芳 pin＝5678", "login 王芳 Pin=\"5678\"",
+                      "staff pin 王芳 pin=5678 bogus=1", "stafff pin 王芳 pin=5678"])
+    func aPINNeverReachesTheHistoryFile(line: String) throws {
+        let folder = Workshop.temporaryDirectory()
+        let store = try Store(path: folder + "/shop.db", context: ChangeContext(actor: "test", command: "", now: Timestamp(seconds: 0)))
+        let session = Session(store: store, user: "test", now: nil, format: .text)
+        let kept = session.historyText(line)
+        #expect(kept.map { !$0.contains("5678") } ?? true, "\(line) → \(kept ?? "")")
+    }
+}
