@@ -70,7 +70,7 @@ struct GrammarTests {
         #expect(invocation.value("hours") == Hours(hundredths: 150))
         #expect(invocation.value("rate") == Money(fen: 12_000))
         #expect(throws: InputRefusal.notMoney(field: "rate", given: "12x")) { try parser.parse("estimate RO1 labor x hours=1 rate=12x") }
-        #expect(throws: InputRefusal.notNumber(field: "line", given: "two", range: 1...9_999)) { try parser.parse("estimate RO1 remove two") }
+        #expect(throws: InputRefusal.notNumber(field: "", given: "two", range: 1...9_999)) { try parser.parse("estimate RO1 remove two") }
     }
 
     @Test func theFormIsChosenByTheOptionsGiven() throws {

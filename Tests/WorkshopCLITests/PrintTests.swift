@@ -78,7 +78,7 @@ struct PrintTests {
     @Test func badPrintRequestsAreRefused() throws {
         let shop = try shop()
         let cases = [
-            ("print RO1 poster", "document=poster is not accepted"),
+            ("print RO1 poster", "'poster' is not accepted"),
             ("print RO1 certificate", "its final inspection has not passed"),
             ("print RO1 jobcard format=doc", "format=doc is not accepted"),
             ("print RO1 jobcard out=/no/such/folder/x.pdf", "the folder /no/such/folder does not exist"),

@@ -14,8 +14,8 @@ enum CheckinCommands {
             option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
             option("appointment", .appointment),
         ], access: .write, roles: [.advisor, .manager],
-        summary: Phrase("开出维修单；来自预约时带入计划项目；质保期内返修用 rework=",
-                        "opens the order; from a booking, with its planned lines; a warranty comeback with rework="),
+        summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；质保期内返修用 rework=",
+                        "opens the order (complaint= is needed, except from a booking, appointment=, whose complaint it takes); a warranty comeback with rework="),
         examples: ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" by=李明 phone=13900001111 category=minor docs=行驶证,保单 key=K07",
                    "checkin 粤B2D3E4 odometer=30100 fuel=3/4 appointment=A2"]) { invocation, s in
             try checkIn(invocation, s)

@@ -61,7 +61,7 @@ enum FloorCommands {
 
     static let inspect = CommandSpec("inspect", aliases: ["检验"], group: .floor,
         summary: Phrase("记录检验（进厂/过程/竣工），逐项对照检验项目；竣工检验合格即出具合格证", "record an inspection (进厂/过程/竣工) against its checklist; a passed final issues the completion certificate"), forms: [
-        Form([arg("order", .order), arg("stage", .choice(InspectionStage.self)), arg("result", .choice(InspectionResult.self)),
+        Form([arg("order", .order), arg("stage", .choice(InspectionStage.self)), arg("result", .choice(of: [InspectionResult.pass, .fail])),
               optionalListArg("items", .text("项目=结果", "ITEM=RESULT"))],
              options: [signer("by", roles: [.inspector], required: true), option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
              access: .write, roles: [.inspector, .manager], summary: Phrase("检验结果；未写明的项目按合格记", "the result; items not named are recorded as passed"),

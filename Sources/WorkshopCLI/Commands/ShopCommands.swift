@@ -35,9 +35,23 @@ enum ShopCommands {
         },
     ])
 
+    /// What each setting is, in the shop's language, beside the key a manager types to change it.
+    static let settingLabels: [String: Phrase] = [
+        "name": Phrase("店名", "Name"), "address": Phrase("地址", "Address"), "phone": Phrase("电话", "Phone"),
+        "credit_code": Phrase("统一社会信用代码", "Credit code"), "labor_rate": Phrase("工时单价", "Labour rate"),
+        "tax_rate": Phrase("增值税率", "VAT rate"), "prices_include_tax": Phrase("价格含税", "Prices include tax"),
+        "currency": Phrase("币种", "Currency"), "timezone": Phrase("时区", "Time zone"),
+        "discount_limit": Phrase("无需经理批准的优惠上限", "Discount limit without a manager"), "language": Phrase("语言", "Language"),
+    ]
+
     static func show(_ s: Session) -> Output {
         var fields = Fields()
-        for (key, _) in ShopSettings.keys { fields.add(key, s.settings.value(of: key).isEmpty ? "—" : s.settings.value(of: key)) }
+        for (key, _) in ShopSettings.keys {
+            var value = s.settings.value(of: key)
+            if key == "prices_include_tax" { value = s.settings.pricesIncludeTax ? s.t("是", "yes") : s.t("否", "no") }
+            if key == "language" { value = s.settings.language.label(s.language) }
+            fields.add("\(settingLabels[key]?(s.language) ?? key) (\(key))", value.isEmpty ? "—" : value)
+        }
         return Output(text: fields.render(), json: .object(ShopSettings.keys.map { ($0.key, .string(s.settings.value(of: $0.key))) }))
     }
 

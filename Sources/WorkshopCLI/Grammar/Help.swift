@@ -72,7 +72,8 @@ enum Help {
                 let label = ([command.name] + form.keywords).joined(separator: " ")
                 guard seen.insert(label + "\(form.access == .write)").inserted else { continue }
                 let allowed = roles(form)
-                table.add([label + (form.access == .write ? "" : s.t("（查看）", " (read)"))] + Role.allCases.map { allowed.contains($0) ? "●" : "" })
+                let reading = form.access != .write && form.roles == nil
+                table.add([label + (reading ? s.t("（查看）", " (read)") : "")] + Role.allCases.map { allowed.contains($0) ? "●" : "" })
                 rows.append(.object([("command", .string(label)), ("writes", .bool(form.access == .write)),
                                      ("roles", .array(allowed.map { .string($0.code) }))]))
             }

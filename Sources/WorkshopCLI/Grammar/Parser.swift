@@ -160,8 +160,9 @@ struct Parser {
 
     private func read(_ argument: Argument, _ words: [String]) throws -> [Value] {
         switch argument.arity {
-        case .text: return [try argument.type.read(words.joined(separator: " "), argument.name, context)]
-        default: return try words.map { try argument.type.read($0, argument.name, context) }
+        // A word on the line has no key to name in a refusal: the refusal quotes the word itself.
+        case .text: return [try argument.type.read(words.joined(separator: " "), "", context)]
+        default: return try words.map { try argument.type.read($0, "", context) }
         }
     }
 

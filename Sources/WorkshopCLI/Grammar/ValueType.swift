@@ -94,10 +94,17 @@ struct ValueType: Sendable {
     static let line = ValueType.integer("项号", "LINE", 1...9_999)
 
     /// One word of a vocabulary, stored as its code.
-    static func choice<V: Vocabulary>(_ type: V.Type) -> ValueType {
-        let codes = V.allCases.map(\.code)
+    static func choice<V: Vocabulary>(_ type: V.Type) -> ValueType { choice(of: V.allCases) }
+
+    /// One of some words of a vocabulary (an inspection passes or fails; n/a is for single items).
+    static func choice<V: Vocabulary>(of cases: [V]) -> ValueType {
+        let codes = cases.map(\.code)
+        let entries = cases.map { VocabularyEntry(code: $0.code, chinese: $0.chinese, english: $0.english) }
         return ValueType(Phrase(codes.joined(separator: "|"), codes.joined(separator: "|")), choices: codes) { text, field, _ in
-            .text(try V.parse(text, field: field).code)
+            guard let value = V.parse(text), cases.contains(value) else {
+                throw InputRefusal.notAccepted(field: field, given: text, accepted: entries)
+            }
+            return .text(value.code)
         }
     }
 }

@@ -183,7 +183,11 @@ public final class App {
         let w = session.wording
         if session.format == .json {
             var fields: [(String, JSON)] = [("ok", .bool(false)), ("code", .string(code)), ("error", .string(message))]
-            if let location { fields.append(("at", .string(location.words(w)))) }
+            if let location {
+                fields.append(("at", .string(location.words(w))))
+                fields.append(("line", .int(location.line)))
+                if let file = location.file { fields.append(("file", .string(file))) }
+            }
             write(JSON.object(fields).serialized() + "\n", to: .standardOutput)
         }
         write((location.map { $0.words(w) + w("：", ": ") } ?? w("错误：", "error: ")) + message + "\n", to: .standardError)

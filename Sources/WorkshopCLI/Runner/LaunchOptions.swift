@@ -84,7 +84,10 @@ public struct LaunchOptions {
             case "--user": user = try value(argument)
             case "--now": now = try value(argument)
             case "--language", "--lang": language = try value(argument)
-            case "-c", "--command": command = try value(argument)
+            case "-c", "--command":
+                // One command, or one script: a second would be dropped without a word.
+                guard command == nil else { throw LaunchRefusal.oneCommandOnly }
+                command = try value(argument)
             case "-h", "--help": showHelp = true
             case "--version": showVersion = true
             default:
@@ -101,6 +104,7 @@ public struct LaunchOptions {
             }
             index += 1
         }
+        if command != nil, let script { throw LaunchRefusal.commandAndScript(script: script) }
     }
 
     /// The database file: --db, else $WORKSHOP_DB, else the user's data folder.
@@ -128,6 +132,8 @@ enum LaunchRefusal: WordedRefusal {
     case cannotOpen(path: String, reason: String)
     case cannotSignIn(reason: String)
     case unreadableScript(path: String)
+    case oneCommandOnly
+    case commandAndScript(script: String)
     /// `--now` moves the clock: only a manager, signed in with --user, may.
     case clockNeedsManager(person: String?)
 
@@ -140,6 +146,8 @@ enum LaunchRefusal: WordedRefusal {
         case .cannotOpen(let path, let reason): return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
         case .cannotSignIn(let reason): return w("无法登录：\(reason)", "cannot sign in: \(reason)")
         case .unreadableScript(let path): return w("无法读取 \(path)", "cannot read \(path)")
+        case .oneCommandOnly: return w("-c 只能给一次：多条命令请写成脚本文件", "-c may be given once: put several commands in a script file")
+        case .commandAndScript(let script): return w("-c 和脚本 \(script) 只能二选一", "give -c or the script \(script), not both")
         case .clockNeedsManager(let person?):
             return w("--now 只有经理可以使用（用于补录），\(person) 不是经理", "only a manager may set the clock with --now (for late entries); \(person) is not one")
         case .clockNeedsManager(nil):

@@ -5,31 +5,32 @@ extension InputRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
         case .notAccepted(let field, let given, let accepted):
-            return w("\(field)=\(given) 无法识别；可填：\(w.accepted(accepted))",
-                        "\(field)=\(given) is not accepted; accepted: \(w.accepted(accepted))")
+            let guess = Suggest.closest(to: given, among: accepted.map(\.code)).map { w("；您是不是要写 \($0)？", "; did you mean \($0)?") } ?? ""
+            return w("\(w.typed(field, given)) 无法识别\(guess)；可填：\(w.accepted(accepted))",
+                        "\(w.typed(field, given)) is not accepted\(guess); accepted: \(w.accepted(accepted))")
         case .notMoney(let field, let given):
-            return w("\(field)=\(given) 不是金额：以元为单位，最多两位小数，如 \(field)=120 或 \(field)=85.50",
-                        "\(field)=\(given) is not an amount of money: write yuan with at most two decimals, e.g. \(field)=120 or \(field)=85.50")
+            return w("\(w.typed(field, given)) 不是金额：以元为单位，最多两位小数，如 \(w.example(field, "120")) 或 \(w.example(field, "85.50"))",
+                        "\(w.typed(field, given)) is not an amount of money: write yuan with at most two decimals, e.g. \(w.example(field, "120")) or \(w.example(field, "85.50"))")
         case .notHours(let field, let given, let maximum):
-            return w("\(field)=\(given) 不是工时：写不超过 \(maximum) 的正数，最多两位小数，如 \(field)=1.5",
-                        "\(field)=\(given) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(field)=1.5")
+            return w("\(w.typed(field, given)) 不是工时：写不超过 \(maximum) 的正数，最多两位小数，如 \(w.example(field, "1.5"))",
+                        "\(w.typed(field, given)) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(w.example(field, "1.5"))")
         case .notQuantity(let field, let given):
-            return w("\(field)=\(given) 不是数量：写正数，最多三位小数，如 \(field)=2 或 \(field)=4.5",
-                        "\(field)=\(given) is not a quantity: write a positive number with at most three decimals, e.g. \(field)=2 or \(field)=4.5")
+            return w("\(w.typed(field, given)) 不是数量：写正数，最多三位小数，如 \(w.example(field, "2")) 或 \(w.example(field, "4.5"))",
+                        "\(w.typed(field, given)) is not a quantity: write a positive number with at most three decimals, e.g. \(w.example(field, "2")) or \(w.example(field, "4.5"))")
         case .notPercentage(let field, let given):
-            return w("\(field)=\(given) 不是百分比：写 0 到 100，如 \(field)=13 或 \(field)=6.5",
-                        "\(field)=\(given) is not a percentage: write 0 to 100, e.g. \(field)=13 or \(field)=6.5")
+            return w("\(w.typed(field, given)) 不是百分比：写 0 到 100，如 \(w.example(field, "13")) 或 \(w.example(field, "6.5"))",
+                        "\(w.typed(field, given)) is not a percentage: write 0 to 100, e.g. \(w.example(field, "13")) or \(w.example(field, "6.5"))")
         case .notWholePercentage(let field, let given):
-            return w("\(field)=\(given)：写 0 到 100 的整数百分比，如 \(field)=5",
-                        "\(field)=\(given): write a whole percentage from 0 to 100, e.g. \(field)=5")
+            return w("\(w.typed(field, given))：写 0 到 100 的整数百分比，如 \(w.example(field, "5"))",
+                        "\(w.typed(field, given)): write a whole percentage from 0 to 100, e.g. \(w.example(field, "5"))")
         case .notYesNo(let field, let given):
-            return w("\(field)=\(given)：请写 yes 或 no（是/否）", "\(field)=\(given): write yes or no")
+            return w("\(w.typed(field, given))：请写 yes 或 no（是/否）", "\(w.typed(field, given)): write yes or no")
         case .notDateTime(let field, let given):
-            return w("\(field)“\(given)”不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
-                        "\(field) \"\(given)\" is not a date and time: write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)")
+            return w("\(w.typed(field, given))不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
+                        "\(w.typed(field, given)) is not a date and time: write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)")
         case .notOdometer(let field, let given):
-            return w("\(field)=\(given) 不是里程读数：写整公里数，如 \(field)=45210",
-                        "\(field)=\(given) is not an odometer reading: write whole kilometres, e.g. \(field)=45210")
+            return w("\(w.typed(field, given)) 不是里程读数：写整公里数，如 \(w.example(field, "45210"))",
+                        "\(w.typed(field, given)) is not an odometer reading: write whole kilometres, e.g. \(w.example(field, "45210"))")
         case .notPhone(let given):
             return w("电话 \(given) 不是电话号码：写数字，如 13800138000 或 0755-82345678",
                         "phone \(given) is not a telephone number: write its digits, e.g. 13800138000 or 0755-82345678")
@@ -46,15 +47,15 @@ extension InputRefusal: WordedRefusal {
         case .notCurrency(let given):
             return w("currency=\(given)：写三个字母的币种代码，如 CNY", "currency=\(given): write a three-letter code such as CNY")
         case .notNumber(let field, let given, let range):
-            guard let range else { return w("\(field) \(given) 不是整数", "\(field) \(given) is not a whole number") }
-            return w("\(field) \(given)：写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数",
-                     "\(field) \(given): write a whole number from \(range.lowerBound) to \(range.upperBound)")
+            guard let range else { return w("\(w.typed(field, given)) 不是整数", "\(w.typed(field, given)) is not a whole number") }
+            return w("\(w.typed(field, given))：写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数",
+                     "\(w.typed(field, given)): write a whole number from \(range.lowerBound) to \(range.upperBound)")
         case .empty(let field):
             return w("\(field) 不能为空", "\(field) cannot be empty")
         case .tooLong(let field, let given, let maximum):
-            return w("\(field)“\(given)”超过 \(maximum) 个字", "\(field) \"\(given)\" is longer than \(maximum) characters")
+            return w("\(w.typed(field, given))超过 \(maximum) 个字", "\(w.typed(field, given)) is longer than \(maximum) characters")
         case .mustBePositive(let field, let given):
-            return w("\(field)=\(given)：必须大于零", "\(field)=\(given): must be above zero")
+            return w("\(w.typed(field, given))：必须大于零", "\(w.typed(field, given)): must be above zero")
         case .belongingCount(let given):
             return w("\(given)：数量为 1 到 99，如 脚垫x4", "\(given): a count is 1 to 99, e.g. 脚垫x4")
         case .plateEmpty:
@@ -96,7 +97,7 @@ extension InputRefusal: WordedRefusal {
         case .notKeyTag(let given):
             return w("钥匙编号 \(given)：写挂钩号，如 K07（字母、数字、-，最多 12 位）", "key tag \(given): write the tag's number, e.g. K07 (letters, digits, -, up to 12)")
         case .notDate(let field, let given):
-            return w("\(field)=\(given) 不是日期：写 2027-03-01", "\(field)=\(given) is not a date: write 2027-03-01")
+            return w("\(w.typed(field, given)) 不是日期：写 2027-03-01", "\(w.typed(field, given)) is not a date: write 2027-03-01")
         case .discountKind:
             return w("优惠请写 amount=… 或 percent=…（二选一），如 discount RO12 percent=5",
                         "discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")
@@ -110,4 +111,12 @@ extension Wording {
         self("可接受：京A12345（普通）、粤B·D12345 和 京A12345D（新能源：D/A/B/C/E 纯电，F/G/H/J/K 混动）、京A1234挂/学/警/领、粤Z1234港/澳、京A1234应急、使014578、WJ京12345、VA12345（军车）；境外车牌加 foreign=yes",
              "accepted: 京A12345 (ordinary), 粤B·D12345 and 京A12345D (new-energy; D/A/B/C/E electric, F/G/H/J/K hybrid), 京A1234挂/学/警/领, 粤Z1234港/澳, 京A1234应急, 使014578, WJ京12345, VA12345 (military); for a foreign plate add foreign=yes")
     }
+}
+
+extension Wording {
+    /// "price=12abc" for an option; "“12abc”" for a word typed in its place on the line.
+    func typed(_ field: String, _ given: String) -> String { field.isEmpty ? self("“\(given)”", "'\(given)'") : "\(field)=\(given)" }
+
+    /// "price=120" for an option; "120" for a word on the line.
+    func example(_ field: String, _ value: String) -> String { field.isEmpty ? value : "\(field)=\(value)" }
 }

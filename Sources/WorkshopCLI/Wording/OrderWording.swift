@@ -29,8 +29,8 @@ extension OrderRefusal: WordedRefusal {
             return w("\(order) 没有可签字的报价项目：请先添加 (estimate \(order) labor|part|fee …)",
                      "\(order) has no estimate lines to sign: add them first (estimate \(order) labor|part|fee …)")
         case .noPromise(let order):
-            return w("\(order) 还没有约定交车时间：签字前请设定 (promise \(order) 2026-11-23 17:00)",
-                     "\(order) has no promised completion time: set it before the customer signs (promise \(order) 2026-11-23 17:00)")
+            return w("\(order) 还没有约定交车时间：签字前请设定 (promise \(order) 明天 17:00)",
+                     "\(order) has no promised completion time: set it before the customer signs (promise \(order) tomorrow 17:00)")
         case .promiseNotAhead(let promised, let now):
             return w("交车时间 \(w.time(promised)) 不在将来（现在 \(w.time(now))）：请约定一个能做到、留有余量的时间",
                      "the promised time \(w.time(promised)) is not in the future (now \(w.time(now))): promise a time the shop can keep, with margin")
@@ -201,8 +201,11 @@ extension ReleaseBlocker {
         case .finalInspectionPending:
             return w("竣工检验尚未合格（未达标准不准出厂）：inspect \(order) final pass by=…",
                      "the final inspection has not passed (未达标准不准出厂): inspect \(order) final pass by=…")
+        case .finalInspectionFailed(.completed):
+            return w("最近一次竣工检验不合格：返工已完工，须再次竣工检验合格方可出厂（inspect \(order) final …）",
+                     "the latest final inspection failed: the rework is done, and a new final inspection must pass before the car leaves (inspect \(order) final …)")
         case .finalInspectionFailed:
-            return w("最近一次竣工检验不合格：返工后须再次检验合格方可出厂（complete \(order)，再 inspect \(order) final …）",
+            return w("最近一次竣工检验不合格：返工完成后须再次检验合格方可出厂（complete \(order)，再 inspect \(order) final …）",
                      "the latest final inspection failed: after the rework a later one must pass before the car leaves (complete \(order), then inspect \(order) final …)")
         case .notFinished(let status):
             return w("此单\(status.chinese)：维修尚未完成（complete \(order)，再做竣工检验）",

@@ -94,7 +94,7 @@ extension StoreRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
         case .unreadable(let reason):
-            return w("SQLite 无法读取它（\(reason)）", "SQLite cannot read it (\(reason))")
+            return w("SQLite 无法读取它（\(w.sqlite(reason))）", "SQLite cannot read it (\(reason))")
         case .notAWorkshopDatabase(let path):
             return w("\(path) 不是 Workshop 的数据库（里面是别的程序的表）：请指定门店的数据库文件",
                      "\(path) is not a Workshop database (it holds another program's tables): name the shop's database file")

@@ -38,7 +38,7 @@ struct Wording {
             return ("store.busy", self("门店数据库正忙（另一终端正在写入，5 秒内未完成）；未做任何更改，请重试",
                                        "the shop database is busy (another terminal is writing and did not finish within 5 s); nothing was changed: try again"))
         case let error as SQLiteError:
-            return ("store.refused", self("数据库拒绝了这次更改（\(error.message)）；未做任何更改",
+            return ("store.refused", self("数据库拒绝了这次更改（\(sqlite(error.message))）；未做任何更改",
                                           "the database refused the change (\(error.message)); nothing was changed"))
         default:
             return ("internal", self("内部错误：\(error)", "internal error: \(error)"))
@@ -50,4 +50,19 @@ struct Wording {
 /// own file under Wording/.
 protocol WordedRefusal: Refusal {
     func words(_ w: Wording) -> String
+}
+
+extension Wording {
+    /// SQLite's own English words for what went wrong with the file, said in the shop's language
+    /// (the messages of its result codes are fixed text).
+    func sqlite(_ message: String) -> String {
+        guard language == .zh else { return message }
+        let known: [(String, String)] = [
+            ("file is not a database", "不是数据库文件"), ("unable to open database file", "无法打开数据库文件"),
+            ("database disk image is malformed", "数据库文件已损坏"), ("attempt to write a readonly database", "数据库文件只读"),
+            ("database or disk is full", "磁盘已满"), ("disk I/O error", "读写磁盘出错"), ("database is locked", "数据库被占用"),
+            ("constraint failed", "违反数据约束"), ("out of memory", "内存不足"),
+        ]
+        return known.first { message.lowercased().contains($0.0) }?.1 ?? "SQLite：\(message)"
+    }
 }

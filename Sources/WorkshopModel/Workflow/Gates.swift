@@ -82,7 +82,7 @@ public enum Gate {
         let order = record.order
         var blockers: [ReleaseBlocker] = []
         if record.finalInspection == .failed {
-            blockers.append(.finalInspectionFailed)
+            blockers.append(.finalInspectionFailed(status: order.status))
         } else {
             switch order.status {
             case .ready, .declined:

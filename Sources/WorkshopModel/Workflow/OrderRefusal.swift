@@ -95,8 +95,9 @@ public enum OrderRefusal: Refusal, Equatable {
 public enum ReleaseBlocker: Equatable, Sendable {
     /// Where the three inspections are required, the final one has not passed yet.
     case finalInspectionPending
-    /// The latest final inspection failed: in every category, the car does not leave until a later one passes.
-    case finalInspectionFailed
+    /// The latest final inspection failed: in every category, the car does not leave until a later one
+    /// passes. `status` says whether the rework is still going on or done and waiting for it.
+    case finalInspectionFailed(status: OrderStatus)
     case notFinished(OrderStatus)
     case balanceDue(Money)
     case refundDue(Money)
