@@ -1,6 +1,7 @@
-// `make fuzz`: libFuzzer feeds arbitrary bytes to the tokenizer and the command layer, signed in as
-// a manager on a scratch shop. Commands that write files (print, backup, export, source, report)
-// are left out so the fuzzer cannot scatter files. Any crash, hang or broken invariant is a bug.
+// `make fuzz`: libFuzzer feeds arbitrary bytes to the whole command layer — every command of the
+// grammar — signed in as a manager on a scratch shop. Files are written only inside the scratch
+// folder: it is the working directory, and a path in a line of a command that writes files has its
+// slashes turned into underscores. Any crash, hang or broken invariant is a bug.
 import Foundation
 import WorkshopCLI
 
@@ -15,8 +16,10 @@ final class FuzzHarness {
         directory = NSTemporaryDirectory() + "workshop-fuzz-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let options = try! LaunchOptions(arguments: ["--db", directory + "/fuzz.db", "--now", "2026-11-22 09:00"])
-        app = try! App(options: options, environment: ["WORKSHOP_PIN": "1234", "HOME": directory])
+        FileManager.default.changeCurrentDirectoryPath(directory)
+        let options = try! LaunchOptions(arguments: ["--db", directory + "/fuzz.db", "--user", "经理", "--now", "2026-11-22 09:00"])
+        app = try! App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234", "HOME": directory,
+                                                       "WORKSHOP_DOCUMENTS": directory + "/documents"])
         try! app.signIn("经理", readSecret: nil)
         for line in FuzzHarness.seedShop { _ = app.execute(line) }
     }
@@ -26,20 +29,24 @@ final class FuzzHarness {
         "vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=C1",
         "labor add BRK-01 \"更换前刹车片\" hours=1.2",
         "parts add BP-1 \"刹车片\" price=260 stock=5",
-        "staff add 孙检 role=inspector",
-        "staff add 赵师傅 role=technician group=一组",
+        "staff add 孙检 role=inspector pin=1234",
+        "staff add 赵师傅 role=technician group=一组 pin=1234",
         "checkin 京A12345 odometer=1000 fuel=F complaint=异响",
         "estimate RO1 labor BRK-01",
     ]
 
-    static let excluded: Set<String> = ["print", "打印", "backup", "备份", "export", "导出", "source", "run", ".", "report", "报表",
-                                        "quit", "exit", "q", "退出", "login", "user", "登录", "logout"]
+    /// Commands that write files: their paths stay inside the scratch folder.
+    static let writingFiles: Set<String> = ["print", "打印", "backup", "备份", "export", "导出", "source", "run", ".", "report", "报表",
+                                            "release", "交车", "出厂"]
 
     func run(_ data: Data) {
-        guard let line = String(data: data, encoding: .utf8) else { return }
+        guard var line = String(data: data, encoding: .utf8) else { return }
         let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { String($0).lowercased() } ?? ""
-        guard !FuzzHarness.excluded.contains(first) else { return }
+        if FuzzHarness.writingFiles.contains(first) { line = line.replacingOccurrences(of: "/", with: "_") }
         _ = app.execute(line)
+        // A line that signed the manager out (logout, a login as someone else) would leave the rest
+        // of the run refused at the door: sign the manager back in.
+        if app.signedInName != "经理" { try? app.signIn("经理", readSecret: nil) }
     }
 }
 

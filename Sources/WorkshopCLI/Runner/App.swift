@@ -81,6 +81,9 @@ public final class App {
         }
     }
 
+    /// Who is signed in now, if anyone.
+    public var signedInName: String? { session.signedIn?.name }
+
     /// An error in the session's language (the shop's, once its database is open).
     public func describe(_ error: Error) -> String { session.wording.refusal(error).text }
 
