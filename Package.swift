@@ -19,10 +19,14 @@ let package = Package(
 
         // Adapters.
         .target(name: "SQLite", dependencies: ["CSQLite3"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru", "DocumentModel"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "DocumentModel", "SafeFiles"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         // PIN hashing (libxcrypt) and SHA-256 (OpenSSL) for accounts and the journal's hash chain.
         .target(name: "Security", dependencies: ["CCrypt", "COpenSSL"]),
+
+        // Writing files safely: a temporary name in the target's folder, synced, renamed into place;
+        // never through a symbolic link or over a hard-linked file; paths that never trap.
+        .target(name: "SafeFiles"),
 
         // The domain: value types and rules, no I/O.
         .target(name: "WorkshopModel"),
@@ -31,9 +35,9 @@ let package = Package(
         .target(name: "Templating"),
         .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
-        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite", "Security"]),
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "WorkshopModel", "LineEditor"]),
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
@@ -42,12 +46,13 @@ let package = Package(
         .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
-        .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite"]),
+        .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles"]),
     ]
 )
