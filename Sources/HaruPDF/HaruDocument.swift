@@ -62,9 +62,20 @@ final class HaruDocument {
         return page
     }
 
-    func save(to path: String) throws {
-        HPDF_SaveToFile(handle, path)
-        try check("write \(path)")
+    /// The finished PDF, in memory: the file is written by SafeFile (temporary name, synced, renamed).
+    func bytes() throws -> [UInt8] {
+        HPDF_SaveToStream(handle)
+        try check("finish the document")
+        var bytes = [UInt8](repeating: 0, count: Int(HPDF_GetStreamSize(handle)))
+        var size = HPDF_UINT32(bytes.count)
+        let status = bytes.withUnsafeMutableBufferPointer { HPDF_ReadFromStream(handle, $0.baseAddress, &size) }
+        // Reading the whole stream at once ends it: libharu answers "end of stream", not OK.
+        guard status == HPDF_OK || status == HPDF_STREAM_EOF else {
+            HPDF_ResetError(handle)
+            throw PDFError.library("read the document back", code: UInt(status))
+        }
+        HPDF_ResetError(handle)
+        return Array(bytes.prefix(Int(size)))
     }
 }
 

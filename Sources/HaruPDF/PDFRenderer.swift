@@ -1,6 +1,7 @@
 import CHaru
 import DocumentModel
 import Foundation
+import SafeFiles
 
 /// What was written.
 public struct RenderedPDF: Sendable {
@@ -30,6 +31,8 @@ public final class PDFRenderer {
     }
 
     /// Writes `documents` into one PDF at `path`, each starting on a new page with its own page numbers.
+    /// The file appears whole or not at all (SafeFile); a symbolic link, a hard-linked file or a
+    /// database at `path` is refused with a `FileRefusal`.
     public func write(_ documents: [Document], to path: String) throws -> RenderedPDF {
         let latinOnly = documents.allSatisfy { $0.allText.allSatisfy { $0.unicodeScalars.allSatisfy(WinAnsi.canEncode) } }
         var warnings: [String] = []
@@ -73,9 +76,9 @@ public final class PDFRenderer {
             }
         }
         try pdf.check("lay out the pages")
-        try pdf.save(to: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return RenderedPDF(path: path, pageCount: pageCount, bytes: size, warnings: warnings, missingCharacters: missing,
+        let bytes = try pdf.bytes()
+        try SafeFile.write(bytes, to: path)
+        return RenderedPDF(path: path, pageCount: pageCount, bytes: bytes.count, warnings: warnings, missingCharacters: missing,
                            embeddedFont: !latinOnly)
     }
 

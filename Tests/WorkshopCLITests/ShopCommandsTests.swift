@@ -202,7 +202,7 @@ struct ShopCommandsTests {
     ]
     static let documents: [DocumentRefusal] = [
         .wrongExtension(out: "x.txt", expected: "pdf"), .folderMissing(out: "a/x.pdf", folder: "a"),
-        .noTemplates(template: "jobcard.html"), .template(folder: "T", detail: "x"), .couldNotWrite(path: "p", reason: "r"),
+        .noTemplates(template: "jobcard.html"), .template(folder: "T", detail: "x"),
         .pdfFontMissing(font: "f"), .pdfFailed(path: "p", detail: "d"), .nothingCheckedIn(day: "2026-11-22"), .dayBatchIsPDF,
         .bookingVehicleMissing(appointment: "A1"),
     ]

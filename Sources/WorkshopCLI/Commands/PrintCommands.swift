@@ -2,6 +2,7 @@ import DocumentModel
 import Foundation
 import HaruPDF
 import JobCards
+import SafeFiles
 import Templating
 import WorkshopModel
 import WorkshopStore
@@ -102,31 +103,32 @@ enum PrintCommands {
     }
 
     /// Where a document goes: `out=` as given (a folder gets `defaultName` inside it), else the
-    /// documents folder. Refuses a file name without the document's extension, the database
-    /// itself, and a folder that does not exist. Used by `print`, `report month format=html` and `release`.
+    /// documents folder (created 0700). Refuses a file name without the document's extension, a
+    /// folder that does not exist, and every target SafePath refuses (the database, the templates,
+    /// a link, another database). Used by `print`, `report month format=…` and `release`.
     static func outputPath(_ out: String?, defaultName: String, session s: Session) throws -> String {
-        let fileManager = FileManager.default
-        guard let out, !out.isEmpty else {
-            try fileManager.createDirectory(atPath: s.documentsDirectory, withIntermediateDirectories: true)
-            return s.documentsDirectory + "/" + defaultName
-        }
-        try SafePath.validate(out)
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            return out + "/" + defaultName
-        }
-        let expected = (defaultName as NSString).pathExtension
-        guard (out as NSString).pathExtension.lowercased() == expected else {
-            throw DocumentRefusal.wrongExtension(out: out, expected: expected)
-        }
-        let parent = (out as NSString).deletingLastPathComponent
-        if !parent.isEmpty {
-            guard fileManager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw DocumentRefusal.folderMissing(out: out, folder: parent)
+        let path: String
+        if let out, !out.isEmpty {
+            try SafePath.validate(out)
+            if SafePath.isFolder(out) {
+                path = PathText.join(out, defaultName)
+            } else {
+                let expected = PathText.extension(of: defaultName)
+                guard PathText.extension(of: out).lowercased() == expected else {
+                    throw DocumentRefusal.wrongExtension(out: out, expected: expected)
+                }
+                let folder = PathText.folder(of: out)
+                if !folder.isEmpty, !SafePath.isFolder(folder) {
+                    throw DocumentRefusal.folderMissing(out: out, folder: folder)
+                }
+                path = out
             }
+        } else {
+            try PrivateFolder.create(s.documentsDirectory)
+            path = PathText.join(s.documentsDirectory, defaultName)
         }
-        try SafePath.ensureWritable(out, session: s)
-        return out
+        try SafePath.ensureWritable(path, session: s)
+        return path
     }
 
     static func write(_ documents: [Document], format: DocumentFormat, to path: String, session s: Session) throws -> Output {
@@ -156,11 +158,7 @@ enum PrintCommands {
             } catch let error as TemplateError {
                 throw DocumentRefusal.template(folder: templates, detail: error.description)
             }
-            do {
-                try html.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw DocumentRefusal.couldNotWrite(path: path, reason: error.localizedDescription)
-            }
+            try SafeFile.write(html, to: path)
             return Output(text: s.t("已生成 \(path)", "wrote \(path)"),
                           json: .object([("ok", .bool(true)), ("path", .string(path)), ("format", .string("html"))]))
         }

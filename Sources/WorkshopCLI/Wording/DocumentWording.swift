@@ -12,7 +12,6 @@ enum DocumentRefusal: Refusal {
     /// No Templates folder holding `template` was found.
     case noTemplates(template: String)
     case template(folder: String, detail: String)
-    case couldNotWrite(path: String, reason: String)
     case pdfFontMissing(font: String)
     case pdfFailed(path: String, detail: String)
     /// `print day jobcards` for a day without check-ins.
@@ -40,8 +39,6 @@ extension DocumentRefusal: WordedRefusal {
                      "no Templates folder found: set WORKSHOP_TEMPLATES to the folder holding \(template)")
         case .template(let folder, let detail):
             return w("模板有误：\(folder)/\(detail)", "template error in \(folder)/\(detail)")
-        case .couldNotWrite(let path, let reason):
-            return w("无法写入 \(path)：\(reason)", "could not write \(path): \(reason)")
         case .pdfFontMissing(let font):
             return w("没有安装中文字体 \(font)：请运行 make setup（Debian 软件包 fonts-wqy-zenhei）",
                      "the Chinese font \(font) is not installed: run make setup (Debian package fonts-wqy-zenhei)")
