@@ -7,13 +7,20 @@ public final class Database {
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
 
-    /// Opens (creating if needed) the database at `path`.
-    public init(path: String, readOnly: Bool = false) throws {
+    /// Opens (creating if needed) the database at `path`. `immutable` (read-only only) tells SQLite
+    /// the file cannot change while it is open: nothing is locked and no -wal or -shm file is made
+    /// beside it, so a database in a folder no one may write to can still be read.
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws {
         var db: OpaquePointer?
-        let flags = readOnly
+        var flags = readOnly
             ? SQLITE_OPEN_READONLY
             : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        var name = path
+        if readOnly && immutable {
+            flags |= SQLITE_OPEN_URI
+            name = Database.fileURI(path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
@@ -22,6 +29,21 @@ public final class Database {
         self.handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
+    }
+
+    /// `path` as an SQLite file URI: every byte but the unreserved ones and "/" percent-encoded.
+    static func fileURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                uri.append(Character(Unicode.Scalar(byte)))
+            default:
+                uri += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return uri
     }
 
     deinit {
@@ -147,19 +169,25 @@ public final class Database {
 }
 
 extension Database {
-    /// Copies the whole database to `path` with SQLite's online backup: a consistent snapshot,
-    /// taken while other connections keep reading and writing (WAL). Returns the pages copied.
+    /// Copies the whole database into `destination` with SQLite's online backup: a consistent
+    /// snapshot, taken while other connections keep reading and writing (WAL). Returns the pages
+    /// copied. A lock that keeps it waiting longer than `patienceMilliseconds` in all ends it with
+    /// SQLITE_BUSY, instead of waiting forever.
     @discardableResult
-    public func backup(to path: String) throws -> Int {
-        let destination = try Database(path: path)
+    public func backup(into destination: Database, patienceMilliseconds: Int32 = 5_000) throws -> Int {
         guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
             throw SQLiteError(code: sqlite3_errcode(destination.handle), message: destination.lastErrorMessage)
         }
         var rc: Int32
+        var waited: Int32 = 0
         repeat {
             // A few hundred pages at a time, so a writer waiting on the lock is not held up long.
             rc = sqlite3_backup_step(backup, 512)
-            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(5) }
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED {
+                guard waited < patienceMilliseconds else { break }
+                sqlite3_sleep(5)
+                waited += 5
+            }
         } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
         let pages = Int(sqlite3_backup_pagecount(backup))
         sqlite3_backup_finish(backup)

@@ -1,4 +1,5 @@
-import Foundation
+import Glibc
+import SafeFiles
 import SQLite
 import WorkshopModel
 
@@ -10,24 +11,61 @@ public struct BackupResult: Sendable {
 }
 
 extension Store {
-    /// Copies the database to `path` with SQLite's online backup while others keep working, then
-    /// checks the copy's integrity. Writes over an earlier backup, never over any other file.
+    /// Copies the database to `path` with SQLite's online backup while others keep working: into a
+    /// temporary file beside `path`, made a standalone file (no -wal needed) and marked as a Workshop
+    /// backup, checked for integrity, synced and renamed into place. Replaces only an earlier
+    /// Workshop backup that no one is using; never any other file.
     public func backup(to path: String) throws -> BackupResult {
-        if FileManager.default.fileExists(atPath: path) {
-            guard Store.isSQLiteDatabase(path) else { throw RecordRefusal.backupOverwritesOtherFile(path: path) }
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        var pages = 0
+        var bytes = 0
+        try SafeFile.write(to: path, replacing: { try BackupMark.ensureReplaceable($0) }) { temporary in
+            let copy = try Database(path: temporary)
+            pages = try db.backup(into: copy)
+            // A rollback-journal file stands alone: restoring it is copying one file.
+            try copy.execute("PRAGMA journal_mode = DELETE")
+            try copy.execute("PRAGMA application_id = \(BackupMark.applicationID)")
+            let check = try copy.rows("PRAGMA integrity_check") { $0.string("integrity_check") }
+            guard check == ["ok"] else { throw RecordRefusal.backupFailsIntegrity(path: path, problems: check) }
+            bytes = try copy.scalar("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
+            // What SQLite kept beside the earlier backup belongs to that file, not to this one.
+            for suffix in ["-journal", "-wal", "-shm"] { unlink(path + suffix) }
         }
-        let pages = try db.backup(to: path)
-        let check = try Database(path: path, readOnly: true).rows("PRAGMA integrity_check") { $0.string("integrity_check") }
-        guard check == ["ok"] else { throw RecordRefusal.backupFailsIntegrity(path: path, problems: check) }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return BackupResult(path: path, pages: pages, bytes: bytes)
     }
+}
 
-    /// Whether the file starts with SQLite's header.
-    static func isSQLiteDatabase(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return handle.readData(ofLength: 16) == Data("SQLite format 3\u{0}".utf8)
+/// How a Workshop backup is told from every other SQLite file: SQLite's application id (header
+/// bytes 68…71) set to "WSBK" on the copy, and on nothing else. A backup opened as a shop database
+/// loses the mark (`Store.init`): from then on it is someone's record, and no backup replaces it.
+enum BackupMark {
+    static let applicationID: UInt32 = 0x5753_424B  // "WSBK"
+
+    /// How long a backup waits for another program to let go of the earlier backup it replaces.
+    static let patienceSeconds = 3
+
+    /// Refuses to replace anything but an earlier Workshop backup, or one another program holds locked.
+    static func ensureReplaceable(_ existing: ExistingFile) throws {
+        // The file's own header first: nothing without the mark is even opened.
+        guard existing.sqliteApplicationID == applicationID else {
+            throw RecordRefusal.backupOverwritesOtherFile(path: existing.path)
+        }
+        let earlier = try Database(path: existing.path)
+        earlier.setBusyTimeout(milliseconds: Int32(patienceSeconds * 1000))
+        do {
+            // Then as SQLite reads it: a mark cleared by an opening may still wait in the -wal.
+            guard try UInt32(truncatingIfNeeded: earlier.scalar("PRAGMA application_id") ?? 0) == applicationID else {
+                throw RecordRefusal.backupOverwritesOtherFile(path: existing.path)
+            }
+            // An exclusive lock is had only when no one else is reading or writing the file.
+            try earlier.execute("BEGIN EXCLUSIVE; ROLLBACK;")
+        } catch let error as SQLiteError where error.isBusy {
+            throw FileRefusal.inUse(path: existing.path, seconds: patienceSeconds)
+        }
+    }
+
+    /// A backup opened as a shop database is the shop's record from then on: it loses the mark.
+    static func clear(_ db: Database) throws {
+        let id = try db.scalar("PRAGMA application_id") ?? 0
+        if UInt32(truncatingIfNeeded: id) == applicationID { try db.execute("PRAGMA application_id = 0") }
     }
 }

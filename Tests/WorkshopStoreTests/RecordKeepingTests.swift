@@ -40,10 +40,14 @@ struct RecordKeepingTests {
         let directory = Support.temporaryDirectory()
         let copy = try store.backup(to: directory + "/copy.db")
         #expect(copy.pages > 0 && copy.bytes > 0)
+        _ = try store.backup(to: directory + "/copy.db")  // an earlier backup may be replaced
         let restored = try Support.open(directory + "/copy.db")
         #expect(try restored.read { try restored.verify() }.isClean)
         #expect(try restored.order(id: 13)?.status == .signed)
-        _ = try store.backup(to: directory + "/copy.db")  // an earlier backup may be replaced
+        // Opened as a shop, it is someone's record now: no backup replaces it.
+        #expect(throws: RecordRefusal.backupOverwritesOtherFile(path: directory + "/copy.db")) {
+            try store.backup(to: directory + "/copy.db")
+        }
         try "notes".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
         #expect(throws: RecordRefusal.backupOverwritesOtherFile(path: directory + "/notes.txt")) {
             try store.backup(to: directory + "/notes.txt")
