@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import SQLite
 import WorkshopModel
 
@@ -40,7 +41,7 @@ extension Store {
                     case .null: values.append(""); object.append((column, .null))
                     case .integer(let i): values.append(String(i)); object.append((column, .int(Int(i))))
                     case .real(let d): values.append(String(d)); object.append((column, .string(String(d))))
-                    case .text(let t): values.append(CSV.field(t)); object.append((column, .string(t)))
+                    case .text(let t): values.append(CSV.textField(t)); object.append((column, .string(t)))
                     }
                 }
                 csv += values.joined(separator: ",") + "\r\n"
@@ -59,10 +60,10 @@ extension Store {
         return counts
     }
 
+    /// Each file whole or not at all, readable by the shop's account only (SafeFile); the README
+    /// is written last, so an export with its README is complete.
     static func write(_ text: String, to path: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw RecordRefusal.cannotWrite(path: path, reason: error.localizedDescription)
-        }
+        try SafeFile.write(text, to: path)
     }
 }
 
@@ -72,4 +73,15 @@ enum CSV {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// A text cell a spreadsheet would run as a formula — one beginning with =, +, -, @, a tab or
+    /// a carriage return — gets a single quote in front, as the OWASP guidance on CSV injection
+    /// says: the spreadsheet shows the text and runs nothing. Then quoted as any field.
+    /// (Numbers are written as numbers, never through here; the JSON keeps every text exact.)
+    static func textField(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return field(text) }
+        return field("'" + text)
+    }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
