@@ -1,3 +1,4 @@
+import SafeFiles
 import SQLite
 import Security
 import WorkshopModel
@@ -29,6 +30,8 @@ public struct ChangeContext: Sendable {
 /// what these methods offer.
 public final class Store {
     let db: Database
+    /// Opened for reading only: every change is refused (`ensureWritable`).
+    public let isReadOnly: Bool
     public var context: ChangeContext
     public private(set) var settings: ShopSettings
     /// Settings whose stored value Workshop cannot read (edited by hand): their defaults are in
@@ -38,19 +41,31 @@ public final class Store {
     /// The journal's last entry during a write transaction: the next entry chains to it.
     private var journalTail: (id: Int, hash: String)?
 
-    /// Opens (creating and migrating if needed) the database at `path`.
+    /// Opens (creating and migrating if needed) the database at `path`; for reading only when the
+    /// file or its folder cannot be written (`isReadOnly`; see DatabaseOpening).
     public init(path: String, context: ChangeContext) throws {
         self.context = context
         self.settings = ShopSettings()
+        let opening = DatabaseOpening.decide(path)
+        isReadOnly = opening.readOnly
         do {
-            db = try Database(path: path)
+            // A new database is readable by the shop's account only, and so are its -wal and -shm,
+            // which SQLite creates with the database file's mode. An existing file keeps its mode:
+            // the shop may have shared it on purpose, and 0444 is how it says "read only".
+            if !opening.readOnly { PrivateFolder.createFile(path) }
+            db = try Database(path: path, readOnly: opening.readOnly, immutable: opening.immutable)
             // The busy timeout comes first: on a brand-new file several processes may be switching
             // it to WAL and migrating it at once, and each waits for the others' locks.
             db.setBusyTimeout(milliseconds: Migrator.busyTimeoutMilliseconds)
             // FULL syncs the log at every commit, so a command Workshop has confirmed survives a
             // crash or a power cut. The migrator switches the file to WAL once it knows it is a shop's.
             try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            try Migrator.migrate(db, path: path, now: context.now)
+            if opening.readOnly {
+                try Migrator.checkForReading(db, path: path)
+            } else {
+                try Migrator.migrate(db, path: path, now: context.now)
+                try BackupMark.clear(db)
+            }
             db.setBusyTimeout(milliseconds: 5_000)
         } catch let error as SQLiteError where !error.isBusy {
             // Not a database, unreadable, or damaged: say so with SQLite's own words.

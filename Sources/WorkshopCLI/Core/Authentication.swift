@@ -29,15 +29,19 @@ enum Authentication {
         let now = Timestamp.currentTime
         store.context = ChangeContext(actor: name, command: "login \(name)", now: now)
         enum Outcome { case signedIn(StaffMember, String), refused(SignInRefusal) }
-        let outcome: Outcome = try store.write {
+        // A read-only database records nothing: the PIN is checked, and neither a sign-in nor a
+        // wrong PIN can be counted (whoever can read the file holds its PIN hashes anyway).
+        let outcome: Outcome = try store.readOrWrite {
             guard try store.staffCount() > 0 else {
                 guard let pin else { return .refused(.newShopNeedsPIN(name: name)) }
+                try store.ensureWritable()
                 let member = try store.saveStaff(name: name, roles: [.manager], group: nil, pinHash: try hash(pin))
                 return .signedIn(member, s.t("新门店数据库：\(name) 为经理，PIN 已设置", "new shop database: \(name) is its manager; PIN set"))
             }
             switch try check(name, pin: pin, at: now, store: store) {
             case .confirmed(let member): return .signedIn(member, "")
             case .firstUse(let member):
+                try store.ensureWritable()
                 try store.setPIN(try hash(pin!), for: member.name, action: .staffPinFirstUse)
                 return .signedIn(member, s.t("\(name) 的 PIN 已设置", "PIN set for \(name)"))
             case .refused(let refusal): return .refused(refusal)
@@ -75,13 +79,14 @@ enum Authentication {
             return try store.staffWithPINCount() == 0 ? .firstUse(account.member) : .refused(.noPIN(name: name))
         }
         guard PINHash.verify(pin, against: stored) else {
+            if store.isReadOnly { return .refused(.wrongPIN(name: name, triesLeft: maximumAttempts - account.failedAttempts)) }
             let failures = account.failedAttempts + 1
             let lock = failures >= maximumAttempts ? now + lockMinutes * 60 : nil
             try store.recordFailedSignIn(name, lockUntil: lock)
             return .refused(lock == nil ? .wrongPIN(name: name, triesLeft: maximumAttempts - failures)
                                         : .lockedNow(name: name, minutes: lockMinutes))
         }
-        try store.recordSignIn(name)
+        if !store.isReadOnly { try store.recordSignIn(name) }
         return .confirmed(account.member)
     }
 

@@ -118,6 +118,8 @@ final class Session {
                 return .nothing
             }
             try Permission.check(invocation, session: self)
+            // A read-only database refuses a change in words, before anyone is asked for a PIN.
+            if invocation.form.access == .write { try store.ensureWritable() }
             try confirmSignOffs(invocation)
             store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now, recordedAt: Timestamp.currentTime)
             let run = { try invocation.form.run(invocation, self) }

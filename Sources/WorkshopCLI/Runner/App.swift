@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import WorkshopModel
 import WorkshopStore
 
@@ -16,11 +17,10 @@ public final class App {
     private var requestedNow: Timestamp?
 
     public init(options: LaunchOptions, environment: [String: String]) throws {
-        let path = options.resolvedDatabasePath(environment: environment)
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
+        let path = try options.resolvedDatabasePath(environment: environment)
+        // PathText, not NSString: Foundation traps on a one-character path ("--db a").
+        let directory = PathText.folder(of: path)
+        if !directory.isEmpty { try? PrivateFolder.create(directory) }  // 0700; SQLite names what is wrong if it fails
         let user = options.user ?? "—"
         let store: Store
         do {
@@ -44,8 +44,8 @@ public final class App {
         session.environmentPIN = environment["WORKSHOP_PIN"].flatMap { $0.isEmpty ? nil : $0 }
         session.signerPIN = environment["WORKSHOP_SIGNER_PIN"].flatMap { $0.isEmpty ? nil : $0 }
         bail = options.bail
-        session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"]
-            ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "documents" : (path as NSString).deletingLastPathComponent + "/documents")
+        session.documentsDirectory = environment["WORKSHOP_DOCUMENTS"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? PathText.join(directory, "documents")
         session.templatesDirectory = App.findTemplates(environment: environment)
         session.runFile = { [unowned self] path in try self.runFile(path) }
     }
@@ -201,7 +201,7 @@ public final class App {
         guard scriptPaths.count < 16 else { throw SessionRefusal.sourceTooDeep(file: given) }
         var path = given
         if !given.hasPrefix("/"), let including = scriptPaths.last {
-            let sibling = (including as NSString).deletingLastPathComponent + "/" + given
+            let sibling = PathText.join(PathText.folder(of: including), given)
             if FileManager.default.fileExists(atPath: sibling) { path = sibling }
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -107,9 +107,13 @@ public struct LaunchOptions {
         if command != nil, let script { throw LaunchRefusal.commandAndScript(script: script) }
     }
 
-    /// The database file: --db, else $WORKSHOP_DB, else the user's data folder.
-    public func resolvedDatabasePath(environment: [String: String]) -> String {
-        if let databasePath { return databasePath }
+    /// The database file: --db, else $WORKSHOP_DB, else the user's data folder. An empty --db is
+    /// refused: SQLite would open a nameless temporary database and every change would be lost.
+    public func resolvedDatabasePath(environment: [String: String]) throws -> String {
+        if let databasePath {
+            guard !databasePath.isEmpty else { throw LaunchRefusal.needsValue(flag: "--db") }
+            return databasePath
+        }
         if let path = environment["WORKSHOP_DB"], !path.isEmpty { return path }
         return LaunchOptions.dataDirectory(environment: environment) + "/workshop.db"
     }

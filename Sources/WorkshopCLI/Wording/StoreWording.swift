@@ -115,6 +115,12 @@ extension StoreRefusal: WordedRefusal {
                      "the database holds a value Workshop does not know: \(table) \(row), \(column) = \"\(value)\" (changed outside Workshop, or written by a newer version); correct it or restore a backup")
         case .orderWithoutVehicleOrCustomer(let order):
             return w("\(order) 的车辆或客户在数据库中不存在", "\(order) refers to a vehicle or customer that is missing from the database")
+        case .readOnly(let path):
+            return w("门店数据库 \(path) 是只读的（文件或其所在文件夹不可写）：只能查看，不能更改；未做任何更改",
+                     "the shop database \(path) is read-only (the file or its folder cannot be written): it can be read but not changed; nothing was changed")
+        case .readOnlyNeedsUpgrade(let path, let found, let known):
+            return w("门店数据库 \(path) 是只读的，而它的结构版本 \(found) 需要升级到 \(known)：请让它可写后再打开一次",
+                     "the shop database \(path) is read-only, and its schema \(found) needs upgrading to \(known): make it writable and open it once")
         }
     }
 }

@@ -19,4 +19,9 @@ public enum StoreRefusal: Refusal, Equatable {
     case unknownCode(table: String, row: String, column: String, value: String)
     /// An order whose vehicle or customer row is missing.
     case orderWithoutVehicleOrCustomer(order: String)
+    /// The database was opened for reading only (the file or its folder cannot be written): a
+    /// change was asked for.
+    case readOnly(path: String)
+    /// A read-only database of an earlier schema: it would have to be upgraded, which is a write.
+    case readOnlyNeedsUpgrade(path: String, found: Int, known: Int)
 }
