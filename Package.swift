@@ -47,7 +47,7 @@ let package = Package(
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel"],
+        .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel", "SafeFiles"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite"],
