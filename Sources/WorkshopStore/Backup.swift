@@ -27,7 +27,8 @@ extension Store {
             let check = try copy.rows("PRAGMA integrity_check") { $0.string("integrity_check") }
             guard check == ["ok"] else { throw RecordRefusal.backupFailsIntegrity(path: path, problems: check) }
             bytes = try copy.scalar("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
-            // What SQLite kept beside the earlier backup belongs to that file, not to this one.
+            // SQLite's files beside the target's name belong to whatever file had that name; left
+            // there, a stale -journal would be rolled back into this copy when it is next opened.
             for suffix in ["-journal", "-wal", "-shm"] { unlink(path + suffix) }
         }
         return BackupResult(path: path, pages: pages, bytes: bytes)
