@@ -32,7 +32,7 @@ struct SafeFileTests {
         #expect(throws: Killed.self) {
             try SafeFile.write(to: target) { temporary in
                 try "<p>half".write(toFile: temporary, atomically: false, encoding: .utf8)
-                FileManager.default.createFile(atPath: temporary + "-journal", contents: Data("x".utf8))
+                _ = FileManager.default.createFile(atPath: temporary + "-journal", contents: Data("x".utf8))
                 throw Killed()
             }
         }
