@@ -83,6 +83,19 @@ struct InsiderTests {
         #expect(try shop.count("SELECT count(*) FROM inspections WHERE inspector = '孙检'") == 1)
     }
 
+    /// The release papers' folder is tried before the release commits: never "released, but not printed".
+    @Test func aReleaseWhosePapersCannotBeWrittenIsRefusedBeforeItHappens() throws {
+        let shop = try shop()
+        _ = try shop.script("""
+            complete RO1
+            pay RO1 amount=564 method=cash
+            """)
+        let result = try shop.command("release RO1 signed=张伟 oldparts=returned out=/proc/papers.pdf")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write a file in the folder /proc"), "\(result.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND released_at IS NULL") == 1)
+    }
+
     @Test func whatTheCustomerSignedForKeepsItsCategory() throws {
         let shop = try shop()
         let result = try shop.command("ro set RO1 category=level2")

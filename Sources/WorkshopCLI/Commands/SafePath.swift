@@ -1,3 +1,4 @@
+import Foundation
 import SafeFiles
 import WorkshopModel
 
@@ -28,6 +29,7 @@ enum SafePath {
         }
         try ensureOutsideTemplates(path, resolved: resolved, session: s)
         if FileKind.of(path) == .folder { throw PathRefusal.isAFolder(path: path) }
+        try ensureTakesFiles(realFolder, as: folder)
         try SafeFile.check(path, replacing: databaseAllowed ? { _ in } : SafeFile.refuseDatabases)
     }
 
@@ -42,6 +44,16 @@ enum SafePath {
         case .symbolicLink: throw FileRefusal.symbolicLink(path: path)
         case .regular, .other: throw PathRefusal.isAFile(path: path)
         }
+    }
+
+    /// The folder takes a new file: tried with a throwaway one now, so that a release never commits
+    /// and only then finds it cannot print its papers (a read-only or full disk, /proc, no right).
+    static func ensureTakesFiles(_ realFolder: String, as typed: String) throws {
+        let probe = PathText.join(realFolder, ".workshop-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let descriptor = open(probe, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else { throw PathRefusal.folderTakesNoFiles(folder: typed, errorNumber: errno) }
+        close(descriptor)
+        unlink(probe)
     }
 
     /// The Templates folder in use is the shop's own: never written by a command.
@@ -66,6 +78,8 @@ enum PathRefusal: WordedRefusal {
     case cannotCreateFolder(folder: String, reason: String)
     /// Inside the Templates folder in use: the shop's templates are edited by hand, never written over.
     case inTemplates(path: String, folder: String)
+    /// A file cannot be made in the folder (`errorNumber` is the system's errno).
+    case folderTakesNoFiles(folder: String, errorNumber: Int32)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -76,6 +90,16 @@ enum PathRefusal: WordedRefusal {
         case .isAFolder(let path): return w("\(path) 是文件夹：请写文件名", "\(path) is a folder: give a file name")
         case .isAFile(let path): return w("\(path) 是文件，不是文件夹", "\(path) is a file, not a folder")
         case .cannotCreateFolder(let folder, let reason): return w("无法创建文件夹 \(folder)：\(reason)", "could not create the folder \(folder): \(reason)")
+        case .folderTakesNoFiles(let folder, let number):
+            let why: String
+            switch number {
+            case EACCES, EPERM: why = w("没有写入权限", "no permission to write there")
+            case EROFS: why = w("只读的文件系统", "a read-only file system")
+            case ENOSPC, EDQUOT: why = w("磁盘已满", "the disk is full")
+            case ENOENT: why = w("这里不能新建文件", "no file can be made there")
+            default: why = w("系统错误 \(number)", "system error \(number)")
+            }
+            return w("无法在文件夹 \(folder) 中写入文件（\(why)）：请换一个文件夹", "cannot write a file in the folder \(folder) (\(why)): choose another folder")
         case .inTemplates(let path, let folder):
             return w("\(path) 在模板文件夹 \(folder) 里：模板只能手工编辑，不会被覆盖；请换一个文件夹",
                      "\(path) is in the templates folder \(folder): templates are edited by hand, never written over; choose another folder")
