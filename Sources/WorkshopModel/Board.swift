@@ -1,4 +1,4 @@
-/// What the board knows about one open order.
+/// What the board knows about one open order, or one declined order not yet released.
 public struct BoardFacts: Sendable {
     public var orderID: Int
     public var plate: String
@@ -17,11 +17,13 @@ public struct BoardFacts: Sendable {
     public var passedStages: Set<InspectionStage>
     public var reworkPending: Bool
     public var assignment: String
+    /// A declined order not yet released: what it still holds (fee, key, belongings).
+    public var held: HeldUntilRelease?
 
     public init(orderID: Int, plate: String, status: OrderStatus, category: RepairCategory, checkedInAt: Timestamp,
                 promisedAt: Timestamp?, startedAt: Timestamp? = nil, completedAt: Timestamp? = nil, progress: Int? = nil, lastProgressAt: Timestamp? = nil,
                 lastNotifiedAt: Timestamp? = nil, pendingSupplements: Int = 0, passedStages: Set<InspectionStage> = [],
-                reworkPending: Bool = false, assignment: String = "") {
+                reworkPending: Bool = false, assignment: String = "", held: HeldUntilRelease? = nil) {
         self.orderID = orderID
         self.plate = plate
         self.status = status
@@ -37,6 +39,7 @@ public struct BoardFacts: Sendable {
         self.passedStages = passedStages
         self.reworkPending = reworkPending
         self.assignment = assignment
+        self.held = held
     }
 }
 
@@ -50,6 +53,12 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
     case checkProgress
     case awaitingSignature
     case readyForHandBack
+    /// A declined estimate whose diagnosis/estimate fee is unpaid.
+    case feeDue(Money)
+    /// A declined order's key still on its hook.
+    case keyOnHook(String)
+    /// A declined order's belongings still in the shop.
+    case belongingsHere
 
     /// 0 is the most urgent.
     public var urgency: Int {
@@ -62,6 +71,9 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .checkProgress: return 5
         case .awaitingSignature: return 6
         case .readyForHandBack: return 7
+        case .feeDue: return 8
+        case .keyOnHook: return 9
+        case .belongingsHere: return 10
         }
     }
 
@@ -77,6 +89,9 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .checkProgress: return "check-progress"
         case .awaitingSignature: return "awaiting-signature"
         case .readyForHandBack: return "ready"
+        case .feeDue: return "fee-due"
+        case .keyOnHook: return "key-on-hook"
+        case .belongingsHere: return "belongings-here"
         }
     }
 
@@ -91,6 +106,9 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .checkProgress: return zh ? "询问进度" : "check progress"
         case .awaitingSignature: return zh ? "待客户签字" : "awaiting signature"
         case .readyForHandBack: return zh ? "待交车" : "ready for hand-back"
+        case .feeDue(let fee): return zh ? "拒修，检测费 \(fee.grouped) 未付" : "declined: fee \(fee.grouped) due"
+        case .keyOnHook(let tag): return zh ? "钥匙在 \(tag) 挂钩" : "key on hook \(tag)"
+        case .belongingsHere: return zh ? "随车物品未交还" : "belongings still here"
         }
     }
 }
@@ -113,6 +131,14 @@ public enum BoardRules {
 
     public static func flags(_ f: BoardFacts, now: Timestamp) -> [BoardFlag] {
         var flags: [BoardFlag] = []
+        // A declined order waits for its release: its fee, its key, its belongings. No promise applies.
+        if f.status == .declined {
+            guard let held = f.held else { return [] }
+            if held.feeDue.fen > 0 { flags.append(.feeDue(held.feeDue)) }
+            if let tag = held.keyTag { flags.append(.keyOnHook(tag)) }
+            if !held.belongings.isEmpty { flags.append(.belongingsHere) }
+            return flags
+        }
         if let promised = f.promisedAt {
             if now > promised && f.status != .ready { flags.append(.overdue) }
             let notifyFrom = promised + (-notificationLead(checkedIn: f.checkedInAt, promised: promised))

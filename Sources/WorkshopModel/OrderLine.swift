@@ -93,17 +93,22 @@ public struct OrderLine: Hashable, Sendable {
     public var isOffered: Bool { status == .proposed || status == .approved }
 }
 
-/// Labour, parts and other charges summed separately, with the tax by the shop's setting.
+/// Labour, parts and other charges summed separately, with the tax by the shop's setting. Work under
+/// warranty (a comeback's covered lines) is never charged: it is summed apart, in `warranty`, and
+/// counts in no total — what the customer signs is what the invoice charges.
 public struct Totals: Equatable, Sendable {
     public var labor = Money.zero
     public var parts = Money.zero
     public var other = Money.zero
+    /// Covered lines: listed at their value, charged nothing.
+    public var warranty = Money.zero
     public let taxed: TaxedTotal
 
     public var subtotal: Money { labor + parts + other }
 
     public init(lines: [OrderLine], rate: TaxRate, pricesIncludeTax: Bool) {
-        (labor, parts, other) = Totals.split(lines)
+        (labor, parts, other) = Totals.split(lines.filter { !$0.covered })
+        warranty = lines.filter(\.covered).reduce(Money.zero) { $0 + $1.amount }
         taxed = TaxedTotal(subtotal: labor + parts + other, rate: rate, pricesIncludeTax: pricesIncludeTax)
     }
 

@@ -38,11 +38,24 @@ public struct OrderRecord: Sendable {
     /// The lines shown: everything but removed ones.
     public var visibleLines: [OrderLine] { lines.filter { $0.status != .removed } }
 
-    /// The lines that count: offered before signature, approved after.
-    public var offeredLines: [OrderLine] { lines.filter(\.isOffered) }
+    /// The lines that count: offered before signature, approved after. Added work the customer has
+    /// not answered yet is not among them: it is never part of what was signed.
+    public var offeredLines: [OrderLine] {
+        let waiting = linesAwaitingAnswer
+        return lines.filter { $0.isOffered && !waiting.contains($0.number) }
+    }
+
+    /// The numbers of the added items (supplements) still waiting for the customer's answer.
+    public var linesAwaitingAnswer: Set<Int> { Set(supplements.filter { $0.answer == nil }.map(\.line)) }
+
+    /// Added work reported and not yet answered: shown apart from the signed total, never in it.
+    public var addedWorkAwaitingAnswer: [OrderLine] {
+        let waiting = linesAwaitingAnswer
+        return lines.filter { $0.status == .proposed && waiting.contains($0.number) }
+    }
 
     /// What is offered or approved, under the order's terms (the shop's current ones before signature).
     public func totals(_ settings: ShopSettings) -> Totals { offeredTotals(current: settings.pricingTerms) }
 
-    public var hasNoWarrantyLines: Bool { lines.contains { $0.noWarranty && $0.isOffered } }
+    public var hasNoWarrantyLines: Bool { offeredLines.contains { $0.noWarranty } }
 }

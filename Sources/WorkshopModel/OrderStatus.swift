@@ -15,6 +15,10 @@ public enum OrderStatus: String, Vocabulary {
     case declined
     /// Handed back to the customer.
     case released
+    /// Opened by mistake and voided (作废): kept on record, never deleted, but out of the board, the
+    /// lists of orders in the shop and every report. Not an open status: the key tag and the vehicle
+    /// are free again (the partial indexes of migration 002 list the open statuses, and never this one).
+    case void
 
     public var code: String { rawValue }
     public var chinese: String {
@@ -26,6 +30,7 @@ public enum OrderStatus: String, Vocabulary {
         case .ready: return "竣工待交车"
         case .declined: return "客户拒修"
         case .released: return "已出厂"
+        case .void: return "已作废"
         }
     }
     public var english: String {
@@ -37,15 +42,22 @@ public enum OrderStatus: String, Vocabulary {
         case .ready: return "ready for hand-back"
         case .declined: return "declined"
         case .released: return "released"
+        case .void: return "void"
         }
     }
-    public var aliases: [String] { self == .inWork ? ["in_work", "inwork", "work"] : [] }
+    public var aliases: [String] {
+        switch self {
+        case .inWork: return ["in_work", "inwork", "work"]
+        case .void: return ["voided", "作废"]
+        default: return []
+        }
+    }
 
     /// The car is in the shop under this order: the vehicle cannot be checked in again.
     public var isOpen: Bool {
         switch self {
         case .estimating, .signed, .inWork, .completed, .ready: return true
-        case .declined, .released: return false
+        case .declined, .released, .void: return false
         }
     }
 

@@ -81,3 +81,20 @@ struct BoardTests {
         #expect(order == [2, 3, 4])
     }
 }
+
+@Suite("Board: a declined order stays until released")
+struct DeclinedOnTheBoardTests {
+    @Test func aDeclinedOrderIsFlaggedForItsFeeKeyAndBelongingsAndNeverOverdue() {
+        let zone = ShopZone.shanghai
+        let checkedIn = try! TimeParser.parse("2026-11-22 08:00", zone: zone, now: Timestamp(seconds: 0), field: "t")
+        var f = BoardFacts(orderID: 4, plate: "粤BD12345", status: .declined, category: .minor, checkedInAt: checkedIn,
+                           promisedAt: checkedIn + 3_600,
+                           held: HeldUntilRelease(feeDue: Money(fen: 5_000), keyTag: "K09", belongings: ["备胎"]))
+        let flags = BoardRules.flags(f, now: checkedIn + 86_400)
+        #expect(flags == [.feeDue(Money(fen: 5_000)), .keyOnHook("K09"), .belongingsHere])
+        #expect(flags.map(\.code) == ["fee-due", "key-on-hook", "belongings-here"])
+        #expect(flags[0].label(.zh) == "拒修，检测费 50.00 未付" && flags[1].label(.en) == "key on hook K09")
+        f.held = HeldUntilRelease(feeDue: .zero, keyTag: "K09", belongings: [])
+        #expect(BoardRules.flags(f, now: checkedIn + 86_400) == [.keyOnHook("K09")])
+    }
+}

@@ -380,3 +380,284 @@ struct WorkflowTests {
         #expect(comeback.record.lines.map(\.covered) == [true, false])
     }
 }
+
+extension OrderFixture {
+    /// RO8, a comeback of RO7/1 checked in an hour after the fixture's order: estimating, promised for 3 hours later.
+    static func comeback() throws -> OrderFixture {
+        var shop = OrderFixture()
+        let order = try RepairOrder.checkIn(CheckInFacts(odometer: 45_500, fuel: .half, complaint: "刹车又响", promise: shop.now + 3 * 3_600),
+                                            vehicle: shop.record.vehicle, owner: shop.record.customer, openOrder: nil,
+                                            comeback: Comeback(order: 7, line: 1, cause: "刹车片安装不到位"), advisor: "王芳", at: shop.now)
+        shop.record = OrderRecord(order: order.identified(as: 8), vehicle: shop.record.vehicle, customer: shop.record.customer,
+                                  lines: [], damage: [], belongings: [], documents: [])
+        return shop
+    }
+
+    /// The same order with other facts of its reception (a key on a hook, belongings, a payer).
+    mutating func reception(keyTag: String? = nil, belongings: [Belonging] = []) {
+        var order = record.order
+        order.keyTag = keyTag
+        record = OrderRecord(order: order, vehicle: record.vehicle, customer: record.customer, lines: record.lines, damage: [],
+                             belongings: belongings, documents: [], assignments: record.assignments, inspections: record.inspections,
+                             supplements: record.supplements)
+    }
+}
+
+/// The bugs a shop's busy week found (issue 12): what the customer signs is what they are charged,
+/// messages state only what happened, nothing declined or mistaken vanishes or counts.
+@Suite("Comebacks, voids, delays and declined orders, on hand-worked orders")
+struct TruthfulOrderTests {
+    let terms = OrderFixture.terms
+
+    // MARK: Comebacks billed as signed
+
+    /// The comeback the shop reported: the customer signed 188.00 and was charged 0.
+    @Test func aComebacksWarrantyWorkIsFreeInTheTotalTheCustomerSignsAndInTheInvoice() throws {
+        var shop = try OrderFixture.comeback()
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "重新安装刹车片", hours: Hours(hundredths: 120), rate: Money(fen: 12_000))))
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "顺便更换雨刮", hours: Hours(hundredths: 20), rate: Money(fen: 12_000)),
+                                           covered: false))
+        shop.apply(try shop.record.addLine(.fee(number: 0, description: "洗车", amount: Money(fen: 2_000)), covered: false))
+        #expect(shop.record.lines.map(\.covered) == [true, false, false], "warranty work by default, other work when said")
+        let offered = shop.record.offeredTotals(current: terms)
+        #expect(offered.labor == Money(fen: 2_400) && offered.other == Money(fen: 2_000))
+        #expect(offered.warranty == Money(fen: 14_400), "listed at its value, apart")
+        #expect(offered.taxed.gross == Money(fen: 4_400), "the signed total: 24.00 + 20.00, warranty work at 0")
+        let signing = try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms)
+        #expect(signing.detail.contains { $0.0 == "total" && $0.1 == .string("44.00") }, "the journal records what was signed")
+        shop.apply(signing)
+        let settlement = shop.record.settlement(payments: [], current: terms)
+        #expect(settlement.total == shop.record.offeredTotals(current: terms).taxed.gross, "signed = charged")
+        #expect(settlement.coveredByWarranty == Money(fen: 14_400))
+    }
+
+    @Test func warrantyWorkIsMarkedOnlyOnAComebackAndOnlyBeforeSignature() throws {
+        var ordinary = OrderFixture()
+        try ordinary.estimate()
+        #expect(throws: OrderRefusal.coveredNotComeback(order: "RO7")) { try ordinary.record.changeLine(1, LineEdit(covered: true)) }
+        #expect(throws: OrderRefusal.coveredNotComeback(order: "RO7")) {
+            try ordinary.record.addLine(.fee(number: 0, description: "检测", amount: Money(fen: 5_000)), covered: true)
+        }
+        var comeback = try OrderFixture.comeback()
+        comeback.apply(try comeback.record.addLine(.fee(number: 0, description: "检测", amount: Money(fen: 5_000))))
+        comeback.apply(try comeback.record.changeLine(1, LineEdit(covered: false)))
+        #expect(comeback.record.lines[0].covered == false)
+        #expect(comeback.record.offeredTotals(current: terms).taxed.gross == Money(fen: 5_000))
+        comeback.apply(try comeback.record.sign(signer: "张伟", via: .phone, declining: [], at: comeback.now, terms: terms))
+        #expect(throws: OrderRefusal.signedNeedsReopen(order: "RO8")) { try comeback.record.changeLine(1, LineEdit(covered: true)) }
+    }
+
+    @Test func aComebackFoundAfterCheckInIsLinkedOnceWithItsCauseAndItsLinesStayAsWritten() throws {
+        var shop = OrderFixture()
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "更换前刹车片", hours: Hours(hundredths: 120), rate: Money(fen: 12_000))))
+        let link = try shop.record.linkComeback(Comeback(order: 3, line: 1, cause: "刹车片安装不到位"))
+        #expect(link.action == .orderComebackLink)
+        #expect(link.detail.contains { $0.0 == "cause" && $0.1 == .string("刹车片安装不到位") })
+        shop.apply(link)
+        #expect(shop.record.order.reworkOf == 3 && shop.record.order.reworkLine == 1 && shop.record.order.payer == .warranty)
+        #expect(shop.record.lines[0].covered == false, "a line written before the link stays chargeable until marked")
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "重新调整", hours: Hours(hundredths: 50), rate: Money(fen: 12_000))))
+        #expect(shop.record.lines[1].covered, "added after the link: warranty work by default")
+        #expect(throws: OrderRefusal.comebackAlreadyLinked(order: "RO7", of: "RO3/1")) {
+            try shop.record.linkComeback(Comeback(order: 3, line: 2, cause: "x"))
+        }
+        // A signed order is linked as it stands: its payer is what was signed.
+        var signed = OrderFixture()
+        try signed.sign()
+        let linked = try signed.record.linkComeback(Comeback(order: 3, line: nil, cause: "x"))
+        #expect(linked.order.payer == .owner && linked.order.reworkOf == 3)
+        var voided = OrderFixture()
+        voided.apply(try voided.record.void(reason: "误开", paid: .zero, issuedLines: [], at: voided.now))
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try voided.record.linkComeback(Comeback(order: 3, line: nil, cause: "x"))
+        }
+    }
+
+    // MARK: Voiding an order opened by mistake
+
+    @Test func onlyAnUnsignedOrderWithNothingPaidOrIssuedIsVoided() throws {
+        var shop = OrderFixture()
+        shop.reception(keyTag: "K07")
+        try shop.estimate()
+        #expect(throws: InputRefusal.empty(field: "reason")) { try shop.record.void(reason: "  ", paid: .zero, issuedLines: [], at: shop.now) }
+        #expect(throws: OrderRefusal.voidPaid(order: "RO7", paid: Money(fen: 10_000))) {
+            try shop.record.void(reason: "误开", paid: Money(fen: 10_000), issuedLines: [], at: shop.now)
+        }
+        #expect(throws: OrderRefusal.voidPartsIssued(order: "RO7", lines: [2])) {
+            try shop.record.void(reason: "误开", paid: .zero, issuedLines: [2], at: shop.now)
+        }
+        let change = try shop.record.void(reason: "车牌选错", paid: .zero, issuedLines: [], at: shop.now)
+        #expect(change.action == .orderVoid)
+        #expect(change.detail.contains { $0.0 == "reason" && $0.1 == .string("车牌选错") })
+        shop.apply(change)
+        #expect(shop.record.order.status == .void && shop.record.order.closedAt != nil)
+        #expect(shop.record.lines.count == 2, "kept, never deleted")
+        #expect(!OrderStatus.void.isOpen && !OrderStatus.openCodes.contains("void"), "the key tag and the car are free again")
+        // Nothing more happens on it.
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) { try shop.record.void(reason: "x", paid: .zero, issuedLines: [], at: shop.now) }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) { try shop.record.promise(shop.now + 3_600, now: shop.now) }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms)
+        }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try shop.record.decline(fee: nil, feeDescription: "检测费", reason: nil, at: shop.now, terms: terms)
+        }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try shop.record.pay(Money(fen: 100), method: .cash, reference: nil, by: "周静", at: shop.now, payments: [], current: terms)
+        }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try shop.record.release(signer: "张伟", odometer: nil, oldParts: nil, by: "周静", at: shop.now, payments: [], current: terms,
+                                    warranty: WarrantyTerm(km: 2_000, days: 10))
+        }
+        #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
+            try shop.record.dispatch(group: "一组", technician: nil, bay: nil, by: "钱主管", at: shop.now)
+        }
+        // The car checks in again: a void order is not an open one.
+        let again = try RepairOrder.checkIn(CheckInFacts(odometer: 45_300, fuel: .half, complaint: "异响"), vehicle: shop.record.vehicle,
+                                            owner: shop.record.customer, openOrder: nil, comeback: nil, advisor: "王芳", at: shop.now)
+        #expect(again.status == .estimating)
+    }
+
+    @Test func aSignedOrderIsReopenedBeforeItIsVoidedAndOneInTheWorkshopNeverIs() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        #expect(throws: OrderRefusal.voidSignedNeedsReopen(order: "RO7")) {
+            try shop.record.void(reason: "误开", paid: .zero, issuedLines: [], at: shop.now)
+        }
+        var reopened = shop
+        reopened.apply(try reopened.record.reopen(reason: "误开"))
+        #expect(try reopened.record.void(reason: "误开", paid: .zero, issuedLines: [], at: reopened.now).order.status == .void)
+        shop.apply(try shop.record.dispatch(group: "一组", technician: nil, bay: nil, by: "钱主管", at: shop.now))
+        #expect(throws: OrderRefusal.voidOnlyUnsigned(order: "RO7", status: .inWork)) {
+            try shop.record.void(reason: "误开", paid: .zero, issuedLines: [], at: shop.now)
+        }
+    }
+
+    // MARK: Added work never inside the signed total
+
+    @Test func unansweredAddedWorkIsApartFromTheSignedTotalAndNeverSignedWithTheEstimate() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        shop.apply(try shop.record.addSupplement(.part(number: 0, description: "刹车油", quantity: Quantity(units: 1), unitPrice: Money(fen: 8_800),
+                                                       partNumber: nil, brand: nil, partClass: .equivalent),
+                                                 reason: "含水超标", reportedBy: "赵师傅", at: shop.now))
+        #expect(shop.record.offeredTotals(current: terms).taxed.gross == Money(fen: 56_400), "the signed total, unchanged")
+        #expect(shop.record.awaitingAnswerTotals(current: terms).taxed.gross == Money(fen: 8_800))
+        #expect(shop.record.offeredLines.map(\.number) == [1, 2])
+        // Reopened and signed again, the estimate does not carry the added item with it.
+        shop.apply(try shop.record.reopen(reason: "改用原厂件"))
+        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms))
+        #expect(shop.record.lines.map(\.status) == [.approved, .approved, .proposed], "it waits for its own answer")
+        shop.apply(try shop.record.answerSupplement(3, approved: true, via: .phone, customer: "张伟", told: "赵师傅", promise: nil,
+                                                    recordedBy: "王芳", at: shop.now))
+        #expect(shop.record.offeredTotals(current: terms).taxed.gross == Money(fen: 65_200))
+        #expect(shop.record.awaitingAnswerTotals(current: terms).taxed.gross == .zero)
+    }
+
+    // MARK: Delays
+
+    @Test func aDelayNoticeRecordsANewPromiseLaterThanTheOldOne() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        let old = shop.record.order.promisedAt!   // 17:00
+        #expect(throws: CustomerRefusal.delayNeedsReason) { try shop.record.announceDelay(until: old + 3_600, reason: nil, now: shop.now) }
+        #expect(throws: OrderRefusal.delayNeedsNewPromise(order: "RO7", promised: old)) {
+            try shop.record.announceDelay(until: nil, reason: "配件未到", now: shop.now)
+        }
+        #expect(throws: OrderRefusal.delayNotLater(order: "RO7", given: old, promised: old)) {
+            try shop.record.announceDelay(until: old, reason: "配件未到", now: shop.now)
+        }
+        // Past the old promise, a new time must still be ahead of now.
+        let late = old + 7_200
+        #expect(throws: OrderRefusal.promiseNotAhead(promised: old + 3_600, now: late)) {
+            try shop.record.announceDelay(until: old + 3_600, reason: "配件未到", now: late)
+        }
+        let change = try shop.record.announceDelay(until: old + 86_400, reason: "配件未到", now: late)
+        #expect(change.order.promisedAt == old + 86_400)
+        #expect(change.action == .orderPromise)
+        #expect(change.detail.contains { $0.0 == "was" && $0.1 == .string(old.iso8601) })
+        #expect(change.detail.contains { $0.0 == "reason" && $0.1 == .string("配件未到") })
+        shop.apply(try shop.record.dispatch(group: "一组", technician: nil, bay: nil, by: "钱主管", at: shop.now))
+        shop.apply(try shop.record.complete(at: shop.now))
+        #expect(throws: OrderRefusal.delayWhenReady(order: "RO7")) {
+            try shop.record.announceDelay(until: old + 86_400, reason: "x", now: shop.now)
+        }
+    }
+
+    // MARK: Declined orders until released
+
+    @Test func aDeclinedOrderHoldsItsFeeKeyAndBelongingsUntilItIsReleased() throws {
+        var shop = OrderFixture()
+        shop.reception(keyTag: "K07", belongings: [Belonging(name: "备胎", count: 1)])
+        #expect(shop.record.heldUntilRelease(payments: [], current: terms) == nil, "an open order is on the board anyway")
+        shop.apply(try shop.record.diagnose("前刹车片磨损", fee: Money(fen: 5_000), feeDescription: "诊断费"))
+        shop.apply(try shop.record.decline(fee: nil, feeDescription: "检测估价费", reason: "太贵", at: shop.now, terms: terms))
+        #expect(shop.record.heldUntilRelease(payments: [], current: terms)
+                == HeldUntilRelease(feeDue: Money(fen: 5_000), keyTag: "K07", belongings: ["备胎"]))
+        let paid = [Payment(amount: Money(fen: 5_000), method: .cash, at: shop.now, by: "周静")]
+        #expect(shop.record.heldUntilRelease(payments: paid, current: terms) == HeldUntilRelease(feeDue: .zero, keyTag: "K07", belongings: ["备胎"]))
+        var handedBack = shop
+        var order = handedBack.record.order
+        order.keyReturnedAt = shop.now
+        handedBack.record = OrderRecord(order: order, vehicle: shop.record.vehicle, customer: shop.record.customer, lines: shop.record.lines,
+                                        damage: [], belongings: [Belonging(name: "备胎", count: 1, returnedAt: shop.now)], documents: [])
+        #expect(handedBack.record.heldUntilRelease(payments: paid, current: terms) == nil, "nothing left: off the board")
+        handedBack.apply(try handedBack.record.release(signer: "张伟", odometer: nil, oldParts: nil, by: "周静", at: shop.now, payments: paid,
+                                                       current: terms, warranty: WarrantyTerm(km: 2_000, days: 10)))
+        #expect(handedBack.record.heldUntilRelease(payments: [], current: terms) == nil, "released: never held")
+    }
+}
+
+/// What a customer reads: true of the order at the moment it is sent.
+@Suite("Customer messages state only what happened")
+struct CustomerMessageTests {
+    let terms = OrderFixture.terms
+
+    func message(_ shop: OrderFixture, payments: [Payment] = [], now: Timestamp) -> CustomerMessage {
+        CustomerMessage(about: shop.record, settlement: shop.record.settlement(payments: payments, current: terms), shopName: "顺达汽修",
+                        shopPhone: "", now: now, time: { ShopZone.shanghai.format($0) }, reason: nil, addedWork: [], progress: nil)
+    }
+
+    /// The bug: a 小修 order "通过竣工检验" with no final inspection done.
+    @Test func theReadyMessageClaimsAnInspectionOnlyWhenOnePassed() throws {
+        var shop = OrderFixture()
+        try shop.workDone()
+        let uninspected = message(shop, now: shop.now).text(.ready, language: .zh)
+        #expect(uninspected.contains("已完成维修，") && !uninspected.contains("竣工检验"))
+        #expect(!message(shop, now: shop.now).text(.ready, language: .en).contains("inspection"))
+        try shop.inspectFinal(.pass)
+        #expect(message(shop, now: shop.now).text(.ready, language: .zh).contains("已完成维修并通过竣工检验"))
+        #expect(message(shop, now: shop.now).text(.ready, language: .en).contains("has passed its final inspection"))
+    }
+
+    /// The bug: 1,111.00 sent when the invoice said 1,061.00.
+    @Test func theReadyMessageQuotesTheInvoicesTotalAfterTheDiscountAndWhatIsLeftToPay() throws {
+        var shop = OrderFixture()
+        try shop.workDone()
+        shop.apply(try shop.record.discount(.amount(Money(fen: 6_400)), by: "王芳", authorizedBy: "钱主管", payments: [], current: terms))
+        #expect(message(shop, now: shop.now).text(.ready, language: .zh).contains("费用合计¥500.00。"))
+        let deposit = [Payment(amount: Money(fen: 20_000), method: .wechat, at: shop.now, by: "周静")]
+        #expect(message(shop, payments: deposit, now: shop.now).text(.ready, language: .zh).contains("费用合计¥500.00，已付¥200.00，尚需支付¥300.00。"))
+        let all = [Payment(amount: Money(fen: 50_000), method: .wechat, at: shop.now, by: "周静")]
+        #expect(message(shop, payments: all, now: shop.now).text(.ready, language: .en).contains("The total is 500.00, paid in full."))
+    }
+
+    @Test func aPromisedTimeThatHasPassedIsNeverQuoted() throws {
+        var shop = OrderFixture()
+        try shop.workDone()
+        let promised = shop.record.order.promisedAt!
+        #expect(message(shop, now: promised + (-60)).text(.ready, language: .en).contains("Please collect it around"))
+        let late = message(shop, now: promised + 60)
+        #expect(late.promised == nil)
+        #expect(late.text(.ready, language: .zh).contains("欢迎随时来店取车"))
+        #expect(!late.text(.progress, language: .en).contains("expected"))
+    }
+
+    @Test func aFreeComebackSaysSoInsteadOfATotalOfNothing() throws {
+        var shop = try OrderFixture.comeback()
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "重新安装刹车片", hours: Hours(hundredths: 120), rate: Money(fen: 12_000))))
+        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms))
+        let text = message(shop, now: shop.now).text(.ready, language: .zh)
+        #expect(text.contains("本次保修项目不收费。") && !text.contains("¥0.00"))
+    }
+}

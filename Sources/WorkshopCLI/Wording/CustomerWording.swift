@@ -29,6 +29,9 @@ extension CustomerRefusal: WordedRefusal {
         case .delayNeedsReason:
             return w("延误通知要说明原因：加 reason=\"…\"（如 reason=\"配件未到货\"），客户会收到原因和致歉",
                      "a delay message says why: add reason=\"…\" (e.g. reason=\"parts not in yet\"); the customer gets the reason and an apology")
+        case .promiseOnlyForDelay(let kind):
+            return w("promise= 是延误通知的新交车时间（kind=delay）；kind=\(kind) 的消息不带它。只改交车时间请用 promise 单号 时间",
+                     "promise= is the new time of a delay notice (kind=delay); a kind=\(kind) message takes none. To change the promise alone: promise RO TIME")
         }
     }
 }

@@ -51,8 +51,8 @@ extension OrderRefusal: WordedRefusal {
             return w("\(order)：没有要修改的内容（\(kind.chinese)项可改：\(changeable(kind))）",
                      "\(order): nothing to change for a \(kind.english) line (it takes: \(changeable(kind)))")
         case .coveredNotComeback(let order):
-            return w("covered=yes 只用于质保期内返修（checkin … rework=单号 cause=…）；\(order) 不是返修单",
-                     "covered=yes is for a warranty comeback (checkin … rework=RO cause=…); \(order) is not one")
+            return w("covered=yes 只用于质保期内返修；\(order) 不是返修单（如属返修，先关联：ro set \(order) rework=单号/项号 cause=\"…\"）",
+                     "covered=yes is for a warranty comeback; \(order) is not one (if it is, link it first: ro set \(order) rework=RO/LINE cause=\"…\")")
         case .unknownLaborOperation(let code):
             return w("没有工时代码 \(code)：labor list 列出工时定额", "no labour operation \(code): labor list shows the 工时定额")
         case .laborNeedsHours(let code?):
@@ -78,8 +78,8 @@ extension OrderRefusal: WordedRefusal {
             return w("里程 \(reading) km 低于此车以前维修单记录的 \(earlier) km：请重新读表，或先更正车辆里程 (vehicle odometer 车牌 公里数 reason=\"…\")",
                      "odometer \(reading) km is below this vehicle's reading of \(earlier) km on an earlier order: re-read the dashboard, or correct the vehicle first (vehicle odometer PLATE KM reason=\"…\")")
         case .nothingToCorrect(let order):
-            return w("ro set \(order)：没有要更正的内容（可改 complaint、category、payer、by、phone、fuel、odometer）",
-                     "ro set \(order): nothing to change (it takes complaint, category, payer, by, phone, fuel, odometer)")
+            return w("ro set \(order)：没有要更正的内容（可改 complaint、category、payer、by、phone、fuel、odometer，或以 rework= cause= 关联返修）",
+                     "ro set \(order): nothing to change (it takes complaint, category, payer, by, phone, fuel, odometer, or rework= cause= to link a comeback)")
         case .categoryAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：维修类别决定检验和质保，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
                      "\(order) is \(status.english): the category decides the inspections and the warranty, so it cannot change after signing (reopen \(order) reason=… first if it must)")
@@ -174,6 +174,28 @@ extension OrderRefusal: WordedRefusal {
             return w("\(order) 现在没有在保修期内的项目：warranty \(plate) 查看保修项目", "nothing of \(order) is under warranty now: warranty \(plate) shows what is")
         case .causeWithoutRework:
             return w("cause= 与 rework=单号[/项号] 一起用：记录原修理为何失效", "cause= goes with rework=RO[/LINE]: it records why the earlier repair failed")
+        case .comebackAlreadyLinked(let order, let of):
+            return w("\(order) 已关联为 \(of) 的返修", "\(order) is already linked as a comeback of \(of)")
+        case .delayNeedsNewPromise(let order, let promised):
+            return w("延误通知须给出新的交车时间：notify \(order) kind=delay reason=\"…\" promise=新时间" + (promised.map { "（原定 \(w.time($0))）" } ?? "") + "；新时间记为此单的交车时间",
+                     "a delay notice gives the new promised time: notify \(order) kind=delay reason=\"…\" promise=NEW-TIME" + (promised.map { " (promised now: \(w.time($0)))" } ?? "") + "; it becomes the order's promise")
+        case .delayNotLater(_, let given, let promised):
+            return w("promise=\(w.time(given)) 不晚于原定交车时间 \(w.time(promised))：延误通知的新时间须晚于原定时间",
+                     "promise=\(w.time(given)) is not later than the promised \(w.time(promised)): a delay's new time is later than the old one")
+        case .delayWhenReady(let order):
+            return w("\(order) 已竣工待交车，没有延误：请发取车通知 (notify \(order) kind=ready)",
+                     "\(order) is ready for hand-back, not delayed: send the ready message (notify \(order) kind=ready)")
+        case .voidSignedNeedsReopen(let order):
+            return w("\(order) 已签字：客户签过的单不能直接作废。如确系误开且尚未进车间，先重开 (reopen \(order) reason=\"…\")，再作废",
+                     "\(order) is signed: an order the customer signed is not voided as it stands. If it was opened by mistake and is not in the workshop yet, reopen it first (reopen \(order) reason=\"…\"), then void it")
+        case .voidOnlyUnsigned(let order, let status):
+            return w("\(order) \(status.chinese)：车间已经接手，不能作废；只有未签字的单可以作废",
+                     "\(order) is \(status.english): the workshop has it, so it cannot be voided; only an unsigned order can be")
+        case .voidPaid(let order, let paid):
+            return w("\(order) 已收款 \(paid.grouped)：收过款的单不能作废", "\(order) has payments of \(paid.grouped) on it: an order with money on it is not voided")
+        case .voidPartsIssued(let order, let lines):
+            return w("\(order) 第 \(lines.map(String.init).joined(separator: ", ")) 项的配件已出库：先删除这些项目，配件退回货架 (estimate \(order) remove 项号)，再作废",
+                     "parts of \(order) line \(lines.map(String.init).joined(separator: ", ")) are off the shelf: remove those lines first, which puts the parts back (estimate \(order) remove LINE), then void it")
         case .noOwner(let plate):
             return w("\(plate) 没有登记车主", "\(plate) has no owner on file")
         case .bookingOtherVehicle(let booking):

@@ -19,4 +19,6 @@ public enum CustomerRefusal: Refusal, Equatable {
     case noAddedWorkWaiting(order: String)
     /// A delay message says why.
     case delayNeedsReason
+    /// `promise=` on a message is the new time of a delay notice; the other messages take none.
+    case promiseOnlyForDelay(kind: String)
 }

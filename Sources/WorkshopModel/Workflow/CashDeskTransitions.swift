@@ -4,6 +4,7 @@ extension OrderRecord {
     /// a manager's authorisation. A discount worth nothing removes it.
     public func discount(_ discount: Discount, by: String, authorizedBy manager: String?, payments: [Payment],
                          current: PricingTerms) throws -> OrderChange {
+        if order.status == .void { throw OrderRefusal.closed(order: order.number, status: order.status) }
         guard order.status.isAuthorised || order.status == .declined, order.releasedAt == nil else {
             throw OrderRefusal.discountOnlySigned(order: order.number, status: order.status)
         }
@@ -58,9 +59,22 @@ extension OrderRecord {
     }
 
     private func ensureChargeable() throws {
+        if order.status == .void { throw OrderRefusal.closed(order: order.number, status: order.status) }
         guard order.status.isAuthorised || order.status == .declined || order.status == .released else {
             throw OrderRefusal.paymentBeforeSignature(order: order.number, status: order.status)
         }
+    }
+
+    /// What a declined estimate still holds in the shop until it is released (交车): the fee due, the
+    /// key on its hook, belongings in the car. Nil when the order is not a declined one waiting for its
+    /// release, or holds nothing any more. The board and the order list keep such an order in view.
+    public func heldUntilRelease(payments: [Payment], current: PricingTerms) -> HeldUntilRelease? {
+        guard order.status == .declined, order.releasedAt == nil else { return nil }
+        let balance = settlement(payments: payments, current: current).balance
+        let held = HeldUntilRelease(feeDue: balance.fen > 0 ? balance : .zero,
+                                    keyTag: order.keyReturnedAt == nil ? order.keyTag : nil,
+                                    belongings: belongings.filter { $0.returnedAt == nil }.map(\.name))
+        return held.isEmpty ? nil : held
     }
 
     /// Hands the car back when nothing stands in the way (or says exactly what does). The warranty
@@ -70,6 +84,7 @@ extension OrderRecord {
         if let at = order.releasedAt {
             throw OrderRefusal.alreadyReleased(order: order.number, at: at, to: order.releaseSigned ?? "")
         }
+        if order.status == .void { throw OrderRefusal.closed(order: order.number, status: order.status) }
         let odometer = given ?? order.odometerIn
         let settlement = settlement(payments: payments, current: current)
         let blockers = Gate.releaseBlockers(self, settlement: settlement, odometer: odometer, oldParts: oldParts)
@@ -98,4 +113,20 @@ extension Settlement {
     public init(lines: [OrderLine], discount: Discount?, payments: [Payment], terms: PricingTerms) {
         self.init(lines: lines, discount: discount, payments: payments, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
     }
+}
+
+/// What a declined order keeps in the shop until its release: money owed, a key, belongings.
+public struct HeldUntilRelease: Equatable, Sendable {
+    /// The diagnosis/estimate fee not yet paid (zero when paid).
+    public var feeDue: Money
+    /// The key tag whose hook still holds the car's key.
+    public var keyTag: String?
+    /// Belongings not yet checked back.
+    public var belongings: [String]
+
+    public init(feeDue: Money, keyTag: String?, belongings: [String]) {
+        (self.feeDue, self.keyTag, self.belongings) = (feeDue, keyTag, belongings)
+    }
+
+    public var isEmpty: Bool { feeDue.fen == 0 && keyTag == nil && belongings.isEmpty }
 }

@@ -4,10 +4,19 @@ extension OrderRecord {
     /// The terms this order is priced under: fixed when signed or declined; the shop's current ones before.
     public func terms(current: PricingTerms) -> PricingTerms { order.terms ?? current }
 
-    /// What is offered (before signature) or approved (after), with the tax under the order's terms.
+    /// What is offered (before signature) or approved (after), with the tax under the order's terms:
+    /// the total the customer signs, which the invoice charges. Warranty work is in it at no charge
+    /// (`warranty`, apart); added work still waiting for the customer's answer is not in it.
     public func offeredTotals(current: PricingTerms) -> Totals {
         let terms = terms(current: current)
         return Totals(lines: offeredLines, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
+    }
+
+    /// Added work waiting for the customer's answer, under the order's terms: shown beside the signed
+    /// total, never inside it.
+    public func awaitingAnswerTotals(current: PricingTerms) -> Totals {
+        let terms = terms(current: current)
+        return Totals(lines: addedWorkAwaitingAnswer, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
     }
 
     /// The settlement: only approved lines, work under warranty free, the discount, the tax under
@@ -28,8 +37,10 @@ extension OrderRecord {
 
     // MARK: Lines
 
-    /// Adds a line to the estimate. On a comeback (返修) the work is under warranty, free, unless
-    /// `covered: false` says the customer pays for it.
+    /// Adds a line to the estimate. On a comeback (返修) a line is warranty work — free, shown at its
+    /// value and charged nothing — unless `covered: false` says it is other work the customer asked
+    /// for on the same visit, which is chargeable and signed for like any line. The default leans to
+    /// the customer: the order exists to redo the shop's own work, which the law says is free.
     public func addLine(_ line: OrderLine, covered: Bool? = nil) throws -> OrderChange {
         try Gate.estimateEditable(order)
         if covered == true && order.reworkOf == nil { throw OrderRefusal.coveredNotComeback(order: order.number) }
@@ -69,6 +80,7 @@ extension OrderRecord {
     public func changeLine(_ number: Int, _ edit: LineEdit) throws -> OrderChange {
         try Gate.estimateEditable(order)
         var line = try line(number)
+        if edit.covered == true && order.reworkOf == nil { throw OrderRefusal.coveredNotComeback(order: order.number) }
         let detail = try edit.apply(to: &line, order: order.number)
         var change = OrderChange(order, .lineChange, [("line", .int(number))] + detail)
         change.changedLines = [line]
@@ -106,6 +118,17 @@ extension OrderRecord {
         var updated = order
         updated.promisedAt = when
         return OrderChange(updated, .orderPromise, [("promised_at", .string(when.iso8601)), ("was", .string(order.promisedAt?.iso8601))])
+    }
+
+    /// A delay announced to the customer (延误告知): the reason, and a new promised time later than
+    /// the one it replaces, which becomes the order's promise through `promise` (after check-in, ahead
+    /// of now). The message then quotes the new time, never one that has passed.
+    public func announceDelay(until when: Timestamp?, reason: String?, now: Timestamp) throws -> OrderChange {
+        try Gate.signed(order)
+        guard let reason, !reason.isEmpty else { throw CustomerRefusal.delayNeedsReason }
+        try Gate.delay(order, newPromise: when)
+        let promised = try promise(when!, now: now)
+        return OrderChange(promised.order, .orderPromise, promised.detail + [("reason", .string(reason)), ("delay", .bool(true))])
     }
 
     /// Corrects facts of the check-in while the car is here; the odometer only before signing,
@@ -152,10 +175,12 @@ extension OrderRecord {
     public func sign(signer: String, via: Channel, declining: [Int], at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
         switch order.status {
         case .estimating: break
-        case .declined, .released: throw OrderRefusal.closed(order: order.number, status: order.status)
+        case .declined, .released, .void: throw OrderRefusal.closed(order: order.number, status: order.status)
         default: throw OrderRefusal.alreadySigned(order: order.number)
         }
-        let pending = lines.filter { $0.status == .proposed }
+        // Added work still waiting for its own answer is not signed for with the estimate.
+        let waiting = linesAwaitingAnswer
+        let pending = lines.filter { $0.status == .proposed && !waiting.contains($0.number) }
         guard !pending.isEmpty else { throw OrderRefusal.nothingToSign(order: order.number) }
         guard let promised = order.promisedAt else { throw OrderRefusal.noPromise(order: order.number) }
         try Gate.promise(promised, checkedIn: order.checkedInAt, now: now)
@@ -192,6 +217,7 @@ extension OrderRecord {
         switch order.status {
         case .estimating: break
         case .signed: throw OrderRefusal.declineNeedsReopen(order: order.number)
+        case .void: throw OrderRefusal.closed(order: order.number, status: order.status)
         default: throw OrderRefusal.declineOnlyEstimate(order: order.number, status: order.status)
         }
         let answered = lines.filter { $0.status == .proposed }.map { line -> OrderLine in
@@ -280,6 +306,11 @@ public struct ReceptionFacts: Sendable {
         (self.complaint, self.category, self.payer, self.droppedBy, self.droppedPhone, self.fuel, self.odometer) =
             (complaint, category, payer, droppedBy, droppedPhone, fuel, odometer)
     }
+
+    /// Nothing to correct.
+    public var isEmpty: Bool {
+        complaint == nil && category == nil && payer == nil && droppedBy == nil && droppedPhone == nil && fuel == nil && odometer == nil
+    }
 }
 
 /// A change to an estimate line (`estimate RO change LINE …`): nil leaves a field as it is; an empty
@@ -296,12 +327,15 @@ public struct LineEdit: Sendable {
     public var partClass: PartClass?
     /// false: the customer insisted on a part the shop gives no warranty for.
     public var warranted: Bool?
+    /// On a comeback: true, the line is warranty work (free); false, the customer pays for it.
+    public var covered: Bool?
 
     public init(description: String? = nil, hours: Hours? = nil, rate: Money? = nil, quantity: Quantity? = nil,
                 unitPrice: Money? = nil, amount: Money? = nil, partNumber: String? = nil, brand: String? = nil,
-                partClass: PartClass? = nil, warranted: Bool? = nil) {
+                partClass: PartClass? = nil, warranted: Bool? = nil, covered: Bool? = nil) {
         (self.description, self.hours, self.rate, self.quantity, self.unitPrice, self.amount, self.partNumber, self.brand,
-         self.partClass, self.warranted) = (description, hours, rate, quantity, unitPrice, amount, partNumber, brand, partClass, warranted)
+         self.partClass, self.warranted, self.covered) = (description, hours, rate, quantity, unitPrice, amount, partNumber, brand,
+                                                          partClass, warranted, covered)
     }
 
     /// Applies the edit, recomputes the amount and returns what changed, for the journal.
@@ -347,6 +381,10 @@ public struct LineEdit: Sendable {
                 line.amount = amount
                 detail.append(("amount", .string(amount.plain)))
             }
+        }
+        if let covered {
+            line.covered = covered
+            detail.append(("covered", .bool(covered)))
         }
         guard !detail.isEmpty else { throw OrderRefusal.nothingToChange(order: order, kind: line.kind) }
         line.recomputeAmount()

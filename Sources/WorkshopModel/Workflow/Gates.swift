@@ -7,7 +7,7 @@ public enum Gate {
         case .estimating: return
         case .signed: throw OrderRefusal.signedNeedsReopen(order: order.number)
         case .inWork, .completed, .ready: throw OrderRefusal.workUsesSupplements(order: order.number, status: order.status)
-        case .declined, .released: throw OrderRefusal.closed(order: order.number, status: order.status)
+        case .declined, .released, .void: throw OrderRefusal.closed(order: order.number, status: order.status)
         }
     }
 
@@ -20,7 +20,7 @@ public enum Gate {
     public static func signed(_ order: RepairOrder) throws {
         switch order.status {
         case .estimating: throw OrderRefusal.notSigned(order: order.number)
-        case .declined, .released: throw OrderRefusal.closed(order: order.number, status: order.status)
+        case .declined, .released, .void: throw OrderRefusal.closed(order: order.number, status: order.status)
         default: return
         }
     }
@@ -28,6 +28,31 @@ public enum Gate {
     /// A promised time is after check-in and ahead of now: a time the shop can keep.
     public static func promise(_ when: Timestamp, checkedIn: Timestamp, now: Timestamp) throws {
         guard when > checkedIn, when > now else { throw OrderRefusal.promiseNotAhead(promised: when, now: now) }
+    }
+
+    /// A delay is announced with a new promised time later than the one it replaces (the promise gate
+    /// then checks it is ahead of now); a car that is ready is not delayed.
+    public static func delay(_ order: RepairOrder, newPromise: Timestamp?) throws {
+        if order.status == .ready { throw OrderRefusal.delayWhenReady(order: order.number) }
+        guard let newPromise else { throw OrderRefusal.delayNeedsNewPromise(order: order.number, promised: order.promisedAt) }
+        if let old = order.promisedAt, newPromise <= old {
+            throw OrderRefusal.delayNotLater(order: order.number, given: newPromise, promised: old)
+        }
+    }
+
+    /// An order opened by mistake may be voided while nothing has happened on it that the record must
+    /// keep as money or stock: an unsigned estimate (a signed one is reopened first), with no payment
+    /// on it and no part issued to it. Work, inspections, added work, discounts and payments all need a
+    /// signature, so an unsigned order has none of them — except what a reopened one kept.
+    public static func voidable(_ order: RepairOrder, paid: Money, issuedLines: [Int]) throws {
+        switch order.status {
+        case .estimating: break
+        case .signed: throw OrderRefusal.voidSignedNeedsReopen(order: order.number)
+        case .void, .declined, .released: throw OrderRefusal.closed(order: order.number, status: order.status)
+        case .inWork, .completed, .ready: throw OrderRefusal.voidOnlyUnsigned(order: order.number, status: order.status)
+        }
+        if paid.fen != 0 { throw OrderRefusal.voidPaid(order: order.number, paid: paid) }
+        if !issuedLines.isEmpty { throw OrderRefusal.voidPartsIssued(order: order.number, lines: issuedLines) }
     }
 
     /// The three inspections: in order where they are mandatory, pre and in-process before the

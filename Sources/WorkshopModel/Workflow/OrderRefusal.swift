@@ -89,6 +89,20 @@ public enum OrderRefusal: Refusal, Equatable {
     case reworkLineNotCovered(order: String, line: Int, plate: String)
     case reworkNothingCovered(order: String, plate: String)
     case causeWithoutRework
+    /// `ro set RO rework=…` on an order that is already a comeback.
+    case comebackAlreadyLinked(order: String, of: String)
+
+    // Messages to the customer.
+    /// A delay notice gives the new promised time (`promise=`), which becomes the order's promise.
+    case delayNeedsNewPromise(order: String, promised: Timestamp?)
+    case delayNotLater(order: String, given: Timestamp, promised: Timestamp)
+    case delayWhenReady(order: String)
+
+    // Voiding an order opened by mistake.
+    case voidSignedNeedsReopen(order: String)
+    case voidOnlyUnsigned(order: String, status: OrderStatus)
+    case voidPaid(order: String, paid: Money)
+    case voidPartsIssued(order: String, lines: [Int])
 }
 
 /// What stands between a car and its hand-back. Each is named in the refusal.
