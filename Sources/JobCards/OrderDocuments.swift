@@ -60,10 +60,15 @@ public struct OrderDocuments {
     }
 
     private func make(_ kind: Kind, blocks: [Block], closing: [Block]) -> Document {
-        Document(kind: kind.rawValue, title: kind.title, reference: order.number, printedAt: zone.format(printedAt),
-                 shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone,
-                                  creditCode: settings.creditCode),
-                 blocks: blocks, closing: closing, bilingual: bilingual)
+        // A void order's papers say so first: they are the record of a mistake, not an order.
+        let voided: [Block] = order.status == .void
+            ? [.notice(bilingual ? "本单已作废 VOID：误开，未执行，不作为维修或收费凭证。 Opened by mistake and voided: no work, no charge."
+                                 : "VOID: opened by mistake and voided; no work, no charge.")]
+            : []
+        return Document(kind: kind.rawValue, title: kind.title, reference: order.number, printedAt: zone.format(printedAt),
+                        shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone,
+                                         creditCode: settings.creditCode),
+                        blocks: voided + blocks, closing: closing, bilingual: bilingual)
     }
 
     /// A vocabulary word in the document's language(s): "小修 minor repair" or "minor repair".
@@ -131,7 +136,8 @@ public struct OrderDocuments {
                 "\(line.number)", word(line.kind), line.description + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
                 line.brand ?? "", word(line.partClass),
                 line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
-                (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "", line.amount.grouped,
+                (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "",
+                line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped,
             ]
             if withStatus { row.append(word(line.status)) }
             return row
@@ -142,7 +148,8 @@ public struct OrderDocuments {
 
     private func totals(_ lines: [OrderLine], totalLabel: Label) -> Block {
         let totals = Totals(lines: lines, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
-        return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other)
+        let warranty = totals.warranty.fen > 0 ? [TotalLine(Label("保修项目（不收费）", "Warranty work (free)"), totals.warranty.grouped)] : []
+        return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other) + warranty
                        + totalAndTax(total: totals.taxed.gross, tax: totals.taxed.tax, label: totalLabel))
     }
 
@@ -199,7 +206,7 @@ public struct OrderDocuments {
             : "By signing, the customer authorises the work above; added work starts only with the customer's consent. Please take valuables with you."))
         closing.append(.signatures([
             customerSignature, advisorSignature,
-            Signature(Label("车间接车人", "Workshop receiver")),
+            Signature(Label("车间接车人", "Workshop receiver"), name: order.handoverBy ?? "", date: time(order.handoverAt)),
         ]))
         return make(.jobcard, blocks: blocks, closing: closing)
     }
@@ -515,7 +522,9 @@ public struct OrderDocuments {
             .text(title: Label("出厂结论", "Release"), body: declined
                   ? (bilingual ? "客户拒修，车辆未经修理出厂；已收取检测估价费。 Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
                                : "Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged.")
-                  : (bilingual ? "经竣工检验合格，准予出厂。 Passed the final inspection: released." : "Passed the final inspection: released.")),
+                  : record.finalInspection == .passed
+                      ? (bilingual ? "经竣工检验合格，准予出厂。 Passed the final inspection: released." : "Passed the final inspection: released.")
+                      : (bilingual ? "维修已完工，交车出厂。 The work is completed: released." : "The work is completed: released.")),
             .fields(title: nil, columns: 4, fields: [
                 Field(Label("随车物品（已清点交还）", "Belongings (checked back)"), returned.isEmpty ? "—" : returned, span: 2),
                 Field(Label("钥匙", "Key"), order.keyTag.map { (bilingual ? "\($0) 已交还" : "\($0) returned") } ?? "—"),

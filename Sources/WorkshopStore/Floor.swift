@@ -122,7 +122,8 @@ extension Store {
 
     // MARK: The board
 
-    /// What the board needs of every open order, in a handful of queries whatever the history.
+    /// What the board needs of every open order, in a handful of queries whatever the history, and
+    /// of every declined order not yet released that still holds a fee, a key or belongings.
     public func boardFacts() throws -> [BoardFacts] {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
@@ -171,6 +172,14 @@ extension Store {
             let id = row.int("order_id")
             let current = facts[id]?.assignment ?? ""
             facts[id]?.assignment = current.isEmpty ? part : current + "; " + part
+        }
+        // Declined, not released, still holding something: on the board until the car is released.
+        // No promise applies to them any more.
+        for (declined, held) in try declinedHeld() {
+            order.append(declined.id)
+            facts[declined.id] = BoardFacts(orderID: declined.id, plate: try vehicle(id: declined.vehicleID)?.plate.value ?? "",
+                                            status: declined.status, category: declined.category,
+                                            checkedInAt: declined.checkedInAt, promisedAt: nil, held: held)
         }
         return order.compactMap { facts[$0] }
     }

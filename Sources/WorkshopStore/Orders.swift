@@ -11,8 +11,13 @@ public struct OrderSummary: Sendable {
     public var odometerIn: Int
     public var complaint: String
     public var category: RepairCategory
-    /// Sum of the lines offered or approved (before tax handling).
+    /// What is offered (before signature) or approved (after), as `ro show` totals it under the
+    /// order's terms: warranty work and added work still waiting for an answer are not in it.
     public var total: Money
+    /// Added work reported and not yet answered by the customer, apart from `total`.
+    public var awaitingAnswer: Money
+    /// A declined order not yet released: what it still holds (fee, key, belongings).
+    public var held: HeldUntilRelease?
     public var number: String { RepairOrder.number(id) }
 }
 
@@ -165,20 +170,32 @@ extension Store {
 
     // MARK: Lists
 
+    /// An order's offered or approved lines, less warranty work (covered) and added work still
+    /// waiting for the customer's answer (`awaiting`, summed apart): what `offeredTotals` counts.
     private static let summarySelect = """
         SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category,
-               (SELECT coalesce(sum(amount), 0) FROM order_lines l
-                WHERE l.order_id = o.id AND l.status IN ('proposed','approved')) AS total
+               o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
+               (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
+                WHERE l.order_id = o.id AND l.status IN ('proposed','approved') AND l.covered = 0
+                  AND NOT EXISTS (SELECT 1 FROM supplements s
+                                  WHERE s.order_id = l.order_id AND s.line_number = l.number AND s.answer IS NULL)) AS total,
+               (SELECT coalesce(sum(l.amount), 0) FROM supplements s
+                JOIN order_lines l ON l.order_id = s.order_id AND l.number = s.line_number
+                WHERE s.order_id = o.id AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0) AS awaiting
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
 
     private func summary(from row: Row) throws -> OrderSummary {
         let id = row.int("id")
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
+        // The tax under the order's terms (fixed at signature; the shop's current ones before), as
+        // the model's Totals applies it: the same figure `ro show` gives.
+        let terms = try stored.pricingTerms() ?? settings.pricingTerms
         return OrderSummary(id: id, plate: row.string("plate"), status: try stored.code("status"),
                             checkedInAt: row.timestamp("checked_in_at"), promisedAt: row.optionalTimestamp("promised_at"),
                             odometerIn: row.int("odometer_in"), complaint: row.string("complaint"),
-                            category: try stored.code("category"), total: row.money("total"))
+                            category: try stored.code("category"), total: terms.taxed(row.money("total")).gross,
+                            awaitingAnswer: terms.taxed(row.money("awaiting")).gross, held: nil)
     }
 
     /// Every order of a vehicle, newest first.
@@ -187,14 +204,59 @@ extension Store {
                     [.integer(Int64(vehicleID)), .integer(Int64(limit))], summary(from:))
     }
 
-    /// Orders in the shop now (the default), or in one status, newest first.
+    /// Orders in the shop now (the default: the open ones, and declined ones not yet released that
+    /// still hold a fee, a key or belongings), or in one status, newest first. Void orders only when
+    /// asked for by their status.
     public func listOrders(status: OrderStatus?, limit: Int = 200) throws -> [OrderSummary] {
         if let status {
-            return try db.rows("\(Self.summarySelect) WHERE o.status = ? ORDER BY o.id DESC LIMIT ?",
-                               [.text(status.code), .integer(Int64(limit))], summary(from:))
+            var list = try db.rows("\(Self.summarySelect) WHERE o.status = ? ORDER BY o.id DESC LIMIT ?",
+                                   [.text(status.code), .integer(Int64(limit))], summary(from:))
+            if status == .declined {
+                let held = try Dictionary(uniqueKeysWithValues: declinedHeld().map { ($0.order.id, $0.held) })
+                for index in list.indices { list[index].held = held[list[index].id] }
+            }
+            return list
         }
-        return try db.rows("\(Self.summarySelect) WHERE o.status IN \(Schema.openStatuses) ORDER BY o.id DESC LIMIT ?",
-                           [.integer(Int64(limit))], summary(from:))
+        var list = try db.rows("\(Self.summarySelect) WHERE o.status IN \(Schema.openStatuses) ORDER BY o.id DESC LIMIT ?",
+                               [.integer(Int64(limit))], summary(from:))
+        for (order, held) in try declinedHeld() {
+            guard var declined = try db.first("\(Self.summarySelect) WHERE o.id = ?", [.integer(Int64(order.id))], summary(from:)) else {
+                continue
+            }
+            declined.held = held
+            list.append(declined)
+        }
+        return Array(list.sorted { $0.id > $1.id }.prefix(limit))
+    }
+
+    /// Declined orders not yet released that still hold something in the shop — the fee unpaid, the
+    /// key on its hook, belongings — with what they hold (`OrderRecord.heldUntilRelease`), oldest first.
+    /// No index covers them: this reads the orders table once (about 15 ms for 150,000 orders); the
+    /// condition is written as a partial index on it would be, so that one added later is used.
+    public func declinedHeld() throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
+        let ids = try db.rows("""
+            SELECT o.id FROM orders o WHERE \(Schema.declinedUnreleased)
+              AND ((o.key_tag IS NOT NULL AND o.key_returned_at IS NULL)
+                   OR EXISTS (SELECT 1 FROM belongings b WHERE b.order_id = o.id AND b.returned_at IS NULL)
+                   OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.status = 'approved'))
+            ORDER BY o.id
+            """) { $0.int("id") }
+        return try ids.compactMap { id in
+            guard let order = try order(id: id) else { return nil }
+            let record = try record(of: order)
+            return try record.heldUntilRelease(payments: payments(orderID: id), current: settings.pricingTerms).map { (order, $0) }
+        }
+    }
+
+    /// The vehicle's declined orders not yet released that still hold something (its fee, its key,
+    /// belongings): a new check-in of the car names them.
+    public func declinedHeld(vehicleID: Int) throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
+        let ids = try db.rows("SELECT id FROM orders o WHERE o.vehicle_id = ? AND \(Schema.declinedUnreleased) ORDER BY o.id",
+                              [.integer(Int64(vehicleID))]) { $0.int("id") }
+        return try ids.compactMap { id in
+            guard let order = try order(id: id) else { return nil }
+            return try record(of: order).heldUntilRelease(payments: payments(orderID: id), current: settings.pricingTerms).map { (order, $0) }
+        }
     }
 
     /// Lines the customer declined on earlier orders of this vehicle: offered again at the next
@@ -291,7 +353,7 @@ extension Store {
 extension Store {
     /// The highest check-in reading of the vehicle's earlier orders: the floor for correcting this one.
     public func previousOdometer(vehicleID: Int, before orderID: Int) throws -> Int {
-        try db.scalar("SELECT max(odometer_in) FROM orders WHERE vehicle_id = ? AND id < ?",
+        try db.scalar("SELECT max(odometer_in) FROM orders WHERE vehicle_id = ? AND id < ? AND status <> 'void'",
                       [.integer(Int64(vehicleID)), .integer(Int64(orderID))]) ?? 0
     }
 }
@@ -310,9 +372,9 @@ extension Store {
 }
 
 extension Store {
-    /// Orders checked in from `start` (inclusive) to `end` (exclusive), in number order.
+    /// Orders checked in from `start` (inclusive) to `end` (exclusive), in number order; void ones are not among them.
     public func orders(checkedInFrom start: Timestamp, to end: Timestamp) throws -> [RepairOrder] {
-        let ids = try db.rows("SELECT id FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY id",
+        let ids = try db.rows("SELECT id FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND status <> 'void' ORDER BY id",
                               [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { $0.int("id") }
         return try ids.compactMap { try order(id: $0) }
     }

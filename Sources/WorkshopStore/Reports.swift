@@ -33,18 +33,23 @@ public struct PeriodReport: Sendable {
 }
 
 extension Store {
-    /// The report of [start, end) in the shop's zone, with a line per day.
+    /// The report of [start, end) in the shop's zone, with a line per day. Void orders (opened by
+    /// mistake) count nowhere in it.
     public func report(from start: Timestamp, to end: Timestamp) throws -> PeriodReport {
         var r = PeriodReport()
         let range: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
-        r.ordersOpened = try db.scalar("SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ?", range) ?? 0
-        r.carsCheckedIn = try db.scalar("SELECT count(DISTINCT vehicle_id) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ?", range) ?? 0
-        r.comebacks = try db.scalar("SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL", range) ?? 0
+        let counted = "status <> 'void'"
+        r.ordersOpened = try db.scalar("SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)", range) ?? 0
+        r.carsCheckedIn = try db.scalar("SELECT count(DISTINCT vehicle_id) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)",
+                                        range) ?? 0
+        r.comebacks = try db.scalar("""
+            SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL AND \(counted)
+            """, range) ?? 0
         try db.forEach("""
             SELECT coalesce(sum(CASE WHEN l.status IN ('proposed','approved','declined') THEN l.amount END), 0) AS estimated,
                    coalesce(sum(CASE WHEN l.status = 'approved' THEN l.amount END), 0) AS approved
             FROM orders o JOIN order_lines l ON l.order_id = o.id
-            WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND l.covered = 0 AND (l.op_code IS NULL OR l.op_code <> 'DIAG')
+            WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND o.\(counted) AND l.covered = 0 AND (l.op_code IS NULL OR l.op_code <> 'DIAG')
             """, range) { row in
             r.estimated = row.money("estimated")
             r.approved = row.money("approved")
@@ -60,7 +65,7 @@ extension Store {
                    coalesce(sum(CASE WHEN l.kind = 'part' THEN l.amount END), 0) AS parts,
                    coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0) AS other
             FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0
-            WHERE o.released_at >= ? AND o.released_at < ?
+            WHERE o.released_at >= ? AND o.released_at < ? AND o.\(counted)
             GROUP BY o.id
             """, range) { row in
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
@@ -77,7 +82,7 @@ extension Store {
             let day = zone.formatDate(row.timestamp("released_at"))
             byDay[day, default: (.zero, 0)].revenue += total
         }
-        try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ?", range) { row in
+        try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)", range) { row in
             byDay[zone.formatDate(row.timestamp("checked_in_at")), default: (.zero, 0)].cars += 1
         }
         r.payments = Money(fen: try db.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE at >= ? AND at < ?", range) ?? 0)

@@ -76,6 +76,13 @@ extension Store {
                    [.integer(Int64(quantity)), .integer(Int64(order.id)), .integer(Int64(line))])
     }
 
+    /// The order's lines with parts taken from the shelf for them.
+    public func issuedLines(orderID: Int) throws -> [Int] {
+        try db.rows("SELECT number FROM order_lines WHERE order_id = ? AND issued > 0 ORDER BY number", [.integer(Int64(orderID))]) {
+            $0.int("number")
+        }
+    }
+
     public func issued(line: Int, of orderID: Int) throws -> Int {
         try db.first("SELECT issued FROM order_lines WHERE order_id = ? AND number = ?",
                      [.integer(Int64(orderID)), .integer(Int64(line))]) { $0.int("issued") } ?? 0

@@ -199,3 +199,16 @@ extension Store {
         return []
     }
 }
+
+extension Store {
+    /// Why, by whom and when an order was voided, as its journal entry says (the reason is kept
+    /// there, with the change, rather than in a column of its own).
+    public func voiding(orderID: Int) throws -> (reason: String, by: String, at: Timestamp)? {
+        try db.first("""
+            SELECT json_extract(detail, '$.reason') AS reason, actor, at FROM journal
+            WHERE order_id = ? AND action = ? ORDER BY id DESC LIMIT 1
+            """, [.integer(Int64(orderID)), .text(JournalAction.orderVoid.rawValue)]) {
+            ($0.optionalString("reason") ?? "", $0.string("actor"), $0.timestamp("at"))
+        }
+    }
+}

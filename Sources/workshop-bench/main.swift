@@ -159,6 +159,14 @@ func buildShop(at path: String) throws {
                       isOpen ? .null : .integer(Int64(at + 9 * 3600)), signed ? 1300 : nil, signed ? 1 : nil,
                       signed ? 12_000 : nil, signed ? 5 : nil])
             let orderID = db.lastInsertRowID
+            if status == "declined" {
+                // A declined estimate is released once its fee is paid (the payment below): it is
+                // history, like the released ones, and not on the board.
+                try db.run("""
+                    UPDATE orders SET released_at = ?, release_odometer = ?, released_by = '周静', release_signed = '客户'
+                    WHERE id = ?
+                    """, [.integer(Int64(at + 9 * 3600)), .integer(Int64(odometers[vehicleID])), .integer(Int64(orderID))])
+            }
             if status == "released" {
                 // Released with the statutory warranty of a car's minor repair.
                 try db.run("""
@@ -186,7 +194,7 @@ func buildShop(at path: String) throws {
                           isLabor ? .null : .text("P\(number)"), isLabor ? .null : .text("equivalent"), .text(lineStatus)])
             }
             lineTotal += lines
-            if status == "released" {
+            if status == "released" || status == "declined" {
                 try db.run("INSERT INTO payments(order_id, amount, method, at, by) VALUES (?, ?, 'wechat', ?, '周静')",
                            [.integer(Int64(orderID)), .integer(Int64(approvedTotal)), .integer(Int64(at + 9 * 3600))])
             }

@@ -84,4 +84,16 @@ struct MigrationTests {
         }
         #expect(Set(triggers) == Set(Schema.safeguardTriggers))
     }
+
+    /// The open statuses are frozen in migration 002's partial indexes (one open order per car, one
+    /// key per hook): the model's open statuses are exactly those, and a later status (void) is not open.
+    @Test func theOpenStatusesAreTheOnesThePartialIndexesList() throws {
+        let (_, path) = try Support.freshStore()
+        let indexed = try Database(path: path, readOnly: true).rows("SELECT sql FROM sqlite_master WHERE name = 'orders_one_open_per_vehicle'") {
+            $0.string("sql")
+        }
+        #expect(indexed.first?.hasSuffix("WHERE status IN \(Schema.openStatuses)") == true, "\(indexed)")
+        #expect(Schema.openStatuses == "(" + OrderStatus.openCodes.map { "'\($0)'" }.joined(separator: ",") + ")")
+        #expect(!OrderStatus.openCodes.contains(OrderStatus.void.code))
+    }
 }

@@ -25,7 +25,10 @@ enum BoardCommands {
                        s.formatTime(facts.promisedAt), facts.promisedAt.map { timeLeft($0 - now, s.language) } ?? "",
                        facts.progress.map { "\($0)%" } ?? "", flags.map { $0.label(s.language) }.joined(separator: " · ")])
         }
-        let summary = s.t("在厂 \(rows.count) 辆", "\(rows.count) in the shop")
+        // Declined orders not yet released are on the board for their fee, key or belongings, counted apart.
+        let declined = rows.filter { $0.facts.status == .declined }.count
+        let summary = s.t("在厂 \(rows.count - declined) 辆", "\(rows.count - declined) in the shop")
+            + (declined > 0 ? s.t(" · 拒修未交车 \(declined)", " · \(declined) declined, not released") : "")
             + [BoardFlag.overdue, .awaitingCustomerAnswer, .notifyCustomer, .checkProgress].compactMap { flag in
                 counts[flag.code].map { " · \(flag.label(s.language)) \($0)" }
             }.joined() + " · " + s.formatTime(now)
@@ -67,7 +70,8 @@ enum BoardCommands {
                          ("status", .string(facts.status.code)), ("assignment", .string(facts.assignment)),
                          ("promised_at", .string(facts.promisedAt?.iso8601)),
                          ("minutes_left", .int(facts.promisedAt.map { ($0 - now) / 60 })), ("progress", .int(facts.progress)),
-                         ("flags", .array(flags.map { .string($0.code) }))])
+                         ("flags", .array(flags.map { .string($0.code) })),
+                         ("held", facts.held.map(OrderCommands.heldJSON) ?? .null)])
             })),
         ]))
     }
@@ -83,26 +87,31 @@ enum BoardCommands {
     }
 
     static let notify = CommandSpec("notify", aliases: ["通知"], group: .floor,
-        summary: Phrase("生成给客户的消息（可取车、延误及原因、追加项目待确认、进度）并记为已发送",
-                        "compose the message to the customer (ready, delayed with the reason, added work to approve, progress) and record it as sent"), forms: [
-        Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text)], access: .write, roles: [.advisor, .manager],
-             summary: Phrase("生成消息（不写 kind= 时按维修单状态选择），复制后发微信或短信", "compose the message (chosen from the order's state unless kind= says), to paste into WeChat or an SMS"),
-             examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\""]) { invocation, s in
+        summary: Phrase("生成给客户的消息（可取车、延误及原因和新交车时间、追加项目待确认、进度）并记为已发送；只说此刻属实的事",
+                        "compose the message to the customer (ready; delayed, with the reason and the new time; added work to approve; progress) and record it as sent; it states only what is true of the order now"), forms: [
+        Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text), option("promise", .dateTime)],
+             access: .write, roles: [.advisor, .manager],
+             summary: Phrase("生成消息（不写 kind= 时按维修单状态选择），复制后发微信或短信；延误通知须 reason= 和晚于原定时间的 promise=，新时间记为交车时间",
+                             "compose the message (chosen from the order's state unless kind= says), to paste into WeChat or an SMS; a delay needs reason= and promise= later than the old time, which becomes the promise"),
+             examples: ["notify RO12", "notify RO12 kind=delay reason=\"配件未到货\" promise=\"明天 17:00\""]) { invocation, s in
             try notify(invocation, s)
         },
     ])
 
     static func notify(_ invocation: Invocation, _ s: Session) throws -> Output {
-        let order = try s.store.resolveOrder(invocation.need("order"))
+        var order = try s.store.resolveOrder(invocation.need("order"))
         try Gate.signed(order)
-        let record = try s.store.record(of: order)
+        var record = try s.store.record(of: order)
         let pending = record.supplements.filter { $0.answer == nil }.compactMap { item in
             record.lines.first { $0.number == item.line }.map { (description: $0.description, amount: $0.amount, reason: item.reason) }
         }
         let reason: String? = invocation.value("reason")
+        let newPromise: Timestamp? = invocation.value("promise")
         let kind: CustomerMessage.Kind
         if let chosen = (invocation.value("kind") as String?).flatMap(CustomerMessage.Kind.init(rawValue:)) {
             kind = chosen
+        } else if newPromise != nil {
+            kind = .delay
         } else if !pending.isEmpty {
             kind = .supplement
         } else if order.status == .ready {
@@ -112,27 +121,36 @@ enum BoardCommands {
         } else {
             kind = .progress
         }
+        if newPromise != nil && kind != .delay { throw CustomerRefusal.promiseOnlyForDelay(kind: kind.rawValue) }
         switch kind {
         case .ready where order.status != .ready:
             throw CustomerRefusal.notReady(order: order.number, status: order.status)
         case .supplement where pending.isEmpty:
             throw CustomerRefusal.noAddedWorkWaiting(order: order.number)
-        case .delay where reason == nil || reason?.isEmpty == true:
-            throw CustomerRefusal.delayNeedsReason
+        case .delay:
+            // The new time becomes the order's promise first; the message then quotes it.
+            let change = try s.store.apply(try record.announceDelay(until: newPromise, reason: reason, now: s.now))
+            order = change.order
+            record = try s.store.record(of: order)
         default: break
         }
-        let totals = record.totals(s.settings)
+        let payments = kind == .ready ? try s.store.payments(orderID: order.id) : []
         let message = CustomerMessage(
-            shopName: s.settings.name, shopPhone: s.settings.phone, customerName: record.customer.name, plate: record.vehicle.plate.dotted,
-            promised: order.promisedAt.map { messageTime($0, s) }, total: kind == .ready ? totals.taxed.gross : nil,
+            about: record, settlement: record.settlement(payments: payments, current: s.terms), shopName: s.settings.name,
+            shopPhone: s.settings.phone, now: s.now, time: { messageTime($0, s) },
             reason: kind == .supplement ? pending.map(\.reason).joined(separator: "；") : reason,
             addedWork: pending.map { ($0.description, $0.amount) }, progress: try s.store.progressReports(orderID: order.id).last?.percent)
         let text = message.text(kind, language: s.language)
         try s.store.addNotification(kind: kind.rawValue, message: text, to: order)
-        return Output(text: text + "\n  " + s.t("（已记录为已发送 \(s.formatTime(s.now))；复制上面的文字发微信或短信）",
-                                               "(recorded as sent at \(s.formatTime(s.now)); paste the text above into WeChat or an SMS)"),
+        var after = s.t("（已记录为已发送 \(s.formatTime(s.now))；复制上面的文字发微信或短信）",
+                        "(recorded as sent at \(s.formatTime(s.now)); paste the text above into WeChat or an SMS)")
+        if kind == .delay, let promised = order.promisedAt {
+            after = s.t("交车时间已改为 \(s.formatTime(promised))", "promised time now \(s.formatTime(promised))") + " " + after
+        }
+        return Output(text: text + "\n  " + after,
                       json: .object([("ok", .bool(true)), ("order", .string(order.number)), ("kind", .string(kind.rawValue)),
-                                     ("message", .string(text)), ("phone", .string(record.order.droppedPhone ?? record.customer.phone))]))
+                                     ("message", .string(text)), ("phone", .string(record.order.droppedPhone ?? record.customer.phone)),
+                                     ("promised_at", .string(order.promisedAt?.iso8601))]))
     }
 
     /// "11月23日 17:00" / "23 Nov 17:00"

@@ -67,6 +67,14 @@ enum CheckinCommands {
             booking = arrived
         }
         var notices: [String] = []
+        // An earlier declined estimate of this car not yet released: its fee, its key, its belongings.
+        let unreleased = try s.store.declinedHeld(vehicleID: vehicle.id)
+        for (declined, held) in unreleased {
+            notices.append(s.t("此车拒修单 \(declined.number)（\(s.zone.formatDate(declined.checkedInAt))）尚未交车：",
+                               "this car's declined order \(declined.number) (\(s.zone.formatDate(declined.checkedInAt))) is not released: ")
+                           + OrderCommands.heldText(held, s)
+                           + s.t("（收费、交还后 release \(declined.number) signed=…）", " (settle and return, then release \(declined.number) signed=…)"))
+        }
         if let booking {
             notices.append(s.t("来自预约 \(booking.reference)：已带入 \(planned) 个计划项目，请核对后签字",
                                "from booking \(booking.reference): \(planned) planned lines on the order, check them and have it signed"))
@@ -101,6 +109,7 @@ enum CheckinCommands {
             ("notices", .array(notices.map { .string($0) })),
             ("rework_of", .string(comeback.map { RepairOrder.number($0.order) })),
             ("under_warranty", .array(underWarranty.map(WarrantyCommands.json))),
+            ("declined_unreleased", .array(unreleased.map { .object([("order", .string($0.order.number)), ("held", OrderCommands.heldJSON($0.held))]) })),
             ("declined_earlier", .array(declined.map { .object([("order", .string(RepairOrder.number($0.order))), ("line", OrderView.lineJSON($0.line))]) })),
         ]))
     }

@@ -16,7 +16,7 @@ enum Commands {
     /// The order `help` lists the commands in, within each part of the work.
     static let listing = [
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
-        "approve", "decline", "reopen", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
+        "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
         "board", "notify", "invoice", "discount", "pay", "refund", "release", "warranty", "followup", "complaint", "report",
         "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "verify", "backup", "export",
     ]

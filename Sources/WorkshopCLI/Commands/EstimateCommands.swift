@@ -11,12 +11,13 @@ enum EstimateCommands {
     /// What a part line takes: a name or a part number from the price list, quantity, price, class.
     static let partOptions = [required("qty", .quantity), option("price", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")),
                               option("class", .choice(PartClass.self)), option("warranty", .yesNo)]
+    /// On a comeback: yes (the default there), warranty work, free; no, other work the customer pays for.
     static let covered = option("covered", .yesNo)
 
     static let command = CommandSpec("estimate", aliases: ["est", "quote", "报价"], group: .estimate,
         summary: Phrase("报价：工时（工时×单价）、配件（配件号、品牌、类别）、其他费用", "build the estimate: labour (hours × rate), parts (part no., brand, class), other charges"), forms: [
         Form([arg("order", .order)], access: .read, summary: Phrase("查看报价", "show the estimate"), examples: ["estimate RO12"]) { invocation, s in
-            OrderView.render(try s.record(invocation), session: s)
+            try OrderView.render(try s.record(invocation), session: s)
         },
         Form([arg("order", .order)], options: [required("method", .choice(EstimateMethod.self))], access: .write, roles: roles,
              summary: Phrase("估价方式：系统估价、现象估价、项目定价", "the estimate method: by system, by symptom, by item"),
@@ -55,13 +56,15 @@ enum EstimateCommands {
         Form([arg("order", .order), word("change", "edit", "set", "修改"), arg("line", .line)], options: [
             option("desc", .text), option("hours", .hours), option("rate", .money), option("qty", .quantity), option("price", .money),
             option("amount", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")), option("class", .choice(PartClass.self)),
-            option("warranty", .yesNo),
-        ], access: .write, roles: roles, summary: Phrase("修改一项", "change a line"), examples: ["estimate RO12 change 2 qty=2", "estimate RO12 change 1 hours=2"]) { invocation, s in
+            option("warranty", .yesNo), covered,
+        ], access: .write, roles: roles, summary: Phrase("修改一项；返修单上 covered=yes|no 标出保修（不收费）或收费项目",
+                                                         "change a line; on a comeback, covered=yes|no marks it warranty work (free) or chargeable"),
+        examples: ["estimate RO12 change 2 qty=2", "estimate RO12 change 1 hours=2", "estimate RO12 change 3 covered=no"]) { invocation, s in
             let record = try s.record(invocation)
             let edit = LineEdit(description: invocation.value("desc"), hours: invocation.value("hours"), rate: invocation.value("rate"),
                                 quantity: invocation.value("qty"), unitPrice: invocation.value("price"), amount: invocation.value("amount"),
                                 partNumber: invocation.value("partno"), brand: invocation.value("brand"), partClass: invocation.choice("class"),
-                                warranted: invocation.value("warranty"))
+                                warranted: invocation.value("warranty"), covered: invocation.value("covered"))
             return try confirm(try s.store.apply(try record.changeLine(invocation.need("line"), edit)), s, verb: s.t("已修改", "changed"))
         },
         Form([arg("order", .order), word("remove", "rm", "delete", "删除"), arg("line", .line)], access: .write, roles: roles,
@@ -151,6 +154,12 @@ enum EstimateCommands {
         var text = "\(order.number) \(s.t("第 \(line.number) 项", "line \(line.number)"))"
         if let verb { text += " \(verb)" }
         text += s.t("：", ": ") + "\(OrderView.itemText(line, s))  \(amountText)   \(s.t("报价合计", "estimate")) \(totals.taxed.gross.grouped)"
+        if totals.warranty.fen > 0 { text += s.t("（另保修项目 \(totals.warranty.grouped) 不收费）", " (and warranty work \(totals.warranty.grouped), free)") }
+        if line.status != .removed && change.order.reworkOf != nil {
+            text += "\n  " + (line.covered
+                ? s.t("保修项目，不收费（客户另要求的项目用 covered=no）", "warranty work, no charge (other work the customer asks for: covered=no)")
+                : s.t("收费项目，须客户签字确认", "chargeable: the customer signs for it"))
+        }
         if line.noWarranty && line.status != .removed {
             text += "\n  ! " + s.t("此项不享受本厂质量担保（将在维修单上注明）", "no workmanship warranty on this line (the order will say so)")
         }
@@ -184,6 +193,9 @@ enum EstimateCommands {
             let approved = signed.lines.filter { $0.status == .approved }
             var text = s.t("\(order.number) 已由 \(signer) 签字（\(via.chinese)）：\(approved.count) 项，合计 \(totals.taxed.gross.grouped)",
                            "\(order.number) signed by \(signer) (\(via.english)): \(approved.count) lines, total \(totals.taxed.gross.grouped)")
+            if totals.warranty.fen > 0 {
+                text += s.t("；保修项目 \(totals.warranty.grouped) 不收费", "; warranty work \(totals.warranty.grouped), no charge")
+            }
             // The signed order's catalogued parts come off the shelf now; what is short must be ordered.
             let short = try s.store.issueApprovedParts(of: order)
             if !short.isEmpty {

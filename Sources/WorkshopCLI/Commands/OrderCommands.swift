@@ -3,47 +3,134 @@ import WorkshopStore
 
 /// `ro`: show, list and correct repair orders; `reopen` a signed one.
 enum OrderCommands {
-    static let all = [command, reopen]
+    static let all = [command, reopen, void]
 
     static let command = CommandSpec("ro", aliases: ["order", "维修单"], group: .order,
         summary: Phrase("查看维修单（进厂维修单）、列出维修单、更正接车信息", "show a repair order (进厂维修单), list orders, correct check-in facts"), forms: [
         Form([word("show", "查看"), arg("order", .order)], access: .read,
              summary: Phrase("一张维修单的全部内容", "everything about one order"), examples: ["ro show RO12", "ro show 京A12345"]) { invocation, s in
-            OrderView.render(try s.record(invocation), session: s)
+            try OrderView.render(try s.record(invocation), session: s)
         },
         Form([word("list", "ls", "列表")], options: [option("status", .choice(OrderStatus.self))], access: .read,
-             summary: Phrase("在修的单，或某一状态的单", "the open orders, or those of one status"),
+             summary: Phrase("在修的单（及尚未交车、仍欠费或留有钥匙、物品的拒修单），或某一状态的单",
+                             "the open orders (and declined ones not yet released that still owe a fee or hold a key or belongings), or those of one status"),
              examples: ["ro list", "ro list status=signed"]) { invocation, s in
             list(try s.store.listOrders(status: invocation.choice("status")), s)
         },
         Form([word("set", "edit"), arg("order", .order)], options: [
             option("complaint", .text), option("category", .choice(RepairCategory.self)), option("payer", .choice(Payer.self)),
             option("by", .name), option("phone", .text("电话", "PHONE")), option("fuel", .choice(FuelLevel.self)),
-            option("odometer", .odometer),
+            option("odometer", .odometer), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
         ], access: .write, roles: [.advisor, .manager],
-        summary: Phrase("更正接车信息（里程只能在签字前更正）", "correct check-in facts (the odometer only before signing)"),
-        examples: ["ro set RO12 category=level2", "ro set RO12 by=王小强 phone=13500001111"]) { invocation, s in
-            let record = try s.record(invocation)
+        summary: Phrase("更正接车信息（里程只能在签字前更正）；rework= cause= 把误作普通单的返修关联到原单原项（留有记录）",
+                        "correct check-in facts (the odometer only before signing); rework= cause= links a comeback opened as an ordinary order to the original order and line (recorded)"),
+        examples: ["ro set RO12 category=level2", "ro set RO12 by=王小强 phone=13500001111",
+                   "ro set RO12 rework=RO3/1 cause=\"刹车片安装不到位\""]) { invocation, s in
+            var record = try s.record(invocation)
             let phone = try (invocation.value("phone") as String?).map { $0.isEmpty ? "" : try Phone.normalize($0) }
             let facts = ReceptionFacts(complaint: invocation.value("complaint"), category: invocation.choice("category"),
                                        payer: invocation.choice("payer"), droppedBy: invocation.value("by"), droppedPhone: phone,
                                        fuel: invocation.choice("fuel"), odometer: invocation.value("odometer"))
-            let floor = facts.odometer == nil ? 0 : try s.store.previousOdometer(vehicleID: record.order.vehicleID, before: record.order.id)
-            let change = try s.store.apply(try record.correct(facts, odometerFloor: floor))
-            if let reading = facts.odometer {
-                try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)
+            let reference: String? = invocation.value("rework")
+            if reference == nil && invocation.has("cause") { throw OrderRefusal.causeWithoutRework }
+            var text: [String] = []
+            if reference == nil || !facts.isEmpty {
+                let floor = facts.odometer == nil ? 0 : try s.store.previousOdometer(vehicleID: record.order.vehicleID, before: record.order.id)
+                let change = try s.store.apply(try record.correct(facts, odometerFloor: floor))
+                if let reading = facts.odometer {
+                    try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)
+                }
+                text.append(s.t("\(change.order.number) 已更新", "\(change.order.number) updated"))
+                record = try s.store.record(of: change.order)
             }
-            return .message(s.t("\(change.order.number) 已更新", "\(change.order.number) updated"), [("order", .string(change.order.number))])
+            if let reference {
+                text.append(try linkComeback(reference, cause: invocation.value("cause"), record, s))
+            }
+            return .message(text.joined(separator: "\n  "), [("order", .string(record.order.number))])
         },
     ])
 
+    /// Links a comeback recognised after check-in, checked as at check-in: this vehicle's released
+    /// order, its line under warranty on the day and at the odometer the car came in with.
+    static func linkComeback(_ reference: String, cause: String?, _ record: OrderRecord, _ s: Session) throws -> String {
+        let order = record.order
+        let cameIn = s.zone.formatDate(order.checkedInAt)
+        let covered = try s.store.warrantyCoverage(vehicle: record.vehicle).filter { $0.covers(day: cameIn, odometer: order.odometerIn) }
+        let original = try s.store.order(id: Comeback.reference(reference).order)
+        let comeback = try Comeback.link(reference, cause: cause, vehicle: record.vehicle, original: original, covered: covered)
+        try s.store.apply(try record.linkComeback(comeback))
+        let linked = RepairOrder.number(comeback.order) + (comeback.line.map { "/\($0)" } ?? "")
+        var text = s.t("\(order.number) 已关联为 \(linked) 的质保期内返修，原因：\(comeback.cause)",
+                       "\(order.number) linked as a warranty comeback of \(linked), cause: \(comeback.cause)")
+        let chargeable = record.visibleLines.filter { !$0.covered }.map(\.number)
+        if order.status == .estimating {
+            if !chargeable.isEmpty {
+                text += "\n  ! " + s.t("关联前写的项目仍为收费项目（第 \(chargeable.map(String.init).joined(separator: ", ")) 项）；属保修的请标出：estimate \(order.number) change 项号 covered=yes",
+                                      "lines written before the link stay chargeable (\(chargeable.map(String.init).joined(separator: ", "))); mark the warranty work: estimate \(order.number) change LINE covered=yes")
+            }
+            text += "\n  " + s.t("此后新增项目默认为保修项目（不收费）；客户另要求的项目加 covered=no",
+                                 "lines added from now on are warranty work (free) unless covered=no says the customer pays")
+        } else {
+            text += "\n  ! " + s.t("此单已签字，项目按签字时的内容结算；如保修项目须免费，请重开后标出 (reopen \(order.number) reason=…)",
+                                  "this order is signed: it is charged as signed; to make warranty work free, reopen it and mark those lines (reopen \(order.number) reason=…)")
+        }
+        return text
+    }
+
+    static let void = CommandSpec("void", aliases: ["作废"], group: .order,
+        summary: Phrase("作废误开的维修单（保留记录，不删除）：不再出现在看板、在修列表和报表中，钥匙挂钩和车辆随即空出",
+                        "void an order opened by mistake (kept on record, never deleted): it leaves the board, the list of orders in the shop and every report; its key tag and the vehicle are free again"), forms: [
+        Form([arg("order", .order)], options: [required("reason", .text)], access: .write, roles: [.advisor, .manager],
+             summary: Phrase("作废（记录原因）；只限未签字、未收款、未出库配件的单",
+                             "void it (the reason is recorded); only an unsigned order with no payment and no part issued"),
+             examples: ["void RO12 reason=\"车牌选错，应为 RO13\""]) { invocation, s in
+            let record = try s.record(invocation)
+            let order = record.order
+            let paid = try s.store.payments(orderID: order.id).reduce(Money.zero) { $0 + $1.amount }
+            let change = try s.store.apply(try record.void(reason: invocation.need("reason"), paid: paid,
+                                                           issuedLines: try s.store.issuedLines(orderID: order.id), at: s.now))
+            var text = s.t("\(order.number) 已作废（\(record.vehicle.plate)），原因已记录；不再计入看板、在修列表和报表",
+                           "\(order.number) is void (\(record.vehicle.plate)), the reason recorded; it is out of the board, the order list and the reports")
+            if let tag = order.keyTag { text += "\n  " + s.t("钥匙挂钩 \(tag) 已空出", "key hook \(tag) is free again") }
+            let items = record.belongings.filter { $0.returnedAt == nil }.map(\.name)
+            if !items.isEmpty {
+                text += "\n  ! " + s.t("此单登记的随车物品：\(items.joined(separator: "、"))，请核对归属（如属另一张单，在那张单上登记）",
+                                      "belongings recorded on it: \(items.joined(separator: ", ")) — check whose they are (record them on the right order)")
+            }
+            return .message(text, [("order", .string(change.order.number)), ("status", .string(change.order.status.code))])
+        },
+    ])
+
+    /// What a declined order not yet released still holds, for programs.
+    static func heldJSON(_ held: HeldUntilRelease) -> JSON {
+        .object([("fee_due", .money(held.feeDue)), ("key_tag", .string(held.keyTag)),
+                 ("belongings", .array(held.belongings.map { .string($0) }))])
+    }
+
+    /// "检测费 50.00 未付 · 钥匙在 K07 挂钩 · 随车物品 备胎" / "fee 50.00 due · key on hook K07 · belongings 备胎"
+    static func heldText(_ held: HeldUntilRelease, _ s: Session) -> String {
+        var parts: [String] = []
+        if held.feeDue.fen > 0 { parts.append(s.t("检测费 \(held.feeDue.grouped) 未付", "fee \(held.feeDue.grouped) due")) }
+        if let tag = held.keyTag { parts.append(s.t("钥匙在 \(tag) 挂钩", "key on hook \(tag)")) }
+        if !held.belongings.isEmpty {
+            parts.append(s.t("随车物品 \(held.belongings.joined(separator: "、"))", "belongings \(held.belongings.joined(separator: ", "))"))
+        }
+        return parts.joined(separator: " · ")
+    }
+
     static func list(_ orders: [OrderSummary], _ s: Session) -> Output {
-        var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("状态", "Status"), s.t("进厂", "Checked in"),
-                               s.t("交车", "Promised"), s.t("金额", "Amount"), s.t("故障描述", "Complaint")], rightAligned: [5])
+        // Added work still waiting for the customer's answer is never inside the signed amount: its own column.
+        let awaiting = orders.contains { $0.awaitingAnswer.fen > 0 }
+        var headers = [s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("状态", "Status"), s.t("进厂", "Checked in"),
+                       s.t("交车", "Promised"), s.t("金额", "Amount")]
+        if awaiting { headers.append(s.t("追加待答复", "Added, unanswered")) }
+        var table = TextTable(headers + [s.t("故障描述", "Complaint")], rightAligned: awaiting ? [5, 6] : [5])
         table.maximumWidth = 30
         for o in orders {
-            table.add([o.number, o.plate, o.status.label(s.language), s.formatTime(o.checkedInAt), s.formatTime(o.promisedAt),
-                       o.total.grouped, o.complaint])
+            var row = [o.number, o.plate, o.status.label(s.language), s.formatTime(o.checkedInAt), s.formatTime(o.promisedAt),
+                       o.total.grouped]
+            if awaiting { row.append(o.awaitingAnswer.fen > 0 ? o.awaitingAnswer.grouped : "") }
+            table.add(row + [o.held.map { heldText($0, s) + " · " + o.complaint } ?? o.complaint])
         }
         return Output(text: orders.isEmpty ? s.t("(没有维修单)", "(no orders)") : table.render(),
                       json: .object([("orders", .array(orders.map(VehicleFileView.summaryJSON)))]))

@@ -2,10 +2,16 @@ import WorkshopModel
 import WorkshopStore
 
 enum OrderView {
-    static func render(_ record: OrderRecord, session s: Session) -> Output {
+    static func render(_ record: OrderRecord, session s: Session) throws -> Output {
         let o = record.order, v = record.vehicle, c = record.customer
         var text = "\(o.number)  \(v.plate)  \(o.status.label(s.language))\n"
         var fields = Fields()
+        let voiding = o.status == .void ? try s.store.voiding(orderID: o.id) : nil
+        if let voiding {
+            fields.add(s.t("作废", "Voided"), "\(voiding.reason) · \(voiding.by) · \(s.formatTime(voiding.at))")
+        }
+        let held = try record.heldUntilRelease(payments: s.store.payments(orderID: o.id), current: s.terms)
+        if let held { fields.add(s.t("待交车", "Before release"), OrderCommands.heldText(held, s)) }
         fields.add(s.t("车辆", "Vehicle"), vehicleLine(v, s))
         fields.add(s.t("车主", "Owner"), "\(c.reference) \(c.name) \(c.phone)" + (c.company.map { " · \($0)" } ?? ""))
         if let by = o.droppedBy { fields.add(s.t("送修人", "Dropped off by"), by + (o.droppedPhone.map { " \($0)" } ?? "")) }
@@ -68,12 +74,17 @@ enum OrderView {
         } else {
             text += "\n\n" + linesTable(lines, session: s)
             text += "\n" + totalsText(record.offeredTotals(current: s.terms), terms: record.terms(current: s.terms), session: s)
+            let awaiting = record.awaitingAnswerTotals(current: s.terms)
+            if !record.addedWorkAwaitingAnswer.isEmpty {
+                text += "\n  " + s.t("追加项目待客户答复 \(awaiting.taxed.gross.grouped)（第 \(record.addedWorkAwaitingAnswer.map { String($0.number) }.joined(separator: ", ")) 项，未计入合计）",
+                                     "added work awaiting the customer's answer \(awaiting.taxed.gross.grouped) (line \(record.addedWorkAwaitingAnswer.map { String($0.number) }.joined(separator: ", ")), not in the total)")
+            }
             if record.hasNoWarrantyLines {
                 text += "\n  " + s.t("* 客户自带配件及客户坚持使用的副厂件，本厂不作质量担保。",
                                      "* Customer-supplied parts, and aftermarket parts the customer insisted on, carry no workmanship warranty.")
             }
         }
-        return Output(text: text, json: json(record, session: s))
+        return Output(text: text, json: json(record, session: s, voiding: voiding, held: held))
     }
 
     static func vehicleLine(_ v: Vehicle, _ s: Session) -> String {
@@ -90,8 +101,9 @@ enum OrderView {
         var table = TextTable(["#", s.t("类别", "Kind"), s.t("项目", "Item"), s.t("数量", "Qty"), s.t("单价", "Price"),
                                s.t("金额", "Amount"), s.t("状态", "Status")], rightAligned: [0, 3, 4, 5])
         for line in lines {
-            table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s), quantityText(line),
-                       priceText(line), line.amount.grouped, line.status.label(s.language) + (line.noWarranty ? " *" : "")])
+            table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s) + (line.covered ? s.t(" [保修]", " [warranty]") : ""),
+                       quantityText(line), priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped,
+                       line.status.label(s.language) + (line.noWarranty ? " *" : "")])
         }
         return table.render()
     }
@@ -122,7 +134,9 @@ enum OrderView {
     }
 
     static func totalsText(_ totals: Totals, terms: PricingTerms, session s: Session) -> String {
-        var text = "  \(s.t("工时费", "Labour")) \(totals.labor.grouped)   \(s.t("材料费", "Parts")) \(totals.parts.grouped)   \(s.t("其他费用", "Other")) \(totals.other.grouped)\n"
+        var text = "  \(s.t("工时费", "Labour")) \(totals.labor.grouped)   \(s.t("材料费", "Parts")) \(totals.parts.grouped)   \(s.t("其他费用", "Other")) \(totals.other.grouped)"
+        if totals.warranty.fen > 0 { text += "   \(s.t("保修项目（不收费）", "Warranty work (no charge)")) \(totals.warranty.grouped)" }
+        text += "\n"
         let rate = terms.taxRate.description
         if terms.pricesIncludeTax {
             text += "  \(s.t("合计", "Total")) \(s.settings.currency) \(totals.taxed.gross.grouped)   (\(s.t("含增值税", "incl. VAT")) \(rate): \(totals.taxed.tax.grouped))"
@@ -139,16 +153,18 @@ enum OrderView {
             ("qty", .string(line.quantity?.description)), ("unit_price", line.unitPrice.map(JSON.money) ?? .null),
             ("amount", .money(line.amount)), ("partno", .string(line.partNumber)), ("brand", .string(line.brand)),
             ("class", .string(line.partClass?.code)), ("op", .string(line.operationCode)),
-            ("no_warranty", .bool(line.noWarranty)), ("status", .string(line.status.code)),
+            ("no_warranty", .bool(line.noWarranty)), ("covered", .bool(line.covered)), ("status", .string(line.status.code)),
         ])
     }
 
     static func totalsJSON(_ totals: Totals) -> JSON {
         .object([("labor", .money(totals.labor)), ("parts", .money(totals.parts)), ("other", .money(totals.other)),
+                 ("warranty", .money(totals.warranty)),
                  ("net", .money(totals.taxed.net)), ("tax", .money(totals.taxed.tax)), ("total", .money(totals.taxed.gross))])
     }
 
-    static func json(_ record: OrderRecord, session s: Session) -> JSON {
+    static func json(_ record: OrderRecord, session s: Session, voiding: (reason: String, by: String, at: Timestamp)? = nil,
+                     held: HeldUntilRelease? = nil) -> JSON {
         let o = record.order
         return .object([
             ("order", .string(o.number)), ("status", .string(o.status.code)),
@@ -182,7 +198,12 @@ enum OrderView {
             })),
             ("lines", .array(record.visibleLines.map(lineJSON))),
             ("totals", totalsJSON(record.offeredTotals(current: s.terms))),
+            ("awaiting_answer", totalsJSON(record.awaitingAnswerTotals(current: s.terms))),
             ("no_warranty_notice", .bool(record.hasNoWarrantyLines)),
+            ("rework", o.reworkOf.map { .object([("of", .string(RepairOrder.number($0))), ("line", .int(o.reworkLine)),
+                                                  ("cause", .string(o.reworkCause))]) } ?? .null),
+            ("void", voiding.map { .object([("reason", .string($0.reason)), ("by", .string($0.by)), ("at", .string($0.at.iso8601))]) } ?? .null),
+            ("held", held.map(OrderCommands.heldJSON) ?? .null),
         ])
     }
 }

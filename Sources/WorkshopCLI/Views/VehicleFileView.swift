@@ -77,6 +77,7 @@ enum VehicleFileView {
         .object([("order", .string(o.number)), ("plate", .string(o.plate)), ("status", .string(o.status.code)),
                  ("checked_in_at", .string(o.checkedInAt.iso8601)), ("promised_at", .string(o.promisedAt?.iso8601)),
                  ("odometer", .int(o.odometerIn)), ("category", .string(o.category.code)),
-                 ("complaint", .string(o.complaint)), ("total", .money(o.total))])
+                 ("complaint", .string(o.complaint)), ("total", .money(o.total)), ("awaiting_answer", .money(o.awaitingAnswer)),
+                 ("held", o.held.map(OrderCommands.heldJSON) ?? .null)])
     }
 }

@@ -17,6 +17,10 @@ enum Schema {
     /// so that SQLite uses the partial indexes migration 002 defined with it.
     static let openStatuses = "('estimating','signed','in-work','completed','ready')"
 
+    /// A declined order whose car has not been released yet (its fee, key or belongings may still be
+    /// here), as SQL on `orders o`. No index covers it yet; a partial index with this condition would.
+    static let declinedUnreleased = "o.status = 'declined' AND o.released_at IS NULL"
+
     /// The triggers `verify` expects: three per watched table recording changes made outside
     /// Workshop, and those keeping the journal and the tamper log append-only (005-trust). A
     /// frozen list, like the migrations that made them: a table added later gets its own triggers
