@@ -270,7 +270,7 @@ struct TruthfulOrderTests {
         #expect(try shop.command("board").stdout.contains("1 declined, not released"))
         let listed = Self.object(try shop.command("ro list", json: true).stdout)["orders"] as? [[String: Any]] ?? []
         #expect(listed.map { $0["order"] as? String } == ["RO1"])
-        #expect(try shop.command("ro list").stdout.contains("fee 50.00 due"))
+        #expect(try shop.command("ro list").stdout.contains("fee 50.00 · key K09 · items 1"))
         // The car comes back: its unpaid fee and key are named.
         let back = try shop.command("checkin 粤BD12345 odometer=150 fuel=F complaint=\"还是异响\"")
         #expect(back.status == 0, "\(back.stderr)")

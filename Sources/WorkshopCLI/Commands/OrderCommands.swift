@@ -108,8 +108,15 @@ enum OrderCommands {
     }
 
     /// "检测费 50.00 未付 · 钥匙在 K07 挂钩 · 随车物品 备胎" / "fee 50.00 due · key on hook K07 · belongings 备胎"
-    static func heldText(_ held: HeldUntilRelease, _ s: Session) -> String {
+    /// `compact`, for a list's narrow column: "欠费 50.00 · 钥匙 K07 · 物品 1" / "fee 50.00 · key K07 · items 1".
+    static func heldText(_ held: HeldUntilRelease, _ s: Session, compact: Bool = false) -> String {
         var parts: [String] = []
+        if compact {
+            if held.feeDue.fen > 0 { parts.append(s.t("欠费 \(held.feeDue.grouped)", "fee \(held.feeDue.grouped)")) }
+            if let tag = held.keyTag { parts.append(s.t("钥匙 \(tag)", "key \(tag)")) }
+            if !held.belongings.isEmpty { parts.append(s.t("物品 \(held.belongings.count)", "items \(held.belongings.count)")) }
+            return parts.joined(separator: " · ")
+        }
         if held.feeDue.fen > 0 { parts.append(s.t("检测费 \(held.feeDue.grouped) 未付", "fee \(held.feeDue.grouped) due")) }
         if let tag = held.keyTag { parts.append(s.t("钥匙在 \(tag) 挂钩", "key on hook \(tag)")) }
         if !held.belongings.isEmpty {
@@ -130,7 +137,7 @@ enum OrderCommands {
             var row = [o.number, o.plate, o.status.label(s.language), s.formatTime(o.checkedInAt), s.formatTime(o.promisedAt),
                        o.total.grouped]
             if awaiting { row.append(o.awaitingAnswer.fen > 0 ? o.awaitingAnswer.grouped : "") }
-            table.add(row + [o.held.map { heldText($0, s) + " · " + o.complaint } ?? o.complaint])
+            table.add(row + [o.held.map { heldText($0, s, compact: true) + " · " + o.complaint } ?? o.complaint])
         }
         return Output(text: orders.isEmpty ? s.t("(没有维修单)", "(no orders)") : table.render(),
                       json: .object([("orders", .array(orders.map(VehicleFileView.summaryJSON)))]))
