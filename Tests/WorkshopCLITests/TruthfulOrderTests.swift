@@ -221,6 +221,7 @@ struct TruthfulOrderTests {
         let voided = try shop.command("void RO2 reason=\"车牌选错\"")
         #expect(voided.status == 0, "\(voided.stderr)")
         #expect(voided.stdout.contains("key hook K09 is free again"))
+        #expect(voided.stdout.contains("the 100 km recorded at its check-in is still 粤BD12345's last reading"), "\(voided.stdout)")
         #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 2 AND status = 'void'") == 1)
         #expect(try shop.count("SELECT count(*) FROM order_lines WHERE order_id = 2") == 1, "kept with its lines")
         let board = Self.object(try shop.command("board", json: true).stdout)["orders"] as? [[String: Any]] ?? []

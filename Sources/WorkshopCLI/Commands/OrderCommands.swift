@@ -92,6 +92,12 @@ enum OrderCommands {
             var text = s.t("\(order.number) 已作废（\(record.vehicle.plate)），原因已记录；不再计入看板、在修列表和报表",
                            "\(order.number) is void (\(record.vehicle.plate)), the reason recorded; it is out of the board, the order list and the reports")
             if let tag = order.keyTag { text += "\n  " + s.t("钥匙挂钩 \(tag) 已空出", "key hook \(tag) is free again") }
+            // The check-in raised the car's last reading; a mistaken one is corrected on record, never silently.
+            let earlier = try s.store.previousOdometer(vehicleID: order.vehicleID, before: order.id)
+            if record.vehicle.odometer == order.odometerIn && order.odometerIn > earlier {
+                text += "\n  ! " + s.t("此单接车时记录的 \(order.odometerIn) km 仍是 \(record.vehicle.plate) 的最近里程；如不是这辆车的读数，请更正：vehicle odometer \(record.vehicle.plate) 公里数 reason=\"…\"",
+                                      "the \(order.odometerIn) km recorded at its check-in is still \(record.vehicle.plate)'s last reading; if it was not this car's, correct it: vehicle odometer \(record.vehicle.plate) KM reason=\"…\"")
+            }
             let items = record.belongings.filter { $0.returnedAt == nil }.map(\.name)
             if !items.isEmpty {
                 text += "\n  ! " + s.t("此单登记的随车物品：\(items.joined(separator: "、"))，请核对归属（如属另一张单，在那张单上登记）",
