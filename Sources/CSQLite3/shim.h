@@ -1,3 +1,6 @@
+// The pre-update hook is declared only when this is defined; Debian's libsqlite3 is built with it
+// (Workshop seals the rows each write transaction changes through it).
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 // SQLITE_TRANSIENT is a macro casting -1 to a function pointer; Swift cannot see it.
@@ -5,4 +8,8 @@ static inline sqlite3_destructor_type csqlite3_transient(void) { return SQLITE_T
 
 static inline int csqlite3_bind_text(sqlite3_stmt *stmt, int index, const char *text, int bytes) {
     return sqlite3_bind_text(stmt, index, text, bytes, SQLITE_TRANSIENT);
+}
+
+static inline void csqlite3_result_blob(sqlite3_context *context, const void *bytes, int count) {
+    sqlite3_result_blob(context, bytes, count, SQLITE_TRANSIENT);
 }

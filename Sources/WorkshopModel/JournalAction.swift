@@ -61,6 +61,9 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case orderVoid = "order.void"
     case partOnOrder = "part.on-order"
     case partSave = "part.save"
+    /// Rows sealed as found: by 007-record-seals (the record as it stood), or the rows a write
+    /// changed without journalling anything of its own.
+    case recordSeal = "record.seal"
     case paymentAdd = "payment.add"
     case paymentRefund = "payment.refund"
     case shopSet = "shop.set"

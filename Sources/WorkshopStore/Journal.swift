@@ -4,8 +4,16 @@ import WorkshopModel
 
 /// The journal as a hash chain: each entry carries the SHA-256 of the one before it and of its own
 /// fields, so an entry changed, removed or slipped in breaks the chain from there on.
+///
+/// Two formats. Entries written before 007-record-seals (no `recorded_at`) hash their fields as
+/// text joined by U+001F (format 1, frozen with the entries it covers). Entries from then on
+/// (format 2) hash every field in canonical form (CanonicalBytes) — including the real time the
+/// entry was made and the digest of the rows its transaction wrote — so no field can run into the
+/// next and no text can pass for a number. Once one entry is in format 2, every later one is.
 enum Journal {
     static let genesis = String(repeating: "0", count: 64)
+
+    // MARK: Format 1
 
     /// The text an entry's hash covers: the previous hash and every field, in a fixed order.
     static func canonical(prev: String, id: Int, at: Int, actor: String, command: String, action: String, entity: String,
@@ -49,6 +57,79 @@ enum Journal {
                                                detail: detail))
         }
     }
+
+    /// The fields format 1 hashes, in order, after the previous hash.
+    static let formatOneFields = ["id", "at", "actor", "command", "action", "entity", "entity_id", "order_id", "vehicle_id", "detail"]
+
+    /// Format 1's text, built from the stored row's bytes: the same bytes as `canonical`, without
+    /// making a String of every field (verify walks every entry).
+    static func formatOneBytes(_ row: Row, prev: [UInt8], into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: prev.map { $0 == 0x1F ? 0x20 : $0 })
+        for field in formatOneFields {
+            bytes.append(0x1F)
+            row.withUnsafeBytes(field) { raw in
+                for byte in raw { bytes.append(byte == 0x1F ? 0x20 : byte) }
+            }
+        }
+    }
+
+    // MARK: Format 2
+
+    static let formatTwoMark = "workshop journal entry 2"
+
+    /// An entry as written from 007-record-seals on.
+    struct NewEntry {
+        var id: Int
+        var at: Int
+        var recordedAt: Int
+        var actor: String
+        var command: String
+        var action: String
+        var entity: String
+        var entityID: String?
+        var orderID: Int?
+        var vehicleID: Int?
+        var detail: String
+        /// The digest of the row seals of its transaction (RowSeals.digest), when it has any.
+        var rowsDigest: String?
+
+        var values: [SQLValue] {
+            [.integer(Int64(id)), .integer(Int64(at)), .integer(Int64(recordedAt)), .text(actor), .text(command), .text(action),
+             .text(entity), SQLValue(entityID), SQLValue(orderID), SQLValue(vehicleID), .text(detail), SQLValue(rowsDigest)]
+        }
+
+        func hash(after prev: String) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(256 + detail.utf8.count + command.utf8.count)
+            CanonicalBytes.append(.text(Journal.formatTwoMark), to: &bytes)
+            CanonicalBytes.append(.text(prev), to: &bytes)
+            for value in values { CanonicalBytes.append(value, to: &bytes) }
+            return Digest.hex(Digest.sha256(bytes))
+        }
+    }
+
+    /// The fields format 2 hashes, in order, after the mark and the previous hash.
+    static let formatTwoFields = ["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id",
+                                  "vehicle_id", "detail", "rows_digest"]
+
+    static func formatTwoBytes(_ row: Row, prev: [UInt8], into bytes: inout [UInt8]) {
+        CanonicalBytes.append(.text(formatTwoMark), to: &bytes)
+        CanonicalBytes.append(.text(String(decoding: prev, as: UTF8.self)), to: &bytes)
+        for field in formatTwoFields { row.appendCanonical(field, to: &bytes) }
+    }
+
+    /// Writes `entry` after the entry whose hash is `prev`; returns its hash.
+    static func insert(_ entry: NewEntry, after prev: String, _ db: Database) throws -> String {
+        let hash = entry.hash(after: prev)
+        try db.run("""
+            INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
+                                rows_digest, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, entry.values + [.text(prev), .text(hash)])
+        return hash
+    }
+
+    // MARK: Reading
 
     /// The latest entry's id and hash (the genesis hash for an empty journal).
     static func tail(_ db: Database) throws -> (id: Int, hash: String) {

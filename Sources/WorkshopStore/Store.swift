@@ -38,8 +38,17 @@ public final class Store {
     /// force, and `verify` names them until a manager sets them again.
     private(set) var damagedSettings: [(key: String, value: String)] = []
     private var settingsDataVersion = -1
-    /// The journal's last entry during a write transaction: the next entry chains to it.
-    private var journalTail: (id: Int, hash: String)?
+    /// What a write transaction in progress keeps: where the chain ends, the entry it will write
+    /// last, and the rows it changes. Nil outside `write`.
+    var writing: WriteState?
+    /// The sealed tables and the rows each write changes: set up at the first write (`sealing()`).
+    private var sealingState: (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch)?
+    /// Why the anchor file could not be written after the last write, if it could not (the write
+    /// itself stands; `verify` reports an anchor that is behind or missing).
+    public internal(set) var anchorFailure: String?
+    /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
+    /// given, else `<database>.anchor` beside the database (JournalAnchor).
+    public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.path)
 
     /// Opens (creating and migrating if needed) the database at `path`; for reading only when the
     /// file or its folder cannot be written (`isReadOnly`; see DatabaseOpening).
@@ -80,26 +89,88 @@ public final class Store {
     public var path: String { db.path }
 
     /// Inside `write`: Workshop's writer mark is set.
-    var isWriting: Bool { journalTail != nil }
+    var isWriting: Bool { writing != nil }
 
-    /// Runs a command that changes data: one IMMEDIATE transaction, all or nothing.
+    /// Runs a command that changes data: one IMMEDIATE transaction, all or nothing. Every row it
+    /// changes is sealed under its last journal entry; after the commit the chain's new head goes
+    /// into the anchor file.
     public func write<T>(_ body: () throws -> T) throws -> T {
+        if isWriting { return try body() }  // already inside one: it is that transaction's work
+        let sealing = try sealing()
+        let result: T
+        let head: (id: Int, hash: String)
         do {
-            return try db.transaction(immediate: true) {
+            (result, head) = try db.transaction(immediate: true) {
                 try reloadSettingsIfChanged()
                 // Mark the transaction as Workshop's own, and pick up the chain where it ends now
                 // (another terminal may have written since).
                 try db.run("INSERT INTO writer_mark DEFAULT VALUES")
-                journalTail = try Journal.tail(db)
+                writing = WriteState(tail: try Journal.tail(db))
+                sealing.touched.reset()
+                sealing.touched.isCollecting = true
                 let result = try body()
+                sealing.touched.isCollecting = false
+                try finishJournal(sealing)
                 try db.run("DELETE FROM writer_mark")
-                return result
+                let state = writing!
+                if state.tail.id != state.start.id {
+                    anchorBeforeCommit(start: .init(entry: state.start.id, hash: state.start.hash),
+                                       next: .init(entry: state.tail.id, hash: state.tail.hash))
+                }
+                return (result, state.tail)
             }
         } catch {
             settingsDataVersion = -1  // a rolled-back `shop set` must not linger in memory
-            journalTail = nil
+            sealing.touched.isCollecting = false
+            writing = nil
             throw error
         }
+        let start = writing?.start
+        writing = nil
+        if head.id != start?.id { anchorAfterCommit(.init(entry: head.id, hash: head.hash)) }
+        return result
+    }
+
+    /// The sealed tables and the hook that notes every row this connection changes; made once.
+    private func sealing() throws -> (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch) {
+        if let sealingState { return sealingState }
+        try RowDigest.register(on: db)
+        let shapes = try TableShape.load(db)
+        let touched = TouchedRows(shapes: shapes)
+        let watch = RowChangeWatch(db) { [unowned touched] change in touched.record(change) }
+        sealingState = (shapes, touched, watch)
+        return (shapes, touched, watch)
+    }
+
+    /// The sealed tables (for verify and the migration's seal), with the row-digest function defined.
+    func sealedTables() throws -> [String: TableShape] { try sealing().shapes }
+
+    /// Ends a write: the tamper log's new rows and every row the transaction changed are sealed
+    /// under its last entry (one is made if the transaction journalled nothing), which is written
+    /// with the digest of its seals.
+    private func finishJournal(_ sealing: (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch)) throws {
+        // Nothing journalled and nothing changed (a sign-in): no entry, and the tamper log's rows
+        // wait for the next write that journals something.
+        guard var last = writing?.pending ?? (sealing.touched.touches.isEmpty ? nil : automaticEntry(sealing.touched.touches)) else {
+            return
+        }
+        writing?.pending = nil
+        for (key, digest) in try RowSeals.unsealedTamperLogRows(sealing.shapes, db) {
+            sealing.touched.noteFound(TableShape.tamperLog, key, digest: digest)
+        }
+        let touches = sealing.touched.touches
+        if !touches.isEmpty {
+            try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
+            last.rowsDigest = try RowSeals.digest(ofEntry: last.id, db)
+        }
+        try append(last)
+    }
+
+    /// The entry for rows a transaction changed without journalling anything itself.
+    private func automaticEntry(_ touches: [TouchedRows.Touch]) -> Journal.NewEntry {
+        let tables = Set(touches.map(\.table)).sorted()
+        return newEntry(.recordSeal, entity: "record", id: nil, orderID: nil, vehicleID: nil,
+                        detail: [("rows", .int(touches.count)), ("tables", .string(tables.joined(separator: ",")))])
     }
 
     /// Runs a command that only reads: one consistent snapshot.
@@ -146,57 +217,119 @@ public final class Store {
     }
 
     /// Appends one entry to the journal: what was done, to what, with the values that changed.
+    /// Inside a write the entry is held until the next one (or the end of the transaction), so that
+    /// the transaction's last entry can carry the seals of every row it wrote.
     public func journal(_ action: JournalAction, entity: String, id: String?, orderID: Int? = nil, vehicleID: Int? = nil,
                         detail: [(String, JSON)]) throws {
-        let tail = try journalTail ?? Journal.tail(db)
-        let entryID = tail.id + 1
-        let detailText = JSON.object(detail).serialized()
-        let hash = Digest.sha256Hex(Journal.canonical(
-            prev: tail.hash, id: entryID, at: context.now.seconds, actor: context.actor, command: context.command, action: action.rawValue,
-            entity: entity, entityID: id, orderID: orderID, vehicleID: vehicleID, detail: detailText))
-        try db.run("""
-            INSERT INTO journal(id, at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(Int64(entryID)), .integer(Int64(context.now.seconds)), .text(context.actor), .text(context.command),
-                  .text(action.rawValue), .text(entity), SQLValue(id), SQLValue(orderID), SQLValue(vehicleID), .text(detailText),
-                  .text(tail.hash), .text(hash)])
-        journalTail = (entryID, hash)
+        guard isWriting else {
+            return try write { try journal(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail) }
+        }
+        if let pending = writing?.pending { try append(pending) }
+        let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail)
+        writing?.pending = entry
+    }
+
+    /// The next entry of the chain, made now in this context: the time it claims, and the real time
+    /// read from the system's clock here, whatever a caller's context says, so that every entry's
+    /// real time is the clock's and entries follow each other in it.
+    private func newEntry(_ action: JournalAction, entity: String, id: String?, orderID: Int?, vehicleID: Int?,
+                          detail: [(String, JSON)]) -> Journal.NewEntry {
+        Journal.NewEntry(id: (writing?.tail.id ?? 0) + 1, at: context.now.seconds, recordedAt: Timestamp.currentTime.seconds,
+                         actor: context.actor, command: context.command, action: action.rawValue, entity: entity, entityID: id,
+                         orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil)
+    }
+
+    /// Writes an entry at the end of the chain.
+    private func append(_ entry: Journal.NewEntry) throws {
+        guard let tail = writing?.tail else { preconditionFailure("journal entries are written inside write") }
+        let hash = try Journal.insert(entry, after: tail.hash, db)
+        writing?.tail = (entry.id, hash)
+    }
+}
+
+/// A write transaction in progress.
+struct WriteState {
+    /// Where the chain ended when the transaction began.
+    let start: (id: Int, hash: String)
+    /// The chain's last written entry.
+    var tail: (id: Int, hash: String)
+    /// The entry journalled last and not yet written: it will carry the transaction's seals.
+    var pending: Journal.NewEntry?
+
+    init(tail: (id: Int, hash: String)) {
+        start = tail
+        self.tail = tail
     }
 }
 
 /// One journal entry, as `history` shows it.
 public struct JournalEntry: Sendable {
     public var id: Int
+    /// The time the entry claims.
     public var at: Timestamp
+    /// The real time it was made (nil for entries written before 007-record-seals kept it).
+    public var recordedAt: Timestamp?
     public var actor: String
     public var command: String
     public var action: String
     public var entity: String
     public var entityID: String?
     public var detail: String
+
+    /// Made at another time than it claims (补录): more than a minute apart.
+    public var isLateEntry: Bool { recordedAt.map { abs($0.seconds - at.seconds) > 60 } ?? false }
+
+    static let columns = "id, at, recorded_at, actor, command, action, entity, entity_id, detail"
+
+    init(_ row: Row) {
+        id = row.int("id")
+        at = row.timestamp("at")
+        recordedAt = row.optionalTimestamp("recorded_at")
+        actor = row.string("actor")
+        command = row.string("command")
+        action = row.string("action")
+        entity = row.string("entity")
+        entityID = row.optionalString("entity_id")
+        detail = row.string("detail")
+    }
 }
 
 extension Store {
     /// The journal entries about an order, or about a vehicle and all its orders, oldest first.
     public func history(orderID: Int? = nil, vehicleID: Int? = nil, limit: Int = 500) throws -> [JournalEntry] {
-        let map: (Row) -> JournalEntry = { row in
-            JournalEntry(id: row.int("id"), at: row.timestamp("at"), actor: row.string("actor"), command: row.string("command"),
-                         action: row.string("action"), entity: row.string("entity"), entityID: row.optionalString("entity_id"),
-                         detail: row.string("detail"))
-        }
-        let columns = "id, at, actor, command, action, entity, entity_id, detail"
+        let columns = JournalEntry.columns
         if let orderID {
             return try db.rows("SELECT \(columns) FROM journal WHERE order_id = ? ORDER BY id LIMIT ?",
-                               [.integer(Int64(orderID)), .integer(Int64(limit))], map)
+                               [.integer(Int64(orderID)), .integer(Int64(limit))], JournalEntry.init)
         }
         if let vehicleID {
             return try db.rows("""
                 SELECT \(columns) FROM journal WHERE vehicle_id = ?1
                 UNION SELECT \(columns) FROM journal WHERE order_id IN (SELECT id FROM orders WHERE vehicle_id = ?1)
                 ORDER BY id LIMIT ?2
-                """, [.integer(Int64(vehicleID)), .integer(Int64(limit))], map)
+                """, [.integer(Int64(vehicleID)), .integer(Int64(limit))], JournalEntry.init)
         }
         return []
+    }
+
+    /// The late entries (补录) of a period: those claiming a time in it, and those typed in it for
+    /// another time, oldest first, with how many there are in all.
+    public func lateEntries(from start: Timestamp, to end: Timestamp, limit: Int = 20) throws -> (entries: [JournalEntry], count: Int) {
+        let late = "recorded_at IS NOT NULL AND abs(at - recorded_at) > 60"
+        let period = "((at >= ?1 AND at < ?2) OR (recorded_at >= ?1 AND recorded_at < ?2))"
+        let bounds: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
+        let count = try db.scalar("SELECT count(*) FROM journal WHERE \(late) AND \(period)", bounds) ?? 0
+        let entries = try db.rows("SELECT \(JournalEntry.columns) FROM journal WHERE \(late) AND \(period) ORDER BY id LIMIT ?3",
+                                  bounds + [.integer(Int64(limit))], JournalEntry.init)
+        return (entries, count)
+    }
+
+    /// The chain's head as it stood at `instant` by the real clock: the last entry made before then
+    /// (an entry from before 007-record-seals counts by the time it claims). A day report printed
+    /// again later shows the same head for the same day, unless the chain was rewritten.
+    public func journalHead(before instant: Timestamp) throws -> JournalAnchor.Link? {
+        try db.first("SELECT id, hash FROM journal WHERE coalesce(recorded_at, at) < ? ORDER BY id DESC LIMIT 1",
+                     [.integer(Int64(instant.seconds))]) { JournalAnchor.Link(entry: $0.int("id"), hash: $0.string("hash")) }
     }
 }
 

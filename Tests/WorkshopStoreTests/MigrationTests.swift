@@ -9,7 +9,7 @@ import WorkshopModel
 @Suite("Migrations: named, recorded, and refused when foreign")
 struct MigrationTests {
     static let names = ["001-front-desk", "002-workshop-floor", "003-cash-desk", "004-bookings-and-stock", "005-trust",
-                        "006-facts-fixed-on-orders"]
+                        "006-facts-fixed-on-orders", "007-record-seals"]
 
     static func recorded(_ path: String) throws -> [String] {
         try Database(path: path, readOnly: true).rows("SELECT name FROM schema_migrations ORDER BY rowid") { $0.string("name") }
@@ -33,9 +33,9 @@ struct MigrationTests {
 
     @Test func aNewerDatabaseIsRefusedUntouched() throws {
         let (_, path) = try Support.freshStore()
-        try Support.sql(path, "INSERT INTO schema_migrations VALUES ('007-loyalty-cards', 0); PRAGMA user_version = 7;")
+        try Support.sql(path, "INSERT INTO schema_migrations VALUES ('008-loyalty-cards', 0); PRAGMA user_version = 8;")
         let schema = try Support.schema(path)
-        #expect(throws: StoreRefusal.newerSchema(found: 7, known: 6)) { try Support.open(path) }
+        #expect(throws: StoreRefusal.newerSchema(found: 8, known: 7)) { try Support.open(path) }
         #expect(try Support.schema(path) == schema)
     }
 
@@ -44,15 +44,15 @@ struct MigrationTests {
         try Support.sql(path, "UPDATE schema_migrations SET name = '003-cash-desk-experimental' WHERE name = '003-cash-desk'")
         let refused = StoreRefusal.foreignMigrations(
             recorded: ["001-front-desk", "002-workshop-floor", "003-cash-desk-experimental", "004-bookings-and-stock", "005-trust",
-                       "006-facts-fixed-on-orders"],
+                       "006-facts-fixed-on-orders", "007-record-seals"],
             known: Self.names)
         #expect(throws: refused) { try Support.open(path) }
     }
 
     @Test func aRecordThatDisagreesWithTheVersionIsRefused() throws {
         let (_, path) = try Support.freshStore()
-        try Support.sql(path, "DELETE FROM schema_migrations WHERE name = '006-facts-fixed-on-orders'")
-        #expect(throws: StoreRefusal.migrationRecordDisagrees(recorded: 5, version: 6)) { try Support.open(path) }
+        try Support.sql(path, "DELETE FROM schema_migrations WHERE name = '007-record-seals'")
+        #expect(throws: StoreRefusal.migrationRecordDisagrees(recorded: 6, version: 7)) { try Support.open(path) }
     }
 
     @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {
@@ -74,15 +74,15 @@ struct MigrationTests {
         #expect(try Support.scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'") == 0)
         _ = try Support.open(path)
         #expect(try Self.recorded(path) == Self.names)
-        #expect(try Support.scalar(path, "PRAGMA user_version") == 6)
+        #expect(try Support.scalar(path, "PRAGMA user_version") == Self.names.count)
     }
 
-    @Test func theFrozenTriggerListIsWhatTheMigrationsCreate() throws {
+    @Test func theFrozenTriggerListIsWhatTheMigrationsCreateWordForWord() throws {
         let (_, path) = try Support.freshStore()
-        let triggers = try Database(path: path, readOnly: true).rows("SELECT name FROM sqlite_master WHERE type = 'trigger'") {
-            $0.string("name")
+        let triggers = try Database(path: path, readOnly: true).rows("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+            "\($0.string("name")): \($0.string("sql"))"
         }
-        #expect(Set(triggers) == Set(Schema.safeguardTriggers))
+        #expect(Set(triggers) == Set(Schema.safeguardTriggers.map { "\($0.name): \($0.sql)" }))
     }
 
     /// The open statuses are frozen in migration 002's partial indexes (one open order per car, one

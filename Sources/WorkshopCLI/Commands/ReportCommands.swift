@@ -12,9 +12,12 @@ enum ReportCommands {
              summary: Phrase("某天的数字（默认今天）", "a day's figures (today unless given)"),
              examples: ["report day", "report day 2026-11-21"]) { invocation, s in
             let start = invocation.value("day") ?? s.zone.startOfDay(s.now)
-            let report = try s.store.report(from: start, to: Day.next(start, s.zone))
+            let end = Day.next(start, s.zone)
+            let report = try s.store.report(from: start, to: end)
             let title = s.zone.formatDate(start)
-            return Output(text: text(report, title: title, daily: false, s), json: json(report, title: title))
+            let record = try DayRecord(from: start, to: end, s.store)
+            return Output(text: text(report, title: title, daily: false, s) + "\n\n" + record.text(s),
+                          json: json(report, title: title, adding: record.json(s)))
         },
         Form([word("month", "月"), optionalArg("month", .month)],
              options: [option("format", .choice(ReportFormat.self)), option("out", .path)], access: .read,
@@ -80,7 +83,7 @@ enum ReportCommands {
         return text
     }
 
-    static func json(_ r: PeriodReport, title: String) -> JSON {
+    static func json(_ r: PeriodReport, title: String, adding more: [(String, JSON)] = []) -> JSON {
         .object([
             ("period", .string(title)), ("cars", .int(r.carsCheckedIn)), ("orders_opened", .int(r.ordersOpened)),
             ("orders_released", .int(r.ordersReleased)), ("revenue", .money(r.revenue)), ("labor", .money(r.labor)),
@@ -90,7 +93,7 @@ enum ReportCommands {
             ("bookings", .int(r.bookings)), ("arrivals", .int(r.arrivals)), ("no_shows", .int(r.noShows)),
             ("complaints_new", .int(r.complaintsRegistered)), ("complaints_open", .int(r.openComplaints)),
             ("daily", .array(r.daily.map { .object([("day", .string($0.day)), ("revenue", .money($0.revenue)), ("cars", .int($0.cars))]) })),
-        ])
+        ] + more)
     }
 
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.
@@ -114,5 +117,49 @@ enum ReportCommands {
          (Label("预约 / 到店 / 未到", "Bookings / arrived / no-shows"), "\(r.bookings) / \(r.arrivals) / \(r.noShows)"),
          (Label("返修", "Comebacks"), "\(r.comebacks)"),
          (Label("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")]
+    }
+}
+
+/// What the day report puts on paper about the record itself: the day's late entries (补录), and
+/// the journal's chain head — as it stood at the end of the day by the real clock, or at printing
+/// while the day is not over — so that the paper can later be held against the database. Printed
+/// again for the same day, a report shows the same head unless the chain was rewritten.
+struct DayRecord {
+    var late: [JournalEntry]
+    var lateCount: Int
+    var head: JournalAnchor.Link?
+    /// The end of the day, or nil when the head is the one at printing.
+    var headAsOf: Timestamp?
+
+    init(from start: Timestamp, to end: Timestamp, _ store: Store) throws {
+        (late, lateCount) = try store.lateEntries(from: start, to: end)
+        let now = Timestamp.currentTime
+        headAsOf = end <= now ? end : nil
+        head = try store.journalHead(before: headAsOf ?? now + 1)
+    }
+
+    func text(_ s: Session) -> String {
+        let w = s.wording
+        var lines: [String] = []
+        if lateCount > 0 {
+            lines.append(s.t("补录 \(lateCount) 条（记为本日，或于本日补录）：", "Late entries: \(lateCount) (dated this day, or typed this day for another)"))
+            for e in late {
+                lines.append("  " + s.t("第 \(e.id) 条 ", "entry \(e.id) ") + "\(s.formatTime(e.at)) \(e.actor) \(JournalAction.label(of: e.action, w)) · "
+                             + w.realTime(e.recordedAt!))
+            }
+            if lateCount > late.count { lines.append("  " + s.t("另有 \(lateCount - late.count) 条（history 可查）", "\(lateCount - late.count) more (history shows them)")) }
+        }
+        let asOf = headAsOf.map { s.t("截至 \(s.formatTime($0))", "as of \(s.formatTime($0))") } ?? s.t("打印时", "at printing")
+        lines.append(s.t("日志链头（\(asOf)）：", "Journal chain head (\(asOf)): ") + w.chainHead(entry: head?.entry ?? 0, hash: head?.hash ?? ""))
+        return lines.joined(separator: "\n")
+    }
+
+    func json(_ s: Session) -> [(String, JSON)] {
+        [("late_entries", .object([("count", .int(lateCount)), ("listed", .array(late.map {
+            .object([("entry", .int($0.id)), ("at", .string($0.at.iso8601)), ("recorded_at", .string($0.recordedAt?.iso8601 ?? "")),
+                     ("actor", .string($0.actor)), ("action", .string($0.action))])
+         }))])),
+         ("chain_head", .object([("entry", .int(head?.entry ?? 0)), ("hash", .string(head?.hash ?? "")),
+                                 ("as_of", headAsOf.map { .string($0.iso8601) } ?? .null)]))]
     }
 }

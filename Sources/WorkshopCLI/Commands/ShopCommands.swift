@@ -115,9 +115,15 @@ enum ShopCommands {
             let w = s.wording
             var table = TextTable([s.t("时间", "When"), s.t("人员", "Who"), s.t("操作", "Action"), s.t("命令", "Command")])
             table.maximumWidth = 70
-            for e in entries { table.add([s.formatTime(e.at), e.actor, JournalAction.label(of: e.action, w), e.command]) }
+            for e in entries {
+                // A late entry (补录) shows the time it claims, marked, with the real time it was typed.
+                let when = e.isLateEntry ? s.formatTime(e.at) + s.t(" 补录（", " late entry (") + w.realTime(e.recordedAt!) + s.t("）", ")")
+                                         : s.formatTime(e.at)
+                table.add([when, e.actor, JournalAction.label(of: e.action, w), e.command])
+            }
             return Output(text: "\(title)\n" + table.render(), json: .object([("history", .array(entries.map {
-                .object([("at", .string($0.at.iso8601)), ("actor", .string($0.actor)), ("action", .string($0.action)),
+                .object([("at", .string($0.at.iso8601)), ("recorded_at", $0.recordedAt.map { .string($0.iso8601) } ?? .null),
+                         ("late_entry", .bool($0.isLateEntry)), ("actor", .string($0.actor)), ("action", .string($0.action)),
                          ("action_label", .string(JournalAction.label(of: $0.action, w))),
                          ("entity", .string($0.entity)), ("id", .string($0.entityID)), ("command", .string($0.command)),
                          ("detail", .string($0.detail))])

@@ -7,13 +7,19 @@ enum TrustCommands {
     static let all = [verify, backup, export]
 
     static let verify = CommandSpec("verify", aliases: ["核查"], group: .shop,
-        summary: Phrase("核查数据库：日志哈希链、外部修改、完整性、库存与流水", "check the database: the journal's hash chain, changes made outside Workshop, integrity, stock sums"), forms: [
-        Form([], access: .read, summary: Phrase("核查，逐条说明发现的问题", "check, naming each problem found"), examples: ["verify"]) { _, s in
+        summary: Phrase("核查数据库：日志哈希链与锚点、每一行与写入它的日志条目、触发器、完整性、库存与流水", "check the database: the journal's hash chain and its anchor, every row against the entry that wrote it, the triggers, integrity, stock sums"), forms: [
+        Form([], access: .read, summary: Phrase("核查，逐条说明发现的问题及其位置", "check, naming each problem found and where"), examples: ["verify"]) { _, s in
             let report = try s.store.verify()
-            guard report.isClean else { throw RecordRefusal.verifyFound(problems: report.problems) }
-            return .message(s.t("核查通过：日志 \(report.journalEntries) 条哈希链完整，数据库完整，无外部修改，库存与流水一致",
-                                "verified: the journal's \(report.journalEntries) entries chain unbroken, the database is intact, nothing was changed outside Workshop, stock adds up"),
-                            [("journal_entries", .int(report.journalEntries))])
+            guard report.isClean else { throw RecordRefusal.verifyFound(problems: report.problems, notes: report.notes) }
+            let w = s.wording
+            let notes = report.notes.map { "  · " + w.note($0) }
+            return .message(s.t("核查通过：日志 \(report.journalEntries) 条哈希链完整，\(report.rowsChecked) 行数据均与写入它的日志条目相符，数据库完整，无外部修改，库存与流水一致",
+                                "verified: the journal's \(report.journalEntries) entries chain unbroken, all \(report.rowsChecked) rows are as the entries that wrote them left them, the database is intact, nothing was changed outside Workshop, stock adds up")
+                            + (notes.isEmpty ? "" : "\n" + notes.joined(separator: "\n")),
+                            [("journal_entries", .int(report.journalEntries)), ("rows_checked", .int(report.rowsChecked)),
+                             ("head", .object([("entry", .int(report.head.entry)), ("hash", .string(report.head.hash))])),
+                             ("late_entries", .int(report.lateEntries)),
+                             ("notes", .array(report.notes.map { .string(w.note($0)) }))])
         },
     ])
 

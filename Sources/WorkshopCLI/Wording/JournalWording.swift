@@ -74,6 +74,7 @@ extension JournalAction {
         case .orderVoid: return Phrase("作废", "voided")
         case .partOnOrder: return Phrase("配件订货", "part ordered")
         case .partSave: return Phrase("保存配件", "part saved")
+        case .recordSeal: return Phrase("封存记录", "record sealed")
         case .paymentAdd: return Phrase("收款", "payment")
         case .paymentRefund: return Phrase("退款", "refund")
         case .shopSet: return Phrase("门店设置", "shop setting")

@@ -129,10 +129,11 @@ extension StoreRefusal: WordedRefusal {
 extension RecordRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
-        case .verifyFound(let problems):
+        case .verifyFound(let problems, let notes):
             let list = problems.map { "  - " + w.problem($0) }.joined(separator: "\n")
-            return w("核查发现 \(problems.count) 个问题：\n" + list,
-                     "verify found \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + list)
+            let noted = notes.isEmpty ? "" : "\n" + notes.map { "  · " + w.note($0) }.joined(separator: "\n")
+            return w("核查发现 \(problems.count) 个问题：\n" + list + noted,
+                     "verify found \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + list + noted)
         case .backupOverwritesOtherFile(let path):
             return w("\(path) 已存在，且不是数据库备份：请换一个文件名（未写入任何内容）",
                      "\(path) exists and is not a database backup: choose a new file name (nothing was written)")
@@ -146,7 +147,7 @@ extension RecordRefusal: WordedRefusal {
 }
 
 extension Wording {
-    /// One thing verify found, as a line of its report.
+    /// One thing verify found, as a line of its report: what, and where (table and row, entry, file).
     func problem(_ problem: RecordProblem) -> String {
         switch problem {
         case .integrity(let findings):
@@ -158,6 +159,44 @@ extension Wording {
         case .journalEntryAltered(let entry, let action, let actor):
             return self("日志：第 \(entry) 条（\(actor) 的 \(action)）在 Workshop 之外被改动或插入：哈希链从这里断开",
                         "journal: entry \(entry) (\(action) by \(actor)) was changed or inserted outside Workshop: the hash chain breaks there")
+        case .rowChanged(let table, let row, let entry):
+            return self("\(table) 表第 \(row) 行与日志第 \(entry) 条写入的不符：此后在 Workshop 之外被改动",
+                        "\(table) row \(row) differs from what journal entry \(entry) wrote: changed outside Workshop since")
+        case .rowAdded(let table, let row, nil):
+            return self("\(table) 表第 \(row) 行不是任何日志条目写入的：在 Workshop 之外被新增",
+                        "\(table) row \(row) was written by no journal entry: added outside Workshop")
+        case .rowAdded(let table, let row, let deletedBy?):
+            return self("\(table) 表第 \(row) 行已由日志第 \(deletedBy) 条删除，现在又出现：在 Workshop 之外被加回",
+                        "\(table) row \(row) was deleted by journal entry \(deletedBy) and is back: put back outside Workshop")
+        case .rowDeleted(let table, let row, let entry):
+            return self("\(table) 表第 \(row) 行（日志第 \(entry) 条写入）不见了：在 Workshop 之外被删除",
+                        "\(table) row \(row), written by journal entry \(entry), is gone: deleted outside Workshop")
+        case .rowFoundAltered(let table, let row, let entry):
+            return self("日志第 \(entry) 条改写 \(table) 表第 \(row) 行时，发现它此前已在 Workshop 之外被改动或删除",
+                        "when journal entry \(entry) rewrote \(table) row \(row), it had already been changed or deleted outside Workshop")
+        case .moreRows(let table, let count):
+            return self("\(table) 表：另有 \(count) 处同类问题", "\(table): \(count) more like these")
+        case .sealsAltered(let entry):
+            return self("日志第 \(entry) 条：其行封存（row_seals）与该条哈希所涵盖的不符：封存记录被改动",
+                        "journal entry \(entry): its row seals (row_seals) are not those its hash covers: the seals were edited")
+        case .sealsWithoutEntries(let from, let to):
+            return self("行封存指向日志第 \(from)…\(to) 条，日志里却没有这些条目：日志被截短或删除",
+                        "row seals name journal entries \(from)…\(to), which the journal does not have: the journal was cut or deleted")
+        case .journalCut(let ends, let anchorEntry, let anchor, let writtenAt, let earlier):
+            return anchorSaid(earlier) + self(
+                "日志止于第 \(ends) 条，锚点 \(anchor)（写于 \(time(writtenAt))）记载已到第 \(anchorEntry) 条：第 \(ends + 1)…\(anchorEntry) 条被截掉",
+                "the journal ends at entry \(ends), the anchor \(anchor) (written \(time(writtenAt))) says it reached entry \(anchorEntry): entries \(ends + 1)…\(anchorEntry) were cut")
+        case .journalRewritten(let entry, let anchor, let writtenAt, let earlier):
+            return anchorSaid(earlier) + self(
+                "日志第 \(entry) 条的哈希与锚点 \(anchor)（写于 \(time(writtenAt))）记载的不同：哈希链到此为止被重写过",
+                "journal entry \(entry) has another hash than the anchor \(anchor) (written \(time(writtenAt))) recorded: the chain was rewritten up to there")
+        case .journalPastAnchor(let from, let to, let anchor, let earlier):
+            return anchorSaid(earlier) + self(
+                "日志第 \(from)…\(to) 条超出锚点 \(anchor)，且没有任何 Workshop 写入预告过：在 Workshop 之外被追加（或断电时写入未及记入锚点）",
+                "journal entries \(from)…\(to) go past the anchor \(anchor) and no Workshop write announced them: appended outside Workshop (or, after a power cut, a write that never reached the anchor)")
+        case .anchorUnreadable(let anchor, let earlier):
+            return anchorSaid(earlier) + self("锚点文件 \(anchor) 不是锚点：在 Workshop 之外被改写",
+                                              "the anchor file \(anchor) is not an anchor: overwritten outside Workshop")
         case .changedOutside(let table, let row, let operation, let at):
             let done: String
             switch operation {
@@ -168,8 +207,12 @@ extension Wording {
             return self("\(table)：第 \(row ?? "?") 行在 Workshop 之外被\(done)（UTC \(at)）",
                         "\(table): row \(row ?? "?") was \(done) outside Workshop (at \(at) UTC)")
         case .safeguardsRemoved(let triggers):
-            let names = triggers.prefix(6).joined(separator: ", ")
+            let names = triggers.prefix(6).joined(separator: ", ") + (triggers.count > 6 ? " …" : "")
             return self("防护被移除：触发器 \(names)", "safeguards removed: triggers \(names)")
+        case .safeguardRewritten(let trigger):
+            return self("防护触发器 \(trigger) 被替换：它的 SQL 已不是 Workshop 建立时的", "safeguard trigger \(trigger) was replaced: its SQL is not the one Workshop made")
+        case .unknownTrigger(let trigger, let table):
+            return self("\(table) 表上的触发器 \(trigger) 不是 Workshop 建立的", "trigger \(trigger) on \(table) was not made by Workshop")
         case .writerMarkLeftSet:
             return self("writer_mark 在 Workshop 的事务之外留有记录：有人在隐藏改动",
                         "writer_mark holds a row outside any Workshop transaction: someone is hiding changes")
@@ -180,5 +223,48 @@ extension Wording {
             return self("设置项 \(key) 的值“\(value)”无法读取，目前按默认值执行：请用 shop set \(key)=… 重新设置",
                         "setting \(key) = \"\(value)\" cannot be read, so its default is in force: set it again with shop set \(key)=…")
         }
+    }
+
+    /// Before a finding a later write made about the anchor it replaced.
+    private func anchorSaid(_ earlier: Bool) -> String {
+        earlier ? self("（此前一次写入时发现）", "(found by a later write) ") : ""
+    }
+
+    /// What verify noticed that is no problem.
+    func note(_ note: RecordNote) -> String {
+        switch note {
+        case .lateEntry(let entry, let claimed, let recorded, let actor, let action):
+            return self("补录：第 \(entry) 条，\(actor) 的\(JournalAction.label(of: action, self))，记为 \(time(claimed))，\(realTime(recorded))",
+                        "late entry: entry \(entry), \(JournalAction.label(of: action, self)) by \(actor), dated \(time(claimed)), \(realTime(recorded))")
+        case .moreLateEntries(let count):
+            return self("另有 \(count) 条补录（history 可查）", "\(count) more late entries (history shows them)")
+        case .sealedAsFound(let entry, let rows, let at):
+            return self("第 \(entry) 条于 \(time(at)) 按原样封存了 \(rows) 行（升级到行封存时）：这些行自那时起才有核查依据",
+                        "entry \(entry) sealed \(rows) rows as found on \(time(at)) (the upgrade to row seals): verify vouches for them from then on")
+        case .anchorAgrees(let path, let entry):
+            return self("日志与锚点 \(path) 一致（第 \(entry) 条）", "the journal agrees with its anchor \(path) (entry \(entry))")
+        case .anchorMissing(let path):
+            return self("没有锚点文件 \(path)：日志的结尾无从与数据库之外核对（备份的副本，或升级后尚未写入）；请将链头与最近一份日报核对",
+                        "no anchor file at \(path): the journal's end is checked against nothing outside the database (a backup's copy, or not written since the upgrade); compare the head with the last day report")
+        case .head(let entry, let hash):
+            return self("链头：", "chain head: ") + chainHead(entry: entry, hash: hash)
+        }
+    }
+
+    /// The real time a late entry was typed, as printed beside the time it claims.
+    func realTime(_ recorded: Timestamp) -> String {
+        self("实际录入 \(time(recorded))", "entered \(time(recorded))")
+    }
+
+    /// A chain head as printed for comparing by eye: "第 1234 条 · 9f3a-5c2e-81d0-77ab" (the first 64
+    /// bits of its hash, enough that no forged chain could match them by trying).
+    func chainHead(entry: Int, hash: String) -> String {
+        guard entry > 0 else { return self("（尚无日志条目）", "(no entries yet)") }
+        let short = hash.prefix(16)
+        let groups = stride(from: 0, to: short.count, by: 4).map { offset -> String in
+            let start = short.index(short.startIndex, offsetBy: offset)
+            return String(short[start..<short.index(start, offsetBy: 4)])
+        }
+        return self("第 \(entry) 条 · ", "entry \(entry) · ") + groups.joined(separator: "-")
     }
 }

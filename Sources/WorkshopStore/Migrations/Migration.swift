@@ -19,6 +19,9 @@ enum MigrationStep: String, Sendable {
     /// 005-trust: chains the journal entries written before the chain existed, oldest first, then
     /// makes the journal append-only again (the migration dropped that trigger to allow the sealing).
     case sealJournal
+    /// 007-record-seals: seals every row already in the database as found, under one journal entry
+    /// (none for a new, empty database).
+    case sealRecord
 
     func run(_ db: Database) throws {
         switch self {
@@ -28,6 +31,8 @@ enum MigrationStep: String, Sendable {
                 CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
                     BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
                 """)
+        case .sealRecord:
+            try RecordSeal.sealAsFound(db, command: "007-record-seals")
         }
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+import WorkshopModel
+
+/// The journal's head kept outside the database: at every write, the last entry's id and hash and
+/// the number of entries go into a small text file apart from the database file. Whoever edits the
+/// database alone cannot make it agree again: a chain cut short ends before the anchor's head, a
+/// chain rewritten has another hash there, an entry appended outside Workshop goes past it. The
+/// same head is printed on the day report and can be exported, so copies of it outlive the file.
+///
+/// A write updates the file twice. Before its commit (holding the database's write lock) it
+/// records the head as committed and, as `next`, the head it is about to commit; after the commit
+/// `next` becomes the head. So a Workshop stopped at any point leaves a journal that ends at the
+/// head or at `next`, and anything else is someone else's doing.
+///
+/// The file, UTF-8, one fact a line:
+///
+///     workshop journal anchor 1
+///     entries 1234
+///     head 1234 9f3a…(64 hex)
+///     next 1236 77c0…(64 hex)              (only while a write is committing)
+///     written 1795420800 2026-11-30T09:20:00Z
+///     started 17 1795000000                (the head when this file was first written)
+///     disagreed cut 1200 5b1e… 1795410000 1100
+///
+/// `disagreed` lines are what a write found wrong with the anchor before replacing it — the
+/// journal cut short of it, rewritten, or run past it — kept in every later file, so that one
+/// write cannot wash the evidence away; `verify` reports each.
+public struct JournalAnchor: Equatable, Sendable {
+    public var entries: Int
+    public var head: Link
+    /// The head a write was about to commit when the file was written.
+    public var next: Link?
+    /// The real time it was written.
+    public var writtenAt: Timestamp
+    /// The head when the file was first written, and when: entries before it were never anchored.
+    public var started: (entry: Int, at: Timestamp)
+    public var disagreements: [Disagreement] = []
+
+    /// One entry of the chain: its id and hash.
+    public struct Link: Equatable, Sendable {
+        public var entry: Int
+        public var hash: String
+        public init(entry: Int, hash: String) {
+            self.entry = entry
+            self.hash = hash
+        }
+    }
+
+    /// What a write found wrong with the anchor it replaced.
+    public enum Disagreement: Equatable, Sendable {
+        /// The anchor's head (written then) was past the journal's end.
+        case cut(anchor: Link, writtenAt: Timestamp, journalEnded: Int)
+        /// The journal had the anchor's head entry with another hash.
+        case rewritten(anchor: Link, writtenAt: Timestamp)
+        /// The journal had entries `from`…`to` past the anchor's head that no Workshop write announced.
+        case unanchored(from: Int, to: Int, foundAt: Timestamp)
+        /// The file was not an anchor.
+        case unreadable(foundAt: Timestamp)
+    }
+
+    public init(head: Link, next: Link? = nil, writtenAt: Timestamp, started: (entry: Int, at: Timestamp)? = nil,
+                disagreements: [Disagreement] = []) {
+        self.entries = head.entry
+        self.head = head
+        self.next = next
+        self.writtenAt = writtenAt
+        self.started = started ?? (head.entry, writtenAt)
+        self.disagreements = disagreements
+    }
+
+    public static func == (a: JournalAnchor, b: JournalAnchor) -> Bool { a.text == b.text }
+
+    static let firstLine = "workshop journal anchor 1"
+
+    public var text: String {
+        var lines = [JournalAnchor.firstLine, "entries \(entries)", "head \(head.entry) \(head.hash)"]
+        if let next { lines.append("next \(next.entry) \(next.hash)") }
+        lines.append("written \(writtenAt.seconds) \(writtenAt.iso8601)")
+        lines.append("started \(started.entry) \(started.at.seconds)")
+        for d in disagreements {
+            switch d {
+            case .cut(let a, let at, let ended): lines.append("disagreed cut \(a.entry) \(a.hash) \(at.seconds) \(ended)")
+            case .rewritten(let a, let at): lines.append("disagreed rewritten \(a.entry) \(a.hash) \(at.seconds)")
+            case .unanchored(let from, let to, let at): lines.append("disagreed unanchored \(from) \(to) \(at.seconds)")
+            case .unreadable(let at): lines.append("disagreed unreadable \(at.seconds)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads an anchor's text; nil when it is not one.
+    public init?(text: String) {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: " ").map(String.init) }
+        guard lines.first?.joined(separator: " ") == JournalAnchor.firstLine else { return nil }
+        func link(_ words: [String]) -> Link? {
+            guard words.count == 3, words[2].count == 64, let id = Int(words[1]) else { return nil }
+            return Link(entry: id, hash: words[2])
+        }
+        func time(_ word: String) -> Timestamp? { Int(word).map(Timestamp.init(seconds:)) }
+        var entries: Int?, head: Link?, next: Link?, written: Timestamp?, started: (Int, Timestamp)?
+        var disagreements: [Disagreement] = []
+        for words in lines.dropFirst() {
+            switch (words.first, words.count > 1 ? words[1] : "") {
+            case ("entries", _) where words.count == 2: entries = Int(words[1])
+            case ("head", _): head = link(words)
+            case ("next", _): next = link(words)
+            case ("written", _) where words.count >= 2: written = time(words[1])
+            case ("started", _) where words.count == 3:
+                guard let id = Int(words[1]), let at = time(words[2]) else { return nil }
+                started = (id, at)
+            case ("disagreed", "cut") where words.count == 6:
+                guard let a = link(["", words[2], words[3]]), let at = time(words[4]), let ended = Int(words[5]) else { return nil }
+                disagreements.append(.cut(anchor: a, writtenAt: at, journalEnded: ended))
+            case ("disagreed", "rewritten") where words.count == 5:
+                guard let a = link(["", words[2], words[3]]), let at = time(words[4]) else { return nil }
+                disagreements.append(.rewritten(anchor: a, writtenAt: at))
+            case ("disagreed", "unanchored") where words.count == 5:
+                guard let from = Int(words[2]), let to = Int(words[3]), let at = time(words[4]) else { return nil }
+                disagreements.append(.unanchored(from: from, to: to, foundAt: at))
+            case ("disagreed", "unreadable") where words.count == 3:
+                guard let at = time(words[2]) else { return nil }
+                disagreements.append(.unreadable(foundAt: at))
+            default: return nil
+            }
+        }
+        guard let entries, let head, let written, entries == head.entry else { return nil }
+        self.init(head: head, next: next, writtenAt: written, started: started, disagreements: disagreements)
+    }
+
+    // MARK: The file
+
+    /// `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is set (a folder the
+    /// database's copies and backups do not go to: another disk, a share), else beside the database.
+    public static func defaultPath(forDatabase database: String,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let folder = environment["WORKSHOP_ANCHOR"], !folder.isEmpty {
+            return (folder as NSString).appendingPathComponent((database as NSString).lastPathComponent + ".anchor")
+        }
+        return database + ".anchor"
+    }
+
+    /// What is at `path`: nil when there is no file.
+    enum Found {
+        case anchor(JournalAnchor)
+        case unreadable(String)
+    }
+
+    static func read(_ path: String) -> Found? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("cannot be read") }
+        guard let anchor = JournalAnchor(text: String(decoding: data, as: UTF8.self)) else {
+            return .unreadable("is not an anchor")
+        }
+        return .anchor(anchor)
+    }
+
+    /// Replaces the file whole or not at all: a new file in the same folder, renamed over the old
+    /// one; with `sync`, the file and then the folder are synced so the new one survives a power
+    /// cut. Readable by the shop's account only.
+    func write(to path: String, sync: Bool) throws {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(
+            "." + (path as NSString).lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw AnchorWriteError(path: temporary, errno: errno) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = written == bytes.count && (!sync || fsync(fd) == 0)
+        let error = errno
+        close(fd)
+        guard synced, rename(temporary, path) == 0 else {
+            let failure = AnchorWriteError(path: path, errno: synced ? errno : error)
+            unlink(temporary)
+            throw failure
+        }
+        guard sync else { return }
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
+    }
+}
+
+/// Serializes the anchor's read-check-replace among Workshop processes: an exclusive lock on
+/// `<anchor>.lock`, held for the duration of `body`.
+func withAnchorLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    let fd = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw AnchorWriteError(path: path + ".lock", errno: errno) }
+    defer { close(fd) }  // closing releases the lock
+    while flock(fd, LOCK_EX) != 0 {
+        guard errno == EINTR else { throw AnchorWriteError(path: path + ".lock", errno: errno) }
+    }
+    return try body()
+}
+
+struct AnchorWriteError: Error, CustomStringConvertible {
+    let path: String
+    let errno: Int32
+    var description: String { "\(path): \(String(cString: strerror(errno)))" }
+}

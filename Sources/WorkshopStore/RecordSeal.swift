@@ -1,0 +1,26 @@
+import SQLite
+import WorkshopModel
+
+/// Sealing the record as it stands, in one journal entry: what a migration does for the rows that
+/// were there before row seals existed (007-record-seals). `verify` can vouch for a row only from
+/// its seal on; this entry says when that was, and `verify` names it.
+enum RecordSeal {
+    static let actor = "Workshop"
+
+    /// Seals every row of every sealed table under a new entry, when there is any row to seal.
+    static func sealAsFound(_ db: Database, command: String) throws {
+        try RowDigest.register(on: db)
+        let shapes = try TableShape.load(db)
+        let tail = try Journal.tail(db)
+        let entryID = tail.id + 1
+        let counts = try RowSeals.sealEverything(shapes, entry: entryID, db).filter { $0.rows > 0 }
+        guard !counts.isEmpty else { return }
+        let now = Timestamp.currentTime.seconds
+        let detail = JSON.object([("rows", .int(counts.map(\.rows).reduce(0, +))),
+                                  ("tables", .object(counts.map { ($0.table, .int($0.rows)) }))]).serialized()
+        let entry = Journal.NewEntry(id: entryID, at: now, recordedAt: now, actor: actor, command: command,
+                                     action: JournalAction.recordSeal.rawValue, entity: "record", entityID: nil, orderID: nil,
+                                     vehicleID: nil, detail: detail, rowsDigest: try RowSeals.digest(ofEntry: entryID, db))
+        _ = try Journal.insert(entry, after: tail.hash, db)
+    }
+}

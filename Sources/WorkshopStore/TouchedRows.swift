@@ -1,0 +1,63 @@
+import SQLite
+
+/// The rows one write transaction changes, as SQLite's pre-update hook reports them on Workshop's
+/// own connection, each with its digest as Workshop found it before the first change (nil: the
+/// row was not there). Nothing in the database file decides what is recorded here: dropping or
+/// rewriting a trigger in the file cannot make Workshop skip a row it wrote.
+final class TouchedRows {
+    struct Touch {
+        let table: String
+        let key: RowKey
+        /// The row's digest before this transaction changed it; nil when there was no row.
+        let found: [UInt8]?
+    }
+
+    private(set) var touches: [Touch] = []
+    private var seen: Set<TouchKey> = []
+    private let shapes: [String: TableShape]
+    /// Only inside Workshop's write transactions.
+    var isCollecting = false
+
+    private struct TouchKey: Hashable {
+        let table: String
+        let key: RowKey
+    }
+
+    init(shapes: [String: TableShape]) {
+        self.shapes = shapes
+    }
+
+    func reset() {
+        touches.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+    }
+
+    func record(_ change: RowChange) {
+        guard isCollecting, let shape = shapes[change.table] else { return }
+        switch change.operation {
+        case .insert:
+            note(shape, shape.key(of: change, old: false), found: { nil })
+        case .delete:
+            let key = shape.key(of: change, old: true)
+            note(shape, key, found: { RowDigest.old(change, in: shape, key: key) })
+        case .update:
+            let old = shape.key(of: change, old: true)
+            note(shape, old, found: { RowDigest.old(change, in: shape, key: old) })
+            // A changed key leaves the old key without a row and makes a new one.
+            let new = shape.key(of: change, old: false)
+            if new != old { note(shape, new, found: { nil }) }
+        }
+    }
+
+    /// Notes a row the first time the transaction touches it; `found` is digested only then.
+    private func note(_ shape: TableShape, _ key: RowKey, found: () -> [UInt8]?) {
+        guard seen.insert(TouchKey(table: shape.name, key: key)).inserted else { return }
+        touches.append(Touch(table: shape.name, key: key, found: found()))
+    }
+
+    /// Rows found some other way (the tamper log's new rows), as they are now.
+    func noteFound(_ table: String, _ key: RowKey, digest: [UInt8]?) {
+        guard seen.insert(TouchKey(table: table, key: key)).inserted else { return }
+        touches.append(Touch(table: table, key: key, found: digest))
+    }
+}

@@ -1,0 +1,62 @@
+import SQLite
+import WorkshopModel
+
+extension Store {
+    /// The chain's end against the anchor file and any copies given (exported, or kept from a day
+    /// report). The journal is read on a connection of its own, afresh: a write committed since this
+    /// verify's snapshot began may already have moved the anchor on. The file and the journal are
+    /// read again if they disagree, in case a write came in between the two readings.
+    func verifyAnchors(_ copies: [(name: String, anchor: JournalAnchor)], _ report: inout VerifyReport) throws {
+        let fresh = try Database(path: db.path, readOnly: true)
+        fresh.setBusyTimeout(milliseconds: 5_000)
+        func check(_ anchor: JournalAnchor, name: String, copy: Bool) throws -> [RecordProblem] {
+            try fresh.transaction(immediate: false) {
+                let tail = try Journal.tail(fresh)
+                var checked = anchor
+                if copy { checked.next = .init(entry: tail.id, hash: tail.hash) }  // a copy is only a lower bound
+                let disagreements = try checked.disagreements(withJournalEndingAt: .init(entry: tail.id, hash: tail.hash),
+                                                              now: Timestamp.currentTime) { id in
+                    try fresh.first("SELECT hash FROM journal WHERE id = ?", [.integer(Int64(id))]) { $0.optionalString("hash") } ?? nil
+                }
+                return disagreements.map { Self.problem($0, anchor: name, earlier: false) }
+            }
+        }
+        for (name, anchor) in copies { report.problems += try check(anchor, name: name, copy: true) }
+
+        var problems: [RecordProblem] = []
+        var found = JournalAnchor.read(anchorPath)
+        for attempt in 0..<3 {
+            switch found {
+            case nil:
+                if report.journalEntries > 0 { report.notes.append(.anchorMissing(path: anchorPath)) }
+                return
+            case .unreadable?:
+                problems = [.anchorUnreadable(anchor: anchorPath, earlier: false)]
+            case .anchor(let anchor)?:
+                problems = try check(anchor, name: anchorPath, copy: false)
+                if problems.isEmpty {
+                    report.notes.append(.anchorAgrees(path: anchorPath, entry: anchor.head.entry))
+                }
+            }
+            if problems.isEmpty || attempt == 2 { break }
+            found = JournalAnchor.read(anchorPath)
+        }
+        report.problems += problems
+        if case .anchor(let anchor)? = found {
+            report.problems += anchor.disagreements.map { Self.problem($0, anchor: anchorPath, earlier: true) }
+        }
+    }
+
+    static func problem(_ disagreement: JournalAnchor.Disagreement, anchor: String, earlier: Bool) -> RecordProblem {
+        switch disagreement {
+        case .cut(let head, let at, let ended):
+            return .journalCut(journalEnds: ended, anchorEntry: head.entry, anchor: anchor, writtenAt: at, earlier: earlier)
+        case .rewritten(let head, let at):
+            return .journalRewritten(entry: head.entry, anchor: anchor, writtenAt: at, earlier: earlier)
+        case .unanchored(let from, let to, _):
+            return .journalPastAnchor(from: from, to: to, anchor: anchor, earlier: earlier)
+        case .unreadable:
+            return .anchorUnreadable(anchor: anchor, earlier: earlier)
+        }
+    }
+}
