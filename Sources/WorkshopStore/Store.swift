@@ -105,13 +105,15 @@ public final class Store {
                 // Mark the transaction as Workshop's own, and pick up the chain where it ends now
                 // (another terminal may have written since).
                 try db.run("INSERT INTO writer_mark DEFAULT VALUES")
-                writing = WriteState(tail: try Journal.tail(db))
+                let mark = db.lastInsertRowID
+                writing = WriteState(tail: try Journal.tail(db), nextID: try Journal.nextID(db))
                 sealing.touched.reset()
                 sealing.touched.isCollecting = true
                 let result = try body()
                 sealing.touched.isCollecting = false
                 try finishJournal(sealing)
-                try db.run("DELETE FROM writer_mark")
+                // Only its own mark: one left behind by someone else stays for `verify` to name.
+                try db.run("DELETE FROM writer_mark WHERE id = ?", [.integer(Int64(mark))])
                 let state = writing!
                 if state.tail.id != state.start.id {
                     anchorBeforeCommit(start: .init(entry: state.start.id, hash: state.start.hash),
@@ -234,7 +236,7 @@ public final class Store {
     /// real time is the clock's and entries follow each other in it.
     private func newEntry(_ action: JournalAction, entity: String, id: String?, orderID: Int?, vehicleID: Int?,
                           detail: [(String, JSON)]) -> Journal.NewEntry {
-        Journal.NewEntry(id: (writing?.tail.id ?? 0) + 1, at: context.now.seconds, recordedAt: Timestamp.currentTime.seconds,
+        Journal.NewEntry(id: writing?.nextID ?? 1, at: context.now.seconds, recordedAt: Timestamp.currentTime.seconds,
                          actor: context.actor, command: context.command, action: action.rawValue, entity: entity, entityID: id,
                          orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil)
     }
@@ -244,6 +246,7 @@ public final class Store {
         guard let tail = writing?.tail else { preconditionFailure("journal entries are written inside write") }
         let hash = try Journal.insert(entry, after: tail.hash, db)
         writing?.tail = (entry.id, hash)
+        writing?.nextID = entry.id + 1
     }
 }
 
@@ -255,10 +258,13 @@ struct WriteState {
     var tail: (id: Int, hash: String)
     /// The entry journalled last and not yet written: it will carry the transaction's seals.
     var pending: Journal.NewEntry?
+    /// The id the next entry takes.
+    var nextID: Int
 
-    init(tail: (id: Int, hash: String)) {
+    init(tail: (id: Int, hash: String), nextID: Int) {
         start = tail
         self.tail = tail
+        self.nextID = nextID
     }
 }
 

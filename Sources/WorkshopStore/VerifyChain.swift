@@ -8,7 +8,6 @@ extension Store {
     /// entry's seals against the digest its hash covers, the rows Workshop found altered, seals
     /// of entries the journal does not have, and the late entries.
     func verifyChain(_ report: inout VerifyReport) throws {
-        let migrations = Set(Schema.migrations.map(\.name))
         var chainBroken = false
         var prev = Array(Journal.genesis.utf8)
         var lastID = 0
@@ -19,6 +18,8 @@ extension Store {
         var sealBytes: [UInt8] = []
         var entry: (id: Int, rowsDigest: String?, seals: Int, baseline: Bool, at: Int)?
         var altered: [String: [RecordProblem]] = [:]
+        var gaps: [(from: Int, to: Int)] = []
+        var late: [RecordNote] = []
 
         func endEntry() {
             guard let current = entry else { return }
@@ -44,15 +45,20 @@ extension Store {
                 report.journalEntries += 1
                 let formatTwo = !row.isNull("recorded_at")
                 if formatTwo, formatTwoSince == nil { formatTwoSince = id }
+                if id != lastID + 1 {
+                    // Entries removed: named once. Past the gap the entry is checked against the link
+                    // it stores (a cut journal's later entries chain on from where it was cut).
+                    report.problems.append(.journalEntriesMissing(from: lastID + 1, to: id - 1))
+                    gaps.append((lastID + 1, id - 1))
+                    prev = Array(row.string("prev_hash").utf8)
+                }
                 if !chainBroken {
                     bytes.removeAll(keepingCapacity: true)
                     if formatTwo { Journal.formatTwoBytes(row, prev: prev, into: &bytes) } else { Journal.formatOneBytes(row, prev: prev, into: &bytes) }
                     let hash = Digest.hex(Digest.sha256(bytes))
-                    if id != lastID + 1 {
-                        report.problems.append(.journalEntriesMissing(from: lastID + 1, to: id - 1))
-                        chainBroken = true
-                    } else if row.optionalString("prev_hash") != String(decoding: prev, as: UTF8.self) || row.optionalString("hash") != hash
-                                || (!formatTwo && formatTwoSince != nil) {
+                    if row.optionalString("prev_hash") != String(decoding: prev, as: UTF8.self) || row.optionalString("hash") != hash
+                        || (!formatTwo && formatTwoSince != nil) {
+                        // Past a changed entry every hash differs: the first is named.
                         report.problems.append(.journalEntryAltered(entry: id, action: row.string("action"), actor: row.string("actor")))
                         chainBroken = true
                     }
@@ -63,12 +69,12 @@ extension Store {
                 let at = row.int("at")
                 if let recorded = row.optionalInt("recorded_at"), abs(at - recorded) > 60 {
                     report.lateEntries += 1
-                    if report.lateEntries <= Store.listedPerKind {
-                        report.notes.append(.lateEntry(entry: id, claimed: Timestamp(seconds: at), recorded: Timestamp(seconds: recorded),
-                                                       actor: row.string("actor"), action: row.string("action")))
-                    }
+                    // The latest ones are listed: the earlier ones were listed by earlier verifies.
+                    if late.count == Store.listedPerKind { late.removeFirst() }
+                    late.append(.lateEntry(entry: id, claimed: Timestamp(seconds: at), recorded: Timestamp(seconds: recorded),
+                                           actor: row.string("actor"), action: row.string("action")))
                 }
-                let baseline = row.string("action") == JournalAction.recordSeal.rawValue && migrations.contains(row.string("command"))
+                let baseline = RecordSeal.isSealAsFound(actor: row.string("actor"), action: row.string("action"))
                 entry = (id, row.optionalString("rows_digest"), 0, baseline, at)
             }
             guard !row.isNull("tbl") else { return }
@@ -86,14 +92,16 @@ extension Store {
         }
         endEntry()
         report.problems += Self.listed(altered)
-        if report.lateEntries > Store.listedPerKind {
-            report.notes.append(.moreLateEntries(count: report.lateEntries - Store.listedPerKind))
-        }
-        if let orphans = try db.first("SELECT min(entry_id) AS low, max(entry_id) AS high FROM row_seals WHERE entry_id > ? OR entry_id < 1",
-                                      [.integer(Int64(lastID))], { row -> (Int, Int)? in
-            row.isNull("low") ? nil : (row.int("low"), row.int("high"))
-        }) ?? nil {
-            report.problems.append(.sealsWithoutEntries(from: orphans.0, to: orphans.1))
+        if report.lateEntries > late.count { report.notes.append(.moreLateEntries(count: report.lateEntries - late.count)) }
+        report.notes += late
+        // Seals of entries the journal does not have: in its gaps, or past its end.
+        for gap in gaps + [(lastID + 1, Int(Int64.max))] {
+            if let orphans = try db.first("SELECT min(entry_id) AS low, max(entry_id) AS high FROM row_seals WHERE entry_id BETWEEN ? AND ?",
+                                          [.integer(Int64(gap.from)), .integer(Int64(gap.to))], { row -> (Int, Int)? in
+                row.isNull("low") ? nil : (row.int("low"), row.int("high"))
+            }) ?? nil {
+                report.problems.append(.sealsWithoutEntries(from: orphans.0, to: orphans.1))
+            }
         }
     }
 

@@ -237,7 +237,7 @@ extension Wording {
             return self("补录：第 \(entry) 条，\(actor) 的\(JournalAction.label(of: action, self))，记为 \(time(claimed))，\(realTime(recorded))",
                         "late entry: entry \(entry), \(JournalAction.label(of: action, self)) by \(actor), dated \(time(claimed)), \(realTime(recorded))")
         case .moreLateEntries(let count):
-            return self("另有 \(count) 条补录（history 可查）", "\(count) more late entries (history shows them)")
+            return self("另有更早的补录 \(count) 条（history 可查）", "\(count) earlier late entries (history shows them)")
         case .sealedAsFound(let entry, let rows, let at):
             return self("第 \(entry) 条于 \(time(at)) 按原样封存了 \(rows) 行（升级到行封存时）：这些行自那时起才有核查依据",
                         "entry \(entry) sealed \(rows) rows as found on \(time(at)) (the upgrade to row seals): verify vouches for them from then on")

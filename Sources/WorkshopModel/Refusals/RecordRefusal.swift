@@ -78,7 +78,7 @@ public enum RecordProblem: Hashable, Sendable {
 public enum RecordNote: Hashable, Sendable {
     /// An entry made at another time than it claims (补录): both times, who, what.
     case lateEntry(entry: Int, claimed: Timestamp, recorded: Timestamp, actor: String, action: String)
-    /// Late entries beyond those listed.
+    /// Late entries before those listed (the latest are listed).
     case moreLateEntries(count: Int)
     /// Rows sealed as they were found (007-record-seals), not as Workshop wrote them: verify vouches
     /// for them from that entry on.

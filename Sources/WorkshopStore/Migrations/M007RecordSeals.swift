@@ -12,15 +12,17 @@ extension Migration {
 
         -- For every row a journal entry's transaction wrote: the row's digest after it (NULL: it
         -- deleted the row), and whether Workshop found the row otherwise than its last seal said.
+        -- Keyed by row, so a row's latest seal is one step away; indexed by entry, in the order
+        -- the entry's hash covers its seals.
         CREATE TABLE row_seals (
-            entry_id INTEGER NOT NULL,
             tbl      TEXT NOT NULL,
             row_key  NOT NULL,
+            entry_id INTEGER NOT NULL,
             digest   BLOB,
             altered  INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (entry_id, tbl, row_key)
+            PRIMARY KEY (tbl, row_key, entry_id)
         ) WITHOUT ROWID;
-        CREATE INDEX row_seals_latest ON row_seals(tbl, row_key, entry_id, digest);
+        CREATE INDEX row_seals_by_entry ON row_seals(entry_id, tbl, row_key, digest, altered);
         CREATE TRIGGER row_seals_are_append_only_update BEFORE UPDATE ON row_seals
             BEGIN SELECT RAISE(ABORT, 'row seals are append-only'); END;
         CREATE TRIGGER row_seals_are_append_only_delete BEFORE DELETE ON row_seals
