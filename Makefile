@@ -19,7 +19,7 @@ build: setup
 # A fresh demo database from SampleData/, then the REPL on it as the advisor 王芳 (PIN 1234).
 demo: build
 	@mkdir -p $(DEMO_DIR)
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).anchor $(DEMO_DB).anchor.lock
 	@WORKSHOP_PIN=1234 $(BIN) --db $(DEMO_DB) --user 系统 SampleData/demo-shop.ws > $(DEMO_DIR)/load.log 2>&1 || (cat $(DEMO_DIR)/load.log; exit 1)
 	@echo "Demo shop loaded into $(DEMO_DB). Every demo PIN is 1234 (王芳 advisor, 钱主管 manager, 孙检 inspector, 周静 cashier, 赵师傅 technician…)."
 

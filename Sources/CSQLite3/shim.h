@@ -10,6 +10,6 @@ static inline int csqlite3_bind_text(sqlite3_stmt *stmt, int index, const char *
     return sqlite3_bind_text(stmt, index, text, bytes, SQLITE_TRANSIENT);
 }
 
-static inline void csqlite3_result_blob(sqlite3_context *context, const void *bytes, int count) {
-    sqlite3_result_blob(context, bytes, count, SQLITE_TRANSIENT);
+static inline void csqlite3_result_text(sqlite3_context *context, const unsigned char *text, int bytes) {
+    sqlite3_result_text(context, (const char *)text, bytes, SQLITE_TRANSIENT);
 }

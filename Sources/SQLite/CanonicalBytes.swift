@@ -23,6 +23,11 @@ public enum CanonicalBytes {
         }
     }
 
+    /// UTF-8 bytes as a text value.
+    public static func appendText(_ bytes: [UInt8], to buffer: inout [UInt8]) {
+        bytes.withUnsafeBytes { appendBytes(tag: 3, $0, to: &buffer) }
+    }
+
     /// A blob (a digest, say) as a value.
     public static func appendBlob(_ bytes: [UInt8], to buffer: inout [UInt8]) {
         bytes.withUnsafeBytes { appendBytes(tag: 4, $0, to: &buffer) }
@@ -40,21 +45,12 @@ public enum CanonicalBytes {
 
     static func appendBytes(tag: UInt8, _ bytes: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
         buffer.append(tag)
-        let count = UInt32(truncatingIfNeeded: bytes.count)
-        buffer.append(UInt8(count >> 24))
-        buffer.append(UInt8(truncatingIfNeeded: count >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: count >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: count))
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).bigEndian) { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: bytes)
     }
 
     static func appendBigEndian(_ value: UInt64, to buffer: inout [UInt8]) {
-        var shift: UInt64 = 56
-        while true {
-            buffer.append(UInt8(truncatingIfNeeded: value >> shift))
-            if shift == 0 { break }
-            shift -= 8
-        }
+        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
     }
 
     /// One value SQLite hands to a function or a hook (a protected `sqlite3_value`).
@@ -98,19 +94,15 @@ extension Row {
     /// The column's bytes as SQLite holds them (text as UTF-8, a number as its text), without
     /// making a String: for hashing. Empty for NULL.
     public func withUnsafeBytes<T>(_ name: String, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let column = columns.position(of: name)
+        try withUnsafeBytes(columns.position(of: name), body)
+    }
+
+    public func withUnsafeBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         if sqlite3_column_type(handle, column) == SQLITE_BLOB {
             let blob = sqlite3_column_blob(handle, column)
             return try body(UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(handle, column))))
         }
         let text = sqlite3_column_text(handle, column)
         return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
-    }
-
-    /// A blob column's bytes (a digest); nil for NULL.
-    public func blob(_ name: String) -> [UInt8]? {
-        let column = columns.position(of: name)
-        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
-        return withUnsafeBytes(name) { Array($0) }
     }
 }

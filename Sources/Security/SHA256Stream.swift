@@ -1,16 +1,24 @@
 import COpenSSL
 
-/// SHA-256 over bytes fed in pieces (OpenSSL's EVP interface): for hashing more than is worth
-/// holding in memory at once, such as every seal of the entry that sealed a whole database.
+/// SHA-256 over bytes fed in pieces (OpenSSL's EVP interface), reusable from one digest to the
+/// next: for hashing many things, or more than is worth holding in memory at once (every seal of
+/// the entry that sealed a whole database). The algorithm is fetched once per stream; OpenSSL 3's
+/// one-shot SHA256() fetches it again at every call, which costs more than hashing a short row.
 public final class SHA256Stream {
     private let context: OpaquePointer
+    private let algorithm: OpaquePointer
+    private var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
 
     public init() {
         context = EVP_MD_CTX_new()
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        algorithm = EVP_MD_fetch(nil, "SHA256", nil)
+        EVP_DigestInit_ex(context, algorithm, nil)
     }
 
-    deinit { EVP_MD_CTX_free(context) }
+    deinit {
+        EVP_MD_CTX_free(context)
+        EVP_MD_free(algorithm)
+    }
 
     public func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
@@ -18,10 +26,15 @@ public final class SHA256Stream {
 
     /// The digest of everything fed in; the stream starts again empty.
     public func finish() -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &digest, &length)
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        return Array(digest.prefix(Int(length)))
+        EVP_DigestFinal_ex(context, &output, &length)
+        EVP_DigestInit_ex(context, algorithm, nil)
+        return Array(output.prefix(Int(length)))
+    }
+
+    /// The digest of `bytes` alone.
+    public func digest(_ bytes: [UInt8]) -> [UInt8] {
+        update(bytes)
+        return finish()
     }
 }

@@ -62,15 +62,21 @@ enum Journal {
     static let formatOneFields = ["id", "at", "actor", "command", "action", "entity", "entity_id", "order_id", "vehicle_id", "detail"]
 
     /// Format 1's text, built from the stored row's bytes: the same bytes as `canonical`, without
-    /// making a String of every field (verify walks every entry).
-    static func formatOneBytes(_ row: Row, prev: [UInt8], into bytes: inout [UInt8]) {
-        bytes.append(contentsOf: prev.map { $0 == 0x1F ? 0x20 : $0 })
-        for field in formatOneFields {
+    /// making a String of every field (verify walks every entry). `columns`: the positions of
+    /// `formatOneFields` in the row.
+    static func formatOneBytes(_ row: Row, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
+        for byte in prev { bytes.append(byte == 0x1F ? 0x20 : byte) }
+        for column in columns {
             bytes.append(0x1F)
-            row.withUnsafeBytes(field) { raw in
+            row.withUnsafeBytes(column) { raw in
                 for byte in raw { bytes.append(byte == 0x1F ? 0x20 : byte) }
             }
         }
+    }
+
+    /// The positions of `fields` in the row's columns.
+    static func positions(of fields: [String], in row: Row) -> [Int32] {
+        fields.map { field in Int32(row.columnNames.firstIndex(of: field)!) }
     }
 
     // MARK: Format 2
@@ -112,11 +118,18 @@ enum Journal {
     static let formatTwoFields = ["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id",
                                   "vehicle_id", "detail", "rows_digest"]
 
-    static func formatTwoBytes(_ row: Row, prev: [UInt8], into bytes: inout [UInt8]) {
-        CanonicalBytes.append(.text(formatTwoMark), to: &bytes)
-        CanonicalBytes.append(.text(String(decoding: prev, as: UTF8.self)), to: &bytes)
-        for field in formatTwoFields { row.appendCanonical(field, to: &bytes) }
+    /// Format 2's bytes from the stored row; `columns`: the positions of `formatTwoFields`.
+    static func formatTwoBytes(_ row: Row, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: formatTwoPrefix)
+        CanonicalBytes.appendText(prev, to: &bytes)
+        for column in columns { row.appendCanonical(column, to: &bytes) }
     }
+
+    static let formatTwoPrefix: [UInt8] = {
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(.text(formatTwoMark), to: &bytes)
+        return bytes
+    }()
 
     /// Writes `entry` after the entry whose hash is `prev`; returns its hash.
     static func insert(_ entry: NewEntry, after prev: String, _ db: Database) throws -> String {

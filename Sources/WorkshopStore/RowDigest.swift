@@ -2,8 +2,9 @@ import Security
 import SQLite
 
 /// The digest of one row as Workshop last wrote it: SHA-256 over the table's name, the row's key and
-/// every column in the table's order, each in canonical form (CanonicalBytes), cut to 16 bytes.
-/// 128 bits leave no room to find another row with the same digest, and keep each seal small.
+/// every column in the table's order, each in canonical form (CanonicalBytes), cut to 16 bytes and
+/// written as 32 hexadecimal digits (readable with the sqlite3 tool, and exported as it is). 128
+/// bits leave no room to find another row with the same digest, and keep each seal small.
 ///
 /// The same digest is computed two ways that must agree byte for byte: in SQL, by the function
 /// `workshop_row_digest(table, key, column…)` this connection defines (to seal a row as it is, or
@@ -13,17 +14,19 @@ enum RowDigest {
     static let function = "workshop_row_digest"
     static let length = 16
 
-    static func digest(of canonicalBytes: [UInt8]) -> [UInt8] {
-        Array(Digest.sha256(canonicalBytes).prefix(length))
+    static func digest(of canonicalBytes: [UInt8]) -> String {
+        Digest.hex(Digest.sha256(canonicalBytes).prefix(length))
     }
 
-    /// Defines the SQL function on this connection (only Workshop's connections have it).
+    /// Defines the SQL function on this connection (only Workshop's connections have it), with a
+    /// hash stream of its own: verify calls it once for every row of the shop.
     static func register(on db: Database) throws {
-        try db.defineBytesFunction(function) { digest(of: $0) }
+        let stream = SHA256Stream()
+        try db.defineTextFunction(overCanonicalBytes: function) { Digest.hex(stream.digest($0).prefix(length)) }
     }
 
     /// The row as it was before `change` (an update or a delete), digested.
-    static func old(_ change: RowChange, in shape: TableShape, key: RowKey) -> [UInt8] {
+    static func old(_ change: RowChange, in shape: TableShape, key: RowKey) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         CanonicalBytes.append(.text(shape.name), to: &bytes)

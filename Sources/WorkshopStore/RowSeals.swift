@@ -32,20 +32,20 @@ enum RowSeals {
 
     /// The latest seal of a row: the entry that wrote it and its digest then (nil: it deleted the
     /// row). Nil when no entry ever sealed the row.
-    static func latestSeal(_ table: String, _ key: RowKey, _ db: Database) throws -> (entry: Int, digest: [UInt8]?)? {
+    static func latestSeal(_ table: String, _ key: RowKey, _ db: Database) throws -> (entry: Int, digest: String?)? {
         try db.first("""
             SELECT entry_id, digest FROM row_seals WHERE tbl = ? AND row_key = ? ORDER BY entry_id DESC LIMIT 1
-            """, [.text(table), key.value]) { ($0.int("entry_id"), $0.blob("digest")) }
+            """, [.text(table), key.value]) { ($0.int("entry_id"), $0.optionalString("digest")) }
     }
 
     /// The tamper log's rows no entry has sealed yet (the watch triggers add them outside Workshop).
-    static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: Database) throws -> [(RowKey, [UInt8]?)] {
+    static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: Database) throws -> [(RowKey, String?)] {
         guard let shape = shapes[TableShape.tamperLog] else { return [] }
         return try db.rows("""
             SELECT t.rowid AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t
             WHERE t.rowid > coalesce((SELECT max(row_key) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'), 0)
             ORDER BY t.rowid
-            """) { (RowKey.rowid(Int64($0.int("k"))), $0.blob("d")) }
+            """) { (RowKey.rowid(Int64($0.int("k"))), $0.optionalString("d")) }
     }
 
     /// The digest of one entry's seals, in key order, as its hash covers it; nil when it has none.

@@ -66,6 +66,10 @@ struct TableShape: Sendable {
         return keyColumns.map { "CAST(" + quoted(columns[$0]) + " AS TEXT)" }.joined(separator: " || char(31) || ")
     }
 
+    /// The key, to compare with `row_seals.row_key`: without affinity (the unary +), so that the
+    /// comparison is the column's own and SQLite searches the seals' primary key with it.
+    var keyForComparison: String { "+(" + keyExpression + ")" }
+
     /// The row's digest, in SQL (RowDigest.function over the table's name, the key and every column).
     var digestExpression: String {
         "\(RowDigest.function)('\(name.replacingOccurrences(of: "'", with: "''"))', \(keyExpression)"

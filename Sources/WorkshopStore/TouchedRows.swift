@@ -9,7 +9,7 @@ final class TouchedRows {
         let table: String
         let key: RowKey
         /// The row's digest before this transaction changed it; nil when there was no row.
-        let found: [UInt8]?
+        let found: String?
     }
 
     private(set) var touches: [Touch] = []
@@ -50,13 +50,13 @@ final class TouchedRows {
     }
 
     /// Notes a row the first time the transaction touches it; `found` is digested only then.
-    private func note(_ shape: TableShape, _ key: RowKey, found: () -> [UInt8]?) {
+    private func note(_ shape: TableShape, _ key: RowKey, found: () -> String?) {
         guard seen.insert(TouchKey(table: shape.name, key: key)).inserted else { return }
         touches.append(Touch(table: shape.name, key: key, found: found()))
     }
 
     /// Rows found some other way (the tamper log's new rows), as they are now.
-    func noteFound(_ table: String, _ key: RowKey, digest: [UInt8]?) {
+    func noteFound(_ table: String, _ key: RowKey, digest: String?) {
         guard seen.insert(TouchKey(table: table, key: key)).inserted else { return }
         touches.append(Touch(table: table, key: key, found: digest))
     }

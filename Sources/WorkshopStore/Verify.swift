@@ -27,14 +27,16 @@ extension Store {
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
         var report = VerifyReport()
         let shapes = try sealedTables()
-        let integrity = try db.rows("PRAGMA integrity_check") { $0.string("integrity_check") }
-        if integrity != ["ok"] { report.problems.append(.integrity(findings: Array(integrity.prefix(5)))) }
-        report.problems += try db.rows("PRAGMA foreign_key_check") {
-            RecordProblem.foreignKey(table: $0.string("table"), row: $0.int("rowid"), parent: $0.string("parent"))
-        }.prefix(10)
+        let structure = StructureCheck(path: db.path)
         try verifyChain(&report)
         try verifyRows(shapes, &report)
         try verifyAnchors(anchors, &report)
+        report.problems.insert(contentsOf: try structure.wait().map { finding -> RecordProblem in
+            switch finding {
+            case .integrity(let findings): return .integrity(findings: findings)
+            case .foreignKey(let table, let row, let parent): return .foreignKey(table: table, row: row, parent: parent)
+            }
+        }, at: 0)
         try db.forEach("SELECT tbl, op, row_id, at FROM tamper_log ORDER BY id LIMIT 50") { row in
             report.problems.append(.changedOutside(table: row.string("tbl"), row: row.optionalString("row_id"),
                                                    operation: row.string("op"), at: row.string("at")))

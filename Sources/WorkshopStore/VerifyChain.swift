@@ -14,6 +14,7 @@ extension Store {
         var formatTwoSince: Int?
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
+        let hasher = SHA256Stream()
         let seals = SHA256Stream()
         var sealBytes: [UInt8] = []
         var entry: (id: Int, rowsDigest: String?, seals: Int, baseline: Bool, at: Int)?
@@ -33,64 +34,75 @@ extension Store {
             }
         }
 
+        // Columns by position: this loop runs once for every entry and every seal.
+        let (id, at, recordedAt, actor, action, rowsDigest, prevHash, hash) = (Int32(0), Int32(1), Int32(2), Int32(3), Int32(5), Int32(11), Int32(12), Int32(13))
+        let formatOne: [Int32] = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]
+        let formatTwo: [Int32] = Array(0...11)
+        let (table, rowKey, altered_) = (Int32(14), Int32(15), Int32(17))
+        let sealColumns: [Int32] = [14, 15, 16, 17]
         try db.forEach("""
             SELECT j.id, j.at, j.recorded_at, j.actor, j.command, j.action, j.entity, j.entity_id, j.order_id, j.vehicle_id,
                    j.detail, j.rows_digest, j.prev_hash, j.hash, s.tbl, s.row_key, s.digest, s.altered
             FROM journal AS j LEFT JOIN row_seals AS s ON s.entry_id = j.id
             ORDER BY j.id, s.tbl, s.row_key
             """) { row in
-            let id = row.int("id")
-            if id != entry?.id {
+            let entryID = row.int(id)
+            if entryID != entry?.id {
                 endEntry()
                 report.journalEntries += 1
-                let formatTwo = !row.isNull("recorded_at")
-                if formatTwo, formatTwoSince == nil { formatTwoSince = id }
-                if id != lastID + 1 {
+                let isFormatTwo = !row.isNull(recordedAt)
+                if isFormatTwo, formatTwoSince == nil { formatTwoSince = entryID }
+                if entryID != lastID + 1 {
                     // Entries removed: named once. Past the gap the entry is checked against the link
                     // it stores (a cut journal's later entries chain on from where it was cut).
-                    report.problems.append(.journalEntriesMissing(from: lastID + 1, to: id - 1))
-                    gaps.append((lastID + 1, id - 1))
-                    prev = Array(row.string("prev_hash").utf8)
+                    report.problems.append(.journalEntriesMissing(from: lastID + 1, to: entryID - 1))
+                    gaps.append((lastID + 1, entryID - 1))
+                    prev = row.withUnsafeBytes(prevHash) { Array($0) }
                 }
+                let stored = row.withUnsafeBytes(hash) { Array($0) }
                 if !chainBroken {
                     bytes.removeAll(keepingCapacity: true)
-                    if formatTwo { Journal.formatTwoBytes(row, prev: prev, into: &bytes) } else { Journal.formatOneBytes(row, prev: prev, into: &bytes) }
-                    let hash = Digest.hex(Digest.sha256(bytes))
-                    if row.optionalString("prev_hash") != String(decoding: prev, as: UTF8.self) || row.optionalString("hash") != hash
-                        || (!formatTwo && formatTwoSince != nil) {
+                    if isFormatTwo {
+                        Journal.formatTwoBytes(row, columns: formatTwo, prev: prev, into: &bytes)
+                    } else {
+                        Journal.formatOneBytes(row, columns: formatOne, prev: prev, into: &bytes)
+                    }
+                    let linked = row.withUnsafeBytes(prevHash) { $0.elementsEqual(prev) } && !row.isNull(prevHash)
+                    if !linked || Array(Digest.hex(hasher.digest(bytes)).utf8) != stored || (!isFormatTwo && formatTwoSince != nil) {
                         // Past a changed entry every hash differs: the first is named.
-                        report.problems.append(.journalEntryAltered(entry: id, action: row.string("action"), actor: row.string("actor")))
+                        report.problems.append(.journalEntryAltered(entry: entryID, action: row.string(action), actor: row.string(actor)))
                         chainBroken = true
                     }
                 }
-                prev = Array(row.string("hash").utf8)
-                lastID = id
-                report.head = .init(entry: id, hash: row.string("hash"))
-                let at = row.int("at")
-                if let recorded = row.optionalInt("recorded_at"), abs(at - recorded) > 60 {
+                prev = stored
+                lastID = entryID
+                let claimed = row.int(at)
+                if let recorded = row.optionalInt(recordedAt), abs(claimed - recorded) > 60 {
                     report.lateEntries += 1
                     // The latest ones are listed: the earlier ones were listed by earlier verifies.
                     if late.count == Store.listedPerKind { late.removeFirst() }
-                    late.append(.lateEntry(entry: id, claimed: Timestamp(seconds: at), recorded: Timestamp(seconds: recorded),
-                                           actor: row.string("actor"), action: row.string("action")))
+                    late.append(.lateEntry(entry: entryID, claimed: Timestamp(seconds: claimed), recorded: Timestamp(seconds: recorded),
+                                           actor: row.string(actor), action: row.string(action)))
                 }
-                let baseline = RecordSeal.isSealAsFound(actor: row.string("actor"), action: row.string("action"))
-                entry = (id, row.optionalString("rows_digest"), 0, baseline, at)
+                let baseline = row.withUnsafeBytes(action) { $0.elementsEqual(JournalAction.recordSeal.rawValue.utf8) }
+                    && RecordSeal.isSealAsFound(actor: row.string(actor), action: row.string(action))
+                entry = (entryID, row.optionalString(rowsDigest), 0, baseline, claimed)
             }
-            guard !row.isNull("tbl") else { return }
+            guard !row.isNull(table) else { return }
             entry?.seals += 1
-            RowSeals.appendSeal(row, to: &sealBytes)
+            for column in sealColumns { row.appendCanonical(column, to: &sealBytes) }
             if sealBytes.count > 1 << 16 {
                 seals.update(sealBytes)
                 sealBytes.removeAll(keepingCapacity: true)
             }
-            if row.int("altered") != 0 {
-                let table = row.string("tbl")
-                let key = RowKey(row.value("row_key"))?.display ?? "?"
-                altered[table, default: []].append(.rowFoundAltered(table: table, row: key, entry: id))
+            if row.int(altered_) != 0 {
+                let name = row.string(table)
+                let key = RowKey(row.value(rowKey))?.display ?? "?"
+                altered[name, default: []].append(.rowFoundAltered(table: name, row: key, entry: entryID))
             }
         }
         endEntry()
+        report.head = .init(entry: lastID, hash: String(decoding: prev, as: UTF8.self))
         report.problems += Self.listed(altered)
         if report.lateEntries > late.count { report.notes.append(.moreLateEntries(count: report.lateEntries - late.count)) }
         report.notes += late

@@ -15,7 +15,7 @@ extension Store {
             try db.forEach("""
                 SELECT \(shape.keyExpression) AS k FROM \(shape.quotedName) AS t
                 WHERE \(shape.digestExpression) IS NOT
-                      (SELECT digest FROM row_seals WHERE tbl = ? AND row_key = \(shape.keyExpression) ORDER BY entry_id DESC LIMIT 1)
+                      (SELECT digest FROM row_seals WHERE tbl = ? AND row_key = \(shape.keyForComparison) ORDER BY entry_id DESC LIMIT 1)
                 """, [.text(shape.name)]) { row in
                 differing += 1
                 // Naming a row needs its latest seal: looked up for the first ones, the rest are counted.

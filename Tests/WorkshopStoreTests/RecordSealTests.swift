@@ -84,7 +84,7 @@ struct RecordSealTests {
         let prev = String(repeating: "ab", count: 32)
         try db.forEach("SELECT * FROM journal") { row in
             var bytes: [UInt8] = []
-            Journal.formatOneBytes(row, prev: Array(prev.utf8), into: &bytes)
+            Journal.formatOneBytes(row, columns: Journal.positions(of: Journal.formatOneFields, in: row), prev: Array(prev.utf8), into: &bytes)
             #expect(Digest.hex(Digest.sha256(bytes)) == Journal.Entry(row).hash(after: prev))
         }
     }

@@ -18,7 +18,7 @@ extension Migration {
             tbl      TEXT NOT NULL,
             row_key  NOT NULL,
             entry_id INTEGER NOT NULL,
-            digest   BLOB,
+            digest   TEXT,
             altered  INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (tbl, row_key, entry_id)
         ) WITHOUT ROWID;

@@ -2,10 +2,10 @@ import CSQLite3
 
 /// The Swift side of an SQL function: its body, and a buffer reused from call to call.
 private final class BytesFunctionBox {
-    let body: ([UInt8]) -> [UInt8]
+    let body: ([UInt8]) -> String
     var buffer: [UInt8] = []
 
-    init(_ body: @escaping ([UInt8]) -> [UInt8]) {
+    init(_ body: @escaping ([UInt8]) -> String) {
         self.body = body
         buffer.reserveCapacity(1024)
     }
@@ -13,9 +13,9 @@ private final class BytesFunctionBox {
 
 extension Database {
     /// Defines `name(…)` on this connection only: any number of arguments, written out in
-    /// canonical form (CanonicalBytes) one after the other and handed to `body`, whose bytes are
-    /// the result, as a blob. Deterministic, so SQLite may use it in indexes and constraints.
-    public func defineBytesFunction(_ name: String, _ body: @escaping ([UInt8]) -> [UInt8]) throws {
+    /// canonical form (CanonicalBytes) one after the other and handed to `body`, whose text is the
+    /// result. Deterministic, so SQLite may use it in indexes and constraints.
+    public func defineTextFunction(overCanonicalBytes name: String, _ body: @escaping ([UInt8]) -> String) throws {
         let box = Unmanaged.passRetained(BytesFunctionBox(body)).toOpaque()
         let rc = sqlite3_create_function_v2(
             handle, name, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, box,
@@ -25,8 +25,8 @@ extension Database {
                 for index in 0..<Int(count) {
                     if let value = arguments?[index] { CanonicalBytes.append(value: value, to: &box.buffer) }
                 }
-                let result = box.body(box.buffer)
-                result.withUnsafeBytes { csqlite3_result_blob(context, $0.baseAddress, Int32($0.count)) }
+                var result = box.body(box.buffer)
+                result.withUTF8 { csqlite3_result_text(context, $0.baseAddress, Int32($0.count)) }
             },
             nil, nil,
             { box in if let box { Unmanaged<BytesFunctionBox>.fromOpaque(box).release() } })
