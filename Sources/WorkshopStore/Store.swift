@@ -42,7 +42,7 @@ public final class Store {
     /// last, and the rows it changes. Nil outside `write`.
     var writing: WriteState?
     /// The sealed tables and the rows each write changes: set up at the first write (`sealing()`).
-    private var sealingState: (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch)?
+    private var sealingState: Sealing?
     /// Why the anchor file could not be written after the last write, if it could not (the write
     /// itself stands; `verify` reports an anchor that is behind or missing).
     public internal(set) var anchorFailure: String?
@@ -134,14 +134,11 @@ public final class Store {
     }
 
     /// The sealed tables and the hook that notes every row this connection changes; made once.
-    private func sealing() throws -> (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch) {
+    private func sealing() throws -> Sealing {
         if let sealingState { return sealingState }
-        try RowDigest.register(on: db)
-        let shapes = try TableShape.load(db)
-        let touched = TouchedRows(shapes: shapes)
-        let watch = RowChangeWatch(db) { [unowned touched] change in touched.record(change) }
-        sealingState = (shapes, touched, watch)
-        return (shapes, touched, watch)
+        let sealing = try Sealing(db)
+        sealingState = sealing
+        return sealing
     }
 
     /// The sealed tables (for verify and the migration's seal), with the row-digest function defined.
@@ -150,7 +147,7 @@ public final class Store {
     /// Ends a write: the tamper log's new rows and every row the transaction changed are sealed
     /// under its last entry (one is made if the transaction journalled nothing), which is written
     /// with the digest of its seals.
-    private func finishJournal(_ sealing: (shapes: [String: TableShape], touched: TouchedRows, watch: RowChangeWatch)) throws {
+    private func finishJournal(_ sealing: Sealing) throws {
         // Nothing journalled and nothing changed (a sign-in): no entry, and the tamper log's rows
         // wait for the next write that journals something.
         guard var last = writing?.pending ?? (sealing.touched.touches.isEmpty ? nil : automaticEntry(sealing.touched.touches)) else {

@@ -61,3 +61,19 @@ final class TouchedRows {
         touches.append(Touch(table: table, key: key, found: digest))
     }
 }
+
+/// What a connection needs to seal the rows it writes: the sealed tables, the row-digest function
+/// defined on it, and the hook that notes every row it changes, for as long as this lives.
+struct Sealing {
+    let shapes: [String: TableShape]
+    let touched: TouchedRows
+    let watch: RowChangeWatch
+
+    init(_ db: Database) throws {
+        try RowDigest.register(on: db)
+        shapes = try TableShape.load(db)
+        let touched = TouchedRows(shapes: shapes)
+        self.touched = touched
+        watch = RowChangeWatch(db) { [unowned touched] change in touched.record(change) }
+    }
+}
