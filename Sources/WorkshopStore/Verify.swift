@@ -27,7 +27,7 @@ extension Store {
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
         var report = VerifyReport()
         let shapes = try sealedTables()
-        let structure = StructureCheck(path: db.path)
+        let structure = StructureCheck(path: db.path, immutable: DatabaseOpening.decide(db.path).immutable)
         try verifyChain(&report)
         try verifyRows(shapes, &report)
         try verifyAnchors(anchors, &report)

@@ -16,10 +16,10 @@ final class StructureCheck: @unchecked Sendable {
         case foreignKey(table: String, row: Int, parent: String)
     }
 
-    init(path: String) {
+    init(path: String, immutable: Bool) {
         let thread = Thread { [self] in
             result = Result {
-                let db = try Database(path: path, readOnly: true)
+                let db = try Database(path: path, readOnly: true, immutable: immutable)
                 db.setBusyTimeout(milliseconds: 5_000)
                 return try db.transaction(immediate: false) {
                     var findings: [RecordProblemFinding] = []

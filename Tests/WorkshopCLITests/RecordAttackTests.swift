@@ -10,10 +10,10 @@ import Testing
 struct RecordAttackTests {
     /// One shop made once through the binary (an order signed, in work and partly paid); each test
     /// works on its own copy of the database and its anchor.
-    static let template: String = {
+    static let template: Result<String, Error> = Result {
         let shop = Workshop()
-        let result = try! shop.script(FloorTests.fixtures + """
-            staff add 周静 role=cashier
+        let result = try shop.script(FloorTests.fixtures + """
+            staff add 周静 role=cashier pin=1234
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
             estimate RO1 labor BRK-01
             estimate RO1 part 5QD698151 qty=1
@@ -22,15 +22,18 @@ struct RecordAttackTests {
             dispatch RO1 group=机修一组
             pay RO1 amount=100 method=cash
             """)
-        precondition(result.status == 0, result.stderr)
-        try! Database(path: shop.database).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        guard result.status == 0 else { throw TemplateFailed(stderr: result.stderr) }
+        try Database(path: shop.database).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return shop.database
-    }()
+    }
+
+    struct TemplateFailed: Error { let stderr: String }
 
     func shop() throws -> Workshop {
+        let template = try Self.template.get()
         let shop = Workshop()
-        try FileManager.default.copyItem(atPath: Self.template, toPath: shop.database)
-        try FileManager.default.copyItem(atPath: Self.template + ".anchor", toPath: shop.database + ".anchor")
+        try FileManager.default.copyItem(atPath: template, toPath: shop.database)
+        try FileManager.default.copyItem(atPath: template + ".anchor", toPath: shop.database + ".anchor")
         let clean = try shop.command("verify")
         #expect(clean.status == 0, "\(clean.stderr)")
         return shop
