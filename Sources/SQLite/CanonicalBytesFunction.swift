@@ -1,32 +1,37 @@
 import CSQLite3
 
-/// The Swift side of an SQL function: its body, and a buffer reused from call to call.
+/// The Swift side of an SQL function: its body, and the buffers it reuses from call to call (it
+/// runs once for every row `verify` checks).
 private final class BytesFunctionBox {
-    let body: ([UInt8]) -> String
-    var buffer: [UInt8] = []
+    let body: (_ input: [UInt8], _ output: inout [UInt8]) -> Void
+    var input: [UInt8] = []
+    var output: [UInt8] = []
 
-    init(_ body: @escaping ([UInt8]) -> String) {
+    init(_ body: @escaping (_ input: [UInt8], _ output: inout [UInt8]) -> Void) {
         self.body = body
-        buffer.reserveCapacity(1024)
+        input.reserveCapacity(1024)
+        output.reserveCapacity(64)
     }
 }
 
 extension Database {
     /// Defines `name(…)` on this connection only: any number of arguments, written out in
-    /// canonical form (CanonicalBytes) one after the other and handed to `body`, whose text is the
-    /// result. Deterministic, so SQLite may use it in indexes and constraints.
-    public func defineTextFunction(overCanonicalBytes name: String, _ body: @escaping ([UInt8]) -> String) throws {
+    /// canonical form (CanonicalBytes) one after the other and handed to `body`, which writes the
+    /// result's UTF-8 text into `output`. Deterministic, so SQLite may use it in indexes.
+    public func defineTextFunction(overCanonicalBytes name: String,
+                                   _ body: @escaping (_ input: [UInt8], _ output: inout [UInt8]) -> Void) throws {
         let box = Unmanaged.passRetained(BytesFunctionBox(body)).toOpaque()
         let rc = sqlite3_create_function_v2(
             handle, name, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, box,
             { context, count, arguments in
                 let box = Unmanaged<BytesFunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                box.buffer.removeAll(keepingCapacity: true)
+                box.input.removeAll(keepingCapacity: true)
                 for index in 0..<Int(count) {
-                    if let value = arguments?[index] { CanonicalBytes.append(value: value, to: &box.buffer) }
+                    if let value = arguments?[index] { CanonicalBytes.append(value: value, to: &box.input) }
                 }
-                var result = box.body(box.buffer)
-                result.withUTF8 { csqlite3_result_text(context, $0.baseAddress, Int32($0.count)) }
+                box.output.removeAll(keepingCapacity: true)
+                box.body(box.input, &box.output)
+                box.output.withUnsafeBufferPointer { csqlite3_result_text(context, $0.baseAddress, Int32($0.count)) }
             },
             nil, nil,
             { box in if let box { Unmanaged<BytesFunctionBox>.fromOpaque(box).release() } })

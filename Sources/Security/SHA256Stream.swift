@@ -32,6 +32,21 @@ public final class SHA256Stream {
         return Array(output.prefix(Int(length)))
     }
 
+    /// The first `length` bytes of the digest of `bytes` alone, as lower-case hexadecimal appended
+    /// to `text` (UTF-8): no array made on the way.
+    public func appendHexDigest(of bytes: [UInt8], length: Int, to text: inout [UInt8]) {
+        update(bytes)
+        var size: UInt32 = 0
+        EVP_DigestFinal_ex(context, &output, &size)
+        EVP_DigestInit_ex(context, algorithm, nil)
+        for byte in output.prefix(min(length, Int(size))) {
+            text.append(SHA256Stream.digits[Int(byte >> 4)])
+            text.append(SHA256Stream.digits[Int(byte & 0x0f)])
+        }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
     /// The digest of `bytes` alone.
     public func digest(_ bytes: [UInt8]) -> [UInt8] {
         update(bytes)

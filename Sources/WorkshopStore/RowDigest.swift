@@ -22,7 +22,9 @@ enum RowDigest {
     /// hash stream of its own: verify calls it once for every row of the shop.
     static func register(on db: Database) throws {
         let stream = SHA256Stream()
-        try db.defineTextFunction(overCanonicalBytes: function) { Digest.hex(stream.digest($0).prefix(length)) }
+        try db.defineTextFunction(overCanonicalBytes: function) { input, output in
+            stream.appendHexDigest(of: input, length: length, to: &output)
+        }
     }
 
     /// The row as it was before `change` (an update or a delete), digested.

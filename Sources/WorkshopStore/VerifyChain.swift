@@ -15,6 +15,7 @@ extension Store {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
         let hasher = SHA256Stream()
+        var computed: [UInt8] = []
         let seals = SHA256Stream()
         var sealBytes: [UInt8] = []
         var entry: (id: Int, rowsDigest: String?, seals: Int, baseline: Bool, at: Int)?
@@ -68,7 +69,9 @@ extension Store {
                         Journal.formatOneBytes(row, columns: formatOne, prev: prev, into: &bytes)
                     }
                     let linked = row.withUnsafeBytes(prevHash) { $0.elementsEqual(prev) } && !row.isNull(prevHash)
-                    if !linked || Array(Digest.hex(hasher.digest(bytes)).utf8) != stored || (!isFormatTwo && formatTwoSince != nil) {
+                    computed.removeAll(keepingCapacity: true)
+                    hasher.appendHexDigest(of: bytes, length: 32, to: &computed)
+                    if !linked || computed != stored || (!isFormatTwo && formatTwoSince != nil) {
                         // Past a changed entry every hash differs: the first is named.
                         report.problems.append(.journalEntryAltered(entry: entryID, action: row.string(action), actor: row.string(actor)))
                         chainBroken = true
