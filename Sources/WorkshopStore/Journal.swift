@@ -153,9 +153,9 @@ enum Journal {
     /// The id the next entry takes: after the journal's last, and after any entry the row seals
     /// name. When the journal's end was cut away, its ids are not given again: the gap stays in
     /// the chain for `verify` to name, and new seals never mix with the cut entries' ones.
-    static func nextID(_ db: Database) throws -> Int {
+    static func nextID(after tail: Int, _ db: Database) throws -> Int {
         let sealed = try db.scalar("SELECT max(entry_id) FROM row_seals") ?? 0
-        return max(try tail(db).id, sealed) + 1
+        return max(tail, sealed) + 1
     }
 
     /// Chains entries written before the chain existed (migration 005-trust), oldest first.

@@ -17,7 +17,7 @@ enum RecordSeal {
         try RowDigest.register(on: db)
         let shapes = try TableShape.load(db)
         let tail = try Journal.tail(db)
-        let entryID = try Journal.nextID(db)
+        let entryID = try Journal.nextID(after: tail.id, db)
         let counts = try RowSeals.sealEverything(shapes, entry: entryID, db).filter { $0.rows > 0 }
         guard !counts.isEmpty else { return }
         let now = Timestamp.currentTime.seconds

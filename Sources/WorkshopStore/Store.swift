@@ -106,7 +106,8 @@ public final class Store {
                 // (another terminal may have written since).
                 try db.run("INSERT INTO writer_mark DEFAULT VALUES")
                 let mark = db.lastInsertRowID
-                writing = WriteState(tail: try Journal.tail(db), nextID: try Journal.nextID(db))
+                let tail = try Journal.tail(db)
+                writing = WriteState(tail: tail, nextID: try Journal.nextID(after: tail.id, db))
                 sealing.touched.reset()
                 sealing.touched.isCollecting = true
                 let result = try body()
