@@ -26,7 +26,11 @@ extension Database {
             { context, count, arguments in
                 let box = Unmanaged<BytesFunctionBox>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
                 box.input.removeAll(keepingCapacity: true)
-                for index in 0..<Int(count) {
+                // Trailing NULLs are left out: a column added later (NULL in every row written
+                // before) leaves the digests of those rows as they were.
+                var end = Int(count)
+                while end > 0, let value = arguments?[end - 1], sqlite3_value_type(value) == SQLITE_NULL { end -= 1 }
+                for index in 0..<end {
                     if let value = arguments?[index] { CanonicalBytes.append(value: value, to: &box.input) }
                 }
                 box.output.removeAll(keepingCapacity: true)

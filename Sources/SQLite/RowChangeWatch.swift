@@ -17,6 +17,13 @@ public struct RowChange {
     /// The number of columns of the table.
     public var columnCount: Int { Int(sqlite3_preupdate_count(db)) }
 
+    /// Whether a column was NULL before the change.
+    public func isOldNull(_ column: Int) -> Bool {
+        var value: OpaquePointer?
+        guard sqlite3_preupdate_old(db, Int32(column), &value) == SQLITE_OK, let value else { return true }
+        return sqlite3_value_type(value) == SQLITE_NULL
+    }
+
     /// A column's value before the change (update, delete), in canonical form.
     public func appendOld(_ column: Int, to buffer: inout [UInt8]) {
         var value: OpaquePointer?

@@ -2,7 +2,8 @@ import Security
 import SQLite
 
 /// The digest of one row as Workshop last wrote it: SHA-256 over the table's name, the row's key and
-/// every column in the table's order, each in canonical form (CanonicalBytes), cut to 16 bytes and
+/// every column in the table's order up to its last non-NULL one (so a column a later migration adds,
+/// NULL in older rows, leaves their digests alone), each in canonical form (CanonicalBytes), cut to 16 bytes and
 /// written as 32 hexadecimal digits (readable with the sqlite3 tool, and exported as it is). 128
 /// bits leave no room to find another row with the same digest, and keep each seal small.
 ///
@@ -33,7 +34,11 @@ enum RowDigest {
         bytes.reserveCapacity(512)
         CanonicalBytes.append(.text(shape.name), to: &bytes)
         CanonicalBytes.append(key.value, to: &bytes)
-        for column in 0..<shape.columns.count { change.appendOld(column, to: &bytes) }
+        // Trailing NULL columns are left out, as in the SQL function: a column a later migration
+        // adds does not change the digest of a row written before it.
+        var end = shape.columns.count
+        while end > 0 && change.isOldNull(end - 1) { end -= 1 }
+        for column in 0..<end { change.appendOld(column, to: &bytes) }
         return digest(of: bytes)
     }
 }

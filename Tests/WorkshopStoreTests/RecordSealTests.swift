@@ -59,6 +59,21 @@ struct RecordSealTests {
         #expect(RowKey.text(key).display == "final/lights")
     }
 
+    /// A later migration may add a column: NULL in every row written before, it leaves their digests
+    /// as they were, in SQL and from the hook alike, so the record needs no resealing.
+    @Test func aColumnAddedLaterLeavesTheSealsOfEarlierRowsAlone() throws {
+        let (store, path) = try Self.shop()
+        let adding = try Database(path: path)
+        try adding.execute("INSERT INTO writer_mark DEFAULT VALUES; ALTER TABLE customers ADD COLUMN nickname TEXT; DELETE FROM writer_mark;")
+        let reopened = try Support.open(path)
+        #expect(try reopened.read { try reopened.verify() }.isClean, "the rows still match their seals")
+        let customer = try #require(try reopened.customer(id: 1))
+        try reopened.write { _ = try reopened.updateCustomer(customer, changes: [("company", "新公司")]) }
+        #expect(try Self.sealsFoundAltered(path) == 0, "the hook found the row as its seal said")
+        #expect(try reopened.read { try reopened.verify() }.isClean)
+        _ = store
+    }
+
     @Test func canonicalBytesTellTypesAndBoundariesApart() {
         func bytes(_ values: [SQLValue]) -> [UInt8] {
             var out: [UInt8] = []
