@@ -35,6 +35,36 @@ struct InsiderTests {
         return other
     }
 
+    /// The lines that got through when the role check searched the words of a line: each is the form
+    /// its first words name (`staff add`, `parts add`…), so each needs that form's role.
+    @Test func theLinesThatOnceSlippedThroughAreRefusedWithNothingChanged() throws {
+        let shop = try shop()
+        _ = try shop.command("parts add BAT-60AH \"蓄电池\" price=680 stock=2")
+        let before = try shop.fingerprint()
+        let attempts: [(user: String, line: String, needs: String)] = [
+            ("赵师傅", "staff add pin role=manager pin=2468", "staff add needs the role manager"),
+            ("赵师傅", "staff add list role=manager", "staff add needs the role manager"),
+            ("赵师傅", "staff add show role=manager", "staff add needs the role manager"),
+            ("刘敏", "parts add BAT-60AH issue price=0.01", "parts add needs the role manager"),
+            ("赵师傅", "parts set BAT-60AH return price=0.01", "parts add needs the role manager"),
+        ]
+        for attempt in attempts {
+            let result = try asUser(shop, attempt.user).command(attempt.line)
+            #expect(result.status == 1, "\(attempt.line)")
+            #expect(result.stderr.contains(attempt.needs), "\(attempt.user): \(attempt.line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before, "nothing changed")
+        // Options are checked before anything happens: no file written, nothing printed or released.
+        let folder = Workshop.temporaryDirectory()
+        let printed = try shop.command("print RO1 jobcard out=\(folder)/x.pdf bogus=1")
+        #expect(printed.stderr.contains("does not take bogus="))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
+        let released = try shop.command("release RO1 signed=张伟 outt=\(folder)/r.pdf")
+        #expect(released.stderr.contains("did you mean out=?"), "\(released.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        #expect(try shop.fingerprint() == before)
+    }
+
     @Test func onlyAManagerMovesTheClock() throws {
         let shop = try shop()
         var cashier = asUser(shop, "周静")
