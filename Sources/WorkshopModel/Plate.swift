@@ -1,5 +1,26 @@
 /// A Chinese number plate (号牌号码) by the kinds of GA 36-2018, or a foreign plate kept as typed.
 /// Stored without the separating dot; `dotted` gives the printed form (京A·12345).
+///
+/// What each kind looks like, and where it comes from:
+/// - GA 36-2018《中华人民共和国机动车号牌》(replacing GA 36-2007; its foreword lists the changes:
+///   http://www1.csres.com/detail/252675.html): ordinary large/small car, motorcycle and low-speed
+///   plates 京A12345 (a province, the issuing office's letter, five serial characters, never I or O);
+///   trailer 挂, driving-school 学 and police 警 plates with four serial characters and the word;
+///   Hong Kong/Macao 粤Z1234港/澳; new-energy small 粤BD12345 (energy letter, a letter or digit,
+///   four digits) and large 京A12345D (five digits, energy letter).
+/// - Embassy plates as issued since the standard's 2017–2018 change: the mission's three-digit code
+///   (its first digit 1–3) and a three-digit serial, 使 at the end: 224009使, printed 224·009使.
+///   Consulate plates: the province, the mission's three-digit code and a two-digit serial, 领 at
+///   the end: 沪12345领. (https://www.yoojia.com/ask/17-13900568681909257493.html on the change;
+///   the patterns ^[1-3][0-9]{2}…使$ and ^省[1-3]…领$ of
+///   https://blog.csdn.net/codingLeader/article/details/122878554; the brief of issue 12.)
+///   Plates issued before it stay on the road and are still read: 使014578 (使 first, six digits)
+///   and 沪A0123领 (province, letter, four serial characters, 领).
+/// - The energy letters as widened later (纯电动 D A B C E, 非纯电动 F G H J K), domain.md §3.
+/// - Not GA 36 but on the road and on job cards: emergency rescue 川A1234应急 (应急管理部), armed
+///   police WJ京12345 / WJ01234, military VA12345.
+/// Refused: anything else — a serial with I or O, the wrong length, an unknown province, a
+/// 港/澳 plate outside 粤Z, an embassy code starting 0 or 4–9.
 public struct Plate: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public let kind: Kind
@@ -64,6 +85,14 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     /// 京A·12345: the form printed on documents.
     public var dotted: String {
         switch kind {
+        case .embassy where value.last == "使":
+            // 224·009使: the mission's code, its serial.
+            let characters = Array(value)
+            return String(characters[0..<3]) + "·" + String(characters[3...])
+        case .consulate where Plate.isDigit(Array(value)[1]):
+            // 沪123·45领: the province and the mission's code, its serial.
+            let characters = Array(value)
+            return String(characters[0..<4]) + "·" + String(characters[4...])
         case .ordinary, .newEnergySmall, .newEnergyLarge, .trailer, .coach, .police, .hongKongMacao,
              .consulate, .emergency:
             let characters = Array(value)
@@ -113,7 +142,7 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         (c.isASCII && (c.isNumber || c.isUppercase)) && c != "I" && c != "O"
     }
 
-    private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
     private static func isOfficeLetter(_ c: Character) -> Bool {
         c.isASCII && c.isUppercase && c != "I"
@@ -123,8 +152,12 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     static func kind(of plate: String) -> Kind? {
         let c = Array(plate)
         let n = c.count
-        // 使014578: embassy, 使 then a three-digit mission code and a three-digit serial.
+        // 224009使: embassy (GA 36-2018), the mission's code (first digit 1–3) and a serial, 使 last.
+        if n == 7, c[6] == "使", "123".contains(c[0]), c[0..<6].allSatisfy(isDigit) { return .embassy }
+        // 使014578: embassy plates issued before it, 使 then the mission's code and a serial.
         if n == 7, c[0] == "使", c[1...].allSatisfy(isDigit) { return .embassy }
+        // 沪12345领: consulate (GA 36-2018), the province, the mission's code and a serial, 领 last.
+        if n == 7, provinces.contains(c[0]), c[6] == "领", c[1..<6].allSatisfy(isDigit) { return .consulate }
         // WJ京12345 or WJ12345: armed police.
         if n >= 7, c[0] == "W", c[1] == "J" {
             let rest = provinces.contains(c[2]) ? Array(c[3...]) : Array(c[2...])
@@ -146,7 +179,7 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
             case "挂": return .trailer
             case "学": return .coach
             case "警": return .police
-            case "领": return .consulate
+            case "领": return .consulate   // 沪A0123领: issued before GA 36-2018
             case "港", "澳": return c[0] == "粤" && c[1] == "Z" ? .hongKongMacao : nil
             default:
                 return isSerial(last) ? .ordinary : nil

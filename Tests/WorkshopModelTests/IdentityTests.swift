@@ -50,6 +50,8 @@ struct PlateTests {
         ("粤B1234挂", .trailer), ("京A1234学", .coach), ("京A0123警", .police),
         ("粤Z1234港", .hongKongMacao), ("粤Z·A123澳", .hongKongMacao),
         ("沪A0123领", .consulate), ("使014578", .embassy), ("川A1234应急", .emergency),
+        ("224009使", .embassy), ("224·009使", .embassy), ("101001使", .embassy), ("335120使", .embassy),
+        ("沪12345领", .consulate), ("粤224·01领", .consulate), ("川A·1234领", .consulate),
         ("WJ京12345", .armedPolice), ("WJ01234", .armedPolice), ("VA12345", .military), ("KA·23456", .military),
     ])
     func kinds(text: String, kind: Plate.Kind) throws {
@@ -67,9 +69,22 @@ struct PlateTests {
     @Test("malformed plates are refused", arguments: [
         "京A1234", "京A123456", "京12345", "1A12345", "VA1234", "京AI2345", "京A1234O", "京A12O45", "粤B1234港", "京AX12345",
         "京A12345X", "使01457", "哈A12345", "",
+        // Embassy: six digits, the first 1–3, then 使; consulate: a province, five digits, 领.
+        "022400使", "422400使", "22400使", "2240091使", "22400A使", "使2240091", "使22400使",
+        "哈12345领", "沪1234领", "沪123456领", "沪1234A领", "12345领", "沪12345使",
     ])
     func refusals(text: String) {
         #expect(throws: InputRefusal.self) { try Plate(text) }
+    }
+
+    @Test func embassyAndConsulatePlatesPrintWithTheirDot() throws {
+        #expect(try Plate("224·009使").value == "224009使")
+        #expect(try Plate("224009使").dotted == "224·009使")
+        #expect(try Plate("沪12345领").dotted == "沪123·45领")
+        #expect(try Plate("沪A0123领").dotted == "沪A·0123领")
+        #expect(try Plate("使014578").dotted == "使014578")
+        #expect(try Plate("224009使").kind.defaultColor == .black)
+        #expect(try Plate("沪12345领").kind.defaultColor == .black)
     }
 
     @Test func refusalOfIAndOExplainsWhy() {

@@ -108,8 +108,8 @@ extension InputRefusal: WordedRefusal {
 extension Wording {
     /// The plate kinds GA 36-2018 defines, as an example of each.
     var plateKinds: String {
-        self("可接受：京A12345（普通）、粤B·D12345 和 京A12345D（新能源：D/A/B/C/E 纯电，F/G/H/J/K 混动）、京A1234挂/学/警/领、粤Z1234港/澳、京A1234应急、使014578、WJ京12345、VA12345（军车）；境外车牌加 foreign=yes",
-             "accepted: 京A12345 (ordinary), 粤B·D12345 and 京A12345D (new-energy; D/A/B/C/E electric, F/G/H/J/K hybrid), 京A1234挂/学/警/领, 粤Z1234港/澳, 京A1234应急, 使014578, WJ京12345, VA12345 (military); for a foreign plate add foreign=yes")
+        self("可接受：京A12345（普通）、粤B·D12345 和 京A12345D（新能源：D/A/B/C/E 纯电，F/G/H/J/K 混动）、京A1234挂/学/警、粤Z1234港/澳、京A1234应急、224·009使（使馆）、沪123·45领（领馆）、WJ京12345、VA12345（军车）；境外车牌加 foreign=yes",
+             "accepted: 京A12345 (ordinary), 粤B·D12345 and 京A12345D (new-energy; D/A/B/C/E electric, F/G/H/J/K hybrid), 京A1234挂/学/警, 粤Z1234港/澳, 京A1234应急, 224·009使 (embassy), 沪123·45领 (consulate), WJ京12345, VA12345 (military); for a foreign plate add foreign=yes")
     }
 }
 
