@@ -89,7 +89,8 @@ extension Store {
         }
     }
 
-    public func createOrder(_ order: RepairOrder) throws -> RepairOrder {
+    /// Records a new order; `odometerConfirmed` is the advisor's confirmation of a reading beyond the plausible.
+    public func createOrder(_ order: RepairOrder, odometerConfirmed: OdometerConfirmation? = nil) throws -> RepairOrder {
         if let tag = order.keyTag { try ensureKeyTagFree(tag, for: 0) }
         try db.run("""
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
@@ -111,7 +112,8 @@ extension Store {
                              ("payer", .string(order.payer.code)), ("key_tag", .string(order.keyTag)),
                              ("promised_at", .string(order.promisedAt?.iso8601)),
                              ("rework_of", .string(order.reworkOf.map(RepairOrder.number))), ("rework_line", .int(order.reworkLine)),
-                             ("rework_cause", .string(order.reworkCause))])
+                             ("rework_cause", .string(order.reworkCause))]
+                        + (odometerConfirmed.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
         return created
     }
 
@@ -351,10 +353,39 @@ extension Store {
 }
 
 extension Store {
-    /// The highest check-in reading of the vehicle's earlier orders: the floor for correcting this one.
+    /// The highest check-in reading of the vehicle's earlier orders (`void` says whether a voided
+    /// order's reading is still the car's last). `ro set` reads against `odometerHistory` instead,
+    /// which honours corrections made on record.
     public func previousOdometer(vehicleID: Int, before orderID: Int) throws -> Int {
         try db.scalar("SELECT max(odometer_in) FROM orders WHERE vehicle_id = ? AND id < ? AND status <> 'void'",
                       [.integer(Int64(vehicleID)), .integer(Int64(orderID))]) ?? 0
+    }
+
+    /// Every odometer reading of a vehicle: its orders' check-in and release readings (not those of
+    /// an order voided as opened by mistake), and the corrections made on record (`vehicle
+    /// odometer`), each with when it was taken.
+    public func odometerHistory(vehicleID: Int) throws -> OdometerHistory {
+        var readings = try db.rows("""
+            SELECT o.id, o.checked_in_at, o.odometer_in, o.released_at, o.release_odometer,
+                   (SELECT min(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?2) AS checked_in_entry,
+                   (SELECT max(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?3) AS released_entry
+            FROM orders o WHERE o.vehicle_id = ?1 AND o.status <> 'void'
+            """, [.integer(Int64(vehicleID)), .text(JournalAction.orderCheckin.rawValue), .text(JournalAction.orderRelease.rawValue)]) { row -> [OdometerReading] in
+            let id = row.int("id")
+            var found = [OdometerReading(km: row.int("odometer_in"), at: row.timestamp("checked_in_at"), source: .checkIn(order: id),
+                                         sequence: row.optionalInt("checked_in_entry") ?? 0)]
+            if let at = row.optionalTimestamp("released_at"), let km = row.optionalInt("release_odometer") {
+                found.append(OdometerReading(km: km, at: at, source: .release(order: id), sequence: row.optionalInt("released_entry") ?? 0))
+            }
+            return found
+        }.flatMap { $0 }
+        readings += try db.rows("""
+            SELECT id, at, json_extract(detail, '$.odometer') AS km FROM journal
+            WHERE vehicle_id = ? AND action = ? AND json_extract(detail, '$.odometer') IS NOT NULL
+            """, [.integer(Int64(vehicleID)), .text(JournalAction.vehicleOdometerCorrection.rawValue)]) {
+            OdometerReading(km: $0.int("km"), at: $0.timestamp("at"), source: .correction, sequence: $0.int("id"))
+        }
+        return OdometerHistory(readings)
     }
 }
 

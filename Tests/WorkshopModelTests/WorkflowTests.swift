@@ -64,7 +64,9 @@ struct OrderFixture {
     func blockers(paid: Money? = nil, odometer: Int = 45_230, oldParts: OldParts? = .returned) -> [ReleaseBlocker] {
         let settlement = record.settlement(payments: [Payment(amount: paid ?? record.settlement(payments: [], current: OrderFixture.terms).total,
                                                               method: .cash, at: now, by: "周静")], current: OrderFixture.terms)
-        return Gate.releaseBlockers(record, settlement: settlement, odometer: odometer, oldParts: oldParts)
+        let checkIn = OdometerReading(km: record.order.odometerIn, at: record.order.checkedInAt, source: .checkIn(order: record.order.id))
+        return Gate.releaseBlockers(record, settlement: settlement, odometer: OdometerAtRelease(given: odometer, standing: checkIn),
+                                    at: now, oldParts: oldParts)
     }
 }
 

@@ -135,8 +135,8 @@ enum CashCommands {
 
     static let release = CommandSpec("release", aliases: ["交车", "出厂"], group: .cash,
         summary: Phrase("一切齐备时交车（否则逐条说明缺什么）；打印结算清单、出厂通知单、质量保证书", "hand the car back when everything is in order (or say exactly what is missing); prints settlement list, release note, warranty certificate"), forms: [
-        Form([arg("order", .order)], options: [required("signed", .name), option("odometer", .odometer), option("oldparts", .choice(OldParts.self)),
-                                               option("print", .yesNo), option("out", .path)],
+        Form([arg("order", .order)], options: [required("signed", .name), option("odometer", .odometer), option("confirm-odometer", .yesNo),
+                                               option("oldparts", .choice(OldParts.self)), option("print", .yesNo), option("out", .path)],
              access: .write, roles: [.cashier, .advisor, .manager],
              summary: Phrase("交车：客户签收；旧件 returned（交还）或 left（留厂）", "hand-back: the customer signs; old parts returned or left"),
              examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"]) { invocation, s in
@@ -152,9 +152,12 @@ enum CashCommands {
         let path = printDocuments ? try PrintCommands.outputPath(invocation.value("out"), defaultName: "\(order.number)-release.pdf", session: s) : nil
         let payments = try s.store.payments(orderID: order.id)
         let warranty = try s.store.warrantyTerm(record.vehicle.vehicleClass, order.category)
+        // The reading standing now: this order's check-in, or the correction made on record since.
+        let standing = try s.store.odometerHistory(vehicleID: record.vehicle.id).standing(at: s.now)
         let change = try s.store.apply(try record.release(signer: invocation.need("signed"), odometer: invocation.value("odometer"),
                                                           oldParts: invocation.choice("oldparts"), by: s.user, at: s.now, payments: payments,
-                                                          current: s.terms, warranty: warranty))
+                                                          current: s.terms, warranty: warranty, lastReading: standing,
+                                                          confirmOdometer: invocation.value("confirm-odometer") ?? false))
         let released = change.order
         let odometer = released.releaseOdometer ?? order.odometerIn
         if odometer > record.vehicle.odometer {

@@ -12,7 +12,7 @@ enum CheckinCommands {
             option("by", .name), option("phone", .phone), option("category", .choice(RepairCategory.self)),
             option("payer", .choice(Payer.self)), option("docs", .text("证件,证件", "DOC,DOC")), option("key", .keyTag),
             option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
-            option("appointment", .appointment),
+            option("appointment", .appointment), option("confirm-odometer", .yesNo),
         ], access: .write, roles: [.advisor, .manager],
         summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；质保期内返修用 rework=",
                         "opens the order (complaint= is needed, except from a booking, appointment=, whose complaint it takes); a warranty comeback with rework="),
@@ -48,10 +48,12 @@ enum CheckinCommands {
         let facts = CheckInFacts(odometer: odometer, fuel: invocation.choice("fuel")!, complaint: complaint,
                                  droppedBy: invocation.value("by"), droppedPhone: invocation.value("phone"),
                                  category: invocation.choice("category") ?? .minor, payer: invocation.choice("payer"),
-                                 promise: invocation.value("promise"), keyTag: invocation.value("key"))
+                                 promise: invocation.value("promise"), keyTag: invocation.value("key"),
+                                 confirmOdometer: invocation.value("confirm-odometer") ?? false)
+        let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
         let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
-                                             comeback: comeback, advisor: s.user, at: s.now)
-        let order = try s.store.createOrder(opened)
+                                             comeback: comeback, advisor: s.user, at: s.now, lastReading: last)
+        let order = try s.store.createOrder(opened, odometerConfirmed: OdometerRule.confirmationNeeded(reading: odometer, after: last, at: s.now))
         try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
         var planned = 0
         if var arrived = booking {

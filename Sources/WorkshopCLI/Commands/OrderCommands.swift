@@ -20,7 +20,8 @@ enum OrderCommands {
         Form([word("set", "edit"), arg("order", .order)], options: [
             option("complaint", .text), option("category", .choice(RepairCategory.self)), option("payer", .choice(Payer.self)),
             option("by", .name), option("phone", .text("电话", "PHONE")), option("fuel", .choice(FuelLevel.self)),
-            option("odometer", .odometer), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
+            option("odometer", .odometer), option("confirm-odometer", .yesNo), option("rework", .text("单号/项号", "RO/LINE")),
+            option("cause", .text),
         ], access: .write, roles: [.advisor, .manager],
         summary: Phrase("更正接车信息（里程只能在签字前更正）；rework= cause= 把误作普通单的返修关联到原单原项（留有记录）",
                         "correct check-in facts (the odometer only before signing); rework= cause= links a comeback opened as an ordinary order to the original order and line (recorded)"),
@@ -30,13 +31,16 @@ enum OrderCommands {
             let phone = try (invocation.value("phone") as String?).map { $0.isEmpty ? "" : try Phone.normalize($0) }
             let facts = ReceptionFacts(complaint: invocation.value("complaint"), category: invocation.choice("category"),
                                        payer: invocation.choice("payer"), droppedBy: invocation.value("by"), droppedPhone: phone,
-                                       fuel: invocation.choice("fuel"), odometer: invocation.value("odometer"))
+                                       fuel: invocation.choice("fuel"), odometer: invocation.value("odometer"),
+                                       confirmOdometer: invocation.value("confirm-odometer") ?? false)
             let reference: String? = invocation.value("rework")
             if reference == nil && invocation.has("cause") { throw OrderRefusal.causeWithoutRework }
             var text: [String] = []
             if reference == nil || !facts.isEmpty {
-                let floor = facts.odometer == nil ? 0 : try s.store.previousOdometer(vehicleID: record.order.vehicleID, before: record.order.id)
-                let change = try s.store.apply(try record.correct(facts, odometerFloor: floor))
+                // The reading that stood before this order's check-in, as corrections on record left it.
+                let before = facts.odometer == nil ? nil : try s.store.odometerHistory(vehicleID: record.order.vehicleID)
+                    .standing(at: record.order.checkedInAt, excluding: record.order.id)
+                let change = try s.store.apply(try record.correct(facts, odometerBefore: before))
                 if let reading = facts.odometer {
                     try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)
                 }

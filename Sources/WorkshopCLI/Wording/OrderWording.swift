@@ -72,11 +72,14 @@ extension OrderRefusal: WordedRefusal {
         case .declineEveryLine(let order):
             return w("decline= 拒绝了全部项目：客户整单拒修请用 decline \(order) [fee=…]",
                      "decline= declines every line: if the customer declines the whole estimate, use decline \(order) [fee=…]")
+        case .odometerImplausible(let reading, let plate, let last, let lastAt, let days, let limit):
+            return w("里程 \(reading) km 不合常理：\(plate) 上次读数 \(last) km（\(w.time(lastAt))），按每天最多 2000 km 计，\(days) 天内至多 \(limit) km。请重新读表；读数确实无误请加 confirm-odometer=yes（留有记录）",
+                     "odometer \(reading) km is beyond the plausible: \(plate) last read \(last) km (\(w.time(lastAt))), and at 2,000 km a day it reaches at most \(limit) km in \(days) day\(days == 1 ? "" : "s"). Re-read the dashboard; if the reading is right, add confirm-odometer=yes (recorded)")
         case .odometerAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：进厂里程只能在签字前更正", "\(order) is \(status.english): the check-in odometer can be corrected only before signing")
         case .odometerBelowEarlierOrder(let reading, let earlier):
-            return w("里程 \(reading) km 低于此车以前维修单记录的 \(earlier) km：请重新读表，或先更正车辆里程 (vehicle odometer 车牌 公里数 reason=\"…\")",
-                     "odometer \(reading) km is below this vehicle's reading of \(earlier) km on an earlier order: re-read the dashboard, or correct the vehicle first (vehicle odometer PLATE KM reason=\"…\")")
+            return w("里程 \(reading) km 低于此车在本单接车前的读数 \(earlier) km：请重新读表，或先更正车辆里程 (vehicle odometer 车牌 公里数 reason=\"…\")",
+                     "odometer \(reading) km is below this vehicle's reading of \(earlier) km before this check-in: re-read the dashboard, or correct the vehicle first (vehicle odometer PLATE KM reason=\"…\")")
         case .nothingToCorrect(let order):
             return w("ro set \(order)：没有要更正的内容（可改 complaint、category、payer、by、phone、fuel、odometer，或以 rework= cause= 关联返修）",
                      "ro set \(order): nothing to change (it takes complaint, category, payer, by, phone, fuel, odometer, or rework= cause= to link a comeback)")
@@ -245,6 +248,11 @@ extension ReleaseBlocker {
             return w("挂钩 \(tag) 上的钥匙尚未交还（belongings \(order) return key）", "the key on hook \(tag) is not handed back (belongings \(order) return key)")
         case .odometerBelowCheckIn(let given, let checkIn):
             return w("出厂里程 \(given) km 低于进厂里程 \(checkIn) km", "release odometer \(given) km is below the check-in reading \(checkIn) km")
+        case .odometerBelowCorrected(let given, let corrected):
+            return w("出厂里程 \(given) km 低于接车后更正的里程 \(corrected) km", "release odometer \(given) km is below the reading corrected since check-in, \(corrected) km")
+        case .odometerImplausible(let given, let last, let lastAt, let limit):
+            return w("出厂里程 \(given) km 不合常理：上次读数 \(last) km（\(w.time(lastAt))），按每天最多 2000 km 计至多 \(limit) km；读数无误请加 confirm-odometer=yes（留有记录）",
+                     "release odometer \(given) km is beyond the plausible: last read \(last) km (\(w.time(lastAt))), at 2,000 km a day at most \(limit) km; if it is right, add confirm-odometer=yes (recorded)")
         case .oldPartsUndecided:
             return w("请说明换下的旧件如何处理：oldparts=returned（交还客户）或 oldparts=left（留厂处理）",
                      "say what happens to the replaced parts: oldparts=returned (to the customer) or oldparts=left (left to the shop)")

@@ -79,16 +79,22 @@ extension OrderRecord {
 
     /// Hands the car back when nothing stands in the way (or says exactly what does). The warranty
     /// promised now is fixed on the order: a later change of the shop's terms does not touch it.
+    /// `lastReading` is the vehicle's reading standing now (this order's check-in, unless it was
+    /// corrected on record since); without `odometer` it is the release reading.
     public func release(signer: String, odometer given: Int?, oldParts: OldParts?, by: String, at now: Timestamp,
-                        payments: [Payment], current: PricingTerms, warranty: WarrantyTerm) throws -> OrderChange {
+                        payments: [Payment], current: PricingTerms, warranty: WarrantyTerm,
+                        lastReading: OdometerReading? = nil, confirmOdometer: Bool = false) throws -> OrderChange {
         if let at = order.releasedAt {
             throw OrderRefusal.alreadyReleased(order: order.number, at: at, to: order.releaseSigned ?? "")
         }
         if order.status == .void { throw OrderRefusal.closed(order: order.number, status: order.status) }
-        let odometer = given ?? order.odometerIn
+        let standing = lastReading ?? OdometerReading(km: order.odometerIn, at: order.checkedInAt, source: .checkIn(order: order.id))
+        let odometer = given ?? standing.km
         let settlement = settlement(payments: payments, current: current)
-        let blockers = Gate.releaseBlockers(self, settlement: settlement, odometer: odometer, oldParts: oldParts)
+        let reading = OdometerAtRelease(given: given, standing: standing, confirmed: confirmOdometer)
+        let blockers = Gate.releaseBlockers(self, settlement: settlement, odometer: reading, at: now, oldParts: oldParts)
         guard blockers.isEmpty else { throw OrderRefusal.releaseBlocked(order: order.number, blockers: blockers) }
+        let confirmation = given.flatMap { OdometerRule.confirmationNeeded(reading: $0, after: standing, at: now) }
         var updated = order
         if order.status != .declined {
             updated.status = .released
@@ -104,7 +110,7 @@ extension OrderRecord {
             ("signed", .string(signer)), ("odometer", .int(odometer)), ("old_parts", .string(updated.oldParts?.code)),
             ("total", .string(settlement.total.plain)), ("paid", .string(settlement.paid.plain)),
             ("warranty_km", .int(updated.warrantyTerm?.km)), ("warranty_days", .int(updated.warrantyTerm?.days)),
-        ])
+        ] + (confirmation.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
     }
 }
 

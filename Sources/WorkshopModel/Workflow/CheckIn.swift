@@ -10,11 +10,15 @@ public struct CheckInFacts: Sendable {
     public var payer: Payer?
     public var promise: Timestamp?
     public var keyTag: String?
+    /// The advisor confirms a reading far beyond the vehicle's last (`confirm-odometer=yes`).
+    public var confirmOdometer: Bool
 
     public init(odometer: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
-                category: RepairCategory = .minor, payer: Payer? = nil, promise: Timestamp? = nil, keyTag: String? = nil) {
+                category: RepairCategory = .minor, payer: Payer? = nil, promise: Timestamp? = nil, keyTag: String? = nil,
+                confirmOdometer: Bool = false) {
         (self.odometer, self.fuel, self.complaint, self.droppedBy, self.droppedPhone, self.category, self.payer, self.promise,
-         self.keyTag) = (odometer, fuel, complaint, droppedBy, droppedPhone, category, payer, promise, keyTag)
+         self.keyTag, self.confirmOdometer) = (odometer, fuel, complaint, droppedBy, droppedPhone, category, payer, promise, keyTag,
+                                              confirmOdometer)
     }
 }
 
@@ -61,13 +65,17 @@ public struct Comeback: Sendable, Equatable {
 
 extension RepairOrder {
     /// Opens a repair order for a car checked in: one open order per car, the odometer never below
-    /// the vehicle's last reading, a promise ahead of now, a comeback on the warranty's terms.
+    /// the vehicle's last reading nor more than 2,000 km a day beyond it (`lastReading`, when it was
+    /// taken) unless confirmed, a promise ahead of now, a comeback on the warranty's terms.
     public static func checkIn(_ facts: CheckInFacts, vehicle: Vehicle, owner: Customer, openOrder: RepairOrder?,
-                               comeback: Comeback?, advisor: String, at now: Timestamp) throws -> RepairOrder {
+                               comeback: Comeback?, advisor: String, at now: Timestamp,
+                               lastReading: OdometerReading? = nil) throws -> RepairOrder {
         if let open = openOrder {
             throw OrderRefusal.alreadyInShop(plate: vehicle.plate.value, order: open.number, checkedInAt: open.checkedInAt, status: open.status)
         }
         try OdometerRule.check(reading: facts.odometer, vehicle: vehicle)
+        try OdometerRule.checkPlausible(reading: facts.odometer, plate: vehicle.plate.value, after: lastReading, at: now,
+                                        confirmed: facts.confirmOdometer)
         guard !facts.complaint.isEmpty else { throw InputRefusal.empty(field: "complaint") }
         if let promise = facts.promise { try Gate.promise(promise, checkedIn: now, now: now) }
         var order = RepairOrder(id: 0, vehicleID: vehicle.id, customerID: owner.id, status: .estimating, checkedInAt: now,

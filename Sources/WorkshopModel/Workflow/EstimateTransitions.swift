@@ -132,8 +132,9 @@ extension OrderRecord {
     }
 
     /// Corrects facts of the check-in while the car is here; the odometer only before signing,
-    /// and never below this vehicle's reading on an earlier order (`floor`).
-    public func correct(_ facts: ReceptionFacts, odometerFloor floor: Int) throws -> OrderChange {
+    /// never below the vehicle's reading that stood before this check-in (`before`: the highest
+    /// since its last correction), and no more than 2,000 km a day beyond it unless confirmed.
+    public func correct(_ facts: ReceptionFacts, odometerBefore before: OdometerReading?) throws -> OrderChange {
         try Gate.open(order)
         var updated = order
         var detail: [(String, JSON)] = []
@@ -160,9 +161,14 @@ extension OrderRecord {
         if let fuel = facts.fuel { updated.fuel = fuel; detail.append(("fuel", .string(fuel.code))) }
         if let reading = facts.odometer {
             guard order.status == .estimating else { throw OrderRefusal.odometerAfterSigning(order: order.number, status: order.status) }
+            let floor = before?.km ?? 0
             guard reading >= floor else { throw OrderRefusal.odometerBelowEarlierOrder(reading: reading, earlier: floor) }
+            // The reading is the one at check-in: compared with the one before it, as of then.
+            let confirmation = try OdometerRule.checkPlausible(reading: reading, plate: vehicle.plate.value, after: before,
+                                                               at: order.checkedInAt, confirmed: facts.confirmOdometer)
             updated.odometerIn = reading
             detail += [("odometer", .int(reading)), ("odometer_was", .int(order.odometerIn))]
+            if let confirmation { detail.append(("odometer_confirmed", .object(confirmation.journalDetail))) }
         }
         guard !detail.isEmpty else { throw OrderRefusal.nothingToCorrect(order: order.number) }
         return OrderChange(updated, .orderSet, detail)
@@ -300,11 +306,13 @@ public struct ReceptionFacts: Sendable {
     public var droppedPhone: String?
     public var fuel: FuelLevel?
     public var odometer: Int?
+    /// The advisor confirms a reading far beyond the one before (`confirm-odometer=yes`).
+    public var confirmOdometer: Bool
 
     public init(complaint: String? = nil, category: RepairCategory? = nil, payer: Payer? = nil, droppedBy: String? = nil,
-                droppedPhone: String? = nil, fuel: FuelLevel? = nil, odometer: Int? = nil) {
-        (self.complaint, self.category, self.payer, self.droppedBy, self.droppedPhone, self.fuel, self.odometer) =
-            (complaint, category, payer, droppedBy, droppedPhone, fuel, odometer)
+                droppedPhone: String? = nil, fuel: FuelLevel? = nil, odometer: Int? = nil, confirmOdometer: Bool = false) {
+        (self.complaint, self.category, self.payer, self.droppedBy, self.droppedPhone, self.fuel, self.odometer, self.confirmOdometer) =
+            (complaint, category, payer, droppedBy, droppedPhone, fuel, odometer, confirmOdometer)
     }
 
     /// Nothing to correct.

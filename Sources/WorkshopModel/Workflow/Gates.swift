@@ -100,10 +100,11 @@ public enum Gate {
 
     /// What stands between the car and its hand-back (未达标准不准出厂): a failed final inspection
     /// blocks it in every category until a later one passes; a mandatory one must have passed;
-    /// the bill settled; every belonging and the key back; an odometer not below check-in; the
+    /// the bill settled; every belonging and the key back; an odometer not below check-in (or the
+    /// reading corrected on record since) nor implausibly far beyond it unless confirmed; the
     /// replaced parts' fate said.
-    public static func releaseBlockers(_ record: OrderRecord, settlement: Settlement, odometer: Int,
-                                       oldParts: OldParts?) -> [ReleaseBlocker] {
+    public static func releaseBlockers(_ record: OrderRecord, settlement: Settlement, odometer: OdometerAtRelease,
+                                       at now: Timestamp, oldParts: OldParts?) -> [ReleaseBlocker] {
         let order = record.order
         var blockers: [ReleaseBlocker] = []
         if record.finalInspection == .failed {
@@ -123,9 +124,29 @@ public enum Gate {
         let notBack = record.belongings.filter { $0.returnedAt == nil }.map(\.name)
         if !notBack.isEmpty { blockers.append(.belongingsNotReturned(notBack)) }
         if let tag = order.keyTag, order.keyReturnedAt == nil { blockers.append(.keyNotReturned(tag)) }
-        if odometer < order.odometerIn { blockers.append(.odometerBelowCheckIn(given: odometer, checkIn: order.odometerIn)) }
+        if let given = odometer.given {
+            let standing = odometer.standing
+            if given < standing.km {
+                blockers.append(standing.source == .checkIn(order: order.id) ? .odometerBelowCheckIn(given: given, checkIn: standing.km)
+                                                                            : .odometerBelowCorrected(given: given, corrected: standing.km))
+            } else if !odometer.confirmed, let needed = OdometerRule.confirmationNeeded(reading: given, after: standing, at: now) {
+                blockers.append(.odometerImplausible(given: given, last: standing.km, lastAt: standing.at, limit: needed.limit))
+            }
+        }
         if record.hasReplacedParts && oldParts == nil && order.status != .declined { blockers.append(.oldPartsUndecided) }
         return blockers
+    }
+}
+
+/// The odometer at hand-back: the reading given (nil: none was taken, the standing one is kept),
+/// the vehicle's reading standing now, and whether the advisor confirmed an implausible one.
+public struct OdometerAtRelease: Sendable {
+    public var given: Int?
+    public var standing: OdometerReading
+    public var confirmed: Bool
+
+    public init(given: Int?, standing: OdometerReading, confirmed: Bool = false) {
+        (self.given, self.standing, self.confirmed) = (given, standing, confirmed)
     }
 }
 

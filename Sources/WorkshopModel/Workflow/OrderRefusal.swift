@@ -15,6 +15,9 @@ public enum OrderRefusal: Refusal, Equatable {
     case alreadyReleased(order: String, at: Timestamp, to: String)
     /// The odometer never goes backwards; a wrong last reading is corrected first, on record.
     case odometerBelowLast(reading: Int, plate: String, last: Int)
+    /// More than 2,000 km a day since the vehicle's last reading (`last`, taken at `lastAt`, `days`
+    /// whole days begun since): taken only with `confirm-odometer=yes`, on record.
+    case odometerImplausible(reading: Int, plate: String, last: Int, lastAt: Timestamp, days: Int, limit: Int)
 
     // Signing, declining, reopening.
     case nothingToSign(order: String)
@@ -118,5 +121,10 @@ public enum ReleaseBlocker: Equatable, Sendable {
     case belongingsNotReturned([String])
     case keyNotReturned(String)
     case odometerBelowCheckIn(given: Int, checkIn: Int)
+    /// The vehicle's reading was corrected on record after check-in (`vehicle odometer`): the
+    /// release reading is compared with the corrected one.
+    case odometerBelowCorrected(given: Int, corrected: Int)
+    /// The release reading is more than 2,000 km a day beyond the last one: `confirm-odometer=yes`.
+    case odometerImplausible(given: Int, last: Int, lastAt: Timestamp, limit: Int)
     case oldPartsUndecided
 }

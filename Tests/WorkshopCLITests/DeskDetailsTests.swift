@@ -1,0 +1,108 @@
+import Foundation
+import SQLite
+import Testing
+
+/// The details a front desk trips over (issue 12, items 6–8), through the built binary.
+@Suite("Desk details")
+struct DeskDetailsTests {
+    static let fixture = "source \(Workshop.transcripts)/shop-fixture.ws\nsource \(Workshop.transcripts)/floor-fixture.ws\n"
+
+    /// The text of the latest journal entry of `action`.
+    static func lastDetail(_ shop: Workshop, _ action: String) throws -> String {
+        try Database(path: shop.database).first("SELECT detail FROM journal WHERE action = ? ORDER BY id DESC LIMIT 1", [.text(action)]) {
+            $0.string(0)
+        } ?? ""
+    }
+
+    /// The shop with 京A12345 read at 98,700 km on 2026-11-18 and released; the clock four days on.
+    func shopReadFourDaysAgo() throws -> Workshop {
+        var shop = Workshop()
+        shop.now = "2026-11-18 09:00"
+        let setup = try shop.script(Self.fixture + """
+            checkin 京A12345 odometer=98700 fuel=1/2 complaint="异响"
+            decline RO1
+            release RO1 signed=张伟 print=no
+            """)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        shop.now = "2026-11-22 09:00"
+        return shop
+    }
+
+    // MARK: Item 6: the odometer
+
+    @Test func aReadingFarBeyondThePlausibleIsConfirmedOnRecord() throws {
+        let shop = try shopReadFourDaysAgo()
+        let before = try shop.fingerprint()
+        let refused = try shop.command("checkin 京A12345 odometer=987000 fuel=1/2 complaint=保养")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("odometer 987000 km is beyond the plausible: 京A12345 last read 98700 km (2026-11-18 09:00)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("at most 106700 km in 4 days") && refused.stderr.contains("confirm-odometer=yes"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // 8,000 km in four days is plausible.
+        let plausible = try shop.command("checkin 京A12345 odometer=106700 fuel=1/2 complaint=保养")
+        #expect(plausible.status == 0, "\(plausible.stderr)")
+        // The advisor re-reads the dashboard: the check-in reading is corrected before signing,
+        // against the reading that stood before it.
+        #expect(try shop.command("ro set RO2 odometer=987000").stderr.contains("beyond the plausible"))
+        #expect(try shop.command("ro set RO2 odometer=98000").stderr.contains("below this vehicle's reading of 98700 km before this check-in"))
+        #expect(try shop.command("ro set RO2 odometer=99100").status == 0)
+        #expect(try shop.count("SELECT odometer FROM vehicles WHERE plate = '京A12345'") == 99_100)
+    }
+
+    @Test func aConfirmedWrongReadingIsCorrectedAndBlocksNothingAfter() throws {
+        var shop = try shopReadFourDaysAgo()
+        let confirmed = try shop.command("checkin 京A12345 odometer=987000 fuel=1/2 complaint=保养 confirm-odometer=yes", json: true)
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        // On record: the line typed, and what the reading was compared with.
+        let detail = try Self.lastDetail(shop, "order.checkin")
+        #expect(detail.contains("\"odometer_confirmed\":{\"odometer\":987000,\"last\":98700,"), "\(detail)")
+        #expect(detail.contains("\"plausible_up_to\":106700"))
+        // Signed: the order's own reading no longer changes, and the wrong one stands against the next.
+        let signed = try shop.script("""
+            estimate RO2 labor BRK-01
+            promise RO2 2026-11-22 17:00
+            approve RO2 signed=张伟
+            """)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try shop.command("ro set RO2 odometer=98800").stderr.contains("only before signing"))
+        // The correction, on record, with its reason: from then on it is the vehicle's reading.
+        let corrected = try shop.command("vehicle odometer 京A12345 98800 reason=\"RO2 多输了一个0\"")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        // The release is read against the corrected reading, not the wrong check-in one.
+        let finished = try shop.script("""
+            dispatch RO2 group=机修一组
+            complete RO2
+            pay RO2 amount=144 method=cash
+            """, options: ["--bail"])
+        #expect(finished.status == 0, "\(finished.stdout)\(finished.stderr)")
+        #expect(try shop.command("release RO2 signed=张伟 odometer=98700 print=no").stderr.contains("below the reading corrected since check-in, 98800 km"))
+        let released = try shop.command("release RO2 signed=张伟 odometer=98850 print=no")
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(try shop.count("SELECT odometer FROM vehicles WHERE plate = '京A12345'") == 98_850)
+        // The next visit reads against it, not against 987,000.
+        shop.now = "2026-11-25 09:00"
+        let next = try shop.command("checkin 京A12345 odometer=99400 fuel=1/2 complaint=复查")
+        #expect(next.status == 0, "\(next.stderr)")
+    }
+
+    @Test func theReleaseAndACorrectionUpwardAskForTheConfirmationToo() throws {
+        var shop = try shopReadFourDaysAgo()
+        #expect(try shop.command("vehicle odometer 京A12345 500000 reason=\"仪表更换\"").stderr.contains("beyond the plausible"))
+        #expect(try shop.command("vehicle odometer 京A12345 500000 reason=\"仪表更换\" confirm-odometer=yes").status == 0)
+        #expect(try shop.command("vehicle odometer 京A12345 98700 reason=\"读错\"").status == 0)
+        shop.now = "2026-11-22 09:00"
+        let ready = try shop.script("""
+            checkin 京A12345 odometer=99000 fuel=1/2 complaint=保养
+            estimate RO2 labor BRK-01
+            promise RO2 2026-11-22 17:00
+            approve RO2 signed=张伟
+            dispatch RO2 group=机修一组
+            complete RO2
+            pay RO2 amount=144 method=cash
+            """, options: ["--bail"])
+        #expect(ready.status == 0, "\(ready.stderr)")
+        let refused = try shop.command("release RO2 signed=张伟 odometer=990000 print=no")
+        #expect(refused.stderr.contains("release odometer 990000 km is beyond the plausible: last read 99000 km"), "\(refused.stderr)")
+        #expect(try shop.command("release RO2 signed=张伟 odometer=990000 confirm-odometer=yes print=no").status == 0)
+    }
+}
