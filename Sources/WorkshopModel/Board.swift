@@ -49,6 +49,8 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
     case awaitingCustomerAnswer
     case notifyCustomer
     case rework
+    /// Signed, and no one has sent it to a work group yet (待派工).
+    case awaitingDispatch
     case inspectionDue(InspectionStage)
     case checkProgress
     case awaitingSignature
@@ -67,13 +69,14 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .awaitingCustomerAnswer: return 1
         case .notifyCustomer: return 2
         case .rework: return 3
-        case .inspectionDue: return 4
-        case .checkProgress: return 5
-        case .awaitingSignature: return 6
-        case .readyForHandBack: return 7
-        case .feeDue: return 8
-        case .keyOnHook: return 9
-        case .belongingsHere: return 10
+        case .awaitingDispatch: return 4
+        case .inspectionDue: return 5
+        case .checkProgress: return 6
+        case .awaitingSignature: return 7
+        case .readyForHandBack: return 8
+        case .feeDue: return 9
+        case .keyOnHook: return 10
+        case .belongingsHere: return 11
         }
     }
 
@@ -85,6 +88,7 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .awaitingCustomerAnswer: return "added-work-waiting"
         case .notifyCustomer: return "tell-customer"
         case .rework: return "rework"
+        case .awaitingDispatch: return "awaiting-dispatch"
         case .inspectionDue(let stage): return "\(stage.code)-inspection-due"
         case .checkProgress: return "check-progress"
         case .awaitingSignature: return "awaiting-signature"
@@ -102,6 +106,7 @@ public enum BoardFlag: Hashable, Sendable, Comparable {
         case .awaitingCustomerAnswer: return zh ? "追加项目待客户答复" : "added work awaiting customer"
         case .notifyCustomer: return zh ? "通知客户" : "tell the customer"
         case .rework: return zh ? "竣工检验不合格，返工" : "rework: final inspection failed"
+        case .awaitingDispatch: return zh ? "待派工" : "awaiting dispatch"
         case .inspectionDue(let stage): return zh ? "待\(stage.chinese)" : "\(stage.english) due"
         case .checkProgress: return zh ? "询问进度" : "check progress"
         case .awaitingSignature: return zh ? "待客户签字" : "awaiting signature"
@@ -155,6 +160,8 @@ public enum BoardRules {
         }
         if f.pendingSupplements > 0 { flags.append(.awaitingCustomerAnswer) }
         if f.reworkPending && f.status == .inWork { flags.append(.rework) }
+        // Signed, and dispatch is what starts the work: until then it waits for the workshop manager.
+        if f.status == .signed { flags.append(.awaitingDispatch) }
         switch f.status {
         case .estimating: flags.append(.awaitingSignature)
         case .completed: flags.append(.inspectionDue(.final))

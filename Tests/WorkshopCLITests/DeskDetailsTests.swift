@@ -105,4 +105,23 @@ struct DeskDetailsTests {
         #expect(refused.stderr.contains("release odometer 990000 km is beyond the plausible: last read 99000 km"), "\(refused.stderr)")
         #expect(try shop.command("release RO2 signed=张伟 odometer=990000 confirm-odometer=yes print=no").status == 0)
     }
+
+    // MARK: Item 6: the board
+
+    @Test func theBoardFlagsASignedOrderNoOneHasDispatched() throws {
+        let shop = Workshop()
+        let setup = try shop.script(Self.fixture + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            """)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(try shop.command("board", json: true).stdout.contains("\"flags\":[\"awaiting-dispatch\"]"))
+        let text = try shop.command("board").stdout
+        #expect(text.contains("awaiting dispatch 1"), "\(text)")
+        #expect(try shop.inShopLanguage.command("board").stdout.contains("待派工"))
+        #expect(try shop.command("dispatch RO1 group=机修一组").status == 0)
+        #expect(!(try shop.command("board", json: true).stdout.contains("awaiting-dispatch")))
+    }
 }

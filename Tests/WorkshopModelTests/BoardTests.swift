@@ -69,6 +69,20 @@ struct BoardTests {
         #expect(!BoardRules.flags(facts(category: .minor), now: at("2026-11-22 09:00")).contains(.inspectionDue(.pre)))
     }
 
+    @Test func aSignedOrderNoOneHasDispatchedIsFlagged() {
+        let signed = facts(status: .signed, started: nil)
+        #expect(BoardRules.flags(signed, now: at("2026-11-22 09:00")) == [.awaitingDispatch])
+        #expect(BoardFlag.awaitingDispatch.label(.zh) == "待派工")
+        // Dispatched, it is in work; unsigned, it waits for the customer instead.
+        #expect(!BoardRules.flags(facts(status: .inWork), now: at("2026-11-22 09:00")).contains(.awaitingDispatch))
+        #expect(BoardRules.flags(facts(status: .estimating, started: nil), now: at("2026-11-22 09:00")) == [.awaitingSignature])
+        // Before the pre-repair inspection of a level-2 job it is flagged for both, the dispatch first.
+        #expect(BoardRules.flags(facts(status: .signed, category: .level2, started: nil), now: at("2026-11-22 09:00"))
+                == [.awaitingDispatch, .inspectionDue(.pre)])
+        // Late and undispatched: the overdue flag comes first.
+        #expect(BoardRules.flags(signed, now: at("2026-11-22 19:00")).first == .overdue)
+    }
+
     @Test func sortedByUrgencyThenPromise() {
         var late = facts(promised: "2026-11-22 10:00")
         late.orderID = 2

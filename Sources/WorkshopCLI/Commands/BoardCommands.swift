@@ -29,7 +29,7 @@ enum BoardCommands {
         let declined = rows.filter { $0.facts.status == .declined }.count
         let summary = s.t("在厂 \(rows.count - declined) 辆", "\(rows.count - declined) in the shop")
             + (declined > 0 ? s.t(" · 拒修未交车 \(declined)", " · \(declined) declined, not released") : "")
-            + [BoardFlag.overdue, .awaitingCustomerAnswer, .notifyCustomer, .checkProgress].compactMap { flag in
+            + [BoardFlag.overdue, .awaitingCustomerAnswer, .notifyCustomer, .awaitingDispatch, .checkProgress].compactMap { flag in
                 counts[flag.code].map { " · \(flag.label(s.language)) \($0)" }
             }.joined() + " · " + s.formatTime(now)
         var text = rows.isEmpty ? s.t("没有在厂车辆", "no cars in the shop") : summary + "\n" + table.render()
