@@ -28,19 +28,40 @@ public final class LineEditor {
         })
         stifle_history(LineEditor.maximumHistory)
         _ = read_history(historyPath)
+        ceditline_catch_interrupt(1)
     }
 
-    /// Shows the prompt and returns the line typed, or nil at end of input (Ctrl-D).
-    public func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+    /// What a person did at the prompt.
+    public enum Input: Equatable {
+        case line(String)
+        /// Ctrl-C: the line typed so far is dropped; a fresh prompt follows.
+        case interrupted
+        /// Ctrl-D on an empty line, or the terminal gone.
+        case end
+    }
+
+    /// Shows the prompt and returns the line typed; Ctrl-C clears it, Ctrl-D ends.
+    public func read(prompt: String) -> Input {
+        // A Ctrl-C pressed while the last command ran is not one at this prompt.
+        _ = ceditline_take_interrupt()
+        guard let raw = readline(prompt) else {
+            return LineEditor.outcomeWithoutLine(interrupted: ceditline_take_interrupt() != 0)
+        }
+        if ceditline_take_interrupt() != 0 {
+            free(raw)
+            return .interrupted
+        }
         defer { free(raw) }
         let line = String(cString: raw)
         if !line.trimmingCharacters(in: " \t").isEmpty, let kept = recordable(line) {
             _ = add_history(kept)
             _ = write_history(historyPath)
         }
-        return line
+        return .line(line)
     }
+
+    /// readline gave no line: Ctrl-C (the SIGINT flag was set while it waited) or the end.
+    static func outcomeWithoutLine(interrupted: Bool) -> Input { interrupted ? .interrupted : .end }
 
     private static func complete(text: UnsafePointer<CChar>?, start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         ceditline_completion_done()
@@ -70,7 +91,7 @@ extension String {
     }
 }
 
-/// Reads a secret (a PIN) from the terminal without showing it.
+/// Reads a secret (a PIN) from the terminal without showing it. Ctrl-C (or Ctrl-D) cancels: nil.
 public enum SecretReader {
     public static func read(prompt: String) -> String? {
         FileHandle.standardError.write(prompt.data(using: .utf8)!)
@@ -81,11 +102,36 @@ public enum SecretReader {
             silent.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(0, TCSAFLUSH, &silent)
         }
+        // While it waits, Ctrl-C interrupts the read instead of ending the program or being ignored.
+        let caughtBefore = ceditline_interrupt_caught() != 0
+        _ = ceditline_take_interrupt()
+        ceditline_catch_interrupt(0)
         defer {
             if isTerminal { tcsetattr(0, TCSAFLUSH, &original) }
+            if caughtBefore { ceditline_catch_interrupt(1) } else { signal(SIGINT, SIG_DFL) }
+            _ = ceditline_take_interrupt()
             FileHandle.standardError.write("\n".data(using: .utf8)!)
         }
-        return Swift.readLine(strippingNewline: true)
+        return readSecretLine()
+    }
+
+    /// One line from the terminal, byte by byte (no buffer keeps what follows it); nil when
+    /// interrupted or at the end.
+    private static func readSecretLine() -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = Glibc.read(0, &byte, 1)
+            if count < 0 && errno == EINTR {
+                if ceditline_take_interrupt() != 0 { return nil }
+                continue
+            }
+            if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { break }
+            bytes.append(byte)
+        }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -5,11 +5,20 @@ import LineEditor
 import WorkshopCLI
 import WorkshopModel
 
-/// Adapts libedit to the REPL's line source, for a person at a terminal.
+/// Adapts libedit to the REPL's line source, for a person at a terminal: Ctrl-C drops the line
+/// typed and shows a fresh prompt (an empty line runs nothing); Ctrl-D or `quit` leaves.
 final class TerminalSource: LineSource {
     let editor: LineEditor
     init(editor: LineEditor) { self.editor = editor }
-    func nextLine(prompt: String) throws -> String? { editor.readLine(prompt: prompt) }
+    func nextLine(prompt: String) throws -> String? {
+        switch editor.read(prompt: prompt) {
+        case .line(let line): return line
+        case .interrupted:
+            FileHandle.standardOutput.write(Data("^C\n".utf8))
+            return ""
+        case .end: return nil
+        }
+    }
 }
 
 func standardError(_ text: String) {

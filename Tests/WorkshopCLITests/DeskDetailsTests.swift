@@ -124,4 +124,103 @@ struct DeskDetailsTests {
         #expect(try shop.command("dispatch RO1 group=机修一组").status == 0)
         #expect(!(try shop.command("board", json: true).stdout.contains("awaiting-dispatch")))
     }
+
+    // MARK: Item 7: the terminal and signing in
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: Terminal.script)))
+    func ctrlCClearsTheLineAndCtrlDLeaves() throws {
+        let shop = Workshop()
+        #expect(try shop.script(Self.fixture).status == 0)
+        let terminal = try Terminal(shop)
+        try terminal.waitFor("workshop> ")
+        terminal.type("ro lis")
+        try terminal.waitFor("ro lis")
+        terminal.type("\u{03}")                                  // Ctrl-C: the line is dropped, a new prompt
+        try terminal.waitFor("workshop> ", count: 2)
+        terminal.type("\u{03}")                                  // on an empty line too
+        try terminal.waitFor("workshop> ", count: 3)
+        terminal.type("login 孙检\n")                             // Ctrl-C at the PIN prompt cancels the sign-in
+        try terminal.waitFor("PIN for 孙检")
+        terminal.type("\u{03}")
+        try terminal.waitFor("sign-in of 孙检 cancelled; 王芳 is signed out")
+        terminal.type("login\n")
+        try terminal.waitFor("nobody is signed in")
+        terminal.type("\u{04}")                                  // Ctrl-D leaves
+        #expect(try terminal.exitStatus() == 0)
+        #expect(!terminal.output.contains("ro lis\r\nerror"), "\(terminal.output)")
+    }
+
+    @Test func aFailedLoginAsSomeoneElseSignsThePreviousPersonOut() throws {
+        let shop = Workshop()
+        let result = try shop.script(Self.fixture + """
+            login 孙检 pin=0000
+            customer add 王强 phone=13688889999
+            login 王芳 pin=1234
+            login 王芳 pin=0000
+            customer add 王强 phone=13688889999
+            """)
+        #expect(result.stderr.contains("line 3: wrong PIN for 孙检 (4 tries left); 王芳 is signed out, nobody is signed in now (login NAME)"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("line 4: sign in first"))
+        // Failing to sign in again as oneself hands nothing over: 王芳 is still signed in.
+        #expect(result.stderr.contains("line 6: wrong PIN for 王芳 (4 tries left)\n"))
+        #expect(!result.stderr.contains("line 7"))
+        #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'customer.add' AND actor = '王芳'") == 3)
+    }
+}
+
+/// The binary at a real terminal: `script` gives it a pseudo-terminal of its own (its controlling
+/// terminal, so Ctrl-C typed into it is a SIGINT), and what is typed goes through it.
+final class Terminal: @unchecked Sendable {
+    static let script = "/usr/bin/script"
+    private let process = Process()
+    private let input = Pipe()
+    private let lock = NSLock()
+    private var bytes = Data()
+
+    init(_ shop: Workshop) throws {
+        let home = Workshop.temporaryDirectory()
+        let command = [Workshop.binary, "--db", shop.database, "--user", "王芳", "--language", "en"].map { "'\($0)'" }.joined(separator: " ")
+        process.executableURL = URL(fileURLWithPath: Terminal.script)
+        process.arguments = ["-qfec", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        environment["TERM"] = "xterm"
+        environment["WORKSHOP_PIN"] = "1234"
+        process.environment = environment
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self, !chunk.isEmpty else { return }
+            self.lock.withLock { self.bytes.append(chunk) }
+        }
+        try process.run()
+    }
+
+    var output: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
+
+    func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+    /// Waits (up to 10 s) until `text` has been shown `count` times.
+    func waitFor(_ text: String, count: Int = 1) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while output.components(separatedBy: text).count - 1 < count {
+            guard Date() < deadline, process.isRunning || output.components(separatedBy: text).count - 1 >= count else {
+                Issue.record("never saw \(text) ×\(count); the terminal showed:\n\(output)")
+                throw CancellationError()
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    func exitStatus() throws -> Int32 {
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { process.terminate(); Issue.record("still running:\n\(output)") }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 }

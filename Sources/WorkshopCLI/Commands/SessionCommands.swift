@@ -84,8 +84,17 @@ enum SessionCommands {
         Form([textArg("name", .name)], options: [secret("pin")], access: .session,
              summary: Phrase("登录", "sign in"), examples: ["login 王芳"]) { invocation, s in
             let name: String = invocation.need("name")
-            let pin = invocation.value("pin") ?? s.readSecret?(s.t("\(name) 的 PIN：", "PIN for \(name): ")) ?? s.environmentPIN
-            let member = try Authentication.signIn(name, pin: pin, session: s)
+            let member: StaffMember
+            do {
+                var pin: String? = invocation.value("pin")
+                if pin == nil, let ask = s.readSecret {
+                    guard let typed = ask(s.t("\(name) 的 PIN：", "PIN for \(name): ")) else { throw SignInRefusal.cancelled(name: name) }
+                    pin = typed
+                }
+                member = try Authentication.signIn(name, pin: pin ?? s.environmentPIN, session: s)
+            } catch let refusal as SignInRefusal {
+                throw Authentication.signOutAfterFailedSwitch(refusal, attempted: name, session: s)
+            }
             var text = s.t("你好，\(member.name)（\(member.roles.map(\.chinese).joined(separator: "、"))）",
                            "hello, \(member.name) (\(member.roles.map(\.english).joined(separator: ", ")))")
             if !s.signInNote.isEmpty { text += " · " + s.signInNote }

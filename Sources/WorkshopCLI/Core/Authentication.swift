@@ -90,6 +90,16 @@ enum Authentication {
         return .confirmed(account.member)
     }
 
+    /// `login NAME` hands the terminal to NAME. When NAME does not get in (a wrong PIN, a locked or
+    /// unknown account, the PIN prompt cancelled), whoever was signed in is signed out all the same:
+    /// someone else is at the keyboard now, and what they type next must not be recorded as the
+    /// previous person's. Failing to sign in again as oneself changes nothing.
+    static func signOutAfterFailedSwitch(_ refusal: SignInRefusal, attempted name: String, session s: Session) -> SignInRefusal {
+        guard let previous = s.signedIn, previous.name != name else { return refusal }
+        s.signedIn = nil
+        return .failedAndSignedOut(previous: previous.name, reason: refusal)
+    }
+
     /// Whoever authorises, signs an inspection or answers a complaint for the shop proves it: they are
     /// the person signed in, or they give their own PIN now — asked at the terminal without echo, or
     /// from WORKSHOP_SIGNER_PIN in a script. A wrong PIN counts toward their lock-out. Runs before
@@ -143,6 +153,10 @@ enum SignInRefusal: WordedRefusal {
     case wrongPIN(name: String, triesLeft: Int)
     case lockedNow(name: String, minutes: Int)
     case noPIN(name: String)
+    /// The PIN prompt was left with Ctrl-C (or Ctrl-D).
+    case cancelled(name: String)
+    /// A failed `login` as someone else: `previous` is signed out (see `signOutAfterFailedSwitch`).
+    indirect case failedAndSignedOut(previous: String, reason: SignInRefusal)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -164,6 +178,11 @@ enum SignInRefusal: WordedRefusal {
             return w("\(name) 还没有 PIN：请经理设置（staff pin \(name) pin=…），再由本人修改", "\(name) has no PIN: a manager sets one (staff pin \(name) pin=…), which they then change")
         case .lockedNow(let name, let minutes):
             return w("\(name) 的 PIN 错误：已锁定 \(minutes) 分钟", "wrong PIN for \(name): locked for \(minutes) minutes")
+        case .cancelled(let name):
+            return w("已取消 \(name) 的登录", "sign-in of \(name) cancelled")
+        case .failedAndSignedOut(let previous, let reason):
+            return reason.words(w) + w("；\(previous) 已退出登录，现在无人登录（login 姓名）",
+                                       "; \(previous) is signed out, nobody is signed in now (login NAME)")
         }
     }
 }
