@@ -39,11 +39,18 @@ extension Store {
         throw LookupRefusal.noVehicle(given: reference, plate: plate, similar: try similarPlates(to: plate))
     }
 
-    /// Plates that share the serial's last four characters: what a misread province or letter gives.
+    /// The shop's plates (or, for 17 characters, VINs) one or two keystrokes from what was typed —
+    /// a character wrong, missing, extra, or two swapped — the nearest first (at most three).
     func similarPlates(to plate: String) throws -> [String] {
-        guard plate.count >= 5 else { return [] }
-        let tail = String(plate.suffix(4))
-        return try db.rows("SELECT plate FROM vehicles WHERE plate LIKE ? LIMIT 3", [.text("%" + tail)]) { $0.string("plate") }
+        guard plate.count >= 3 else { return [] }
+        let vin = VIN.normalize(plate)
+        if vin.count == 17 {
+            let vins = try db.rows("SELECT vin FROM vehicles WHERE vin IS NOT NULL AND length(vin) = 17") { $0.string("vin") }
+            let near = Similarity.nearest(to: vin, among: vins, ceiling: 2)
+            if !near.isEmpty { return near }
+        }
+        let plates = try db.rows("SELECT plate FROM vehicles") { $0.string("plate") }
+        return Similarity.nearest(to: plate, among: plates, ceiling: 2)
     }
 
     public func addVehicle(_ vehicle: Vehicle) throws -> Vehicle {

@@ -169,6 +169,32 @@ struct DeskDetailsTests {
     }
 }
 
+extension DeskDetailsTests {
+    // MARK: Item 7: did you mean
+
+    @Test func aMistypedPlateOrVINGetsTheNearestOnFile() throws {
+        let shop = Workshop()
+        #expect(try shop.script(Self.fixture + """
+            vehicle add 粤B·7H2L9 vin=LSVAM4187C2184847 owner=C1
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let refusals: [(String, String)] = [
+            ("checkin 粤B7H2L6 odometer=100 fuel=F complaint=x", "no vehicle with plate or VIN 粤B7H2L6; did you mean 粤B7H2L9?"),
+            ("vehicle show 粤B72HL9", "did you mean 粤B7H2L9?"),
+            ("ro show 桂B·7H2L9", "did you mean 粤B7H2L9?"),
+            ("warranty 京A1234", "did you mean 京A12345?"),
+            ("vehicle show LSVAM4187C2184874", "did you mean LSVAM4187C2184847?"),
+            ("vehicle show 京B99999", "no vehicle with plate or VIN 京B99999: add it with vehicle add 京B99999"),
+        ]
+        for (line, says) in refusals {
+            let result = try shop.command(line)
+            #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.inShopLanguage.command("vehicle show 粤B7H2L6").stderr.contains("是不是 粤B7H2L9？"))
+        #expect(try shop.fingerprint() == before)
+    }
+}
+
 /// The binary at a real terminal: `script` gives it a pseudo-terminal of its own (its controlling
 /// terminal, so Ctrl-C typed into it is a SIGINT), and what is typed goes through it.
 final class Terminal: @unchecked Sendable {

@@ -148,3 +148,31 @@ struct OtherIdentityTests {
         #expect(throws: InputRefusal.self) { try OdometerRule.parse("-3") }
     }
 }
+
+@Suite("Did you mean: the nearest on file")
+struct SimilarityTests {
+    func d(_ a: String, _ b: String, ceiling: Int = 5) -> Int? {
+        Similarity.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), ceiling: ceiling)
+    }
+
+    @Test func distanceCountsEachSlipOnce() {
+        #expect(d("粤B7H2L9", "粤B7H2L9") == 0)
+        #expect(d("粤B7H2L6", "粤B7H2L9") == 1)      // a character wrong
+        #expect(d("粤B7HL9", "粤B7H2L9") == 1)       // one missing
+        #expect(d("粤B7H2LL9", "粤B7H2L9") == 1)     // one extra
+        #expect(d("粤B72HL9", "粤B7H2L9") == 1)      // two swapped
+        #expect(d("桂B7H2L9", "粤B7H2L9") == 1)      // the province misread
+        #expect(d("BP-12345", "BP-1234") == 1)
+        #expect(d("京A99999", "京A12345", ceiling: 2) == nil)
+        #expect(d("", "abc") == 3)
+    }
+
+    @Test func onlyTheNearestAreSuggested() {
+        let plates = ["粤B7H2L9", "粤B7H2L8", "粤B7H3L8", "京A12345"]
+        #expect(Similarity.nearest(to: "粤B7H2L6", among: plates, ceiling: 2) == ["粤B7H2L8", "粤B7H2L9"])
+        #expect(Similarity.nearest(to: "粤B72HL9", among: plates, ceiling: 2) == ["粤B7H2L9"])
+        #expect(Similarity.nearest(to: "京B99999", among: plates, ceiling: 2) == [])
+        #expect(Similarity.nearest(to: "粤B7H2L9", among: plates, ceiling: 2) == ["粤B7H2L8"])   // never the word itself
+        #expect(Similarity.nearest(to: "粤B7H2L0", among: plates + ["粤B7H2L1", "粤B7H2L2"], ceiling: 2, limit: 3).count == 3)
+    }
+}

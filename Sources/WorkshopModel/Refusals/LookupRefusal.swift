@@ -8,7 +8,8 @@ public enum LookupRefusal: Refusal, Equatable {
     case noOrder(order: String)
     /// A vehicle named for its open order has none; `lastOrder` is its latest order's number, if any.
     case noOpenOrder(plate: String, lastOrder: String?)
-    /// Neither a plate nor a VIN on file; `similar` are plates that differ only in what is easily misread.
+    /// Neither a plate nor a VIN on file; `similar` are the plates (or VINs) on file one or two
+    /// keystrokes away from it (`Similarity`), the nearest first.
     case noVehicle(given: String, plate: String, similar: [String])
     /// A customer id (C12) with no customer behind it.
     case noCustomer(reference: String)
