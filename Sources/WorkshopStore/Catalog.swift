@@ -89,6 +89,16 @@ extension Store {
         try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
     }
 
+    /// The price list's part numbers nearest to `number` (a character wrong, missing, extra or two
+    /// swapped: one for a short number, up to two from six characters on), at most three.
+    public func partNumbers(near number: String) throws -> [String] {
+        let typed = number.uppercased()
+        let ceiling = typed.count >= 6 ? 2 : 1
+        let numbers = try db.rows("SELECT part_no FROM parts WHERE length(part_no) BETWEEN ? AND ?",
+                                  [.integer(Int64(typed.count - ceiling)), .integer(Int64(typed.count + ceiling))]) { $0.string("part_no") }
+        return Similarity.nearest(to: typed, among: numbers, ceiling: ceiling)
+    }
+
     /// Adds a part or changes its description and prices. Stock changes only through movements.
     public func savePart(_ part: CatalogPart) throws {
         try db.run("""

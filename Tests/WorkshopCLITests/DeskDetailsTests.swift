@@ -195,6 +195,36 @@ extension DeskDetailsTests {
     }
 }
 
+extension DeskDetailsTests {
+    @Test func aNearPartNumberIsSuggestedBeforeAFreeTextLine() throws {
+        let shop = Workshop()
+        #expect(try shop.script(Self.fixture + """
+            parts add BP-1234 "前刹车片" price=360 stock=4
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let refusals: [(String, String)] = [
+            ("estimate RO1 part BP-12345 qty=1", "no part BP-12345 in the price list; did you mean BP-1234? If it is a part the price list does not have, add unlisted=yes"),
+            ("estimate RO1 part bp-12345 qty=1 price=50", "did you mean BP-1234?"),
+            ("estimate RO1 part BP1234 qty=1 price=50", "did you mean BP-1234?"),
+            ("estimate RO1 part \"前刹车片（副厂）\" qty=1 price=200 partno=BP-1243", "no part BP-1243 in the price list; did you mean BP-1234?"),
+            ("supplement RO1 add part 5QD698152 qty=1 reason=x", "did you mean 5QD698151?"),
+            ("estimate RO1 part BP-12345 qty=1 unlisted=yes", "price= is missing"),
+            ("estimate RO1 part BP-1234 qty=1 unlisted=yes", "BP-1234 is on the price list: leave out unlisted=yes"),
+        ]
+        for (line, says) in refusals {
+            let result = try shop.command(line)
+            #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.command("estimate RO1 part BP-12345 qty=1 price=120 unlisted=yes").status == 0)
+        #expect(try shop.command("estimate RO1 part BP-1234 qty=1").stdout.contains("前刹车片"))
+        // A name is not a part number: nothing to suggest.
+        #expect(try shop.command("estimate RO1 part 机油 qty=4 price=45").status == 0)
+        #expect(try shop.inShopLanguage.command("estimate RO1 part BP-12345 qty=1").stderr.contains("是不是 BP-1234？"))
+    }
+}
+
 /// The binary at a real terminal: `script` gives it a pseudo-terminal of its own (its controlling
 /// terminal, so Ctrl-C typed into it is a SIGINT), and what is typed goes through it.
 final class Terminal: @unchecked Sendable {

@@ -10,7 +10,7 @@ enum EstimateCommands {
     static let laborOptions = [option("hours", .hours), option("rate", .money), option("op", .text("工时代码", "OPCODE"))]
     /// What a part line takes: a name or a part number from the price list, quantity, price, class.
     static let partOptions = [required("qty", .quantity), option("price", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")),
-                              option("class", .choice(PartClass.self)), option("warranty", .yesNo)]
+                              option("class", .choice(PartClass.self)), option("warranty", .yesNo), option("unlisted", .yesNo)]
     /// On a comeback: yes (the default there), warranty work, free; no, other work the customer pays for.
     static let covered = option("covered", .yesNo)
 
@@ -40,10 +40,11 @@ enum EstimateCommands {
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", .text("名称|配件号", "\"name\"|PARTNO"))],
              options: partOptions + [covered], access: .write, roles: roles,
-             summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）",
-                             "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty)"),
+             summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）；与价目表中配件号相近的，须加 unlisted=yes 表明是价目表外的配件",
+                             "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty); a number near one on the list needs unlisted=yes to say it is not on the list"),
              examples: ["estimate RO12 part \"前刹车片\" qty=1 price=360 partno=BP-1234 brand=博世 class=equivalent",
-                        "estimate RO12 part 06L115562 qty=1", "estimate RO12 part \"机油\" qty=4.5 class=customer"]) { invocation, s in
+                        "estimate RO12 part 06L115562 qty=1", "estimate RO12 part \"机油\" qty=4.5 class=customer",
+                        "estimate RO12 part BP-12345 qty=1 price=120 unlisted=yes"]) { invocation, s in
             let record = try s.record(invocation)
             return try added(try record.addLine(try partLine(invocation, s), covered: invocation.value("covered")), s)
         },
@@ -112,6 +113,14 @@ enum EstimateCommands {
             partNumber = found.partNumber
             description = found.name
         }
+        // A part number not on the price list, near one that is, is taken for a slip unless the
+        // advisor says the part is one the shop does not list.
+        let unlisted: Bool = invocation.value("unlisted") ?? false
+        if let catalog, unlisted { throw CatalogRefusal.partIsListed(partNumber: catalog.partNumber) }
+        if catalog == nil, !unlisted, let typed = partNumber ?? (looksLikePartNumber(named) ? named : nil) {
+            let near = try s.store.partNumbers(near: typed)
+            if !near.isEmpty { throw CatalogRefusal.partNumberNotListed(given: typed.uppercased(), similar: near) }
+        }
         let partClass: PartClass = invocation.choice("class") ?? catalog?.partClass ?? .oem
         let price: Money
         if let given: Money = invocation.value("price") {
@@ -128,6 +137,12 @@ enum EstimateCommands {
         let insisted = (invocation.value("warranty") as Bool?).map { !$0 } ?? false
         return .part(number: 0, description: description, quantity: invocation.need("qty"), unitPrice: price, partNumber: partNumber,
                      brand: invocation.value("brand") ?? catalog?.brand, partClass: partClass, insistedAftermarket: insisted)
+    }
+
+    /// One word of letters and digits (and - . _ /) with a digit in it: a part number, not a name.
+    static func looksLikePartNumber(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 40 && text.contains(where: { $0.isASCII && $0.isNumber })
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._/".contains($0)) }
     }
 
     static func feeLine(_ invocation: Invocation) throws -> OrderLine {

@@ -6,6 +6,11 @@ extension CatalogRefusal: WordedRefusal {
         switch self {
         case .unknownPart(let number):
             return w("价目表中没有配件 \(number)（parts list 查看，parts add 新增）", "no part \(number) in the price list: parts list shows them (parts add adds one)")
+        case .partNumberNotListed(let given, let similar):
+            return w("价目表中没有配件 \(given)；是不是 \(w.either(similar))？如确是价目表外的配件，加 unlisted=yes（并写 price=）",
+                     "no part \(given) in the price list; did you mean \(w.either(similar))? If it is a part the price list does not have, add unlisted=yes (with price=)")
+        case .partIsListed(let number):
+            return w("\(number) 在价目表中：去掉 unlisted=yes，按价目表报价", "\(number) is on the price list: leave out unlisted=yes and it is priced from the list")
         case .badPartNumber(let given):
             return w("配件号 \(given)：最多 40 个字符，不含空格、逗号和冒号", "part number \(given): up to 40 characters, without spaces, commas or colons")
         case .nameNeeded(let number):

@@ -3,6 +3,11 @@ public enum CatalogRefusal: Refusal, Equatable {
     public static let area = "catalog"
 
     case unknownPart(partNumber: String)
+    /// A part number typed for a line is not on the price list but near ones are: a typing slip, or
+    /// a part the shop does not list (`unlisted=yes` says so).
+    case partNumberNotListed(given: String, similar: [String])
+    /// `unlisted=yes` on a part that is on the price list.
+    case partIsListed(partNumber: String)
     /// A part number has up to 40 characters, without spaces, commas or colons.
     case badPartNumber(given: String)
     /// A new part needs its name.
