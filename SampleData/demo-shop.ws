@@ -77,7 +77,7 @@ dispatch 粤B·5C6D7 group=机修二组 tech=陈师傅 bay=3号工位
 set now 大前天 14:30
 complete 粤B·5C6D7
 login 孙检
-inspect 粤B·5C6D7 final pass by=孙检
+inspect 粤B·5C6D7 final pass by=孙检 rest=pass
 login 刘敏
 notify 粤B·5C6D7
 login 系统
@@ -134,7 +134,7 @@ dispatch 京A12345 group=机修一组 tech=赵师傅 bay=1号工位
 handover 粤B·9A8B7 receiver=钱主管
 dispatch 粤B·9A8B7 group=机修二组 tech=陈师傅 bay=2号工位
 login 孙检
-inspect 粤B·9A8B7 pre pass by=孙检 tyres=ok note="左后轮胎花纹深度2.5mm，建议近期更换"
+inspect 粤B·9A8B7 pre pass by=孙检 tyres=ok rest=pass note="左后轮胎花纹深度2.5mm，建议近期更换"
 login 钱主管
 
 set now yesterday 14:00
@@ -152,7 +152,7 @@ dispatch 粤B·M7788 group=机修二组 tech=吴师傅 bay=快修位
 set now yesterday 15:10
 complete 粤B·M7788
 login 孙检
-inspect 粤B·M7788 final pass by=孙检
+inspect 粤B·M7788 final pass by=孙检 rest=pass
 login 刘敏
 notify 粤B·M7788
 

@@ -34,15 +34,17 @@ public enum InspectionStage: String, Vocabulary {
     }
 }
 
-/// The result of an inspection or of one item on its checklist.
+/// The result of an inspection or of one item on its checklist. An item the inspector gave no
+/// result for is recorded as not checked (未检), never as passed.
 public enum InspectionResult: String, Vocabulary {
-    case pass, fail, notApplicable = "na"
+    case pass, fail, notApplicable = "na", notChecked = "unchecked"
     public var code: String { rawValue }
     public var chinese: String {
         switch self {
         case .pass: return "合格"
         case .fail: return "不合格"
         case .notApplicable: return "不适用"
+        case .notChecked: return "未检"
         }
     }
     public var english: String {
@@ -50,6 +52,7 @@ public enum InspectionResult: String, Vocabulary {
         case .pass: return "pass"
         case .fail: return "fail"
         case .notApplicable: return "n/a"
+        case .notChecked: return "not checked"
         }
     }
     public var aliases: [String] {
@@ -57,6 +60,7 @@ public enum InspectionResult: String, Vocabulary {
         case .pass: return ["ok", "passed", "good", "√", "y", "yes"]
         case .fail: return ["failed", "bad", "no", "x", "×", "n"]
         case .notApplicable: return ["n/a", "无", "-"]
+        case .notChecked: return ["not-checked", "未检"]
         }
     }
 }
@@ -67,6 +71,13 @@ public struct ChecklistItem: Hashable, Sendable {
     public var code: String
     public var name: String
     public init(stage: InspectionStage, code: String, name: String) { (self.stage, self.code, self.name) = (stage, code, name) }
+}
+
+/// A checklist item as a refusal names it: the code to type and the name printed.
+public struct ChecklistEntry: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) { (self.code, self.name) = (code, name) }
 }
 
 /// A recorded inspection.

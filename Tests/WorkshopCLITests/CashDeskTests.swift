@@ -77,15 +77,15 @@ struct CashDeskTests {
             promise RO1 2026-11-22 17:00
             approve RO1 signed=张伟
             dispatch RO1 group=机修一组
-            inspect RO1 pre pass by=孙检
-            inspect RO1 process pass by=孙检
+            inspect RO1 pre pass by=孙检 rest=pass
+            inspect RO1 process pass by=孙检 rest=pass
             complete RO1
             pay RO1 amount=144 method=card
             """)
         let refused = try shop.command("release RO1 signed=张伟 print=no")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("the final inspection has not passed"))
-        _ = try shop.command("inspect RO1 final pass by=孙检")
+        _ = try shop.command("inspect RO1 final pass by=孙检 rest=pass")
         #expect(try shop.command("release RO1 signed=张伟 print=no").status == 0)
     }
 

@@ -225,6 +225,48 @@ extension DeskDetailsTests {
     }
 }
 
+extension DeskDetailsTests {
+    // MARK: Item 7: inspections
+
+    @Test func anInspectionMarksNothingPassedThatTheInspectorDidNotSay() throws {
+        let shop = Workshop()
+        #expect(try shop.script(Self.fixture + """
+            checkitem add final brakes-rear "后制动"
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            complete RO1
+            """).status == 0)
+        let before = try shop.fingerprint()
+        // Four final items, two named: the pass is refused, naming the others and the way to say them.
+        let refused = try shop.command("inspect RO1 final pass by=孙检 brakes=pass lights=pass")
+        #expect(refused.stderr.contains("a passed final inspection needs a result for every item; not given: road-test (路试), brakes-rear (后制动)"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("rest=pass when all the others passed"))
+        #expect(try shop.command("inspect RO1 final pass by=孙检").stderr.contains("not given: brakes (制动性能), lights (灯光), road-test (路试), brakes-rear (后制动)"))
+        #expect(try shop.command("inspect RO1 final pass by=孙检 brakes=pass rest=fail").stderr.contains("cannot pass"))
+        #expect(try shop.fingerprint() == before)
+        // A fail may stop at the fault: what was not named is recorded as not checked, and shown so.
+        let failed = try shop.command("inspect RO1 final fail by=孙检 brakes=fail lights=pass")
+        #expect(failed.stdout.contains("not checked (recorded so, not as passed): 路试, 后制动"), "\(failed.stdout)")
+        #expect(try shop.count("SELECT count(*) FROM inspection_items WHERE result = 'unchecked'") == 2)
+        #expect(try shop.count("SELECT count(*) FROM inspection_items WHERE result = 'pass'") == 1)
+        #expect(try shop.command("ro show RO1").stdout.contains("failed: 制动性能 · not checked: 路试, 后制动"))
+        #expect(try shop.command("ro show RO1", json: true).stdout.contains("\"unchecked_items\":[\"road-test\",\"brakes-rear\"]"))
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.inShopLanguage.command("print RO1 inspection format=html out=\(folder)/i.html").status == 0)
+        let page = try String(contentsOfFile: folder + "/i.html", encoding: .utf8)
+        #expect(page.contains("未检"), "the printed inspection shows the items not checked")
+        // rest= says what the others were: the second final inspection passes with n/a for the road test.
+        #expect(try shop.command("complete RO1").status == 0)
+        let passed = try shop.command("inspect RO1 final pass by=孙检 road-test=na rest=pass")
+        #expect(passed.status == 0, "\(passed.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM inspection_items i JOIN inspections n ON n.id = i.inspection_id WHERE n.result = 'pass' AND i.result = 'pass'") == 3)
+    }
+}
+
 /// The binary at a real terminal: `script` gives it a pseudo-terminal of its own (its controlling
 /// terminal, so Ctrl-C typed into it is a SIGINT), and what is typed goes through it.
 final class Terminal: @unchecked Sendable {

@@ -17,7 +17,7 @@ struct FloorTests {
             promise RO1 2026-11-22 18:00
             approve RO1 signed=张伟
             dispatch RO1 group=机修一组 tech=赵师傅 bay=1号工位
-            inspect RO1 pre pass by=孙检
+            inspect RO1 pre pass by=孙检 rest=pass
             checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
             """)
         #expect(result.status == 0, "\(result.stderr)")
@@ -87,15 +87,15 @@ struct FloorTests {
 
     @Test func aFailedFinalSendsTheCarBackAndAPassIssuesACertificate() throws {
         let shop = try shopInWork()
-        _ = try shop.command("inspect RO1 process pass by=孙检")
+        _ = try shop.command("inspect RO1 process pass by=孙检 rest=pass")
         #expect(try shop.command("complete RO1").status == 0)
         #expect(try shop.inShopLanguage.command("inspect RO1 final fail by=孙检 brakes=fail").stdout.contains("返工"))
         #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND status = 'in-work'") == 1)
         #expect(try shop.command("complete RO1").status == 0)
-        let passed = try shop.command("inspect RO1 final pass by=钱主管")
+        let passed = try shop.command("inspect RO1 final pass by=钱主管 rest=pass")
         #expect(passed.stdout.contains("2026-00001"))
         #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND status = 'ready'") == 1)
-        #expect(try shop.command("inspect RO1 final pass by=孙检").stderr.contains("passed its final inspection already"))
+        #expect(try shop.command("inspect RO1 final pass by=孙检 rest=pass").stderr.contains("passed its final inspection already"))
         let directory = Workshop.temporaryDirectory()
         #expect(try shop.command("print RO1 certificate out=\(directory)").status == 0)
         #expect(FileManager.default.fileExists(atPath: directory + "/RO1-certificate.pdf"))

@@ -109,7 +109,7 @@ struct InsiderTests {
         #expect(other.status == 1)
         #expect(other.stderr.contains("must be confirmed by 钱主管"))
         #expect(try shop.count("SELECT count(*) FROM inspections") == 0)
-        #expect(try inspector.command("inspect RO1 pre pass by=孙检").status == 0, "the inspector signed in needs no second PIN")
+        #expect(try inspector.command("inspect RO1 pre pass by=孙检 rest=pass").status == 0, "the inspector signed in needs no second PIN")
         #expect(try shop.count("SELECT count(*) FROM inspections WHERE inspector = '孙检'") == 1)
     }
 

@@ -194,6 +194,28 @@ struct WorkflowTests {
         }
     }
 
+    @Test func aPassNeverLeavesAnItemNotChecked() throws {
+        var shop = OrderFixture()
+        try shop.workDone()
+        let named: [(code: String, name: String, result: InspectionResult)] = [(code: "brakes", name: "制动", result: .pass),
+                                                                              (code: "lights", name: "灯光", result: .notChecked),
+                                                                              (code: "road-test", name: "路试", result: .notChecked)]
+        #expect(throws: OrderRefusal.passWithItemsNotChecked(stage: .final, items: [ChecklistEntry(code: "lights", name: "灯光"),
+                                                                                   ChecklistEntry(code: "road-test", name: "路试")])) {
+            try shop.record.inspect(.final, .pass, inspector: "孙检", items: named, note: nil, certificate: "C", at: shop.now)
+        }
+        // A fail may stop at the fault: the others are recorded as not checked, never as passed.
+        var failing = named
+        failing[0].result = .fail
+        let failed = try shop.record.inspect(.final, .fail, inspector: "孙检", items: failing, note: nil, certificate: nil, at: shop.now)
+        #expect(failed.inspection?.items.map(\.result) == [.fail, .notChecked, .notChecked])
+        #expect(failed.detail.contains { $0.0 == "unchecked_items" && $0.1 == .array([.string("lights"), .string("road-test")]) })
+        // Every item with its result, n/a included: the pass stands.
+        let passed = try shop.record.inspect(.final, .pass, inspector: "孙检", items: named.map { ($0.code, $0.name, $0.code == "road-test" ? .notApplicable : .pass) },
+                                             note: nil, certificate: "C", at: shop.now)
+        #expect(passed.order.status == .ready)
+    }
+
     /// The bug a shop reported: a 小修 order released after its final inspection failed.
     @Test(arguments: [RepairCategory.minor, .level1, .special, .level2, .assembly, .overhaul])
     func aFailedFinalInspectionBlocksReleaseInEveryCategoryUntilALaterOnePasses(category: RepairCategory) throws {

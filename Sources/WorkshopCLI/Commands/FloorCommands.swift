@@ -63,10 +63,13 @@ enum FloorCommands {
         summary: Phrase("记录检验（进厂/过程/竣工），逐项对照检验项目；竣工检验合格即出具合格证", "record an inspection (进厂/过程/竣工) against its checklist; a passed final issues the completion certificate"), forms: [
         Form([arg("order", .order), arg("stage", .choice(InspectionStage.self)), arg("result", .choice(of: [InspectionResult.pass, .fail])),
               optionalListArg("items", .text("项目=结果", "ITEM=RESULT"))],
-             options: [signer("by", roles: [.inspector], required: true), option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
-             access: .write, roles: [.inspector, .manager], summary: Phrase("检验结果；未写明的项目按合格记", "the result; items not named are recorded as passed"),
-             examples: ["inspect RO12 pre pass by=孙检", "inspect RO12 final fail by=孙检 brakes=fail note=\"左前制动拖滞\"",
-                        "inspect RO12 final pass by=孙检"]) { invocation, s in
+             options: [signer("by", roles: [.inspector], required: true), option("rest", .choice(of: [InspectionResult.pass, .fail, .notApplicable])),
+                       option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
+             access: .write, roles: [.inspector, .manager],
+             summary: Phrase("检验结果：逐项写明（brakes=pass），rest= 为其余各项的结果；判合格须每项都有结果，不合格时未写明的项目记为未检",
+                             "the result, item by item (brakes=pass), rest= for every item not named; a pass needs every item's result, a fail records the items not named as not checked"),
+             examples: ["inspect RO12 pre pass by=孙检 rest=pass", "inspect RO12 final fail by=孙检 brakes=fail note=\"左前制动拖滞\"",
+                        "inspect RO12 final pass by=孙检 lights=pass road-test=na rest=pass"]) { invocation, s in
             try recordInspection(invocation, s)
         },
     ])
@@ -92,7 +95,9 @@ enum FloorCommands {
             }
             given[item.code] = try InspectionResult.parse(value, field: item.code)
         }
-        let items = checklist.map { item in (code: item.code, name: item.name, result: given[item.code] ?? .pass) }
+        // Nothing is 合格 that the inspector did not say: an item not named, without rest=, is not checked.
+        let rest: InspectionResult? = invocation.choice("rest")
+        let items = checklist.map { item in (code: item.code, name: item.name, result: given[item.code] ?? rest ?? .notChecked) }
         let certificate = stage == .final && result == .pass ? try s.store.nextCertificateNumber(year: s.zone.civil(s.now).year) : nil
         try s.store.apply(try record.inspect(stage, result, inspector: inspector.name, items: items, note: note,
                                              certificate: certificate, at: s.now))
@@ -106,6 +111,11 @@ enum FloorCommands {
                 text += "\n  " + s.t("返工：车辆退回车间" + (failed.isEmpty ? "" : "（\(failed.joined(separator: "、"))）") + "；完工后再次报竣工 (complete \(order.number))",
                                      "rework: the car goes back to the workshop" + (failed.isEmpty ? "" : " (\(failed.joined(separator: ", ")))") + "; report completion again when done (complete \(order.number))")
             }
+        }
+        let unchecked = items.filter { $0.result == .notChecked }.map(\.name)
+        if !unchecked.isEmpty {
+            text += "\n  " + s.t("未检（记为未检，不是合格）：\(unchecked.joined(separator: "、"))",
+                                 "not checked (recorded so, not as passed): \(unchecked.joined(separator: ", "))")
         }
         return .message(text, [("certificate", .string(certificate))])
     }

@@ -57,6 +57,8 @@ enum OrderView {
             var line = "\(inspection.result.label(s.language)) · \(inspection.inspector) · \(s.formatTime(inspection.at))"
             let failed = inspection.items.filter { $0.result == .fail }.map(\.name)
             if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: ", ") }
+            let unchecked = inspection.items.filter { $0.result == .notChecked }.map(\.name)
+            if !unchecked.isEmpty { line += " · " + s.t("未检：", "not checked: ") + unchecked.joined(separator: ", ") }
             if let note = inspection.note { line += " · \(note)" }
             if let certificate = inspection.certificate { line += " · " + s.t("合格证 ", "certificate ") + certificate }
             fields.add(inspection.stage.label(s.language), line)
@@ -186,7 +188,8 @@ enum OrderView {
             ("inspections", .array(record.inspections.map {
                 .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
                          ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
-                         ("failed_items", .array($0.items.filter { $0.result == .fail }.map { .string($0.code) }))])
+                         ("failed_items", .array($0.items.filter { $0.result == .fail }.map { .string($0.code) })),
+                         ("unchecked_items", .array($0.items.filter { $0.result == .notChecked }.map { .string($0.code) }))])
             })),
             ("supplements", .array(record.supplements.map(SupplementCommands.json))),
             ("damage", .array(record.damage.map { .string($0.note) })),

@@ -112,6 +112,12 @@ extension OrderRefusal: WordedRefusal {
         case .passWithFailedItem(let item, let code):
             return w("项目 \(item)（\(code)）不合格：检验不能判合格；请记为 fail，并注明返工内容",
                      "item \(item) (\(code)) failed: the inspection cannot pass; record it as fail, with a note of what to rework")
+        case .passWithItemsNotChecked(let stage, let items):
+            let zh = items.map { "\($0.code)（\($0.name)）" }.joined(separator: "、")
+            let en = items.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            let first = items.first?.code ?? "item"
+            return w("\(stage.chinese)判合格须逐项有结果，未写明：\(zh)。请逐项写明（如 \(first)=pass），或其余各项均合格时写 rest=pass",
+                     "a passed \(stage.english) needs a result for every item; not given: \(en). Name each (\(first)=pass), or rest=pass when all the others passed")
         case .inspectionPassOrFail:
             return w("检验结论只有合格或不合格；na 只用于单个项目", "an inspection passes or fails; n/a is only for single items")
         case .failNeedsReason:

@@ -36,7 +36,8 @@ extension OrderRecord {
     }
 
     /// Records an inspection against its checklist. A passed final inspection makes the car ready
-    /// and carries the completion certificate's number; a failed one sends it back to work.
+    /// and carries the completion certificate's number; a failed one sends it back to work. A pass
+    /// is the inspector's word that every item is in order: none may be failed or not checked.
     public func inspect(_ stage: InspectionStage, _ result: InspectionResult, inspector: String,
                         items: [(code: String, name: String, result: InspectionResult)], note: String?,
                         certificate: String?, at now: Timestamp) throws -> OrderChange {
@@ -45,6 +46,10 @@ extension OrderRecord {
         if result == .notApplicable { throw OrderRefusal.inspectionPassOrFail }
         if result == .pass, let failed = items.first(where: { $0.result == .fail }) {
             throw OrderRefusal.passWithFailedItem(item: failed.name, code: failed.code)
+        }
+        let unchecked = items.filter { $0.result == .notChecked }
+        if result == .pass, !unchecked.isEmpty {
+            throw OrderRefusal.passWithItemsNotChecked(stage: stage, items: unchecked.map { ChecklistEntry(code: $0.code, name: $0.name) })
         }
         if result == .fail && !items.contains(where: { $0.result == .fail }) && (note ?? "").isEmpty {
             throw OrderRefusal.failNeedsReason
@@ -66,6 +71,7 @@ extension OrderRecord {
             ("stage", .string(stage.code)), ("result", .string(result.code)), ("inspector", .string(inspector)),
             ("certificate", .string(issued)), ("note", .string(note)),
             ("failed_items", .array(items.filter { $0.result == .fail }.map { .string($0.code) })),
+            ("unchecked_items", .array(unchecked.map { .string($0.code) })),
         ])
         change.inspection = Inspection(id: 0, stage: stage, result: result, inspector: inspector, at: now, note: note,
                                        certificate: issued, items: items)

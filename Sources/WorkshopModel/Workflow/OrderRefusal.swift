@@ -56,6 +56,9 @@ public enum OrderRefusal: Refusal, Equatable {
     case inspectionsInOrder(order: String, category: RepairCategory, previous: InspectionStage)
     case finalAlreadyPassed(order: String, certificate: String)
     case passWithFailedItem(item: String, code: String)
+    /// A pass that leaves checklist items without a result: each is named (`brakes=pass`), or
+    /// `rest=pass` gives every item not named its result.
+    case passWithItemsNotChecked(stage: InspectionStage, items: [ChecklistEntry])
     case inspectionPassOrFail
     case failNeedsReason
     case progressOnlyInWork(order: String, status: OrderStatus)

@@ -11,13 +11,13 @@ promise RO1 2026-11-22 18:00
 board
 # Nothing happens on an unsigned order.
 dispatch RO1 group=机修一组
-inspect RO1 pre pass by=孙检
+inspect RO1 pre pass by=孙检 rest=pass
 approve RO1 signed=张伟
 set now 2026-11-22 08:20
 handover RO1 receiver=钱主管 at=08:17
 dispatch RO1 group=机修一组 tech=赵师傅 bay=1号工位
 # In order: the in-process inspection cannot come before the pre-repair one; a technician cannot sign.
-inspect RO1 process pass by=孙检
+inspect RO1 process pass by=孙检 rest=pass
 inspect RO1 pre pass by=赵师傅
 inspect RO1 pre pass by=孙检 exterior=ok chassis=ok
 board
@@ -48,7 +48,7 @@ board
 inspect RO1 final fail by=孙检 brakes=fail note="左前制动拖滞"
 board
 complete RO1
-inspect RO1 final pass by=孙检
+inspect RO1 final pass by=孙检 rest=pass
 notify RO1
 board
 set now 2026-11-22 18:31
