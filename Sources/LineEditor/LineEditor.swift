@@ -68,8 +68,9 @@ public final class LineEditor {
         let word = text.map { String(cString: $0) } ?? ""
         var before = ""
         if let buffer = ceditline_line_buffer() {
-            let bytes = Array(String(cString: buffer).utf8.prefix(Int(start)))
-            before = String(decoding: bytes, as: UTF8.self)
+            // libedit edits wide characters: `start` counts characters (code points), not the
+            // bytes of the UTF-8 line it hands over — 京 is one, not three.
+            before = String(String.UnicodeScalarView(String(cString: buffer).unicodeScalars.prefix(Int(start))))
         }
         candidates = completer?(word, before) ?? []
         candidateIndex = 0

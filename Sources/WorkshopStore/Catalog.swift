@@ -89,6 +89,18 @@ extension Store {
         try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
     }
 
+    /// Part numbers starting with `prefix`, for Tab: a range on the key, not LIKE.
+    public func partNumbers(startingWith prefix: String, limit: Int = 20) throws -> [String] {
+        try db.rows("SELECT part_no FROM parts WHERE part_no >= ?1 AND part_no < ?1 || char(1114111) ORDER BY part_no LIMIT ?2",
+                    [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("part_no") }
+    }
+
+    /// Labour-operation codes starting with `prefix`, for Tab.
+    public func laborCodes(startingWith prefix: String, limit: Int = 20) throws -> [String] {
+        try db.rows("SELECT code FROM labor_operations WHERE code >= ?1 AND code < ?1 || char(1114111) ORDER BY code LIMIT ?2",
+                    [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("code") }
+    }
+
     /// The price list's part numbers nearest to `number` (a character wrong, missing, extra or two
     /// swapped: one for a short number, up to two from six characters on), at most three.
     public func partNumbers(near number: String) throws -> [String] {

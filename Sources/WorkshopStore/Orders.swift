@@ -81,6 +81,18 @@ extension Store {
         return open
     }
 
+    /// Key tags starting with `prefix` that the shop has hung keys on (over its last 2,000 orders)
+    /// and that no car's key hangs on now, for Tab: the hooks free to register a key on.
+    public func freeKeyTags(startingWith prefix: String, limit: Int = 20) throws -> [String] {
+        try db.rows("""
+            SELECT DISTINCT key_tag FROM orders
+            WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM orders) AND key_tag >= ?1 AND key_tag < ?1 || char(1114111)
+              AND key_tag NOT IN (SELECT key_tag FROM orders WHERE key_tag IS NOT NULL AND key_returned_at IS NULL
+                                  AND released_at IS NULL AND (status IN \(Schema.openStatuses) OR status = 'declined'))
+            ORDER BY key_tag LIMIT ?2
+            """, [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("key_tag") }
+    }
+
     /// A key hook holds one key: refuses a tag that an open order of another car is using.
     public func ensureKeyTagFree(_ tag: String, for orderID: Int) throws {
         if let holder = try db.scalar("SELECT id FROM orders WHERE key_tag = ? AND id <> ? AND status IN \(Schema.openStatuses)",

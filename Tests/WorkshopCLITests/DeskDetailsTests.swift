@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Testing
+@testable import WorkshopCLI
 
 /// The details a front desk trips over (issue 12, items 6–8), through the built binary.
 @Suite("Desk details")
@@ -139,6 +140,10 @@ struct DeskDetailsTests {
         try terminal.waitFor("workshop> ", count: 2)
         terminal.type("\u{03}")                                  // on an empty line too
         try terminal.waitFor("workshop> ", count: 3)
+        terminal.type("estimate 京A12345 labor br\t")            // Tab after Chinese text: libedit counts characters
+        try terminal.waitFor("BRK-0")
+        terminal.type("\u{03}")
+        try terminal.waitFor("workshop> ", count: 4)
         terminal.type("login 孙检\n")                             // Ctrl-C at the PIN prompt cancels the sign-in
         try terminal.waitFor("PIN for 孙检")
         terminal.type("\u{03}")
@@ -264,6 +269,44 @@ extension DeskDetailsTests {
         let passed = try shop.command("inspect RO1 final pass by=孙检 road-test=na rest=pass")
         #expect(passed.status == 0, "\(passed.stderr)")
         #expect(try shop.count("SELECT count(*) FROM inspection_items i JOIN inspections n ON n.id = i.inspection_id WHERE n.result = 'pass' AND i.result = 'pass'") == 3)
+    }
+}
+
+extension DeskDetailsTests {
+    // MARK: Item 7: Tab
+
+    @Test func tabCompletesLabourCodesPartNumbersAndFreeKeyTags() throws {
+        let shop = Workshop()
+        #expect(try shop.script(Self.fixture + """
+            parts add BP-1234 "前刹车片" price=360
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K07
+            checkin 粤BD12345 odometer=100 fuel=F complaint="异响" key=K08
+            decline RO2
+            belongings RO2 return key
+            release RO2 signed=李娜 print=no
+            """).status == 0)
+        let app = try App(options: LaunchOptions(arguments: ["--db", shop.database]), environment: [:])
+        // What libedit hands over: the word after the last space or "=", and the line before it.
+        func tab(_ line: String) -> [String] {
+            let start = line.lastIndex(where: { " =".contains($0) }).map { line.index(after: $0) } ?? line.startIndex
+            return app.completions(for: String(line[start...]), lineBefore: String(line[..<start]))
+        }
+        #expect(tab("estimate RO1 labor BR") == ["BRK-01", "BRK-03"])
+        #expect(tab("estimate RO1 labor brk-0") == ["BRK-01", "BRK-03"])
+        #expect(tab("estimate RO1 part 5Q") == ["5QD698151"])
+        #expect(tab("estimate RO1 part B") == ["BF-DOT4-1L", "BP-1234"])
+        #expect(tab("estimate RO1 labor 换油 op=BRK-0") == ["BRK-01", "BRK-03"])
+        #expect(tab("estimate RO1 part 前刹车片 qty=1 partno=BP") == ["BP-1234"])
+        #expect(tab("supplement RO1 add part BF") == ["BF-DOT4-1L"])
+        #expect(tab("parts show BP") == ["BP-1234"])
+        #expect(tab("job add J-BRAKE 刹车 labor=BRK-01,BRK-0") == ["BRK-01,BRK-01", "BRK-01,BRK-03"])
+        #expect(tab("job add J-BRAKE 刹车 parts=BP-1234:1,5Q") == ["BP-1234:1,5QD698151"])
+        // Key tags: the hooks the shop hangs keys on, except those holding a key now (K07 on RO1).
+        #expect(tab("checkin 京A12345 odometer=45210 fuel=1/2 key=K") == ["K08"])
+        #expect(tab("belongings RO1 key K") == ["K08"])
+        // The words typed with the value, as a program may pass them, still complete.
+        #expect(app.completions(for: "key=K", lineBefore: "checkin 京A12345 ") == ["key=K08"])
+        #expect(tab("checkin 京A12345 fu") == ["fuel="])
     }
 }
 

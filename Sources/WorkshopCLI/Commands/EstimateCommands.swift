@@ -7,7 +7,10 @@ enum EstimateCommands {
     static let roles: Set<Role> = [.advisor, .manager]
 
     /// What a labour line takes: a description or a labour-operation code, hours, a rate.
-    static let laborOptions = [option("hours", .hours), option("rate", .money), option("op", .text("工时代码", "OPCODE"))]
+    static let laborOptions = [option("hours", .hours), option("rate", .money), option("op", .text("工时代码", "OPCODE", completion: .laborCode))]
+    /// What `labor` and `part` lines name: a description, or a code Tab completes from the lists.
+    static let laborWork = ValueType.text("说明|工时代码", "\"desc\"|OPCODE", completion: .laborCode)
+    static let partNamed = ValueType.text("名称|配件号", "\"name\"|PARTNO", completion: .part)
     /// What a part line takes: a name or a part number from the price list, quantity, price, class.
     static let partOptions = [required("qty", .quantity), option("price", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")),
                               option("class", .choice(PartClass.self)), option("warranty", .yesNo), option("unlisted", .yesNo)]
@@ -31,14 +34,14 @@ enum EstimateCommands {
             }
             return .message(text)
         },
-        Form([arg("order", .order), word("labor", "labour", "工时"), textArg("work", .text("说明|工时代码", "\"desc\"|OPCODE"))],
+        Form([arg("order", .order), word("labor", "labour", "工时"), textArg("work", laborWork)],
              options: laborOptions + [covered], access: .write, roles: roles,
              summary: Phrase("一项工时：工时代码（工时定额）或说明加 hours=", "a labour line: an operation code (工时定额), or a description with hours="),
              examples: ["estimate RO12 labor \"更换前刹车片\" hours=1.5", "estimate RO12 labor BRK-01"]) { invocation, s in
             let record = try s.record(invocation)
             return try added(try record.addLine(try laborLine(invocation, s, terms: record.terms(current: s.terms)), covered: invocation.value("covered")), s)
         },
-        Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", .text("名称|配件号", "\"name\"|PARTNO"))],
+        Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", partNamed)],
              options: partOptions + [covered], access: .write, roles: roles,
              summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）；与价目表中配件号相近的，须加 unlisted=yes 表明是价目表外的配件",
                              "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty); a number near one on the list needs unlisted=yes to say it is not on the list"),

@@ -110,7 +110,7 @@ extension ValueType {
     }
 
     /// Labour operations by code: BRK-01,BRK-03.
-    static let laborCodes = ValueType(Phrase("工时代码,…", "CODE,…")) { text, _, _ in
+    static let laborCodes = ValueType(Phrase("工时代码,…", "CODE,…"), completion: .laborCode) { text, _, _ in
         .text(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }.joined(separator: ","))
     }
 
@@ -118,7 +118,7 @@ extension ValueType {
     static let jobCode = ValueType(Phrase("套餐代码", "JOB")) { text, _, _ in .text(text.uppercased()) }
 
     /// Parts and quantities: BP-1234:2,W712:1.
-    static let partsList = ValueType(Phrase("配件号:数量,…", "PARTNO:QTY,…")) { text, _, _ in
+    static let partsList = ValueType(Phrase("配件号:数量,…", "PARTNO:QTY,…"), completion: .part) { text, _, _ in
         _ = try Job.parseParts(text)
         return .text(text)
     }

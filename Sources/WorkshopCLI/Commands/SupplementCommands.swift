@@ -15,13 +15,13 @@ enum SupplementCommands {
              examples: ["supplement RO12"]) { invocation, s in try list(invocation, s) },
         Form([arg("order", .order), word("list", "ls")], access: .read, summary: Phrase("追加项目及答复", "the added items and their answers"),
              examples: ["supplement RO12 list"]) { invocation, s in try list(invocation, s) },
-        Form([arg("order", .order), word("add"), word("labor", "labour", "工时"), textArg("work", .text("说明|工时代码", "\"desc\"|OPCODE"))],
+        Form([arg("order", .order), word("add"), word("labor", "labour", "工时"), textArg("work", EstimateCommands.laborWork)],
              options: EstimateCommands.laborOptions + [reason], access: .write, roles: reporters,
              summary: Phrase("追加一项工时，待客户答复", "report added labour, for the customer's answer"),
              examples: ["supplement RO12 add labor \"更换刹车油\" hours=0.5 reason=\"刹车油含水超标\""]) { invocation, s in
             try add({ record in try EstimateCommands.laborLine(invocation, s, terms: record.terms(current: s.terms)) }, invocation, s)
         },
-        Form([arg("order", .order), word("add"), word("part", "parts", "材料", "配件"), textArg("part", .text("名称|配件号", "\"name\"|PARTNO"))],
+        Form([arg("order", .order), word("add"), word("part", "parts", "材料", "配件"), textArg("part", EstimateCommands.partNamed)],
              options: EstimateCommands.partOptions + [reason], access: .write, roles: reporters,
              summary: Phrase("追加一项配件，待客户答复", "report an added part, for the customer's answer"),
              examples: ["supplement RO12 add part BD-0986 qty=2 reason=\"前刹车盘厚度低于极限，影响制动安全\""]) { invocation, s in
