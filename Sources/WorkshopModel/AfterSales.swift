@@ -120,6 +120,27 @@ public struct FollowUp: Sendable {
 
     public func isDue(at now: Timestamp) -> Bool { doneAt == nil && now >= dueFrom }
     public func isOverdue(at now: Timestamp) -> Bool { doneAt == nil && now > dueUntil }
+
+    /// Who is called, with that person's own phone: the one who brought the car in, when their
+    /// phone was taken at check-in (they dealt with the shop and drove the car since), else the
+    /// owner. Never one person's name beside another's number.
+    public static func contact(for order: RepairOrder, owner: Customer) -> FollowUpContact {
+        if let phone = order.droppedPhone, !phone.isEmpty {
+            return FollowUpContact(name: order.droppedBy, phone: phone, role: .droppedOff)
+        }
+        return FollowUpContact(name: owner.name, phone: owner.phone, role: .owner)
+    }
+}
+
+/// The person a follow-up call goes to, and why them.
+public struct FollowUpContact: Sendable, Equatable {
+    public enum Role: String, Sendable { case droppedOff = "dropped-off", owner }
+    /// nil: the phone was taken at check-in without a name.
+    public var name: String?
+    public var phone: String
+    public var role: Role
+
+    public init(name: String?, phone: String, role: Role) { (self.name, self.phone, self.role) = (name, phone, role) }
 }
 
 /// The old parts of a repair: returned to the customer, or left to the shop (recorded).

@@ -310,6 +310,43 @@ extension DeskDetailsTests {
     }
 }
 
+extension DeskDetailsTests {
+    // MARK: Item 7: the follow-up list
+
+    @Test func theFollowUpListPairsEachPhoneWithItsPerson() throws {
+        var shop = Workshop()
+        #expect(try shop.script(Self.fixture + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" by=王小强 phone=13500001111
+            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            estimate RO1 labor BRK-01
+            estimate RO2 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            promise RO2 2026-11-22 17:00
+            approve RO1 signed=张伟
+            approve RO2 signed=李娜
+            dispatch RO1 group=机修一组
+            dispatch RO2 group=机修一组
+            complete RO1
+            complete RO2
+            pay RO1 amount=144 method=cash
+            pay RO2 amount=144 method=cash
+            release RO1 signed=王小强 print=no
+            release RO2 signed=李娜 print=no
+            """, options: ["--bail"]).status == 0)
+        shop.now = "2026-11-25 09:00"
+        let text = try shop.command("followup list due").stdout
+        let lines = text.split(separator: "\n").map(String.init)
+        // The person who brought the car in, with their own phone, and the owner beside them.
+        #expect(lines.contains { $0.contains("RO1") && $0.contains("王小强 (dropped it off)  13500001111") && $0.contains("张伟 13800138000") }, "\(text)")
+        // Nobody's phone taken at check-in: the owner, with the owner's phone.
+        #expect(lines.contains { $0.contains("RO2") && $0.contains("李娜 (owner)") && $0.contains("13912345678  —") }, "\(text)")
+        let json = try shop.command("followup list due", json: true).stdout
+        #expect(json.contains("\"call\":{\"name\":\"王小强\",\"phone\":\"13500001111\",\"as\":\"dropped-off\"}"), "\(json)")
+        #expect(json.contains("\"call\":{\"name\":\"李娜\",\"phone\":\"13912345678\",\"as\":\"owner\"}"))
+        #expect(try shop.inShopLanguage.command("followup list due").stdout.contains("王小强（送修人）"))
+    }
+}
+
 /// The binary at a real terminal: `script` gives it a pseudo-terminal of its own (its controlling
 /// terminal, so Ctrl-C typed into it is a SIGINT), and what is typed goes through it.
 final class Terminal: @unchecked Sendable {

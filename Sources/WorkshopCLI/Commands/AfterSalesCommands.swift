@@ -40,16 +40,22 @@ enum AfterSalesCommands {
 
     static func listFollowUps(dueOnly: Bool, _ s: Session) throws -> Output {
         let items = try s.store.openFollowUps(dueBy: dueOnly ? s.now : nil)
-        var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("客户", "Customer"), s.t("电话", "Phone"),
-                               s.t("回访时段", "Call between"), s.t("状态", "State")])
+        // Each row: whom to call and that person's own phone; the owner beside it when it is someone else.
+        var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("回访对象", "Call"), s.t("电话", "Phone"),
+                               s.t("车主", "Owner"), s.t("回访时段", "Call between"), s.t("状态", "State")])
         var rows: [JSON] = []
         for item in items {
             guard let order = try s.store.order(id: item.orderID), let record = try? s.store.record(of: order) else { continue }
             let state = item.isOverdue(at: s.now) ? s.t("已逾期", "overdue") : item.isDue(at: s.now) ? s.t("应回访", "due") : s.t("未到期", "not yet")
-            table.add([order.number, record.vehicle.plate.value, record.customer.name, order.droppedPhone ?? record.customer.phone,
-                       "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state])
+            let contact = FollowUp.contact(for: order, owner: record.customer)
+            let who = contact.role == .owner ? s.t("车主", "owner") : s.t("送修人", "dropped it off")
+            let owner = contact.role == .owner ? "—" : "\(record.customer.name) \(record.customer.phone)"
+            table.add([order.number, record.vehicle.plate.value, (contact.name ?? "") + s.t("（\(who)）", contact.name == nil ? "(\(who))" : " (\(who))"),
+                       contact.phone, owner, "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state])
             rows.append(.object([("order", .string(order.number)), ("plate", .string(record.vehicle.plate.value)),
                                  ("customer", .string(record.customer.name)), ("phone", .string(record.customer.phone)),
+                                 ("call", .object([("name", .string(contact.name)), ("phone", .string(contact.phone)),
+                                                   ("as", .string(contact.role.rawValue))])),
                                  ("due_from", .string(item.dueFrom.iso8601)), ("due_until", .string(item.dueUntil.iso8601)),
                                  ("overdue", .bool(item.isOverdue(at: s.now)))]))
         }
