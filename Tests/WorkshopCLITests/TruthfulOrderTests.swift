@@ -66,7 +66,7 @@ struct TruthfulOrderTests {
 
         // With a final inspection passed, both say so.
         let inspected = try shopInWork()
-        #expect(try inspected.script("complete RO1\ninspect RO1 final pass by=孙检\n").status == 0)
+        #expect(try inspected.script("complete RO1\ninspect RO1 final pass by=孙检 rest=pass\n").status == 0)
         #expect(try inspected.command("notify RO1").stdout.contains("is repaired and has passed its final inspection"))
     }
 
