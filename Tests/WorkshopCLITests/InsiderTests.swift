@@ -10,21 +10,7 @@ import WorkshopStore
 struct InsiderTests {
     /// RO1 signed and in work, for 京A12345; staff with PINs (1234): 王芳 (manager, first user),
     /// 钱主管 (manager, inspector), 孙检 (inspector), 赵师傅 (technician), 刘敏 (advisor), 周静 (cashier).
-    func shop() throws -> Workshop {
-        let shop = Workshop()
-        let result = try shop.script(FloorTests.fixtures + """
-            staff add 刘敏 role=advisor pin=1234
-            staff add 周静 role=cashier pin=1234
-            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
-            estimate RO1 labor BRK-01
-            estimate RO1 part 5QD698151 qty=1
-            promise RO1 2026-11-22 17:00
-            approve RO1 signed=张伟
-            dispatch RO1 group=机修一组
-            """)
-        #expect(result.status == 0, "\(result.stderr)")
-        return shop
-    }
+    func shop() throws -> Workshop { try TrustTests().shop() }
 
     /// The shop as `user` sees it: on the system's clock, with no sign-off PIN given.
     func asUser(_ shop: Workshop, _ user: String) -> Workshop {
