@@ -130,6 +130,13 @@ public struct FollowUp: Sendable {
         }
         return FollowUpContact(name: owner.name, phone: owner.phone, role: .owner)
     }
+
+    /// A call no one answered: logged with who tried and when; the follow-up stays as it was, due
+    /// until someone gets through (`done`). A follow-up already done takes no more attempts.
+    public func unansweredCall(by: String, at now: Timestamp, note: String?, order: String) throws -> FollowUpCall {
+        if let done = doneAt { throw AfterSalesRefusal.followUpRecorded(order: order, at: done) }
+        return FollowUpCall(orderID: orderID, at: now, by: by, note: note)
+    }
 }
 
 /// The person a follow-up call goes to, and why them.
@@ -141,6 +148,18 @@ public struct FollowUpContact: Sendable, Equatable {
     public var role: Role
 
     public init(name: String?, phone: String, role: Role) { (self.name, self.phone, self.role) = (name, phone, role) }
+}
+
+/// An attempt at the follow-up call that no one answered (未接通).
+public struct FollowUpCall: Sendable, Equatable {
+    public var orderID: Int
+    public var at: Timestamp
+    public var by: String
+    public var note: String?
+
+    public init(orderID: Int, at: Timestamp, by: String, note: String? = nil) {
+        (self.orderID, self.at, self.by, self.note) = (orderID, at, by, note)
+    }
 }
 
 /// The old parts of a repair: returned to the customer, or left to the shop (recorded).

@@ -36,6 +36,61 @@ public struct BelongingItem: Hashable, Sendable {
     }
 
     public var display: String { count == 1 ? name : "\(name)×\(count)" }
+
+    /// An item named at hand-back: "脚垫x3" is three of them; a bare "脚垫" is every one still out
+    /// (nil count).
+    public static func parseReturned(_ word: String) throws -> (name: String, count: Int?) {
+        let item = try parse(word)
+        let bare = item.name == word.trimmingCharacters(in: .whitespaces)
+        return (item.name, bare ? nil : item.count)
+    }
+}
+
+/// What checking belongings back did (交车清点): the items whose count back changed, as they now
+/// stand, what came back now, and what is still missing.
+public struct BelongingsCheckBack: Sendable, Equatable {
+    public var updated: [Belonging]
+    public var returned: [BelongingItem]
+    public var missing: [Belonging]
+}
+
+extension OrderRecord {
+    /// Counts belongings back into the car, exactly: each named item by the count given ("脚垫x3"),
+    /// a bare name or `all` for every one still out; never more than are out. An item is back
+    /// (`returnedAt`) once its whole count is; until then the count back is kept, and the items
+    /// still missing are named (release names them too).
+    public func checkBack(_ named: [(name: String, count: Int?)], all: Bool, at now: Timestamp) throws -> BelongingsCheckBack {
+        try ensureCanReturnBelongings()
+        var current = belongings
+        var returned: [BelongingItem] = []
+        var requests = named
+        if all { requests = current.filter { !$0.isBack }.map { ($0.name, nil) } }
+        for (name, count) in requests {
+            guard let index = current.firstIndex(where: { $0.name == name }) else {
+                throw LookupRefusal.noBelonging(item: name, order: order.number)
+            }
+            var item = current[index]
+            let taking = count ?? item.missing
+            guard taking >= 1, taking <= item.missing else {
+                throw OrderRefusal.returnMoreThanOut(order: order.number, item: name, given: count ?? 0, out: item.missing, count: item.count)
+            }
+            let back = item.back + taking
+            item.returned = back == item.count ? nil : back
+            item.returnedAt = back == item.count ? now : nil
+            current[index] = item
+            if let earlier = returned.firstIndex(where: { $0.name == name }) {
+                returned[earlier].count += taking
+            } else {
+                returned.append(BelongingItem(name: name, count: taking))
+            }
+        }
+        let changed = Set(returned.map(\.name))
+        return BelongingsCheckBack(updated: current.filter { changed.contains($0.name) }, returned: returned,
+                                   missing: current.filter { !$0.isBack })
+    }
+
+    /// The belongings still missing, as the checklist writes them: "备胎", "脚垫×1".
+    public var belongingsMissing: [String] { belongings.filter { !$0.isBack }.map(\.missingDisplay) }
 }
 
 import Foundation

@@ -6,15 +6,28 @@ public struct Customer: Hashable, Sendable {
     public var company: String?
     public var address: String?
     public var createdAt: Timestamp
+    /// A company's contact person (联系人), who the cashier calls about its bills.
+    public var contact: String?
+    /// What the company's invoices are made out to (发票抬头), when it is not its name.
+    public var invoiceTitle: String?
+    /// The company's taxpayer number (纳税人识别号): its 统一社会信用代码, checked like one.
+    public var taxNumber: String?
 
-    public init(id: Int, name: String, phone: String, company: String? = nil, address: String? = nil, createdAt: Timestamp) {
+    public init(id: Int, name: String, phone: String, company: String? = nil, address: String? = nil, createdAt: Timestamp,
+                contact: String? = nil, invoiceTitle: String? = nil, taxNumber: String? = nil) {
         self.id = id
         self.name = name
         self.phone = phone
         self.company = company
         self.address = address
         self.createdAt = createdAt
+        self.contact = contact
+        self.invoiceTitle = invoiceTitle
+        self.taxNumber = taxNumber
     }
+
+    /// Who an invoice is made out to: the invoice title, else the company, else the person.
+    public var invoiceName: String { invoiceTitle ?? company ?? name }
 
     public var reference: String { "C\(id)" }
 }
@@ -95,7 +108,10 @@ public struct RepairOrder: Hashable, Sendable {
     public internal(set) var checkedInAt: Timestamp
     public internal(set) var advisor: String
     public internal(set) var odometerIn: Int
-    public internal(set) var fuel: FuelLevel
+    /// The fuel gauge at check-in; nil for an electric car, which records its battery instead.
+    public internal(set) var fuel: FuelLevel?
+    /// An electric car's battery at check-in, in percent (电量); a hybrid may have both.
+    public internal(set) var battery: Int?
     public internal(set) var complaint: String
     public internal(set) var droppedBy: String?
     public internal(set) var droppedPhone: String?
@@ -136,9 +152,12 @@ public struct RepairOrder: Hashable, Sendable {
     public internal(set) var terms: PricingTerms?
     /// The warranty promised at release (the shop's term for the vehicle class and category then).
     public internal(set) var warrantyTerm: WarrantyTerm?
+    /// The customer the order is billed to when it is not the owner (the company paying for its
+    /// driver's car, an insurer); nil: the owner pays.
+    public internal(set) var billTo: Int?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
-                odometerIn: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
+                odometerIn: Int, fuel: FuelLevel?, battery: Int? = nil, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
                 category: RepairCategory = .minor, payer: Payer = .owner, findings: String? = nil,
                 estimateMethod: EstimateMethod? = nil, promisedAt: Timestamp? = nil, keyTag: String? = nil,
                 signedBy: String? = nil, signedVia: Channel? = nil, signedAt: Timestamp? = nil,
@@ -147,7 +166,7 @@ public struct RepairOrder: Hashable, Sendable {
                 reworkCause: String? = nil, discount: Discount? = nil, discountBy: String? = nil,
                 discountAuthorizedBy: String? = nil, keyReturnedAt: Timestamp? = nil, releasedAt: Timestamp? = nil,
                 releaseOdometer: Int? = nil, releasedBy: String? = nil, releaseSigned: String? = nil, oldParts: OldParts? = nil,
-                terms: PricingTerms? = nil, warrantyTerm: WarrantyTerm? = nil) {
+                terms: PricingTerms? = nil, warrantyTerm: WarrantyTerm? = nil, billTo: Int? = nil) {
         self.id = id
         self.vehicleID = vehicleID
         self.customerID = customerID
@@ -156,6 +175,7 @@ public struct RepairOrder: Hashable, Sendable {
         self.advisor = advisor
         self.odometerIn = odometerIn
         self.fuel = fuel
+        self.battery = battery
         self.complaint = complaint
         self.droppedBy = droppedBy
         self.droppedPhone = droppedPhone
@@ -188,7 +208,11 @@ public struct RepairOrder: Hashable, Sendable {
         self.oldParts = oldParts
         self.terms = terms
         self.warrantyTerm = warrantyTerm
+        self.billTo = billTo
     }
+
+    /// The customer who pays: the one billed, else the owner.
+    public var payingCustomerID: Int { billTo ?? customerID }
 
     /// The order as the store numbered it when it was created.
     public func identified(as id: Int) -> RepairOrder {
@@ -220,13 +244,25 @@ public struct DamageNote: Hashable, Sendable {
     }
 }
 
+/// An item of the belongings checklist: how many were counted in, how many are back.
 public struct Belonging: Hashable, Sendable {
     public var name: String
     public var count: Int
+    /// When the last of them was checked back: set once all `count` are back.
     public var returnedAt: Timestamp?
-    public init(name: String, count: Int, returnedAt: Timestamp? = nil) {
-        (self.name, self.count, self.returnedAt) = (name, count, returnedAt)
+    /// How many are back while some are still missing (nil: none yet, or all once `returnedAt` is set).
+    public var returned: Int?
+    public init(name: String, count: Int, returnedAt: Timestamp? = nil, returned: Int? = nil) {
+        (self.name, self.count, self.returnedAt, self.returned) = (name, count, returnedAt, returned)
     }
+
+    /// How many are back in the car.
+    public var back: Int { returnedAt != nil ? count : min(count, returned ?? 0) }
+    /// How many are still missing.
+    public var missing: Int { count - back }
+    public var isBack: Bool { missing == 0 }
+    /// "脚垫×1": what is still missing, as the checklist writes it.
+    public var missingDisplay: String { BelongingItem(name: name, count: missing).display }
 }
 
 /// A document handed over at check-in (行驶证, insurance policy…), with its expiry when it has one.

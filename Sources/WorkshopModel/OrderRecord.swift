@@ -12,10 +12,12 @@ public struct OrderRecord: Sendable {
     public let assignments: [Assignment]
     public let inspections: [Inspection]
     public let supplements: [Supplement]
+    /// The customer the order is billed to when it is not the owner (`order.billTo`).
+    public let billedTo: Customer?
 
     public init(order: RepairOrder, vehicle: Vehicle, customer: Customer, lines: [OrderLine], damage: [DamageNote],
                 belongings: [Belonging], documents: [ReceivedDocument], assignments: [Assignment] = [],
-                inspections: [Inspection] = [], supplements: [Supplement] = []) {
+                inspections: [Inspection] = [], supplements: [Supplement] = [], billedTo: Customer? = nil) {
         self.order = order
         self.vehicle = vehicle
         self.customer = customer
@@ -26,6 +28,7 @@ public struct OrderRecord: Sendable {
         self.assignments = assignments
         self.inspections = inspections
         self.supplements = supplements
+        self.billedTo = billedTo
     }
 
     /// The stages whose latest inspection passed.

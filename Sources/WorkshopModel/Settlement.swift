@@ -41,8 +41,17 @@ public struct Payment: Hashable, Sendable {
     public var at: Timestamp
     public var by: String
     public var reference: String?
-    public init(amount: Money, method: PaymentMethod, at: Timestamp, by: String, reference: String? = nil) {
+    /// Cash handed over for this payment (`tendered=`), when the cashier said; `change` is what was
+    /// given back: tendered − amount. In a receipt over several orders, the change is on the last one.
+    public var tendered: Money?
+    public var change: Money?
+    /// The receipt of a payment that settled several orders at once: each order's share has its row,
+    /// all with the same receipt number. nil for a payment of one order.
+    public var receipt: Int?
+    public init(amount: Money, method: PaymentMethod, at: Timestamp, by: String, reference: String? = nil,
+                tendered: Money? = nil, change: Money? = nil, receipt: Int? = nil) {
         (self.amount, self.method, self.at, self.by, self.reference) = (amount, method, at, by, reference)
+        (self.tendered, self.change, self.receipt) = (tendered, change, receipt)
     }
 }
 
@@ -81,10 +90,18 @@ public struct Settlement: Equatable, Sendable {
     public let total: Money
     public let tax: Money
     public let net: Money
+    /// Settled at the desk: money paid (net of refunds) and what is charged to the customer's
+    /// account and not yet paid. `total − paid` is the balance.
     public let paid: Money
-    /// Positive: still to pay. Negative: overpaid, to refund.
+    /// Positive: still to pay (or charge to account) before release. Negative: overpaid, to refund.
     public let balance: Money
+    /// Charged to the customer's account (挂账, method account), in all.
     public let accountCharged: Money
+    /// Money received (every method but account), net of refunds.
+    public let moneyPaid: Money
+    /// What the account still owes on this order: the part of the total no money has paid yet, up
+    /// to what was charged to the account. Money paid later settles it first of all that is left.
+    public let accountOutstanding: Money
 
     /// `lines` are all the order's lines: only approved ones count.
     public init(lines: [OrderLine], discount: Discount?, payments: [Payment], rate: TaxRate, pricesIncludeTax: Bool) {
@@ -101,14 +118,22 @@ public struct Settlement: Equatable, Sendable {
         self.total = taxed.gross
         self.tax = taxed.tax
         self.net = taxed.net
-        var paid = Money.zero, account = Money.zero
+        var money = Money.zero, account = Money.zero
         for payment in payments {
-            paid += payment.amount
-            if payment.method == .account { account += payment.amount }
+            if payment.method == .account { account += payment.amount } else { money += payment.amount }
         }
-        self.paid = paid
+        let outstanding = Money(fen: max(0, min(account.fen, (taxed.gross - money).fen)))
+        self.moneyPaid = money
         self.accountCharged = account
-        self.balance = taxed.gross - paid
+        self.accountOutstanding = outstanding
+        self.paid = money + outstanding
+        self.balance = taxed.gross - money - outstanding
+    }
+
+    /// The most a payment by `method` may be: charging the account, the balance; money, the balance
+    /// and what the account still owes (a company paying its 挂账 later).
+    public func payable(by method: PaymentMethod) -> Money {
+        method == .account ? Money(fen: max(0, balance.fen)) : Money(fen: max(0, balance.fen + accountOutstanding.fen))
     }
 
     /// The discount as a share of the chargeable amount, in basis points (for the advisor's limit).

@@ -42,6 +42,22 @@ extension Store {
         return saved
     }
 
+    /// A message about a booking (its confirmation), recorded as sent.
+    public func addBookingMessage(kind: String, message: String, to a: Appointment) throws {
+        try db.run("INSERT INTO appointment_messages(appointment_id, kind, message, at, by) VALUES (?, ?, ?, ?, ?)",
+                   [.integer(Int64(a.id)), .text(kind), .text(message), .integer(Int64(context.now.seconds)), .text(context.actor)])
+        try journal(.appointmentNotify, entity: "appointment", id: a.reference, vehicleID: a.vehicleID,
+                    detail: [("kind", .string(kind)), ("message", .string(message))])
+    }
+
+    /// The messages sent about a booking, oldest first.
+    public func bookingMessages(appointmentID: Int) throws -> [Notification] {
+        try db.rows("SELECT kind, message, at, by FROM appointment_messages WHERE appointment_id = ? ORDER BY at, id",
+                    [.integer(Int64(appointmentID))]) {
+            Notification(kind: $0.string("kind"), message: $0.string("message"), at: $0.timestamp("at"), by: $0.string("by"))
+        }
+    }
+
     public func saveAppointment(_ a: Appointment, action: JournalAction, detail: [(String, JSON)]) throws {
         try db.run("UPDATE appointments SET at = ?, duration = ?, bay_id = ?, status = ?, order_id = ?, note = ? WHERE id = ?",
                    [.integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), SQLValue(a.bayID), .text(a.status.code),

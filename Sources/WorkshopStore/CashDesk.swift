@@ -5,12 +5,24 @@ extension Store {
     // MARK: Payments
 
     public func payments(orderID: Int) throws -> [Payment] {
-        try db.rows("SELECT id, amount, method, at, by, reference FROM payments WHERE order_id = ? ORDER BY id",
-                    [.integer(Int64(orderID))]) { row in
+        try db.rows("""
+            SELECT id, amount, method, at, by, reference, tendered, change_given, receipt FROM payments WHERE order_id = ? ORDER BY id
+            """, [.integer(Int64(orderID))]) { row in
             let stored = StoredCodes(row, table: "payments", key: String(row.int("id")))
             return Payment(amount: row.money("amount"), method: try stored.code("method"), at: row.timestamp("at"),
-                           by: row.string("by"), reference: row.optionalString("reference"))
+                           by: row.string("by"), reference: row.optionalString("reference"), tendered: row.optionalMoney("tendered"),
+                           change: row.optionalMoney("change_given"), receipt: row.optionalInt("receipt"))
         }
+    }
+
+    /// The number the next receipt over several orders takes.
+    public func nextReceipt() throws -> Int {
+        try db.scalar("SELECT coalesce(max(receipt), 0) + 1 FROM payments WHERE receipt IS NOT NULL") ?? 1
+    }
+
+    /// The orders a receipt paid, in number order.
+    public func ordersOfReceipt(_ receipt: Int) throws -> [Int] {
+        try db.rows("SELECT order_id FROM payments WHERE receipt = ? ORDER BY order_id", [.integer(Int64(receipt))]) { $0.int("order_id") }
     }
 
     /// The settlement of an order as it stands, under the terms fixed on it when the customer signed
@@ -97,6 +109,22 @@ extension Store {
                                [.integer(Int64(now.seconds))], followup(from:))
         }
         return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL ORDER BY due_from", [], followup(from:))
+    }
+
+    /// Logs a follow-up call no one answered; the follow-up stays due.
+    public func addFollowUpCall(_ call: FollowUpCall, order: RepairOrder) throws {
+        try db.run("INSERT INTO followup_calls(order_id, at, by, note) VALUES (?, ?, ?, ?)",
+                   [.integer(Int64(call.orderID)), .integer(Int64(call.at.seconds)), .text(call.by), SQLValue(call.note)])
+        let attempts = try followUpCalls(orderID: order.id).count
+        try journal(.followupNoAnswer, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+                    detail: [("attempt", .int(attempts)), ("note", .string(call.note))])
+    }
+
+    /// The unanswered attempts at an order's follow-up call, oldest first.
+    public func followUpCalls(orderID: Int) throws -> [FollowUpCall] {
+        try db.rows("SELECT order_id, at, by, note FROM followup_calls WHERE order_id = ? ORDER BY at, id", [.integer(Int64(orderID))]) {
+            FollowUpCall(orderID: $0.int("order_id"), at: $0.timestamp("at"), by: $0.string("by"), note: $0.optionalString("note"))
+        }
     }
 
     public func completeFollowUp(_ followUp: FollowUp, order: RepairOrder) throws {

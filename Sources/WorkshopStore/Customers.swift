@@ -2,11 +2,12 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    private static let customerColumns = "id, name, phone, company, address, created_at"
+    private static let customerColumns = "id, name, phone, company, address, created_at, contact, invoice_title, tax_number"
 
     private func customer(from row: Row) -> Customer {
         Customer(id: row.int("id"), name: row.string("name"), phone: row.string("phone"), company: row.optionalString("company"),
-                 address: row.optionalString("address"), createdAt: row.timestamp("created_at"))
+                 address: row.optionalString("address"), createdAt: row.timestamp("created_at"), contact: row.optionalString("contact"),
+                 invoiceTitle: row.optionalString("invoice_title"), taxNumber: row.optionalString("tax_number"))
     }
 
     public func customer(id: Int) throws -> Customer? {
@@ -35,17 +36,26 @@ extension Store {
         return found
     }
 
-    public func addCustomer(name: String, phone: String, company: String?, address: String?) throws -> Customer {
+    /// A new customer; a company's contact person, invoice title and tax number when given (the tax
+    /// number already checked: `TaxNumber.validate`).
+    public func addCustomer(name: String, phone: String, company: String?, address: String?, contact: String? = nil,
+                            invoiceTitle: String? = nil, taxNumber: String? = nil) throws -> Customer {
         if let existing = try customer(phone: phone) {
             throw ConflictRefusal.phoneOnFile(phone: phone, customer: existing.reference, name: existing.name)
         }
-        try db.run("INSERT INTO customers(name, phone, company, address, created_at) VALUES (?, ?, ?, ?, ?)",
-                   [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds))])
+        try db.run("""
+            INSERT INTO customers(name, phone, company, address, created_at, contact, invoice_title, tax_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds)),
+                  SQLValue(contact), SQLValue(invoiceTitle), SQLValue(taxNumber)])
         let created = Customer(id: db.lastInsertRowID, name: name, phone: phone, company: company, address: address,
-                               createdAt: context.now)
-        try journal(.customerAdd, entity: "customer", id: created.reference,
-                    detail: [("name", .string(name)), ("phone", .string(phone)), ("company", .string(company)),
-                             ("address", .string(address))])
+                               createdAt: context.now, contact: contact, invoiceTitle: invoiceTitle, taxNumber: taxNumber)
+        var detail: [(String, JSON)] = [("name", .string(name)), ("phone", .string(phone)), ("company", .string(company)),
+                                        ("address", .string(address))]
+        for (key, value) in [("contact", contact), ("invoice_title", invoiceTitle), ("tax_number", taxNumber)] where value != nil {
+            detail.append((key, .string(value)))
+        }
+        try journal(.customerAdd, entity: "customer", id: created.reference, detail: detail)
         return created
     }
 
@@ -63,12 +73,17 @@ extension Store {
                 updated.phone = phone
             case "company": updated.company = change.value
             case "address": updated.address = change.value
+            case "contact": updated.contact = change.value
+            case "invoice_title": updated.invoiceTitle = change.value
+            case "tax_number": updated.taxNumber = change.value
             default: continue
             }
         }
-        try db.run("UPDATE customers SET name = ?, phone = ?, company = ?, address = ? WHERE id = ?",
-                   [.text(updated.name), .text(updated.phone), SQLValue(updated.company), SQLValue(updated.address),
-                    .integer(Int64(customer.id))])
+        try db.run("""
+            UPDATE customers SET name = ?, phone = ?, company = ?, address = ?, contact = ?, invoice_title = ?, tax_number = ?
+            WHERE id = ?
+            """, [.text(updated.name), .text(updated.phone), SQLValue(updated.company), SQLValue(updated.address),
+                  SQLValue(updated.contact), SQLValue(updated.invoiceTitle), SQLValue(updated.taxNumber), .integer(Int64(customer.id))])
         try journal(.customerSet, entity: "customer", id: customer.reference,
                     detail: changes.map { ($0.field, JSON.string($0.value)) })
         return updated

@@ -28,7 +28,7 @@ extension Store {
         signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at, rework_of, rework_line,
         rework_cause, discount_kind, discount_value, discount_by, discount_authorized_by, key_returned_at, released_at,
         release_odometer, released_by, release_signed, old_parts, tax_rate_bp, prices_include_tax, labor_rate,
-        discount_limit, warranty_km, warranty_days
+        discount_limit, warranty_km, warranty_days, bill_to, battery
         """
 
     private func order(from row: Row) throws -> RepairOrder {
@@ -37,7 +37,7 @@ extension Store {
         return RepairOrder(
             id: id, vehicleID: row.int("vehicle_id"), customerID: row.int("customer_id"), status: try stored.code("status"),
             checkedInAt: row.timestamp("checked_in_at"), advisor: row.string("advisor"), odometerIn: row.int("odometer_in"),
-            fuel: try stored.code("fuel"), complaint: row.string("complaint"),
+            fuel: try Store.fuel(stored), battery: row.optionalInt("battery"), complaint: row.string("complaint"),
             droppedBy: row.optionalString("dropped_by"), droppedPhone: row.optionalString("dropped_phone"),
             category: try stored.code("category"), payer: try stored.code("payer"), findings: row.optionalString("findings"),
             estimateMethod: try stored.optionalCode("estimate_method"), promisedAt: row.optionalTimestamp("promised_at"),
@@ -52,7 +52,13 @@ extension Store {
             keyReturnedAt: row.optionalTimestamp("key_returned_at"), releasedAt: row.optionalTimestamp("released_at"),
             releaseOdometer: row.optionalInt("release_odometer"), releasedBy: row.optionalString("released_by"),
             releaseSigned: row.optionalString("release_signed"), oldParts: try stored.optionalCode("old_parts"),
-            terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm())
+            terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm(), billTo: row.optionalInt("bill_to"))
+    }
+
+    /// The fuel level read at check-in; '' for an electric car's order, which has its battery instead.
+    private static func fuel(_ stored: StoredCodes) throws -> FuelLevel? {
+        if stored.row.string("fuel").isEmpty, stored.row.optionalInt("battery") != nil { return nil }
+        return try stored.code("fuel") as FuelLevel
     }
 
     public func order(id: Int) throws -> RepairOrder? {
@@ -108,17 +114,18 @@ extension Store {
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
                                dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
                                rework_cause, tax_rate_bp, prices_include_tax, labor_rate, discount_limit, warranty_km,
-                               warranty_days)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               warranty_days, bill_to, battery)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.vehicleID)), .integer(Int64(order.customerID)), .text(order.status.code),
                   .integer(Int64(order.checkedInAt.seconds)), .text(order.advisor), .integer(Int64(order.odometerIn)),
-                  .text(order.fuel.code), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
+                  .text(order.fuel?.code ?? ""), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)]
-                + Store.fixedFactValues(order))
+                + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery)])
         let created = order.identified(as: db.lastInsertRowID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
-                    detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel.code)),
+                    detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)), ("battery", .int(order.battery)),
+                             ("bill_to", .string(order.billTo.map { "C\($0)" })),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
                              ("phone", .string(order.droppedPhone)), ("category", .string(order.category.code)),
                              ("payer", .string(order.payer.code)), ("key_tag", .string(order.keyTag)),
@@ -139,9 +146,9 @@ extension Store {
                 completed_at = ?, rework_of = ?, rework_line = ?, rework_cause = ?, discount_kind = ?, discount_value = ?,
                 discount_by = ?, discount_authorized_by = ?, key_returned_at = ?, released_at = ?, release_odometer = ?,
                 released_by = ?, release_signed = ?, old_parts = ?, tax_rate_bp = ?, prices_include_tax = ?, labor_rate = ?,
-                discount_limit = ?, warranty_km = ?, warranty_days = ?, version = version + 1
+                discount_limit = ?, warranty_km = ?, warranty_days = ?, bill_to = ?, battery = ?, version = version + 1
             WHERE id = ?
-            """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel.code), .text(order.complaint),
+            """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel?.code ?? ""), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
                   .text(order.payer.code), SQLValue(order.findings), SQLValue(order.estimateMethod?.code),
                   SQLValue(order.promisedAt?.seconds), SQLValue(order.keyTag), SQLValue(order.signedBy),
@@ -153,7 +160,7 @@ extension Store {
                   SQLValue(order.discountAuthorizedBy), SQLValue(order.keyReturnedAt?.seconds),
                   SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),
                   SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code)] + Store.fixedFactValues(order)
-                + [.integer(Int64(order.id))])
+                + [SQLValue(order.billTo), SQLValue(order.battery), .integer(Int64(order.id))])
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -304,9 +311,10 @@ extension Store {
     }
 
     public func belongings(orderID: Int) throws -> [Belonging] {
-        try db.rows("SELECT name, count, returned_at FROM belongings WHERE order_id = ? ORDER BY rowid",
+        try db.rows("SELECT name, count, returned_at, returned FROM belongings WHERE order_id = ? ORDER BY rowid",
                     [.integer(Int64(orderID))]) {
-            Belonging(name: $0.string("name"), count: $0.int("count"), returnedAt: $0.optionalTimestamp("returned_at"))
+            Belonging(name: $0.string("name"), count: $0.int("count"), returnedAt: $0.optionalTimestamp("returned_at"),
+                      returned: $0.optionalInt("returned"))
         }
     }
 
@@ -315,7 +323,7 @@ extension Store {
         for item in items {
             try db.run("""
                 INSERT INTO belongings(order_id, name, count) VALUES (?, ?, ?)
-                ON CONFLICT(order_id, name) DO UPDATE SET count = excluded.count, returned_at = NULL
+                ON CONFLICT(order_id, name) DO UPDATE SET count = excluded.count, returned_at = NULL, returned = NULL
                 """, [.integer(Int64(order.id)), .text(item.name), .integer(Int64(item.count))])
         }
         try journal(.belongingsAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
@@ -329,15 +337,17 @@ extension Store {
                     detail: [("item", .string(name))])
     }
 
-    /// Checks items back into the car at hand-back.
-    public func returnBelongings(_ names: [String], of order: RepairOrder) throws {
-        for name in names {
-            try db.run("UPDATE belongings SET returned_at = ? WHERE order_id = ? AND name = ?",
-                       [.integer(Int64(context.now.seconds)), .integer(Int64(order.id)), .text(name)])
-            guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: name, order: order.number) }
+    /// Checks items back into the car at hand-back, each by the count counted back
+    /// (`OrderRecord.checkBack`); the journal names what came back and what is still missing.
+    public func returnBelongings(_ checked: BelongingsCheckBack, of order: RepairOrder) throws {
+        for item in checked.updated {
+            try db.run("UPDATE belongings SET returned_at = ?, returned = ? WHERE order_id = ? AND name = ?",
+                       [SQLValue(item.returnedAt?.seconds), SQLValue(item.returned), .integer(Int64(order.id)), .text(item.name)])
+            guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: item.name, order: order.number) }
         }
         try journal(.belongingsReturn, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("items", .array(names.map { .string($0) }))])
+                    detail: [("items", .array(checked.returned.map { .string($0.display) })),
+                             ("missing", .array(checked.missing.map { .string($0.missingDisplay) }))])
     }
 
     public func documents(orderID: Int) throws -> [ReceivedDocument] {
@@ -410,7 +420,8 @@ extension Store {
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),
                            documents: try documents(orderID: order.id), assignments: try assignments(orderID: order.id),
-                           inspections: try inspections(orderID: order.id), supplements: try supplements(orderID: order.id))
+                           inspections: try inspections(orderID: order.id), supplements: try supplements(orderID: order.id),
+                           billedTo: try order.billTo.flatMap(customer(id:)))
     }
 }
 

@@ -1,6 +1,15 @@
 import SQLite
 import WorkshopModel
 
+/// The payments of a period by one method: received, refunded, and how many payments.
+public struct MethodTotal: Sendable {
+    public var method: PaymentMethod
+    public var received: Money
+    public var refunded: Money
+    public var count: Int
+    public var net: Money { received - refunded }
+}
+
 /// The figures of a period: how the shop is doing.
 public struct PeriodReport: Sendable {
     public var carsCheckedIn = 0
@@ -18,7 +27,16 @@ public struct PeriodReport: Sendable {
     public var comebacks = 0
     public var openComplaints = 0
     public var complaintsRegistered = 0
+    /// Money received in the period (every method but account), net of refunds.
     public var payments = Money.zero
+    /// Charged to customers' accounts (挂账) in the period: not money received.
+    public var chargedToAccount = Money.zero
+    /// The cashier's end of day, method by method (account apart).
+    public var byMethod: [MethodTotal] = []
+    /// Cash: handed over by customers, change given back, refunded; what the drawer should hold.
+    public var cashTendered = Money.zero
+    public var changeGiven = Money.zero
+    public var cashRefunded = Money.zero
     public var bookings = 0
     public var arrivals = 0
     public var noShows = 0
@@ -26,6 +44,9 @@ public struct PeriodReport: Sendable {
     public var daily: [(day: String, revenue: Money, cars: Int)] = []
 
     public init() {}
+
+    /// The cash the day's payments leave in the drawer: handed over, less change, less refunds.
+    public var cashInDrawer: Money { cashTendered - changeGiven - cashRefunded }
 
     public var averageOrder: Money { ordersReleased == 0 ? .zero : Money(fen: FixedPoint.divideRoundingHalfUp(revenue.fen, ordersReleased)) }
     /// Approved of estimated, in basis points.
@@ -85,7 +106,34 @@ extension Store {
         try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)", range) { row in
             byDay[zone.formatDate(row.timestamp("checked_in_at")), default: (.zero, 0)].cars += 1
         }
-        r.payments = Money(fen: try db.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE at >= ? AND at < ?", range) ?? 0)
+        // Money received by method; charges to account are not money and stand apart.
+        try db.forEach("""
+            SELECT p.method,
+                   coalesce(sum(CASE WHEN p.amount > 0 THEN p.amount END), 0) AS received,
+                   coalesce(sum(CASE WHEN p.amount < 0 THEN -p.amount END), 0) AS refunded,
+                   coalesce(sum(CASE WHEN p.amount > 0 THEN coalesce(p.tendered, p.amount) END), 0) AS tendered,
+                   coalesce(sum(CASE WHEN p.amount > 0 THEN coalesce(p.change_given, 0) END), 0) AS change_given,
+                   count(CASE WHEN p.amount > 0 THEN 1 END) AS payments
+            FROM payments p JOIN orders o ON o.id = p.order_id
+            WHERE p.at >= ? AND p.at < ? AND o.\(counted)
+            GROUP BY p.method
+            """, range) { row in
+            let stored = StoredCodes(row, table: "payments", key: "method")
+            let method: PaymentMethod = try stored.code("method")
+            let total = MethodTotal(method: method, received: row.money("received"), refunded: row.money("refunded"), count: row.int("payments"))
+            if method == .account {
+                r.chargedToAccount = total.net
+                return
+            }
+            r.byMethod.append(total)
+            r.payments += total.net
+            if method == .cash {
+                r.cashTendered = row.money("tendered")
+                r.changeGiven = row.money("change_given")
+                r.cashRefunded = total.refunded
+            }
+        }
+        r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
         r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
         r.openComplaints = try complaints().count
         try db.forEach("""
@@ -103,5 +151,70 @@ extension Store {
             day = zone.startOfDay(day + 36 * 3_600)
         }
         return r
+    }
+}
+
+extension Store {
+    /// What one customer owes: its unpaid charges to account and declined fees, oldest first.
+    public struct CustomerReceivables: Sendable {
+        public var customer: Customer
+        public var items: [Receivable]
+        public var total: Money { items.reduce(Money.zero) { $0 + $1.amount } }
+    }
+
+    /// Every customer that owes the shop something it let go without payment: the orders billed
+    /// to it whose charge to account (挂账) is not yet paid, and its declined estimates' unpaid fees.
+    /// Void orders are out. The account orders are read in one pass, each order's total computed as
+    /// the settlement does under the terms fixed on it (the partial index on account payments finds them).
+    public func receivables() throws -> [CustomerReceivables] {
+        var owed: [Int: [Receivable]] = [:]
+        try db.forEach("""
+            SELECT o.id, v.plate, coalesce(o.bill_to, o.customer_id) AS payer, o.discount_kind, o.discount_value,
+                   o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
+                   (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
+                    WHERE l.order_id = o.id AND l.status = 'approved' AND l.covered = 0) AS chargeable,
+                   (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id AND p.method <> 'account') AS money,
+                   a.account, a.since
+            FROM (SELECT order_id, sum(amount) AS account, min(at) AS since FROM payments
+                  WHERE method = 'account' GROUP BY order_id) a
+            JOIN orders o ON o.id = a.order_id JOIN vehicles v ON v.id = o.vehicle_id
+            WHERE o.status <> 'void' AND a.account > 0
+            ORDER BY a.since, o.id
+            """) { row in
+            let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
+            let chargeable = row.money("chargeable")
+            let discount = try stored.discount()?.value(on: chargeable) ?? .zero
+            let total = (try stored.pricingTerms() ?? settings.pricingTerms).taxed(chargeable - discount).gross
+            let outstanding = max(0, min(row.int("account"), total.fen - row.int("money")))
+            guard outstanding > 0 else { return }
+            owed[row.int("payer"), default: []].append(Receivable(kind: .account, order: RepairOrder.number(row.int("id")),
+                                                                  plate: row.string("plate"), amount: Money(fen: outstanding),
+                                                                  since: row.timestamp("since")))
+        }
+        for (order, held) in try declinedHeld() where held.feeDue.fen > 0 {
+            guard let plate = try vehicle(id: order.vehicleID)?.plate.value else { continue }
+            owed[order.payingCustomerID, default: []].append(Receivable(kind: .declinedFee, order: order.number, plate: plate,
+                                                                       amount: held.feeDue, since: order.closedAt ?? order.checkedInAt))
+        }
+        return try owed.keys.sorted().compactMap { id in
+            guard let customer = try customer(id: id) else { return nil }
+            return CustomerReceivables(customer: customer, items: owed[id]!.sorted { $0.since < $1.since })
+        }
+    }
+
+    /// The orders billed to a customer (to it, or owned by it and billed to no one else), void ones
+    /// out, each with its settlement and payments: what its statement is made from.
+    public func statementOrders(customerID: Int) throws -> [AccountStatement.Order] {
+        let ids = try db.rows("""
+            SELECT id FROM orders WHERE bill_to = ?1 AND status <> 'void'
+            UNION SELECT id FROM orders WHERE customer_id = ?1 AND bill_to IS NULL AND status <> 'void'
+            ORDER BY id
+            """, [.integer(Int64(customerID))]) { $0.int("id") }
+        return try ids.compactMap { id in
+            guard let order = try order(id: id), let vehicle = try vehicle(id: order.vehicleID) else { return nil }
+            return AccountStatement.Order(number: order.number, plate: vehicle.plate.value, checkedInAt: order.checkedInAt,
+                                          releasedAt: order.releasedAt, settlement: try settlement(of: order),
+                                          payments: try payments(orderID: id))
+        }
     }
 }

@@ -68,12 +68,15 @@ enum BelongingsCommands {
             return .message(text)
         },
         Form([arg("order", .order), word("return", "交还"), listArg("items", .text("物品|key|all", "ITEM|key|all"))], access: .write,
-             roles: roles, summary: Phrase("交车时清点交还：物品、key（钥匙）或 all（全部物品和钥匙）", "check back at hand-back: items, key, or all (every item and the key)"),
-             examples: ["belongings RO12 return all", "belongings RO12 return 备胎 key"]) { invocation, s in
+             roles: roles, summary: Phrase("交车时清点交还：物品（脚垫x3 为 3 件，只写名称为尚未交还的全部）、key（钥匙）或 all（全部物品和钥匙）；未还齐的逐项列出",
+                            "check back at hand-back: items (脚垫x3 is three; a bare name, all of it still out), key, or all (every item and the key); what is still missing is named"),
+             examples: ["belongings RO12 return all", "belongings RO12 return 备胎 key", "belongings RO12 return 脚垫x3"]) { invocation, s in
             try checkBack(invocation, s)
         },
     ])
 
+    /// Counts items back exactly (脚垫x3 is three; a bare name, or all, every one still out) and names
+    /// what is still missing.
     static func checkBack(_ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
         let order = record.order
@@ -83,18 +86,24 @@ enum BelongingsCommands {
         let keyWords: Set<String> = ["key", "钥匙"]
         let returnKey = all || words.contains { keyWords.contains($0.lowercased()) }
         words.removeAll { keyWords.contains($0.lowercased()) }
-        let names = all ? record.belongings.filter { $0.returnedAt == nil }.map(\.name) : try words.map { try BelongingItem.parse($0).name }
-        if !names.isEmpty { try s.store.returnBelongings(names, of: order) }
-        var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ") + (names.isEmpty ? "—" : names.joined(separator: s.t("、", ", ")))
+        let named = all ? [] : try words.map(BelongingItem.parseReturned)
+        let checked = try record.checkBack(named, all: all, at: s.now)
+        if !checked.updated.isEmpty { try s.store.returnBelongings(checked, of: order) }
+        let separator = s.t("、", ", ")
+        var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ")
+            + (checked.returned.isEmpty ? "—" : checked.returned.map(\.display).joined(separator: separator))
         if returnKey, let change = record.returnKey(at: s.now) {
             try s.store.apply(change)
             text += s.t("；钥匙 \(order.keyTag ?? "") 已交还", "; key \(order.keyTag ?? "") handed back")
         }
-        let missing = try s.store.belongings(orderID: order.id).filter { $0.returnedAt == nil }
-        if !missing.isEmpty {
-            text += "\n  " + s.t("尚未清点：", "not yet checked: ") + missing.map(\.name).joined(separator: s.t("、", ", "))
+        if !checked.missing.isEmpty {
+            text += "\n  " + s.t("尚未交还：", "still missing: ") + checked.missing.map { item in
+                item.missingDisplay + (item.back > 0 ? s.t("（共 \(item.count) 件，已还 \(item.back)）", " (of \(item.count), \(item.back) back)") : "")
+            }.joined(separator: separator)
         }
-        return .message(text)
+        return .message(text, [("returned", .array(checked.returned.map { .object([("item", .string($0.name)), ("count", .int($0.count))]) })),
+                               ("missing", .array(checked.missing.map { .object([("item", .string($0.name)), ("missing", .int($0.missing)),
+                                                                                 ("count", .int($0.count))]) }))])
     }
 
     static func list(_ order: RepairOrder, _ items: [Belonging], _ documents: [ReceivedDocument], _ s: Session) -> Output {
@@ -104,7 +113,10 @@ enum BelongingsCommands {
             text += "\n  " + s.t("(无)", "(none)")
         } else {
             var table = TextTable([s.t("物品", "Item"), s.t("数量", "Count"), s.t("交还", "Returned")], rightAligned: [1])
-            for item in items { table.add([item.name, "\(item.count)", item.returnedAt.map(s.formatTime) ?? ""]) }
+            for item in items {
+                let returned = item.returnedAt.map(s.formatTime) ?? (item.back > 0 ? s.t("已还 \(item.back)/\(item.count)", "\(item.back) of \(item.count) back") : "")
+                table.add([item.name, "\(item.count)", returned])
+            }
             text += "\n" + table.render()
         }
         if !documents.isEmpty {
@@ -112,7 +124,7 @@ enum BelongingsCommands {
         }
         return Output(text: text, json: .object([
             ("order", .string(order.number)), ("key_tag", .string(order.keyTag)),
-            ("items", .array(items.map { .object([("item", .string($0.name)), ("count", .int($0.count)),
+            ("items", .array(items.map { .object([("item", .string($0.name)), ("count", .int($0.count)), ("back", .int($0.back)),
                                                   ("returned_at", .string($0.returnedAt?.iso8601))]) })),
             ("documents", .array(documents.map { .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))]) })),
         ]))

@@ -49,9 +49,12 @@ enum CashCommands {
             fields.add(s.t("合计", "Total"), "\(s.settings.currency) \(settlement.total.grouped)")
         }
         for payment in payments {
-            fields.add(payment.amount.fen < 0 ? s.t("退款", "Refund") : s.t("已付", "Paid"),
+            fields.add(payment.amount.fen < 0 ? s.t("退款", "Refund") : payment.method == .account ? s.t("挂账", "On account") : s.t("已付", "Paid"),
                        "\(payment.amount.grouped) \(payment.method.label(s.language)) · \(s.formatTime(payment.at)) · \(payment.by)" +
-                       (payment.reference.map { " · \($0)" } ?? ""))
+                       (payment.reference.map { " · \($0)" } ?? "") + tenderText(payment, s))
+        }
+        if settlement.accountCharged.fen > 0 {
+            fields.add(s.t("挂账未结", "Owed on account"), settlement.accountOutstanding.grouped)
         }
         if settlement.balance.fen >= 0 {
             fields.add(s.t("未付余额", "Balance due"), settlement.balance.grouped)
@@ -59,6 +62,7 @@ enum CashCommands {
             fields.add(s.t("多付应退", "Overpaid, to refund"), Money(fen: -settlement.balance.fen).grouped)
         }
         text += "\n" + fields.render()
+        if let payer = billing(record, s) { text += "\n" + payer }
         return Output(text: text, json: .object([
             ("order", .string(order.number)), ("status", .string(order.status.code)),
             ("lines", .array(lines.map(OrderView.lineJSON))),
@@ -67,11 +71,41 @@ enum CashCommands {
             ("tax", .money(settlement.tax)), ("total", .money(settlement.total)), ("paid", .money(settlement.paid)),
             ("balance", .money(settlement.balance)),
             ("tax_rate", .string(terms.taxRate.description)), ("prices_include_tax", .bool(terms.pricesIncludeTax)),
-            ("payments", .array(payments.map {
-                .object([("amount", .money($0.amount)), ("method", .string($0.method.code)), ("at", .string($0.at.iso8601)),
-                         ("by", .string($0.by)), ("reference", .string($0.reference))])
-            })),
+            ("payments", .array(payments.map(paymentJSON))),
+            ("account_charged", .money(settlement.accountCharged)), ("account_outstanding", .money(settlement.accountOutstanding)),
+            ("bill_to", CustomerCommands.json(record.payingCustomer)),
         ]))
+    }
+
+    static func paymentJSON(_ payment: Payment) -> JSON {
+        var fields: [(String, JSON)] = [("amount", .money(payment.amount)), ("method", .string(payment.method.code)),
+                                        ("at", .string(payment.at.iso8601)), ("by", .string(payment.by)), ("reference", .string(payment.reference))]
+        if let tendered = payment.tendered { fields += [("tendered", .money(tendered)), ("change", .money(payment.change ?? .zero))] }
+        if let receipt = payment.receipt { fields.append(("receipt", .int(receipt))) }
+        return .object(fields)
+    }
+
+    /// " · 实收 200.00 找零 29.10", for a cash payment whose tendered cash was recorded.
+    static func tenderText(_ payment: Payment, _ s: Session) -> String {
+        guard let tendered = payment.tendered else { return "" }
+        return s.t(" · 实收 \(tendered.grouped) 找零 \((payment.change ?? .zero).grouped)",
+                   " · handed over \(tendered.grouped), change \((payment.change ?? .zero).grouped)")
+            + (payment.receipt.map { s.t(" · 收款单 \($0)", " · receipt \($0)") } ?? "")
+    }
+
+    /// Who the invoice is made out to, when the cashier needs it: a company's invoice title, tax
+    /// number and contact person, or the customer billed when the owner does not pay.
+    static func billing(_ record: OrderRecord, _ s: Session) -> String? {
+        let payer = record.payingCustomer
+        guard record.billedTo != nil || payer.invoiceTitle != nil || payer.taxNumber != nil || payer.contact != nil else { return nil }
+        var fields = Fields()
+        if record.billedTo != nil {
+            fields.add(s.t("付款方", "Billed to"), "\(payer.reference) \(payer.name) \(payer.phone)" + (payer.company.map { " · \($0)" } ?? ""))
+        }
+        fields.add(s.t("发票抬头", "Invoice title"), payer.invoiceName)
+        fields.add(s.t("纳税人识别号", "Tax number"), payer.taxNumber)
+        fields.add(s.t("联系人", "Contact"), payer.contact)
+        return fields.render()
     }
 
     static let discount = CommandSpec("discount", aliases: ["优惠"], group: .cash,
@@ -101,11 +135,18 @@ enum CashCommands {
     static let paymentOptions = [required("amount", .money), required("method", .choice(PaymentMethod.self)), option("ref", .text("凭证号", "REF"))]
 
     static let pay = CommandSpec("pay", aliases: ["收款", "付款"], group: .cash,
-        summary: Phrase("收款：可分次、可多种方式；多付用 refund 退还", "take a payment, in parts and across methods; refund RO … pays back an overpayment"), forms: [
-        Form([arg("order", .order)], options: paymentOptions, access: .write, roles: [.cashier, .manager],
-             summary: Phrase("收款（不超过余额）", "a payment (at most the balance)"),
-             examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=652 method=account"]) { invocation, s in
-            try payment(invocation, s, refund: false)
+        summary: Phrase("收款：可分次、可多种方式；现金可记实收和找零；一笔钱可结同一客户的几张单；多付用 refund 退还",
+                        "take a payment, in parts and across methods; cash with what was handed over and the change; one payment for several orders of one customer; refund RO … pays back an overpayment"), forms: [
+        Form([listArg("orders", .order)],
+             options: [option("amount", .money), required("method", .choice(PaymentMethod.self)), option("tendered", .money, aliases: ["实收"]),
+                       option("ref", .text("凭证号", "REF"))],
+             access: .write, roles: [.cashier, .manager],
+             summary: Phrase("收款（不超过应收）：amount= 为本次收款金额；现金 tendered= 为客户实交金额，差额为找零（只写 tendered= 则按应收收款）；写几张单时按所写顺序逐单结清",
+                             "a payment (never more than is due): amount= is what it pays; for cash, tendered= is what was handed over, the difference the change (tendered= alone pays what is due); with several orders, each is paid in the order written until the amount runs out"),
+             examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=652 method=account",
+                        "pay RO12 amount=170.90 tendered=200 method=cash", "pay RO12 tendered=200 method=cash",
+                        "pay RO3 RO5 amount=1200 method=transfer ref=网银0815"]) { invocation, s in
+            try payment(invocation, s)
         },
     ])
 
@@ -113,24 +154,69 @@ enum CashCommands {
         summary: Phrase("退还客户多付的款项", "pay back what the customer overpaid"), forms: [
         Form([arg("order", .order)], options: paymentOptions, access: .write, roles: [.cashier, .manager],
              summary: Phrase("退款（不超过多付金额）", "a refund (at most the overpayment)"), examples: ["refund RO12 amount=50 method=cash"]) { invocation, s in
-            try payment(invocation, s, refund: true)
+            try refundPayment(invocation, s)
         },
     ])
 
-    static func payment(_ invocation: Invocation, _ s: Session, refund: Bool) throws -> Output {
+    static func refundPayment(_ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
         let order = record.order
         let amount: Money = invocation.need("amount")
         let method: PaymentMethod = invocation.choice("method")!
         let payments = try s.store.payments(orderID: order.id)
-        let transition = refund ? record.refund : record.pay
-        let change = try s.store.apply(try transition(amount, method, invocation.value("ref"), s.user, s.now, payments, s.terms))
+        let change = try s.store.apply(try record.refund(amount, method: method, reference: invocation.value("ref"), by: s.user, at: s.now,
+                                                         payments: payments, current: s.terms))
         let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
-        let text = refund
-            ? s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))")
-            : s.t("\(order.number) 收款 \(amount.grouped)（\(method.chinese)），余额 \(after.balance.grouped)",
-                  "\(order.number) received \(amount.grouped) (\(method.english)); balance \(after.balance.grouped)")
-        return .message(text, [("balance", .money(after.balance)), ("paid", .money(after.paid))])
+        return .message(s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))"),
+                        [("balance", .money(after.balance)), ("paid", .money(after.paid))])
+    }
+
+    /// A payment of one order or several of one customer: each order's share is its own payment
+    /// (one journal entry each), in one transaction; cash handed over and the change are recorded.
+    static func payment(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let references: [String] = invocation.values("orders")
+        let records = try references.map { try s.store.record(of: try s.store.resolveOrder($0)) }
+        let method: PaymentMethod = invocation.choice("method")!
+        let orders = try records.map { ($0, try s.store.payments(orderID: $0.order.id)) }
+        let receipt = records.count > 1 ? try s.store.nextReceipt() : nil
+        let paid = try OrderRecord.payTogether(orders, amount: invocation.value("amount"), tendered: invocation.value("tendered"), method: method,
+                                               reference: invocation.value("ref"), by: s.user, at: s.now, current: s.terms, receipt: receipt)
+        var lines: [String] = []
+        var shares: [JSON] = []
+        for change in paid.changes {
+            try s.store.apply(change)
+            let (record, payments) = orders.first { $0.0.order.id == change.order.id }!
+            let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
+            let amount = change.payment!.amount
+            var line = method == .account
+                ? s.t("\(change.order.number) 挂账 \(amount.grouped)，余额 \(after.balance.grouped)",
+                      "\(change.order.number) charged \(amount.grouped) to account; balance \(after.balance.grouped)")
+                : s.t("\(change.order.number) 收款 \(amount.grouped)（\(method.chinese)），余额 \(after.balance.grouped)",
+                      "\(change.order.number) received \(amount.grouped) (\(method.english)); balance \(after.balance.grouped)")
+            if method != .account && after.accountOutstanding.fen > 0 {
+                line += s.t("，挂账未结 \(after.accountOutstanding.grouped)", "; still owed on account \(after.accountOutstanding.grouped)")
+            }
+            lines.append(line)
+            shares.append(.object([("order", .string(change.order.number)), ("amount", .money(amount)), ("balance", .money(after.balance)),
+                                   ("account_outstanding", .money(after.accountOutstanding)), ("paid", .money(after.paid))]))
+        }
+        for number in paid.unreached {
+            lines.append(s.t("\(number) 未收款（金额已用完）", "\(number): nothing paid (the amount ran out)"))
+        }
+        var text = lines.joined(separator: "\n")
+        if let receipt { text = s.t("收款单 \(receipt)：\(paid.tender.amount.grouped)，\(records[0].payingCustomer.name)", "receipt \(receipt): \(paid.tender.amount.grouped) from \(records[0].payingCustomer.name)") + "\n  " + lines.joined(separator: "\n  ") }
+        if let tendered = paid.tender.tendered, let change = paid.tender.change {
+            text += "\n  " + s.t("实收现金 \(tendered.grouped)，找零 \(change.grouped)", "cash handed over \(tendered.grouped), change \(change.grouped)")
+        }
+        var fields: [(String, JSON)] = [("amount", .money(paid.tender.amount)), ("method", .string(method.code)), ("orders", .array(shares)),
+                                        ("unpaid", .array(paid.unreached.map { .string($0) }))]
+        if let receipt { fields.append(("receipt", .int(receipt))) }
+        if let tendered = paid.tender.tendered { fields += [("tendered", .money(tendered)), ("change", .money(paid.tender.change ?? .zero))] }
+        if records.count == 1, let only = shares.first, case .object(let values) = only {
+            // One order: its balance and paid at the top, as before.
+            fields += values.filter { $0.0 == "balance" || $0.0 == "paid" }
+        }
+        return .message(text, fields)
     }
 
     static let release = CommandSpec("release", aliases: ["交车", "出厂"], group: .cash,

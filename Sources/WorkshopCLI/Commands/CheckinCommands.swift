@@ -6,21 +6,30 @@ enum CheckinCommands {
     static let all = [checkin, diagnose, damage, promise]
 
     static let checkin = CommandSpec("checkin", aliases: ["check-in", "接车"], group: .reception,
-        summary: Phrase("接车：里程、油量、故障描述、送修人；开出维修单", "check a car in: odometer, fuel, complaint, who brought it; opens the repair order"), forms: [
+        summary: Phrase("接车：里程、油量（电动车为电量）、故障描述、送修人；开出维修单", "check a car in: odometer, fuel (an electric car's battery), complaint, who brought it; opens the repair order"), forms: [
         Form([arg("plate", .vehicle)], options: [
-            required("odometer", .odometer), required("fuel", .choice(FuelLevel.self)), option("complaint", .text),
+            required("odometer", .odometer), option("fuel", .choice(FuelLevel.self)), option("battery", battery, aliases: ["电量"]),
+            option("complaint", .text), option("billto", .customer, aliases: ["付款方"]),
             option("by", .name), option("phone", .phone), option("category", .choice(RepairCategory.self)),
             option("payer", .choice(Payer.self)), option("docs", .text("证件,证件", "DOC,DOC")), option("key", .keyTag),
             option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
             option("appointment", .appointment), option("confirm-odometer", .yesNo),
         ], access: .write, roles: [.advisor, .manager],
-        summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；质保期内返修用 rework=",
-                        "opens the order (complaint= is needed, except from a booking, appointment=, whose complaint it takes); a warranty comeback with rework="),
+        summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；电动车写电量 battery=，不写油量；质保期内返修用 rework=；由他人付款（单位、保险公司）用 billto=客户",
+                        "opens the order (complaint= is needed, except from a booking, appointment=, whose complaint it takes); an electric car gives battery=, not fuel=; a warranty comeback with rework=; billto=CUSTOMER when someone else pays (a company, an insurer)"),
         examples: ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" by=李明 phone=13900001111 category=minor docs=行驶证,保单 key=K07",
-                   "checkin 粤B2D3E4 odometer=30100 fuel=3/4 appointment=A2"]) { invocation, s in
+                   "checkin 粤B2D3E4 odometer=30100 fuel=3/4 appointment=A2",
+                   "checkin 粤B·D12345 odometer=12000 battery=80 complaint=\"空调不制冷\" billto=C3"]) { invocation, s in
             try checkIn(invocation, s)
         },
     ])
+
+    /// 电量: the battery in percent, 0 to 100 ("80" or "80%").
+    static let battery = ValueType(Phrase("电量%", "PERCENT")) { text, field, _ in
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let value = Int(digits), (0...100).contains(value) else { throw InputRefusal.notNumber(field: field, given: text, range: 0...100) }
+        return .integer(value)
+    }
 
     static func checkIn(_ invocation: Invocation, _ s: Session) throws -> Output {
         let vehicle = try s.store.resolveVehicle(invocation.need("plate"))
@@ -45,11 +54,13 @@ enum CheckinCommands {
         } else if invocation.has("cause") {
             throw OrderRefusal.causeWithoutRework
         }
-        let facts = CheckInFacts(odometer: odometer, fuel: invocation.choice("fuel")!, complaint: complaint,
+        let billTo = try (invocation.value("billto") as String?).map { try s.store.resolveCustomer($0) }
+        let facts = CheckInFacts(odometer: odometer, fuel: invocation.choice("fuel"), complaint: complaint,
                                  droppedBy: invocation.value("by"), droppedPhone: invocation.value("phone"),
                                  category: invocation.choice("category") ?? .minor, payer: invocation.choice("payer"),
                                  promise: invocation.value("promise"), keyTag: invocation.value("key"),
-                                 confirmOdometer: invocation.value("confirm-odometer") ?? false)
+                                 confirmOdometer: invocation.value("confirm-odometer") ?? false,
+                                 battery: invocation.value("battery"), billTo: billTo)
         let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
         let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
                                              comeback: comeback, advisor: s.user, at: s.now, lastReading: last)
@@ -102,6 +113,8 @@ enum CheckinCommands {
         }
         var text = s.t("已接车 \(order.number)  \(vehicle.plate)  \(owner.name)  \(odometer) km",
                        "checked in \(order.number)  \(vehicle.plate)  \(owner.name)  \(odometer) km")
+            + (order.battery.map { s.t("  电量 \($0)%", "  battery \($0)%") } ?? "")
+            + (billTo.flatMap { $0.id == owner.id ? nil : s.t("  付款方 \($0.reference) \($0.name)", "  billed to \($0.reference) \($0.name)") } ?? "")
         for notice in notices { text += "\n  ! " + notice }
         text += "\n  " + s.t("下一步：damage / belongings / diagnose / estimate \(order.number) …",
                              "next: damage / belongings / diagnose / estimate \(order.number) …")

@@ -4,14 +4,23 @@ import WorkshopStore
 /// Customers: found by number or phone, created once, their vehicles listed.
 enum CustomerCommands {
     static let writers: Set<Role> = [.advisor, .manager, .cashier]
+    /// 纳税人识别号: the 18-character 统一社会信用代码, its check character verified; empty clears it (customer set).
+    static let taxNumber = ValueType(Phrase("纳税人识别号", "TAX-NO")) { text, _, _ in
+        .text(text.isEmpty ? "" : try TaxNumber.validate(text))
+    }
+    /// What a company customer's invoices need: its contact person, invoice title, tax number.
+    static let companyOptions = [option("contact", .name, aliases: ["联系人"]), option("invoice_title", .text, aliases: ["title", "抬头"]),
+                                 option("tax_no", taxNumber, aliases: ["taxno", "税号"])]
 
     static let command = CommandSpec("customer", aliases: ["cust", "客户"], group: .reception,
         summary: Phrase("查找或建立客户档案，查看其车辆", "find or create the customer, see their vehicles"), forms: [
         Form([word("add", "new"), textArg("name", .name)],
-             options: [required("phone", .phone), option("company", .text), option("address", .text)],
+             options: [required("phone", .phone), option("company", .text), option("address", .text)] + companyOptions,
              access: .write, roles: writers,
-             summary: Phrase("新建客户（电话不可与已有客户重复）", "add a customer (a phone number belongs to one customer)"),
-             examples: ["customer add 张伟 phone=13800138000 company=顺达物流"]) { invocation, s in
+             summary: Phrase("新建客户（电话不可与已有客户重复）；单位客户可写联系人、发票抬头、纳税人识别号",
+                             "add a customer (a phone number belongs to one customer); a company with its contact person, invoice title and tax number"),
+             examples: ["customer add 张伟 phone=13800138000 company=顺达物流",
+                        "customer add 顺达物流 phone=075588889999 company=深圳市顺达物流有限公司 contact=李经理 invoice_title=深圳市顺达物流有限公司 tax_no=91350100M000100Y43"]) { invocation, s in
             try add(invocation, s)
         },
         Form([word("show"), arg("customer", .customer)], access: .read,
@@ -34,10 +43,10 @@ enum CustomerCommands {
             list(try s.store.listCustomers(), s)
         },
         Form([word("set", "edit"), arg("customer", .customer)],
-             options: [option("name", .name), option("phone", .phone), option("company", .text), option("address", .text)],
+             options: [option("name", .name), option("phone", .phone), option("company", .text), option("address", .text)] + companyOptions,
              access: .write, roles: writers,
-             summary: Phrase("修改客户资料（company= 留空即清除）", "change the customer's details (an empty company= clears it)"),
-             examples: ["customer set C1 address=\"深圳市南山区科技园\""]) { invocation, s in
+             summary: Phrase("修改客户资料（company= 等留空即清除）", "change the customer's details (an empty company=, contact=, invoice_title= or tax_no= clears it)"),
+             examples: ["customer set C1 address=\"深圳市南山区科技园\"", "customer set C2 invoice_title=深圳市顺达物流有限公司 tax_no=91350100M000100Y43"]) { invocation, s in
             try set(invocation, s)
         },
         Form([arg("customer", .customerReference)], access: .read,
@@ -49,8 +58,10 @@ enum CustomerCommands {
 
     static func add(_ invocation: Invocation, _ s: Session) throws -> Output {
         let name: String = invocation.need("name")
+        func given(_ key: String) -> String? { (invocation.value(key) as String?).flatMap { $0.isEmpty ? nil : $0 } }
         let customer = try s.store.addCustomer(name: name, phone: invocation.need("phone"), company: invocation.value("company"),
-                                               address: invocation.value("address"))
+                                               address: invocation.value("address"), contact: given("contact"),
+                                               invoiceTitle: given("invoice_title"), taxNumber: given("tax_no"))
         return .message(s.t("已建档 \(customer.reference) \(customer.name) \(customer.phone)",
                             "added \(customer.reference) \(customer.name) \(customer.phone)"),
                         [("customer", json(customer))])
@@ -62,6 +73,9 @@ enum CustomerCommands {
         fields.add(s.t("电话", "Phone"), customer.phone)
         fields.add(s.t("单位", "Company"), customer.company)
         fields.add(s.t("地址", "Address"), customer.address)
+        fields.add(s.t("联系人", "Contact"), customer.contact)
+        fields.add(s.t("发票抬头", "Invoice title"), customer.invoiceTitle)
+        fields.add(s.t("纳税人识别号", "Tax number"), customer.taxNumber)
         fields.add(s.t("建档", "Since"), s.zone.formatDate(customer.createdAt))
         var text = "\(customer.reference)  \(customer.name)\n" + fields.render()
         if vehicles.isEmpty {
@@ -93,8 +107,9 @@ enum CustomerCommands {
             changes.append(("name", name))
         }
         if let phone: String = invocation.value("phone") { changes.append(("phone", phone)) }
-        for key in ["company", "address"] {
-            if let value: String = invocation.value(key) { changes.append((key, value.isEmpty ? nil : value)) }
+        for (key, field) in [("company", "company"), ("address", "address"), ("contact", "contact"), ("invoice_title", "invoice_title"),
+                             ("tax_no", "tax_number")] {
+            if let value: String = invocation.value(key) { changes.append((field, value.isEmpty ? nil : value)) }
         }
         guard !changes.isEmpty else { throw CustomerRefusal.nothingToChange(customer: customer.reference) }
         let updated = try s.store.updateCustomer(customer, changes: changes)
@@ -104,6 +119,9 @@ enum CustomerCommands {
 
     static func json(_ c: Customer) -> JSON {
         .object([("id", .string(c.reference)), ("name", .string(c.name)), ("phone", .string(c.phone)),
-                 ("company", .string(c.company)), ("address", .string(c.address)), ("created_at", .string(c.createdAt.iso8601))])
+                 ("company", .string(c.company)), ("address", .string(c.address)), ("created_at", .string(c.createdAt.iso8601))]
+                + [("contact", c.contact), ("invoice_title", c.invoiceTitle), ("tax_number", c.taxNumber)].compactMap { key, value in
+                    value.map { (key, JSON.string($0)) }
+                })
     }
 }

@@ -22,17 +22,21 @@ enum OrderCommands {
             option("by", .name), option("phone", .text("电话", "PHONE")), option("fuel", .choice(FuelLevel.self)),
             option("odometer", .odometer), option("confirm-odometer", .yesNo), option("rework", .text("单号/项号", "RO/LINE")),
             option("cause", .text),
+            option("battery", CheckinCommands.battery, aliases: ["电量"]), option("billto", .text("客户号|电话|owner", "C…|PHONE|owner"), aliases: ["付款方"]),
         ], access: .write, roles: [.advisor, .manager],
-        summary: Phrase("更正接车信息（里程只能在签字前更正）；rework= cause= 把误作普通单的返修关联到原单原项（留有记录）",
-                        "correct check-in facts (the odometer only before signing); rework= cause= links a comeback opened as an ordinary order to the original order and line (recorded)"),
-        examples: ["ro set RO12 category=level2", "ro set RO12 by=王小强 phone=13500001111",
+        summary: Phrase("更正接车信息（里程只能在签字前更正）；rework= cause= 把误作普通单的返修关联到原单原项（留有记录）；billto= 改由他人付款（billto=owner 恢复为车主）",
+                        "correct check-in facts (the odometer only before signing); rework= cause= links a comeback opened as an ordinary order to the original order and line (recorded); billto= bills someone else (billto=owner: the owner again)"),
+        examples: ["ro set RO12 category=level2", "ro set RO12 by=王小强 phone=13500001111", "ro set RO12 billto=C3", "ro set RO12 battery=65",
                    "ro set RO12 rework=RO3/1 cause=\"刹车片安装不到位\""]) { invocation, s in
             var record = try s.record(invocation)
             let phone = try (invocation.value("phone") as String?).map { $0.isEmpty ? "" : try Phone.normalize($0) }
             let facts = ReceptionFacts(complaint: invocation.value("complaint"), category: invocation.choice("category"),
                                        payer: invocation.choice("payer"), droppedBy: invocation.value("by"), droppedPhone: phone,
                                        fuel: invocation.choice("fuel"), odometer: invocation.value("odometer"),
-                                       confirmOdometer: invocation.value("confirm-odometer") ?? false)
+                                       confirmOdometer: invocation.value("confirm-odometer") ?? false, battery: invocation.value("battery"),
+                                       billTo: try (invocation.value("billto") as String?).map { reference -> BillTo in
+                                           ["owner", "车主"].contains(reference.lowercased()) ? .owner : .customer(try s.store.resolveCustomer(reference))
+                                       })
             let reference: String? = invocation.value("rework")
             if reference == nil && invocation.has("cause") { throw OrderRefusal.causeWithoutRework }
             var text: [String] = []

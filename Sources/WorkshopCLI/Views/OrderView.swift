@@ -14,8 +14,11 @@ enum OrderView {
         if let held { fields.add(s.t("待交车", "Before release"), OrderCommands.heldText(held, s)) }
         fields.add(s.t("车辆", "Vehicle"), vehicleLine(v, s))
         fields.add(s.t("车主", "Owner"), "\(c.reference) \(c.name) \(c.phone)" + (c.company.map { " · \($0)" } ?? ""))
+        if let payer = record.billedTo {
+            fields.add(s.t("付款方", "Billed to"), "\(payer.reference) \(payer.name) \(payer.phone)" + (payer.company.map { " · \($0)" } ?? ""))
+        }
         if let by = o.droppedBy { fields.add(s.t("送修人", "Dropped off by"), by + (o.droppedPhone.map { " \($0)" } ?? "")) }
-        fields.add(s.t("进厂", "Checked in"), "\(s.formatTime(o.checkedInAt)) · \(o.odometerIn) km · \(s.t("油量", "fuel")) \(o.fuel.label(s.language)) · \(o.advisor)")
+        fields.add(s.t("进厂", "Checked in"), "\(s.formatTime(o.checkedInAt)) · \(o.odometerIn) km · \(gaugeText(o, s)) · \(o.advisor)")
         fields.add(s.t("维修类别", "Category"), o.category.label(s.language) + " · " + s.t("付费方", "payer") + " " + o.payer.label(s.language))
         fields.add(s.t("故障描述", "Complaint"), o.complaint)
         fields.add(s.t("诊断", "Findings"), o.findings)
@@ -26,7 +29,7 @@ enum OrderView {
         }
         if !record.belongings.isEmpty {
             fields.add(s.t("随车物品", "Belongings"), record.belongings.map { b in
-                (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt == nil ? "" : " ✓")
+                (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt != nil ? " ✓" : b.back > 0 ? " (\(b.back)/\(b.count))" : "")
             }.joined(separator: ", "))
         }
         if !record.documents.isEmpty {
@@ -174,7 +177,7 @@ enum OrderView {
             ("customer", .object([("id", .string(record.customer.reference)), ("name", .string(record.customer.name)),
                                   ("phone", .string(record.customer.phone))])),
             ("checked_in_at", .string(o.checkedInAt.iso8601)), ("advisor", .string(o.advisor)),
-            ("odometer", .int(o.odometerIn)), ("fuel", .string(o.fuel.code)), ("complaint", .string(o.complaint)),
+            ("odometer", .int(o.odometerIn)), ("fuel", .string(o.fuel?.code)), ("complaint", .string(o.complaint)),
             ("dropped_by", .string(o.droppedBy)), ("dropped_phone", .string(o.droppedPhone)),
             ("category", .string(o.category.code)), ("payer", .string(o.payer.code)), ("findings", .string(o.findings)),
             ("estimate_method", .string(o.estimateMethod?.code)), ("promised_at", .string(o.promisedAt?.iso8601)),
@@ -194,7 +197,8 @@ enum OrderView {
             ("supplements", .array(record.supplements.map(SupplementCommands.json))),
             ("damage", .array(record.damage.map { .string($0.note) })),
             ("belongings", .array(record.belongings.map {
-                .object([("item", .string($0.name)), ("count", .int($0.count)), ("returned", .bool($0.returnedAt != nil))])
+                .object([("item", .string($0.name)), ("count", .int($0.count)), ("returned", .bool($0.returnedAt != nil))]
+                        + ($0.back > 0 && $0.returnedAt == nil ? [("back", JSON.int($0.back))] : []))
             })),
             ("documents", .array(record.documents.map {
                 .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))])
@@ -207,6 +211,13 @@ enum OrderView {
                                                   ("cause", .string(o.reworkCause))]) } ?? .null),
             ("void", voiding.map { .object([("reason", .string($0.reason)), ("by", .string($0.by)), ("at", .string($0.at.iso8601))]) } ?? .null),
             ("held", held.map(OrderCommands.heldJSON) ?? .null),
-        ])
+        ] + (o.battery.map { [("battery", JSON.int($0))] } ?? [])
+          + (record.billedTo.map { [("bill_to", CustomerCommands.json($0))] } ?? []))
+    }
+
+    /// "油量 1/2", an electric car's "电量 80%", or a hybrid's both.
+    static func gaugeText(_ o: RepairOrder, _ s: Session) -> String {
+        [o.fuel.map { s.t("油量", "fuel") + " " + $0.label(s.language) }, o.battery.map { s.t("电量 \($0)%", "battery \($0)%") }]
+            .compactMap { $0 }.joined(separator: " · ")
     }
 }

@@ -32,6 +32,14 @@ extension CustomerRefusal: WordedRefusal {
         case .promiseOnlyForDelay(let kind):
             return w("promise= 是延误通知的新交车时间（kind=delay）；kind=\(kind) 的消息不带它。只改交车时间请用 promise 单号 时间",
                      "promise= is the new time of a delay notice (kind=delay); a kind=\(kind) message takes none. To change the promise alone: promise RO TIME")
+        case .taxNumberLength(let given, let count):
+            return w("纳税人识别号 \(given) 有 \(count) 位；应为 18 位统一社会信用代码", "tax number \(given) has \(count) characters; a taxpayer number is the 18-character 统一社会信用代码")
+        case .taxNumberCharacter(let given):
+            return w("纳税人识别号 \(given) 含有 0-9、A-Y（不含 I、O、S、V、Z）以外的字符",
+                     "tax number \(given) has a character outside 0-9 and A-Y without I, O, S, V, Z")
+        case .taxNumberCheck(let given, let expected):
+            return w("纳税人识别号 \(given) 校验不符：最后一位应为 \(expected)；请对照发票信息或营业执照重新核对",
+                     "tax number \(given) fails its check: the last character should be \(expected); re-read it from the company's invoice details or licence")
         }
     }
 }

@@ -152,8 +152,24 @@ extension OrderRefusal: WordedRefusal {
         case .paymentBeforeSignature(let order, let status):
             return w("\(order) \(status.chinese)：客户签字前不收费", "\(order) is \(status.english): nothing is charged before the customer signs")
         case .paymentAboveBalance(let order, let balance):
-            return w("\(order) 的余额为 \(balance.grouped)：最多收这么多（客户多给的现金请找零）",
-                     "the balance of \(order) is \(balance.grouped): take at most that (for cash handed over above it, give change)")
+            return w("\(order) 的余额为 \(balance.grouped)：最多收这么多（客户多给现金时写 amount=\(balance.plain) tendered=实收金额，系统算出找零）",
+                     "the balance of \(order) is \(balance.grouped): take at most that (for more cash handed over, write amount=\(balance.plain) tendered=WHAT WAS HANDED OVER, and give the change it works out)")
+        case .paymentNeedsAmount:
+            return w("请写收款金额 amount=…（现金也可只写实收 tendered=…，系统按余额收款并算出找零）",
+                     "give the amount paid, amount=… (for cash, tendered=… alone pays what is due and works out the change)")
+        case .tenderedOnlyCash(let method):
+            return w("tendered= 是客户交来的现金；\(method.chinese)按 amount= 的金额收款，不找零",
+                     "tendered= is the cash handed over; \(method.english) pays exactly amount=, with no change")
+        case .tenderedBelowAmount(let tendered, let amount):
+            return w("实收现金 \(tendered.grouped) 少于收款金额 \(amount.grouped)", "the cash handed over, \(tendered.grouped), is less than the payment of \(amount.grouped)")
+        case .paymentAcrossCustomers(let orders, let customers):
+            let pairs = zip(orders, customers).map { "\($0) → \($1)" }
+            return w("一笔收款只能结同一客户的单：\(w.list(pairs))；请分开收款",
+                     "one payment settles orders of one customer only: \(w.list(pairs)); take them apart")
+        case .orderNamedTwice(let order):
+            return w("\(order) 写了两次", "\(order) is named twice")
+        case .nothingDueOn(let order):
+            return w("\(order) 没有应收款项：请从这笔收款中去掉", "\(order) has nothing to pay: leave it out of this payment")
         case .nothingToRefund(let order, let balance):
             return w("\(order) 没有多付（余额 \(balance.grouped)）：无需退款", "\(order) is not overpaid (balance \(balance.grouped)): there is nothing to refund")
         case .refundAboveOverpayment(let refund, let overpaid):
@@ -166,6 +182,12 @@ extension OrderRefusal: WordedRefusal {
             return w("\(order) \(status.chinese)，已关闭", "\(order) is \(status.english) and closed")
         case .nothingNamedToReturn:
             return w("请写明清点交还的物品、key 或 all", "name the items checked back, key, or all")
+        case .returnMoreThanOut(let order, let item, let given, let out, let count):
+            if out == 0 {
+                return w("\(order) 的\(item)（共 \(count) 件）已全部清点交还", "\(order): all \(count) of \(item) are already checked back")
+            }
+            return w("\(order) 的\(item)尚未交还 \(out) 件（共 \(count) 件），不能清点 \(given) 件",
+                     "\(order): \(out) of \(item) still out (of \(count)); \(given) cannot be checked back")
         case .reworkReference(let given):
             return w("rework=\(given)：写原维修单号，知道的话加项号：rework=RO12 或 rework=RO12/3",
                      "rework=\(given): write the original order, and its line if known: rework=RO12 or rework=RO12/3")
@@ -207,6 +229,14 @@ extension OrderRefusal: WordedRefusal {
                      "parts of \(order) line \(lines.map(String.init).joined(separator: ", ")) are off the shelf: remove those lines first, which puts the parts back (estimate \(order) remove LINE), then void it")
         case .noOwner(let plate):
             return w("\(plate) 没有登记车主", "\(plate) has no owner on file")
+        case .batteryNeeded(let plate):
+            return w("\(plate) 是电动车：接车记录电量 battery=百分比（如 battery=80），不记油量",
+                     "\(plate) is electric: check-in records its battery, battery=PERCENT (e.g. battery=80), not fuel")
+        case .fuelOnElectric(let plate):
+            return w("\(plate) 是电动车，没有油量：请写电量 battery=百分比", "\(plate) is electric and has no fuel gauge: give battery=PERCENT")
+        case .fuelNeeded(let plate):
+            return w("请写油量 fuel=E|1/4|1/2|3/4|F（如 \(plate) 是电动车，先登记：vehicle set \(plate) fuel=electric，再写 battery=）",
+                     "give the fuel level, fuel=E|1/4|1/2|3/4|F (if \(plate) is electric, record it first: vehicle set \(plate) fuel=electric, then battery=)")
         case .bookingOtherVehicle(let booking):
             return w("appointment=\(booking) 是另一辆车的预约", "appointment=\(booking) is for another vehicle")
         case .bookingNotActive(let booking, let status):

@@ -21,4 +21,8 @@ public enum CustomerRefusal: Refusal, Equatable {
     case delayNeedsReason
     /// `promise=` on a message is the new time of a delay notice; the other messages take none.
     case promiseOnlyForDelay(kind: String)
+    /// A taxpayer number (纳税人识别号) is the 18-character 统一社会信用代码, with its check character.
+    case taxNumberLength(given: String, count: Int)
+    case taxNumberCharacter(given: String)
+    case taxNumberCheck(given: String, expected: String)
 }

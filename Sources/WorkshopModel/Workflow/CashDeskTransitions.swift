@@ -28,17 +28,73 @@ extension OrderRecord {
                                                      ("authorized_by", .string(manager))])
     }
 
-    /// A payment, at most the balance (cash handed over above it is given back as change).
+    /// A payment, at most what is payable: the balance, and by money also what the account still
+    /// owes on the order (a 挂账 paid later). Cash handed over above it is recorded as `tendered`,
+    /// with the change given back (`Tender`), never kept.
     public func pay(_ amount: Money, method: PaymentMethod, reference: String?, by: String, at now: Timestamp,
-                    payments: [Payment], current: PricingTerms) throws -> OrderChange {
+                    payments: [Payment], current: PricingTerms, tendered: Money? = nil, change given: Money? = nil,
+                    receipt: Int? = nil) throws -> OrderChange {
         try ensureChargeable()
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
-        let balance = settlement(payments: payments, current: current).balance
-        guard amount <= balance else { throw OrderRefusal.paymentAboveBalance(order: order.number, balance: balance) }
-        var change = OrderChange(order, .paymentAdd, [("amount", .string(amount.plain)), ("method", .string(method.code)),
-                                                      ("reference", .string(reference))])
-        change.payment = Payment(amount: amount, method: method, at: now, by: by, reference: reference)
+        let payable = settlement(payments: payments, current: current).payable(by: method)
+        guard amount <= payable else { throw OrderRefusal.paymentAboveBalance(order: order.number, balance: payable) }
+        var detail: [(String, JSON)] = [("amount", .string(amount.plain)), ("method", .string(method.code)), ("reference", .string(reference))]
+        if let tendered { detail += [("tendered", .string(tendered.plain)), ("change", .string((given ?? .zero).plain))] }
+        if let receipt { detail.append(("receipt", .int(receipt))) }
+        var change = OrderChange(order, .paymentAdd, detail)
+        change.payment = Payment(amount: amount, method: method, at: now, by: by, reference: reference,
+                                 tendered: tendered, change: tendered == nil ? nil : (given ?? .zero), receipt: receipt)
         return change
+    }
+
+    /// One payment over several orders of one customer (`pay RO3 RO5 …`): the customer each is
+    /// billed to must be the same; the amount is spread over them in the order named, each taking
+    /// what is payable on it until the amount runs out (an order it does not reach gets nothing);
+    /// each order's share is its own payment, all under one receipt number when there are several.
+    /// Cash handed over (`tendered=`) is recorded on the shares, the change on the last one. With
+    /// one order, this is `pay` with the tender worked out.
+    public static func payTogether(_ orders: [(record: OrderRecord, payments: [Payment])], amount: Money?, tendered: Money?,
+                                   method: PaymentMethod, reference: String?, by: String, at now: Timestamp, current: PricingTerms,
+                                   receipt: Int?) throws -> PaymentReceipt {
+        var seen: Set<Int> = []
+        for (record, _) in orders where !seen.insert(record.order.id).inserted {
+            throw OrderRefusal.orderNamedTwice(order: record.order.number)
+        }
+        let payers = Set(orders.map { $0.record.order.payingCustomerID })
+        if payers.count > 1 {
+            throw OrderRefusal.paymentAcrossCustomers(orders: orders.map(\.record.order.number),
+                                                      customers: orders.map { $0.record.payingCustomer.reference + " " + $0.record.payingCustomer.name })
+        }
+        var dues: [Money] = []
+        for (record, payments) in orders {
+            try record.ensureChargeable()
+            let due = record.settlement(payments: payments, current: current).payable(by: method)
+            if orders.count > 1 && due.fen == 0 { throw OrderRefusal.nothingDueOn(order: record.order.number) }
+            dues.append(due)
+        }
+        let numbers = orders.map(\.record.order.number).joined(separator: " ")
+        let tender = try Tender.resolve(amount: amount, tendered: tendered, method: method,
+                                        due: dues.reduce(Money.zero, +), orders: numbers)
+        var left = tender.amount
+        var shares: [(index: Int, amount: Money)] = []
+        for (index, due) in dues.enumerated() where left.fen > 0 {
+            let share = Money(fen: min(due.fen, left.fen))
+            shares.append((index, share))
+            left = left - share
+        }
+        let several = orders.count > 1
+        var changes: [OrderChange] = []
+        for (position, share) in shares.enumerated() {
+            let (record, payments) = orders[share.index]
+            let last = position == shares.count - 1
+            // The cash is handed over once: each share is paid with its own amount, the last one with the change.
+            let tenderedHere = tender.tendered.map { _ in last ? share.amount + (tender.change ?? .zero) : share.amount }
+            changes.append(try record.pay(share.amount, method: method, reference: reference, by: by, at: now, payments: payments,
+                                          current: current, tendered: tenderedHere, change: last ? tender.change : (tenderedHere == nil ? nil : .zero),
+                                          receipt: several ? receipt : nil))
+        }
+        let unreached = orders.indices.filter { index in !shares.contains { $0.index == index } }.map { orders[$0].record.order.number }
+        return PaymentReceipt(changes: changes, tender: tender, unreached: unreached)
     }
 
     /// Pays back what the customer overpaid (a discount given after payment), never more.
@@ -58,7 +114,7 @@ extension OrderRecord {
         return change
     }
 
-    private func ensureChargeable() throws {
+    func ensureChargeable() throws {
         if order.status == .void { throw OrderRefusal.closed(order: order.number, status: order.status) }
         guard order.status.isAuthorised || order.status == .declined || order.status == .released else {
             throw OrderRefusal.paymentBeforeSignature(order: order.number, status: order.status)
@@ -73,7 +129,7 @@ extension OrderRecord {
         let balance = settlement(payments: payments, current: current).balance
         let held = HeldUntilRelease(feeDue: balance.fen > 0 ? balance : .zero,
                                     keyTag: order.keyReturnedAt == nil ? order.keyTag : nil,
-                                    belongings: belongings.filter { $0.returnedAt == nil }.map(\.name))
+                                    belongings: belongingsMissing)
         return held.isEmpty ? nil : held
     }
 
@@ -112,6 +168,51 @@ extension OrderRecord {
             ("warranty_km", .int(updated.warrantyTerm?.km)), ("warranty_days", .int(updated.warrantyTerm?.days)),
         ] + (confirmation.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
     }
+}
+
+/// What a payment at the desk came to: one change per order it paid (its share), the cash handed
+/// over and the change, and the orders named that the amount did not reach.
+public struct PaymentReceipt: Sendable {
+    public let changes: [OrderChange]
+    public let tender: Tender
+    public let unreached: [String]
+}
+
+/// The money of a payment at the desk. `amount=` is what the payment settles on the order(s): never
+/// more than is due. `tendered=` (cash only) is what the customer handed over, at least the amount;
+/// the change given back is the difference. Without `amount=`, the cash handed over pays what is
+/// due, up to all of it (a 200.00 note on 170.90: 170.90 paid, 29.10 change).
+public struct Tender: Equatable, Sendable {
+    public let amount: Money
+    public let tendered: Money?
+    public let change: Money?
+
+    public init(amount: Money, tendered: Money? = nil, change: Money? = nil) {
+        (self.amount, self.tendered, self.change) = (amount, tendered, change)
+    }
+
+    public static func resolve(amount: Money?, tendered: Money?, method: PaymentMethod, due: Money, orders: String) throws -> Tender {
+        if tendered != nil && method != .cash { throw OrderRefusal.tenderedOnlyCash(method: method) }
+        if let tendered, tendered.fen <= 0 { throw InputRefusal.mustBePositive(field: "tendered", given: tendered.plain) }
+        let paying: Money
+        switch (amount, tendered) {
+        case (let amount?, _): paying = amount
+        case (nil, let tendered?):
+            guard due.fen > 0 else { throw OrderRefusal.paymentAboveBalance(order: orders, balance: due) }
+            paying = Money(fen: min(tendered.fen, due.fen))
+        case (nil, nil): throw OrderRefusal.paymentNeedsAmount
+        }
+        guard paying.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: paying.plain) }
+        guard paying <= due else { throw OrderRefusal.paymentAboveBalance(order: orders, balance: due) }
+        guard let tendered else { return Tender(amount: paying) }
+        guard tendered >= paying else { throw OrderRefusal.tenderedBelowAmount(tendered: tendered, amount: paying) }
+        return Tender(amount: paying, tendered: tendered, change: tendered - paying)
+    }
+}
+
+extension OrderRecord {
+    /// The customer who pays the order: the one it is billed to, else the owner.
+    public var payingCustomer: Customer { billedTo ?? customer }
 }
 
 extension Settlement {

@@ -1,7 +1,8 @@
 /// What the advisor records at check-in (接车).
 public struct CheckInFacts: Sendable {
     public var odometer: Int
-    public var fuel: FuelLevel
+    /// The fuel gauge; nil for an electric car, which gives `battery` instead.
+    public var fuel: FuelLevel?
     public var complaint: String
     public var droppedBy: String?
     public var droppedPhone: String?
@@ -12,13 +13,18 @@ public struct CheckInFacts: Sendable {
     public var keyTag: String?
     /// The advisor confirms a reading far beyond the vehicle's last (`confirm-odometer=yes`).
     public var confirmOdometer: Bool
+    /// The battery in percent (电量): an electric car's reading, a hybrid's too if given.
+    public var battery: Int?
+    /// The customer the order is billed to, when not the owner.
+    public var billTo: Customer?
 
-    public init(odometer: Int, fuel: FuelLevel, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
+    public init(odometer: Int, fuel: FuelLevel?, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
                 category: RepairCategory = .minor, payer: Payer? = nil, promise: Timestamp? = nil, keyTag: String? = nil,
-                confirmOdometer: Bool = false) {
+                confirmOdometer: Bool = false, battery: Int? = nil, billTo: Customer? = nil) {
         (self.odometer, self.fuel, self.complaint, self.droppedBy, self.droppedPhone, self.category, self.payer, self.promise,
          self.keyTag, self.confirmOdometer) = (odometer, fuel, complaint, droppedBy, droppedPhone, category, payer, promise, keyTag,
                                               confirmOdometer)
+        (self.battery, self.billTo) = (battery, billTo)
     }
 }
 
@@ -78,14 +84,17 @@ extension RepairOrder {
                                         confirmed: facts.confirmOdometer)
         guard !facts.complaint.isEmpty else { throw InputRefusal.empty(field: "complaint") }
         if let promise = facts.promise { try Gate.promise(promise, checkedIn: now, now: now) }
+        let gauge = try Gauge.check(vehicle: vehicle, fuel: facts.fuel, battery: facts.battery)
         var order = RepairOrder(id: 0, vehicleID: vehicle.id, customerID: owner.id, status: .estimating, checkedInAt: now,
-                                advisor: advisor, odometerIn: facts.odometer, fuel: facts.fuel, complaint: facts.complaint,
+                                advisor: advisor, odometerIn: facts.odometer, fuel: gauge.fuel, battery: gauge.battery,
+                                complaint: facts.complaint,
                                 droppedBy: facts.droppedBy, droppedPhone: facts.droppedPhone, category: facts.category,
                                 payer: facts.payer ?? (comeback != nil ? .warranty : .owner), promisedAt: facts.promise,
                                 keyTag: facts.keyTag)
         order.reworkOf = comeback?.order
         order.reworkLine = comeback?.line
         order.reworkCause = comeback?.cause
+        order.billTo = facts.billTo.flatMap { $0.id == owner.id ? nil : $0.id }
         return order
     }
 }

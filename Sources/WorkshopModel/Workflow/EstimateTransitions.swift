@@ -158,7 +158,22 @@ extension OrderRecord {
             updated.droppedPhone = phone.isEmpty ? nil : phone
             detail.append(("phone", .string(updated.droppedPhone)))
         }
-        if let fuel = facts.fuel { updated.fuel = fuel; detail.append(("fuel", .string(fuel.code))) }
+        if facts.fuel != nil || facts.battery != nil {
+            // An electric car keeps no fuel reading: a battery given for one replaces it.
+            let gauge = try Gauge.check(vehicle: vehicle, fuel: facts.fuel ?? (vehicle.isElectric ? nil : order.fuel),
+                                        battery: facts.battery ?? order.battery)
+            updated.fuel = gauge.fuel
+            updated.battery = gauge.battery
+            if let fuel = facts.fuel { detail.append(("fuel", .string(fuel.code))) }
+            if let battery = facts.battery { detail.append(("battery", .int(battery))) }
+        }
+        if let billTo = facts.billTo {
+            switch billTo {
+            case .owner: updated.billTo = nil
+            case .customer(let customer): updated.billTo = customer.id == order.customerID ? nil : customer.id
+            }
+            detail.append(("bill_to", .string(updated.billTo.map { "C\($0)" } ?? "owner")))
+        }
         if let reading = facts.odometer {
             guard order.status == .estimating else { throw OrderRefusal.odometerAfterSigning(order: order.number, status: order.status) }
             let floor = before?.km ?? 0
@@ -308,17 +323,28 @@ public struct ReceptionFacts: Sendable {
     public var odometer: Int?
     /// The advisor confirms a reading far beyond the one before (`confirm-odometer=yes`).
     public var confirmOdometer: Bool
+    public var battery: Int?
+    public var billTo: BillTo?
 
     public init(complaint: String? = nil, category: RepairCategory? = nil, payer: Payer? = nil, droppedBy: String? = nil,
-                droppedPhone: String? = nil, fuel: FuelLevel? = nil, odometer: Int? = nil, confirmOdometer: Bool = false) {
+                droppedPhone: String? = nil, fuel: FuelLevel? = nil, odometer: Int? = nil, confirmOdometer: Bool = false,
+                battery: Int? = nil, billTo: BillTo? = nil) {
         (self.complaint, self.category, self.payer, self.droppedBy, self.droppedPhone, self.fuel, self.odometer, self.confirmOdometer) =
             (complaint, category, payer, droppedBy, droppedPhone, fuel, odometer, confirmOdometer)
+        (self.battery, self.billTo) = (battery, billTo)
     }
 
     /// Nothing to correct.
     public var isEmpty: Bool {
         complaint == nil && category == nil && payer == nil && droppedBy == nil && droppedPhone == nil && fuel == nil && odometer == nil
+            && battery == nil && billTo == nil
     }
+}
+
+/// Who an order is billed to: its owner, or another customer (a company, an insurer).
+public enum BillTo: Sendable {
+    case owner
+    case customer(Customer)
 }
 
 /// A change to an estimate line (`estimate RO change LINE …`): nil leaves a field as it is; an empty

@@ -121,7 +121,7 @@ public enum Gate {
         }
         if settlement.balance.fen > 0 { blockers.append(.balanceDue(settlement.balance)) }
         if settlement.balance.fen < 0 { blockers.append(.refundDue(Money(fen: -settlement.balance.fen))) }
-        let notBack = record.belongings.filter { $0.returnedAt == nil }.map(\.name)
+        let notBack = record.belongingsMissing
         if !notBack.isEmpty { blockers.append(.belongingsNotReturned(notBack)) }
         if let tag = order.keyTag, order.keyReturnedAt == nil { blockers.append(.keyNotReturned(tag)) }
         if let given = odometer.given {

@@ -78,15 +78,33 @@ public enum OrderRefusal: Refusal, Equatable {
     case nothingToRefund(order: String, balance: Money)
     case refundAboveOverpayment(refund: Money, overpaid: Money)
     case refundToAccount
+    /// `pay` needs amount= (what the payment settles), or tendered= (the cash handed over).
+    case paymentNeedsAmount
+    /// tendered= is cash handed over: other methods pay exactly the amount.
+    case tenderedOnlyCash(method: PaymentMethod)
+    case tenderedBelowAmount(tendered: Money, amount: Money)
+    /// One payment settles several orders of one customer only.
+    case paymentAcrossCustomers(orders: [String], customers: [String])
+    case orderNamedTwice(order: String)
+    /// Among several orders paid together, one with nothing to pay.
+    case nothingDueOn(order: String)
     case releaseBlocked(order: String, blockers: [ReleaseBlocker])
 
     // Reception.
     case noOwner(plate: String)
+    /// An electric car records its battery (battery=), not a fuel level.
+    case batteryNeeded(plate: String)
+    case fuelOnElectric(plate: String)
+    /// Any other car records its fuel level (fuel=).
+    case fuelNeeded(plate: String)
     case bookingOtherVehicle(booking: String)
     case bookingNotActive(booking: String, status: AppointmentStatus)
     case noSuchDamageNote(order: String, given: Int, count: Int)
     case returnWhenClosed(order: String, status: OrderStatus)
     case nothingNamedToReturn
+    /// Belongings are counted back exactly: never more of an item than is still out (`given` 0: a
+    /// bare name when none is out).
+    case returnMoreThanOut(order: String, item: String, given: Int, out: Int, count: Int)
     /// A comeback (返修) names the original order and line, and why it failed.
     case reworkReference(given: String)
     case reworkOtherVehicle(given: String, plate: String)

@@ -3,7 +3,8 @@
 /// trigger under the same name) or added is named. Frozen like the migrations that made them
 /// (005-trust: three per watched table logging changes made without Workshop's writer mark, and
 /// the append-only guards of the journal and the tamper log; 007-record-seals: those of the row
-/// seals). A migration that adds a trigger adds its text here, word for word.
+/// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages). A
+/// migration that adds a trigger adds its text here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
         let name: String
@@ -180,5 +181,17 @@ extension Schema {
                         sql: "CREATE TRIGGER row_seals_are_append_only_update BEFORE UPDATE ON row_seals\n    BEGIN SELECT RAISE(ABORT, 'row seals are append-only'); END"),
         ExpectedTrigger(name: "row_seals_are_append_only_delete", table: "row_seals",
                         sql: "CREATE TRIGGER row_seals_are_append_only_delete BEFORE DELETE ON row_seals\n    BEGIN SELECT RAISE(ABORT, 'row seals are append-only'); END"),
+        ExpectedTrigger(name: "tamper_followup_calls_insert", table: "followup_calls",
+                        sql: "CREATE TRIGGER tamper_followup_calls_insert AFTER INSERT ON followup_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('followup_calls', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_followup_calls_update", table: "followup_calls",
+                        sql: "CREATE TRIGGER tamper_followup_calls_update AFTER UPDATE ON followup_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('followup_calls', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_followup_calls_delete", table: "followup_calls",
+                        sql: "CREATE TRIGGER tamper_followup_calls_delete AFTER DELETE ON followup_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('followup_calls', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_appointment_messages_insert", table: "appointment_messages",
+                        sql: "CREATE TRIGGER tamper_appointment_messages_insert AFTER INSERT ON appointment_messages\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('appointment_messages', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_appointment_messages_update", table: "appointment_messages",
+                        sql: "CREATE TRIGGER tamper_appointment_messages_update AFTER UPDATE ON appointment_messages\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('appointment_messages', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_appointment_messages_delete", table: "appointment_messages",
+                        sql: "CREATE TRIGGER tamper_appointment_messages_delete AFTER DELETE ON appointment_messages\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('appointment_messages', 'delete', OLD.rowid); END"),
     ]
 }

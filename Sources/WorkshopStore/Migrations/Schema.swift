@@ -10,6 +10,7 @@ enum Schema {
         .trust,
         .factsFixedOnOrders,
         .recordSeals,
+        .counterAndAccounts,
     ]
 
     static var currentVersion: Int { migrations.count }
