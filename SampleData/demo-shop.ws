@@ -172,7 +172,7 @@ login 系统
 set now today 08:50
 login 王芳
 # 4. Estimating: new-energy car, waiting for the customer's answer.
-checkin 粤B·D12345 odometer=38920 fuel=F complaint="底盘异响，过减速带时咯噔声" by=李娜 phone=13912345678 key=K01
+checkin 粤B·D12345 odometer=38920 battery=90 complaint="底盘异响，过减速带时咯噔声" by=李娜 phone=13912345678 key=K01
 belongings 粤B·D12345 add 充电枪 脚垫x4 雨伞
 damage 粤B·D12345 "右后轮毂刮伤"
 diagnose 粤B·D12345 "右前下摆臂球头松旷"

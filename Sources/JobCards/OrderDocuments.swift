@@ -104,13 +104,20 @@ public struct OrderDocuments {
         .fields(title: Label("进厂信息", "Check-in"), columns: 4, fields: [
             Field(Label("进厂时间", "Checked in"), time(order.checkedInAt)),
             Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
-            Field(Label("油量", "Fuel level"), word(order.fuel)),
+            gauge,
             Field(Label("维修类别", "Repair category"), word(order.category)),
             Field(Label("服务顾问", "Service advisor"), order.advisor),
             Field(Label("预计交车时间", "Promised"), time(order.promisedAt)),
             Field(Label("钥匙编号", "Key tag"), order.keyTag ?? ""),
             Field(Label("估价方式", "Estimate method"), word(order.estimateMethod)),
         ])
+    }
+
+    /// 油量, or an electric car's 电量 80% (a hybrid's battery beside its fuel).
+    private var gauge: Field {
+        guard let battery = order.battery else { return Field(Label("油量", "Fuel level"), word(order.fuel)) }
+        guard let fuel = order.fuel else { return Field(Label("电量", "Battery"), "\(battery)%") }
+        return Field(Label("油量 / 电量", "Fuel / battery"), "\(word(fuel)) / \(battery)%")
     }
 
     private var damageText: String {
@@ -220,7 +227,7 @@ public struct OrderDocuments {
             Field(Label("钥匙编号", "Key tag"), order.keyTag ?? "—"),
             Field(Label("进厂时间", "Checked in"), time(order.checkedInAt)),
             Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
-            Field(Label("油量", "Fuel level"), word(order.fuel)),
+            gauge,
             Field(Label("厂牌型号", "Make / model"), v.description),
         ])
         // "√" is in every Chinese font (GB 2312); Helvetica has neither it nor ✓.
@@ -232,7 +239,7 @@ public struct OrderDocuments {
             Column(Label("接车清点", "At check-in"), alignment: .center, weight: 1.2),
             Column(Label("交车清点", "At return"), alignment: .center, weight: 1.2),
         ], rows: record.belongings.enumerated().map { index, item in
-            ["\(index + 1)", item.name, "\(item.count)", check, item.returnedAt.map { _ in check } ?? ""]
+            ["\(index + 1)", item.name, "\(item.count)", check, item.returnedAt.map { _ in check } ?? (item.back > 0 ? "\(item.back)/\(item.count)" : "")]
         }, emptyText: bilingual ? "（无随车物品）" : "(no items)")
         let today = zone.formatDate(printedAt)
         let documents = Table(title: Label("随车证件", "Documents received"), columns: [
@@ -438,7 +445,23 @@ public struct OrderDocuments {
             Field(Label("出厂里程", "Odometer out"), order.releaseOdometer.map { "\($0) km" } ?? ""),
             Field(Label("维修单号", "Order"), order.number),
             Field(Label("结算员", "Cashier"), order.releasedBy ?? ""),
-        ])
+        ] + billing)
+    }
+
+    /// Who the invoice is made out to, when the customer billed is not the owner or is a company
+    /// with an invoice title or a tax number.
+    private var billing: [Field] {
+        let payer = record.payingCustomer
+        var fields: [Field] = []
+        if record.billedTo != nil {
+            fields.append(Field(Label("付款单位", "Billed to"), payer.name + (payer.company.map { " · \($0)" } ?? ""), span: 2))
+            fields.append(Field(Label("联系人", "Contact"), [payer.contact, payer.phone].compactMap { $0 }.joined(separator: " "), span: 2))
+        }
+        if payer.invoiceTitle != nil || payer.taxNumber != nil {
+            fields.append(Field(Label("发票抬头", "Invoice title"), payer.invoiceName, span: 2))
+            fields.append(Field(Label("纳税人识别号", "Tax number"), payer.taxNumber ?? "", span: 2))
+        }
+        return fields
     }
 
     func settlementList() -> Document {
@@ -489,8 +512,13 @@ public struct OrderDocuments {
                               label: terms.pricesIncludeTax ? Label("合计（价税合计）", "Total") : Label("合计", "Total"))
         for payment in payments {
             let reference = payment.reference.map { " \($0)" } ?? ""
+            // Cash handed over and the change given back, as the cashier recorded them.
+            let (zh, en) = payment.tendered.map { tendered in
+                ("，实收 \(tendered.grouped) 找零 \((payment.change ?? .zero).grouped)",
+                 ", handed over \(tendered.grouped), change \((payment.change ?? .zero).grouped)")
+            } ?? ("", "")
             totals.append(TotalLine(payment.amount.fen < 0 ? Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")
-                                                           : Label("已付（\(payment.method.chinese)\(reference)）", "Paid (\(payment.method.english)\(reference))"),
+                                                           : Label("已付（\(payment.method.chinese)\(reference)\(zh)）", "Paid (\(payment.method.english)\(reference)\(en))"),
                                     payment.amount.grouped))
         }
         totals.append(TotalLine(Label("余额", "Balance"), settlement.balance.grouped))

@@ -42,4 +42,38 @@ public enum ReportDocuments {
             closing: [],
             bilingual: settings.language == .zh)
     }
+
+    /// An account customer's statement (对账单): who it is, the account's movements with what it
+    /// owes after each, the orders, and the totals with signature lines for both sides.
+    public static func statement(reference: String, customer: [Field], ledger: [[String]], orders: [[String]], totals: [(Label, String)],
+                                 settings: ShopSettings, printedAt: Timestamp) -> Document {
+        let zh = settings.language == .zh
+        let movements = Table(title: Label("挂账及收款", "Charges and payments"), columns: [
+            Column(Label("日期", "Date"), weight: 1.1),
+            Column(Label("单号", "Order"), weight: 0.8),
+            Column(Label("车牌", "Plate"), weight: 1.1),
+            Column(Label("摘要", "Entry"), weight: 2),
+            Column(Label("挂账", "Charged"), alignment: .right, weight: 1),
+            Column(Label("收款", "Paid"), alignment: .right, weight: 1),
+            Column(Label("未结", "Owed"), alignment: .right, weight: 1),
+        ], rows: ledger, emptyText: zh ? "（本期无挂账或收款）" : "(no charges or payments in the period)")
+        let orderTable = Table(title: Label("维修单", "Orders"), columns: [
+            Column(Label("单号", "Order"), weight: 0.8),
+            Column(Label("车牌", "Plate"), weight: 1.1),
+            Column(Label("交车", "Released"), weight: 1.1),
+            Column(Label("合计", "Total"), alignment: .right, weight: 1),
+            Column(Label("已收款", "Money paid"), alignment: .right, weight: 1),
+            Column(Label("挂账未结", "Owed on account"), alignment: .right, weight: 1.1),
+        ], rows: orders, emptyText: "—")
+        return Document(
+            kind: "statement", title: Label("对账单", "Statement of Account"), reference: reference,
+            printedAt: settings.timeZone.format(printedAt),
+            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
+            blocks: [.fields(title: nil, columns: 4, fields: customer), .table(movements), .table(orderTable)],
+            closing: [.totals(totals.enumerated().map { TotalLine($0.element.0, $0.element.1, emphasized: $0.offset == totals.count - 1) }),
+                      .notice(zh ? "请核对以上款项，如有疑问请于收到后 7 日内与本店联系。 Please check the amounts above and tell us within 7 days of any difference."
+                                 : "Please check the amounts above and tell us within 7 days of any difference."),
+                      .signatures([Signature(Label("客户确认（盖章）", "Customer (stamp)")), Signature(Label("结算员", "Cashier"))])],
+            bilingual: zh)
+    }
 }

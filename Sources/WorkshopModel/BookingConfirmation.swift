@@ -51,7 +51,7 @@ public struct BookingConfirmation: Sendable {
         if !work.isEmpty { text += " for " + work.joined(separator: ", ") }
         text += "."
         if estimate.fen > 0 { text += " The estimate is about \(estimate.grouped); only the work you sign for is charged." }
-        text += " Please bring the vehicle licence (行驶证) and the keys" + (electric ? " and the charging cable" : "")
+        text += " Please bring the vehicle licence and the keys" + (electric ? " and the charging cable" : "")
             + ", and take cash and valuables out of the car."
         if !shopAddress.isEmpty { text += " Address: \(shopAddress)." }
         if !shopPhone.isEmpty { text += " To change the time, call \(shopPhone)." }

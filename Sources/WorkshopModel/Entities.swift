@@ -261,8 +261,9 @@ public struct Belonging: Hashable, Sendable {
     /// How many are still missing.
     public var missing: Int { count - back }
     public var isBack: Bool { missing == 0 }
-    /// "脚垫×1": what is still missing, as the checklist writes it.
-    public var missingDisplay: String { BelongingItem(name: name, count: missing).display }
+    /// What is still missing, as the checklist writes it: "备胎"; "脚垫×1" of four floor mats (an item
+    /// counted in several always says how many).
+    public var missingDisplay: String { count == 1 ? name : "\(name)×\(missing)" }
 }
 
 /// A document handed over at check-in (行驶证, insurance policy…), with its expiry when it has one.

@@ -82,7 +82,7 @@ struct AppointmentTests {
         _ = try shop.command("promise RO1 2026-11-23 17:00")
         _ = try shop.command("approve RO1 signed=张伟")
         #expect(try shop.count("SELECT stock FROM parts WHERE part_no = 'BP-1234'") == 0, "issued at signature")
-        #expect(try shop.command("checkin 粤BD12345 odometer=1 fuel=F appointment=A1").stderr.contains("another vehicle"))
+        #expect(try shop.command("checkin 粤BD12345 odometer=1 battery=90 appointment=A1").stderr.contains("another vehicle"))
     }
 
     @Test func onHandAlwaysEqualsTheSumOfMovements() throws {

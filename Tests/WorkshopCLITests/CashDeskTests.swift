@@ -62,7 +62,7 @@ struct CashDeskTests {
         let before = try shop.fingerprint()
         let refused = try shop.command("release RO1 signed=张伟 odometer=45000")
         #expect(refused.status == 1)
-        for blocker in ["a balance of 564.00 is unpaid", "belongings not yet checked back: 备胎, 脚垫", "the key on hook K07",
+        for blocker in ["a balance of 564.00 is unpaid", "belongings not yet checked back: 备胎, 脚垫×4", "the key on hook K07",
                         "release odometer 45000 km is below the check-in reading 45210 km", "oldparts=returned"] {
             #expect(refused.stderr.contains(blocker), "missing blocker: \(blocker)\n\(refused.stderr)")
         }

@@ -18,7 +18,7 @@ struct FloorTests {
             approve RO1 signed=张伟
             dispatch RO1 group=机修一组 tech=赵师傅 bay=1号工位
             inspect RO1 pre pass by=孙检 rest=pass
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
             """)
         #expect(result.status == 0, "\(result.stderr)")
         return shop

@@ -16,7 +16,7 @@ struct PrintTests {
             estimate RO1 part 机油 qty=4 class=customer
             promise RO1 2026-11-23 17:00
             approve RO1 signed=张伟
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
             """)
         #expect(result.status == 0, "\(result.stderr)")
         return shop

@@ -38,7 +38,7 @@ struct TrustTests {
             ("刘敏", "staff add 新人 role=advisor", "staff add needs the role manager"),
             ("刘敏", "dispatch RO1 group=机修二组", "dispatch needs the role manager"),
             ("赵师傅", "pay RO1 amount=10 method=cash", "pay needs the role manager (manager) or cashier (cashier)"),
-            ("孙检", "checkin 粤BD12345 odometer=1 fuel=F complaint=x", "checkin needs the role advisor (service advisor) or manager (manager)"),
+            ("孙检", "checkin 粤BD12345 odometer=1 battery=90 complaint=x", "checkin needs the role advisor (service advisor) or manager (manager)"),
             ("周静", "shop set name=别的名字", "shop set needs the role manager"),
         ]
         for (user, command, says) in refusals {

@@ -154,7 +154,7 @@ struct TruthfulOrderTests {
         var shop = try comebackShop()
         let setup = try shop.script("""
             approve RO2 signed=张伟
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
             estimate RO3 labor BRK-01
             """)
         #expect(setup.status == 0, "\(setup.stderr)")
@@ -202,7 +202,7 @@ struct TruthfulOrderTests {
     @Test func anOrderOpenedByMistakeIsVoidedNeverDeletedAndCountsNowhere() throws {
         let shop = try shopInWork()
         let setup = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="误开" key=K09
+            checkin 粤BD12345 odometer=100 battery=90 complaint="误开" key=K09
             estimate RO2 labor BRK-01
             """)
         #expect(setup.status == 0, "\(setup.stderr)")
@@ -237,13 +237,13 @@ struct TruthfulOrderTests {
         #expect(try shop.command("void RO2 reason=again").stderr.contains("RO2 is void and closed"))
         #expect(try shop.command("estimate RO2 labor BRK-03").stderr.contains("RO2 is void and closed"))
         // The car and the key hook are free again.
-        #expect(try shop.command("checkin 粤BD12345 odometer=100 fuel=F complaint=\"异响\" key=K09").status == 0)
+        #expect(try shop.command("checkin 粤BD12345 odometer=100 battery=90 complaint=\"异响\" key=K09").status == 0)
     }
 
     @Test func aSignedOrderIsReopenedBeforeItIsVoided() throws {
         let shop = try shopInWork()
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="误开"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="误开"
             estimate RO2 labor BRK-01
             promise RO2 2026-11-22 17:00
             approve RO2 signed=李娜
@@ -258,7 +258,7 @@ struct TruthfulOrderTests {
     @Test func aDeclinedOrderStaysOnTheBoardUntilItsFeeIsPaidAndItsKeyIsBack() throws {
         let shop = Workshop()
         let setup = try shop.script(FloorTests.fixtures + """
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响" key=K09
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响" key=K09
             belongings RO1 add 备胎
             diagnose RO1 "悬挂异响" fee=50
             decline RO1
@@ -273,7 +273,7 @@ struct TruthfulOrderTests {
         #expect(listed.map { $0["order"] as? String } == ["RO1"])
         #expect(try shop.command("ro list").stdout.contains("fee 50.00 · key K09 · items 1"))
         // The car comes back: its unpaid fee and key are named.
-        let back = try shop.command("checkin 粤BD12345 odometer=150 fuel=F complaint=\"还是异响\"")
+        let back = try shop.command("checkin 粤BD12345 odometer=150 battery=90 complaint=\"还是异响\"")
         #expect(back.status == 0, "\(back.stderr)")
         #expect(back.stdout.contains("this car's declined order RO1 (2026-11-22) is not released: fee 50.00 due · key on hook K09 · belongings 备胎"),
                 "\(back.stdout)")

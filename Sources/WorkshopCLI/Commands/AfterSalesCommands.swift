@@ -36,13 +36,27 @@ enum AfterSalesCommands {
             }
             return .message(message)
         },
+        Form([arg("order", .order), word("noanswer", "no-answer", "未接通", "无人接听")], options: [option("note", .text)],
+             access: .write, roles: writers,
+             summary: Phrase("记一次未接通的回访电话（谁、何时）；回访仍待完成", "log a call no one answered (who, when); the follow-up stays due"),
+             examples: ["followup RO12 noanswer", "followup RO12 noanswer note=\"关机\""]) { invocation, s in
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            guard let item = try s.store.followUp(orderID: order.id) else { throw AfterSalesRefusal.noFollowUp(order: order.number) }
+            let call = try item.unansweredCall(by: s.user, at: s.now, note: invocation.value("note"), order: order.number)
+            try s.store.addFollowUpCall(call, order: order)
+            let attempts = try s.store.followUpCalls(orderID: order.id).count
+            let until = s.zone.formatDate(item.dueUntil)
+            return .message(s.t("\(order.number) 回访未接通，已记录（第 \(attempts) 次，\(s.user) \(s.formatTime(s.now))）；回访仍待完成，截止 \(until)",
+                                "\(order.number): unanswered call logged (attempt \(attempts), \(s.user) at \(s.formatTime(s.now))); the follow-up stays due, until \(until)"),
+                            [("order", .string(order.number)), ("attempts", .int(attempts))])
+        },
     ])
 
     static func listFollowUps(dueOnly: Bool, _ s: Session) throws -> Output {
         let items = try s.store.openFollowUps(dueBy: dueOnly ? s.now : nil)
         // Each row: whom to call and that person's own phone; the owner beside it when it is someone else.
         var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("回访对象", "Call"), s.t("电话", "Phone"),
-                               s.t("车主", "Owner"), s.t("回访时段", "Call between"), s.t("状态", "State")])
+                               s.t("车主", "Owner"), s.t("回访时段", "Call between"), s.t("状态", "State"), s.t("未接通", "Unanswered")])
         var rows: [JSON] = []
         for item in items {
             guard let order = try s.store.order(id: item.orderID), let record = try? s.store.record(of: order) else { continue }
@@ -50,14 +64,19 @@ enum AfterSalesCommands {
             let contact = FollowUp.contact(for: order, owner: record.customer)
             let who = contact.role == .owner ? s.t("车主", "owner") : s.t("送修人", "dropped it off")
             let owner = contact.role == .owner ? "—" : "\(record.customer.name) \(record.customer.phone)"
+            // The calls no one answered: how many, the last one when and by whom.
+            let calls = try s.store.followUpCalls(orderID: order.id)
+            let attempts = calls.last.map { s.t("\(calls.count) 次，最近 \(s.formatTime($0.at)) \($0.by)", "\(calls.count), last \(s.formatTime($0.at)) \($0.by)") } ?? ""
             table.add([order.number, record.vehicle.plate.value, (contact.name ?? "") + s.t("（\(who)）", contact.name == nil ? "(\(who))" : " (\(who))"),
-                       contact.phone, owner, "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state])
+                       contact.phone, owner, "\(s.zone.formatDate(item.dueFrom)) – \(s.zone.formatDate(item.dueUntil))", state, attempts])
             rows.append(.object([("order", .string(order.number)), ("plate", .string(record.vehicle.plate.value)),
                                  ("customer", .string(record.customer.name)), ("phone", .string(record.customer.phone)),
                                  ("call", .object([("name", .string(contact.name)), ("phone", .string(contact.phone)),
                                                    ("as", .string(contact.role.rawValue))])),
                                  ("due_from", .string(item.dueFrom.iso8601)), ("due_until", .string(item.dueUntil.iso8601)),
-                                 ("overdue", .bool(item.isOverdue(at: s.now)))]))
+                                 ("overdue", .bool(item.isOverdue(at: s.now))),
+                                 ("unanswered", .array(calls.map { .object([("at", .string($0.at.iso8601)), ("by", .string($0.by)),
+                                                                            ("note", .string($0.note))]) }))]))
         }
         return Output(text: items.isEmpty ? s.t("没有待回访", "no follow-up calls waiting") : table.render(),
                       json: .object([("followups", .array(rows))]))

@@ -69,7 +69,7 @@ enum BelongingsCommands {
         },
         Form([arg("order", .order), word("return", "交还"), listArg("items", .text("物品|key|all", "ITEM|key|all"))], access: .write,
              roles: roles, summary: Phrase("交车时清点交还：物品（脚垫x3 为 3 件，只写名称为尚未交还的全部）、key（钥匙）或 all（全部物品和钥匙）；未还齐的逐项列出",
-                            "check back at hand-back: items (脚垫x3 is three; a bare name, all of it still out), key, or all (every item and the key); what is still missing is named"),
+                            "check back at hand-back: items (mats x3 is three; a bare name, every one of it still out), key, or all (every item and the key); what is still missing is named"),
              examples: ["belongings RO12 return all", "belongings RO12 return 备胎 key", "belongings RO12 return 脚垫x3"]) { invocation, s in
             try checkBack(invocation, s)
         },

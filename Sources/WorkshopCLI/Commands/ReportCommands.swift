@@ -6,17 +6,18 @@ import WorkshopStore
 /// How the shop is doing: the day and the month.
 enum ReportCommands {
     static let command = CommandSpec("report", aliases: ["报表"], group: .afterSales,
-        summary: Phrase("日报、月报：车辆、开单、营业额（工时/材料/其他）、单车产值、成交率、优惠、返修、投诉",
-                        "the day's or the month's figures: cars, orders, revenue by labour/parts/other, average order, close ratio, discounts, comebacks, complaints"), forms: [
+        summary: Phrase("日报、月报：车辆、开单、营业额（工时/材料/其他）、单车产值、成交率、优惠、返修、投诉；收款按方式、挂账另计；应收款；对账单",
+                        "the day's or the month's figures: cars, orders, revenue by labour/parts/other, average order, close ratio, discounts, comebacks, complaints; payments by method, charges to account apart; receivables; statements"), forms: [
         Form([word("day", "日"), optionalArg("day", .day)], access: .read,
-             summary: Phrase("某天的数字（默认今天）", "a day's figures (today unless given)"),
+             summary: Phrase("某天的数字（默认今天），含收银日结：各付款方式收款、退款，钱箱现金（实收−找零−退款），挂账另计",
+                             "a day's figures (today unless given), with the cashier's end of day: each method's payments and refunds, the cash drawer (handed over − change − refunds), charges to account apart"),
              examples: ["report day", "report day 2026-11-21"]) { invocation, s in
             let start = invocation.value("day") ?? s.zone.startOfDay(s.now)
             let end = Day.next(start, s.zone)
             let report = try s.store.report(from: start, to: end)
             let title = s.zone.formatDate(start)
             let record = try DayRecord(from: start, to: end, s.store)
-            return Output(text: text(report, title: title, daily: false, s) + "\n\n" + record.text(s),
+            return Output(text: text(report, title: title, daily: false, s) + "\n\n" + AccountReports.cashDesk(report, s) + "\n\n" + record.text(s),
                           json: json(report, title: title, adding: record.json(s)))
         },
         Form([word("month", "月"), optionalArg("month", .month)],
@@ -37,6 +38,8 @@ enum ReportCommands {
             }
             return Output(text: text(report, title: title, daily: true, s), json: json(report, title: title))
         },
+        AccountReports.receivablesForm,
+        AccountReports.statementForm,
     ])
 
     /// How the month report is given: on screen, or printed (PDF, or an HTML page from the templates).
@@ -70,7 +73,8 @@ enum ReportCommands {
         fields.add(s.t("优惠", "Discounts given"), r.discounts.grouped)
         fields.add(s.t("单车产值", "Average order"), r.averageOrder.grouped)
         fields.add(s.t("成交率（确认/报价）", "Close ratio (approved of estimated)"), "\(percent(r.closeRatio)) (\(r.approved.grouped) / \(r.estimated.grouped))")
-        fields.add(s.t("收款", "Payments received"), r.payments.grouped)
+        fields.add(s.t("收款（不含挂账）", "Payments received (not on account)"), r.payments.grouped)
+        fields.add(s.t("挂账", "Charged to account"), r.chargedToAccount.grouped)
         fields.add(s.t("预约 / 到店 / 未到", "Bookings / arrived / no-shows"), "\(r.bookings) / \(r.arrivals) / \(r.noShows)")
         fields.add(s.t("返修", "Comebacks"), "\(r.comebacks)")
         fields.add(s.t("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")
@@ -93,7 +97,7 @@ enum ReportCommands {
             ("bookings", .int(r.bookings)), ("arrivals", .int(r.arrivals)), ("no_shows", .int(r.noShows)),
             ("complaints_new", .int(r.complaintsRegistered)), ("complaints_open", .int(r.openComplaints)),
             ("daily", .array(r.daily.map { .object([("day", .string($0.day)), ("revenue", .money($0.revenue)), ("cars", .int($0.cars))]) })),
-        ] + more)
+        ] + AccountReports.cashDeskJSON(r) + more)
     }
 
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.

@@ -19,11 +19,11 @@ checkin 京A12345 odometer=1000 fuel=F complaint="异响" category=大修
 checkin 京A12345 odometer=1000 fuel=F complaint="异响" odometr=5
 checkin 京A12345 odometer=1000 fuel=F complaint="异响" key=K01
 checkin 京A12345 odometer=1000 fuel=F complaint="again"
-checkin 粤BD12345 odometer=5000 fuel=F complaint="检查"
+checkin 粤BD12345 odometer=5000 battery=90 complaint="检查"
 decline 粤BD12345
-checkin 粤BD12345 odometer=4900 fuel=F complaint="底盘异响"
+checkin 粤BD12345 odometer=4900 battery=90 complaint="底盘异响"
 vehicle odometer 粤BD12345 4900
-checkin 粤BD12345 odometer=5000 fuel=F complaint="底盘异响" key=k01
+checkin 粤BD12345 odometer=5000 battery=90 complaint="底盘异响" key=k01
 estimate RO1 labor "更换前刹车片" hours=0
 estimate RO1 labor "更换前刹车片" hours=abc
 estimate RO1 labor "更换前刹车片"

@@ -2,7 +2,7 @@
 # and the declined work offered again at the next visit.
 source shop-fixture.ws
 shop set language=en
-checkin 粤BD12345 odometer=38920 fuel=F complaint="clunk over speed bumps" by="Li Na" phone=13912345678 key=K01
+checkin 粤BD12345 odometer=38920 battery=90 complaint="clunk over speed bumps" by="Li Na" phone=13912345678 key=K01
 belongings RO1 add "charging cable" "floor mats x4" umbrella
 belongings RO1 return all
 diagnose RO1 "front right lower control arm ball joint worn"
@@ -15,6 +15,6 @@ estimate RO1 method=symptom
 ro show RO1
 decline RO1 fee=80 reason="will think about it"
 ro show RO1
-checkin 粤BD12345 odometer=39010 fuel=3/4 complaint="still clunking"
+checkin 粤BD12345 odometer=39010 battery=75 complaint="still clunking"
 vehicle show 粤BD12345
 shop set language=zh
