@@ -517,9 +517,16 @@ public struct OrderDocuments {
                 ("，实收 \(tendered.grouped) 找零 \((payment.change ?? .zero).grouped)",
                  ", handed over \(tendered.grouped), change \((payment.change ?? .zero).grouped)")
             } ?? ("", "")
-            totals.append(TotalLine(payment.amount.fen < 0 ? Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")
-                                                           : Label("已付（\(payment.method.chinese)\(reference)\(zh)）", "Paid (\(payment.method.english)\(reference)\(en))"),
-                                    payment.amount.grouped))
+            let label: Label
+            if payment.amount.fen < 0 {
+                label = Label("退款（\(payment.method.chinese)\(reference)）", "Refund (\(payment.method.english)\(reference))")
+            } else if payment.method == .account {
+                // Charged to the customer's account: settled at the desk, not paid.
+                label = Label("挂账" + (payment.reference.map { "（\($0)）" } ?? ""), "On account" + (payment.reference.map { " (\($0))" } ?? ""))
+            } else {
+                label = Label("已付（\(payment.method.chinese)\(reference)\(zh)）", "Paid (\(payment.method.english)\(reference)\(en))")
+            }
+            totals.append(TotalLine(label, payment.amount.grouped))
         }
         totals.append(TotalLine(Label("余额", "Balance"), settlement.balance.grouped))
         var closing: [Block] = [.totals(totals)]

@@ -52,6 +52,14 @@ public struct BelongingsCheckBack: Sendable, Equatable {
     public var updated: [Belonging]
     public var returned: [BelongingItem]
     public var missing: [Belonging]
+
+    /// What came back now, as the checklist writes it: an item counted in several says how many
+    /// came back ("脚垫×1" of four).
+    public var returnedDisplay: [String] {
+        returned.map { item in
+            (updated.first { $0.name == item.name }?.count ?? 1) > 1 ? "\(item.name)×\(item.count)" : item.name
+        }
+    }
 }
 
 extension OrderRecord {

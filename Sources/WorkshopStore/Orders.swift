@@ -346,7 +346,7 @@ extension Store {
             guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: item.name, order: order.number) }
         }
         try journal(.belongingsReturn, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("items", .array(checked.returned.map { .string($0.display) })),
+                    detail: [("items", .array(checked.returnedDisplay.map { .string($0) })),
                              ("missing", .array(checked.missing.map { .string($0.missingDisplay) }))])
     }
 

@@ -91,7 +91,7 @@ enum BelongingsCommands {
         if !checked.updated.isEmpty { try s.store.returnBelongings(checked, of: order) }
         let separator = s.t("、", ", ")
         var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ")
-            + (checked.returned.isEmpty ? "—" : checked.returned.map(\.display).joined(separator: separator))
+            + (checked.returned.isEmpty ? "—" : checked.returnedDisplay.joined(separator: separator))
         if returnKey, let change = record.returnKey(at: s.now) {
             try s.store.apply(change)
             text += s.t("；钥匙 \(order.keyTag ?? "") 已交还", "; key \(order.keyTag ?? "") handed back")

@@ -9,11 +9,11 @@ enum CheckinCommands {
         summary: Phrase("接车：里程、油量（电动车为电量）、故障描述、送修人；开出维修单", "check a car in: odometer, fuel (an electric car's battery), complaint, who brought it; opens the repair order"), forms: [
         Form([arg("plate", .vehicle)], options: [
             required("odometer", .odometer), option("fuel", .choice(FuelLevel.self)), option("battery", battery, aliases: ["电量"]),
-            option("complaint", .text), option("billto", .customer, aliases: ["付款方"]),
+            option("complaint", .text),
             option("by", .name), option("phone", .phone), option("category", .choice(RepairCategory.self)),
             option("payer", .choice(Payer.self)), option("docs", .text("证件,证件", "DOC,DOC")), option("key", .keyTag),
             option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
-            option("appointment", .appointment), option("confirm-odometer", .yesNo),
+            option("appointment", .appointment), option("confirm-odometer", .yesNo), option("billto", .customer, aliases: ["付款方"]),
         ], access: .write, roles: [.advisor, .manager],
         summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；电动车写电量 battery=，不写油量；质保期内返修用 rework=；由他人付款（单位、保险公司）用 billto=客户",
                         "opens the order (complaint= is needed, except from a booking, appointment=, whose complaint it takes); an electric car gives battery=, not fuel=; a warranty comeback with rework=; billto=CUSTOMER when someone else pays (a company, an insurer)"),
