@@ -87,8 +87,8 @@ enum BoardCommands {
     }
 
     static let notify = CommandSpec("notify", aliases: ["通知"], group: .floor,
-        summary: Phrase("生成给客户的消息（可取车、延误及原因和新交车时间、追加项目待确认、进度）并记为已发送；只说此刻属实的事",
-                        "compose the message to the customer (ready; delayed, with the reason and the new time; added work to approve; progress) and record it as sent; it states only what is true of the order now"), forms: [
+        summary: Phrase("生成给客户的消息（可取车、延误及原因和新交车时间、追加项目待确认、进度；预约确认）并记为已发送；只说此刻属实的事",
+                        "compose the message to the customer (ready; delayed, with the reason and the new time; added work to approve; progress; a booking's confirmation) and record it as sent; it states only what is true now"), forms: [
         BookingNotice.form,
         Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text), option("promise", .dateTime)],
              access: .write, roles: [.advisor, .manager],
