@@ -280,7 +280,7 @@ extension DeskDetailsTests {
         #expect(try shop.script(Self.fixture + """
             parts add BP-1234 "前刹车片" price=360
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K07
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响" key=K08
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响" key=K08
             decline RO2
             belongings RO2 return key
             release RO2 signed=李娜 print=no
@@ -317,7 +317,7 @@ extension DeskDetailsTests {
         var shop = Workshop()
         #expect(try shop.script(Self.fixture + """
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" by=王小强 phone=13500001111
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
             estimate RO1 labor BRK-01
             estimate RO2 labor BRK-01
             promise RO1 2026-11-22 17:00

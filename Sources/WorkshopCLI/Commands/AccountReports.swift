@@ -39,12 +39,17 @@ enum AccountReports {
             text += "\n" + table.render()
         }
         var fields = Fields()
-        fields.add(s.t("现金：实收", "Cash handed over"), r.cashTendered.grouped)
-        fields.add(s.t("找零", "Change given"), r.changeGiven.grouped)
-        fields.add(s.t("现金退款", "Cash refunded"), r.cashRefunded.grouped)
-        fields.add(s.t("钱箱应有现金", "Cash in the drawer"), r.cashInDrawer.grouped)
-        fields.add(s.t("挂账（未收款）", "Charged to account (not received)"), r.chargedToAccount.grouped)
-        return text + "\n" + fields.render()
+        if r.cashTendered.fen != 0 || r.cashRefunded.fen != 0 {
+            fields.add(s.t("现金：实收", "Cash handed over"), r.cashTendered.grouped)
+            fields.add(s.t("找零", "Change given"), r.changeGiven.grouped)
+            fields.add(s.t("现金退款", "Cash refunded"), r.cashRefunded.grouped)
+            fields.add(s.t("钱箱应有现金", "Cash in the drawer"), r.cashInDrawer.grouped)
+        }
+        if r.chargedToAccount.fen != 0 {
+            fields.add(s.t("挂账（未收款）", "Charged to account (not received)"), r.chargedToAccount.grouped)
+        }
+        let figures = fields.render()
+        return figures.isEmpty ? text : text + "\n" + figures
     }
 
     static func cashDeskJSON(_ r: PeriodReport) -> [(String, JSON)] {
