@@ -124,15 +124,16 @@ extension Store {
                 + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery)])
         let created = order.identified(as: db.lastInsertRowID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
-                    detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)), ("battery", .int(order.battery)),
-                             ("bill_to", .string(order.billTo.map { "C\($0)" })),
+                    detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
                              ("phone", .string(order.droppedPhone)), ("category", .string(order.category.code)),
                              ("payer", .string(order.payer.code)), ("key_tag", .string(order.keyTag)),
                              ("promised_at", .string(order.promisedAt?.iso8601)),
                              ("rework_of", .string(order.reworkOf.map(RepairOrder.number))), ("rework_line", .int(order.reworkLine)),
                              ("rework_cause", .string(order.reworkCause))]
-                        + (odometerConfirmed.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
+                        + (odometerConfirmed.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? [])
+                        + (order.battery.map { [("battery", JSON.int($0))] } ?? [])
+                        + (order.billTo.map { [("bill_to", JSON.string("C\($0)"))] } ?? []))
         return created
     }
 

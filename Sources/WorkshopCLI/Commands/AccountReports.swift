@@ -6,7 +6,7 @@ import WorkshopStore
 /// The cash desk's reports: the end of day by payment method, what customers owe (receivables),
 /// and an account customer's statement (对账单).
 enum AccountReports {
-    static let receivablesForm = Form([word("receivables", "应收", "ar")], access: .read, roles: [.cashier, .manager],
+    static let receivablesForm = Form([word("receivables", "应收", "ar")], access: .read,
         summary: Phrase("应收款：各客户未结的挂账和拒修未付的检测费，按客户合计", "what customers owe: every unpaid charge to account and unpaid declined fee, by customer"),
         examples: ["report receivables"]) { _, s in
         receivables(try s.store.receivables(), s)
@@ -14,7 +14,7 @@ enum AccountReports {
 
     static let statementForm = Form([word("statement", "对账单"), arg("customer", .customer)],
         options: [option("month", .month), option("format", .choice(PrintCommands.DocumentFormat.self)), option("out", .path)],
-        access: .read, roles: [.cashier, .manager],
+        access: .read,
         summary: Phrase("挂账客户对账单：期初未结、本期挂账和收款、期末未结及相关维修单（默认全部；month= 某月）；format=pdf 或 html 打印",
                         "an account customer's statement: owed at the start, the period's charges and payments, owed at the end, and its orders (all time unless month= gives one); format=pdf or html prints it"),
         examples: ["report statement C3", "report statement C3 month=2026-11", "report statement 13800138000 month=2026-11 format=pdf"]) { invocation, s in
