@@ -6,6 +6,7 @@ packages=(
   pkg-config        # SwiftPM finds SQLite through it
   libsqlite3-dev    # the database
   libhpdf-dev       # libharu: PDF documents
+  libharfbuzz-dev   # hb-subset: the font cut down to a document's characters before libharu embeds it
   libedit-dev       # line editing, history and completion at the terminal
   libcrypt-dev      # libxcrypt: PINs stored as salted slow hashes
   libssl-dev        # OpenSSL libcrypto: SHA-256 for the journal's hash chain

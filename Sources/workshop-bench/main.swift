@@ -233,16 +233,17 @@ func buildShop(at path: String) throws {
     print(String(format: "  generated in %.1f s", milliseconds(DispatchTime.now().uptimeNanoseconds - start) / 1000))
 }
 
-/// Job cards as PDF: one Chinese, one Latin-only (English shop, Latin data), and the day batch.
+/// Documents as PDF: a Chinese job card, a Latin-only one (English shop, Latin data), a 3-page
+/// settlement list and the day batch (many job cards in one PDF).
 func measureDocuments(database: String) throws -> [Stats] {
     let store = try Store(path: database, context: ChangeContext(actor: "bench", command: "print", now: Timestamp.currentTime))
     let output = directory + "/documents"
     try? FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     let renderer = PDFRenderer()
     let record = try store.record(of: store.order(id: 1000)!)
-    var chinese: [Double] = [], latin: [Double] = []
-    var chineseBytes = 0, latinBytes = 0
-    for _ in 0..<20 {
+    var chinese: [Double] = [], latin: [Double] = [], settlement: [Double] = []
+    var chineseBytes = 0, latinBytes = 0, settlementBytes = 0, settlementPages = 0
+    for _ in 0..<50 {
         chinese.append(milliseconds(time {
             let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
             chineseBytes = (try? renderer.write([document], to: output + "/chinese.pdf"))?.bytes ?? 0
@@ -270,19 +271,50 @@ func measureDocuments(database: String) throws -> [Stats] {
             latinBytes = (try? renderer.write([document], to: output + "/latin.pdf"))?.bytes ?? 0
         }))
     }
-    // The day batch: every order of a busy day (about 40) in one PDF.
+    // A released order's settlement list, its lines repeated until the list runs to 3 pages.
+    let released = try store.record(of: store.order(id: 1000)!)
+    let billed = released.visibleLines
+    let long = OrderRecord(order: released.order, vehicle: released.vehicle, customer: released.customer,
+                           lines: (0..<60).map { index in
+                               let l = billed[index % billed.count]
+                               return OrderLine(number: index + 1, kind: l.kind, description: l.description, hours: l.hours, rate: l.rate,
+                                                quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount, partNumber: l.partNumber,
+                                                brand: l.brand, partClass: l.partClass, noWarranty: l.noWarranty, status: l.status)
+                           },
+                           damage: released.damage, belongings: released.belongings, documents: released.documents)
+    let payments = try store.payments(orderID: 1000)
+    let warranty = long.warrantyCoverage(zone: store.settings.timeZone, fallback: WarrantyTable.statutory(.car, long.order.category))
+    for _ in 0..<50 {
+        settlement.append(milliseconds(time {
+            guard let document = try? OrderDocuments(record: long, settings: store.settings, printedAt: Timestamp.currentTime,
+                                                     warranty: warranty, payments: payments).document(.settlement) else { return }
+            let rendered = try? renderer.write([document], to: output + "/settlement.pdf")
+            settlementBytes = rendered?.bytes ?? 0
+            settlementPages = rendered?.pageCount ?? 0
+        }))
+    }
+    // The day batch: every order of a busy day (about 40) in one PDF, the median of 10 runs.
     let day = try Database(path: database).rows("SELECT id FROM orders WHERE id BETWEEN 50000 AND 50039") { $0.int("id") }
-    var pages = 0
-    let batch = milliseconds(time {
-        let documents = day.compactMap { id -> DocumentModel.Document? in
-            guard let order = try? store.order(id: id), let record = try? store.record(of: order) else { return nil }
-            return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
-        }
-        pages = (try? renderer.write(documents, to: output + "/day.pdf"))?.pageCount ?? 0
-    })
-    print(String(format: "\n  job card PDF: Chinese %d KB, Latin-only %.1f KB; day batch: %d job cards, %d pages in %.0f ms = %.0f pages/s",
-                 chineseBytes / 1024, Double(latinBytes) / 1024, day.count, pages, batch, Double(pages) / batch * 1000))
-    return [Stats(name: "print jobcard PDF (Chinese)", samples: chinese), Stats(name: "print jobcard PDF (Latin)", samples: latin)]
+    let dayDocuments = day.compactMap { id -> DocumentModel.Document? in
+        guard let order = try? store.order(id: id), let record = try? store.record(of: order) else { return nil }
+        return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
+    }
+    var pages = 0, batchBytes = 0
+    var batches: [Double] = []
+    for _ in 0..<10 {
+        batches.append(milliseconds(time {
+            let rendered = try? renderer.write(dayDocuments, to: output + "/day.pdf")
+            pages = rendered?.pageCount ?? 0
+            batchBytes = rendered?.bytes ?? 0
+        }))
+    }
+    let batch = Stats(name: "print day batch PDF (\(dayDocuments.count) job cards)", samples: batches)
+    print(String(format: "\n  PDF sizes: job card Chinese %.1f KB, Latin-only %.1f KB; settlement list %d pages %.1f KB",
+                 Double(chineseBytes) / 1024, Double(latinBytes) / 1024, settlementPages, Double(settlementBytes) / 1024))
+    print(String(format: "  day batch: %d job cards, %d pages, %.0f KB, median %.1f ms = %.0f pages/s",
+                 dayDocuments.count, pages, Double(batchBytes) / 1024, batch.median, Double(pages) / batch.median * 1000))
+    return [Stats(name: "print jobcard PDF (Chinese)", samples: chinese), Stats(name: "print jobcard PDF (Latin)", samples: latin),
+            Stats(name: "print settlement PDF (\(settlementPages) pages)", samples: settlement), batch]
 }
 
 func report(_ stats: [Stats]) {
@@ -329,6 +361,12 @@ if arguments.contains("--regenerate") || !FileManager.default.fileExists(atPath:
 let workCopy = directory + "/work.db"
 for suffix in ["", "-wal", "-shm", ".anchor", ".anchor.lock"] { try? FileManager.default.removeItem(atPath: workCopy + suffix) }
 try FileManager.default.copyItem(atPath: database, toPath: workCopy)
+
+// `make bench ARGS=--documents`: only the printed documents.
+if arguments.contains("--documents") {
+    report(try measureDocuments(database: workCopy))
+    exit(0)
+}
 
 let options = try LaunchOptions(arguments: ["--db", workCopy])
 let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234"])
