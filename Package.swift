@@ -3,7 +3,7 @@ import PackageDescription
 
 // Workshop: the front desk, workshop floor and cash desk of a car-repair shop.
 // No third-party Swift packages: Foundation, the toolchain's testing libraries, and
-// C system libraries (SQLite, libharu, libedit) behind thin adapter modules.
+// C system libraries (SQLite, libharu, HarfBuzz, libedit) behind thin adapter modules.
 let package = Package(
     name: "Workshop",
     products: [
@@ -13,13 +13,15 @@ let package = Package(
         // C system libraries. Only the adapter modules import these.
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        // hb-subset: each PDF embeds only the glyphs it draws.
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Adapters.
         .target(name: "SQLite", dependencies: ["CSQLite3"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru", "DocumentModel", "SafeFiles"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "CHarfBuzz", "DocumentModel", "SafeFiles"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         // PIN hashing (libxcrypt) and SHA-256 (OpenSSL) for accounts and the journal's hash chain.
         .target(name: "Security", dependencies: ["CCrypt", "COpenSSL"]),

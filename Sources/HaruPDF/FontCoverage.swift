@@ -94,6 +94,10 @@ public enum PDFError: Error, CustomStringConvertible {
     case fontMissing(String)
     case badFont(String, String)
     case library(String, code: UInt)
+    /// HarfBuzz could not cut the font down to a document's characters.
+    case subset(String)
+    /// The font subset could not be written to the temporary folder for libharu.
+    case temporaryFont(String)
 
     public var description: String {
         switch self {
@@ -101,6 +105,8 @@ public enum PDFError: Error, CustomStringConvertible {
             return "the Chinese font \(path) is not installed: run make setup (Debian package fonts-wqy-zenhei)"
         case .badFont(let path, let why): return "the font \(path) cannot be used: it \(why)"
         case .library(let what, let code): return "libharu failed to \(what) (error 0x\(String(code, radix: 16)))"
+        case .subset(let path): return "HarfBuzz could not cut the font \(path) down to the document's characters"
+        case .temporaryFont(let reason): return "the font subset could not be written to the temporary folder: \(reason)"
         }
     }
 }

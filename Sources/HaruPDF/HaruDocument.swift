@@ -23,19 +23,52 @@ final class HaruDocument {
         }
     }
 
-    /// The embedded TrueType font (a face of a .ttc), drawing UTF-8 text.
-    func loadTrueType(path: String, face: Int) throws -> TextFont {
-        HPDF_UseUTFEncodings(handle)
-        HPDF_SetCurrentEncoder(handle, "UTF-8")
-        guard let name = HPDF_LoadTTFontFromFile2(handle, path, UInt32(face), HPDF_TRUE) else {
-            try check("load the font \(path)")
-            throw PDFError.fontMissing(path)
+    /// The embedded TrueType font, drawing UTF-8 text: `bytes` is a subset made for this document,
+    /// whose characters are `scalars`. libharu 2.3.0 reads fonts only from files, so the subset
+    /// goes through a temporary file (mode 0600, a name no one can guess), removed as soon as
+    /// libharu has opened it: libharu keeps reading the open file until the PDF is saved.
+    func loadTrueType(_ bytes: [UInt8], scalars: Set<Unicode.Scalar>) throws -> TextFont {
+        useUTF8()
+        let name = try TemporaryFontFile.withFile(bytes) { path -> UnsafePointer<CChar>? in
+            HPDF_LoadTTFontFromFile(handle, path, HPDF_TRUE)
+        }
+        guard let name else {
+            try check("load the font subset")
+            throw PDFError.library("load the font subset", code: 0)
         }
         guard let font = HPDF_GetFont(handle, name, "UTF-8") else {
-            try check("select the font \(path)")
-            throw PDFError.fontMissing(path)
+            try check("select the font subset")
+            throw PDFError.library("select the font subset", code: 0)
         }
+        try replaceToUnicode(of: font, with: ToUnicodeCMap.text(for: scalars))
         return TextFont(handle: font, encoding: .utf8)
+    }
+
+    /// Puts a true ToUnicode CMap in the stream libharu made for it (an encoding CMap), keeping
+    /// the object and its place in the file; the encoding CMap's dictionary keys go with it.
+    private func replaceToUnicode(of font: HPDF_Font, with text: String) throws {
+        guard let attributes = font.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
+              attributes.pointee.type == HPDF_FONT_TYPE0_TT,
+              let cmap = attributes.pointee.cmap_stream, let stream = cmap.pointee.stream else {
+            throw PDFError.library("find the font's ToUnicode map", code: 0)
+        }
+        HPDF_MemStream_FreeData(stream)
+        for key in ["Type", "CMapName", "CIDSystemInfo", "WMode"] { HPDF_Dict_RemoveElement(cmap, key) }
+        guard HPDF_Stream_WriteStr(stream, text) == HPDF_OK else {
+            try check("write the font's ToUnicode map")
+            throw PDFError.library("write the font's ToUnicode map", code: 0)
+        }
+    }
+
+    private var usesUTF8 = false
+
+    /// Text given to libharu (document information too) is UTF-8. Registering the encodings
+    /// twice is an error that sticks to the document.
+    private func useUTF8() {
+        guard !usesUTF8 else { return }
+        usesUTF8 = true
+        HPDF_UseUTFEncodings(handle)
+        HPDF_SetCurrentEncoder(handle, "UTF-8")
     }
 
     /// Helvetica, one of the 14 fonts every PDF reader has: nothing to embed.
@@ -47,9 +80,14 @@ final class HaruDocument {
         return TextFont(handle: font, encoding: .winAnsi)
     }
 
-    func setInfo(title: String, creator: String) {
-        HPDF_SetInfoAttr(handle, HPDF_INFO_CREATOR, creator)
-        HPDF_SetInfoAttr(handle, HPDF_INFO_TITLE, title)
+    /// Title, author and creation date, written as Unicode text.
+    func setInfo(_ info: PDFInfo) throws {
+        useUTF8()
+        HPDF_SetInfoAttr(handle, HPDF_INFO_CREATOR, "Workshop")
+        HPDF_SetInfoAttr(handle, HPDF_INFO_TITLE, info.title)
+        if !info.author.isEmpty { HPDF_SetInfoAttr(handle, HPDF_INFO_AUTHOR, info.author) }
+        HPDF_SetInfoDateAttr(handle, HPDF_INFO_CREATION_DATE, info.creationDate)
+        try check("set the document information")
     }
 
     func addPage(width: Float, height: Float) throws -> HPDF_Page {
@@ -80,7 +118,7 @@ final class HaruDocument {
 }
 
 /// A font with the encoding its text must be given in.
-struct TextFont {
+struct TextFont: GlyphWidths {
     enum Encoding { case utf8, winAnsi }
     let handle: HPDF_Font
     let encoding: Encoding
@@ -93,9 +131,9 @@ struct TextFont {
         }
     }
 
-    /// Width of `text` at size 1000 (font units).
-    func unitWidth(_ text: String) -> Float {
-        let bytes = self.bytes(text)
+    /// Width of `text` at size 1000, as libharu measures it.
+    func unitWidth(_ text: Substring) -> Float {
+        let bytes = self.bytes(String(text))
         let width = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) {
                 HPDF_Font_TextWidth(handle, $0, UInt32(buffer.count - 1)).width

@@ -17,13 +17,12 @@ public struct RenderedPDF: Sendable {
 }
 
 /// Renders documents to one PDF on A4: Chinese through an embedded TrueType font (WenQuanYi Zen
-/// Hei), a document whose text is all Latin through Helvetica, which needs nothing embedded.
+/// Hei) cut down to the characters the PDF draws, a document whose text is all Latin through
+/// Helvetica, which needs nothing embedded.
 public final class PDFRenderer {
     public static let defaultFontPath = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
     public let fontPath: String
     public let face: Int
-
-    nonisolated(unsafe) private static var coverageCache: [String: FontCoverage] = [:]
 
     public init(fontPath: String = PDFRenderer.defaultFontPath, face: Int = 0) {
         self.fontPath = fontPath
@@ -31,63 +30,51 @@ public final class PDFRenderer {
     }
 
     /// Writes `documents` into one PDF at `path`, each starting on a new page with its own page numbers.
-    /// The file appears whole or not at all (SafeFile); a symbolic link, a hard-linked file or a
-    /// database at `path` is refused with a `FileRefusal`.
-    public func write(_ documents: [Document], to path: String) throws -> RenderedPDF {
-        let latinOnly = documents.allSatisfy { $0.allText.allSatisfy { $0.unicodeScalars.allSatisfy(WinAnsi.canEncode) } }
-        var warnings: [String] = []
-        var missing: [Unicode.Scalar] = []
-        var prepared = documents
-        if !latinOnly {
-            let coverage = try PDFRenderer.coverage(fontPath, face: face)
-            prepared = documents.map { document in
-                document.mapText { text in
-                    guard !text.unicodeScalars.allSatisfy({ coverage.covers($0) || $0 == "\n" }) else { return text }
-                    var cleaned = String.UnicodeScalarView()
-                    for scalar in text.unicodeScalars {
-                        if coverage.covers(scalar) || scalar == "\n" {
-                            cleaned.append(scalar)
-                        } else {
-                            if !missing.contains(scalar) { missing.append(scalar) }
-                            cleaned.append("?")
-                        }
-                    }
-                    return String(cleaned)
-                }
-            }
-            warnings = missing.map { scalar in
-                "\(Character(scalar)) (U+\(String(scalar.value, radix: 16, uppercase: true))) cannot be drawn by the font and is printed as ?"
-            }
-        }
-
+    /// Without `info`, the PDF is titled from the documents and its author is the shop. The file
+    /// appears whole or not at all (SafeFile); a symbolic link, a hard-linked file or a database
+    /// at `path` is refused with a `FileRefusal`.
+    public func write(_ documents: [Document], to path: String, info: PDFInfo? = nil) throws -> RenderedPDF {
+        let visible = documents.map { $0.mapText(PrintableText.droppingInvisibles) }
+        let latinOnly = visible.allSatisfy { $0.allText.allSatisfy { $0.unicodeScalars.allSatisfy(WinAnsi.canEncode) } }
         let pdf = try HaruDocument()
-        let font = latinOnly ? try pdf.helvetica() : try pdf.loadTrueType(path: fontPath, face: face)
-        pdf.setInfo(title: documents.first.map { "\($0.title.en) \($0.reference)" } ?? "Workshop", creator: "Workshop")
-        let measure = TextMeasure(font: font)
+        try pdf.setInfo(info ?? PDFInfo(title: PDFInfo.title(of: visible), author: visible.first?.shop.name ?? ""))
+        var missing: [Unicode.Scalar] = []
+        let font: TextFont
+        let laidOut: [[[DrawOp]]]
+        if latinOnly {
+            font = try pdf.helvetica()
+            let measure = TextMeasure(font: font)
+            laidOut = visible.map { PageLayout.pages(for: $0, measure: measure) }
+        } else {
+            // Laid out with the whole font's widths, then embedded with only the glyphs drawn:
+            // one subset for all the documents of the file.
+            let face = try FontFace.open(path: fontPath, index: face)
+            let printable = visible.map { document in
+                document.mapText { PrintableText.replacingUndrawable($0, coverage: face.coverage, missing: &missing) }
+            }
+            let measure = TextMeasure(font: face)
+            laidOut = printable.map { PageLayout.pages(for: $0, measure: measure) }
+            let drawn = PrintableText.scalars(drawnOn: laidOut.flatMap { $0 })
+            // "H" and "x" too: libharu reads the cap and x heights it describes the font with from them.
+            font = try pdf.loadTrueType(face.subset(drawn.union(["H", "x"])), scalars: drawn)
+        }
         var pageCount = 0
-        for document in prepared {
-            let pages = PageLayout.pages(for: document, measure: measure)
-            for (index, ops) in pages.enumerated() {
+        for pages in laidOut {
+            for ops in pages {
                 let page = try pdf.addPage(width: PageLayout.pageWidth, height: PageLayout.pageHeight)
-                var canvas = Canvas(page: page, font: font)
+                let canvas = Canvas(page: page, font: font)
                 for op in ops { canvas.draw(op) }
-                canvas.footer(document: document, page: index + 1, of: pages.count, measure: measure)
                 pageCount += 1
             }
         }
         try pdf.check("lay out the pages")
         let bytes = try pdf.bytes()
         try SafeFile.write(bytes, to: path)
+        let warnings = missing.map { scalar in
+            "\(Character(scalar)) (U+\(String(scalar.value, radix: 16, uppercase: true))) cannot be drawn by the font and is printed as ?"
+        }
         return RenderedPDF(path: path, pageCount: pageCount, bytes: bytes.count, warnings: warnings, missingCharacters: missing,
                            embeddedFont: !latinOnly)
-    }
-
-    private static func coverage(_ path: String, face: Int) throws -> FontCoverage {
-        let key = "\(path)#\(face)"
-        if let cached = coverageCache[key] { return cached }
-        let coverage = try FontCoverage(path: path, face: face)
-        coverageCache[key] = coverage
-        return coverage
     }
 }
 
@@ -97,7 +84,7 @@ struct Canvas {
     let font: TextFont
     let height = PageLayout.pageHeight
 
-    mutating func draw(_ op: DrawOp) {
+    func draw(_ op: DrawOp) {
         switch op {
         case .text(let string, let x, let baseline, let size, let bold, let gray):
             HPDF_Page_BeginText(page)
@@ -132,17 +119,5 @@ struct Canvas {
             }
             HPDF_Page_SetGrayFill(page, 0)
         }
-    }
-
-    /// "RO12 · 打印 Printed 2026-11-22 09:00" on the left, "第 1/3 页 Page 1 of 3" on the right.
-    mutating func footer(document: Document, page number: Int, of count: Int, measure: TextMeasure) {
-        let baseline = PageLayout.pageHeight - PageLayout.margin + 4
-        let left = "\(document.reference) · " + (document.bilingual ? "打印 Printed " : "Printed ") + document.printedAt
-        let right = document.bilingual ? "第 \(number)/\(count) 页  Page \(number) of \(count)" : "Page \(number) of \(count)"
-        draw(.line(x1: PageLayout.margin, y1: baseline - 11, x2: PageLayout.pageWidth - PageLayout.margin, y2: baseline - 11,
-                   width: 0.4, gray: 0.6))
-        draw(.text(left, x: PageLayout.margin, baseline: baseline, size: 7, bold: false, gray: 0.4))
-        draw(.text(right, x: PageLayout.pageWidth - PageLayout.margin - measure.width(right, size: 7), baseline: baseline,
-                   size: 7, bold: false, gray: 0.4))
     }
 }

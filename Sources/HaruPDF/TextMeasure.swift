@@ -1,100 +1,120 @@
-/// Measures and wraps text in one font. Widths are cached per piece of text: a document repeats
+/// Advance widths at size 1000, from the font a PDF will draw with.
+protocol GlyphWidths {
+    func unitWidth(_ text: Substring) -> Float
+}
+
+extension FontFace: GlyphWidths {}
+
+/// Text fitted to a width: its lines, and the size they are drawn at.
+struct FittedText: Equatable {
+    var lines: [String]
+    var size: Float
+}
+
+/// Measures and fits text in one font. Widths are cached per piece of text: a document repeats
 /// the same characters and words many times.
 final class TextMeasure {
-    let font: TextFont
+    let font: any GlyphWidths
     private var cache: [Substring: Float] = [:]
 
-    init(font: TextFont) { self.font = font }
+    /// How far text may shrink to keep a word whole, as a share of its size; a number, amount,
+    /// part number, plate or VIN (a piece with a digit) may shrink further before anything breaks it.
+    static let smallestShare: Float = 0.75
+    static let smallestShareForNumbers: Float = 0.55
 
-    func width(_ text: Substring, size: Float) -> Float {
-        if let unit = cache[text] { return unit * size / 1000 }
-        let unit = font.unitWidth(String(text))
-        cache[text] = unit
-        return unit * size / 1000
-    }
+    init(font: any GlyphWidths) { self.font = font }
+
+    func width(_ text: Substring, size: Float) -> Float { unitWidth(text) * size / 1000 }
 
     func width(_ text: String, size: Float) -> Float { width(Substring(text), size: size) }
 
-    /// Breaks `text` into lines no wider than `width`: between words of Latin text, between any
-    /// two Chinese characters, never before closing punctuation; explicit newlines are kept.
-    func wrap(_ text: String, width: Float, size: Float) -> [String] {
+    private func unitWidth(_ text: Substring) -> Float {
+        if let unit = cache[text] { return unit }
+        let unit = font.unitWidth(text)
+        cache[text] = unit
+        return unit
+    }
+
+    /// `text` in lines no wider than `width`, broken only where `LineBreaker` allows; explicit
+    /// newlines are kept. A piece wider than the line first makes the whole text smaller, down to
+    /// the smallest share of `size`; only a word without digits still too wide is then broken
+    /// between characters.
+    func fit(_ text: String, width: Float, size: Float) -> FittedText {
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(LineBreaker.pieces)
+        var fitted = size
+        for piece in paragraphs.joined() {
+            let unit = unitWidth(piece.trimmingTrailingSpaces)
+            guard unit * fitted / 1000 > width, unit > 0 else { continue }
+            let share = piece.hasDigit ? TextMeasure.smallestShareForNumbers : TextMeasure.smallestShare
+            fitted = max(size * share, min(fitted, width * 1000 / unit))
+        }
+        fitted = (fitted * 4).rounded(.down) / 4  // quarter points: a few sizes, not one per cell
+        return FittedText(lines: paragraphs.flatMap { wrap($0, width: width, size: fitted) }, size: fitted)
+    }
+
+    /// Greedy filling: a piece goes on the line if it fits without its trailing spaces.
+    private func wrap(_ pieces: [Substring], width: Float, size: Float) -> [String] {
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth: Float = 0
-            for token in TextMeasure.tokens(paragraph) {
-                let tokenWidth = self.width(token, size: size)
-                if lineWidth + tokenWidth <= width || line.isEmpty && tokenWidth <= width {
-                    line += token
-                    lineWidth += tokenWidth
+        var line = ""
+        var lineWidth: Float = 0
+        for piece in pieces {
+            let pieceWidth = self.width(piece, size: size)
+            let inkWidth = self.width(piece.trimmingTrailingSpaces, size: size)
+            if line.isEmpty || lineWidth + inkWidth <= width {
+                if line.isEmpty && inkWidth > width && !piece.hasDigit {
+                    lines += breakByCharacters(piece, width: width, size: size, into: &line, lineWidth: &lineWidth)
                     continue
                 }
-                if token.allSatisfy({ $0 == " " }) { continue }  // a space at the break disappears
-                if !line.isEmpty {
-                    lines.append(line.trimmingTrailingSpaces)
-                    line = ""
-                    lineWidth = 0
-                }
-                if tokenWidth <= width {
-                    line = String(token)
-                    lineWidth = tokenWidth
-                } else {
-                    // A word wider than the line (a VIN in a narrow cell): break it by characters.
-                    for character in token {
-                        let characterWidth = self.width(Substring(String(character)), size: size)
-                        if lineWidth + characterWidth > width && !line.isEmpty {
-                            lines.append(line)
-                            line = ""
-                            lineWidth = 0
-                        }
-                        line.append(character)
-                        lineWidth += characterWidth
-                    }
-                }
+                line += piece
+                lineWidth += pieceWidth
+                continue
             }
-            lines.append(line.trimmingTrailingSpaces)
+            lines.append(String(line.trimmingTrailingSpaces))
+            line = ""
+            lineWidth = 0
+            if inkWidth > width && !piece.hasDigit {
+                lines += breakByCharacters(piece, width: width, size: size, into: &line, lineWidth: &lineWidth)
+            } else {
+                line = String(piece)
+                lineWidth = pieceWidth
+            }
+        }
+        lines.append(String(line.trimmingTrailingSpaces))
+        return lines
+    }
+
+    /// The last resort, for a word with no digit wider than the line at the smallest size.
+    private func breakByCharacters(_ piece: Substring, width: Float, size: Float, into line: inout String,
+                                   lineWidth: inout Float) -> [String] {
+        var lines: [String] = []
+        for character in piece {
+            let characterWidth = self.width(Substring(String(character)), size: size)
+            if lineWidth + characterWidth > width && !line.isEmpty && character != " " {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            line.append(character)
+            lineWidth += characterWidth
         }
         return lines
     }
 
-    static let noBreakBefore: Set<Character> = Set("，。、；：！？）》」』】”’,.;:!?)%·")
-
-    /// Words (with their trailing spaces) and single Chinese characters (with any closing punctuation).
-    static func tokens(_ text: Substring) -> [Substring] {
-        var tokens: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            let isWide = character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false
-            let nextCharacter = next < text.endIndex ? text[next] : nil
-            let breakAfter: Bool
-            if let nextCharacter, noBreakBefore.contains(nextCharacter) {
-                breakAfter = false
-            } else if isWide {
-                breakAfter = true
-            } else if character == " " {
-                breakAfter = nextCharacter != " "
-            } else if let nextCharacter, let scalar = nextCharacter.unicodeScalars.first, scalar.value >= 0x2E80 {
-                breakAfter = true
-            } else {
-                breakAfter = false
-            }
-            if breakAfter || next == text.endIndex {
-                tokens.append(text[start..<next])
-                start = next
-            }
-            index = next
-        }
-        return tokens
+    /// The largest size up to `size` at which one line of `text` is no wider than `width`.
+    func size(toFit text: String, width: Float, size: Float) -> Float {
+        let natural = self.width(text, size: size)
+        guard natural > width, natural > 0 else { return size }
+        return ((size * width / natural) * 4).rounded(.down) / 4
     }
 }
 
-extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
+extension StringProtocol {
+    /// Whether a decimal digit is in it: a number, amount, part number, plate or VIN.
+    var hasDigit: Bool { unicodeScalars.contains { $0.properties.numericType == .decimal } }
+
+    var trimmingTrailingSpaces: SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

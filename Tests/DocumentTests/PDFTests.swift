@@ -163,10 +163,4 @@ struct PDFTests {
         #expect(rendered.pageCount == 5)
         #expect(try Fixtures.pdfText(path).allSatisfy { $0.contains("第 1/1 页") })
     }
-
-    @Test func wrappingBreaksBetweenChineseCharactersButNotBeforePunctuation() {
-        #expect(TextMeasure.tokens("刹车，异响").map(String.init) == ["刹", "车，", "异", "响"])
-        #expect(TextMeasure.tokens("front brake pads").map(String.init) == ["front ", "brake ", "pads"])
-        #expect(TextMeasure.tokens("更换ABS泵").map(String.init) == ["更", "换", "ABS", "泵"])
-    }
 }
