@@ -31,34 +31,42 @@ final class FontFace: @unchecked Sendable {
         hb_face_destroy(face)
     }
 
-    /// Width of `text` at size 1000, as libharu computes it: each glyph's advance scaled to 1000
+    /// Width of `scalar` at size 1000, as libharu computes it: the glyph's advance scaled to 1000
     /// units and truncated, a character without a glyph as wide as glyph 0.
-    func unitWidth(_ text: Substring) -> Float {
-        var total: UInt32 = 0
-        for scalar in text.unicodeScalars {
-            var glyph: hb_codepoint_t = 0
-            if hb_font_get_nominal_glyph(font, scalar.value, &glyph) == 0 { glyph = 0 }
-            total += UInt32(max(0, hb_font_get_glyph_h_advance(font, glyph))) * 1000 / unitsPerEm
-        }
-        return Float(total)
+    func unitWidth(_ scalar: Unicode.Scalar) -> Float {
+        var glyph: hb_codepoint_t = 0
+        if hb_font_get_nominal_glyph(font, scalar.value, &glyph) == 0 { glyph = 0 }
+        return Float(UInt32(max(0, hb_font_get_glyph_h_advance(font, glyph))) * 1000 / unitsPerEm)
     }
 
-    /// A TrueType font with only the glyphs of `scalars`. The layout tables and vertical metrics go:
-    /// libharu draws neither.
-    func subset(_ scalars: Set<Unicode.Scalar>) throws -> [UInt8] {
+    /// A TrueType font with only the glyphs of `scalars`, and the glyph each of them has in it.
+    /// The layout tables and vertical metrics go: libharu draws neither.
+    func subset(_ scalars: Set<Unicode.Scalar>) throws -> FontSubset {
         guard let input = hb_subset_input_create_or_fail() else { throw PDFError.subset(path) }
         defer { hb_subset_input_destroy(input) }
         let unicodes = hb_subset_input_unicode_set(input)
         for scalar in scalars { hb_set_add(unicodes, scalar.value) }
         let dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in ["GSUB", "GPOS", "GDEF", "vhea", "vmtx", "BDF ", "FFTM", "gasp"] { hb_set_add(dropped, FontFace.tag(tag)) }
-        guard let subset = hb_subset_or_fail(face, input) else { throw PDFError.subset(path) }
+        guard let plan = hb_subset_plan_create_or_fail(face, input) else { throw PDFError.subset(path) }
+        defer { hb_subset_plan_destroy(plan) }
+        let oldGlyphs = hb_subset_plan_unicode_to_old_glyph_mapping(plan)
+        let newGlyphs = hb_subset_plan_old_to_new_glyph_mapping(plan)
+        let invalid = hb_codepoint_t.max  // HB_MAP_VALUE_INVALID
+        var glyphs: [Unicode.Scalar: UInt16] = [:]
+        for scalar in scalars {
+            let old = hb_map_get(oldGlyphs, scalar.value)
+            let new = old == invalid ? invalid : hb_map_get(newGlyphs, old)
+            glyphs[scalar] = new == invalid || new > UInt32(UInt16.max) ? 0 : UInt16(new)
+        }
+        guard let subset = hb_subset_plan_execute_or_fail(plan) else { throw PDFError.subset(path) }
         defer { hb_face_destroy(subset) }
         let blob = hb_face_reference_blob(subset)
         defer { hb_blob_destroy(blob) }
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw PDFError.subset(path) }
-        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+        let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+        return FontSubset(font: bytes, glyphs: glyphs)
     }
 
     private static func tag(_ name: String) -> hb_tag_t {

@@ -23,13 +23,15 @@ final class HaruDocument {
         }
     }
 
-    /// The embedded TrueType font, drawing UTF-8 text: `bytes` is a subset made for this document,
-    /// whose characters are `scalars`. libharu 2.3.0 reads fonts only from files, so the subset
-    /// goes through a temporary file (mode 0600, a name no one can guess), removed as soon as
-    /// libharu has opened it: libharu keeps reading the open file until the PDF is saved.
-    func loadTrueType(_ bytes: [UInt8], scalars: Set<Unicode.Scalar>) throws -> TextFont {
+    /// The embedded TrueType font: `subset`, made for this file, its cmap replaced by one for
+    /// `codes`, the codes the text is drawn in. libharu 2.3.0 reads fonts only from files, so the
+    /// font goes through a temporary file (mode 0600, a name no one can guess), removed as soon
+    /// as libharu has opened it: libharu keeps reading the open file until the PDF is saved.
+    func loadTrueType(_ subset: FontSubset, codes: GlyphCodes) throws -> TextFont {
         useUTF8()
-        let name = try TemporaryFontFile.withFile(bytes) { path -> UnsafePointer<CChar>? in
+        var file = try TrueTypeFile(subset.font)
+        file.replace("cmap", with: codes.cmapTable)
+        let name = try TemporaryFontFile.withFile(file.bytes) { path -> UnsafePointer<CChar>? in
             HPDF_LoadTTFontFromFile(handle, path, HPDF_TRUE)
         }
         guard let name else {
@@ -40,23 +42,28 @@ final class HaruDocument {
             try check("select the font subset")
             throw PDFError.library("select the font subset", code: 0)
         }
-        try replaceToUnicode(of: font, with: ToUnicodeCMap.text(for: scalars))
-        return TextFont(handle: font, encoding: .utf8)
+        try rewriteStreams(of: font, toUnicode: codes.toUnicode, cidToGlyphMap: codes.cidToGlyphMap)
+        return TextFont(handle: font, encoding: .codes(codes))
     }
 
-    /// Puts a true ToUnicode CMap in the stream libharu made for it (an encoding CMap), keeping
-    /// the object and its place in the file; the encoding CMap's dictionary keys go with it.
-    private func replaceToUnicode(of font: HPDF_Font, with text: String) throws {
+    /// Puts a true ToUnicode CMap in the stream libharu made for it (an encoding CMap, whose
+    /// dictionary keys go with it), and the glyph map of the codes used in place of one of all
+    /// 65,536 codes: the objects keep their places in the file.
+    private func rewriteStreams(of font: HPDF_Font, toUnicode: String, cidToGlyphMap: [UInt8]) throws {
         guard let attributes = font.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
               attributes.pointee.type == HPDF_FONT_TYPE0_TT,
-              let cmap = attributes.pointee.cmap_stream, let stream = cmap.pointee.stream else {
-            throw PDFError.library("find the font's ToUnicode map", code: 0)
+              let cmap = attributes.pointee.cmap_stream, let cmapStream = cmap.pointee.stream,
+              let map = attributes.pointee.map_stream, let mapStream = map.pointee.stream else {
+            throw PDFError.library("find the font's ToUnicode and glyph maps", code: 0)
         }
-        HPDF_MemStream_FreeData(stream)
+        HPDF_MemStream_FreeData(cmapStream)
         for key in ["Type", "CMapName", "CIDSystemInfo", "WMode"] { HPDF_Dict_RemoveElement(cmap, key) }
-        guard HPDF_Stream_WriteStr(stream, text) == HPDF_OK else {
-            try check("write the font's ToUnicode map")
-            throw PDFError.library("write the font's ToUnicode map", code: 0)
+        HPDF_MemStream_FreeData(mapStream)
+        let written = HPDF_Stream_WriteStr(cmapStream, toUnicode) == HPDF_OK
+            && cidToGlyphMap.withUnsafeBufferPointer { HPDF_Stream_Write(mapStream, $0.baseAddress, UInt32($0.count)) } == HPDF_OK
+        guard written else {
+            try check("write the font's ToUnicode and glyph maps")
+            throw PDFError.library("write the font's ToUnicode and glyph maps", code: 0)
         }
     }
 
@@ -119,21 +126,25 @@ final class HaruDocument {
 
 /// A font with the encoding its text must be given in.
 struct TextFont: GlyphWidths {
-    enum Encoding { case utf8, winAnsi }
+    enum Encoding {
+        /// The embedded subset: each character as its code (GlyphCodes), in UTF-8.
+        case codes(GlyphCodes)
+        case winAnsi
+    }
     let handle: HPDF_Font
     let encoding: Encoding
 
     /// The bytes libharu draws, NUL-terminated.
     func bytes(_ text: String) -> [CChar] {
         switch encoding {
-        case .utf8: return Array(text.utf8CString)
+        case .codes(let codes): return codes.encode(text)
         case .winAnsi: return WinAnsi.encode(text) + [0]
         }
     }
 
-    /// Width of `text` at size 1000, as libharu measures it.
-    func unitWidth(_ text: Substring) -> Float {
-        let bytes = self.bytes(String(text))
+    /// Width of `scalar` at size 1000, as libharu measures it.
+    func unitWidth(_ scalar: Unicode.Scalar) -> Float {
+        let bytes = self.bytes(String(Character(scalar)))
         let width = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) {
                 HPDF_Font_TextWidth(handle, $0, UInt32(buffer.count - 1)).width

@@ -16,6 +16,15 @@ public struct RenderedPDF: Sendable {
     public let embeddedFont: Bool
 }
 
+/// A PDF made in memory, before it is written.
+public struct PDFBytes: Sendable {
+    public let bytes: [UInt8]
+    public let pageCount: Int
+    public let warnings: [String]
+    public let missingCharacters: [Unicode.Scalar]
+    public let embeddedFont: Bool
+}
+
 /// Renders documents to one PDF on A4: Chinese through an embedded TrueType font (WenQuanYi Zen
 /// Hei) cut down to the characters the PDF draws, a document whose text is all Latin through
 /// Helvetica, which needs nothing embedded.
@@ -34,6 +43,14 @@ public final class PDFRenderer {
     /// appears whole or not at all (SafeFile); a symbolic link, a hard-linked file or a database
     /// at `path` is refused with a `FileRefusal`.
     public func write(_ documents: [Document], to path: String, info: PDFInfo? = nil) throws -> RenderedPDF {
+        let rendered = try render(documents, info: info)
+        try SafeFile.write(rendered.bytes, to: path)
+        return RenderedPDF(path: path, pageCount: rendered.pageCount, bytes: rendered.bytes.count, warnings: rendered.warnings,
+                           missingCharacters: rendered.missingCharacters, embeddedFont: rendered.embeddedFont)
+    }
+
+    /// The PDF of `documents`, in memory.
+    public func render(_ documents: [Document], info: PDFInfo? = nil) throws -> PDFBytes {
         let visible = documents.map { $0.mapText(PrintableText.droppingInvisibles) }
         let latinOnly = visible.allSatisfy { $0.allText.allSatisfy { $0.unicodeScalars.allSatisfy(WinAnsi.canEncode) } }
         let pdf = try HaruDocument()
@@ -54,9 +71,8 @@ public final class PDFRenderer {
             }
             let measure = TextMeasure(font: face)
             laidOut = printable.map { PageLayout.pages(for: $0, measure: measure) }
-            let drawn = PrintableText.scalars(drawnOn: laidOut.flatMap { $0 })
-            // "H" and "x" too: libharu reads the cap and x heights it describes the font with from them.
-            font = try pdf.loadTrueType(face.subset(drawn.union(["H", "x"])), scalars: drawn)
+            let subset = try face.subset(PrintableText.scalars(drawnOn: laidOut.flatMap { $0 }))
+            font = try pdf.loadTrueType(subset, codes: GlyphCodes(subset))
         }
         var pageCount = 0
         for pages in laidOut {
@@ -69,12 +85,10 @@ public final class PDFRenderer {
         }
         try pdf.check("lay out the pages")
         let bytes = try pdf.bytes()
-        try SafeFile.write(bytes, to: path)
         let warnings = missing.map { scalar in
             "\(Character(scalar)) (U+\(String(scalar.value, radix: 16, uppercase: true))) cannot be drawn by the font and is printed as ?"
         }
-        return RenderedPDF(path: path, pageCount: pageCount, bytes: bytes.count, warnings: warnings, missingCharacters: missing,
-                           embeddedFont: !latinOnly)
+        return PDFBytes(bytes: bytes, pageCount: pageCount, warnings: warnings, missingCharacters: missing, embeddedFont: !latinOnly)
     }
 }
 

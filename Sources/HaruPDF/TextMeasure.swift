@@ -1,6 +1,7 @@
-/// Advance widths at size 1000, from the font a PDF will draw with.
+/// Advance widths at size 1000, from the font a PDF will draw with. Text is as wide as the sum of
+/// its characters: libharu does not kern.
 protocol GlyphWidths {
-    func unitWidth(_ text: Substring) -> Float
+    func unitWidth(_ scalar: Unicode.Scalar) -> Float
 }
 
 extension FontFace: GlyphWidths {}
@@ -11,11 +12,11 @@ struct FittedText: Equatable {
     var size: Float
 }
 
-/// Measures and fits text in one font. Widths are cached per piece of text: a document repeats
-/// the same characters and words many times.
+/// Measures and fits text in one font. Widths are cached per character of the BMP: a document
+/// repeats the same few hundred many times.
 final class TextMeasure {
     let font: any GlyphWidths
-    private var cache: [Substring: Float] = [:]
+    private var widths = [Float](repeating: -1, count: 0x10000)
 
     /// How far text may shrink to keep a word whole, as a share of its size; a number, amount,
     /// part number, plate or VIN (a piece with a digit) may shrink further before anything breaks it.
@@ -29,10 +30,14 @@ final class TextMeasure {
     func width(_ text: String, size: Float) -> Float { width(Substring(text), size: size) }
 
     private func unitWidth(_ text: Substring) -> Float {
-        if let unit = cache[text] { return unit }
-        let unit = font.unitWidth(text)
-        cache[text] = unit
-        return unit
+        var total: Float = 0
+        for scalar in text.unicodeScalars {
+            let value = Int(scalar.value)
+            guard value < 0x10000 else { total += font.unitWidth(scalar); continue }
+            if widths[value] < 0 { widths[value] = font.unitWidth(scalar) }
+            total += widths[value]
+        }
+        return total
     }
 
     /// `text` in lines no wider than `width`, broken only where `LineBreaker` allows; explicit

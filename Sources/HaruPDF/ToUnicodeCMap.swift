@@ -1,22 +1,24 @@
-/// The ToUnicode CMap of the embedded font: what each code drawn stands for, so that text copied
-/// out of the PDF is the text printed. libharu's UTF-8 encoder writes each character as its
-/// 2-byte BMP code point; libharu 2.3.0 puts an encoding CMap (`begincidrange`) where this map
-/// belongs, which readers warn about.
+/// The ToUnicode CMap of the embedded font: the character each 2-byte code drawn stands for, so
+/// that text copied out of the PDF is the text printed. (libharu 2.3.0 puts an encoding CMap,
+/// `begincidrange`, where this map belongs, which readers warn about.)
 enum ToUnicodeCMap {
-    /// Runs of consecutive characters become `bfrange` lines, the rest `bfchar` lines, at most 100
-    /// to a block as the CMap format asks. A range never crosses a change of the code's first byte.
-    static func text(for scalars: Set<Unicode.Scalar>) -> String {
-        let codes = scalars.map(\.value).filter { $0 <= 0xFFFF }.sorted()
-        var ranges: [(UInt32, UInt32)] = []
-        for code in codes {
-            if let last = ranges.last, last.1 + 1 == code, last.1 >> 8 == code >> 8 {
-                ranges[ranges.count - 1].1 = code
+    /// Runs of consecutive codes for consecutive characters become `bfrange` lines, the rest
+    /// `bfchar` lines, at most 100 to a block as the CMap format asks. A range stays within one
+    /// first byte of its codes and of its characters.
+    static func text(for pairs: [(code: UInt16, character: Unicode.Scalar)]) -> String {
+        var runs: [(code: UInt16, first: UInt32, count: Int)] = []
+        for (code, character) in pairs.sorted(by: { $0.code < $1.code }) where character.value <= 0xFFFF {
+            if let last = runs.last, Int(last.code) + last.count == Int(code), last.first + UInt32(last.count) == character.value,
+               last.code >> 8 == code >> 8, last.first >> 8 == character.value >> 8 {
+                runs[runs.count - 1].count += 1
             } else {
-                ranges.append((code, code))
+                runs.append((code, character.value, 1))
             }
         }
-        let singles = ranges.filter { $0.0 == $0.1 }.map { "<\(hex($0.0))> <\(hex($0.0))>" }
-        let spans = ranges.filter { $0.0 != $0.1 }.map { "<\(hex($0.0))> <\(hex($0.1))> <\(hex($0.0))>" }
+        let singles = runs.filter { $0.count == 1 }.map { "<\(hex($0.code))> <\(hex($0.first))>" }
+        let spans = runs.filter { $0.count > 1 }.map {
+            "<\(hex($0.code))> <\(hex(UInt32($0.code) + UInt32($0.count - 1)))> <\(hex($0.first))>"
+        }
         var text = """
             /CIDInit /ProcSet findresource begin
             12 dict begin
@@ -48,7 +50,7 @@ enum ToUnicodeCMap {
         }.joined()
     }
 
-    private static func hex(_ code: UInt32) -> String {
+    private static func hex<Code: BinaryInteger>(_ code: Code) -> String {
         let digits = String(code, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
