@@ -18,7 +18,7 @@ public struct PDFInfo: Sendable {
     /// A title from the documents themselves, in the shop's language: "进厂维修单 RO12"; several
     /// papers of one order "机动车维修结算清单、出厂通知单 RO3"; papers of several orders need a
     /// title given (a day batch is titled as the batch).
-    static func title(of documents: [Document]) -> String {
+    public static func title(of documents: [Document]) -> String {
         guard let first = documents.first else { return "Workshop" }
         let chinese = first.bilingual
         var titles: [String] = []

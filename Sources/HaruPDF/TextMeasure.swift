@@ -46,14 +46,15 @@ final class TextMeasure {
     /// between characters.
     func fit(_ text: String, width: Float, size: Float) -> FittedText {
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(LineBreaker.pieces)
+        // Quarter points: a few sizes, not one per cell; never below the smallest.
+        func quarters(_ size: Float, _ rule: FloatingPointRoundingRule) -> Float { (size * 4).rounded(rule) / 4 }
         var fitted = size
         for piece in paragraphs.joined() {
             let unit = unitWidth(piece.trimmingTrailingSpaces)
             guard unit * fitted / 1000 > width, unit > 0 else { continue }
             let share = piece.hasDigit ? TextMeasure.smallestShareForNumbers : TextMeasure.smallestShare
-            fitted = max(size * share, min(fitted, width * 1000 / unit))
+            fitted = min(fitted, max(quarters(size * share, .up), quarters(width * 1000 / unit, .down)))
         }
-        fitted = (fitted * 4).rounded(.down) / 4  // quarter points: a few sizes, not one per cell
         return FittedText(lines: paragraphs.flatMap { wrap($0, width: width, size: fitted) }, size: fitted)
     }
 

@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import JobCards
+import Testing
 @testable import WorkshopModel
 
 /// An order built in memory, as the store would give it, for rendering documents without a database.
@@ -101,18 +102,37 @@ enum Fixtures {
         return directory + "/" + name
     }
 
-    /// The text of a PDF as pdftotext reads it, page by page.
-    static func pdfText(_ path: String) throws -> [String] {
+    /// The text of a PDF as pdftotext reads it, page by page. Anything poppler says on stderr (a
+    /// broken ToUnicode map, a bad font) is a test failure.
+    static func pdfText(_ path: String, layout: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let (output, warnings) = try run("/usr/bin/pdftotext", (layout ? ["-layout"] : []) + [path, "-"])
+        if !warnings.isEmpty { Issue.record("pdftotext warns about \(path): \(warnings)", sourceLocation: sourceLocation) }
+        return output.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }
+    }
+
+    /// pdfinfo's fields ("Title", "Author", "CreationDate" as written).
+    static func pdfInfo(_ path: String) throws -> [String: String] {
+        let (output, _) = try run("/usr/bin/pdfinfo", ["-rawdates", path])
+        var fields: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> (output: String, errors: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-layout", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}").filter { !$0.isEmpty }
+        return (String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -70,6 +70,11 @@ struct PrintTests {
         #expect(report?["pages"] as? Int == 2)
         let text = try Self.pdfText(directory + "/day-2026-11-22-jobcards.pdf")
         #expect(text.contains("RO1") && text.contains("RO2"))
+        // Titled as the batch, the shop its author, made at the session's time in the shop's zone.
+        let info = try Self.run("/usr/bin/pdfinfo", ["-rawdates", directory + "/day-2026-11-22-jobcards.pdf"]).output
+        #expect(info.contains("2026-11-22 进厂维修单（2 份）"), "\(info)")
+        #expect(info.contains("Author:          顺达汽修"), "\(info)")
+        #expect(info.contains("D:20261122090000+08'00'"), "\(info)")
         let none = try shop.command("print day jobcards 2026-11-20")
         #expect(none.status == 1)
         #expect(none.stderr.contains("no order was checked in on 2026-11-20"))
@@ -110,16 +115,24 @@ struct PrintTests {
         #expect(broken.stderr.contains("shop.nmae"))
     }
 
-    static func pdfText(_ path: String) throws -> String {
+    /// The text of a PDF as pdftotext reads it; anything poppler says on stderr is a test failure.
+    static func pdfText(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let (text, warnings) = try run("/usr/bin/pdftotext", [path, "-"])
+        if !warnings.isEmpty { Issue.record("pdftotext warns about \(path): \(warnings)", sourceLocation: sourceLocation) }
+        return text
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> (output: String, errors: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = [path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }

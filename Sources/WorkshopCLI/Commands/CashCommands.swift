@@ -270,7 +270,7 @@ enum CashCommands {
         let withWarranty = released.status == .released
         return Output(text: text, json: .object([("ok", .bool(true)), ("message", .string(text))] + fields)) {
             do {
-                let rendered = try PDFRenderer().write(pages, to: path)
+                let rendered = try PDFRenderer().write(pages, to: path, info: PrintCommands.info(pages, session: s))
                 let printed = text + "\n  " + s.t("已打印结算清单、出厂通知单" + (withWarranty ? "、质量保证书" : "") + "：\(path)（\(rendered.pageCount) 页）",
                                                   "printed the settlement list, release note" + (withWarranty ? " and warranty certificate" : "") + ": \(path) (\(rendered.pageCount) pages)")
                 return .message(printed, fields + [("documents", .array([.string(path)]))])

@@ -69,7 +69,10 @@ enum PrintCommands {
         guard !orders.isEmpty else { throw DocumentRefusal.nothingCheckedIn(day: date) }
         let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now).jobCard() }
         let path = try outputPath(invocation.value("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
-        return try write(documents, format: .pdf, to: path, session: s)
+        // Titled as the batch, in the shop's language (the documents' own).
+        let title = documents[0].bilingual ? "\(date) 进厂维修单（\(documents.count) 份）"
+                                           : "Repair orders checked in \(date) (\(documents.count))"
+        return try write(documents, format: .pdf, to: path, session: s, title: title)
     }
 
     static func printBooking(_ invocation: Invocation, _ s: Session) throws -> Output {
@@ -131,12 +134,21 @@ enum PrintCommands {
         return path
     }
 
-    static func write(_ documents: [Document], format: DocumentFormat, to path: String, session s: Session) throws -> Output {
+    /// The PDF's title (from the documents unless given), the shop as its author, made at the
+    /// session's time in the shop's zone.
+    static func info(_ documents: [Document], title: String? = nil, session s: Session) -> PDFInfo {
+        PDFInfo(title: title ?? PDFInfo.title(of: documents), author: s.settings.name,
+                created: Date(timeIntervalSince1970: TimeInterval(s.now.seconds)),
+                timeZone: TimeZone(identifier: s.zone.identifier) ?? .current)
+    }
+
+    static func write(_ documents: [Document], format: DocumentFormat, to path: String, session s: Session,
+                      title: String? = nil) throws -> Output {
         switch format {
         case .pdf:
             let rendered: RenderedPDF
             do {
-                rendered = try PDFRenderer().write(documents, to: path)
+                rendered = try PDFRenderer().write(documents, to: path, info: info(documents, title: title, session: s))
             } catch let error as PDFError {
                 throw DocumentRefusal.pdf(path: path, error: error)
             }
