@@ -45,6 +45,10 @@ final class TextMeasure {
     /// the smallest share of `size`; only a word without digits still too wide is then broken
     /// between characters.
     func fit(_ text: String, width: Float, size: Float) -> FittedText {
+        // Most cells hold one short line: nothing to break.
+        if unitWidth(Substring(text)) * size / 1000 <= width, !text.contains("\n") {
+            return FittedText(lines: [String(text.trimmingTrailingSpaces)], size: size)
+        }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(LineBreaker.pieces)
         // Quarter points: a few sizes, not one per cell; never below the smallest.
         func quarters(_ size: Float, _ rule: FloatingPointRoundingRule) -> Float { (size * 4).rounded(rule) / 4 }

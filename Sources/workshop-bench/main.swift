@@ -24,6 +24,18 @@ func time(_ body: () -> Void) -> UInt64 {
     return DispatchTime.now().uptimeNanoseconds - start
 }
 
+/// The CPU time this thread spent in `body`: steadier than the wall clock on a busy machine.
+func cpuTime(_ body: () -> Void) -> UInt64 {
+    func now() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+    let start = now()
+    body()
+    return now() - start
+}
+
 struct Stats {
     let name: String
     let samples: [Double]
@@ -242,16 +254,24 @@ func measureDocuments(database: String) throws -> [Stats] {
     let renderer = PDFRenderer()
     let record = try store.record(of: store.order(id: 1000)!)
     var chinese: [Double] = [], chineseInMemory: [Double] = [], latin: [Double] = [], settlement: [Double] = []
+    var cpu: [String: [Double]] = [:]
+    /// Wall time, and CPU time kept under `name`.
+    func timed(_ name: String, _ body: () -> Void) -> UInt64 {
+        var wall: UInt64 = 0
+        let used = cpuTime { wall = time(body) }
+        cpu[name, default: []].append(milliseconds(used))
+        return wall
+    }
     var chineseBytes = 0, latinBytes = 0, settlementBytes = 0, settlementPages = 0
     for _ in 0..<50 {
-        chinese.append(milliseconds(time {
+        chinese.append(milliseconds(timed("job card") {
             let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
             chineseBytes = (try? renderer.write([document], to: output + "/chinese.pdf"))?.bytes ?? 0
         }))
     }
     // The same without the file: what the PDF engine itself takes (the file is synced to disk).
     for _ in 0..<50 {
-        chineseInMemory.append(milliseconds(time {
+        chineseInMemory.append(milliseconds(timed("job card in memory") {
             let document = OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
             _ = try? renderer.render([document])
         }))
@@ -292,7 +312,7 @@ func measureDocuments(database: String) throws -> [Stats] {
     let payments = try store.payments(orderID: 1000)
     let warranty = long.warrantyCoverage(zone: store.settings.timeZone, fallback: WarrantyTable.statutory(.car, long.order.category))
     for _ in 0..<50 {
-        settlement.append(milliseconds(time {
+        settlement.append(milliseconds(timed("settlement") {
             guard let document = try? OrderDocuments(record: long, settings: store.settings, printedAt: Timestamp.currentTime,
                                                      warranty: warranty, payments: payments).document(.settlement) else { return }
             let rendered = try? renderer.write([document], to: output + "/settlement.pdf")
@@ -309,7 +329,7 @@ func measureDocuments(database: String) throws -> [Stats] {
     var pages = 0, batchBytes = 0
     var batches: [Double] = []
     for _ in 0..<10 {
-        batches.append(milliseconds(time {
+        batches.append(milliseconds(timed("day batch") {
             let rendered = try? renderer.write(dayDocuments, to: output + "/day.pdf")
             pages = rendered?.pageCount ?? 0
             batchBytes = rendered?.bytes ?? 0
@@ -320,6 +340,10 @@ func measureDocuments(database: String) throws -> [Stats] {
                  Double(chineseBytes) / 1024, Double(latinBytes) / 1024, settlementPages, Double(settlementBytes) / 1024))
     print(String(format: "  day batch: %d job cards, %d pages, %.0f KB, median %.1f ms = %.0f pages/s",
                  dayDocuments.count, pages, Double(batchBytes) / 1024, batch.median, Double(pages) / batch.median * 1000))
+    func median(_ name: String) -> Double { let s = (cpu[name] ?? [0]).sorted(); return s[s.count / 2] }
+    print(String(format: "  CPU time (median): job card %.2f ms (%.2f ms in memory), settlement %.2f ms, day batch %.1f ms = %.0f pages/s",
+                 median("job card"), median("job card in memory"), median("settlement"), median("day batch"),
+                 Double(pages) / median("day batch") * 1000))
     return [Stats(name: "print jobcard PDF (Chinese)", samples: chinese),
             Stats(name: "  the same, not written to disk", samples: chineseInMemory),
             Stats(name: "print jobcard PDF (Latin)", samples: latin),
