@@ -94,9 +94,17 @@ struct PDFTextTests {
         let rendered = try PDFRenderer().write([Fixtures.document(.jobcard)], to: path)
         #expect(rendered.embeddedFont)
         #expect(rendered.bytes < 60_000, "a job card of \(rendered.bytes) bytes")
-        // No temporary font file is left behind.
-        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("workshop-font-") }
-        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func theFontFileForLibharuLastsOnlyWhileItIsRead() throws {
+        var seen = ""
+        let size = try TemporaryFontFile.withFile([1, 2, 3]) { path -> Int in
+            seen = path
+            #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+            return (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        #expect(size == 3)
+        #expect(!FileManager.default.fileExists(atPath: seen))
     }
 
     @Test func manyDocumentsShareOneSubset() throws {
