@@ -49,6 +49,10 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case orderDiscount = "order.discount"
     case orderDispatch = "order.dispatch"
     case orderDispatchSplit = "order.dispatch-split"
+    /// Dispatched again, same group, into another bay: the car moved.
+    case orderBayMove = "order.bay-move"
+    /// The car left its bay (`bay free`).
+    case orderBayFree = "order.bay-free"
     case orderHandover = "order.handover"
     case orderNotSigned = "order.not-signed"
     case orderNotify = "order.notify"

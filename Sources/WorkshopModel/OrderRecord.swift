@@ -14,10 +14,13 @@ public struct OrderRecord: Sendable {
     public let supplements: [Supplement]
     /// The customer the order is billed to when it is not the owner (`order.billTo`).
     public let billedTo: Customer?
+    /// The bay the car is in now, if it is in one.
+    public let bayStay: BayStay?
 
     public init(order: RepairOrder, vehicle: Vehicle, customer: Customer, lines: [OrderLine], damage: [DamageNote],
                 belongings: [Belonging], documents: [ReceivedDocument], assignments: [Assignment] = [],
-                inspections: [Inspection] = [], supplements: [Supplement] = [], billedTo: Customer? = nil) {
+                inspections: [Inspection] = [], supplements: [Supplement] = [], billedTo: Customer? = nil,
+                bayStay: BayStay? = nil) {
         self.order = order
         self.vehicle = vehicle
         self.customer = customer
@@ -29,6 +32,7 @@ public struct OrderRecord: Sendable {
         self.inspections = inspections
         self.supplements = supplements
         self.billedTo = billedTo
+        self.bayStay = bayStay
     }
 
     /// The stages whose latest inspection passed.

@@ -11,6 +11,7 @@ extension Store {
         for line in change.newLines { try insertLine(line, of: order) }
         for line in change.changedLines { try updateLine(line, of: order) }
         if let assignment = change.assignment { try insertAssignment(assignment, of: order) }
+        if let move = change.bayMove { try moveBays(move, of: order, at: change.assignment?.at ?? context.now) }
         if let inspection = change.inspection { try insertInspection(inspection, of: order) }
         if let supplement = change.supplement { try saveSupplement(supplement, of: order) }
         if let progress = change.progress {

@@ -422,7 +422,8 @@ extension Store {
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),
                            documents: try documents(orderID: order.id), assignments: try assignments(orderID: order.id),
                            inspections: try inspections(orderID: order.id), supplements: try supplements(orderID: order.id),
-                           billedTo: try order.billTo.flatMap(customer(id:)))
+                           billedTo: try order.billTo.flatMap(customer(id:)),
+                           bayStay: try stay(ofOrder: order.id))
     }
 }
 

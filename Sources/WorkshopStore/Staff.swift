@@ -70,14 +70,6 @@ extension Store {
             """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds))])
         try journal(.baySave, entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
     }
-
-    /// The open order whose car is in `bay` now, if any.
-    public func orderInBay(_ bay: Bay) throws -> Int? {
-        try db.scalar("""
-            SELECT a.order_id FROM assignments a JOIN orders o ON o.id = a.order_id
-            WHERE a.bay_id = ? AND o.status IN ('in-work','completed') ORDER BY a.id DESC LIMIT 1
-            """, [.integer(Int64(bay.id))])
-    }
 }
 
 /// What sign-in needs to know about an account.

@@ -6,43 +6,96 @@ enum FloorCommands {
     static let all = [dispatch, handover, inspect, progress, complete]
 
     static let dispatch = CommandSpec("dispatch", aliases: ["派工"], group: .floor,
-        summary: Phrase("派工：把已签字的单派给班组、技师和工位；再次派给其他班组即分组作业", "send a signed order to a work group, technician and bay; again with another group to split it"), forms: [
-        Form([arg("order", .order)], options: [required("group", .text("班组", "GROUP")), option("tech", .staff), option("bay", .bay)],
-             access: .write, roles: [.manager], summary: Phrase("派工", "dispatch"),
-             examples: ["dispatch RO12 group=一组 tech=赵师傅 bay=3号工位", "dispatch RO12 group=钣喷组"]) { invocation, s in
-            let record = try s.record(invocation)
-            let group: String = invocation.need("group")
-            let groups = try s.store.workGroups()
-            guard groups.contains(group) else { throw FloorRefusal.noSuchGroup(group: group, groups: groups) }
-            var technician: StaffMember?
-            if let name: String = invocation.value("tech") {
-                let member = try s.store.staff(name, role: .technician)
-                guard member.group == group else { throw FloorRefusal.technicianInOtherGroup(name: member.name, group: member.group, dispatched: group) }
-                technician = member
-            }
-            var bay: Bay?
-            if let bayName: String = invocation.value("bay") {
-                guard let found = try s.store.bay(named: bayName) else {
-                    throw FloorRefusal.noSuchBay(bay: bayName, bays: try s.store.bays().map(\.name))
-                }
-                if let holder = try s.store.orderInBay(found), holder != record.order.id {
-                    throw FloorRefusal.bayTaken(bay: found.name, order: RepairOrder.number(holder))
-                }
-                bay = found
-            }
-            let change = try s.store.apply(try record.dispatch(group: group, technician: technician?.name, bay: bay?.name, by: s.user, at: s.now))
-            let order = change.order
-            var text = s.t("\(order.number) 派工：\(group)", "\(order.number) dispatched to \(group)")
-            if let technician { text += " · \(technician.name)" }
-            if let bay { text += " · \(bay.name)" }
-            if change.action == .orderDispatchSplit { text += s.t("（分组作业）", " (split across groups)") }
-            if order.category.requiresThreeInspections && !record.passedStages.contains(.pre) {
-                text += "\n  " + s.t("\(order.category.chinese)：请先做进厂检验 (inspect \(order.number) pre …)",
-                                     "\(order.category.english): the pre-repair inspection comes first (inspect \(order.number) pre …)")
-            }
-            return .message(text)
+        summary: Phrase("派工：把已签字的单派给班组、技师和工位；再次派给其他班组即分组作业；再次派 bay= 即把车移到该工位",
+                        "send a signed order to a work group, technician and bay; again with another group to split it; again with bay= to move the car there"), forms: [
+        Form([arg("order", .order)], options: [option("group", .text("班组", "GROUP")), option("tech", .staff), option("bay", .bay),
+                                               option("override", .yesNo), option("reason", .text)],
+             access: .write, roles: [.manager],
+             summary: Phrase("派工（首次须写 group=）；工位被预约占用（至交车时间）或缺少所需设备时拒绝，override=yes reason=… 强制派入并记录在案",
+                             "dispatch (group= the first time); a bay a booking holds before the promised time, or without the equipment the work needs, is refused — override=yes reason=… puts the car there anyway, on record"),
+             examples: ["dispatch RO12 group=一组 tech=赵师傅 bay=3号工位", "dispatch RO12 group=钣喷组", "dispatch RO12 bay=4号工位",
+                        "dispatch RO12 bay=1号工位 override=yes reason=\"A12 改到下午，客户同意\""]) { invocation, s in
+            try dispatch(invocation, s)
         },
     ])
+
+    static func dispatch(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let record = try s.record(invocation)
+        let groups = try s.store.workGroups()
+        let group: String
+        if let given: String = invocation.value("group") {
+            guard groups.contains(given) else { throw FloorRefusal.noSuchGroup(group: given, groups: groups) }
+            group = given
+        } else if let last = record.assignments.last?.group {
+            group = last
+        } else {
+            throw FloorRefusal.groupNeeded(order: record.order.number, groups: groups)
+        }
+        var technician: StaffMember?
+        if let name: String = invocation.value("tech") {
+            let member = try s.store.staff(name, role: .technician)
+            guard member.group == group else { throw FloorRefusal.technicianInOtherGroup(name: member.name, group: member.group, dispatched: group) }
+            technician = member
+        }
+        let override: Bool = invocation.value("override") ?? false
+        let reason = (invocation.value("reason") as String?).flatMap { $0.isEmpty ? nil : $0 }
+        if override && reason == nil { throw BayRefusal.overrideNeedsReason }
+        if !override && invocation.has("reason") { throw BayRefusal.reasonWithoutOverride }
+        var placement: BayPlacement?
+        if let bayName: String = invocation.value("bay") {
+            guard let found = try s.store.bay(named: bayName) else {
+                throw FloorRefusal.noSuchBay(bay: bayName, bays: try s.store.bays().map(\.name))
+            }
+            let until = BayRules.expectedUntil(promise: record.order.promisedAt, now: s.now)
+            let states = try s.store.bayStates(from: s.now, to: until)
+            guard let target = states.first(where: { $0.bay.id == found.id }) else {
+                throw FloorRefusal.noSuchBay(bay: bayName, bays: states.map(\.bay.name))
+            }
+            placement = BayPlacement(target: target, all: states, needs: try s.store.equipmentNeeded(record), override: override ? reason : nil)
+        }
+        let change = try s.store.apply(try record.dispatch(group: group, technician: technician?.name, bay: placement, by: s.user, at: s.now))
+        let order = change.order
+        let w = s.wording
+        let until = s.formatTime(BayRules.expectedUntil(promise: order.promisedAt, now: s.now))
+        var text: String
+        switch change.bayMove {
+        case .enter(let bay, let leaving?)? where change.action == .orderBayMove:
+            text = s.t("\(order.number) 移工位：\(leaving.bay) → \(bay)（\(group)", "\(order.number) moved from \(leaving.bay) to \(bay) (\(group)")
+                + (technician.map { " · \($0.name)" } ?? "") + s.t("），预计占用至 \(until)（交车时间）", "), expected there until \(until) (its promised time)")
+        case .enter(let bay, let leaving)?:
+            text = s.t("\(order.number) 派工：\(group)", "\(order.number) dispatched to \(group)") + (technician.map { " · \($0.name)" } ?? "")
+                + " · \(bay)" + (leaving.map { s.t("（由 \($0.bay) 移入）", " (moved from \($0.bay))") } ?? "")
+                + s.t("，预计占用至 \(until)（交车时间）", ", expected there until \(until) (its promised time)")
+        default:
+            text = s.t("\(order.number) 派工：\(group)", "\(order.number) dispatched to \(group)") + (technician.map { " · \($0.name)" } ?? "")
+            if let stay = record.bayStay { text += s.t(" · 仍在 \(stay.bay)", " · still in \(stay.bay)") }
+        }
+        if change.action == .orderDispatchSplit { text += s.t("（分组作业）", " (split across groups)") }
+        let holds = change.overriddenHolds, missing = change.overriddenEquipment
+        if !holds.isEmpty || !missing.isEmpty {
+            let what = holds.map(w.hold) + (missing.isEmpty ? [] : [s.t("缺少", "without ") + w.needs(missing)])
+            text += "\n  ! " + s.t("已强制派入（记录在案）：", "overridden, on record: ") + what.joined(separator: s.t("；", "; "))
+                + s.t("。原因：", ". Reason: ") + (reason ?? "")
+        } else if override {
+            text += "\n  " + s.t("（没有需要强制的：override 未使用）", "(nothing to override: override not used)")
+        }
+        if order.category.requiresThreeInspections && !record.passedStages.contains(.pre) {
+            text += "\n  " + s.t("\(order.category.chinese)：请先做进厂检验 (inspect \(order.number) pre …)",
+                                 "\(order.category.english): the pre-repair inspection comes first (inspect \(order.number) pre …)")
+        }
+        var fields: [(String, JSON)] = [("order", .string(order.number)), ("group", .string(group)), ("tech", .string(technician?.name))]
+        if case .enter(let bay, let leaving)? = change.bayMove {
+            fields += [("bay", .string(bay)), ("from_bay", .string(leaving?.bay)),
+                       ("until", .string(BayRules.expectedUntil(promise: order.promisedAt, now: s.now).iso8601))]
+        } else {
+            fields.append(("bay", .string(record.bayStay?.bay)))
+        }
+        if !holds.isEmpty || !missing.isEmpty {
+            fields += [("overridden_holds", .array(holds.map { .string($0.reference) })),
+                       ("overridden_equipment", .array(missing.map { .string($0.equipment.code) })), ("reason", .string(reason))]
+        }
+        return .message(text, fields)
+    }
 
     static let handover = CommandSpec("handover", aliases: ["交车间", "接车签字"], group: .floor,
         summary: Phrase("车间接车人签字，记时间（精确到十分钟）", "the workshop receiver signs for the car, with the time (to ten minutes)"), forms: [
@@ -164,7 +217,8 @@ enum FloorRefusal: Refusal {
     case noSuchGroup(group: String, groups: [String])
     case technicianInOtherGroup(name: String, group: String?, dispatched: String)
     case noSuchBay(bay: String, bays: [String])
-    case bayTaken(bay: String, order: String)
+    /// The first dispatch of an order names its work group.
+    case groupNeeded(order: String, groups: [String])
     case receiverNotStaff(name: String)
     case notOnChecklist(item: String, stage: InspectionStage, items: [String])
 }

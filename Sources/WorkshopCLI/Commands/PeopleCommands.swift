@@ -79,24 +79,75 @@ enum PeopleCommands {
             return .message(s.t("工位 \(name)", "bay \(name)") + (equipment.isEmpty ? "" : s.t("：", ": ") + s.wording.equipment(equipment))
                             + " · \(hours)")
         },
-        Form([word("list", "ls")], access: .read, summary: Phrase("全部工位", "every bay"), examples: ["bay list"]) { _, s in
+        Form([word("list", "ls")], access: .read,
+             summary: Phrase("全部工位：现在在修的车（单号、车牌、起止时间）和今天及下一个预约", "every bay: the car in it now (order, plate, since, until its promised time) and the bookings holding it today, and the next"),
+             examples: ["bay list"]) { _, s in
             try listBays(s)
+        },
+        Form([word("free", "腾空"), textArg("name", .bay)], access: .write, roles: [.advisor, .technician, .manager],
+             summary: Phrase("腾空工位：车已离开（完工、移出、等配件）；单据状态不变，再进工位用 dispatch … bay=",
+                             "free a bay: the car has left it (work done, moved out, waiting for parts); the order stays as it is — dispatch … bay= puts it in a bay again"),
+             examples: ["bay free 1号工位"]) { invocation, s in
+            try freeBay(invocation.need("name"), s)
         },
     ])
 
-    static func listBays(_ s: Session) throws -> Output {
-        let bays = try s.store.bays()
-        var table = TextTable([s.t("工位", "Bay"), s.t("设备", "Equipment"), s.t("开放时间", "Hours"), s.t("在修", "Holding")])
-        for bay in bays {
-            table.add([bay.name, s.wording.equipment(bay.equipment), bay.hours, try s.store.orderInBay(bay).map(RepairOrder.number) ?? ""])
+    static func freeBay(_ name: String, _ s: Session) throws -> Output {
+        guard let bay = try s.store.bay(named: name) else { throw PeopleRefusal.unknownBay(name: name, bays: try s.store.bays().map(\.name)) }
+        guard let stay = try s.store.stay(inBay: bay.id), let order = try s.store.order(id: stay.orderID) else {
+            throw BayRefusal.notOccupied(bay: bay.name)
         }
-        return Output(text: bays.isEmpty ? s.t("(暂无工位)", "(no bays yet)") : table.render(),
-                      json: .object([("bays", .array(try bays.map {
-                          .object([("name", .string($0.name)), ("equipment", .array($0.equipment.map { .string($0) })),
-                                   ("equipment_labels", .array($0.equipment.map { .string(Equipment(code: $0).label(s.language)) })),
-                                   ("hours", .string($0.hours)),
-                                   ("order", .string(try s.store.orderInBay($0).map(RepairOrder.number)))])
-                      }))]))
+        try s.store.apply(try s.store.record(of: order).leaveBay(bay))
+        var text = s.t("工位 \(bay.name) 已腾空：\(order.number)（\(stay.plate)）离开工位", "bay \(bay.name) is free: \(order.number) (\(stay.plate)) left it")
+        if order.status == .inWork {
+            text += "\n  " + s.t("\(order.number) 仍在维修中；再进工位：dispatch \(order.number) bay=…",
+                                 "\(order.number) is still in work; to put it in a bay again: dispatch \(order.number) bay=…")
+        }
+        return .message(text, [("bay", .string(bay.name)), ("order", .string(order.number)), ("plate", .string(stay.plate))])
+    }
+
+    /// Every bay: the car in it now, until its promised time, and the bookings holding it for the
+    /// rest of today and the next one after.
+    static func listBays(_ s: Session) throws -> Output {
+        let endOfToday = Day.next(s.zone.startOfDay(s.now), s.zone)
+        let states = try s.store.bayStates(from: s.now, to: endOfToday)
+        let today = s.zone.formatDate(s.now)
+        /// "14:30" today, "11-23 14:30" another day of the year, the whole time otherwise.
+        func short(_ instant: Timestamp) -> String {
+            let full = s.formatTime(instant)
+            if s.zone.formatDate(instant) == today { return String(full.suffix(5)) }
+            return full.prefix(4) == today.prefix(4) ? String(full.dropFirst(5)) : full
+        }
+        func holdText(_ hold: BayHold) -> String {
+            "\(hold.reference) \(hold.plate) \(short(hold.from))–" + (s.zone.formatDate(hold.from) == s.zone.formatDate(hold.until) ? String(s.formatTime(hold.until).suffix(5)) : short(hold.until))
+        }
+        var table = TextTable([s.t("工位", "Bay"), s.t("设备", "Equipment"), s.t("开放时间", "Hours"), s.t("在修", "In it now"),
+                               s.t("起", "Since"), s.t("至（交车）", "Until (promised)"), s.t("预约（今天 / 下一个）", "Held for (today / next)")])
+        table.maximumWidth = 64
+        var json: [JSON] = []
+        for state in states {
+            let occupant = state.occupant
+            let next = try s.store.nextHold(bayID: state.bay.id, from: endOfToday)
+            var held = state.holds.map(holdText)
+            if let next { held.append(s.t("下一个 ", "next ") + holdText(next)) }
+            let until = occupant?.promisedAt.map { short($0) + ($0 < s.now ? s.t("（已超时）", " (overdue)") : "") } ?? ""
+            table.add([state.bay.name, s.wording.equipment(state.bay.equipment), state.bay.hours,
+                       occupant.map { "\($0.order) \($0.plate)" } ?? "", occupant.map { short($0.since) } ?? "", until,
+                       held.joined(separator: "; ")])
+            func holdJSON(_ hold: BayHold) -> JSON {
+                .object([("appointment", .string(hold.reference)), ("plate", .string(hold.plate)), ("from", .string(hold.from.iso8601)),
+                         ("until", .string(hold.until.iso8601)), ("order", .string(hold.orderID.map(RepairOrder.number)))])
+            }
+            json.append(.object([
+                ("name", .string(state.bay.name)), ("equipment", .array(state.bay.equipment.map { .string($0) })),
+                ("equipment_labels", .array(state.bay.equipment.map { .string(Equipment(code: $0).label(s.language)) })),
+                ("hours", .string(state.bay.hours)), ("order", .string(occupant?.order)),
+                ("occupant", occupant.map { .object([("order", .string($0.order)), ("plate", .string($0.plate)),
+                                                     ("since", .string($0.since.iso8601)), ("until", .string($0.promisedAt?.iso8601))]) } ?? .null),
+                ("holds", .array(state.holds.map(holdJSON))), ("next_hold", next.map(holdJSON) ?? .null),
+            ]))
+        }
+        return Output(text: states.isEmpty ? s.t("(暂无工位)", "(no bays yet)") : table.render(), json: .object([("bays", .array(json))]))
     }
 
     static let checkitem = CommandSpec("checkitem", aliases: ["检验项目"], group: .shop,

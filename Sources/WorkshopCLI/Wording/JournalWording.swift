@@ -62,6 +62,8 @@ extension JournalAction {
         case .orderDiscount: return Phrase("优惠", "discount")
         case .orderDispatch: return Phrase("派工", "dispatched")
         case .orderDispatchSplit: return Phrase("分组派工", "work split to another group")
+        case .orderBayMove: return Phrase("移工位", "moved to another bay")
+        case .orderBayFree: return Phrase("腾空工位", "left its bay")
         case .orderHandover: return Phrase("车间接车", "handed to the workshop")
         case .orderNotSigned: return Phrase("改为未签字", "marked not signed")
         case .orderNotify: return Phrase("通知客户", "customer notified")

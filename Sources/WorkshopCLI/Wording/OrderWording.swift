@@ -307,8 +307,9 @@ extension FloorRefusal: WordedRefusal {
                      "\(name) works in group \(group ?? "—"), not \(dispatched): dispatch to that group, or name a technician of \(dispatched)")
         case .noSuchBay(let bay, let bays):
             return w("没有工位 \(bay)；工位：\(bays.joined(separator: ", "))", "there is no bay \(bay); bays: \(bays.joined(separator: ", "))")
-        case .bayTaken(let bay, let order):
-            return w("工位 \(bay) 正在修 \(order)：请选空闲工位（bay list）", "bay \(bay) holds \(order) now: choose a free bay (bay list)")
+        case .groupNeeded(let order, let groups):
+            return w("\(order) 首次派工须写班组：group=…（班组：\(groups.isEmpty ? "暂无" : groups.joined(separator: ", "))）",
+                     "the first dispatch of \(order) names its work group: group=… (groups: \(groups.isEmpty ? "none yet" : groups.joined(separator: ", ")))")
         case .receiverNotStaff(let name):
             return w("\(name) 不在员工名单上：接车人应是车间主管或技师（staff list）",
                      "\(name) is not on the staff list: the receiver is the workshop manager or a technician (staff list)")

@@ -166,7 +166,7 @@ extension OrderRecord {
             ("signed", .string(signer)), ("odometer", .int(odometer)), ("old_parts", .string(updated.oldParts?.code)),
             ("total", .string(settlement.total.plain)), ("paid", .string(settlement.paid.plain)),
             ("warranty_km", .int(updated.warrantyTerm?.km)), ("warranty_days", .int(updated.warrantyTerm?.days)),
-        ] + (confirmation.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
+        ] + (confirmation.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? [])).leavingBay(of: self, .released)
     }
 }
 

@@ -1,8 +1,12 @@
 /// The workshop floor (进车间, 三级检验, 追加维修项目, 竣工): transitions of a signed order.
 extension OrderRecord {
     /// Sends the order to a work group (and technician, bay); again with another group splits it.
-    /// The first dispatch starts the work.
-    public func dispatch(group: String, technician: String?, bay: String?, by: String, at now: Timestamp) throws -> OrderChange {
+    /// The first dispatch starts the work. With a bay, the car goes into it — out of the bay it was
+    /// in, if another (one car is in one bay at a time) — unless another car is in it, a booking
+    /// holds it for a time the car is expected there (until its promised time), or it lacks
+    /// equipment the work needs; the last two the dispatcher may override, saying why.
+    public func dispatch(group: String, technician: String?, bay placement: BayPlacement?, by: String,
+                         at now: Timestamp) throws -> OrderChange {
         try Gate.signed(order)
         guard order.status == .signed || order.status == .inWork else {
             throw OrderRefusal.dispatchOnlySignedOrInWork(order: order.number, status: order.status)
@@ -13,9 +17,38 @@ extension OrderRecord {
             updated.status = .inWork
             updated.startedAt = now
         }
-        var change = OrderChange(updated, first ? .orderDispatch : .orderDispatchSplit,
-                                 [("group", .string(group)), ("tech", .string(technician)), ("bay", .string(bay))])
-        change.assignment = Assignment(group: group, technician: technician, bay: bay, at: now, by: by)
+        var move: BayMove?
+        var overridden: (holds: [BayHold], missing: [EquipmentNeed]) = ([], [])
+        if let placement, placement.target.bay.id != bayStay?.bayID {
+            overridden = try BayRules.check(placement, order: order, now: now)
+            move = .enter(bay: placement.target.bay.name, leaving: bayStay)
+        }
+        let newGroup = !assignments.contains { $0.group == group }
+        let moved: Bool
+        if case .enter(_, _?) = move { moved = true } else { moved = false }
+        let action: JournalAction = first ? .orderDispatch : newGroup ? .orderDispatchSplit : moved ? .orderBayMove : .orderDispatch
+        var detail: [(String, JSON)] = [("group", .string(group)), ("tech", .string(technician)),
+                                        ("bay", .string(placement?.target.bay.name ?? bayStay?.bay))]
+        if case .enter(_, let leaving?) = move { detail.append(("from_bay", .string(leaving.bay))) }
+        if !overridden.holds.isEmpty || !overridden.missing.isEmpty {
+            detail.append(("override", .string(placement?.override)))
+            detail.append(("overridden_holds", .array(overridden.holds.map { .string($0.reference) })))
+            detail.append(("overridden_equipment", .array(overridden.missing.map { .string($0.equipment.code) })))
+        }
+        var change = OrderChange(updated, action, detail)
+        change.assignment = Assignment(group: group, technician: technician, bay: placement?.target.bay.name, at: now, by: by)
+        change.bayMove = move
+        change.overriddenHolds = overridden.holds
+        change.overriddenEquipment = overridden.missing
+        return change
+    }
+
+    /// The car leaves the bay it is in (`bay free`): the work is done there, or it waits elsewhere.
+    /// The order stays where it is in the workflow; a later dispatch with a bay puts it in one again.
+    public func leaveBay(_ bay: Bay) throws -> OrderChange {
+        guard let stay = bayStay, stay.bayID == bay.id else { throw BayRefusal.notOccupied(bay: bay.name) }
+        var change = OrderChange(order, .orderBayFree, [("bay", .string(stay.bay))])
+        change.bayMove = .leave(stay, .freed)
         return change
     }
 
@@ -75,7 +108,7 @@ extension OrderRecord {
         ])
         change.inspection = Inspection(id: 0, stage: stage, result: result, inspector: inspector, at: now, note: note,
                                        certificate: issued, items: items)
-        return change
+        return updated.status == .ready ? change.leavingBay(of: self, .ready) : change
     }
 
     /// The workshop reports added work while the car is in it; the customer's answer decides.
@@ -148,6 +181,10 @@ extension OrderRecord {
         var updated = order
         updated.completedAt = now
         updated.status = order.category.requiresThreeInspections || finalInspection == .failed ? .completed : .ready
-        return OrderChange(updated, .orderComplete, [("status", .string(updated.status.code))])
+        let change = OrderChange(updated, .orderComplete, [("status", .string(updated.status.code))])
+        // Ready for hand-back: nothing more is done in the bay, which takes the next car. A car
+        // waiting for its final inspection keeps its bay: it is inspected there, and reworked there
+        // if it fails.
+        return updated.status == .ready ? change.leavingBay(of: self, .ready) : change
     }
 }

@@ -14,12 +14,36 @@ public struct OrderChange: Sendable {
     public internal(set) var supplement: Supplement?
     public internal(set) var progress: ProgressReport?
     public internal(set) var payment: Payment?
+    /// The car goes into a bay (out of the one it was in), or leaves its bay.
+    public internal(set) var bayMove: BayMove?
+    /// What the dispatcher overrode to put the car in its bay: bookings' holds, equipment missing.
+    public internal(set) var overriddenHolds: [BayHold] = []
+    public internal(set) var overriddenEquipment: [EquipmentNeed] = []
     public let action: JournalAction
-    public let detail: [(String, JSON)]
+    public internal(set) var detail: [(String, JSON)]
 
     init(_ order: RepairOrder, _ action: JournalAction, _ detail: [(String, JSON)] = []) {
         self.order = order
         self.action = action
         self.detail = detail
+    }
+}
+
+/// What a change does to where the car is on the floor.
+public enum BayMove: Equatable, Sendable {
+    /// Into `bay` (by its name); out of the bay it was in, if any (that stay ends, moved).
+    case enter(bay: String, leaving: BayStay?)
+    /// Out of the bay it is in.
+    case leave(BayStay, BayLeaving)
+}
+
+extension OrderChange {
+    /// The same change, the car leaving the bay it is in (if it is in one).
+    func leavingBay(of record: OrderRecord, _ why: BayLeaving) -> OrderChange {
+        guard let stay = record.bayStay else { return self }
+        var change = self
+        change.bayMove = .leave(stay, why)
+        change.detail.append(("bay_left", .string(stay.bay)))
+        return change
     }
 }

@@ -3,8 +3,9 @@
 /// trigger under the same name) or added is named. Frozen like the migrations that made them
 /// (005-trust: three per watched table logging changes made without Workshop's writer mark, and
 /// the append-only guards of the journal and the tamper log; 007-record-seals: those of the row
-/// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages). A
-/// migration that adds a trigger adds its text here, word for word.
+/// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
+/// 009-bay-stays: the watch of the bays' stays). A migration that adds a trigger adds its text
+/// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
         let name: String
@@ -193,5 +194,11 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_appointment_messages_update AFTER UPDATE ON appointment_messages\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('appointment_messages', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_appointment_messages_delete", table: "appointment_messages",
                         sql: "CREATE TRIGGER tamper_appointment_messages_delete AFTER DELETE ON appointment_messages\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('appointment_messages', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_bay_stays_insert", table: "bay_stays",
+                        sql: "CREATE TRIGGER tamper_bay_stays_insert AFTER INSERT ON bay_stays\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('bay_stays', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_bay_stays_update", table: "bay_stays",
+                        sql: "CREATE TRIGGER tamper_bay_stays_update AFTER UPDATE ON bay_stays\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('bay_stays', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_bay_stays_delete", table: "bay_stays",
+                        sql: "CREATE TRIGGER tamper_bay_stays_delete AFTER DELETE ON bay_stays\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('bay_stays', 'delete', OLD.rowid); END"),
     ]
 }

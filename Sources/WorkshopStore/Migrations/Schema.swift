@@ -11,6 +11,7 @@ enum Schema {
         .factsFixedOnOrders,
         .recordSeals,
         .counterAndAccounts,
+        .bayStays,
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -20,6 +21,7 @@ enum Schema {
     static let openStatuses = "('estimating','signed','in-work','completed','ready')"
 
     /// A declined order whose car has not been released yet (its fee, key or belongings may still be
-    /// here), as SQL on `orders o`. No index covers it yet; a partial index with this condition would.
+    /// here), as SQL on `orders o`: the condition of the partial index `orders_declined_unreleased`
+    /// (009-bay-stays), so that SQLite finds them without reading the orders table.
     static let declinedUnreleased = "o.status = 'declined' AND o.released_at IS NULL"
 }
