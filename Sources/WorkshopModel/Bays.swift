@@ -91,8 +91,6 @@ public struct EquipmentNeed: Equatable, Sendable {
         case job(code: String)
         /// The booking the order came from held a bay with it for its jobs.
         case booking(reference: String)
-        /// A new-energy vehicle: its high-voltage system is there whatever the job.
-        case newEnergy(plate: String)
     }
 
     public var equipment: Equipment
@@ -149,9 +147,11 @@ public enum BayRules {
         return jobs.filter { !$0.operations.isEmpty && $0.operations.allSatisfy { operations.contains($0.uppercased()) } }
     }
 
-    /// The equipment the order's work needs: that of the booking it came from (its jobs'), of the
-    /// canned jobs on it, and ev-safe for a new-energy vehicle.
-    public static func equipmentNeeded(vehicle: Vehicle, booking: Appointment?, jobs: [Job]) -> [EquipmentNeed] {
+    /// The equipment the order's work needs: that of the booking it came from (its jobs'), and of
+    /// the canned jobs on it. The work decides, not the car: a new-energy vehicle needs an ev-safe
+    /// bay for work on its high-voltage system, which the shop's jobs for it say (`job add J-HV …
+    /// equipment=ev-safe`); its tyres or brakes do not (dispatch reminds, `shouldRemindEVSafe`).
+    public static func equipmentNeeded(booking: Appointment?, jobs: [Job]) -> [EquipmentNeed] {
         var needs: [EquipmentNeed] = []
         func add(_ code: String, _ reason: EquipmentNeed.Reason) {
             let item = Equipment(code: code)
@@ -164,8 +164,13 @@ public enum BayRules {
         }
         if let booking { for code in booking.equipment { add(code, .booking(reference: booking.reference)) } }
         for job in jobs { for code in job.equipment { add(code, .job(code: job.code)) } }
-        if isNewEnergy(vehicle) { add(KnownEquipment.evSafe.code, .newEnergy(plate: vehicle.plate.value)) }
         return needs
+    }
+
+    /// A new-energy vehicle going into a bay without ev-safe, for work that does not need it: the
+    /// dispatcher is reminded that work on its high-voltage system belongs in a bay with it.
+    public static func shouldRemindEVSafe(_ vehicle: Vehicle, bay: Bay) -> Bool {
+        isNewEnergy(vehicle) && !bay.equipment.contains(KnownEquipment.evSafe.code)
     }
 
     /// What the bay lacks of what the work needs.
@@ -180,6 +185,12 @@ public enum BayRules {
             hold.vehicleID != order.vehicleID && hold.orderID != order.id
                 && BookingRules.overlaps(from, until, hold.from, hold.until)
         }
+    }
+
+    /// Whether the car in a bay is expected out of it by `start` (a booking's time): by its
+    /// promised time, and not before half an hour from now.
+    public static func occupantGoneBy(_ start: Timestamp, _ stay: BayStay, now: Timestamp) -> Bool {
+        expectedUntil(promise: stay.promisedAt, now: now) <= start
     }
 
     /// Whether the bay could take the order's car now, until `until`: no other car in it, no other

@@ -5,7 +5,7 @@ import WorkshopModel
 /// here goes through an index: the open stays through their partial indexes, the holds through the
 /// bookings' time, the cars put in a bay before stays were recorded through the open orders.
 extension Store {
-    private static let openStayQuery = """
+    static let openStayQuery = """
         SELECT s.id, s.bay_id, b.name AS bay, s.order_id, v.plate, s.since, o.promised_at
         FROM bay_stays s JOIN bays b ON b.id = s.bay_id JOIN orders o ON o.id = s.order_id JOIN vehicles v ON v.id = o.vehicle_id
         """
@@ -13,7 +13,7 @@ extension Store {
     /// A car put in a bay before stays were recorded: in the bay of its order's latest dispatch
     /// with a bay, while the order is in work or waits for its final inspection (as the program had
     /// it then), and no stay of it was written since.
-    private static let earlierStayQuery = """
+    static let earlierStayQuery = """
         SELECT NULL AS id, a.bay_id, b.name AS bay, o.id AS order_id, v.plate, a.assigned_at AS since, o.promised_at
         FROM orders o
         JOIN assignments a ON a.id = (SELECT max(x.id) FROM assignments x WHERE x.order_id = o.id AND x.bay_id IS NOT NULL)
@@ -21,6 +21,30 @@ extension Store {
         WHERE o.status IN \(Schema.openStatuses) AND o.status IN ('in-work','completed')
           AND NOT EXISTS (SELECT 1 FROM bay_stays s WHERE s.order_id = o.id)
         """
+
+    static let holdsQuery = """
+        SELECT a.id, a.bay_id, a.vehicle_id, v.plate, a.order_id, a.at, a.duration
+        FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
+        WHERE a.at >= ? AND a.at < ? AND a.bay_id IS NOT NULL
+          AND (a.status = 'confirmed'
+               OR (a.status = 'arrived'
+                   AND EXISTS (SELECT 1 FROM orders o WHERE o.id = a.order_id AND o.status IN \(Schema.openStatuses))
+                   AND NOT EXISTS (SELECT 1 FROM assignments x WHERE x.order_id = a.order_id AND x.bay_id IS NOT NULL)))
+        ORDER BY a.at, a.id
+        """
+
+    /// The bay's next confirmed booking: on the index of the bookings still holding bays (004).
+    static let nextHoldQuery = """
+        SELECT a.id, a.bay_id, a.vehicle_id, v.plate, a.order_id, a.at, a.duration
+        FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
+        WHERE a.bay_id = ? AND a.status IN ('pending','confirmed') AND a.at >= ? AND a.status = 'confirmed'
+        ORDER BY a.at, a.id LIMIT 1
+        """
+
+    private func hold(from row: Row) -> BayHold {
+        BayHold(appointmentID: row.int("id"), bayID: row.int("bay_id"), vehicleID: row.int("vehicle_id"), plate: row.string("plate"),
+                orderID: row.optionalInt("order_id"), from: row.timestamp("at"), until: row.timestamp("at") + row.int("duration") * 60)
+    }
 
     private func stay(from row: Row) -> BayStay {
         BayStay(id: row.optionalInt("id"), bayID: row.int("bay_id"), bay: row.string("bay"), orderID: row.int("order_id"),
@@ -62,32 +86,13 @@ extension Store {
     /// order is open and was never given a bay (the car waits for the bay booked for it). A booking
     /// lasts at most a day, so the bookings' time index is read from a day before `from`.
     public func bayHolds(from: Timestamp, to: Timestamp) throws -> [BayHold] {
-        try db.rows("""
-            SELECT a.id, a.bay_id, a.vehicle_id, v.plate, a.order_id, a.at, a.duration
-            FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
-            WHERE a.at >= ? AND a.at < ? AND a.bay_id IS NOT NULL
-              AND (a.status = 'confirmed'
-                   OR (a.status = 'arrived'
-                       AND EXISTS (SELECT 1 FROM orders o WHERE o.id = a.order_id AND o.status IN \(Schema.openStatuses))
-                       AND NOT EXISTS (SELECT 1 FROM assignments x WHERE x.order_id = a.order_id AND x.bay_id IS NOT NULL)))
-            ORDER BY a.at, a.id
-            """, [.integer(Int64(from.seconds - 86_400)), .integer(Int64(to.seconds))]) { row in
-            BayHold(appointmentID: row.int("id"), bayID: row.int("bay_id"), vehicleID: row.int("vehicle_id"), plate: row.string("plate"),
-                    orderID: row.optionalInt("order_id"), from: row.timestamp("at"), until: row.timestamp("at") + row.int("duration") * 60)
-        }.filter { $0.until > from }
+        try db.rows(Self.holdsQuery, [.integer(Int64(from.seconds - 86_400)), .integer(Int64(to.seconds))], hold(from:))
+            .filter { $0.until > from }
     }
 
     /// The first confirmed booking of the bay from `from` on.
     public func nextHold(bayID: Int, from: Timestamp) throws -> BayHold? {
-        try db.first("""
-            SELECT a.id, a.bay_id, a.vehicle_id, v.plate, a.order_id, a.at, a.duration
-            FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
-            WHERE a.bay_id = ? AND a.status IN ('pending','confirmed') AND a.at >= ? AND a.status = 'confirmed'
-            ORDER BY a.at, a.id LIMIT 1
-            """, [.integer(Int64(bayID)), .integer(Int64(from.seconds))]) { row in
-            BayHold(appointmentID: row.int("id"), bayID: row.int("bay_id"), vehicleID: row.int("vehicle_id"), plate: row.string("plate"),
-                    orderID: row.optionalInt("order_id"), from: row.timestamp("at"), until: row.timestamp("at") + row.int("duration") * 60)
-        }
+        try db.first(Self.nextHoldQuery, [.integer(Int64(bayID)), .integer(Int64(from.seconds))], hold(from:))
     }
 
     /// Every bay with the car in it and the bookings holding it in [from, to).
@@ -99,15 +104,14 @@ extension Store {
         }
     }
 
-    /// What the order's work needs of a bay: its booking's equipment, its canned jobs', ev-safe for
-    /// a new-energy vehicle.
+    /// What the order's work needs of a bay: its booking's equipment and its canned jobs'.
     public func equipmentNeeded(_ record: OrderRecord) throws -> [EquipmentNeed] {
         let bookingID = try db.first("SELECT appointment_id FROM orders WHERE id = ?", [.integer(Int64(record.order.id))]) {
             $0.optionalInt("appointment_id")
         } ?? nil
         let booking = try bookingID.flatMap { try appointment(id: $0) }
         let onOrder = BayRules.jobsOn(record.offeredLines, among: try jobs())
-        return BayRules.equipmentNeeded(vehicle: record.vehicle, booking: booking, jobs: onOrder)
+        return BayRules.equipmentNeeded(booking: booking, jobs: onOrder)
     }
 
     /// Moves the order's car as the change says: out of the bay it was in (the stay closed, or for

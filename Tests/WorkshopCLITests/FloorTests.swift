@@ -64,7 +64,7 @@ struct FloorTests {
         #expect(try shop.command("approve RO2 signed=李娜").status == 0)
         let clash = try shop.command("dispatch RO2 group=机修二组 bay=1号工位")
         #expect(clash.status == 1)
-        #expect(clash.stderr.contains("bay 1号工位 holds RO1"))
+        #expect(clash.stderr.contains("bay 1号工位 has RO1 in it"), "\(clash.stderr)")
         #expect(try shop.command("dispatch RO2 group=机修二组 bay=2号工位").status == 0)
     }
 

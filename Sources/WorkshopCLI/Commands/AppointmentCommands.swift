@@ -92,6 +92,7 @@ enum AppointmentCommands {
             guard Set(a.equipment).isSubset(of: Set(bay.equipment)) else { return false }
             let hours = try BookingRules.parseHours(bay.hours)
             guard BookingRules.withinHours(start: a.at, minutes: a.duration, hours: hours, zone: s.zone) else { return false }
+            if let car = try s.store.stay(inBay: bay.id), !BayRules.occupantGoneBy(a.at, car, now: s.now) { return false }
             return try s.store.bayClash(bayID: bay.id, start: a.at, end: a.end, excluding: a.id) == nil
         }
     }
@@ -153,6 +154,10 @@ enum AppointmentCommands {
         }
         guard BookingRules.withinHours(start: a.at, minutes: a.duration, hours: try BookingRules.parseHours(bay.hours), zone: s.zone) else {
             throw BookingRefusal.bayClosed(bay: bay.name, hours: bay.hours, at: a.at, minutes: a.duration)
+        }
+        if let car = try s.store.stay(inBay: bay.id), !BayRules.occupantGoneBy(a.at, car, now: s.now) {
+            throw BookingRefusal.bayOccupied(bay: bay.name, order: car.order, plate: car.plate,
+                                             until: BayRules.expectedUntil(promise: car.promisedAt, now: s.now), free: try freeBays(for: a, s).map(\.name))
         }
         if let clash = try s.store.bayClash(bayID: bay.id, start: a.at, end: a.end, excluding: a.id) {
             let plate = try s.store.vehicle(id: clash.vehicleID)?.plate.value ?? ""

@@ -79,6 +79,12 @@ enum FloorCommands {
         } else if override {
             text += "\n  " + s.t("（没有需要强制的：override 未使用）", "(nothing to override: override not used)")
         }
+        if case .enter? = change.bayMove, let bay = placement?.target.bay, BayRules.shouldRemindEVSafe(record.vehicle, bay: bay),
+           !change.overriddenEquipment.contains(where: { $0.equipment.code == KnownEquipment.evSafe.code }) {
+            let evBays = (placement?.all ?? []).filter { $0.bay.equipment.contains(KnownEquipment.evSafe.code) }.map(\.bay.name)
+            text += "\n  " + s.t("\(record.vehicle.plate) 是新能源车：高压系统的作业须在有新能源高压防护的工位进行（\(w.bays(evBays))）",
+                                 "\(record.vehicle.plate) is a new-energy vehicle: work on its high-voltage system belongs in a bay with EV high-voltage safety (\(w.bays(evBays)))")
+        }
         if order.category.requiresThreeInspections && !record.passedStages.contains(.pre) {
             text += "\n  " + s.t("\(order.category.chinese)：请先做进厂检验 (inspect \(order.number) pre …)",
                                  "\(order.category.english): the pre-repair inspection comes first (inspect \(order.number) pre …)")

@@ -33,14 +33,13 @@ extension Wording {
         return self("预约 \(hold.reference)（\(hold.plate)，\(span)）", "booking \(hold.reference) (\(hold.plate), \(span))")
     }
 
-    /// "新能源高压防护（新能源车 粤B·D12345）、四轮定位仪（套餐 J-ALIGN）"
+    /// "新能源高压防护（套餐 J-HV）、四轮定位仪（预约 A12、套餐 J-ALIGN）"
     func needs(_ needs: [EquipmentNeed]) -> String {
         list(needs.map { need in
             let why = need.reasons.map { reason -> String in
                 switch reason {
                 case .job(let code): return self("套餐 \(code)", "job \(code)")
                 case .booking(let reference): return self("预约 \(reference)", "booking \(reference)")
-                case .newEnergy(let plate): return self("新能源车 \(plate)", "new-energy vehicle \(plate)")
                 }
             }
             return need.equipment.label(language) + self("（\(list(why))）", " (\(list(why)))")

@@ -25,6 +25,9 @@ extension BookingRefusal: WordedRefusal {
             let end = String(w.time(until).suffix(5))
             return w("工位 \(bay) 在 \(w.time(from))–\(end) 已被 \(by)（\(plate)）预约：请换时间或工位；该时段空闲工位：\(w.bays(free))",
                      "bay \(bay) is booked \(w.time(from))–\(end) by \(by) (\(plate)): choose another time or bay; free then: \(w.bays(free))")
+        case .bayOccupied(let bay, let order, let plate, let until, let free):
+            return w("工位 \(bay) 里是 \(order)（\(plate)），预计占用至 \(w.time(until))（交车时间）：请换时间或工位；该时段空闲工位：\(w.bays(free))",
+                     "bay \(bay) has \(order) (\(plate)) in it, expected until \(w.time(until)) (its promised time): choose another time or bay; free then: \(w.bays(free))")
         case .noFreeBay(let equipment, let at, let minutes):
             return w("\(w.time(at)) 起 \(minutes) 分钟没有空闲的" + (equipment.isEmpty ? "工位" : "、有\(w.equipment(equipment))的工位") + "：请换个时间",
                      "no bay with \(equipment.isEmpty ? "room" : w.equipment(equipment)) is free at \(w.time(at)) for \(minutes) minutes: choose another time")

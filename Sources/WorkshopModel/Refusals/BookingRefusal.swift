@@ -17,6 +17,8 @@ public enum BookingRefusal: Refusal, Equatable {
     case bayClosed(bay: String, hours: String, at: Timestamp, minutes: Int)
     /// Another confirmed booking holds the bay then.
     case bayTaken(bay: String, by: String, plate: String, from: Timestamp, until: Timestamp, free: [String])
+    /// A car is in the bay and expected there (until its order's promised time) past the booking's start.
+    case bayOccupied(bay: String, order: String, plate: String, until: Timestamp, free: [String])
     case noFreeBay(equipment: [Equipment], at: Timestamp, minutes: Int)
     /// Cancelled, a no-show or arrived already.
     case alreadyClosed(appointment: String, status: AppointmentStatus)
