@@ -163,15 +163,20 @@ extension Store {
             if passed { facts[id]?.passedStages.insert(stage) }
             if stage == .final { facts[id]?.reworkPending = !passed }
         }
-        try db.forEach("""
-            SELECT a.order_id, a.group_name, a.technician, b.name AS bay FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id
-            WHERE a.\(openFilter) ORDER BY a.id
-            """) { row in
-            let part = [row.string("group_name"), row.optionalString("technician"), row.optionalString("bay")]
-                .compactMap { $0 }.joined(separator: "/")
+        // Who has it: each group (with its technician) once, then the bay the car is in now — one
+        // bay, however often it was moved.
+        var parts: [Int: [String]] = [:]
+        try db.forEach("SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id") { row in
+            let group = row.string("group_name")
+            let part = [group, row.optionalString("technician")].compactMap { $0 }.joined(separator: "/")
             let id = row.int("order_id")
-            let current = facts[id]?.assignment ?? ""
-            facts[id]?.assignment = current.isEmpty ? part : current + "; " + part
+            let known = parts[id] ?? []
+            guard !known.contains(part), !(part == group && known.contains { $0.hasPrefix(group + "/") }) else { return }
+            parts[id] = known + [part]
+        }
+        let bays = Dictionary(try currentStays().map { ($0.orderID, $0.bay) }, uniquingKeysWith: { first, _ in first })
+        for (id, list) in parts {
+            facts[id]?.assignment = list.joined(separator: "; ") + (bays[id].map { "/" + $0 } ?? "")
         }
         // Declined, not released, still holding something: on the board until the car is released.
         // No promise applies to them any more.

@@ -14,6 +14,7 @@ let orderCount = 150_000
 let customerCount = 40_000
 let vehicleCount = 50_000
 let openOrders = 60
+let openStatuses = "('estimating','signed','in-work','completed','ready')"
 let partCount = 20_000
 
 func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
@@ -146,17 +147,34 @@ func buildShop(at path: String) throws {
                           .integer(Int64(at - 86_400))])
             }
         }
+        // Bookings still to come: tomorrow's, confirmed, each holding its bay (no parts to reserve).
+        let tomorrow = (end + 2 * 86_400) / 86_400 * 86_400
+        for slot in 0..<30 {
+            let at = tomorrow + (slot % 10) * 3_600
+            try db.run("""
+                INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by)
+                VALUES (?, ?, 90, '保养', '', 'lift', ?, 'confirmed', 50000, ?, '王芳')
+                """, [.integer(Int64(rng.int(1..<(vehicleCount + 1)))), .integer(Int64(at)), .integer(Int64(slot % 20 + 1)),
+                      .integer(Int64(end))])
+        }
         var odometers = [Int](repeating: 0, count: vehicleCount + 1)
+        var inBays = 0
         var lineTotal = 0
         for index in 0..<orderCount {
             let at = begin + (end - begin) / orderCount * index
             let vehicleID = rng.int(1..<(vehicleCount + 1))
             odometers[vehicleID] += rng.int(2_000..<15_000)
             let isOpen = index >= orderCount - openOrders
-            let status = isOpen ? (index % 2 == 0 ? "estimating" : "signed") : (index % 17 == 0 ? "declined" : "released")
-            if isOpen, try db.scalar("SELECT 1 FROM orders WHERE vehicle_id = ? AND status IN ('estimating','signed')",
+            var status = isOpen ? (index % 2 == 0 ? "estimating" : "signed") : (index % 17 == 0 ? "declined" : "released")
+            if isOpen, try db.scalar("SELECT 1 FROM orders WHERE vehicle_id = ? AND status IN \(openStatuses)",
                                      [.integer(Int64(vehicleID))]) != nil {
                 continue
+            }
+            // Ten of the signed ones are in work, each in a bay of its own (工位1…工位10).
+            let inBay = status == "signed" && inBays < 10
+            if inBay {
+                status = "in-work"
+                inBays += 1
             }
             // Signed and declined orders carry the terms they were signed under (the default terms).
             let signed = status != "estimating"
@@ -211,8 +229,20 @@ func buildShop(at path: String) throws {
                            [.integer(Int64(orderID)), .integer(Int64(approvedTotal)), .integer(Int64(at + 9 * 3600))])
             }
             // The floor's history: a dispatch, a progress report, a message and a final inspection per order.
-            try db.run("INSERT INTO assignments(order_id, group_name, technician, assigned_at, assigned_by) VALUES (?, '机修一组', '赵师傅', ?, '钱主管')",
-                       [.integer(Int64(orderID)), .integer(Int64(at + 3600))])
+            // A car worked on went into a bay and left it when it was ready (its stay, closed); a car
+            // in work now is in its bay.
+            let bay: Int? = status == "released" ? index % 20 + 1 : inBay ? inBays : nil
+            try db.run("INSERT INTO assignments(order_id, group_name, technician, bay_id, assigned_at, assigned_by) VALUES (?, '机修一组', '赵师傅', ?, ?, '钱主管')",
+                       [.integer(Int64(orderID)), SQLValue(bay), .integer(Int64(at + 3600))])
+            if let bay {
+                try db.run("""
+                    INSERT INTO bay_stays(bay_id, order_id, since, placed_by, left_at, left_by, left_why) VALUES (?, ?, ?, '钱主管', ?, ?, ?)
+                    """, [.integer(Int64(bay)), .integer(Int64(orderID)), .integer(Int64(at + 3600)),
+                          inBay ? .null : .integer(Int64(at + 6 * 3600)), inBay ? .null : .text("孙检"), inBay ? .null : .text("ready")])
+            }
+            if inBay {
+                try db.run("UPDATE orders SET started_at = ? WHERE id = ?", [.integer(Int64(at + 3600)), .integer(Int64(orderID))])
+            }
             try db.run("INSERT INTO progress_reports(order_id, percent, at, by) VALUES (?, 80, ?, '赵师傅')",
                        [.integer(Int64(orderID)), .integer(Int64(at + 5 * 3600))])
             try db.run("INSERT INTO notifications(order_id, kind, message, at, by) VALUES (?, 'ready', '您的爱车已完成维修', ?, '王芳')",
@@ -425,7 +455,7 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
 // Vehicles with no open order, for check-ins.
 let idle = try Database(path: workCopy).rows("""
     SELECT v.plate, v.odometer FROM vehicles v
-    WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.id AND o.status IN ('estimating','signed'))
+    WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.id AND o.status IN \(openStatuses))
     ORDER BY v.id LIMIT \(runs)
     """) { ($0.string("plate"), $0.int("odometer")) }
 
@@ -456,6 +486,12 @@ results.append(measure("appointment add (stock check)") { i in
 })
 let firstBooking = try Database(path: workCopy).scalar("SELECT max(id) FROM appointments")! - runs + 1
 results.append(measure("appointment confirm") { i in "appointment A\(firstBooking + i) confirm" })
+// The bays: who is in each until when, and the bookings holding them (10 cars in bays, 150,000
+// stays of history, a year of bookings); then a car moved from bay to bay, each move checking the
+// bays' holds and equipment.
+results.append(measure("bay list") { _ in "bay list" })
+let mover = try Database(path: workCopy).scalar("SELECT order_id FROM bay_stays WHERE left_at IS NULL ORDER BY order_id LIMIT 1")!
+results.append(measure("dispatch … bay= (a move)") { i in "dispatch RO\(mover) bay=工位\(15 + i % 2)" })
 results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
 results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
 results.append(contentsOf: try measureDocuments(database: workCopy))

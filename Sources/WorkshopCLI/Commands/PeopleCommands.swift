@@ -65,7 +65,7 @@ enum PeopleCommands {
     }
 
     static let bay = CommandSpec("bay", aliases: ["工位"], group: .shop,
-        summary: Phrase("工位及其设备、开放时间", "the work bays, their equipment and opening hours"), forms: [
+        summary: Phrase("工位：设备、开放时间、在修的车和预约；腾空工位", "the work bays: equipment, opening hours, the car in each and the bookings holding it; freeing a bay"), forms: [
         Form([], access: .read, summary: Phrase("全部工位", "every bay"), examples: ["bay"]) { _, s in try listBays(s) },
         Form([word("add", "set"), textArg("name", .text("工位名称", "NAME"))],
              options: [option("equipment", .equipment), option("hours", .openingHours)], access: .write, roles: [.manager],

@@ -56,6 +56,9 @@ enum OrderView {
                 [a.group, a.technician, a.bay].compactMap { $0 }.joined(separator: "/") + " " + s.formatTime(a.at)
             }.joined(separator: "; "))
         }
+        if let stay = record.bayStay {
+            fields.add(s.t("工位", "In bay"), "\(stay.bay) · " + s.t("\(s.formatTime(stay.since)) 起", "since \(s.formatTime(stay.since))"))
+        }
         for inspection in record.inspections {
             var line = "\(inspection.result.label(s.language)) · \(inspection.inspector) · \(s.formatTime(inspection.at))"
             let failed = inspection.items.filter { $0.result == .fail }.map(\.name)
@@ -188,6 +191,7 @@ enum OrderView {
                 .object([("group", .string($0.group)), ("tech", .string($0.technician)), ("bay", .string($0.bay)),
                          ("at", .string($0.at.iso8601))])
             })),
+            ("bay", record.bayStay.map { .object([("name", .string($0.bay)), ("since", .string($0.since.iso8601))]) } ?? .null),
             ("inspections", .array(record.inspections.map {
                 .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
                          ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
