@@ -171,12 +171,12 @@ struct BayTests {
             promise RO2 2026-11-22 16:00
             approve RO2 signed=李娜
             dispatch RO2 group=机修二组 bay=2号工位
-            inspect RO2 pre pass by=孙检
-            inspect RO2 process pass by=孙检
+            inspect RO2 pre pass by=孙检 rest=pass
+            inspect RO2 process pass by=孙检 rest=pass
             complete RO2
             """)
         #expect(try shop.count("SELECT count(*) FROM bay_stays WHERE order_id = 2 AND left_at IS NULL") == 1, "completed, in its bay")
-        _ = try shop.command("inspect RO2 final pass by=孙检")
+        _ = try shop.command("inspect RO2 final pass by=孙检 rest=pass")
         #expect(try shop.count("SELECT count(*) FROM bay_stays WHERE order_id = 2 AND left_at IS NULL") == 0, "ready: the bay is free")
     }
 
