@@ -2,7 +2,7 @@
 /// time (the time the shop committed to hand it back, moved by every delay); it stays, in fact,
 /// until it is moved, the bay is freed, or the car is ready.
 public struct BayStay: Equatable, Sendable {
-    /// The stay's row; nil for a car put in the bay before stays were recorded (schema 9), which
+    /// The stay's row; nil for a car put in the bay before stays were recorded (the bay-stays migration), which
     /// is in the bay of its latest dispatch while its order is in work or waits for its final
     /// inspection, as the program then had it.
     public var id: Int?
