@@ -133,7 +133,7 @@ public enum BayRules {
     /// as electric, hybrid, plug-in or range-extended. Hybrids are included: they carry a
     /// high-voltage battery too.
     public static func isNewEnergy(_ vehicle: Vehicle) -> Bool {
-        if vehicle.plate.kind == .newEnergySmall || vehicle.plate.kind == .newEnergyLarge { return true }
+        if vehicle.isElectric || vehicle.plate.kind == .newEnergySmall || vehicle.plate.kind == .newEnergyLarge { return true }
         guard let fuel = vehicle.fuel?.lowercased() else { return false }
         let words = ["electric", "hybrid", "plug-in", "纯电", "电动", "新能源", "混动", "混合动力", "插电", "增程", "油电"]
         let codes: Set<String> = ["ev", "bev", "phev", "hev", "erev", "reev", "nev"]

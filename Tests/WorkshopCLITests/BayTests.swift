@@ -66,7 +66,7 @@ struct BayTests {
     @Test func aJobNeedingEVSafetyGoesOnlyToABayWithIt() throws {
         let shop = try shop()
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="高压报警"
+            checkin 粤BD12345 odometer=100 battery=80 complaint="高压报警"
             estimate RO2 labor EV-01
             promise RO2 2026-11-22 12:00
             approve RO2 signed=李娜
@@ -85,7 +85,7 @@ struct BayTests {
     @Test func aNewEnergyCarForOtherWorkIsOnlyReminded() throws {
         let shop = try shop()
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="刹车异响"
+            checkin 粤BD12345 odometer=100 battery=80 complaint="刹车异响"
             estimate RO2 labor BRK-03
             promise RO2 2026-11-22 12:00
             approve RO2 signed=李娜
@@ -104,7 +104,7 @@ struct BayTests {
             """)
         shop.now = "2026-11-22 09:50"
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F appointment=A2
+            checkin 粤BD12345 odometer=100 battery=80 appointment=A2
             promise RO2 2026-11-22 11:00
             approve RO2 signed=李娜
             """)
@@ -132,7 +132,7 @@ struct BayTests {
         #expect(split.stdout.contains("still in 定位工位") && split.stdout.contains("split across groups"), "\(split.stdout)")
         // A second car is never put in a bay with a car in it, overridden or not.
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="异响"
+            checkin 粤BD12345 odometer=100 battery=80 complaint="异响"
             estimate RO2 labor BRK-03
             promise RO2 2026-11-22 12:00
             approve RO2 signed=李娜
@@ -166,7 +166,7 @@ struct BayTests {
     @Test func aCarWaitingForItsFinalInspectionKeepsItsBayUntilItPasses() throws {
         let shop = try shop()
         _ = try shop.script("""
-            checkin 粤BD12345 odometer=100 fuel=F complaint="二级维护" category=level2
+            checkin 粤BD12345 odometer=100 battery=80 complaint="二级维护" category=level2
             estimate RO2 labor BRK-03
             promise RO2 2026-11-22 16:00
             approve RO2 signed=李娜

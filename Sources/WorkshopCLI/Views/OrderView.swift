@@ -174,6 +174,7 @@ enum OrderView {
     static func json(_ record: OrderRecord, session s: Session, voiding: (reason: String, by: String, at: Timestamp)? = nil,
                      held: HeldUntilRelease? = nil) -> JSON {
         let o = record.order
+        let bay: JSON = record.bayStay.map { JSON.object([("name", .string($0.bay)), ("since", .string($0.since.iso8601))]) } ?? .null
         return .object([
             ("order", .string(o.number)), ("status", .string(o.status.code)),
             ("plate", .string(record.vehicle.plate.value)), ("vin", .string(record.vehicle.vin)),
@@ -191,7 +192,7 @@ enum OrderView {
                 .object([("group", .string($0.group)), ("tech", .string($0.technician)), ("bay", .string($0.bay)),
                          ("at", .string($0.at.iso8601))])
             })),
-            ("bay", record.bayStay.map { .object([("name", .string($0.bay)), ("since", .string($0.since.iso8601))]) } ?? .null),
+            ("bay", bay),
             ("inspections", .array(record.inspections.map {
                 .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
                          ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
