@@ -62,6 +62,8 @@ public enum InputRefusal: Refusal, Equatable {
     case tooLong(field: String, given: String, maximum: Int)
     case mustBePositive(field: String, given: String)
     case belongingCount(given: String)
+    /// An equipment word one letter or so from a known one ("aligment"): a typo, not new equipment.
+    case equipmentTypo(given: String, meant: VocabularyEntry)
     case plateEmpty
     case plateTooLong(given: String)
     case plateProvince(given: String, character: String)

@@ -28,6 +28,22 @@ struct BayTests {
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }
 
+    @Test func equipmentOneLetterFromAKnownOneIsATypoNotNewEquipment() throws {
+        let shop = try shop()
+        let before = try shop.fingerprint()
+        for (line, meant) in [("bay add 9号工位 equipment=aligment", "alignment (wheel alignment)"),
+                              ("bay add 9号工位 equipment=四轮定位机", "alignment (wheel alignment)"),
+                              ("job add J-X \"x\" labor=BRK-01 equipment=lift,ev-saef", "ev-safe (EV high-voltage safety)")] {
+            let result = try shop.command(line)
+            #expect(result.status != 0, "\(line) was accepted")
+            #expect(result.stderr.contains("looks like a typo for \(meant)"), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        let own = try shop.command("bay add 9号工位 equipment=lift,dyno")
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try shop.command("bay list").stdout.contains("dyno"))
+    }
+
     @Test func aBayHeldForABookingGoesToAnotherCarOnlyOverriddenWithAReasonOnRecord() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

@@ -263,6 +263,16 @@ struct RunnerTests {
         #expect(one.contains("estimate RO|PLATE part"))
     }
 
+    @Test func helpOnASubCommandShowsOnlyItsForms() throws {
+        let shop = Workshop()
+        let list = try shop.command("help ro list")
+        #expect(list.stdout.contains("ro list [status="))
+        #expect(!list.stdout.contains("ro set "), "help ro list shows other forms:\n\(list.stdout)")
+        let typo = try shop.command("help ro lst")
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("ro has no sub-command 'lst'; did you mean ro list? (it has: list, set, show)"))
+    }
+
     @Test func datesAndTimesTypedAsTwoWordsJoin() throws {
         let shop = Workshop()
         _ = try shop.script("source \(ReceptionTests.fixture)\ncheckin 京A12345 odometer=1 fuel=F complaint=x promise=2026-11-23 17:30\n")

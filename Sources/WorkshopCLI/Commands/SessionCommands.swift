@@ -12,14 +12,21 @@ enum SessionCommands {
         Form([word("roles", "permissions", "权限")], access: .session,
              summary: Phrase("每条命令各岗位能否执行", "who may run each command, role by role"),
              examples: ["help roles"]) { _, s in Help.roles(s) },
-        Form([arg("command", .text("命令", "COMMAND"))], access: .session,
-             summary: Phrase("一条命令的全部用法、谁可以执行和示例", "a command's forms, who may run each, and examples"),
-             examples: ["help estimate"]) { invocation, s in
+        Form([arg("command", .text("命令", "COMMAND")), optionalArg("sub", .text("子命令", "SUB"))], access: .session,
+             summary: Phrase("一条命令的全部用法、谁可以执行和示例；写上子命令只看那一种用法", "a command's forms, who may run each, and examples; name a sub-command to see only its forms"),
+             examples: ["help estimate", "help ro list"]) { invocation, s in
             let word: String = invocation.need("command")
             guard let command = s.table.find(word) else {
                 throw GrammarRefusal.unknownHelpTopic(word: word, suggestion: Suggest.closest(to: word, among: s.table.allWords))
             }
-            return Help.command(command, s)
+            guard let sub: String = invocation.value("sub") else { return Help.command(command, s) }
+            let forms = command.forms.filter { form in form.words.contains { if case .keyword(let k) = $0 { k.matches(sub) } else { false } } }
+            guard !forms.isEmpty else {
+                let keywords = Array(Set(command.forms.flatMap(\.keywords))).sorted()
+                throw GrammarRefusal.unknownHelpSubcommand(command: command.name, word: sub,
+                                                           suggestion: Suggest.closest(to: sub, among: keywords), accepted: keywords)
+            }
+            return Help.command(command, s, only: forms)
         },
     ])
 

@@ -123,9 +123,21 @@ extension ValueType {
         return .text(text)
     }
 
-    /// Equipment: lift,alignment (or 举升机、四轮定位仪); any other word the shop uses is kept.
+    /// Equipment: lift,alignment (or 举升机、四轮定位仪); any other word the shop uses is kept,
+    /// unless it is a near miss of a known one — a bay typed "aligment" would never match a job
+    /// that needs alignment.
     static let equipment = ValueType(Phrase("设备,…", "EQUIPMENT,…"), choices: KnownEquipment.allCases.map(\.code)) { text, _, _ in
-        .text(Equipment.list(text).map(\.code).joined(separator: ","))
+        let items = Equipment.list(text)
+        for item in items where item.known == nil {
+            for known in KnownEquipment.allCases {
+                let spellings = [known.code, known.chinese, known.english] + known.aliases
+                if Suggest.closest(to: item.code, among: spellings) != nil {
+                    throw InputRefusal.equipmentTypo(given: item.code,
+                                                     meant: VocabularyEntry(code: known.code, chinese: known.chinese, english: known.english))
+                }
+            }
+        }
+        return .text(items.map(\.code).joined(separator: ","))
     }
 
     /// A bay's opening hours, 08:00-18:00.

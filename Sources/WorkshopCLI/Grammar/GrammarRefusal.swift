@@ -19,6 +19,8 @@ enum GrammarRefusal: Refusal {
     case missingOption(command: String, key: String, placeholder: Phrase, usage: Phrase)
     case repeatedOption(command: String, key: String)
     case unknownHelpTopic(word: String, suggestion: String?)
+    /// `help ro lst`: the command exists, the sub-command does not.
+    case unknownHelpSubcommand(command: String, word: String, suggestion: String?, accepted: [String])
 
     /// What a form could take at a place in the line: a keyword as typed, or an argument's name.
     enum Expectation: Sendable, Equatable {

@@ -27,13 +27,15 @@ enum Help {
         return Output(text: text, json: .object([("groups", .array(groups))]))
     }
 
-    static func command(_ command: CommandSpec, _ s: Session) -> Output {
+    /// A command's help: every form, or only `only` (help ro list).
+    static func command(_ command: CommandSpec, _ s: Session, only: [Form]? = nil) -> Output {
+        let shown = only ?? command.forms
         let l = s.language
         var text = "\(command.name) — \(command.summary(l))"
         if !command.aliases.isEmpty { text += "\n  " + s.t("别名：", "aliases: ") + command.aliases.joined(separator: ", ") }
         text += "\n\n" + s.t("用法：", "usage:")
         var forms: [JSON] = []
-        for form in command.forms {
+        for form in shown {
             text += "\n  " + Usage.line(command, form, l)
             text += "\n      " + form.summary(l) + " · " + who(form, s)
             forms.append(.object([("usage", .string(Usage.line(command, form, l))), ("summary", .string(form.summary(l))),
@@ -41,7 +43,7 @@ enum Help {
                                   ("writes", .bool(form.access == .write)),
                                   ("examples", .array(form.examples.map { .string($0) }))]))
         }
-        let examples = command.forms.flatMap(\.examples)
+        let examples = shown.flatMap(\.examples)
         if !examples.isEmpty { text += "\n\n" + s.t("示例：", "examples:") + "\n" + examples.map { "  \($0)" }.joined(separator: "\n") }
         return Output(text: text, json: .object([("command", .string(command.name)), ("summary", .string(command.summary(l))),
                                                  ("aliases", .array(command.aliases.map { .string($0) })), ("forms", .array(forms))]))

@@ -42,6 +42,11 @@ extension GrammarRefusal: WordedRefusal {
         case .unknownHelpTopic(let word, let suggestion):
             let guess = suggestion.map { w("；您是不是要查 \($0)？", "; did you mean \($0)?") } ?? ""
             return w("没有命令“\(word)”\(guess)（help 列出全部命令）", "unknown command '\(word)'\(guess) (help lists the commands)")
+        case .unknownHelpSubcommand(let command, let word, let suggestion, let accepted):
+            let guess = suggestion.map { w("；您是不是要查 \(command) \($0)？", "; did you mean \(command) \($0)?") } ?? ""
+            let list = accepted.isEmpty ? w("（\(command) 没有子命令：help \(command)）", " (\(command) has no sub-commands: help \(command))")
+                                        : w("（可查：\(accepted.joined(separator: ", "))）", " (it has: \(accepted.joined(separator: ", ")))")
+            return w("\(command) 没有子命令“\(word)”\(guess)", "\(command) has no sub-command '\(word)'\(guess)") + list
         }
     }
 }

@@ -58,6 +58,9 @@ extension InputRefusal: WordedRefusal {
             return w("\(w.typed(field, given))：必须大于零", "\(w.typed(field, given)): must be above zero")
         case .belongingCount(let given):
             return w("\(given)：数量为 1 到 99，如 脚垫x4", "\(given): a count is 1 to 99, e.g. 脚垫x4")
+        case .equipmentTypo(let given, let meant):
+            return w("设备“\(given)”像是 \(meant.code)（\(meant.chinese)）的笔误：请改正；常用设备以外的新设备请用与之不相近的名称",
+                        "equipment '\(given)' looks like a typo for \(meant.code) (\(meant.english)): correct it; name equipment of your own so it is not close to a known one")
         case .plateEmpty:
             return w("车牌为空", "the plate is empty")
         case .plateTooLong(let given):
