@@ -25,6 +25,13 @@ func standardError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Workshop could not start: the reason on stderr, and with --json also as a document on stdout.
+func report(_ failure: LaunchFailure) -> Int32 {
+    standardError("workshop: " + failure.text)
+    if let json = failure.json { FileHandle.standardOutput.write(Data((json + "\n").utf8)) }
+    return 2
+}
+
 func main() -> Int32 {
     let environment = ProcessInfo.processInfo.environment
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -32,8 +39,7 @@ func main() -> Int32 {
     do {
         options = try LaunchOptions(arguments: arguments)
     } catch {
-        standardError("workshop: " + LaunchWording.describe(error, environment: environment, arguments: arguments))
-        return 2
+        return report(LaunchWording.failure(error, environment: environment, arguments: arguments))
     }
     if options.showHelp {
         print(LaunchWording.usage(environment: environment, arguments: arguments))
@@ -47,8 +53,7 @@ func main() -> Int32 {
     do {
         app = try App(options: options, environment: environment)
     } catch {
-        standardError("workshop: " + LaunchWording.describe(error, environment: environment, arguments: arguments))
-        return 2
+        return report(LaunchWording.failure(error, environment: environment, arguments: arguments))
     }
     let terminal = isatty(0) != 0 && isatty(1) != 0
     if let user = options.user {
@@ -56,8 +61,7 @@ func main() -> Int32 {
             let reader: ((String) -> String?)? = terminal ? { SecretReader.read(prompt: $0) } : nil
             try app.signIn(user, readSecret: reader)
         } catch {
-            standardError("workshop: " + app.describe(error))
-            return 2
+            return report(app.failure(error))
         }
     } else if terminal {
         app.setSecretReader { SecretReader.read(prompt: $0) }
@@ -66,8 +70,7 @@ func main() -> Int32 {
         app.runCommand(command)
     } else if let script = options.script, script != "-" {
         guard let data = FileManager.default.contents(atPath: script) else {
-            standardError("workshop: " + app.unreadableScript(script))
-            return 2
+            return report(app.unreadableScript(script))
         }
         app.runScript(script, contents: [UInt8](data))
     } else if terminal {

@@ -189,6 +189,22 @@ struct RunnerTests {
         #expect(result.stderr.contains("usage: workshop"))
     }
 
+    @Test func withJsonAFailureToStartIsAJsonDocumentToo() throws {
+        let shop = Workshop()
+        #expect(try shop.command("customer list").status == 0)  // the shop exists, 王芳 its manager
+        var wrongPIN = shop
+        wrongPIN.environment["WORKSHOP_PIN"] = "9999"
+        for result in [try wrongPIN.command("customer list", json: true), try shop.run(["--json", "--frobnicate"]),
+                       try shop.run(["--json", "/nonexistent/day.ws"])] {
+            #expect(result.status == 2)
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            #expect(object?["ok"] as? Bool == false, "stdout: \(result.stdout)")
+            #expect((object?["code"] as? String)?.hasPrefix("launch.") == true)
+            #expect((object?["error"] as? String).map { result.stderr.contains($0.prefix(20)) } == true)
+        }
+        #expect(try wrongPIN.command("customer list", json: true).stdout.contains("wrong PIN"))
+    }
+
     @Test func jsonOutputIsOneDocumentPerResult() throws {
         let shop = Workshop()
         let result = try shop.script("""

@@ -85,9 +85,12 @@ public final class App {
     public var signedInName: String? { session.signedIn?.name }
 
     /// An error in the session's language (the shop's, once its database is open).
-    public func describe(_ error: Error) -> String { session.wording.refusal(error).text }
+    /// A failure to start once the shop is open (signing in, an unreadable script), in the shop's language.
+    public func failure(_ error: Error) -> LaunchFailure {
+        LaunchFailure(session.wording.refusal(error), json: session.format == .json)
+    }
 
-    public func unreadableScript(_ path: String) -> String { describe(LaunchRefusal.unreadableScript(path: path)) }
+    public func unreadableScript(_ path: String) -> LaunchFailure { failure(LaunchRefusal.unreadableScript(path: path)) }
 
     /// For a terminal: how PINs are asked for at `login`.
     public func setSecretReader(_ reader: @escaping (String) -> String?) { session.readSecret = reader }

@@ -162,12 +162,27 @@ enum LaunchRefusal: WordedRefusal {
 
 /// Words an error met while starting, before the shop's database (and its language) is open.
 public enum LaunchWording {
-    public static func describe(_ error: Error, environment: [String: String], arguments: [String]) -> String {
-        Wording(language: LaunchOptions.language(environment: environment, chosen: LaunchOptions.languageArgument(arguments)),
-                zone: .shanghai).refusal(error).text
+    /// Why Workshop could not start: the words for stderr and, when --json was asked for, the same
+    /// refusal as one JSON document for stdout — a program driving Workshop reads a failure to start
+    /// the way it reads any other.
+    public static func failure(_ error: Error, environment: [String: String], arguments: [String]) -> LaunchFailure {
+        let wording = Wording(language: LaunchOptions.language(environment: environment, chosen: LaunchOptions.languageArgument(arguments)),
+                              zone: .shanghai)
+        return LaunchFailure(wording.refusal(error), json: arguments.contains("--json"))
     }
 
     public static func usage(environment: [String: String], arguments: [String]) -> String {
         LaunchOptions.usage(LaunchOptions.language(environment: environment, chosen: LaunchOptions.languageArgument(arguments)))
+    }
+}
+
+/// A failure to start, worded: `text` for stderr, `json` (with --json) for stdout.
+public struct LaunchFailure {
+    public let text: String
+    public let json: String?
+
+    init(_ refusal: (code: String, text: String), json asJSON: Bool) {
+        text = refusal.text
+        json = asJSON ? JSON.object([("ok", .bool(false)), ("code", .string(refusal.code)), ("error", .string(refusal.text))]).serialized() : nil
     }
 }
