@@ -90,8 +90,14 @@ extension Store {
 
     /// Issues the catalogued parts of an order's approved lines not yet taken from the shelf, as far
     /// as stock allows; returns the lines that could not be issued (to order).
-    public func issueApprovedParts(of order: RepairOrder) throws -> [(line: OrderLine, short: Quantity)] {
-        var short: [(line: OrderLine, short: Quantity)] = []
+    /// What `issueApprovedParts` did: the lines issued now and how much, and the lines short of stock.
+    public struct Issue {
+        public var issued: [(line: OrderLine, quantity: Quantity)] = []
+        public var short: [(line: OrderLine, short: Quantity)] = []
+    }
+
+    public func issueApprovedParts(of order: RepairOrder) throws -> Issue {
+        var issue = Issue()
         for line in try lines(orderID: order.id) where line.kind == .part && line.status == .approved && line.partClass != .customer {
             guard let number = line.partNumber, let part = try part(number: number), let quantity = line.quantity else { continue }
             let done = try issued(line: line.number, of: order.id)
@@ -99,13 +105,14 @@ extension Store {
             guard needed > 0 else { continue }
             let free = part.onHand.thousandths
             guard free >= needed else {
-                short.append((line, Quantity(thousandths: needed - max(0, free))))
+                issue.short.append((line, Quantity(thousandths: needed - max(0, free))))
                 continue
             }
             try moveStock(part.partNumber, .issue, onHand: -needed, orderID: order.id, line: line.number)
             try setIssued(done + needed, line: line.number, of: order)
+            issue.issued.append((line, Quantity(thousandths: needed)))
         }
-        return short
+        return issue
     }
 
     /// Puts back the parts issued to lines that are no longer billed (declined or removed). The

@@ -85,6 +85,26 @@ struct AppointmentTests {
         #expect(try shop.command("checkin 粤BD12345 odometer=1 battery=90 appointment=A1").stderr.contains("another vehicle"))
     }
 
+    @Test func partsIssueSaysWhatCameOffTheShelfNow() throws {
+        let shop = try shop()
+        _ = try shop.script("""
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车
+            estimate RO1 part BP-1234 qty=2
+            promise RO1 2026-11-22 18:00
+            approve RO1 signed=张伟
+            """)
+        let short = try shop.command("parts issue RO1")
+        #expect(short.stdout.contains("RO1: nothing issued"), "\(short.stdout)")
+        #expect(short.stdout.contains("short: BP-1234"))
+        _ = try shop.command("parts receive BP-1234 qty=5")
+        let issued = try shop.command("parts issue RO1")
+        #expect(issued.stdout.contains("RO1 issued: BP-1234"), "\(issued.stdout)")
+        #expect(issued.stdout.contains("×2"))
+        let again = try shop.command("parts issue RO1")
+        #expect(again.stdout.contains("RO1 has no parts waiting"), "\(again.stdout)")
+        #expect(try shop.count("SELECT stock FROM parts WHERE part_no = 'BP-1234'") == 4_000, "1 + 5 received - 2 issued once")
+    }
+
     @Test func onHandAlwaysEqualsTheSumOfMovements() throws {
         var shop = try shop()
         _ = try shop.script("""

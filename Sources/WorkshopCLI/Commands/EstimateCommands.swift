@@ -215,7 +215,7 @@ enum EstimateCommands {
                 text += s.t("；保修项目 \(totals.warranty.grouped) 不收费", "; warranty work \(totals.warranty.grouped), no charge")
             }
             // The signed order's catalogued parts come off the shelf now; what is short must be ordered.
-            let short = try s.store.issueApprovedParts(of: order)
+            let short = try s.store.issueApprovedParts(of: order).short
             if !short.isEmpty {
                 text += "\n  ! " + s.t("缺货，请订货（到货后 parts issue \(order.number)）：", "short, order it (then parts issue \(order.number)): ")
                     + short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: "; ")

@@ -216,11 +216,17 @@ enum PartsCommands {
     static func issue(_ invocation: Invocation, _ s: Session) throws -> Output {
         let order = try s.store.resolveOrder(invocation.need("order"))
         try Gate.signed(order)
-        let short = try s.store.issueApprovedParts(of: order)
-        var text = s.t("\(order.number) 已领料", "\(order.number): parts issued")
-        if !short.isEmpty {
+        let issue = try s.store.issueApprovedParts(of: order)
+        // Say what came off the shelf now: a second `parts issue` issues nothing and must not
+        // read as if it had.
+        var text = issue.issued.isEmpty
+            ? (issue.short.isEmpty ? s.t("\(order.number) 没有待领的配件：已确认项目的配件都已领出", "\(order.number) has no parts waiting: every approved line's parts are out")
+                                   : s.t("\(order.number) 未领出任何配件", "\(order.number): nothing issued"))
+            : s.t("\(order.number) 领料：", "\(order.number) issued: ")
+                + issue.issued.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.quantity)" }.joined(separator: s.t("；", "; "))
+        if !issue.short.isEmpty {
             text += "\n  ! " + s.t("缺货：", "short: ")
-                + short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: s.t("；", "; "))
+                + issue.short.map { "\($0.line.partNumber ?? "") \($0.line.description) ×\($0.short)" }.joined(separator: s.t("；", "; "))
         }
         return .message(text)
     }
