@@ -95,7 +95,6 @@ extension String {
 /// Reads a secret (a PIN) from the terminal without showing it. Ctrl-C (or Ctrl-D) cancels: nil.
 public enum SecretReader {
     public static func read(prompt: String) -> String? {
-        FileHandle.standardError.write(prompt.data(using: .utf8)!)
         var original = termios()
         let isTerminal = tcgetattr(0, &original) == 0
         if isTerminal {
@@ -113,6 +112,8 @@ public enum SecretReader {
             _ = ceditline_take_interrupt()
             FileHandle.standardError.write("\n".data(using: .utf8)!)
         }
+        // Asked only once echo is off and Ctrl-C is caught, so nothing typed at the prompt is lost.
+        FileHandle.standardError.write(prompt.data(using: .utf8)!)
         return readSecretLine()
     }
 

@@ -150,8 +150,10 @@ struct DeskDetailsTests {
         try terminal.waitFor("sign-in of 孙检 cancelled; 王芳 is signed out")
         terminal.type("login\n")
         try terminal.waitFor("nobody is signed in")
+        try terminal.waitFor("workshop> ", after: "nobody is signed in")   // Ctrl-D at the prompt, not type-ahead
         terminal.type("\u{04}")                                  // Ctrl-D leaves
-        #expect(try terminal.exitStatus() == 0)
+        let status = try terminal.exitStatus()
+        #expect(status == 0, "exit status \(status) (\(terminal.reason)); the terminal showed:\n\(terminal.output)")
         #expect(!terminal.output.contains("ro lis\r\nerror"), "\(terminal.output)")
     }
 
@@ -393,6 +395,26 @@ final class Terminal: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.02)
         }
     }
+
+    /// Waits (up to 10 s) until `text` is shown after the last `marker`.
+    func waitFor(_ text: String, after marker: String) throws {
+        let deadline = Date().addingTimeInterval(10)
+        func shown() -> Bool {
+            let all = output
+            guard let last = all.range(of: marker, options: .backwards) else { return false }
+            return all[last.upperBound...].contains(text)
+        }
+        while !shown() {
+            guard Date() < deadline, process.isRunning else {
+                Issue.record("never saw \(text) after \(marker); the terminal showed:\n\(output)")
+                throw CancellationError()
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    /// How the process ended: by exiting or by a signal.
+    var reason: String { process.terminationReason == .exit ? "exited" : "killed by a signal" }
 
     func exitStatus() throws -> Int32 {
         let deadline = Date().addingTimeInterval(10)
