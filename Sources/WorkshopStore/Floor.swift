@@ -17,18 +17,34 @@ extension Store {
     // MARK: Inspections
 
     public func checklistItems(stage: InspectionStage) throws -> [ChecklistItem] {
-        try db.rows("SELECT code, name FROM checklist_items WHERE stage = ? ORDER BY position, code", [.text(stage.code)]) {
-            ChecklistItem(stage: stage, code: $0.string("code"), name: $0.string("name"))
+        try db.rows("SELECT code, name, unit, minimum, maximum FROM checklist_items WHERE stage = ? ORDER BY position, code",
+                    [.text(stage.code)]) {
+            ChecklistItem(stage: stage, code: $0.string("code"), name: $0.string("name"), quantity: Store.quantity($0))
         }
     }
 
+    /// The quantity a row declares (`unit`, `minimum`, `maximum`, in thousandths): nil without a unit.
+    static func quantity(_ row: Row) -> MeasuredQuantity? {
+        guard let unit = row.optionalString("unit") else { return nil }
+        return MeasuredQuantity(stored: unit, minimum: row.optionalInt("minimum").map(Measure.init(thousandths:)),
+                                maximum: row.optionalInt("maximum").map(Measure.init(thousandths:)))
+    }
+
+    /// Adds an item, or gives an existing one its new name and measure (a measure not given: none).
     public func saveChecklistItem(_ item: ChecklistItem) throws {
         let position = (try db.scalar("SELECT max(position) FROM checklist_items WHERE stage = ?", [.text(item.stage.code)]) ?? 0) + 1
+        let q = item.quantity
         try db.run("""
-            INSERT INTO checklist_items(stage, code, name, position) VALUES (?, ?, ?, ?)
-            ON CONFLICT(stage, code) DO UPDATE SET name = excluded.name
-            """, [.text(item.stage.code), .text(item.code), .text(item.name), .integer(Int64(position))])
-        try journal(.checklistSave, entity: "checklist", id: "\(item.stage.code)/\(item.code)", detail: [("name", .string(item.name))])
+            INSERT INTO checklist_items(stage, code, name, position, unit, minimum, maximum) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(stage, code) DO UPDATE SET name = excluded.name, unit = excluded.unit, minimum = excluded.minimum,
+                maximum = excluded.maximum
+            """, [.text(item.stage.code), .text(item.code), .text(item.name), .integer(Int64(position)), SQLValue(q?.unit),
+                  SQLValue(q?.minimum?.thousandths), SQLValue(q?.maximum?.thousandths)])
+        var detail: [(String, JSON)] = [("name", .string(item.name))]
+        if let q {
+            detail += [("unit", .string(q.unit)), ("min", .string(q.minimum?.description)), ("max", .string(q.maximum?.description))]
+        }
+        try journal(.checklistSave, entity: "checklist", id: "\(item.stage.code)/\(item.code)", detail: detail)
     }
 
     public func removeChecklistItem(stage: InspectionStage, code: String) throws {
@@ -47,10 +63,12 @@ extension Store {
         }
         return try list.map { inspection in
             var full = inspection
-            full.items = try db.rows("SELECT code, name, result FROM inspection_items WHERE inspection_id = ? ORDER BY rowid",
-                                     [.integer(Int64(inspection.id))]) { row in
+            full.items = try db.rows("""
+                SELECT code, name, result, unit, minimum, maximum, value FROM inspection_items WHERE inspection_id = ? ORDER BY rowid
+                """, [.integer(Int64(inspection.id))]) { row in
                 let stored = StoredCodes(row, table: "inspection_items", key: "\(inspection.id)/\(row.string("code"))")
-                return (code: row.string("code"), name: row.string("name"), result: try stored.code("result") as InspectionResult)
+                return InspectionItem(code: row.string("code"), name: row.string("name"), result: try stored.code("result"),
+                                      quantity: Store.quantity(row), value: row.optionalInt("value").map(Measure.init(thousandths:)))
             }
             return full
         }

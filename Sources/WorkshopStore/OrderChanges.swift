@@ -69,8 +69,12 @@ extension Store {
                     SQLValue(inspection.certificate)])
         let id = db.lastInsertRowID
         for item in inspection.items {
-            try db.run("INSERT INTO inspection_items(inspection_id, code, name, result) VALUES (?, ?, ?, ?)",
-                       [.integer(Int64(id)), .text(item.code), .text(item.name), .text(item.result.code)])
+            let q = item.quantity
+            try db.run("""
+                INSERT INTO inspection_items(inspection_id, code, name, result, unit, minimum, maximum, value)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(Int64(id)), .text(item.code), .text(item.name), .text(item.result.code), SQLValue(q?.unit),
+                      SQLValue(q?.minimum?.thousandths), SQLValue(q?.maximum?.thousandths), SQLValue(item.value?.thousandths)])
         }
     }
 

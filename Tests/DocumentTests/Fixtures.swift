@@ -77,16 +77,26 @@ enum Fixtures {
 
     /// The three inspections: pre passed, process passed, final failed once then passed.
     static var inspections: [Inspection] {
-        let items: [(code: String, name: String, result: InspectionResult)] = [
-            ("brakes", "制动性能", .pass), ("lights", "灯光及信号", .pass), ("road-test", "路试", .pass),
+        let brakeForce = try! MeasuredQuantity(unit: "%", minimum: Measure(thousandths: 60_000))
+        let sideSlip = try! MeasuredQuantity(unit: "m/km", minimum: Measure(thousandths: -5_000), maximum: Measure(thousandths: 5_000))
+        let items = [
+            InspectionItem(code: "brakes", name: "制动性能", result: .pass),
+            InspectionItem(code: "brake-force", name: "整车制动率", result: .pass, quantity: brakeForce, value: Measure(thousandths: 72_500)),
+            InspectionItem(code: "side-slip", name: "前轮侧滑量", result: .pass, quantity: sideSlip, value: Measure(thousandths: -2_100)),
+            InspectionItem(code: "lights", name: "灯光及信号", result: .pass), InspectionItem(code: "road-test", name: "路试", result: .pass),
         ]
         return [
             Inspection(id: 1, stage: .pre, result: .pass, inspector: "孙检", at: now, note: nil, certificate: nil,
-                       items: [("exterior", "外观及漆面", .pass), ("tyres", "轮胎及气压", .pass)]),
+                       items: [InspectionItem(code: "exterior", name: "外观及漆面", result: .pass),
+                               InspectionItem(code: "tyres", name: "轮胎及气压", result: .pass)]),
             Inspection(id: 2, stage: .process, result: .pass, inspector: "孙检", at: now + 3_600, note: nil, certificate: nil,
-                       items: [("torque", "紧固力矩", .pass)]),
+                       items: [InspectionItem(code: "torque", name: "紧固力矩", result: .pass)]),
             Inspection(id: 3, stage: .final, result: .fail, inspector: "孙检", at: now + 7_200, note: "左前制动拖滞", certificate: nil,
-                       items: [("brakes", "制动性能", .fail), ("lights", "灯光及信号", .pass), ("road-test", "路试", .pass)]),
+                       items: [InspectionItem(code: "brakes", name: "制动性能", result: .fail),
+                               InspectionItem(code: "brake-force", name: "整车制动率", result: .fail, quantity: brakeForce,
+                                              value: Measure(thousandths: 55_000)),
+                               InspectionItem(code: "lights", name: "灯光及信号", result: .pass),
+                               InspectionItem(code: "road-test", name: "路试", result: .pass)]),
             Inspection(id: 4, stage: .final, result: .pass, inspector: "孙检", at: now + 9_000, note: nil, certificate: "2026-00012",
                        items: items),
         ]

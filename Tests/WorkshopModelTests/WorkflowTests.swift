@@ -57,7 +57,7 @@ struct OrderFixture {
     }
 
     mutating func inspectFinal(_ result: InspectionResult) throws {
-        apply(try record.inspect(.final, result, inspector: "孙检", items: [(code: "brakes", name: "制动", result: result)],
+        apply(try record.inspect(.final, result, inspector: "孙检", items: [InspectionItem(code: "brakes", name: "制动", result: result)],
                                  note: nil, certificate: result == .pass ? "2026-0001" : nil, at: now))
     }
 
@@ -186,7 +186,7 @@ struct WorkflowTests {
         var shop = OrderFixture()
         try shop.workDone()
         #expect(throws: OrderRefusal.passWithFailedItem(item: "制动", code: "brakes")) {
-            try shop.record.inspect(.final, .pass, inspector: "孙检", items: [(code: "brakes", name: "制动", result: .fail)], note: nil,
+            try shop.record.inspect(.final, .pass, inspector: "孙检", items: [InspectionItem(code: "brakes", name: "制动", result: .fail)], note: nil,
                                     certificate: "C", at: shop.now)
         }
         #expect(throws: OrderRefusal.failNeedsReason) {
@@ -197,9 +197,9 @@ struct WorkflowTests {
     @Test func aPassNeverLeavesAnItemNotChecked() throws {
         var shop = OrderFixture()
         try shop.workDone()
-        let named: [(code: String, name: String, result: InspectionResult)] = [(code: "brakes", name: "制动", result: .pass),
-                                                                              (code: "lights", name: "灯光", result: .notChecked),
-                                                                              (code: "road-test", name: "路试", result: .notChecked)]
+        let named = [InspectionItem(code: "brakes", name: "制动", result: .pass),
+                     InspectionItem(code: "lights", name: "灯光", result: .notChecked),
+                     InspectionItem(code: "road-test", name: "路试", result: .notChecked)]
         #expect(throws: OrderRefusal.passWithItemsNotChecked(stage: .final, items: [ChecklistEntry(code: "lights", name: "灯光"),
                                                                                    ChecklistEntry(code: "road-test", name: "路试")])) {
             try shop.record.inspect(.final, .pass, inspector: "孙检", items: named, note: nil, certificate: "C", at: shop.now)
@@ -211,7 +211,7 @@ struct WorkflowTests {
         #expect(failed.inspection?.items.map(\.result) == [.fail, .notChecked, .notChecked])
         #expect(failed.detail.contains { $0.0 == "unchecked_items" && $0.1 == .array([.string("lights"), .string("road-test")]) })
         // Every item with its result, n/a included: the pass stands.
-        let passed = try shop.record.inspect(.final, .pass, inspector: "孙检", items: named.map { ($0.code, $0.name, $0.code == "road-test" ? .notApplicable : .pass) },
+        let passed = try shop.record.inspect(.final, .pass, inspector: "孙检", items: named.map { InspectionItem(code: $0.code, name: $0.name, result: $0.code == "road-test" ? .notApplicable : .pass) },
                                              note: nil, certificate: "C", at: shop.now)
         #expect(passed.order.status == .ready)
     }

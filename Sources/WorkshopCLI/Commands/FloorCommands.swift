@@ -123,12 +123,13 @@ enum FloorCommands {
         Form([arg("order", .order), arg("stage", .choice(InspectionStage.self)), arg("result", .choice(of: [InspectionResult.pass, .fail])),
               optionalListArg("items", .text("项目=结果", "ITEM=RESULT"))],
              options: [signer("by", roles: [.inspector], required: true), option("rest", .choice(of: [InspectionResult.pass, .fail, .notApplicable])),
-                       option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na", "CODE=pass|fail|na"),
+                       option("note", .text)], otherOptions: Phrase("检验项目代码=pass|fail|na，测量项目代码=测得值", "CODE=pass|fail|na, or CODE=VALUE for a measured item"),
              access: .write, roles: [.inspector, .manager],
-             summary: Phrase("检验结果：逐项写明（brakes=pass），rest= 为其余各项的结果；判合格须每项都有结果，不合格时未写明的项目记为未检",
-                             "the result, item by item (brakes=pass), rest= for every item not named; a pass needs every item's result, a fail records the items not named as not checked"),
+             summary: Phrase("检验结果：逐项写明（brakes=pass），测量项目写测得值（brake-force=72，超出限值即不合格），rest= 为其余各项（测量项目除外）的结果；判合格须每项都有结果，不合格时未写明的项目记为未检",
+                             "the result, item by item (brakes=pass), a measured item by its value (brake-force=72; outside its limits it fails), rest= for every other item not named (not measured ones); a pass needs every item's result, a fail records the items not named as not checked"),
              examples: ["inspect RO12 pre pass by=孙检 rest=pass", "inspect RO12 final fail by=孙检 brakes=fail note=\"左前制动拖滞\"",
-                        "inspect RO12 final pass by=孙检 lights=pass road-test=na rest=pass"]) { invocation, s in
+                        "inspect RO12 final pass by=孙检 lights=pass road-test=na rest=pass",
+                        "inspect RO12 final pass by=孙检 brake-force=72 co=0.3 hc=45 rest=pass"]) { invocation, s in
             try recordInspection(invocation, s)
         },
     ])
@@ -142,21 +143,22 @@ enum FloorCommands {
         let note: String? = invocation.value("note")
         // Item results: CODE=result options, or NAME=result typed in Chinese (a word, not an option).
         let checklist = try s.store.checklistItems(stage: stage)
-        var given: [String: InspectionResult] = [:]
         var typed = invocation.otherOptions
         for word in invocation.values("items") as [String] {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             typed.append((parts[0], parts.count == 2 ? parts[1] : ""))
         }
+        var given: [String: InspectionItem] = [:]
         for (key, value) in typed {
             guard let item = checklist.first(where: { $0.code == key.lowercased() || $0.name == key }) else {
                 throw FloorRefusal.notOnChecklist(item: key, stage: stage, items: checklist.map { "\($0.code) (\($0.name))" })
             }
-            given[item.code] = try InspectionResult.parse(value, field: item.code)
+            given[item.code] = try item.answer(value)
         }
-        // Nothing is 合格 that the inspector did not say: an item not named, without rest=, is not checked.
+        // Nothing is 合格 that the inspector did not say: an item not named, without rest=, is not
+        // checked; a measured item is given a result by its value only.
         let rest: InspectionResult? = invocation.choice("rest")
-        let items = checklist.map { item in (code: item.code, name: item.name, result: given[item.code] ?? rest ?? .notChecked) }
+        let items = checklist.map { item in given[item.code] ?? item.unnamed(rest: rest) }
         let certificate = stage == .final && result == .pass ? try s.store.nextCertificateNumber(year: s.zone.civil(s.now).year) : nil
         try s.store.apply(try record.inspect(stage, result, inspector: inspector.name, items: items, note: note,
                                              certificate: certificate, at: s.now))
@@ -171,6 +173,12 @@ enum FloorCommands {
                                      "rework: the car goes back to the workshop" + (failed.isEmpty ? "" : " (\(failed.joined(separator: ", ")))") + "; report completion again when done (complete \(order.number))")
             }
         }
+        let readings = items.compactMap { item -> String? in
+            guard let reading = item.readingText, let quantity = item.quantity else { return nil }
+            return s.t("\(item.name) \(reading)（\(quantity.limitText(.zh))）\(item.result.chinese)",
+                       "\(item.name) \(reading) (\(quantity.limitText(.en))) \(item.result.english)")
+        }
+        if !readings.isEmpty { text += "\n  " + s.t("测得：", "measured: ") + s.wording.list(readings) }
         let unchecked = items.filter { $0.result == .notChecked }.map(\.name)
         if !unchecked.isEmpty {
             text += "\n  " + s.t("未检（记为未检，不是合格）：\(unchecked.joined(separator: "、"))",

@@ -156,14 +156,24 @@ enum PeopleCommands {
             try listItems(InspectionStage.allCases, s)
         },
         Form([word("add", "set"), arg("stage", .choice(InspectionStage.self)), arg("code", .checkitemCode), textArg("name", .text("项目名称", "NAME"))],
+             options: [option("unit", .text("单位", "UNIT")), option("min", .measure), option("max", .measure)],
              access: .write, roles: [.manager],
-             summary: Phrase("新增或改名检验项目（检验时写 代码=fail）", "add or rename an item (inspect takes it as CODE=fail)"),
-             examples: ["checkitem add final brakes \"制动性能\""]) { invocation, s in
+             summary: Phrase("新增或重新定义检验项目（检验时写 代码=fail）；测量项目写明单位 unit= 及限值 min=/max=（检验时写 代码=测得值，超出限值即不合格）",
+                             "add or redefine an item (inspect takes it as CODE=fail); a measured item has its unit= and limits min=/max= (inspect takes CODE=VALUE; a value outside the limits fails)"),
+             examples: ["checkitem add final brakes \"制动性能\"", "checkitem add final brake-force \"整车制动率\" unit=% min=60",
+                        "checkitem add final side-slip \"前轮侧滑量\" unit=m/km min=-5 max=5"]) { invocation, s in
             let stage: InspectionStage = invocation.choice("stage")!
             let code: String = invocation.need("code")
             let name: String = invocation.need("name")
-            try s.store.saveChecklistItem(ChecklistItem(stage: stage, code: code, name: name))
-            return .message(s.t("\(stage.chinese)项目 \(code)：\(name)", "\(stage.english) item \(code): \(name)"))
+            let unit: String? = invocation.value("unit")
+            let minimum: Measure? = invocation.value("min"), maximum: Measure? = invocation.value("max")
+            if unit == nil && (minimum != nil || maximum != nil) { throw InspectionRefusal.limitsWithoutUnit }
+            let quantity = try unit.map { try MeasuredQuantity(unit: $0, minimum: minimum, maximum: maximum) }
+            try s.store.saveChecklistItem(ChecklistItem(stage: stage, code: code, name: name, quantity: quantity))
+            var text = s.t("\(stage.chinese)项目 \(code)：\(name)", "\(stage.english) item \(code): \(name)")
+            if let quantity { text += s.t("（测量项目，单位 \(quantity.unit)，限值 \(quantity.limitText(.zh))）",
+                                         " (measured, in \(quantity.unit), limits \(quantity.limitText(.en)))") }
+            return .message(text)
         },
         Form([word("list", "ls"), optionalArg("stage", .choice(InspectionStage.self))], access: .read,
              summary: Phrase("某阶段（或全部）的检验项目", "the items of a stage (or of all three)"),
@@ -186,8 +196,16 @@ enum PeopleCommands {
         for stage in stages {
             let items = try s.store.checklistItems(stage: stage)
             text += (text.isEmpty ? "" : "\n") + "\(stage.label(s.language)) (\(stage.code))\n"
-            text += items.isEmpty ? "  —" : items.map { "  \($0.code)  \($0.name)" }.joined(separator: "\n")
-            json.append((stage.code, .array(items.map { .object([("code", .string($0.code)), ("name", .string($0.name))]) })))
+            text += items.isEmpty ? "  —" : items.map { item in
+                "  \(item.code)  \(item.name)" + (item.quantity.map { "  [\($0.unit.isEmpty ? "—" : $0.unit)  \($0.limitText(s.language))]" } ?? "")
+            }.joined(separator: "\n")
+            json.append((stage.code, .array(items.map { item in
+                var fields: [(String, JSON)] = [("code", .string(item.code)), ("name", .string(item.name))]
+                if let q = item.quantity {
+                    fields += [("unit", .string(q.unit)), ("min", .string(q.minimum?.description)), ("max", .string(q.maximum?.description))]
+                }
+                return .object(fields)
+            })))
         }
         return Output(text: text, json: .object(json))
     }

@@ -11,6 +11,8 @@ enum Value: Sendable, Equatable {
     case basisPoints(Int)
     case time(Timestamp)
     case flag(Bool)
+    /// A measured value or a limit: a signed decimal to thousandths.
+    case measure(Measure)
 }
 
 /// What the parser needs to read dates: the shop's zone and the session's clock.
@@ -80,6 +82,12 @@ struct ValueType: Sendable {
         return .basisPoints(basisPoints)
     }
 
+    /// A measured value or a limit, negative too: "60", "0.6", "-5".
+    static let measure = ValueType(Phrase("数值", "NUMBER")) { text, field, _ in
+        guard let measure = Measure.parse(text) else { throw InputRefusal.notNumber(field: field, given: text, range: nil) }
+        return .measure(measure)
+    }
+
     /// A whole number within `range`, named in help by `placeholder`.
     static func integer(_ chinese: String, _ english: String, _ range: ClosedRange<Int>) -> ValueType {
         ValueType(Phrase(chinese, english)) { text, field, _ in
@@ -124,6 +132,9 @@ extension Int: ParsedValue {
         default: return nil
         }
     }
+}
+extension Measure: ParsedValue {
+    init?(_ value: Value) { guard case .measure(let measure) = value else { return nil }; self = measure }
 }
 extension Money: ParsedValue {
     init?(_ value: Value) { guard case .money(let money) = value else { return nil }; self = money }

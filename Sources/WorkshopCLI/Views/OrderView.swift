@@ -65,6 +65,8 @@ enum OrderView {
             if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: ", ") }
             let unchecked = inspection.items.filter { $0.result == .notChecked }.map(\.name)
             if !unchecked.isEmpty { line += " · " + s.t("未检：", "not checked: ") + unchecked.joined(separator: ", ") }
+            let readings = inspection.items.compactMap { item in item.readingText.map { "\(item.name) \($0)" } }
+            if !readings.isEmpty { line += " · " + s.t("测得：", "measured: ") + readings.joined(separator: ", ") }
             if let note = inspection.note { line += " · \(note)" }
             if let certificate = inspection.certificate { line += " · " + s.t("合格证 ", "certificate ") + certificate }
             fields.add(inspection.stage.label(s.language), line)
@@ -165,6 +167,28 @@ enum OrderView {
         ])
     }
 
+    static func inspectionJSON(_ i: Inspection) -> JSON {
+        let fields: [(String, JSON)] = [
+            ("stage", .string(i.stage.code)), ("result", .string(i.result.code)), ("inspector", .string(i.inspector)),
+            ("at", .string(i.at.iso8601)), ("note", .string(i.note)), ("certificate", .string(i.certificate)),
+            ("failed_items", .array(i.items.filter { $0.result == .fail }.map { .string($0.code) })),
+            ("unchecked_items", .array(i.items.filter { $0.result == .notChecked }.map { .string($0.code) })),
+        ]
+        return .object(fields + readingsJSON(i))
+    }
+
+    /// The values an inspection measured, by item, with the unit and limits judged against: only
+    /// when it measured something.
+    static func readingsJSON(_ inspection: Inspection) -> [(String, JSON)] {
+        let measured = inspection.items.compactMap { item -> JSON? in
+            guard let q = item.quantity else { return nil }
+            return .object([("item", .string(item.code)), ("value", .string(item.value?.description)), ("unit", .string(q.unit)),
+                            ("min", .string(q.minimum?.description)), ("max", .string(q.maximum?.description)),
+                            ("result", .string(item.result.code))])
+        }
+        return measured.isEmpty ? [] : [("readings", .array(measured))]
+    }
+
     static func totalsJSON(_ totals: Totals) -> JSON {
         .object([("labor", .money(totals.labor)), ("parts", .money(totals.parts)), ("other", .money(totals.other)),
                  ("warranty", .money(totals.warranty)),
@@ -193,12 +217,7 @@ enum OrderView {
                          ("at", .string($0.at.iso8601))])
             })),
             ("bay", bay),
-            ("inspections", .array(record.inspections.map {
-                .object([("stage", .string($0.stage.code)), ("result", .string($0.result.code)), ("inspector", .string($0.inspector)),
-                         ("at", .string($0.at.iso8601)), ("note", .string($0.note)), ("certificate", .string($0.certificate)),
-                         ("failed_items", .array($0.items.filter { $0.result == .fail }.map { .string($0.code) })),
-                         ("unchecked_items", .array($0.items.filter { $0.result == .notChecked }.map { .string($0.code) }))])
-            })),
+            ("inspections", .array(record.inspections.map(inspectionJSON))),
             ("supplements", .array(record.supplements.map(SupplementCommands.json))),
             ("damage", .array(record.damage.map { .string($0.note) })),
             ("belongings", .array(record.belongings.map {

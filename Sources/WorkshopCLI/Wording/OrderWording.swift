@@ -319,3 +319,32 @@ extension FloorRefusal: WordedRefusal {
         }
     }
 }
+
+extension InspectionRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .notMeasured(let item, let code, let given):
+            return w("\(code)=\(given)：\(item)不是测量项目，请写 pass、fail 或 na（测量项目用 checkitem add … unit= 定义）",
+                     "\(code)=\(given): \(item) is not a measured item; write pass, fail or na (a measured item is defined with checkitem add … unit=)")
+        case .readingNeeded(let item, let code, let unit):
+            return w("\(item)（\(code)）是测量项目：请写测得值（如 \(code)=72\(unit)），超出限值即不合格；未测量的写 fail 或 na",
+                     "\(item) (\(code)) is measured: write the value read (e.g. \(code)=72\(unit)); outside its limits it fails; not measured: fail or na")
+        case .notAReading(let item, let code, let given, let unit):
+            return w("\(code)=\(given)：\(item)须写数值\(unit.isEmpty ? "" : "（单位 \(unit)）")，或 fail、na",
+                     "\(code)=\(given): \(item) takes a number\(unit.isEmpty ? "" : " (in \(unit))"), or fail or na")
+        case .passWithoutReadings(let stage, let items):
+            let zh = items.map { "\($0.code)（\($0.name)）" }.joined(separator: "、")
+            let en = items.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            let first = items.first?.code ?? "item"
+            return w("\(stage.chinese)判合格须写明测量项目的测得值，未写：\(zh)。请写 \(first)=测得值（不适用的写 \(first)=na）；rest= 不代替测量",
+                     "a passed \(stage.english) needs the value of each measured item; not given: \(en). Write \(first)=VALUE (\(first)=na where it does not apply); rest= does not stand for a measurement")
+        case .readingOutsideLimits(let item, let code, let value, let quantity):
+            return w("\(item)（\(code)）测得 \(quantity.text(value))，超出限值 \(quantity.limitText(.zh))：检验不能判合格；请判 fail 并注明返工内容",
+                     "\(item) (\(code)) read \(quantity.text(value)), outside its limits \(quantity.limitText(.en)): the inspection cannot pass; record it as fail, with a note of what to rework")
+        case .limitsReversed(let minimum, let maximum):
+            return w("min=\(minimum) 大于 max=\(maximum)：下限须不大于上限", "min=\(minimum) is above max=\(maximum): the lower limit cannot exceed the upper one")
+        case .limitsWithoutUnit:
+            return w("限值 min=/max= 须与单位 unit= 一起写（无单位的写 unit=\"\"）", "limits min=/max= need the unit they are in, unit= (unit=\"\" for none)")
+        }
+    }
+}

@@ -72,15 +72,23 @@ extension OrderRecord {
     /// and carries the completion certificate's number; a failed one sends it back to work. A pass
     /// is the inspector's word that every item is in order: none may be failed or not checked.
     public func inspect(_ stage: InspectionStage, _ result: InspectionResult, inspector: String,
-                        items: [(code: String, name: String, result: InspectionResult)], note: String?,
+                        items: [InspectionItem], note: String?,
                         certificate: String?, at now: Timestamp) throws -> OrderChange {
         try Gate.signed(order)
         try Gate.inspection(stage, of: self)
         if result == .notApplicable { throw OrderRefusal.inspectionPassOrFail }
         if result == .pass, let failed = items.first(where: { $0.result == .fail }) {
+            if let value = failed.value, let quantity = failed.quantity {
+                throw InspectionRefusal.readingOutsideLimits(item: failed.name, code: failed.code, value: value, quantity: quantity)
+            }
             throw OrderRefusal.passWithFailedItem(item: failed.name, code: failed.code)
         }
         let unchecked = items.filter { $0.result == .notChecked }
+        // A measured item passes by its value only: a pass without it names what to measure.
+        let unmeasured = unchecked.filter { $0.quantity != nil }
+        if result == .pass, !unmeasured.isEmpty {
+            throw InspectionRefusal.passWithoutReadings(stage: stage, items: unmeasured.map { ChecklistEntry(code: $0.code, name: $0.name) })
+        }
         if result == .pass, !unchecked.isEmpty {
             throw OrderRefusal.passWithItemsNotChecked(stage: stage, items: unchecked.map { ChecklistEntry(code: $0.code, name: $0.name) })
         }
@@ -100,12 +108,15 @@ extension OrderRecord {
                 action = .orderRework
             }
         }
-        var change = OrderChange(updated, action, [
+        var detail: [(String, JSON)] = [
             ("stage", .string(stage.code)), ("result", .string(result.code)), ("inspector", .string(inspector)),
             ("certificate", .string(issued)), ("note", .string(note)),
             ("failed_items", .array(items.filter { $0.result == .fail }.map { .string($0.code) })),
             ("unchecked_items", .array(unchecked.map { .string($0.code) })),
-        ])
+        ]
+        let readings = items.compactMap { item in item.value.map { (item.code, JSON.string($0.description)) } }
+        if !readings.isEmpty { detail.append(("readings", .object(readings))) }
+        var change = OrderChange(updated, action, detail)
         change.inspection = Inspection(id: 0, stage: stage, result: result, inspector: inspector, at: now, note: note,
                                        certificate: issued, items: items)
         return updated.status == .ready ? change.leavingBay(of: self, .ready) : change

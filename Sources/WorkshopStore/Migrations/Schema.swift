@@ -12,6 +12,7 @@ enum Schema {
         .recordSeals,
         .counterAndAccounts,
         .bayStays,
+        .documentsOfRecord,
     ]
 
     static var currentVersion: Int { migrations.count }
