@@ -47,6 +47,8 @@ public struct Vehicle: Hashable, Sendable {
     public var engineNumber: String?
     public var fuel: String?
     public var vehicleClass: VehicleClass
+    /// 车辆类型 as the registration certificate (行驶证) gives it: 小型轿车, 大型普通客车…
+    public var vehicleType: String?
     public var plateColor: PlateColor
     /// The highest odometer reading recorded, in km; check-ins may not go below it.
     public var odometer: Int
@@ -55,7 +57,7 @@ public struct Vehicle: Hashable, Sendable {
     public init(id: Int, plate: Plate, vin: String?, vinConfirmed: Bool = false, ownerID: Int, make: String? = nil,
                 model: String? = nil, year: Int? = nil, color: String? = nil, engineNumber: String? = nil,
                 fuel: String? = nil, vehicleClass: VehicleClass = .car, plateColor: PlateColor? = nil,
-                odometer: Int = 0, createdAt: Timestamp) {
+                odometer: Int = 0, createdAt: Timestamp, vehicleType: String? = nil) {
         self.id = id
         self.plate = plate
         self.vin = vin
@@ -68,12 +70,15 @@ public struct Vehicle: Hashable, Sendable {
         self.engineNumber = engineNumber
         self.fuel = fuel
         self.vehicleClass = vehicleClass
+        self.vehicleType = vehicleType
         self.plateColor = plateColor ?? plate.kind.defaultColor
         self.odometer = odometer
         self.createdAt = createdAt
     }
 
     public var isForeign: Bool { plate.kind == .foreign }
+    /// 车辆类型 for a document: the registration's type when known, else the class (汽车, 摩托车…).
+    public func typeText(_ language: Language) -> String { vehicleType ?? vehicleClass.label(language) }
     /// "Toyota Camry 2019"
     public var description: String {
         [make, model, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
@@ -124,6 +129,8 @@ public struct RepairOrder: Hashable, Sendable {
     public internal(set) var signedBy: String?
     public internal(set) var signedVia: Channel?
     public internal(set) var signedAt: Timestamp?
+    /// The staff member who recorded the signature or the approval (by phone, WeChat, SMS: who took it).
+    public internal(set) var signTakenBy: String?
     public internal(set) var closedAt: Timestamp?
     public internal(set) var version: Int
     /// When the work started: the first dispatch.
@@ -155,6 +162,10 @@ public struct RepairOrder: Hashable, Sendable {
     /// The customer the order is billed to when it is not the owner (the company paying for its
     /// driver's car, an insurer); nil: the owner pays.
     public internal(set) var billTo: Int?
+    /// 结算清单编号: the settlement list's own number, given once when the order is released, from
+    /// its own sequence ("JS2026-00001"); never reused. nil before release, and for an order released
+    /// before the number existed.
+    public internal(set) var settlementNumber: String?
 
     public init(id: Int, vehicleID: Int, customerID: Int, status: OrderStatus, checkedInAt: Timestamp, advisor: String,
                 odometerIn: Int, fuel: FuelLevel?, battery: Int? = nil, complaint: String, droppedBy: String? = nil, droppedPhone: String? = nil,
@@ -166,7 +177,8 @@ public struct RepairOrder: Hashable, Sendable {
                 reworkCause: String? = nil, discount: Discount? = nil, discountBy: String? = nil,
                 discountAuthorizedBy: String? = nil, keyReturnedAt: Timestamp? = nil, releasedAt: Timestamp? = nil,
                 releaseOdometer: Int? = nil, releasedBy: String? = nil, releaseSigned: String? = nil, oldParts: OldParts? = nil,
-                terms: PricingTerms? = nil, warrantyTerm: WarrantyTerm? = nil, billTo: Int? = nil) {
+                terms: PricingTerms? = nil, warrantyTerm: WarrantyTerm? = nil, billTo: Int? = nil,
+                signTakenBy: String? = nil, settlementNumber: String? = nil) {
         self.id = id
         self.vehicleID = vehicleID
         self.customerID = customerID
@@ -209,6 +221,17 @@ public struct RepairOrder: Hashable, Sendable {
         self.terms = terms
         self.warrantyTerm = warrantyTerm
         self.billTo = billTo
+        self.signTakenBy = signTakenBy
+        self.settlementNumber = settlementNumber
+    }
+
+    /// The order with who recorded its signature, for an order signed before that was kept on it
+    /// (schema 10): the person its journal entry names. An order that has it keeps its own.
+    public func signTaken(byJournalActor actor: String?) -> RepairOrder {
+        guard signTakenBy == nil, signedBy != nil else { return self }
+        var copy = self
+        copy.signTakenBy = actor
+        return copy
     }
 
     /// The customer who pays: the one billed, else the owner.

@@ -47,12 +47,15 @@ public struct OrderLine: Hashable, Sendable {
                   amount: LineAmount.labor(hours: hours, rate: rate), operationCode: operationCode)
     }
 
+    /// A part line. `warranted`: false when the customer insisted on an aftermarket part on a key
+    /// system against advice, true when the shop gives a used part its warranty; nil, the class decides
+    /// (`PartClass.carriesWarranty`).
     public static func part(number: Int, description: String, quantity: Quantity, unitPrice: Money,
-                            partNumber: String?, brand: String?, partClass: PartClass, insistedAftermarket: Bool = false) -> OrderLine {
+                            partNumber: String?, brand: String?, partClass: PartClass, warranted: Bool? = nil) -> OrderLine {
         OrderLine(number: number, kind: .part, description: description, quantity: quantity, unitPrice: unitPrice,
                   amount: LineAmount.part(quantity: quantity, unitPrice: unitPrice), partNumber: partNumber,
                   brand: brand, partClass: partClass,
-                  noWarranty: partClass == .customer || insistedAftermarket)
+                  noWarranty: !partClass.carriesWarranty(warranted: warranted))
     }
 
     public static func fee(number: Int, description: String, amount: Money) -> OrderLine {
@@ -79,8 +82,21 @@ public struct OrderLine: Hashable, Sendable {
     }
 
     /// Whether the line carries the shop's workmanship warranty once the car is released: approved
-    /// work and parts, not customer-supplied or insisted-on parts (no warranty), not the diagnostic fee.
-    public var carriesWarranty: Bool { status == .approved && !noWarranty && !isDiagnosticFee }
+    /// repair work and parts — not customer-supplied parts, insisted-on aftermarket parts or used parts
+    /// the shop gives none (`noWarranty`), and never a fee or other charge (testing, towing, sublet,
+    /// the diagnostic fee): those are not repairs.
+    public var carriesWarranty: Bool { status == .approved && !noWarranty && kind != .fee }
+
+    /// Why an approved line carries no warranty, or nil when it carries one (or is not approved).
+    public var noWarrantyReason: NoWarrantyReason? {
+        guard status == .approved, !carriesWarranty else { return nil }
+        if kind == .fee { return .charge }
+        switch partClass {
+        case .customer?: return .customerSupplied
+        case .used?: return .usedPart
+        default: return .insistedAftermarket
+        }
+    }
 
     /// The line as the store numbered it.
     public func numbered(_ number: Int) -> OrderLine {
@@ -123,5 +139,40 @@ public struct Totals: Equatable, Sendable {
             }
         }
         return (labor, parts, other)
+    }
+}
+
+/// Why a line carries no warranty, as the warranty certificate and the settlement list say.
+public enum NoWarrantyReason: String, Vocabulary {
+    case charge, customerSupplied = "customer-supplied", usedPart = "used-part", insistedAftermarket = "insisted"
+    public var code: String { rawValue }
+    public var chinese: String {
+        switch self {
+        case .charge: return "费用项目，不适用"
+        case .customerSupplied: return "客户自带配件"
+        case .usedPart: return "旧件，本厂不保修"
+        case .insistedAftermarket: return "客户坚持使用，本厂不担保"
+        }
+    }
+    public var english: String {
+        switch self {
+        case .charge: return "a charge, not a repair"
+        case .customerSupplied: return "customer-supplied part"
+        case .usedPart: return "used part, not warranted"
+        case .insistedAftermarket: return "insisted on by the customer"
+        }
+    }
+}
+
+extension PartClass {
+    /// Whether a part of this class carries the shop's workmanship warranty: a customer-supplied part
+    /// never; a used part only when the shop gives it one (`warranted: true` — the shop decides, part
+    /// by part); any other part unless the customer insisted on it against advice (`warranted: false`).
+    public func carriesWarranty(warranted: Bool?) -> Bool {
+        switch self {
+        case .customer: return false
+        case .used: return warranted == true
+        case .oem, .equivalent, .repaired: return warranted != false
+        }
     }
 }

@@ -42,6 +42,11 @@ public struct OrderRecord: Sendable {
         return Set(latest.filter { $0.value == .pass }.keys)
     }
 
+    /// The passed final inspection that issued the completion certificate (竣工出厂合格证), if any.
+    public var passedFinalInspection: Inspection? {
+        inspections.last { $0.stage == .final && $0.result == .pass && $0.certificate != nil }
+    }
+
     /// The lines shown: everything but removed ones.
     public var visibleLines: [OrderLine] { lines.filter { $0.status != .removed } }
 

@@ -36,6 +36,19 @@ extension Store {
     // MARK: Warranty
 
     /// The shop's term for a class and category: its own, or the statutory one.
+    /// The next settlement-list number (结算清单编号) of the year, its own sequence: "JS2026-00001".
+    /// The numbers are kept on the orders they were given to (unique), which are never deleted: a
+    /// number is never given twice.
+    public func nextSettlementNumber(year: Int) throws -> String {
+        let prefix = "JS\(year)-"
+        let last = try db.first("""
+            SELECT settlement_no FROM orders WHERE settlement_no >= ? AND settlement_no < ? ORDER BY settlement_no DESC LIMIT 1
+            """, [.text(prefix), .text("JS\(year).")]) { $0.string("settlement_no") }
+        let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+        let digits = String(next)
+        return prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+    }
+
     public func warrantyTerm(_ vehicleClass: VehicleClass, _ category: RepairCategory) throws -> WarrantyTerm {
         try db.first("SELECT km, days FROM warranty_terms WHERE vehicle_class = ? AND category = ?",
                      [.text(vehicleClass.code), .text(category.code)]) { WarrantyTerm(km: $0.int("km"), days: $0.int("days")) }

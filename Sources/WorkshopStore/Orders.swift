@@ -28,7 +28,7 @@ extension Store {
         signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at, rework_of, rework_line,
         rework_cause, discount_kind, discount_value, discount_by, discount_authorized_by, key_returned_at, released_at,
         release_odometer, released_by, release_signed, old_parts, tax_rate_bp, prices_include_tax, labor_rate,
-        discount_limit, warranty_km, warranty_days, bill_to, battery
+        discount_limit, warranty_km, warranty_days, bill_to, battery, sign_taken_by, settlement_no
         """
 
     private func order(from row: Row) throws -> RepairOrder {
@@ -52,7 +52,8 @@ extension Store {
             keyReturnedAt: row.optionalTimestamp("key_returned_at"), releasedAt: row.optionalTimestamp("released_at"),
             releaseOdometer: row.optionalInt("release_odometer"), releasedBy: row.optionalString("released_by"),
             releaseSigned: row.optionalString("release_signed"), oldParts: try stored.optionalCode("old_parts"),
-            terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm(), billTo: row.optionalInt("bill_to"))
+            terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm(), billTo: row.optionalInt("bill_to"),
+            signTakenBy: row.optionalString("sign_taken_by"), settlementNumber: row.optionalString("settlement_no"))
     }
 
     /// The fuel level read at check-in; '' for an electric car's order, which has its battery instead.
@@ -147,7 +148,8 @@ extension Store {
                 completed_at = ?, rework_of = ?, rework_line = ?, rework_cause = ?, discount_kind = ?, discount_value = ?,
                 discount_by = ?, discount_authorized_by = ?, key_returned_at = ?, released_at = ?, release_odometer = ?,
                 released_by = ?, release_signed = ?, old_parts = ?, tax_rate_bp = ?, prices_include_tax = ?, labor_rate = ?,
-                discount_limit = ?, warranty_km = ?, warranty_days = ?, bill_to = ?, battery = ?, version = version + 1
+                discount_limit = ?, warranty_km = ?, warranty_days = ?, bill_to = ?, battery = ?, sign_taken_by = ?,
+                settlement_no = ?, version = version + 1
             WHERE id = ?
             """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel?.code ?? ""), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
@@ -161,7 +163,8 @@ extension Store {
                   SQLValue(order.discountAuthorizedBy), SQLValue(order.keyReturnedAt?.seconds),
                   SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),
                   SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code)] + Store.fixedFactValues(order)
-                + [SQLValue(order.billTo), SQLValue(order.battery), .integer(Int64(order.id))])
+                + [SQLValue(order.billTo), SQLValue(order.battery), SQLValue(order.signTakenBy), SQLValue(order.settlementNumber),
+                   .integer(Int64(order.id))])
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -419,6 +422,13 @@ extension Store {
     public func record(of order: RepairOrder) throws -> OrderRecord {
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.number)
+        }
+        var order = order
+        if order.signedBy != nil, order.signTakenBy == nil {
+            // Signed before 010-documents-of-record kept who took the signature: the journal says.
+            order = order.signTaken(byJournalActor: try db.first("""
+                SELECT actor FROM journal WHERE order_id = ? AND action = ? ORDER BY id DESC LIMIT 1
+                """, [.integer(Int64(order.id)), .text(JournalAction.orderSign.rawValue)]) { $0.string("actor") })
         }
         return OrderRecord(order: order, vehicle: vehicle, customer: customer, lines: try lines(orderID: order.id),
                            damage: try damageNotes(orderID: order.id), belongings: try belongings(orderID: order.id),

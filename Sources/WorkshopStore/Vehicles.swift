@@ -4,7 +4,7 @@ import WorkshopModel
 extension Store {
     private static let vehicleColumns = """
         id, plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
-        plate_color, foreign_plate, odometer, created_at
+        plate_color, foreign_plate, odometer, created_at, vehicle_type
         """
 
     private func vehicle(from row: Row) throws -> Vehicle {
@@ -15,7 +15,7 @@ extension Store {
                        color: row.optionalString("color"), engineNumber: row.optionalString("engine_no"),
                        fuel: row.optionalString("fuel"), vehicleClass: try stored.code("class"),
                        plateColor: try stored.code("plate_color", PlateColor.init(rawValue:)), odometer: row.int("odometer"),
-                       createdAt: row.timestamp("created_at"))
+                       createdAt: row.timestamp("created_at"), vehicleType: row.optionalString("vehicle_type"))
     }
 
     public func vehicle(id: Int) throws -> Vehicle? {
@@ -62,13 +62,13 @@ extension Store {
         }
         try db.run("""
             INSERT INTO vehicles(plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
-                                 plate_color, foreign_plate, odometer, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 plate_color, foreign_plate, odometer, created_at, vehicle_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(vehicle.plate.value), SQLValue(vehicle.vin), SQLValue(vehicle.vinConfirmed),
                   .integer(Int64(vehicle.ownerID)), SQLValue(vehicle.make), SQLValue(vehicle.model), SQLValue(vehicle.year),
                   SQLValue(vehicle.color), SQLValue(vehicle.engineNumber), SQLValue(vehicle.fuel),
                   .text(vehicle.vehicleClass.code), .text(vehicle.plateColor.rawValue), SQLValue(vehicle.isForeign),
-                  .integer(Int64(vehicle.odometer)), .integer(Int64(context.now.seconds))])
+                  .integer(Int64(vehicle.odometer)), .integer(Int64(context.now.seconds)), SQLValue(vehicle.vehicleType)])
         var created = vehicle
         created.id = db.lastInsertRowID
         created.createdAt = context.now
@@ -82,7 +82,7 @@ extension Store {
          ("owner", .string("C\(v.ownerID)")), ("make", .string(v.make)), ("model", .string(v.model)),
          ("year", .int(v.year)), ("color", .string(v.color)), ("engine", .string(v.engineNumber)),
          ("fuel", .string(v.fuel)), ("class", .string(v.vehicleClass.code)), ("plate_color", .string(v.plateColor.rawValue)),
-         ("foreign", .bool(v.isForeign))]
+         ("foreign", .bool(v.isForeign))] + (v.vehicleType.map { [("type", JSON.string($0))] } ?? [])
     }
 
     /// Saves an edited vehicle and records the fields that changed.
@@ -95,13 +95,13 @@ extension Store {
         }
         try db.run("""
             UPDATE vehicles SET plate = ?, vin = ?, vin_confirmed = ?, owner_id = ?, make = ?, model = ?, year = ?,
-                color = ?, engine_no = ?, fuel = ?, class = ?, plate_color = ?, foreign_plate = ?
+                color = ?, engine_no = ?, fuel = ?, class = ?, plate_color = ?, foreign_plate = ?, vehicle_type = ?
             WHERE id = ?
             """, [.text(updated.plate.value), SQLValue(updated.vin), SQLValue(updated.vinConfirmed),
                   .integer(Int64(updated.ownerID)), SQLValue(updated.make), SQLValue(updated.model), SQLValue(updated.year),
                   SQLValue(updated.color), SQLValue(updated.engineNumber), SQLValue(updated.fuel),
                   .text(updated.vehicleClass.code), .text(updated.plateColor.rawValue), SQLValue(updated.isForeign),
-                  .integer(Int64(updated.id))])
+                  SQLValue(updated.vehicleType), .integer(Int64(updated.id))])
         try journal(.vehicleSet, entity: "vehicle", id: updated.plate.value, vehicleID: updated.id, detail: changed)
     }
 

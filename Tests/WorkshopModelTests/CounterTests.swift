@@ -23,7 +23,7 @@ struct CounterTests {
         shop.record = OrderRecord(order: order, vehicle: vehicle, customer: owner, lines: [], damage: [], belongings: [], documents: [],
                                   billedTo: billedTo)
         shop.apply(try shop.record.addLine(.fee(number: 0, description: "检测", amount: Money(fen: fen))))
-        shop.apply(try shop.record.sign(signer: owner.name, via: .inPerson, declining: [], at: shop.now, terms: terms))
+        shop.apply(try shop.record.sign(signer: owner.name, via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms))
         return OrderRecord(order: shop.record.order, vehicle: vehicle, customer: owner, lines: shop.record.lines, damage: [],
                            belongings: [], documents: [], billedTo: billedTo)
     }

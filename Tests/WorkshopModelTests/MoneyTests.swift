@@ -95,7 +95,7 @@ struct MoneyTests {
         let own = OrderLine.part(number: 1, description: "机油", quantity: Quantity(units: 1), unitPrice: .zero,
                                  partNumber: nil, brand: nil, partClass: .customer)
         let insisted = OrderLine.part(number: 2, description: "刹车片", quantity: Quantity(units: 1), unitPrice: Money(fen: 100),
-                                      partNumber: nil, brand: nil, partClass: .equivalent, insistedAftermarket: true)
+                                      partNumber: nil, brand: nil, partClass: .equivalent, warranted: false)
         let normal = OrderLine.part(number: 3, description: "刹车片", quantity: Quantity(units: 1), unitPrice: Money(fen: 100),
                                     partNumber: nil, brand: nil, partClass: .oem)
         #expect(own.noWarranty)

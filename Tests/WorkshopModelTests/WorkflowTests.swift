@@ -43,7 +43,7 @@ struct OrderFixture {
 
     mutating func sign() throws {
         try estimate()
-        apply(try record.sign(signer: "张伟", via: .inPerson, declining: [], at: now, terms: OrderFixture.terms))
+        apply(try record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: now, terms: OrderFixture.terms))
     }
 
     mutating func workDone() throws {
@@ -109,25 +109,25 @@ struct WorkflowTests {
     @Test func signingNeedsLinesAndAPromiseAhead() throws {
         var shop = OrderFixture()
         #expect(throws: OrderRefusal.nothingToSign(order: "RO7")) {
-            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: OrderFixture.terms)
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms)
         }
         try shop.estimate()
         let late = OrderFixture.checkedIn + 9 * 3_600
         #expect(throws: OrderRefusal.promiseNotAhead(promised: shop.record.order.promisedAt!, now: late)) {
-            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: late, terms: OrderFixture.terms)
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: late, terms: OrderFixture.terms)
         }
         #expect(throws: OrderRefusal.declineEveryLine(order: "RO7")) {
-            try shop.record.sign(signer: "张伟", via: .phone, declining: [1, 2], at: shop.now, terms: OrderFixture.terms)
+            try shop.record.sign(signer: "张伟", via: .phone, declining: [1, 2], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms)
         }
         #expect(throws: OrderRefusal.declineUnknownLines(order: "RO7", given: 9, offered: [1, 2])) {
-            try shop.record.sign(signer: "张伟", via: .phone, declining: [9], at: shop.now, terms: OrderFixture.terms)
+            try shop.record.sign(signer: "张伟", via: .phone, declining: [9], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms)
         }
-        shop.apply(try shop.record.sign(signer: "张伟", via: .phone, declining: [2], at: shop.now, terms: OrderFixture.terms))
+        shop.apply(try shop.record.sign(signer: "张伟", via: .phone, declining: [2], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms))
         #expect(shop.record.order.status == .signed)
         #expect(shop.record.lines.map(\.status) == [.approved, .declined])
         #expect(shop.record.order.terms == OrderFixture.terms)
         #expect(throws: OrderRefusal.alreadySigned(order: "RO7")) {
-            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: OrderFixture.terms)
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms)
         }
     }
 
@@ -287,7 +287,7 @@ struct WorkflowTests {
         let paid = [Payment(amount: total, method: .wechat, at: shop.now, by: "周静")]
         let promised = WarrantyTerm(km: 3_000, days: 15)
         shop.apply(try shop.record.release(signer: "张伟", odometer: 45_230, oldParts: .returned, by: "周静", at: shop.now,
-                                           payments: paid, current: OrderFixture.terms, warranty: promised))
+                                           payments: paid, current: OrderFixture.terms, warranty: promised, settlementNumber: "JS2026-00001"))
         #expect(shop.record.order.status == .released)
         #expect(shop.record.order.warrantyTerm == promised)
         // Today's term is longer: the order keeps what was promised at release.
@@ -295,7 +295,7 @@ struct WorkflowTests {
         #expect(coverage.map(\.lastKilometre) == [48_230, 48_230])
         #expect(throws: OrderRefusal.alreadyReleased(order: "RO7", at: shop.record.order.releasedAt!, to: "张伟")) {
             try shop.record.release(signer: "张伟", odometer: nil, oldParts: .returned, by: "周静", at: shop.now, payments: paid,
-                                    current: OrderFixture.terms, warranty: promised)
+                                    current: OrderFixture.terms, warranty: promised, settlementNumber: "JS2026-00001")
         }
     }
 
@@ -377,7 +377,7 @@ struct WorkflowTests {
         let total = original.record.settlement(payments: [], current: OrderFixture.terms).total
         original.apply(try original.record.release(signer: "张伟", odometer: 45_230, oldParts: .returned, by: "周静", at: original.now,
                                                    payments: [Payment(amount: total, method: .cash, at: original.now, by: "周静")],
-                                                   current: OrderFixture.terms, warranty: WarrantyTerm(km: 2_000, days: 10)))
+                                                   current: OrderFixture.terms, warranty: WarrantyTerm(km: 2_000, days: 10), settlementNumber: "JS2026-00001"))
         let covered = original.record.warrantyCoverage(zone: .shanghai, fallback: WarrantyTerm(km: 2_000, days: 10))
         let vehicle = original.record.vehicle
         #expect(try Comeback.link("RO7/1", cause: "异响复发", vehicle: vehicle, original: original.record.order, covered: covered)
@@ -447,7 +447,7 @@ struct TruthfulOrderTests {
         #expect(offered.labor == Money(fen: 2_400) && offered.other == Money(fen: 2_000))
         #expect(offered.warranty == Money(fen: 14_400), "listed at its value, apart")
         #expect(offered.taxed.gross == Money(fen: 4_400), "the signed total: 24.00 + 20.00, warranty work at 0")
-        let signing = try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms)
+        let signing = try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms)
         #expect(signing.detail.contains { $0.0 == "total" && $0.1 == .string("44.00") }, "the journal records what was signed")
         shop.apply(signing)
         let settlement = shop.record.settlement(payments: [], current: terms)
@@ -467,7 +467,7 @@ struct TruthfulOrderTests {
         comeback.apply(try comeback.record.changeLine(1, LineEdit(covered: false)))
         #expect(comeback.record.lines[0].covered == false)
         #expect(comeback.record.offeredTotals(current: terms).taxed.gross == Money(fen: 5_000))
-        comeback.apply(try comeback.record.sign(signer: "张伟", via: .phone, declining: [], at: comeback.now, terms: terms))
+        comeback.apply(try comeback.record.sign(signer: "张伟", via: .phone, declining: [], takenBy: "王芳", at: comeback.now, terms: terms))
         #expect(throws: OrderRefusal.signedNeedsReopen(order: "RO8")) { try comeback.record.changeLine(1, LineEdit(covered: true)) }
     }
 
@@ -521,7 +521,7 @@ struct TruthfulOrderTests {
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) { try shop.record.void(reason: "x", paid: .zero, issuedLines: [], at: shop.now) }
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) { try shop.record.promise(shop.now + 3_600, now: shop.now) }
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
-            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms)
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms)
         }
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
             try shop.record.decline(fee: nil, feeDescription: "检测费", reason: nil, at: shop.now, terms: terms)
@@ -531,7 +531,7 @@ struct TruthfulOrderTests {
         }
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
             try shop.record.release(signer: "张伟", odometer: nil, oldParts: nil, by: "周静", at: shop.now, payments: [], current: terms,
-                                    warranty: WarrantyTerm(km: 2_000, days: 10))
+                                    warranty: WarrantyTerm(km: 2_000, days: 10), settlementNumber: "JS2026-00001")
         }
         #expect(throws: OrderRefusal.closed(order: "RO7", status: .void)) {
             try shop.record.dispatch(group: "一组", technician: nil, bay: nil, by: "钱主管", at: shop.now)
@@ -570,7 +570,7 @@ struct TruthfulOrderTests {
         #expect(shop.record.offeredLines.map(\.number) == [1, 2])
         // Reopened and signed again, the estimate does not carry the added item with it.
         shop.apply(try shop.record.reopen(reason: "改用原厂件"))
-        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms))
+        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms))
         #expect(shop.record.lines.map(\.status) == [.approved, .approved, .proposed], "it waits for its own answer")
         shop.apply(try shop.record.answerSupplement(3, approved: true, via: .phone, customer: "张伟", told: "赵师傅", promise: nil,
                                                     recordedBy: "王芳", at: shop.now))
@@ -627,7 +627,7 @@ struct TruthfulOrderTests {
                                         damage: [], belongings: [Belonging(name: "备胎", count: 1, returnedAt: shop.now)], documents: [])
         #expect(handedBack.record.heldUntilRelease(payments: paid, current: terms) == nil, "nothing left: off the board")
         handedBack.apply(try handedBack.record.release(signer: "张伟", odometer: nil, oldParts: nil, by: "周静", at: shop.now, payments: paid,
-                                                       current: terms, warranty: WarrantyTerm(km: 2_000, days: 10)))
+                                                       current: terms, warranty: WarrantyTerm(km: 2_000, days: 10), settlementNumber: "JS2026-00001"))
         #expect(handedBack.record.heldUntilRelease(payments: [], current: terms) == nil, "released: never held")
     }
 }
@@ -680,7 +680,7 @@ struct CustomerMessageTests {
     @Test func aFreeComebackSaysSoInsteadOfATotalOfNothing() throws {
         var shop = try OrderFixture.comeback()
         shop.apply(try shop.record.addLine(.labor(number: 0, description: "重新安装刹车片", hours: Hours(hundredths: 120), rate: Money(fen: 12_000))))
-        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], at: shop.now, terms: terms))
+        shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms))
         let text = message(shop, now: shop.now).text(.ready, language: .zh)
         #expect(text.contains("本次保修项目不收费。") && !text.contains("¥0.00"))
     }

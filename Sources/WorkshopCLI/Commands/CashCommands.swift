@@ -220,7 +220,8 @@ enum CashCommands {
     }
 
     static let release = CommandSpec("release", aliases: ["交车", "出厂"], group: .cash,
-        summary: Phrase("一切齐备时交车（否则逐条说明缺什么）；打印结算清单、出厂通知单、质量保证书", "hand the car back when everything is in order (or say exactly what is missing); prints settlement list, release note, warranty certificate"), forms: [
+        summary: Phrase("一切齐备时交车（否则逐条说明缺什么）；给结算清单编号，打印结算清单、出厂通知单、竣工出厂合格证（竣工检验合格的）、质量保证书",
+                        "hand the car back when everything is in order (or say exactly what is missing); numbers the settlement list and prints it, the release note, the completion certificate (after a passed final inspection) and the warranty certificate"), forms: [
         Form([arg("order", .order)], options: [required("signed", .name), option("odometer", .odometer), option("confirm-odometer", .yesNo),
                                                option("oldparts", .choice(OldParts.self)), option("print", .yesNo), option("out", .path)],
              access: .write, roles: [.cashier, .advisor, .manager],
@@ -240,9 +241,12 @@ enum CashCommands {
         let warranty = try s.store.warrantyTerm(record.vehicle.vehicleClass, order.category)
         // The reading standing now: this order's check-in, or the correction made on record since.
         let standing = try s.store.odometerHistory(vehicleID: record.vehicle.id).standing(at: s.now)
+        // The settlement list's number: taken from its sequence only if this release stands (the
+        // transaction); an order that has one keeps it.
+        let number = try order.settlementNumber ?? s.store.nextSettlementNumber(year: s.zone.civil(s.now).year)
         let change = try s.store.apply(try record.release(signer: invocation.need("signed"), odometer: invocation.value("odometer"),
                                                           oldParts: invocation.choice("oldparts"), by: s.user, at: s.now, payments: payments,
-                                                          current: s.terms, warranty: warranty, lastReading: standing,
+                                                          current: s.terms, warranty: warranty, settlementNumber: number, lastReading: standing,
                                                           confirmOdometer: invocation.value("confirm-odometer") ?? false))
         let released = change.order
         let odometer = released.releaseOdometer ?? order.odometerIn
@@ -251,33 +255,48 @@ enum CashCommands {
         }
         var text = s.t("\(order.number) 已交车：\(released.releaseSigned ?? "") 签收 · \(odometer) km",
                        "\(order.number) released to \(released.releaseSigned ?? "") · \(odometer) km")
+        if let number = released.settlementNumber {
+            text += "\n  " + s.t("结算清单编号 \(number)", "settlement list No. \(number)")
+        }
         if released.status == .released {
             let followUp = FollowUp.after(release: s.now, orderID: order.id)
             try s.store.addFollowUp(followUp)
             text += "\n  " + s.t("回访：\(s.zone.formatDate(followUp.dueFrom)) 至 \(s.zone.formatDate(followUp.dueUntil))",
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
-        let fields: [(String, JSON)] = [("order", .string(order.number))]
+        let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }
         // The documents are made from the record as committed; the PDF is drawn after the commit.
         let releasedRecord = try s.store.record(of: released)
         let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
                                        warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
                                        payments: try s.store.payments(orderID: order.id))
+        // The papers handed over: the settlement list, the release note, the completion certificate
+        // (the sheet with the owner's copy, cut from the stub the shop keeps) where a final
+        // inspection passed, and the warranty certificate of a repaired car.
         var kinds: [OrderDocuments.Kind] = [.settlement, .release]
+        if released.status == .released, releasedRecord.passedFinalInspection != nil { kinds.append(.certificate) }
         if released.status == .released { kinds.append(.warranty) }
         let pages = try kinds.map { try documents.document($0) }
-        let withWarranty = released.status == .released
+        let named = kinds.map { s.t($0.title.zh, $0.title.en.lowercased()) }
         return Output(text: text, json: .object([("ok", .bool(true)), ("message", .string(text))] + fields)) {
             do {
                 let rendered = try PDFRenderer().write(pages, to: path, info: PrintCommands.info(pages, session: s))
-                let printed = text + "\n  " + s.t("已打印结算清单、出厂通知单" + (withWarranty ? "、质量保证书" : "") + "：\(path)（\(rendered.pageCount) 页）",
-                                                  "printed the settlement list, release note" + (withWarranty ? " and warranty certificate" : "") + ": \(path) (\(rendered.pageCount) pages)")
+                let printed = text + "\n  " + s.t("已打印" + s.wording.list(named) + "：\(path)（\(rendered.pageCount) 页）",
+                                                  "printed the " + Self.englishList(named) + ": \(path) (\(rendered.pageCount) pages)")
                 return .message(printed, fields + [("documents", .array([.string(path)]))])
             } catch {
                 throw ReleaseRefusal.releasedButNotPrinted(order: order.number, released: text, reason: s.wording.refusal(error).text)
             }
         }
+    }
+}
+
+extension CashCommands {
+    /// "a, b and c"
+    static func englishList(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
 
@@ -289,8 +308,8 @@ enum ReleaseRefusal: WordedRefusal {
     func words(_ w: Wording) -> String {
         switch self {
         case .releasedButNotPrinted(let order, let released, let reason):
-            return released + "\n  ! " + w("交车已记录，但打印失败（\(reason)）：请用 print \(order) settlement|release|warranty 重新打印",
-                                           "the release is recorded, but printing failed (\(reason)): print again with print \(order) settlement|release|warranty")
+            return released + "\n  ! " + w("交车已记录，但打印失败（\(reason)）：请用 print \(order) settlement|release|certificate|warranty 重新打印",
+                                           "the release is recorded, but printing failed (\(reason)): print again with print \(order) settlement|release|certificate|warranty")
         }
     }
 }

@@ -137,9 +137,8 @@ enum EstimateCommands {
         }
         guard price.fen > 0 || partClass == .customer else { throw OrderRefusal.partPriceZero(given: price) }
         guard partClass != .customer || price.fen == 0 else { throw OrderRefusal.customerPartPriced(given: price) }
-        let insisted = (invocation.value("warranty") as Bool?).map { !$0 } ?? false
         return .part(number: 0, description: description, quantity: invocation.need("qty"), unitPrice: price, partNumber: partNumber,
-                     brand: invocation.value("brand") ?? catalog?.brand, partClass: partClass, insistedAftermarket: insisted)
+                     brand: invocation.value("brand") ?? catalog?.brand, partClass: partClass, warranted: invocation.value("warranty"))
     }
 
     /// One word of letters and digits (and - . _ /) with a digit in it: a part number, not a name.
@@ -204,7 +203,7 @@ enum EstimateCommands {
             let signer: String = invocation.need("signed")
             let via: Channel = invocation.choice("via") ?? .inPerson
             let declining = ((invocation.value("decline") as String?) ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).compactMap { Int($0) }
-            let change = try s.store.apply(try record.sign(signer: signer, via: via, declining: declining, at: s.now, terms: s.terms))
+            let change = try s.store.apply(try record.sign(signer: signer, via: via, declining: declining, takenBy: s.user, at: s.now, terms: s.terms))
             let order = change.order
             let signed = try s.store.record(of: order)
             let totals = signed.offeredTotals(current: s.terms)

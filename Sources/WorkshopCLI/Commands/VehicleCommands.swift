@@ -10,6 +10,7 @@ enum VehicleCommands {
         option("make", .text("品牌", "MAKE")), option("model", .text("车型", "MODEL")), option("year", .modelYear),
         option("color", .text("颜色", "COLOUR")), option("engine", .text("发动机号", "ENGINE-NO")),
         option("fuel", .text("燃料", "FUEL")), option("class", .choice(VehicleClass.self)), option("plate-color", .plateColor),
+        option("type", .text("车辆类型", "TYPE")),
         option("foreign", .yesNo), option("confirm-vin", .yesNo),
     ]
 
@@ -20,7 +21,8 @@ enum VehicleCommands {
              access: .write, roles: writers,
              summary: Phrase("新车建档：车牌、VIN（校验位不符时加 confirm-vin=yes）、车主；境外车牌加 foreign=yes",
                              "register a vehicle: plate, VIN (confirm-vin=yes when its check digit does not match), owner; foreign=yes for a foreign plate"),
-             examples: ["vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=13800138000 make=大众 model=迈腾 year=2019 color=白"]) { invocation, s in
+             examples: ["vehicle add 京A12345 vin=LFV2A21K8C3070455 owner=13800138000 make=大众 model=迈腾 year=2019 color=白",
+                        "vehicle add 粤B8K3M2 vin=LSVAM4187C2184847 owner=C3 type=小型轿车"]) { invocation, s in
             try add(invocation, s)
         },
         Form([word("show"), arg("vehicle", .vehicle)], access: .read,
@@ -84,6 +86,7 @@ enum VehicleCommands {
         if let color = text("color") { v.color = color; changed.append(("color", .string(color))) }
         if let engine = text("engine") { v.engineNumber = engine?.uppercased(); changed.append(("engine", .string(engine))) }
         if let fuel = text("fuel") { v.fuel = fuel; changed.append(("fuel", .string(fuel))) }
+        if let type = text("type") { v.vehicleType = type; changed.append(("type", .string(type))) }
         if let year: Int = invocation.value("year") {
             v.year = year
             changed.append(("year", .int(year)))
@@ -143,6 +146,6 @@ enum VehicleCommands {
                  ("vin_confirmed", .bool(v.vinConfirmed)), ("owner", .string("C\(v.ownerID)")),
                  ("make", .string(v.make)), ("model", .string(v.model)), ("year", .int(v.year)), ("color", .string(v.color)),
                  ("engine", .string(v.engineNumber)), ("fuel", .string(v.fuel)), ("class", .string(v.vehicleClass.code)),
-                 ("foreign", .bool(v.isForeign)), ("odometer", .int(v.odometer))])
+                 ("foreign", .bool(v.isForeign)), ("odometer", .int(v.odometer))] + (v.vehicleType.map { [("type", JSON.string($0))] } ?? []))
     }
 }

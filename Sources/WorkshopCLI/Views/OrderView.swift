@@ -39,7 +39,10 @@ enum OrderView {
         }
         fields.add(s.t("估价方式", "Estimate method"), o.estimateMethod?.label(s.language))
         if let signedBy = o.signedBy {
-            fields.add(s.t("客户签字", "Signed by"), "\(signedBy) · \(o.signedVia?.label(s.language) ?? "") · \(s.formatTime(o.signedAt))")
+            // An approval by phone (WeChat, SMS) says who took it.
+            let remote = o.signedVia.map { $0 != .inPerson } ?? false
+            let taker = remote ? o.signTakenBy.map { " · " + s.t("记录 \($0)", "taken by \($0)") } ?? "" : ""
+            fields.add(s.t("客户签字", "Signed by"), "\(signedBy) · \(o.signedVia?.label(s.language) ?? "") · \(s.formatTime(o.signedAt))" + taker)
         }
         if let original = o.reworkOf {
             fields.add(s.t("返修", "Comeback of"), RepairOrder.number(original) + (o.reworkLine.map { "/\($0)" } ?? "") + " · " + (o.reworkCause ?? ""))
@@ -48,6 +51,7 @@ enum OrderView {
             fields.add(s.t("交车", "Released"), "\(o.releaseSigned ?? "") · \(s.formatTime(released)) · \(o.releaseOdometer.map { "\($0) km" } ?? "")"
                        + (o.oldParts.map { " · " + $0.label(s.language) } ?? ""))
         }
+        if let number = o.settlementNumber { fields.add(s.t("结算清单编号", "Settlement list No."), number) }
         if let receiver = o.handoverBy {
             fields.add(s.t("车间接车", "Workshop received"), "\(receiver) · \(s.formatTime(o.handoverAt))")
         }
@@ -100,6 +104,7 @@ enum OrderView {
     static func vehicleLine(_ v: Vehicle, _ s: Session) -> String {
         var parts: [String] = []
         if !v.description.isEmpty { parts.append(v.description) }
+        if let type = v.vehicleType { parts.append(type) }
         if let color = v.color { parts.append(color) }
         if let vin = v.vin { parts.append("VIN \(vin)") }
         parts.append(s.t("\(v.plateColor.chinese)牌", "\(v.plateColor.rawValue) plate"))

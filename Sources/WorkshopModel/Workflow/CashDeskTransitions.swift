@@ -138,7 +138,7 @@ extension OrderRecord {
     /// `lastReading` is the vehicle's reading standing now (this order's check-in, unless it was
     /// corrected on record since); without `odometer` it is the release reading.
     public func release(signer: String, odometer given: Int?, oldParts: OldParts?, by: String, at now: Timestamp,
-                        payments: [Payment], current: PricingTerms, warranty: WarrantyTerm,
+                        payments: [Payment], current: PricingTerms, warranty: WarrantyTerm, settlementNumber: String,
                         lastReading: OdometerReading? = nil, confirmOdometer: Bool = false) throws -> OrderChange {
         if let at = order.releasedAt {
             throw OrderRefusal.alreadyReleased(order: order.number, at: at, to: order.releaseSigned ?? "")
@@ -162,10 +162,13 @@ extension OrderRecord {
         updated.releaseSigned = signer
         updated.oldParts = oldParts ?? (hasReplacedParts ? nil : OldParts.none)
         updated.closedAt = order.closedAt ?? now
+        // The settlement list is numbered once, when the bill is final: at release.
+        updated.settlementNumber = order.settlementNumber ?? settlementNumber
         return OrderChange(updated, .orderRelease, [
             ("signed", .string(signer)), ("odometer", .int(odometer)), ("old_parts", .string(updated.oldParts?.code)),
             ("total", .string(settlement.total.plain)), ("paid", .string(settlement.paid.plain)),
             ("warranty_km", .int(updated.warrantyTerm?.km)), ("warranty_days", .int(updated.warrantyTerm?.days)),
+            ("settlement_no", .string(updated.settlementNumber)),
         ] + (confirmation.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? [])).leavingBay(of: self, .released)
     }
 }

@@ -193,7 +193,8 @@ extension OrderRecord {
 
     /// The customer signs (客户签字): the offered lines are approved (those named in `declining`
     /// declined), the pricing terms in force now are fixed on the order, and work may start.
-    public func sign(signer: String, via: Channel, declining: [Int], at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
+    /// The customer signs (or approves by phone, WeChat, SMS: `via`), recorded by `takenBy`.
+    public func sign(signer: String, via: Channel, declining: [Int], takenBy: String, at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
         switch order.status {
         case .estimating: break
         case .declined, .released, .void: throw OrderRefusal.closed(order: order.number, status: order.status)
@@ -219,6 +220,7 @@ extension OrderRecord {
         updated.signedBy = signer
         updated.signedVia = via
         updated.signedAt = now
+        updated.signTakenBy = takenBy
         updated.terms = terms
         let approved = lines.filter { $0.status == .approved } + answered.filter { $0.status == .approved }
         let total = Totals(lines: approved, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax).taxed.gross
@@ -277,6 +279,7 @@ extension OrderRecord {
         updated.signedBy = nil
         updated.signedVia = nil
         updated.signedAt = nil
+        updated.signTakenBy = nil
         updated.terms = nil
         var change = OrderChange(updated, .orderReopen, [("reason", .string(reason)), ("signed_by_was", .string(order.signedBy))])
         change.changedLines = lines.filter { $0.status == .approved }.map { line in
@@ -359,7 +362,8 @@ public struct LineEdit: Sendable {
     public var partNumber: String?
     public var brand: String?
     public var partClass: PartClass?
-    /// false: the customer insisted on a part the shop gives no warranty for.
+    /// false: the customer insisted on a part the shop gives no warranty for; true: the shop gives a
+    /// used part its warranty.
     public var warranted: Bool?
     /// On a comeback: true, the line is warranty work (free); false, the customer pays for it.
     public var covered: Bool?
@@ -392,7 +396,7 @@ public struct LineEdit: Sendable {
             if let quantity { line.quantity = quantity; detail.append(("qty", .string(quantity.description))) }
             if let partClass {
                 line.partClass = partClass
-                line.noWarranty = partClass == .customer
+                line.noWarranty = !partClass.carriesWarranty(warranted: warranted)
                 detail.append(("class", .string(partClass.code)))
             }
             if let unitPrice {
@@ -406,7 +410,7 @@ public struct LineEdit: Sendable {
             }
             if let brand { line.brand = brand.isEmpty ? nil : brand; detail.append(("brand", .string(brand))) }
             if let warranted {
-                line.noWarranty = line.partClass == .customer || !warranted
+                line.noWarranty = !(line.partClass ?? .oem).carriesWarranty(warranted: warranted)
                 detail.append(("no_warranty", .bool(line.noWarranty)))
             }
         case .fee:
