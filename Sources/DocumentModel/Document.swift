@@ -129,7 +129,8 @@ public struct TotalLine: Sendable {
 
 public struct Signature: Sendable {
     public var label: Label
-    /// Already known (e.g. the customer who signed, the advisor); blank lines otherwise.
+    /// The name printed beneath the line (who is to sign: the customer, the advisor), never on it:
+    /// the line is left blank for ink. Empty when not known.
     public var name: String
     public var date: String
     public init(_ label: Label, name: String = "", date: String = "") {

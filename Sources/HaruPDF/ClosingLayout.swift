@@ -19,24 +19,24 @@ extension PageLayout {
         }
     }
 
-    /// Side by side: the label, a printed name above the line where one is known, the date below.
+    /// Side by side: the label, a line left blank for ink, and beneath it the name printed (who is
+    /// to sign, never drawn where the signature goes) and the date.
     mutating func placeSignatures(_ signatures: [Signature]) {
         guard !signatures.isEmpty else { return }
         let gap: Float = 14
         let width = (PageLayout.contentWidth - gap * Float(signatures.count - 1)) / Float(signatures.count)
-        let height: Float = 54
+        let height: Float = 60
         ensure(height)
         var x = PageLayout.margin
         for signature in signatures {
             let name = label(signature.label)
             text(name, x: x, top: y, size: measure.size(toFit: name, width: width, size: small + 0.5), gray: 0.2)
-            if !signature.name.isEmpty {
-                let nameSize = measure.size(toFit: signature.name, width: width - 2, size: 11)
-                text(signature.name, x: x + 2, top: y + 16 + (11 - nameSize) * 0.86, size: nameSize)
-            }
             emit(.line(x1: x, y1: y + 32, x2: x + width, y2: y + 32, width: 0.6, gray: 0))
+            if !signature.name.isEmpty {
+                text(signature.name, x: x, top: y + 35, size: measure.size(toFit: signature.name, width: width, size: small + 0.5))
+            }
             let date = (document.bilingual ? "日期 Date" : "Date") + (signature.date.isEmpty ? "" : "  " + signature.date)
-            text(date, x: x, top: y + 36, size: measure.size(toFit: date, width: width, size: small), gray: 0.35)
+            text(date, x: x, top: y + 47, size: measure.size(toFit: date, width: width, size: small), gray: 0.35)
             x += width + gap
         }
         y += height

@@ -14,7 +14,7 @@ public struct OrderDocuments {
             case .estimate: return Label("诊断书 / 估价单", "Diagnosis and Estimate")
             case .inspection: return Label("检验单", "Inspection Record")
             case .supplement: return Label("追加项目确认单", "Added Work Authorisation")
-            case .certificate: return Label("竣工出厂合格证", "Completion Certificate")
+            case .certificate: return Label("机动车维修竣工出厂合格证", "Motor Vehicle Repair Completion Certificate")
             case .settlement: return Label("机动车维修结算清单", "Settlement List")
             case .release: return Label("出厂通知单", "Release Note")
             case .warranty: return Label("维修质量保证书", "Repair Warranty Certificate")
@@ -141,7 +141,7 @@ public struct OrderDocuments {
         let rows = lines.map { line -> [String] in
             var row = [
                 "\(line.number)", word(line.kind), line.description + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
-                line.brand ?? "", word(line.partClass),
+                line.brand ?? "", partClassText(line),
                 line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
                 (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "",
                 line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped,
@@ -184,8 +184,60 @@ public struct OrderDocuments {
             : "* Customer-supplied parts, and aftermarket parts on key systems the customer insisted on, carry no workmanship warranty.")
     }
 
+    /// The customer's line: blank for ink, the name printed beneath. An approval given by phone
+    /// (WeChat, SMS) is not a signature: the line waits for one, the approval is printed as what it
+    /// was (`authorisation`).
     private var customerSignature: Signature {
-        Signature(Label("客户签字", "Customer signature"), name: order.signedBy ?? "", date: time(order.signedAt))
+        if let via = order.signedVia, via != .inPerson, let signer = order.signedBy {
+            return Signature(Label("客户签字（到店补签）", "Customer (sign on arrival)"), name: signer)
+        }
+        return Signature(Label("客户签字", "Customer signature"), name: order.signedBy ?? "", date: time(order.signedAt))
+    }
+
+    /// How the customer authorised the work: signed in person, or approved by phone, WeChat or SMS
+    /// — who, when, and who in the shop took the approval. Nil before the customer answered.
+    private var authorisation: Block? {
+        guard let signer = order.signedBy, let via = order.signedVia else { return nil }
+        let when = time(order.signedAt)
+        guard via != .inPerson else {
+            return .fields(title: nil, columns: 4, fields: [
+                Field(Label("客户确认", "Authorised"), bilingual ? "\(signer) 当面签字确认 signed in person · \(when)" : "\(signer), signed in person · \(when)", span: 4),
+            ])
+        }
+        let taker = order.signTakenBy ?? "—"
+        return .fields(title: nil, columns: 4, fields: [
+            Field(Label("客户确认", "Authorised"), bilingual
+                  ? "\(via.chinese)确认（非本人签字） Approved by \(via.english), not signed: \(signer) · \(when) · 记录人 taken by \(taker)"
+                  : "approved by \(via.english), not signed: \(signer) · \(when) · taken by \(taker)", span: 4),
+        ])
+    }
+
+    /// A part's class as the papers print it; a part typed in without one says so rather than
+    /// passing for 原厂.
+    private func partClassText(_ line: OrderLine) -> String {
+        guard line.kind == .part else { return "" }
+        return line.partClass.map { word($0) } ?? (bilingual ? "未注明" : "not stated")
+    }
+
+    /// The lines the signed total does not contain: added work still waiting for the customer's
+    /// answer and work the customer declined, each marked as such.
+    private var linesApart: Block? {
+        let waiting = record.addedWorkAwaitingAnswer
+        let declined = record.lines.filter { $0.status == .declined }
+        guard !waiting.isEmpty || !declined.isEmpty else { return nil }
+        let rows = waiting.map { line -> [String] in
+            ["\(line.number)", line.description, line.amount.grouped,
+             bilingual ? "追加项目，待客户答复；未经同意不施工 awaiting the customer's answer" : "added work awaiting the customer's answer; not started without consent"]
+        } + declined.map { line -> [String] in
+            ["\(line.number)", line.description, line.amount.grouped,
+             bilingual ? "客户拒绝：不施工、不收费 declined: not done, not charged" : "declined by the customer: not done, not charged"]
+        }
+        return .table(Table(title: Label("不在签字合计内的项目", "Not in the signed total"), columns: [
+            Column(Label("#", "#"), alignment: .right, weight: 0.4),
+            Column(Label("项目 / 配件", "Work / part"), weight: 3.2),
+            Column(Label("金额（不计入）", "Amount (not counted)"), alignment: .right, weight: 1.4),
+            Column(Label("状态", "Status"), weight: 4),
+        ], rows: rows))
     }
 
     private var advisorSignature: Signature {
@@ -199,6 +251,7 @@ public struct OrderDocuments {
         if let findings = order.findings { blocks.append(.text(title: Label("诊断结果", "Findings"), body: findings)) }
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
         blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
+        if let apart = linesApart { blocks.append(apart) }
         let separator = bilingual ? "、" : ", "
         let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: separator)
         let documents = record.documents.map(\.name).joined(separator: separator)
@@ -207,6 +260,7 @@ public struct OrderDocuments {
             Field(Label("随车证件", "Documents"), documents.isEmpty ? "—" : documents),
         ]))
         var closing = [totals(record.offeredLines, totalLabel: Label("合计（价税合计）", "Total"))]
+        if let authorisation { closing.append(authorisation) }
         if let notice = noWarrantyNotice { closing.append(notice) }
         closing.append(.notice(bilingual
             ? "客户签字即委托本厂按上列项目维修；维修中如需追加项目，须经客户同意后方可施工。贵重物品请随身带走。 By signing, the customer authorises the work above; added work starts only with the customer's consent. Please take valuables with you."
@@ -271,7 +325,10 @@ public struct OrderDocuments {
     func estimate() -> Document {
         var blocks = [customerAndVehicle, checkIn, .text(title: Label("故障描述", "Customer's complaint"), body: order.complaint),
                       .text(title: Label("诊断结果及维修建议", "Findings and recommendation"), body: order.findings ?? "—"),
-                      .table(linesTable(record.visibleLines, withStatus: true))]
+                      // A declined order's estimate shows what was estimated; otherwise the lines
+                      // counted, and apart from them what is waiting for an answer or declined.
+                      .table(linesTable(order.status == .declined ? record.visibleLines : record.offeredLines, withStatus: true))]
+        if order.status != .declined, let apart = linesApart { blocks.append(apart) }
         if order.status == .declined {
             blocks.append(.notice(bilingual
                 ? "客户拒修 Declined by the customer：\(time(order.closedAt))。按规定收取检测估价费，出具出厂通知单。 The diagnosis/estimate fee is charged and a release note issued."
@@ -283,6 +340,7 @@ public struct OrderDocuments {
             closing = [totals(charged, totalLabel: Label("应收检测估价费", "Fee due"))]
         } else {
             closing = [totals(record.offeredLines, totalLabel: Label("估价合计", "Estimate total"))]
+            if let authorisation { closing.append(authorisation) }
         }
         if order.estimateMethod == .symptom {
             closing.append(.notice(bilingual
@@ -327,20 +385,32 @@ public struct OrderDocuments {
             for (index, inspection) in done.enumerated() {
                 let title = Label(stage.chinese + (done.count > 1 ? "（第 \(index + 1) 次）" : ""),
                                   stage.english.capitalized + (done.count > 1 ? " (\(index + 1))" : ""))
-                let rows = inspection.items.enumerated().map { ["\($0.offset + 1)", $0.element.name, word($0.element.result)] }
+                // Measured items print the value read and the limits it was judged against then.
+                let measured = inspection.hasReadings
+                let rows = inspection.items.enumerated().map { index, item -> [String] in
+                    let row = ["\(index + 1)", item.name]
+                    let reading = measured ? [item.readingText ?? "—", item.quantity?.limitText(settings.language) ?? ""] : []
+                    return row + reading + [word(item.result)]
+                }
+                let readingColumns = measured ? [Column(Label("测量值", "Reading"), alignment: .right, weight: 1.3),
+                                                 Column(Label("标准", "Limits"), weight: 1.5)] : []
                 blocks.append(.table(Table(title: title, columns: [
                     Column(Label("#", "#"), alignment: .right, weight: 0.4),
-                    Column(Label("检验项目", "Item"), weight: 4),
+                    Column(Label("检验项目", "Item"), weight: measured ? 3 : 4),
+                ] + readingColumns + [
                     Column(Label("结果", "Result"), weight: 1.2),
                 ], rows: rows, emptyText: bilingual ? "（无清单项目）" : "(no checklist items)")))
                 var fields = [
                     Field(Label("检验结论", "Result"), word(inspection.result)),
-                    Field(Label("检验员", "Inspector"), inspection.inspector),
-                    Field(Label("检验时间", "Inspected at"), time(inspection.at)),
                     Field(Label("合格证编号", "Certificate No."), inspection.certificate ?? "—"),
                 ]
-                if let note = inspection.note { fields.append(Field(Label("说明", "Note"), note, span: 4)) }
+                if let note = inspection.note { fields.append(Field(Label("说明", "Note"), note, span: 2)) }
                 blocks.append(.fields(title: nil, columns: 4, fields: fields))
+                // Each inspection is signed by its inspector: a line for ink, the name beneath.
+                blocks.append(.signatures([
+                    Signature(Label("检验员签字（\(stage.chinese)）", "Inspector's signature (\(stage.english))"),
+                              name: inspection.inspector, date: time(inspection.at)),
+                ]))
             }
         }
         let closing: [Block] = [.notice(bilingual
@@ -393,60 +463,88 @@ public struct OrderDocuments {
         return make(.supplement, blocks: blocks, closing: closing)
     }
 
+    /// 机动车维修竣工出厂合格证: the stub the shop keeps and the owner's copy, cut apart, each with the
+    /// serial number, the car, the repairer, the release date and odometer (blank until the car is
+    /// released; a reprint after release carries them), the statement and the three signature lines.
     func certificate() throws -> Document {
-        guard let passed = record.inspections.last(where: { $0.stage == .final && $0.result == .pass }),
-              let number = passed.certificate else {
+        guard let passed = record.passedFinalInspection, let number = passed.certificate else {
             throw DocumentUnavailable.noCertificate(order: order.number)
         }
         let v = record.vehicle, c = record.customer
-        func copy(_ name: Label) -> [Block] {
-            [.fields(title: Label("\(name.zh)　合格证编号 \(number)", "\(name.en) · Certificate No. \(number)"), columns: 4, fields: [
-                Field(Label("托修方", "Owner"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
-                Field(Label("号牌号码", "Plate"), v.plate.dotted),
-                Field(Label("维修单号", "Order"), order.number),
+        let statement = bilingual ? "该车按维修协议维修，经检验合格，准予出厂。 Repaired under the repair agreement, inspected and passed: released."
+                                  : "Repaired under the repair agreement, inspected and passed: released."
+        func part(_ name: Label) -> [Block] {
+            // The number once in the title, in both languages' words.
+            let title = bilingual ? "\(name.zh) \(name.en)　编号 No. \(number)" : "\(name.en) · No. \(number)"
+            return [.fields(title: Label(title, title), columns: 4, fields: [
+                Field(Label("托修方", "Customer"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
+                Field(Label("车牌号码", "Plate"), v.plate.dotted),
+                Field(Label("车牌颜色", "Plate colour"), bilingual ? v.plateColor.chinese : v.plateColor.rawValue),
+                Field(Label("车辆类型", "Vehicle type"), v.typeText(settings.language)),
                 Field(Label("厂牌型号", "Make / model"), v.description),
-                Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
-                Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
+                Field(Label("车辆识别代号（VIN）", "VIN"), v.vin ?? "", span: 2),
+                Field(Label("承修方", "Repairer"), settings.name, span: 2),
+                Field(Label("承修方电话", "Repairer's phone"), settings.phone),
                 Field(Label("维修类别", "Repair category"), word(order.category)),
-                Field(Label("进厂日期", "Checked in"), zone.formatDate(order.checkedInAt)),
-                Field(Label("竣工日期", "Completed"), zone.formatDate(passed.at)),
-                Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
-                Field(Label("检验结论", "Result"), bilingual ? "竣工检验合格，准予出厂 Passed: released for the road" : "Passed the final inspection: released for the road", span: 2),
-                Field(Label("质量检验员", "Inspector"), passed.inspector),
-                Field(Label("承修单位", "Repaired by"), settings.name + (settings.creditCode.isEmpty ? "" : " · \(settings.creditCode)"), span: 1),
+                Field(Label("维修单号", "Order"), order.number),
+                Field(Label("出厂日期", "Release date"), order.releasedAt.map { zone.formatDate($0) } ?? ""),
+                Field(Label("出厂里程表示值", "Odometer at release"), order.releaseOdometer.map { "\($0) km" } ?? ""),
+                Field(Label("竣工检验", "Final inspection"), zone.formatDate(passed.at)),
+            ]),
+            .notice(statement),
+            .signatures([
+                Signature(Label("质量检验员（签章）", "Inspector (sign, stamp)"), name: passed.inspector,
+                          date: zone.formatDate(passed.at)),
+                Signature(Label("承修单位（盖章）", "Repairer (seal)"), name: settings.name),
+                Signature(Label("托修方接车人", "Received by (customer)"), name: order.releaseSigned ?? "",
+                          date: order.releasedAt.map { zone.formatDate($0) } ?? ""),
             ])]
         }
-        let blocks = copy(Label("存根（承修方留存）", "Stub, kept by the shop"))
+        let blocks = part(Label("存根（承修方留存）", "Stub, kept by the repairer"))
             + [.divider(bilingual ? "沿此线剪开 cut here" : "cut here")]
-            + copy(Label("车主联", "Owner's copy"))
-        let closing: [Block] = [.signatures([
-            Signature(Label("质量检验员", "Inspector"), name: passed.inspector, date: time(passed.at)),
-            Signature(Label("承修单位（盖章）", "Shop (stamp)")),
-        ])]
-        return make(.certificate, blocks: blocks, closing: closing)
+            + part(Label("车主联（交托修方）", "Owner's copy"))
+        return make(.certificate, blocks: blocks, closing: [])
     }
 
     // MARK: Cash-desk documents
 
+    /// The parties, the car and the visit as the settlement list (JT/T 1133-style) heads them; the
+    /// release note and the warranty certificate share it.
     private var settlementHeader: Block {
         let v = record.vehicle, c = record.customer
         return .fields(title: nil, columns: 4, fields: [
+            Field(Label("结算清单编号", "Settlement No."), order.settlementNumber ?? (bilingual ? "（交车时编号）" : "(numbered at release)")),
+            Field(Label("维修单号", "Order"), order.number),
+            Field(Label("承修方", "Repairer"), settings.name + (settings.phone.isEmpty ? "" : " · \(settings.phone)"), span: 2),
             Field(Label("托修方", "Customer"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
             Field(Label("电话", "Phone"), c.phone),
             Field(Label("付费方", "Payer"), word(order.payer)),
-            Field(Label("号牌号码", "Plate"), v.plate.dotted),
+            Field(Label("送修人", "Brought in by"), [order.droppedBy, order.droppedPhone].compactMap { $0 }.joined(separator: " "), span: 2),
+            Field(Label("车牌号码", "Plate"), v.plate.dotted),
+            Field(Label("车牌颜色", "Plate colour"), bilingual ? v.plateColor.chinese : v.plateColor.rawValue),
+            Field(Label("车辆类型", "Vehicle type"), v.typeText(settings.language)),
             Field(Label("厂牌型号", "Make / model"), v.description),
             Field(Label("车辆识别代号", "VIN"), v.vin ?? "", span: 2),
-            Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
             Field(Label("维修类别", "Repair category"), word(order.category)),
+            Field(Label("发动机号", "Engine no."), v.engineNumber ?? ""),
             Field(Label("进厂日期", "Date in"), time(order.checkedInAt)),
-            Field(Label("出厂日期", "Date out"), time(order.releasedAt ?? printedAt)),
+            Field(Label("出厂日期", "Date out"), time(order.releasedAt)),
             Field(Label("进厂里程", "Odometer in"), "\(order.odometerIn) km"),
             Field(Label("出厂里程", "Odometer out"), order.releaseOdometer.map { "\($0) km" } ?? ""),
-            Field(Label("维修单号", "Order"), order.number),
-            Field(Label("结算员", "Cashier"), order.releasedBy ?? ""),
+            Field(Label("故障描述", "Complaint"), order.complaint, span: 4),
         ] + billing)
     }
+
+    /// A line's warranty as the settlement list prints it: its period, or why it has none.
+    private func warrantyText(_ line: OrderLine) -> String {
+        if let reason = line.noWarrantyReason { return bilingual ? "无：" + reason.chinese : "none: " + reason.english }
+        guard line.carriesWarranty, let term = warranty.first(where: { $0.line.number == line.number })?.term ?? order.warrantyTerm
+                ?? warranty.first?.term else { return "" }
+        return termText(term)
+    }
+
+    /// "3000 km / 30 日"
+    private func termText(_ term: WarrantyTerm) -> String { "\(term.km) km / \(term.days) " + (bilingual ? "日" : "days") }
 
     /// Who the invoice is made out to, when the customer billed is not the owner or is a company
     /// with an invoice title or a tax number.
@@ -468,33 +566,41 @@ public struct OrderDocuments {
         let approved = record.lines.filter { $0.status == .approved }
         let settlement = record.settlement(payments: payments, current: settings.pricingTerms)
         func amount(_ line: OrderLine) -> String { line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped }
-        let labor = Table(title: Label("工时费", "Labour"), columns: [
-            Column(Label("#", "#"), alignment: .right, weight: 0.4),
-            Column(Label("维修项目", "Work"), weight: 4),
-            Column(Label("工时", "Hours"), alignment: .right, weight: 0.9),
+        // Labour, then parts, then other charges, numbered on through the list (序号); the order's own
+        // line number stays beside each for reference.
+        let laborLines = approved.filter { $0.kind == .labor }, partLines = approved.filter { $0.kind == .part }
+        let feeLines = approved.filter { $0.kind == .fee }
+        func serial(_ line: OrderLine) -> String {
+            "\((laborLines + partLines + feeLines).firstIndex { $0.number == line.number }.map { $0 + 1 } ?? 0)"
+        }
+        let numberColumns = [Column(Label("序号", "No."), alignment: .right, weight: 0.5), Column(Label("单项", "Line"), alignment: .right, weight: 0.5)]
+        let labor = Table(title: Label("工时费", "Labour"), columns: numberColumns + [
+            Column(Label("维修项目", "Work"), weight: 3.4),
+            Column(Label("工时", "Hours"), alignment: .right, weight: 0.8),
             Column(Label("工时单价", "Rate"), alignment: .right, weight: 1.1),
-            Column(Label("金额", "Amount"), alignment: .right, weight: 1.3),
-        ], rows: approved.filter { $0.kind == .labor }.map {
-            ["\($0.number)", $0.description, $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0)]
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
+            Column(Label("质量保证期", "Warranty"), weight: 1.9),
+        ], rows: laborLines.map {
+            [serial($0), "\($0.number)", $0.description, $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
-        let parts = Table(title: Label("材料费", "Parts and materials"), columns: [
-            Column(Label("#", "#"), alignment: .right, weight: 0.4),
-            Column(Label("配件名称", "Part"), weight: 2.4),
-            Column(Label("配件号", "Part no."), weight: 1.5),
-            Column(Label("品牌", "Brand"), weight: 0.9),
-            Column(Label("类别", "Class"), weight: 1),
+        let parts = Table(title: Label("材料费", "Parts and materials"), columns: numberColumns + [
+            Column(Label("配件名称", "Part"), weight: 1.7),
+            Column(Label("配件号", "Part no."), weight: 1.4),
+            Column(Label("品牌", "Brand"), weight: 0.7),
+            Column(Label("配件类别", "Class"), weight: 1.2),
             Column(Label("数量", "Qty"), alignment: .right, weight: 0.6),
             Column(Label("单价", "Unit price"), alignment: .right, weight: 1),
-            Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
-        ], rows: approved.filter { $0.kind == .part }.map {
-            ["\($0.number)", $0.description + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", word($0.partClass),
-             $0.quantity?.description ?? "", $0.unitPrice?.grouped ?? "", amount($0)]
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.1),
+            Column(Label("质量保证期", "Warranty"), weight: 2.0),
+        ], rows: partLines.map {
+            [serial($0), "\($0.number)", $0.description + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", partClassText($0),
+             $0.quantity?.description ?? "", $0.unitPrice?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
-        let other = Table(title: Label("其他费用", "Other charges"), columns: [
-            Column(Label("#", "#"), alignment: .right, weight: 0.4),
-            Column(Label("项目", "Charge"), weight: 6),
-            Column(Label("金额", "Amount"), alignment: .right, weight: 1.3),
-        ], rows: approved.filter { $0.kind == .fee }.map { ["\($0.number)", $0.description, amount($0)] }, emptyText: "—")
+        let other = Table(title: Label("其他费用", "Other charges"), columns: numberColumns + [
+            Column(Label("项目", "Charge"), weight: 5),
+            Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
+            Column(Label("质量保证期", "Warranty"), weight: 1.9),
+        ], rows: feeLines.map { [serial($0), "\($0.number)", $0.description, amount($0), warrantyText($0)] }, emptyText: "—")
         var blocks: [Block] = [settlementHeader, .table(labor), .table(parts), .table(other)]
         if let rework = order.reworkOf {
             blocks.append(.notice(bilingual
@@ -510,6 +616,8 @@ public struct OrderDocuments {
         }
         totals += totalAndTax(total: settlement.total, tax: settlement.tax,
                               label: terms.pricesIncludeTax ? Label("合计（价税合计）", "Total") : Label("合计", "Total"))
+        // The total in capital numerals, as banks and invoices write it.
+        totals.append(TotalLine(Label("合计金额（大写）", "Total in capital numerals (大写)"), CapitalAmount.words(settlement.total)))
         for payment in payments {
             let reference = payment.reference.map { " \($0)" } ?? ""
             // Cash handed over and the change given back, as the cashier recorded them.
@@ -538,10 +646,13 @@ public struct OrderDocuments {
                                    : "Warranty: \(term.km) km or \(term.days) days from release, whichever comes first (customer-supplied parts excluded).")
         }
         if record.hasNoWarrantyLines { notes.append(bilingual ? "* 客户自带配件或客户坚持使用的副厂件，不享受质量保证。" : "* Customer-supplied or insisted-on aftermarket parts: no warranty.") }
-        if !notes.isEmpty { closing.append(.notice(notes.joined(separator: "\n"))) }
+        notes.append(bilingual ? "本清单一式两联：第一联承修方留存，第二联交托修方。 In duplicate: the first copy is kept by the repairer, the second is the customer's."
+                               : "In duplicate: the first copy is kept by the repairer, the second is the customer's.")
+        closing.append(.notice(notes.joined(separator: "\n")))
         closing.append(.signatures([
-            Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
+            Signature(Label("承修方（盖章）", "Repairer (seal)"), name: settings.name),
             Signature(Label("结算员", "Cashier"), name: order.releasedBy ?? "", date: time(order.releasedAt)),
+            Signature(Label("托修方签字", "Customer signature"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
         ]))
         return make(.settlement, blocks: blocks, closing: closing)
     }
@@ -579,30 +690,41 @@ public struct OrderDocuments {
         return make(.release, blocks: blocks, closing: closing)
     }
 
+    /// 维修质量保证书: a period for each repair line only (fees and customer-supplied parts have none,
+    /// a used part as the shop decided), the completion certificate and settlement list it goes
+    /// with, and the statutory minimum apart from the shop's own promise.
     func warrantyCertificate() throws -> Document {
         guard order.status == .released, order.releasedAt != nil else {
             throw DocumentUnavailable.noWarranty(order: order.number)
         }
-        let rows = record.lines.filter { $0.status == .approved && !$0.isDiagnosticFee }.map { line -> [String] in
-            if let coverage = warranty.first(where: { $0.line.number == line.number }) {
-                return [line.description, "\(coverage.term.km) km / \(coverage.term.days) \(bilingual ? "日" : "days")",
-                        coverage.lastDay, "\(coverage.lastKilometre) km"]
+        let rows = record.lines.filter { $0.status == .approved }.map { line -> [String] in
+            if line.carriesWarranty, let coverage = warranty.first(where: { $0.line.number == line.number }) {
+                return [line.description, word(line.kind), termText(coverage.term), coverage.lastDay, "\(coverage.lastKilometre) km"]
             }
-            return [line.description + " *", bilingual ? "不保修" : "no warranty", "—", "—"]
+            let reason = line.noWarrantyReason.map { word($0) } ?? (bilingual ? "不保修" : "no warranty")
+            return [line.description + (line.kind == .fee ? "" : " *"), word(line.kind), reason, "—", "—"]
         }
-        let table = Table(title: Label("保修项目", "Covered work"), columns: [
-            Column(Label("项目", "Work / part"), weight: 3.5),
-            Column(Label("保证期", "Period"), weight: 1.6),
+        let table = Table(title: Label("保修项目", "Work and its warranty"), columns: [
+            Column(Label("项目", "Work / part"), weight: 3.2),
+            Column(Label("类别", "Kind"), weight: 0.8),
+            Column(Label("保证期", "Period"), weight: 2),
             Column(Label("保修至（日期）", "Until (date)"), weight: 1.4),
             Column(Label("保修至（里程）", "Until (odometer)"), weight: 1.5),
         ], rows: rows)
-        let blocks: [Block] = [settlementHeader, .table(table)]
+        let statutory = WarrantyTable.statutory(record.vehicle.vehicleClass, order.category)
+        let promised = order.warrantyTerm ?? warranty.first?.term
+        let terms = Block.fields(title: nil, columns: 4, fields: [
+            Field(Label("竣工出厂合格证编号", "Completion certificate No."), record.passedFinalInspection?.certificate ?? "—", span: 2),
+            Field(Label("法定最低保证期", "Statutory minimum"), termText(statutory)),
+            Field(Label("本厂承诺保证期", "This shop's promise"), promised.map(termText) ?? "—"),
+        ])
+        let blocks: [Block] = [settlementHeader, terms, .table(table)]
         let closing: [Block] = [
             .notice(bilingual
-                ? "依据《机动车维修管理规定》，维修质量保证期自车辆出厂之日起计算，里程与日期以先到者为准。保证期内因维修质量原因造成的故障，本厂免费返修。客户自带配件及客户坚持使用的副厂件不在保证范围内；因使用不当、事故等造成的损坏不在保证范围内。返修请携带本保证书及结算清单。 Warranty counts from release; kilometres or days, whichever comes first. Within it, a failure of our workmanship is repaired free. Customer-supplied parts and misuse are excluded. Bring this certificate and the settlement list."
-                : "Warranty counts from release; kilometres or days, whichever comes first. Within it, a failure of our workmanship is repaired free. Customer-supplied parts and misuse are excluded. Bring this certificate and the settlement list."),
+                ? "依据《机动车维修管理规定》，维修质量保证期自车辆出厂之日起计算，里程与日期以先到者为准；法定最低保证期为国家规定，本厂承诺不短于法定期限。保证期内因维修质量原因造成的故障，本厂免费返修。检测、外加工等费用项目不是维修项目，无保证期；客户自带配件及客户坚持使用的副厂件不在保证范围内；因使用不当、事故等造成的损坏不在保证范围内。返修请携带本保证书、竣工出厂合格证及结算清单。 Warranty counts from release; kilometres or days, whichever comes first. The statutory minimum is the law's; this shop's promise is never shorter. Within it, a failure of our workmanship is repaired free. Charges (testing, sublet work) are not repairs and have no period; customer-supplied parts and misuse are excluded. Bring this certificate, the completion certificate and the settlement list."
+                : "Warranty counts from release; kilometres or days, whichever comes first. The statutory minimum is the law's; this shop's promise is never shorter. Within it, a failure of our workmanship is repaired free. Charges (testing, sublet work) are not repairs and have no period; customer-supplied parts and misuse are excluded. Bring this certificate, the completion certificate and the settlement list."),
             .signatures([
-                Signature(Label("承修单位（盖章）", "Shop (stamp)"), name: settings.name),
+                Signature(Label("承修单位（盖章）", "Repairer (seal)"), name: settings.name),
                 Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
             ]),
         ]

@@ -49,13 +49,14 @@ public struct OrderLine: Hashable, Sendable {
 
     /// A part line. `warranted`: false when the customer insisted on an aftermarket part on a key
     /// system against advice, true when the shop gives a used part its warranty; nil, the class decides
-    /// (`PartClass.carriesWarranty`).
+    /// (`PartClass.carriesWarranty`). `partClass` nil: a part typed in without a class and not on the
+    /// price list — its class is not stated, and no paper claims it is 原厂.
     public static func part(number: Int, description: String, quantity: Quantity, unitPrice: Money,
-                            partNumber: String?, brand: String?, partClass: PartClass, warranted: Bool? = nil) -> OrderLine {
+                            partNumber: String?, brand: String?, partClass: PartClass?, warranted: Bool? = nil) -> OrderLine {
         OrderLine(number: number, kind: .part, description: description, quantity: quantity, unitPrice: unitPrice,
                   amount: LineAmount.part(quantity: quantity, unitPrice: unitPrice), partNumber: partNumber,
                   brand: brand, partClass: partClass,
-                  noWarranty: !partClass.carriesWarranty(warranted: warranted))
+                  noWarranty: !PartClass.carriesWarranty(partClass, warranted: warranted))
     }
 
     public static func fee(number: Int, description: String, amount: Money) -> OrderLine {
@@ -168,11 +169,16 @@ extension PartClass {
     /// Whether a part of this class carries the shop's workmanship warranty: a customer-supplied part
     /// never; a used part only when the shop gives it one (`warranted: true` — the shop decides, part
     /// by part); any other part unless the customer insisted on it against advice (`warranted: false`).
-    public func carriesWarranty(warranted: Bool?) -> Bool {
-        switch self {
-        case .customer: return false
-        case .used: return warranted == true
-        case .oem, .equivalent, .repaired: return warranted != false
+    public func carriesWarranty(warranted: Bool?) -> Bool { Self.carriesWarranty(self, warranted: warranted) }
+
+    /// The same for a part whose class may not be stated: the shop's workmanship warranty stands
+    /// unless the customer insisted on the part (`warranted: false`).
+    public static func carriesWarranty(_ partClass: PartClass?, warranted: Bool?) -> Bool {
+        switch partClass {
+        case nil: return warranted != false
+        case .customer?: return false
+        case .used?: return warranted == true
+        case .oem?, .equivalent?, .repaired?: return warranted != false
         }
     }
 }

@@ -105,7 +105,7 @@ struct PDFTests {
         _ = try PDFRenderer().write([Fixtures.document(.certificate)], to: path)
         let text = try Fixtures.pdfText(path).joined()
         #expect(text.components(separatedBy: "2026-00012").count - 1 >= 2, "the number is on both copies")
-        for expected in ["竣工出厂合格证", "存根", "车主联", "沿此线剪开", "竣工检验合格，准予出厂", "孙检", "LFV2A21K8C3070455"] {
+        for expected in ["竣工出厂合格证", "存根", "车主联", "沿此线剪开", "经检验合格，准予出厂", "孙检", "LFV2A21K8C3070455"] {
             #expect(text.contains(expected), "the certificate lacks \(expected)")
         }
     }

@@ -89,6 +89,40 @@ struct CashDeskTests {
         #expect(try shop.command("release RO1 signed=张伟 print=no").status == 0)
     }
 
+    /// A car that passed its final inspection leaves with the owner's copy of the completion
+    /// certificate carrying the release date and odometer; its settlement list is numbered from its
+    /// own sequence, once: a reprint keeps the number, the next release takes the next one.
+    @Test func releasePrintsTheCertificateAndNumbersTheSettlementListOnce() throws {
+        let shop = Workshop()
+        _ = try shop.script(FloorTests.fixtures + """
+            vehicle set 京A12345 type=小型轿车
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            inspect RO1 pre pass by=孙检 rest=pass
+            inspect RO1 process pass by=孙检 rest=pass
+            complete RO1
+            inspect RO1 final pass by=孙检 rest=pass
+            pay RO1 amount=144 method=card
+            """)
+        let released = try shop.command("release RO1 signed=张伟 odometer=45260", json: true)
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(released.stdout.contains("\"settlement_no\":\"JS2026-00001\""), "\(released.stdout)")
+        let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
+        let text = try PrintTests.pdfText((report?["documents"] as? [String])?.first ?? "")
+        for expected in ["机动车维修竣工出厂合格证", "车主联（交托修方）", "小型轿车", "出厂里程表示值", "45260 km", "结算清单编号", "JS2026-00001",
+                         "该车按维修协议维修，经检验合格，准予出厂", "托修方接车人", "合计金额（大写）", "壹佰肆拾肆元整"] {
+            #expect(text.contains(expected), "the release papers lack \(expected)")
+        }
+        // Reprinted, the settlement list keeps its number.
+        let reprint = Workshop.temporaryDirectory() + "/settlement.pdf"
+        #expect(try shop.command("print RO1 settlement out=\(reprint)").status == 0)
+        #expect(try PrintTests.pdfText(reprint).contains("JS2026-00001"))
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE settlement_no = 'JS2026-00001'") == 1)
+    }
+
     @Test func aFullReleasePrintsItsThreeDocumentsAndCreatesTheFollowUp() throws {
         let shop = try readyShop()
         _ = try shop.script("""

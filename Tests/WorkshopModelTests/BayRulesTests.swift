@@ -247,10 +247,10 @@ struct BayRulesTests {
             #expect(completed.order.status == .completed)
             #expect(completed.bayMove == nil, "inspected in its bay, and reworked there if it fails")
             record = Self.applied(record, completed)
-            let failed = try record.inspect(.final, .fail, inspector: "孙检", items: [(code: "brakes", name: "制动", result: .fail)],
+            let failed = try record.inspect(.final, .fail, inspector: "孙检", items: [InspectionItem(code: "brakes", name: "制动", result: .fail)],
                                             note: nil, certificate: nil, at: shop.now)
             #expect(failed.bayMove == nil)
-            let passed = try record.inspect(.final, .pass, inspector: "孙检", items: [(code: "brakes", name: "制动", result: .pass)],
+            let passed = try record.inspect(.final, .pass, inspector: "孙检", items: [InspectionItem(code: "brakes", name: "制动", result: .pass)],
                                             note: nil, certificate: "2026-00001", at: shop.now)
             #expect(passed.bayMove == .leave(stay, .ready))
         }

@@ -124,7 +124,9 @@ enum EstimateCommands {
             let near = try s.store.partNumbers(near: typed)
             if !near.isEmpty { throw CatalogRefusal.partNumberNotListed(given: typed.uppercased(), similar: near) }
         }
-        let partClass: PartClass = invocation.choice("class") ?? catalog?.partClass ?? .oem
+        // A part typed in without class= and not on the price list has no class stated: it is not
+        // taken for 原厂 (the papers say 未注明).
+        let partClass: PartClass? = invocation.choice("class") ?? catalog?.partClass
         let price: Money
         if let given: Money = invocation.value("price") {
             price = given

@@ -410,7 +410,7 @@ public struct LineEdit: Sendable {
             }
             if let brand { line.brand = brand.isEmpty ? nil : brand; detail.append(("brand", .string(brand))) }
             if let warranted {
-                line.noWarranty = !(line.partClass ?? .oem).carriesWarranty(warranted: warranted)
+                line.noWarranty = !PartClass.carriesWarranty(line.partClass, warranted: warranted)
                 detail.append(("no_warranty", .bool(line.noWarranty)))
             }
         case .fee:
