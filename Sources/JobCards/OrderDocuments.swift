@@ -584,14 +584,15 @@ public struct OrderDocuments {
             [serial($0), "\($0.number)", $0.description, $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
         let parts = Table(title: Label("材料费", "Parts and materials"), columns: numberColumns + [
-            Column(Label("配件名称", "Part"), weight: 1.7),
-            Column(Label("配件号", "Part no."), weight: 1.4),
-            Column(Label("品牌", "Brand"), weight: 0.7),
-            Column(Label("配件类别", "Class"), weight: 1.2),
+            Column(Label("配件名称", "Part"), weight: 1.5),
+            Column(Label("配件号", "Part no."), weight: 1.2),
+            Column(Label("品牌", "Brand"), weight: 0.6),
+            // Wide enough for "customer-supplied" whole.
+            Column(Label("配件类别", "Class"), weight: 1.7),
             Column(Label("数量", "Qty"), alignment: .right, weight: 0.6),
             Column(Label("单价", "Unit price"), alignment: .right, weight: 1),
             Column(Label("金额", "Amount"), alignment: .right, weight: 1.1),
-            Column(Label("质量保证期", "Warranty"), weight: 2.0),
+            Column(Label("质量保证期", "Warranty"), weight: 1.8),
         ], rows: partLines.map {
             [serial($0), "\($0.number)", $0.description + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", partClassText($0),
              $0.quantity?.description ?? "", $0.unitPrice?.grouped ?? "", amount($0), warrantyText($0)]
