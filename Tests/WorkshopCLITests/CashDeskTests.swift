@@ -91,7 +91,7 @@ struct CashDeskTests {
 
     /// A car that passed its final inspection leaves with the owner's copy of the completion
     /// certificate carrying the release date and odometer; its settlement list is numbered from its
-    /// own sequence, once: a reprint keeps the number, the next release takes the next one.
+    /// own sequence, once: a reprint keeps the number.
     @Test func releasePrintsTheCertificateAndNumbersTheSettlementListOnce() throws {
         let shop = Workshop()
         _ = try shop.script(FloorTests.fixtures + """
