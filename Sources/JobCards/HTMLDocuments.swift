@@ -62,19 +62,34 @@ public final class HTMLDocuments {
             }
             return .object(keys)
         }
-        return .object([
-            "kind": .string(document.kind), "title": label(document.title), "reference": .string(document.reference),
-            "printed_at": .string(document.printedAt), "bilingual": .bool(bilingual),
-            "lang": .string(bilingual ? "zh-CN" : "en"),
+        // What the page's running header and foot print: also given quoted for CSS (`css.…`).
+        let page: [String: TemplateValue] = [
+            "title": label(document.title), "reference": .string(document.reference), "printed_at": .string(document.printedAt),
             "shop": .object(["name": .string(document.shop.name), "address": .string(document.shop.address),
                              "phone": .string(document.shop.phone), "credit_code": .string(document.shop.creditCode)]),
-            "blocks": .list(document.blocks.map(block)), "closing": .list(document.closing.map(block)),
             "labels": .object([
                 "number": label(Label("单号", "No.")), "phone": label(Label("电话", "Tel")),
                 "credit_code": label(Label("统一社会信用代码", "Credit code")), "printed": label(Label("打印", "Printed")),
                 "date": label(Label("日期", "Date")),
             ]),
-        ])
+        ]
+        return .object(page.merging([
+            "kind": .string(document.kind), "bilingual": .bool(bilingual), "lang": .string(bilingual ? "zh-CN" : "en"),
+            "blocks": .list(document.blocks.map(block)), "closing": .list(document.closing.map(block)),
+            "css": cssText(.object(page)),
+        ]) { first, _ in first })
+    }
+
+    /// The same values with every text escaped for use inside a CSS string (`content: "{{css.shop.name}}"`
+    /// in an `@page` margin box): the escaped text has no quote, backslash, `<`, `>` or `&` left, so it
+    /// reads the same through `{{…}}` and `{{{…}}}` and cannot end the string or the `<style>` element.
+    static func cssText(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .string(let text): return .string(CSS.escapeInString(text))
+        case .object(let object): return .object(object.mapValues(cssText))
+        case .list(let items): return .list(items.map(cssText))
+        case .null, .bool: return value
+        }
     }
 
     /// "12.5%": a column's share of the table width.

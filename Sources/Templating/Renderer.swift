@@ -116,3 +116,25 @@ public enum HTML {
         return out
     }
 }
+
+public enum CSS {
+    /// `text` escaped for use between the quotes of a CSS string (a margin box's `content`):
+    /// quotes, backslashes, `<`, `>`, `&` and control characters become hexadecimal escapes
+    /// (`\22 `), so the result is unchanged by HTML escaping and cannot close the string or a
+    /// `<style>` element. A line break becomes `\a ` (shown as a space unless white-space keeps it).
+    public static func escapeInString(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "'", "\\", "<", ">", "&", "\u{7F}":
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20:
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
