@@ -13,6 +13,7 @@ packages=(
   fonts-wqy-zenhei  # the Chinese font embedded in PDFs
   poppler-utils     # pdftotext/pdftoppm: tests read the PDFs back
   sqlite3           # the sqlite3 tool: tests edit the database behind Workshop's back
+  chromium          # headless Chromium: tests print the HTML documents as a browser does and read them back
 )
 
 missing=()

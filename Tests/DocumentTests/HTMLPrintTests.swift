@@ -8,13 +8,21 @@ import Testing
 /// person prints it from the browser, and read back with pdftotext: page numbers, the running
 /// header on continuation pages, table heads repeated, notices with their line breaks, nothing
 /// cut in two that must stay whole. All documents go through one browser (see HeadlessChromium).
-@Suite("HTML printed by Chromium")
+@Suite("HTML printed by Chromium",
+       .enabled(if: HeadlessChromium.executable() != nil,
+                "Chromium is not installed: scripts/setup.sh installs it (the Debian package chromium)"))
 struct HTMLPrintTests {
     /// A printed document: what was printed and the text of each page (pdftotext, reading order).
     struct Printed: Sendable {
         let document: Document
         let pages: [String]
-        var squeezedPages: [String] { pages.map(squeeze) }
+        let squeezedPages: [String]
+
+        init(document: Document, pages: [String]) {
+            self.document = document
+            self.pages = pages
+            squeezedPages = pages.map(HTMLPrintTests.squeeze)
+        }
     }
 
     /// Printed once for all the tests of this suite, or why not.
@@ -141,14 +149,21 @@ struct HTMLPrintTests {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let renderer = HTMLDocuments(templatesDirectory: HTMLTests.templates)
+            var documents: [String: Document] = [:]
+            var jobs: [(html: String, pdf: String)] = []
+            for (name, document) in Self.documents() {
+                let html = folder + "/\(name).html", pdf = folder + "/\(name).pdf"
+                try renderer.render(document).write(toFile: html, atomically: true, encoding: .utf8)
+                documents[pdf] = document
+                jobs.append((html, pdf))
+            }
             let browser = try HeadlessChromium(executable: chromium)
             defer { browser.close() }
             var printed: [String: Printed] = [:]
-            for (name, document) in documents() {
-                let html = folder + "/\(name).html", pdf = folder + "/\(name).pdf"
-                try renderer.render(document).write(toFile: html, atomically: true, encoding: .utf8)
-                try browser.print(html, to: pdf)
-                printed[name] = Printed(document: document, pages: try Fixtures.pdfText(pdf, layout: false))
+            // Each PDF is read back while the browser prints the next ones.
+            try browser.print(jobs) { job in
+                let name = URL(fileURLWithPath: job.pdf).deletingPathExtension().lastPathComponent
+                printed[name] = Printed(document: documents[job.pdf]!, pages: try Fixtures.pdfText(job.pdf, layout: false))
             }
             return .success(printed)
         } catch let failure as HeadlessChromium.Failure {
