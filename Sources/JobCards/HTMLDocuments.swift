@@ -41,7 +41,7 @@ public final class HTMLDocuments {
                                                                   "width": .string(percent($0.weight / totalWeight))]) }),
                     "rows": .list(table.rows.map { row in
                         .object(["cells": .list(zip(row, table.columns).map {
-                            .object(["value": .string($0), "align": .string($1.alignment.rawValue)])
+                            .object(["value": .string($0), "parts": parts($0), "align": .string($1.alignment.rawValue)])
                         })])
                     }),
                     "empty": .bool(table.rows.isEmpty), "empty_text": .string(table.emptyText),
@@ -90,6 +90,46 @@ public final class HTMLDocuments {
         case .list(let items): return .list(items.map(cssText))
         case .null, .bool: return value
         }
+    }
+
+    /// A cell's text in pieces, each `{text, whole}`: `whole` for a number, amount, date, time, part
+    /// number, VIN or plate ("1,026.50", "2026-11-22", "09:30", "38810-5A2-A0", "京A·12345"): Latin
+    /// letters and digits, joined by `- . , : / · _ + × %`, with a digit in them. `_table.html`
+    /// prints those as one unit, so a browser moves them to the next line whole instead of breaking
+    /// them at a hyphen or between characters (only a token wider than its column is broken).
+    public static func parts(_ text: String) -> TemplateValue {
+        func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+        let joiners: Set<Character> = ["-", ".", ",", ":", "/", "·", "_", "+", "×", "%"]
+        var pieces: [TemplateValue] = []
+        var plain = ""
+        func piece(_ text: String, whole: Bool) { pieces.append(.object(["text": .string(text), "whole": .bool(whole)])) }
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard isWordCharacter(text[index]) else { plain.append(text[index]); index = text.index(after: index); continue }
+            // A token: word characters, and joiners that have a word character after them.
+            var end = text.index(after: index)
+            while end < text.endIndex {
+                if isWordCharacter(text[end]) { end = text.index(after: end); continue }
+                let next = text.index(after: end)
+                if joiners.contains(text[end]), next < text.endIndex, isWordCharacter(text[next]) { end = next; continue }
+                break
+            }
+            var token = String(text[index..<end])
+            // A plate's province before its letter and dot ("粤" of 粤B·D12345) belongs to it.
+            if token.dropFirst().first == "·", let province = plain.last, !province.isASCII, province.isLetter {
+                plain.removeLast()
+                token = String(province) + token
+            }
+            if token.count > 1 && token.contains(where: \.isNumber) {
+                if !plain.isEmpty { piece(plain, whole: false); plain = "" }
+                piece(token, whole: true)
+            } else {
+                plain += token
+            }
+            index = end
+        }
+        if !plain.isEmpty { piece(plain, whole: false) }
+        return .list(pieces)
     }
 
     /// "12.5%": a column's share of the table width.

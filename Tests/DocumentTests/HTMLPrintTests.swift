@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import JobCards
+import Templating
 import Testing
 @testable import WorkshopModel
 
@@ -63,6 +64,7 @@ struct HTMLPrintTests {
             list.append(("statement-\(language)", statement(settings)))
         }
         for rows in breakVariants { list.append(("long-inspection-\(rows)", longInspection(rows: rows))) }
+        list.append(("narrow-columns", narrowColumns()))
         return list
     }
 
@@ -131,6 +133,24 @@ struct HTMLPrintTests {
                 .signatures([Signature(Label("质量检验员", "Inspector")), Signature(Label(">CLOSING", ">CLOSING"))]),
             ],
             bilingual: true)
+    }
+
+    /// A table of narrow columns full of numbers, amounts, dates, times, part numbers and plates,
+    /// each printed nowhere else: the test that they are printed whole.
+    static func narrowColumns() -> Document {
+        Document(
+            kind: "supplement", title: Label("追加项目确认单", "Added Work Authorisation"), reference: "RO77", printedAt: "2026-11-22 09:30",
+            shop: ShopHeader(name: "顺达汽车维修服务有限公司", address: "深圳市南山区科技园南路18号", phone: "0755-82345678", creditCode: ""),
+            blocks: [.table(Table(title: Label("追加维修项目", "Added work"), columns: [
+                Column(Label("配件号", "Part no."), weight: 1), Column(Label("金额", "Amount"), alignment: .right, weight: 0.8),
+                Column(Label("车间报告", "Reported"), weight: 1), Column(Label("客户答复", "Customer's answer"), weight: 1.2),
+                Column(Label("车牌", "Plate"), weight: 0.9), Column(Label("车辆识别代号", "VIN"), weight: 1.4),
+            ], rows: (1...9).map { n in
+                // Each cell wider than its column, each token narrower.
+                ["配件 38810-5A2-A\(n) / 38810-5A2-B\(n)", "12,345.6\(n) + 1,026.5\(n)", "赵师傅 2025-10-0\(n) 08:1\(n)",
+                 "已确认 · 张伟 · 电话 · 2025-09-0\(n) 07:4\(n)", "粤B·D1234\(n) 粤B·F5678\(n)", "LFV2A21K8C307045\(n) LGBH52E06JY10000\(n)"]
+            }))],
+            closing: [], bilingual: true)
     }
 
     /// "G07": a cell's or row's marker, none the beginning of another.
@@ -283,6 +303,32 @@ struct HTMLPrintTests {
         }
         #expect(pages[1].contains(Self.squeeze(Self.runningHeader(d).right)))
         #expect(pages[1].contains("2026-11-30"))
+    }
+
+    @Test("a number, amount, date, time, part number or plate in a table is printed whole, on one line, however narrow its column")
+    func tokensWhole() throws {
+        var tokens = 0
+        for name in Self.allNames {
+            let printed = try Self.printed(name)
+            let lines = Set(printed.pages.joined(separator: "\n").split(separator: "\n").map { $0.replacingOccurrences(of: " ", with: "") })
+            for block in printed.document.blocks + printed.document.closing {
+                guard case .table(let table) = block else { continue }
+                for token in Set(table.rows.flatMap { $0.flatMap(Self.wholeTokens) }) {
+                    tokens += 1
+                    #expect(lines.contains { $0.contains(token) }, "\(name): \(token) is broken over two lines")
+                }
+            }
+        }
+        #expect(tokens >= 60)
+    }
+
+    /// The tokens of a cell that must stay whole, as the HTML marks them.
+    static func wholeTokens(_ text: String) -> [String] {
+        guard case .list(let parts) = HTMLDocuments.parts(text) else { return [] }
+        return parts.compactMap { part in
+            guard case .object(let p) = part, case .bool(true)? = p["whole"], case .string(let token)? = p["text"] else { return nil }
+            return token
+        }
     }
 
     @Test("a notice keeps its line breaks: each of its lines starts a line on paper")

@@ -26,7 +26,7 @@ struct HTMLTests {
         let html = try HTMLDocuments(templatesDirectory: HTMLTests.templates).render(Fixtures.document(.jobcard, record: record))
         #expect(html.contains("&lt;script&gt;"))
         #expect(!html.contains("<script>"))
-        for expected in ["进厂维修单", "Repair Order", "RO12", "京A·12345", "LFV2A21K8C3070455", "@page { size: A4",
+        for expected in ["进厂维修单", "Repair Order", "RO12", "京A·12345", "LFV2A21K8C3070455", "size: A4;", "counter(page)",
                          "display: table-header-group", "¥860.00", "客户签字 Customer signature"] {
             #expect(html.contains(expected), "missing \(expected)")
         }
