@@ -376,3 +376,23 @@ struct HTMLPrintTests {
         #expect(moved >= 1, "no variant put the closing at a page break: change breakVariants so that one does")
     }
 }
+
+/// The running header's text goes into CSS strings (`content: "…"` in `@page`): whatever the shop's
+/// name, it reads the same there and cannot end the string or the style element.
+@Suite("Text in CSS strings")
+struct CSSStringTests {
+    @Test func quotesBackslashesAndMarkupAreEscaped() {
+        #expect(CSS.escapeInString(#"O'Brien "Fast" <Fix> & Co\"#) == #"O\27 Brien \22 Fast\22  \3c Fix\3e  \26  Co\5c "#)
+        #expect(CSS.escapeInString("顺达汽车 · 维修") == "顺达汽车 · 维修")
+        #expect(CSS.escapeInString("a\nb") == #"a\a b"#)
+    }
+
+    @Test func aShopNameCannotEndTheStyleElement() throws {
+        var document = HTMLPrintTests.longInspection(rows: 1)
+        document.shop.name = #"</style><script>alert("x")</script> 顺达"#
+        let html = try HTMLDocuments(templatesDirectory: HTMLTests.templates).render(document)
+        #expect(html.components(separatedBy: "</style>").count == 2, "only the style element's own end")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains(#"content: "\3c /style\3e \3c script\3e alert(\22 x\22 )\3c /script\3e  顺达 · 检验单 Inspection Record";"#))
+    }
+}
