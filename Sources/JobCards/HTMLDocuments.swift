@@ -92,17 +92,35 @@ public final class HTMLDocuments {
         }
     }
 
-    /// A cell's text in pieces, each `{text, whole}`: `whole` for a number, amount, date, time, part
-    /// number, VIN or plate ("1,026.50", "2026-11-22", "09:30", "38810-5A2-A0", "京A·12345"): Latin
-    /// letters and digits, joined by `- . , : / · _ + × %`, with a digit in them. `_table.html`
-    /// prints those as one unit, so a browser moves them to the next line whole instead of breaking
-    /// them at a hyphen or between characters (only a token wider than its column is broken).
+    /// A cell's text in pieces, each `{text, whole}`: `whole` for a date, part number, plate or the
+    /// like ("2026-11-22", "38810-5A2-A0", "京A·12345", "2/3"), which a browser would otherwise break
+    /// at its hyphen, slash or dot: `_table.html` prints those as one unit, moved to the next line
+    /// whole (broken only when wider than the column). Amounts, times and VINs ("1,026.50", "09:30")
+    /// need nothing: browsers do not break between their digits and separators.
     public static func parts(_ text: String) -> TemplateValue {
-        func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
-        let joiners: Set<Character> = ["-", ".", ",", ":", "/", "·", "_", "+", "×", "%"]
+        let breakable: Set<Character> = ["-", "/", "·", "×"]
         var pieces: [TemplateValue] = []
         var plain = ""
-        func piece(_ text: String, whole: Bool) { pieces.append(.object(["text": .string(text), "whole": .bool(whole)])) }
+        for (piece, isToken) in tokens(text) {
+            if isToken && piece.contains(where: breakable.contains) {
+                if !plain.isEmpty { pieces.append(.object(["text": .string(plain), "whole": .bool(false)])); plain = "" }
+                pieces.append(.object(["text": .string(piece), "whole": .bool(true)]))
+            } else {
+                plain += piece
+            }
+        }
+        if !plain.isEmpty { pieces.append(.object(["text": .string(plain), "whole": .bool(false)])) }
+        return .list(pieces)
+    }
+
+    /// `text` cut into pieces that give it back joined, `isToken` for each number, amount, date,
+    /// time, part number, VIN or plate: Latin letters and digits joined by `- . , : / · _ + × %`,
+    /// with a digit in them (a plate with its province: 粤B·D12345).
+    public static func tokens(_ text: String) -> [(text: String, isToken: Bool)] {
+        func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+        let joiners: Set<Character> = ["-", ".", ",", ":", "/", "·", "_", "+", "×", "%"]
+        var pieces: [(text: String, isToken: Bool)] = []
+        var plain = ""
         var index = text.startIndex
         while index < text.endIndex {
             guard isWordCharacter(text[index]) else { plain.append(text[index]); index = text.index(after: index); continue }
@@ -121,15 +139,15 @@ public final class HTMLDocuments {
                 token = String(province) + token
             }
             if token.count > 1 && token.contains(where: \.isNumber) {
-                if !plain.isEmpty { piece(plain, whole: false); plain = "" }
-                piece(token, whole: true)
+                if !plain.isEmpty { pieces.append((plain, false)); plain = "" }
+                pieces.append((token, true))
             } else {
                 plain += token
             }
             index = end
         }
-        if !plain.isEmpty { piece(plain, whole: false) }
-        return .list(pieces)
+        if !plain.isEmpty { pieces.append((plain, false)) }
+        return pieces
     }
 
     /// "12.5%": a column's share of the table width.

@@ -322,14 +322,8 @@ struct HTMLPrintTests {
         #expect(tokens >= 60)
     }
 
-    /// The tokens of a cell that must stay whole, as the HTML marks them.
-    static func wholeTokens(_ text: String) -> [String] {
-        guard case .list(let parts) = HTMLDocuments.parts(text) else { return [] }
-        return parts.compactMap { part in
-            guard case .object(let p) = part, case .bool(true)? = p["whole"], case .string(let token)? = p["text"] else { return nil }
-            return token
-        }
-    }
+    /// The numbers, amounts, dates, times, part numbers, VINs and plates of a cell.
+    static func wholeTokens(_ text: String) -> [String] { HTMLDocuments.tokens(text).filter(\.isToken).map(\.text) }
 
     @Test("a notice keeps its line breaks: each of its lines starts a line on paper")
     func noticeLineBreaks() throws {
