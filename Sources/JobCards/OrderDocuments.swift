@@ -120,8 +120,10 @@ public struct OrderDocuments {
         return Field(Label("油量 / 电量", "Fuel / battery"), "\(word(fuel)) / \(battery)%")
     }
 
+    /// Only what was recorded: with no damage noted the card says so (未记录), never that the car was
+    /// looked at and found clean — nobody recorded that check.
     private var damageText: String {
-        record.damage.isEmpty ? (bilingual ? "未见异常 Nothing noted" : "Nothing noted")
+        record.damage.isEmpty ? (bilingual ? "未记录 None recorded" : "None recorded")
             : record.damage.enumerated().map { "\($0.offset + 1). \($0.element.note)" }.joined(separator: "\n")
     }
 

@@ -21,6 +21,17 @@ struct PDFTests {
         }
     }
 
+    @Test func aJobCardWithNoDamageNotedClaimsNoCheck() throws {
+        let path = Fixtures.temporaryPath("nodamage.pdf")
+        let noted = Fixtures.record()
+        let bare = OrderRecord(order: noted.order, vehicle: noted.vehicle, customer: noted.customer, lines: noted.lines, damage: [],
+                               belongings: noted.belongings, documents: noted.documents)
+        _ = try PDFRenderer().write([Fixtures.document(.jobcard, record: bare)], to: path)
+        let text = try Fixtures.pdfText(path).joined()
+        #expect(text.contains("未记录 None recorded"), "\(text)")
+        #expect(!text.contains("未见异常") && !text.contains("Nothing noted"))
+    }
+
     @Test func aLongOrderBreaksAcrossPagesWithTheHeaderOnEach() throws {
         let path = Fixtures.temporaryPath("long.pdf")
         let rendered = try PDFRenderer().write([Fixtures.document(.jobcard, record: Fixtures.record(lines: 80))], to: path)
