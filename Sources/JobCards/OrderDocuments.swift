@@ -84,7 +84,7 @@ public struct OrderDocuments {
     private var customerAndVehicle: Block {
         let c = record.customer, v = record.vehicle
         var fields = [
-            Field(Label("车主", "Owner"), c.name + (c.company.map { " · \($0)" } ?? "")),
+            Field(Label("车主", "Owner"), c.nameWithCompany),
             Field(Label("电话", "Phone"), c.phone),
             Field(Label("送修人", "Dropped off by"), [order.droppedBy, order.droppedPhone].compactMap { $0 }.joined(separator: " ")),
             Field(Label("付费方", "Payer"), word(order.payer)),
@@ -479,7 +479,7 @@ public struct OrderDocuments {
             // The number once in the title, in both languages' words.
             let title = bilingual ? "\(name.zh) \(name.en)　编号 No. \(number)" : "\(name.en) · No. \(number)"
             return [.fields(title: Label(title, title), columns: 4, fields: [
-                Field(Label("托修方", "Customer"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
+                Field(Label("托修方", "Customer"), c.nameWithCompany, span: 2),
                 Field(Label("车牌号码", "Plate"), v.plate.dotted),
                 Field(Label("车牌颜色", "Plate colour"), bilingual ? v.plateColor.chinese : v.plateColor.rawValue),
                 Field(Label("车辆类型", "Vehicle type"), v.typeText(settings.language)),
@@ -518,7 +518,7 @@ public struct OrderDocuments {
             Field(Label("结算清单编号", "Settlement No."), order.settlementNumber ?? (bilingual ? "（交车时编号）" : "(numbered at release)")),
             Field(Label("维修单号", "Order"), order.number),
             Field(Label("承修方", "Repairer"), settings.name + (settings.phone.isEmpty ? "" : " · \(settings.phone)"), span: 2),
-            Field(Label("托修方", "Customer"), c.name + (c.company.map { " · \($0)" } ?? ""), span: 2),
+            Field(Label("托修方", "Customer"), c.nameWithCompany, span: 2),
             Field(Label("电话", "Phone"), c.phone),
             Field(Label("付费方", "Payer"), word(order.payer)),
             Field(Label("送修人", "Brought in by"), [order.droppedBy, order.droppedPhone].compactMap { $0 }.joined(separator: " "), span: 2),
@@ -554,7 +554,7 @@ public struct OrderDocuments {
         let payer = record.payingCustomer
         var fields: [Field] = []
         if record.billedTo != nil {
-            fields.append(Field(Label("付款单位", "Billed to"), payer.name + (payer.company.map { " · \($0)" } ?? ""), span: 2))
+            fields.append(Field(Label("付款单位", "Billed to"), payer.nameWithCompany, span: 2))
             fields.append(Field(Label("联系人", "Contact"), [payer.contact, payer.phone].compactMap { $0 }.joined(separator: " "), span: 2))
         }
         if payer.invoiceTitle != nil || payer.taxNumber != nil {

@@ -29,6 +29,12 @@ public struct Customer: Hashable, Sendable {
     /// Who an invoice is made out to: the invoice title, else the company, else the person.
     public var invoiceName: String { invoiceTitle ?? company ?? name }
 
+    /// "张伟 · 顺达物流" on papers; a company registered under its own name is named once.
+    public var nameWithCompany: String {
+        guard let company, company != name else { return name }
+        return name + " · " + company
+    }
+
     public var reference: String { "C\(id)" }
 }
 

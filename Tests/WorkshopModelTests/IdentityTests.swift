@@ -176,3 +176,13 @@ struct SimilarityTests {
         #expect(Similarity.nearest(to: "粤B7H2L0", among: plates + ["粤B7H2L1", "粤B7H2L2"], ceiling: 2, limit: 3).count == 3)
     }
 }
+
+@Suite("Customers on papers")
+struct CustomerNameTests {
+    @Test func aPersonIsNamedWithTheirCompanyAndACompanyOnce() {
+        let at = Timestamp(seconds: 0)
+        #expect(Customer(id: 1, name: "张伟", phone: "13800138000", company: "顺达物流", createdAt: at).nameWithCompany == "张伟 · 顺达物流")
+        #expect(Customer(id: 2, name: "华南快递有限公司", phone: "075588889999", company: "华南快递有限公司", createdAt: at).nameWithCompany == "华南快递有限公司")
+        #expect(Customer(id: 3, name: "李娜", phone: "13912345678", createdAt: at).nameWithCompany == "李娜")
+    }
+}
