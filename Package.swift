@@ -18,11 +18,14 @@ let package = Package(
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // HTTP(S) for the national repair record's uploads.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Adapters.
         .target(name: "SQLite", dependencies: ["CSQLite3"]),
         .target(name: "HaruPDF", dependencies: ["CHaru", "CHarfBuzz", "DocumentModel", "SafeFiles"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl"]),
         // PIN hashing (libxcrypt) and SHA-256 (OpenSSL) for accounts and the journal's hash chain.
         .target(name: "Security", dependencies: ["CCrypt", "COpenSSL"]),
 
@@ -32,14 +35,17 @@ let package = Package(
 
         // The domain: value types and rules, no I/O.
         .target(name: "WorkshopModel"),
+        // The national repair record (汽车维修电子健康档案): the record, its checks, each platform's
+        // style of request and answer, and when to retry. No I/O.
+        .target(name: "NationalRecord", dependencies: ["WorkshopModel"]),
         // Printed documents: one model, rendered as HTML (templates) and as PDF (libharu).
         .target(name: "DocumentModel"),
         .target(name: "Templating"),
         .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
-        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "SQLite", "Security", "SafeFiles"]),
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLite", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "WorkshopModel", "LineEditor"]),
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
@@ -49,10 +55,13 @@ let package = Package(
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
+        // A national-record platform on 127.0.0.1 that tests start, fail and read.
+        .target(name: "FakePlatform", path: "Tests/FakePlatform"),
+        .testTarget(name: "NationalRecordTests", dependencies: ["NationalRecord", "WorkshopModel", "HTTPClient", "FakePlatform"]),
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel", "SafeFiles"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
-        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security"],
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security", "FakePlatform"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
         .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles", "Security"]),

@@ -14,6 +14,7 @@ packages=(
   poppler-utils     # pdftotext/pdftoppm: tests read the PDFs back
   sqlite3           # the sqlite3 tool: tests edit the database behind Workshop's back
   chromium          # headless Chromium: tests print the HTML documents as a browser does and read them back
+  libcurl4-openssl-dev  # libcurl: uploads to the national repair record (汽车维修电子健康档案)
 )
 
 missing=()
