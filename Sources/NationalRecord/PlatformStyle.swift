@@ -37,7 +37,7 @@ public protocol PlatformStyle: Sendable {
     var name: String { get }
     func tokenRequest(base: String, company: String, password: String) -> PlatformRequest
     func readToken(status: Int, body: String) -> TokenAnswer?
-    func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Date, zone: TimeZone) -> PlatformRequest
+    func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Timestamp, zone: ShopZone) -> PlatformRequest
     func readUpload(status: Int, body: String) -> UploadAnswer
 }
 

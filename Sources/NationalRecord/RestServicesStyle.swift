@@ -20,7 +20,7 @@ public struct RestServicesStyle: PlatformStyle {
         return .refused(code: code, status: words)
     }
 
-    public func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Date, zone: TimeZone) -> PlatformRequest {
+    public func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Timestamp, zone: ShopZone) -> PlatformRequest {
         let basic = JSON.object([
             ("vehicleplatenumber", .string(record.plate)),
             ("companyname", .string(record.companyName)),

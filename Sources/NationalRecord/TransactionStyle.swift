@@ -19,7 +19,7 @@ public struct TransactionStyle: PlatformStyle {
         return .refused(code: code, status: words)
     }
 
-    public func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Date, zone: TimeZone) -> PlatformRequest {
+    public func uploadRequest(base: String, token: String, company: String, record: RepairRecord, sentAt: Timestamp, zone: ShopZone) -> PlatformRequest {
         let info = JSON.object([
             ("plateNumber", .string(record.plate)),
             ("plateColor", .string(record.plateColor?.chinese)),
@@ -51,12 +51,12 @@ public struct TransactionStyle: PlatformStyle {
         }
     }
 
-    private func envelope(base: String, call: String, company: String, token: String?, time: (Date, TimeZone)?, info: JSON) -> PlatformRequest {
+    private func envelope(base: String, call: String, company: String, token: String?, time: (Timestamp, ShopZone)?, info: JSON) -> PlatformRequest {
         var header: [(String, JSON)] = [("service", .string(call)), ("companyCode", .string(company))]
         if let token { header.append(("accessToken", .string(token))) }
-        if let (date, zone) = time {
-            header.append(("date", .string(ShopDay.compact(date, zone: zone))))
-            header.append(("time", .string(ShopDay.clock(date, zone: zone))))
+        if let (instant, zone) = time {
+            header.append(("date", .string(ShopDay.compact(instant, zone: zone))))
+            header.append(("time", .string(ShopDay.clock(instant, zone: zone))))
         }
         let body = JSON.object([("transaction", .object([("header", .object(header)),
                                                         ("body", .object([("reqInfo", info)]))]))])
@@ -78,22 +78,19 @@ public struct TransactionStyle: PlatformStyle {
 /// Calendar days and clock times on the shop's clock, as the platforms write them.
 public enum ShopDay {
     /// yyyyMMdd
-    public static func compact(_ date: Date, zone: TimeZone) -> String {
-        let parts = Calendar.gregorian(zone).dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d%02d%02d", parts.year!, parts.month!, parts.day!)
+    public static func compact(_ instant: Timestamp, zone: ShopZone) -> String {
+        let civil = zone.civil(instant)
+        return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2)
     }
 
     /// HHmmss
-    public static func clock(_ date: Date, zone: TimeZone) -> String {
-        let parts = Calendar.gregorian(zone).dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d%02d%02d", parts.hour!, parts.minute!, parts.second!)
+    public static func clock(_ instant: Timestamp, zone: ShopZone) -> String {
+        let civil = zone.civil(instant)
+        return pad(civil.hour, 2) + pad(civil.minute, 2) + pad(civil.second, 2)
     }
-}
 
-extension Calendar {
-    static func gregorian(_ zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -38,7 +38,7 @@ struct RepairRecordTests {
 
     @Test func theStandardStyleSendsHoursAsHoursAndTheSettlementNumber() throws {
         let request = RestServicesStyle().uploadRequest(base: "https://jt.example.cn/", token: "T9", company: "4403",
-                                                        record: sampleRecord(), sentAt: Date(), zone: TimeZone(identifier: "Asia/Shanghai")!)
+                                                        record: sampleRecord(), sentAt: Timestamp(seconds: 0), zone: .shanghai)
         #expect(request.url == "https://jt.example.cn/restservices/lcipprodatarest/lcipprocarfixrecordadd/query")
         #expect(request.body == #"{"access_token":"T9","basicInfo":{"vehicleplatenumber":"粤B8K3M2","companyname":"深圳南山汽修厂","vin":"LSVAM4187C2184847","repairdate":"20261122","repairmileage":"45210","settledate":"20261123","faultdescription":"刹车异响","costlistcode":"JS2026110001"},"vehiclepartslist":[{"partsname":"前刹车片","partscode":"04465-33450","partsquantity":"1"}],"repairprojectlist":[{"repairproject":"更换前刹车片","workinghours":"1.5"}]}"#)
     }
@@ -58,9 +58,9 @@ struct RepairRecordTests {
 
     @Test func theTransactionStyleWrapsEveryCallAndSendsTheCategoryAndPlateColour() throws {
         let style = TransactionStyle()
-        let sentAt = Date(timeIntervalSince1970: 1_795_000_000)      // 2026-11-18 11:06:40 UTC, 19:06:40 in Shanghai
+        let sentAt = Timestamp(seconds: 1_795_000_000)      // 2026-11-18 11:06:40 UTC, 19:06:40 in Shanghai
         let request = style.uploadRequest(base: "http://p.example.cn", token: "K1", company: "4403", record: sampleRecord(),
-                                          sentAt: sentAt, zone: TimeZone(identifier: "Asia/Shanghai")!)
+                                          sentAt: sentAt, zone: .shanghai)
         #expect(request.url == "http://p.example.cn/api/uploadRepairRecord")
         #expect(request.body.hasPrefix(#"{"transaction":{"header":{"service":"uploadRepairRecord","companyCode":"4403","accessToken":"K1","date":"20261118","time":"190640"},"body":{"reqInfo":{"plateNumber":"粤B8K3M2","plateColor":"蓝","#), "\(request.body)")
         #expect(request.body.contains(#""repairType":"二级维护""#))
@@ -116,5 +116,17 @@ struct CurlTransportTests {
             guard case .timedOut = error else { Issue.record("\(error)"); return }
             #expect(!error.certainlyNotReceived)
         }
+    }
+}
+
+@Suite("The national repair record: kept in the outbox")
+struct StoredRecordTests {
+    @Test func aRecordReadsBackWholeFromWhatIsStored() throws {
+        var record = sampleRecord()
+        record.vinConfirmed = true
+        record.plateColor = nil
+        let stored = record.json.serialized()
+        #expect(RepairRecord(stored: stored) == record)
+        #expect(RepairRecord(stored: "{\"vin\":1}") == nil)
     }
 }
