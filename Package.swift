@@ -38,6 +38,8 @@ let package = Package(
         // The national repair record (汽车维修电子健康档案): the record, its checks, each platform's
         // style of request and answer, and when to retry. No I/O.
         .target(name: "NationalRecord", dependencies: ["WorkshopModel"]),
+        // Sending the outbox's records: outside any transaction, each attempt recorded.
+        .target(name: "HealthRecordUpload", dependencies: ["WorkshopStore", "NationalRecord", "HTTPClient", "WorkshopModel"]),
         // Printed documents: one model, rendered as HTML (templates) and as PDF (libharu).
         .target(name: "DocumentModel"),
         .target(name: "Templating"),
@@ -45,7 +47,7 @@ let package = Package(
         // Schema, migrations, repositories and the journal.
         .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLite", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "HealthRecordUpload", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "WorkshopModel", "LineEditor"]),
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.

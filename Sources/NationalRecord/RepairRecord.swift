@@ -60,7 +60,7 @@ public struct RepairRecord: Equatable, Sendable {
 
 /// What keeps a record from being reported, each naming what to fix. Nothing is ever made up to
 /// fill a gap (a VIN, a code): the record waits until a person supplies it.
-public enum RecordProblem: Equatable, Sendable {
+public enum ReportingProblem: Equatable, Sendable {
     case companyNameMissing
     case vinMissing
     case vinInvalid(String, VIN.Problem)
@@ -75,8 +75,8 @@ public enum RecordProblem: Equatable, Sendable {
 
 extension RepairRecord {
     /// Every problem, in the order of the record's fields; empty when it can be sent.
-    public var problems: [RecordProblem] {
-        var found: [RecordProblem] = []
+    public var problems: [ReportingProblem] {
+        var found: [ReportingProblem] = []
         if companyName.isEmpty { found.append(.companyNameMissing) }
         if vin.isEmpty {
             found.append(.vinMissing)

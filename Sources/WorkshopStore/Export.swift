@@ -9,7 +9,8 @@ extension Store {
     static let bookkeepingTables: Set<String> = ["writer_mark", "schema_migrations"]
 
     /// Columns that stay in the shop: staff are exported without their PIN hashes and sign-in state.
-    static let withheldColumns: [String: Set<String>] = ["staff": ["pin_hash", "failed_attempts", "locked_until"]]
+    static let withheldColumns: [String: Set<String>] = ["staff": ["pin_hash", "failed_attempts", "locked_until"],
+                                                         "health_record_account": ["password", "token"]]
 
     /// Every table the shop owns, by name: all of them but SQLite's own and Workshop's bookkeeping,
     /// read from the schema itself so that a table added later can never be left out unnoticed.

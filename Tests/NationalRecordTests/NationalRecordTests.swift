@@ -77,10 +77,10 @@ struct OutboxPolicyTests {
     }
 
     @Test func aRecordTakenByAPushThatDiedIsTakenAgainAfterTheLease() {
-        let now = Date()
-        #expect(!OutboxPolicy.isDue(state: .sending, nextAttemptAt: now, claimedAt: now.addingTimeInterval(-30), now: now))
-        #expect(OutboxPolicy.isDue(state: .sending, nextAttemptAt: now, claimedAt: now.addingTimeInterval(-OutboxPolicy.lease), now: now))
-        #expect(!OutboxPolicy.isDue(state: .waiting, nextAttemptAt: now.addingTimeInterval(1), claimedAt: nil, now: now))
+        let now = Timestamp(seconds: 1_795_000_000)
+        #expect(!OutboxPolicy.isDue(state: .sending, nextAttemptAt: now, claimedAt: Timestamp(seconds: now.seconds - 30), now: now))
+        #expect(OutboxPolicy.isDue(state: .sending, nextAttemptAt: now, claimedAt: Timestamp(seconds: now.seconds - OutboxPolicy.lease), now: now))
+        #expect(!OutboxPolicy.isDue(state: .waiting, nextAttemptAt: Timestamp(seconds: now.seconds + 1), claimedAt: nil, now: now))
         #expect(!OutboxPolicy.isDue(state: .sent, nextAttemptAt: now, claimedAt: nil, now: now))
         #expect(!OutboxPolicy.isDue(state: .refused, nextAttemptAt: now, claimedAt: nil, now: now))
     }

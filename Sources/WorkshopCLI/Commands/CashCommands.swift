@@ -1,6 +1,7 @@
 import Foundation
 import JobCards
 import HaruPDF
+import NationalRecord
 import WorkshopModel
 import WorkshopStore
 
@@ -227,7 +228,7 @@ enum CashCommands {
              access: .write, roles: [.cashier, .advisor, .manager],
              summary: Phrase("交车：客户签收；旧件 returned（交还）或 left（留厂）", "hand-back: the customer signs; old parts returned or left"),
              examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"]) { invocation, s in
-            try handBack(invocation, s)
+            HealthRecordCommands.reportAfterRelease(try handBack(invocation, s), s)
         },
     ])
 
@@ -259,6 +260,9 @@ enum CashCommands {
             text += "\n  " + s.t("结算清单编号 \(number)", "settlement list No. \(number)")
         }
         if released.status == .released {
+            // The national repair record: queued in this transaction, sent once it has committed.
+            try s.store.enqueueRepairRecord(orderID: order.id, record: RepairRecord(released: try s.store.record(of: released),
+                                                                                    companyName: s.settings.name, zone: s.zone))
             let followUp = FollowUp.after(release: s.now, orderID: order.id)
             try s.store.addFollowUp(followUp)
             text += "\n  " + s.t("回访：\(s.zone.formatDate(followUp.dueFrom)) 至 \(s.zone.formatDate(followUp.dueUntil))",

@@ -10,7 +10,7 @@ enum Commands {
         WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
-        ShopCommands.shop, ShopCommands.history,
+        ShopCommands.shop, ShopCommands.history, HealthRecordCommands.command,
     ]
 
     /// The order `help` lists the commands in, within each part of the work.
@@ -18,7 +18,7 @@ enum Commands {
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
         "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
         "board", "notify", "invoice", "discount", "pay", "refund", "release", "warranty", "followup", "complaint", "report",
-        "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "verify", "backup", "export",
+        "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
     ]
 
     static func listed(_ commands: [CommandSpec]) -> [CommandSpec] {

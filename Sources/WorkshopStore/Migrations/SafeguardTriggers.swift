@@ -4,7 +4,8 @@
 /// (005-trust: three per watched table logging changes made without Workshop's writer mark, and
 /// the append-only guards of the journal and the tamper log; 007-record-seals: those of the row
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
-/// 009-bay-stays: the watch of the bays' stays). A migration that adds a trigger adds its text
+/// 009-bay-stays: the watch of the bays' stays; 012-national-repair-record: the watch of the
+/// health-record account, outbox and attempts). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
@@ -200,5 +201,23 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_bay_stays_update AFTER UPDATE ON bay_stays\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('bay_stays', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_bay_stays_delete", table: "bay_stays",
                         sql: "CREATE TRIGGER tamper_bay_stays_delete AFTER DELETE ON bay_stays\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('bay_stays', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_account_insert", table: "health_record_account",
+                        sql: "CREATE TRIGGER tamper_health_record_account_insert AFTER INSERT ON health_record_account\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_account', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_account_update", table: "health_record_account",
+                        sql: "CREATE TRIGGER tamper_health_record_account_update AFTER UPDATE ON health_record_account\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_account', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_account_delete", table: "health_record_account",
+                        sql: "CREATE TRIGGER tamper_health_record_account_delete AFTER DELETE ON health_record_account\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_account', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_outbox_insert", table: "health_record_outbox",
+                        sql: "CREATE TRIGGER tamper_health_record_outbox_insert AFTER INSERT ON health_record_outbox\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_outbox', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_outbox_update", table: "health_record_outbox",
+                        sql: "CREATE TRIGGER tamper_health_record_outbox_update AFTER UPDATE ON health_record_outbox\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_outbox', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_outbox_delete", table: "health_record_outbox",
+                        sql: "CREATE TRIGGER tamper_health_record_outbox_delete AFTER DELETE ON health_record_outbox\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_outbox', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_attempts_insert", table: "health_record_attempts",
+                        sql: "CREATE TRIGGER tamper_health_record_attempts_insert AFTER INSERT ON health_record_attempts\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_attempts', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_attempts_update", table: "health_record_attempts",
+                        sql: "CREATE TRIGGER tamper_health_record_attempts_update AFTER UPDATE ON health_record_attempts\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_attempts', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_health_record_attempts_delete", table: "health_record_attempts",
+                        sql: "CREATE TRIGGER tamper_health_record_attempts_delete AFTER DELETE ON health_record_attempts\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_attempts', 'delete', OLD.rowid); END"),
     ]
 }

@@ -13,6 +13,7 @@ enum Schema {
         .counterAndAccounts,
         .bayStays,
         .documentsOfRecord,
+        .nationalRepairRecord,
     ]
 
     static var currentVersion: Int { migrations.count }
