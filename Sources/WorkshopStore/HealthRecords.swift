@@ -86,14 +86,19 @@ extension Store {
         }
     }
 
-    /// Saves the account. The journal says what changed, and of the password only that it did.
+    /// Saves the account; the platform's token is kept only while the account it was given to stays
+    /// the same. The journal says what changed, and of the password only that it did.
     public func saveHealthRecordAccount(_ account: HealthRecordAccount) throws {
         let before = try healthRecordAccount()
         try db.run("""
             INSERT INTO health_record_account(id, url, company, password, style, auto, token, token_at, set_at, set_by)
             VALUES (1, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
             ON CONFLICT(id) DO UPDATE SET url = excluded.url, company = excluded.company, password = excluded.password,
-                style = excluded.style, auto = excluded.auto, token = NULL, token_at = NULL,
+                style = excluded.style, auto = excluded.auto,
+                token = CASE WHEN (url, company, password, style) IS (excluded.url, excluded.company, excluded.password, excluded.style)
+                             THEN token END,
+                token_at = CASE WHEN (url, company, password, style) IS (excluded.url, excluded.company, excluded.password, excluded.style)
+                                THEN token_at END,
                 set_at = excluded.set_at, set_by = excluded.set_by
             """, [.text(account.url), .text(account.company), .text(account.password), .text(account.style),
                   .integer(account.auto ? 1 : 0), .integer(Int64(account.setAt.seconds)), .text(account.setBy)])

@@ -96,7 +96,11 @@ public final class FakePlatform: @unchecked Sendable {
 
     private func serve(_ connection: Int32) {
         guard let (path, body) = Self.readRequest(connection) else { return }
-        let (delay, down) = lock.withLock { (answerDelay, isDown) }
+        // An upload has arrived once its bytes are in, whatever becomes of the answer.
+        let (delay, down) = lock.withLock {
+            if path.hasSuffix("/lcipprocarfixrecordadd/query") { uploads.append(body) }
+            return (answerDelay, isDown)
+        }
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         let (status, answer) = down ? (503, "<html><body>系统维护中</body></html>") : respond(path: path, body: body)
         let bytes = Array(answer.utf8)
@@ -117,7 +121,6 @@ public final class FakePlatform: @unchecked Sendable {
                 return (200, #"{"code":"1","status":"成功","access_token":"\#(token)"}"#)
             }
             if path.hasSuffix("/lcipprocarfixrecordadd/query") {
-                uploads.append(body)
                 guard let token = request["access_token"] as? String, validTokens.contains(token) else {
                     return (200, #"{"code":"0","status":"access_token 无效或已过期"}"#)
                 }

@@ -173,4 +173,55 @@ struct HealthRecordTests {
         let help = try shop.inShopLanguage.command("help healthrecord").stdout
         #expect(help.contains("维修电子健康档案"), "\(help)")
     }
+
+    @Test func aPushKilledMidSendLosesNothingAndSendsNothingTwice() throws {
+        let platform = try FakePlatform()
+        var shop = try shop(platform)
+        #expect(try release(shop, order: 1, odometer: 45_210).stdout.contains("RO1 reported"))   // the token is kept
+        _ = try shop.script("login 钱主管\nhealthrecord set auto=no")
+        #expect(try release(shop, order: 2, odometer: 45_300).status == 0)
+        platform.delayAnswers(by: 2)
+        // A push, killed (kill -9) once its upload has reached the platform but before the answer.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Workshop.binary)
+        process.arguments = ["--db", shop.database, "--user", "王芳", "--now", "2026-11-22 09:00", "-c", "healthrecord push"]
+        process.environment = ProcessInfo.processInfo.environment.merging(shop.environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while platform.uploadsReceived.count < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(platform.uploadsReceived.count == 2)
+        platform.delayAnswers(by: 0)
+        Thread.sleep(forTimeInterval: 2.2)                      // the platform finishes storing what arrived
+        // The record is still taken by the dead push: nobody sends it again until its lease runs out…
+        let status = try shop.command("healthrecord status RO2", json: true).stdout
+        #expect(status.contains(#""state":"sending""#), "\(status)")
+        #expect(try shop.command("healthrecord push").stdout.contains("nothing waits"))
+        #expect(platform.uploadsReceived.count == 2)
+        // …then it is sent again, and the platform's copy makes it sent: held once, never lost.
+        shop.now = "2026-11-22 09:03"
+        let pushed = try shop.command("healthrecord push").stdout
+        #expect(pushed.contains("RO2 the platform already holds it"), "\(pushed)")
+        #expect(platform.records.count == 2)
+        #expect(try shop.command("healthrecord show RO2").stdout.contains("no outcome (the push stopped)"))
+    }
+
+    @Test func theRecordVerifiesAndTheExportHoldsNoPassword() throws {
+        let platform = try FakePlatform()
+        let shop = try shop(platform)
+        #expect(try release(shop, order: 1, odometer: 45_210).status == 0)
+        let verified = try shop.command("verify")
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("export \(folder)/export").status == 0)
+        let account = try String(contentsOfFile: folder + "/export/health_record_account.csv", encoding: .utf8)
+        #expect(account.contains(platform.company) && !account.contains(platform.password), "\(account)")
+        let columns = account.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+        #expect(!columns.contains("token") && !columns.contains("password") && columns.contains("company"), "\(columns)")
+        let outbox = try String(contentsOfFile: folder + "/export/health_record_outbox.csv", encoding: .utf8)
+        #expect(outbox.contains("JS2026-00001"))
+    }
 }
