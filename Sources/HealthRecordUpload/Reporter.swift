@@ -118,6 +118,9 @@ public struct Reporter {
                     continue
                 }
                 report.results.append((entry.orderNumber, Self.result(outcome, entry: try store.read { try store.outboxEntry(orderID: entry.orderID) })))
+                // No answer at all: the network or the platform is down. The rest wait for the next
+                // push rather than each costing a timeout now.
+                if failure != nil { return report }
                 break
             }
         }

@@ -76,8 +76,10 @@ enum HealthRecordCommands {
     // MARK: Sending
 
     /// The transport: libcurl, with timeouts a test may shorten (WORKSHOP_HEALTHRECORD_TIMEOUT_MS).
-    static func transport(_ s: Session) -> any HTTPTransport {
-        let total = ProcessInfo.processInfo.environment["WORKSHOP_HEALTHRECORD_TIMEOUT_MS"].flatMap(Int.init) ?? 10_000
+    /// At a release the cashier is waiting: at most 5 s, then the record waits for the next push.
+    static func transport(_ s: Session, atRelease: Bool = false) -> any HTTPTransport {
+        let given = ProcessInfo.processInfo.environment["WORKSHOP_HEALTHRECORD_TIMEOUT_MS"].flatMap(Int.init)
+        let total = min(given ?? 10_000, atRelease ? 5_000 : .max)
         return CurlTransport(connectTimeoutMilliseconds: min(3_000, total), timeoutMilliseconds: total)
     }
 
@@ -128,7 +130,7 @@ enum HealthRecordCommands {
         let previous = output.afterCommit
         output.afterCommit = {
             let released = try previous?() ?? Output(text: output.text, json: output.json)
-            guard let report = try? Reporter(store: s.store, transport: transport(s)).push(limit: 20) else { return released }
+            guard let report = try? Reporter(store: s.store, transport: transport(s, atRelease: true)).push(limit: 20) else { return released }
             let said = Self.output(report, s, nothing: "")
             guard !said.text.isEmpty else { return released }
             var json = released.json
