@@ -99,7 +99,7 @@ struct HealthRecordTests {
         #expect(platform.records.count == 2)
         // The journal tells the story: the refused token, then the upload that went through.
         let history = try shop.command("healthrecord show RO2").stdout
-        #expect(history.contains("token-refused") && history.contains("accepted"), "\(history)")
+        #expect(history.contains("token refused; sent again with a new one") && history.contains("accepted"), "\(history)")
     }
 
     @Test func aWrongPasswordSendsNothingAndSaysSo() throws {
@@ -223,5 +223,26 @@ struct HealthRecordTests {
         #expect(!columns.contains("token") && !columns.contains("password") && columns.contains("company"), "\(columns)")
         let outbox = try String(contentsOfFile: folder + "/export/health_record_outbox.csv", encoding: .utf8)
         #expect(outbox.contains("JS2026-00001"))
+    }
+
+    @Test func aRecordThatCannotBeSentSaysWhatToFixAtTheCounter() throws {
+        let platform = try FakePlatform()
+        let shop = try shop(platform)
+        let released = try shop.inShopLanguage.script("""
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="保养"
+            estimate RO1 part "机油滤清器" qty=1 price=45 class=oem
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            complete RO1
+            pay RO1 amount=45 method=cash
+            release 京A12345 signed=张伟 oldparts=returned print=no
+            """, options: ["--bail"])
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(released.stdout.contains("健康档案：RO1 须先更正：第 1 项配件“机油滤清器”没有配件编码（healthrecord correct RO1 part=1:编码）"), "\(released.stdout)")
+        #expect(platform.uploadsReceived.isEmpty)
+        #expect(try shop.command("healthrecord correct RO1 part=1:LF-100").status == 0)
+        #expect(try shop.command("healthrecord push").stdout.contains("RO1 reported"))
+        #expect(platform.records.values.first?.contains(#""partscode":"LF-100""#) == true)
     }
 }

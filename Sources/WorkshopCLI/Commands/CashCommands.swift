@@ -228,7 +228,9 @@ enum CashCommands {
              access: .write, roles: [.cashier, .advisor, .manager],
              summary: Phrase("交车：客户签收；旧件 returned（交还）或 left（留厂）", "hand-back: the customer signs; old parts returned or left"),
              examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"]) { invocation, s in
-            HealthRecordCommands.reportAfterRelease(try handBack(invocation, s), s)
+            // Named before the hand-back: a plate names the open order, which the release closes.
+            let order = try s.store.resolveOrder(invocation.need("order"))
+            return HealthRecordCommands.reportAfterRelease(try handBack(invocation, s), order: order, s)
         },
     ])
 

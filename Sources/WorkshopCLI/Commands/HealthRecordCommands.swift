@@ -124,13 +124,18 @@ enum HealthRecordCommands {
 
     /// After a release has committed: its record (and any other due) goes now, when the shop
     /// reports automatically. A failure to send never undoes or fails the release: the record waits.
-    static func reportAfterRelease(_ output: Output, _ s: Session) -> Output {
+    static func reportAfterRelease(_ output: Output, order: RepairOrder, _ s: Session) -> Output {
         guard let account = try? s.store.healthRecordAccount(), account.auto else { return output }
         var output = output
         let previous = output.afterCommit
         output.afterCommit = {
             let released = try previous?() ?? Output(text: output.text, json: output.json)
-            guard let report = try? Reporter(store: s.store, transport: transport(s, atRelease: true)).push(limit: 20) else { return released }
+            guard var report = try? Reporter(store: s.store, transport: transport(s, atRelease: true)).push(limit: 20) else { return released }
+            // This release's own record, when it can't be sent as it is: said now, at the counter.
+            if let entry = try? s.store.outboxEntry(orderID: order.id), entry.state == .refused,
+               let problems = entry.record?.problems, !problems.isEmpty {
+                report.results.insert((entry.orderNumber, .needsCorrection(problems)), at: 0)
+            }
             let said = Self.output(report, s, nothing: "")
             guard !said.text.isEmpty else { return released }
             var json = released.json
@@ -223,8 +228,8 @@ enum HealthRecordCommands {
                 "\(order.number) national repair record · \(s.wording.label(entry.state)) · \(entry.attempts) attempts"),
             s.t("  企业名称 \(record.companyName) · 车牌 \(record.plate) · VIN \(record.vin)",
                 "  company \(record.companyName) · plate \(record.plate) · VIN \(record.vin)"),
-            s.t("  送修 \(record.repairDay) \(record.repairMileage) km · 结算 \(record.settleDay) · 结算清单 \(record.settlementNumber) · \(record.category.chinese)",
-                "  in \(record.repairDay) \(record.repairMileage) km · settled \(record.settleDay) · settlement \(record.settlementNumber) · \(record.category.english)"),
+            s.t("  送修 \(dashed(record.repairDay)) \(record.repairMileage) km · 结算 \(dashed(record.settleDay)) · 结算清单 \(record.settlementNumber) · \(record.category.chinese)",
+                "  in \(dashed(record.repairDay)) \(record.repairMileage) km · settled \(dashed(record.settleDay)) · settlement \(record.settlementNumber) · \(record.category.english)"),
             s.t("  故障描述 \(record.faultDescription)", "  fault \(record.faultDescription)"),
         ]
         lines += record.projects.map { s.t("  项目 \($0.name) · 工时 \($0.hours)", "  work \($0.name) · \($0.hours) h") }
@@ -233,7 +238,7 @@ enum HealthRecordCommands {
         let attempts = try s.store.attempts(outboxID: entry.id)
         for attempt in attempts {
             lines.append(s.t("  第 \(attempt.id) 次 \(s.wording.time(attempt.startedAt)) → ", "  attempt \(attempt.id) \(s.wording.time(attempt.startedAt)) → ")
-                         + (attempt.outcome ?? s.t("无结果（上报中断）", "no outcome (the push stopped)"))
+                         + (attempt.outcome.map { outcomeWords($0, s) } ?? s.t("无结果（上报中断）", "no outcome (the push stopped)"))
                          + (attempt.httpStatus.map { " HTTP \($0)" } ?? "") + (attempt.failure.map { " · \($0)" } ?? ""))
             lines.append("    POST \(attempt.url)")
             lines.append("    " + attempt.request)
@@ -252,6 +257,25 @@ enum HealthRecordCommands {
                          ("outcome", .string($0.outcome))])
             })),
         ]))
+    }
+
+    /// "20261122" as people read it: "2026-11-22".
+    static func dashed(_ day: String) -> String {
+        guard day.count == 8 else { return day }
+        let characters = Array(day)
+        return String(characters[0..<4]) + "-" + String(characters[4..<6]) + "-" + String(characters[6..<8])
+    }
+
+    /// How an attempt ended, as its stored code says, in words.
+    static func outcomeWords(_ code: String, _ s: Session) -> String {
+        switch code {
+        case "accepted": return s.t("平台已接收", "accepted")
+        case "already-held": return s.t("平台已有此记录", "already held by the platform")
+        case "refused": return s.t("平台退回", "refused by the platform")
+        case "token-refused": return s.t("令牌失效，已换新令牌重发", "token refused; sent again with a new one")
+        case "failed": return s.t("未得到答复", "no answer")
+        default: return code
+        }
     }
 
     // MARK: Correcting
