@@ -4,7 +4,7 @@
 /// (005-trust: three per watched table logging changes made without Workshop's writer mark, and
 /// the append-only guards of the journal and the tamper log; 007-record-seals: those of the row
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
-/// 009-bay-stays: the watch of the bays' stays; 012-national-repair-record: the watch of the
+/// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {

@@ -6,7 +6,7 @@ extension Migration {
     /// answer. Attempts are found by their record; records due for sending through a partial index.
     ///
     /// Frozen: the exact SQL this migration applies. Never edit it once shipped.
-    static let nationalRepairRecord = Migration(name: "012-national-repair-record", sql: """
+    static let nationalRepairRecord = Migration(name: "011-national-repair-record", sql: """
         CREATE TABLE health_record_account (
             id       INTEGER PRIMARY KEY CHECK (id = 1),
             url      TEXT NOT NULL,
