@@ -82,6 +82,10 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case staffPinSet = "staff.pin-set"
     case staffSave = "staff.save"
     case staffSignInFailed = "staff.sign-in-failed"
+    /// A co-signature (sign-off) confirmed with a wrong PIN: counted apart from signing in.
+    case staffSignOffFailed = "staff.sign-off-failed"
+    /// Co-signing by PIN locked after too many wrong ones; signing in is not.
+    case staffSignOffLocked = "staff.sign-off-locked"
     case stockAdjust = "stock.adjust"
     case stockIssue = "stock.issue"
     case stockReceive = "stock.receive"

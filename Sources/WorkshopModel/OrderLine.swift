@@ -20,11 +20,16 @@ public struct OrderLine: Hashable, Sendable {
     public internal(set) var status: LineStatus
     /// Work done under warranty on a comeback (返修): listed, but the customer pays nothing for it.
     public internal(set) var covered: Bool
+    /// A price concession (below the list by more than the shop's discount limit, on a manager's
+    /// sign-off): what the line costs at list, and the manager who authorised it. Nil otherwise.
+    public internal(set) var listAmount: Money?
+    public internal(set) var concessionBy: String?
 
     public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
                 quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
                 brand: String? = nil, partClass: PartClass? = nil, operationCode: String? = nil,
-                noWarranty: Bool = false, status: LineStatus = .proposed, covered: Bool = false) {
+                noWarranty: Bool = false, status: LineStatus = .proposed, covered: Bool = false,
+                listAmount: Money? = nil, concessionBy: String? = nil) {
         self.number = number
         self.kind = kind
         self.description = description
@@ -40,6 +45,8 @@ public struct OrderLine: Hashable, Sendable {
         self.noWarranty = noWarranty
         self.status = status
         self.covered = covered
+        self.listAmount = listAmount
+        self.concessionBy = concessionBy
     }
 
     public static func labor(number: Int, description: String, hours: Hours, rate: Money, operationCode: String? = nil) -> OrderLine {

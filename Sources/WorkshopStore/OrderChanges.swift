@@ -34,8 +34,8 @@ extension Store {
     private func insertLine(_ line: OrderLine, of order: RepairOrder) throws {
         try db.run("""
             INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
-                                    part_no, brand, part_class, op_code, no_warranty, status, covered)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    part_no, brand, part_class, op_code, no_warranty, status, covered, list_amount, concession_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.id))] + lineColumnValues(line))
     }
 
@@ -43,7 +43,7 @@ extension Store {
         try db.run("""
             UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
                 unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
-                covered = ?
+                covered = ?, list_amount = ?, concession_by = ?
             WHERE order_id = ? AND number = ?
             """, lineColumnValues(line) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
     }
@@ -52,7 +52,8 @@ extension Store {
         [.integer(Int64(l.number)), .text(l.kind.code), .text(l.description), SQLValue(l.hours?.hundredths),
          SQLValue(l.rate?.fen), SQLValue(l.quantity?.thousandths), SQLValue(l.unitPrice?.fen),
          .integer(Int64(l.amount.fen)), SQLValue(l.partNumber), SQLValue(l.brand), SQLValue(l.partClass?.code),
-         SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code), SQLValue(l.covered)]
+         SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code), SQLValue(l.covered),
+         SQLValue(l.listAmount?.fen), SQLValue(l.concessionBy)]
     }
 
     private func insertAssignment(_ assignment: Assignment, of order: RepairOrder) throws {

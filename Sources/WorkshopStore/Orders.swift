@@ -172,7 +172,7 @@ extension Store {
 
     private static let lineColumns = """
         number, kind, description, hours, rate, quantity, unit_price, amount, part_no, brand, part_class, op_code,
-        no_warranty, status, covered
+        no_warranty, status, covered, list_amount, concession_by
         """
 
     private func line(from row: Row, order: Int) throws -> OrderLine {
@@ -184,7 +184,8 @@ extension Store {
                          unitPrice: row.optionalMoney("unit_price"), amount: row.money("amount"),
                          partNumber: row.optionalString("part_no"), brand: row.optionalString("brand"),
                          partClass: try stored.optionalCode("part_class"), operationCode: row.optionalString("op_code"),
-                         noWarranty: row.bool("no_warranty"), status: try stored.code("status"), covered: row.bool("covered"))
+                         noWarranty: row.bool("no_warranty"), status: try stored.code("status"), covered: row.bool("covered"),
+                         listAmount: row.optionalMoney("list_amount"), concessionBy: row.optionalString("concession_by"))
     }
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
@@ -291,7 +292,8 @@ extension Store {
     public func declinedLines(vehicleID: Int, before orderID: Int? = nil) throws -> [(order: Int, line: OrderLine)] {
         try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
+                   NULL AS list_amount, NULL AS concession_by
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
             ORDER BY l.order_id DESC, l.number LIMIT 20

@@ -78,14 +78,22 @@ public struct StaffAccount: Sendable {
     public var pinHash: String?
     public var failedAttempts: Int
     public var lockedUntil: Timestamp?
+    /// Wrong PINs given to confirm a sign-off (a co-signature) for this person, counted apart from
+    /// signing in: they lock only co-signing by PIN, never the person's own sign-in.
+    public var signOffFailures: Int
+    public var signOffLockedUntil: Timestamp?
 }
 
 extension Store {
     public func account(named name: String) throws -> StaffAccount? {
-        try db.first("SELECT id, name, roles, group_name, active, pin_hash, failed_attempts, locked_until FROM staff WHERE name = ?",
-                     [.text(name)]) { row in
+        try db.first("""
+            SELECT id, name, roles, group_name, active, pin_hash, failed_attempts, locked_until, sign_off_failures, sign_off_locked_until
+            FROM staff WHERE name = ?
+            """, [.text(name)]) { row in
             StaffAccount(member: try staffMember(from: row), pinHash: row.optionalString("pin_hash"),
-                         failedAttempts: row.int("failed_attempts"), lockedUntil: row.optionalTimestamp("locked_until"))
+                         failedAttempts: row.int("failed_attempts"), lockedUntil: row.optionalTimestamp("locked_until"),
+                         signOffFailures: row.optionalInt("sign_off_failures") ?? 0,
+                         signOffLockedUntil: row.optionalTimestamp("sign_off_locked_until"))
         }
     }
 
@@ -96,7 +104,10 @@ extension Store {
 
     /// Sets (or, with nil, clears: set again at first use) a PIN hash; clears failures and lock-out.
     public func setPIN(_ hash: String?, for name: String, action: JournalAction) throws {
-        try db.run("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", [SQLValue(hash), .text(name)])
+        try db.run("""
+            UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, sign_off_failures = NULL, sign_off_locked_until = NULL
+            WHERE name = ?
+            """, [SQLValue(hash), .text(name)])
         try journal(action, entity: "staff", id: name, detail: [("pin", .string(hash == nil ? "cleared" : "set"))])
     }
 
@@ -106,6 +117,22 @@ extension Store {
                    [SQLValue(lockUntil?.seconds), .text(name)])
         try journal(lockUntil == nil ? .staffSignInFailed : .staffLocked, entity: "staff", id: name,
                     detail: [("locked_until", .string(lockUntil?.iso8601))])
+    }
+
+    /// Counts a wrong PIN given to confirm `name`'s sign-off; locks co-signing by PIN until `lockUntil`.
+    public func recordFailedSignOff(_ name: String, lockUntil: Timestamp?) throws {
+        try db.run("UPDATE staff SET sign_off_failures = coalesce(sign_off_failures, 0) + 1, sign_off_locked_until = ? WHERE name = ?",
+                   [SQLValue(lockUntil?.seconds), .text(name)])
+        try journal(lockUntil == nil ? .staffSignOffFailed : .staffSignOffLocked, entity: "staff", id: name,
+                    detail: [("locked_until", .string(lockUntil?.iso8601))])
+    }
+
+    /// A sign-off confirmed with the right PIN starts its count again.
+    public func recordSignOff(_ name: String) throws {
+        try db.run("""
+            UPDATE staff SET sign_off_failures = NULL, sign_off_locked_until = NULL
+            WHERE name = ? AND (sign_off_failures IS NOT NULL OR sign_off_locked_until IS NOT NULL)
+            """, [.text(name)])
     }
 
     public func recordSignIn(_ name: String) throws {

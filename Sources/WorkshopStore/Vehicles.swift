@@ -109,12 +109,13 @@ extension Store {
     /// Sets the vehicle's standing reading; a correction (with its reason, and the confirmation of a
     /// reading beyond the plausible) is journalled, and from then on replaces the readings before it.
     public func setOdometer(vehicleID: Int, reading: Int, correction reason: String? = nil, was: Int,
-                            confirmed: OdometerConfirmation? = nil) throws {
+                            confirmed: OdometerConfirmation? = nil, authorizedBy manager: String? = nil) throws {
         try db.run("UPDATE vehicles SET odometer = ? WHERE id = ?", [.integer(Int64(reading)), .integer(Int64(vehicleID))])
         if let reason {
             try journal(.vehicleOdometerCorrection, entity: "vehicle", id: nil, vehicleID: vehicleID,
                         detail: [("odometer", .int(reading)), ("was", .int(was)), ("reason", .string(reason))]
-                            + (confirmed.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? []))
+                            + (confirmed.map { [("odometer_confirmed", JSON.object($0.journalDetail))] } ?? [])
+                            + (manager.map { [("authorized_by", JSON.string($0))] } ?? []))
         }
     }
 

@@ -342,14 +342,14 @@ struct WorkflowTests {
         }
         let paid = [Payment(amount: Money(fen: 56_400), method: .cash, at: shop.now, by: "周静")]
         #expect(throws: OrderRefusal.nothingToRefund(order: "RO7", balance: .zero)) {
-            try shop.record.refund(Money(fen: 100), method: .cash, reference: nil, by: "周静", at: shop.now, payments: paid, current: OrderFixture.terms)
+            try shop.record.refund(Money(fen: 100), method: .cash, reference: nil, by: "周静", at: shop.now, payments: paid, current: OrderFixture.terms, reason: "多付")
         }
         let over = paid + [Payment(amount: Money(fen: 1_000), method: .cash, at: shop.now, by: "周静")]
         #expect(throws: OrderRefusal.refundToAccount) {
-            try shop.record.refund(Money(fen: 1_000), method: .account, reference: nil, by: "周静", at: shop.now, payments: over, current: OrderFixture.terms)
+            try shop.record.refund(Money(fen: 1_000), method: .account, reference: nil, by: "周静", at: shop.now, payments: over, current: OrderFixture.terms, reason: "多付")
         }
         let refund = try shop.record.refund(Money(fen: 1_000), method: .cash, reference: nil, by: "周静", at: shop.now, payments: over,
-                                            current: OrderFixture.terms)
+                                            current: OrderFixture.terms, reason: "多付")
         #expect(refund.payment?.amount == Money(fen: -1_000))
     }
 

@@ -152,9 +152,13 @@ enum CashCommands {
     ])
 
     static let refund = CommandSpec("refund", aliases: ["退款"], group: .cash,
-        summary: Phrase("退还客户多付的款项", "pay back what the customer overpaid"), forms: [
-        Form([arg("order", .order)], options: paymentOptions, access: .write, roles: [.cashier, .manager],
-             summary: Phrase("退款（不超过多付金额）", "a refund (at most the overpayment)"), examples: ["refund RO12 amount=50 method=cash"]) { invocation, s in
+        summary: Phrase("退还客户多付的款项：原路退回，写明原因", "pay back what the customer overpaid: the way it came in, with the reason"), forms: [
+        Form([arg("order", .order)], options: paymentOptions + [required("reason", .text("原因", "REASON")), signer("authorized", roles: [.manager])],
+             access: .write, roles: [.cashier, .manager],
+             summary: Phrase("退款（不超过多付金额）：按原付款方式退回（每种方式不超过其已付净额）；换用其他方式须经理批准（authorized=经理）",
+                             "a refund (at most the overpayment): by the method(s) the money came in, up to what each paid net; another method needs a manager (authorized=MANAGER)"),
+             examples: ["refund RO12 amount=50 method=wechat reason=\"结算后优惠\"",
+                        "refund RO12 amount=12 method=cash reason=\"刷卡无法退回\" authorized=钱主管"]) { invocation, s in
             try refundPayment(invocation, s)
         },
     ])
@@ -165,8 +169,12 @@ enum CashCommands {
         let amount: Money = invocation.need("amount")
         let method: PaymentMethod = invocation.choice("method")!
         let payments = try s.store.payments(orderID: order.id)
+        let named: String? = invocation.value("authorized")
+        // A manager refunding signed in authorises it by being the one signed in.
+        let manager = try named.map { try s.store.staff($0, role: .manager).name } ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
         let change = try s.store.apply(try record.refund(amount, method: method, reference: invocation.value("ref"), by: s.user, at: s.now,
-                                                         payments: payments, current: s.terms))
+                                                         payments: payments, current: s.terms, reason: invocation.value("reason"),
+                                                         authorizedBy: manager))
         let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
         return .message(s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))"),
                         [("balance", .money(after.balance)), ("paid", .money(after.paid))])

@@ -16,6 +16,8 @@ enum EstimateCommands {
                               option("class", .choice(PartClass.self)), option("warranty", .yesNo), option("unlisted", .yesNo)]
     /// On a comeback: yes (the default there), warranty work, free; no, other work the customer pays for.
     static let covered = option("covered", .yesNo)
+    /// A manager's sign-off for a price below the list beyond the discount limit (a price concession).
+    static let authorized = signer("authorized", roles: [.manager])
 
     static let command = CommandSpec("estimate", aliases: ["est", "quote", "报价"], group: .estimate,
         summary: Phrase("报价：工时（工时×单价）、配件（配件号、品牌、类别）、其他费用", "build the estimate: labour (hours × rate), parts (part no., brand, class), other charges"), forms: [
@@ -35,21 +37,25 @@ enum EstimateCommands {
             return .message(text)
         },
         Form([arg("order", .order), word("labor", "labour", "工时"), textArg("work", laborWork)],
-             options: laborOptions + [covered], access: .write, roles: roles,
+             options: laborOptions + [covered, authorized], access: .write, roles: roles,
              summary: Phrase("一项工时：工时代码（工时定额）或说明加 hours=", "a labour line: an operation code (工时定额), or a description with hours="),
              examples: ["estimate RO12 labor \"更换前刹车片\" hours=1.5", "estimate RO12 labor BRK-01"]) { invocation, s in
             let record = try s.record(invocation)
-            return try added(try record.addLine(try laborLine(invocation, s, terms: record.terms(current: s.terms)), covered: invocation.value("covered")), s)
+            let line = try laborLine(invocation, s, terms: record.terms(current: s.terms))
+            return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
+                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms), s)
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", partNamed)],
-             options: partOptions + [covered], access: .write, roles: roles,
+             options: partOptions + [covered, authorized], access: .write, roles: roles,
              summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）；与价目表中配件号相近的，须加 unlisted=yes 表明是价目表外的配件",
                              "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty); a number near one on the list needs unlisted=yes to say it is not on the list"),
              examples: ["estimate RO12 part \"前刹车片\" qty=1 price=360 partno=BP-1234 brand=博世 class=equivalent",
                         "estimate RO12 part 06L115562 qty=1", "estimate RO12 part \"机油\" qty=4.5 class=customer",
                         "estimate RO12 part BP-12345 qty=1 price=120 unlisted=yes"]) { invocation, s in
             let record = try s.record(invocation)
-            return try added(try record.addLine(try partLine(invocation, s), covered: invocation.value("covered")), s)
+            let line = try partLine(invocation, s)
+            return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
+                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms), s)
         },
         Form([arg("order", .order), word("fee", "other", "其他"), textArg("description")], options: [required("amount", .money), covered],
              access: .write, roles: roles, summary: Phrase("其他费用：外加工、拖车、检测…", "another charge: sublet, towing, testing…"),
@@ -60,7 +66,7 @@ enum EstimateCommands {
         Form([arg("order", .order), word("change", "edit", "set", "修改"), arg("line", .line)], options: [
             option("desc", .text), option("hours", .hours), option("rate", .money), option("qty", .quantity), option("price", .money),
             option("amount", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")), option("class", .choice(PartClass.self)),
-            option("warranty", .yesNo), covered,
+            option("warranty", .yesNo), covered, authorized,
         ], access: .write, roles: roles, summary: Phrase("修改一项；返修单上 covered=yes|no 标出保修（不收费）或收费项目",
                                                          "change a line; on a comeback, covered=yes|no marks it warranty work (free) or chargeable"),
         examples: ["estimate RO12 change 2 qty=2", "estimate RO12 change 1 hours=2", "estimate RO12 change 3 covered=no"]) { invocation, s in
@@ -69,7 +75,10 @@ enum EstimateCommands {
                                 quantity: invocation.value("qty"), unitPrice: invocation.value("price"), amount: invocation.value("amount"),
                                 partNumber: invocation.value("partno"), brand: invocation.value("brand"), partClass: invocation.choice("class"),
                                 warranted: invocation.value("warranty"), covered: invocation.value("covered"))
-            return try confirm(try s.store.apply(try record.changeLine(invocation.need("line"), edit)), s, verb: s.t("已修改", "changed"))
+            let number: Int = invocation.need("line")
+            let list = try record.lines.first { $0.number == number }.flatMap { try listPrice(of: $0, record, s) }
+            return try confirm(try s.store.apply(try record.changeLine(number, edit, list: list, authorizedBy: concessionAuthorizer(invocation, s),
+                                                                       current: s.terms)), s, verb: s.t("已修改", "changed"))
         },
         Form([arg("order", .order), word("remove", "rm", "delete", "删除"), arg("line", .line)], access: .write, roles: roles,
              summary: Phrase("删除一项（项号保留）", "remove a line (its number stays taken)"), examples: ["estimate RO12 remove 3"]) { invocation, s in
@@ -79,6 +88,30 @@ enum EstimateCommands {
             return try confirm(change, s, verb: s.t("已删除", "removed"))
         },
     ])
+
+    /// What the shop's lists say the line costs (`Gate.priceConcession`): a catalogued part's list
+    /// price; for labour the order's hourly rate, and the operation's standard hours when it has one.
+    /// Nil for a part not on the price list and for other charges.
+    static func listPrice(of line: OrderLine, _ record: OrderRecord, _ s: Session) throws -> ListPrice? {
+        switch line.kind {
+        case .part:
+            guard let number = line.partNumber, let catalog = try s.store.part(number: number) else { return nil }
+            return .part(catalog.price)
+        case .labor:
+            let standard = try line.operationCode.flatMap { try s.store.laborOperation(code: $0) }?.hours
+            return .labor(rate: record.terms(current: s.terms).laborRate, standardHours: standard)
+        case .fee: return nil
+        }
+    }
+
+    /// Who authorises a price concession: the manager named in `authorized=` (who confirmed with their
+    /// PIN), or a manager doing it signed in.
+    static func concessionAuthorizer(_ invocation: Invocation, _ s: Session) throws -> String? {
+        if invocation.form.options.contains(where: { $0.key == "authorized" }), let named: String = invocation.value("authorized") {
+            return try s.store.staff(named, role: .manager).name
+        }
+        return s.signedIn?.has(.manager) == true ? s.user : nil
+    }
 
     /// A labour line: from a standard operation code (its name and hours), or described with hours.
     /// `terms`: the order's, so that an item added to a signed order is priced as it was signed.

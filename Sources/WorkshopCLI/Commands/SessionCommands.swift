@@ -76,7 +76,10 @@ enum SessionCommands {
                 return .message(s.t("时钟：系统时间", "clock: the system's"))
             }
             // "today 09:00" here means the real today, not the day of the clock being replaced.
-            s.fixedNow = try TimeParser.parse(value, zone: s.zone, now: Timestamp.currentTime, field: "now")
+            let requested = try TimeParser.parse(value, zone: s.zone, now: Timestamp.currentTime, field: "now")
+            // A late entry is dated at a time that has passed, never ahead of the real clock.
+            try Gate.clock(requested, real: Timestamp.currentTime)
+            s.fixedNow = requested
             return .message(s.t("时钟：\(s.formatTime(s.fixedNow))", "clock: \(s.formatTime(s.fixedNow))"))
         },
     ])

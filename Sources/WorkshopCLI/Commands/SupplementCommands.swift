@@ -16,13 +16,13 @@ enum SupplementCommands {
         Form([arg("order", .order), word("list", "ls")], access: .read, summary: Phrase("追加项目及答复", "the added items and their answers"),
              examples: ["supplement RO12 list"]) { invocation, s in try list(invocation, s) },
         Form([arg("order", .order), word("add"), word("labor", "labour", "工时"), textArg("work", EstimateCommands.laborWork)],
-             options: EstimateCommands.laborOptions + [reason], access: .write, roles: reporters,
+             options: EstimateCommands.laborOptions + [reason, EstimateCommands.authorized], access: .write, roles: reporters,
              summary: Phrase("追加一项工时，待客户答复", "report added labour, for the customer's answer"),
              examples: ["supplement RO12 add labor \"更换刹车油\" hours=0.5 reason=\"刹车油含水超标\""]) { invocation, s in
             try add({ record in try EstimateCommands.laborLine(invocation, s, terms: record.terms(current: s.terms)) }, invocation, s)
         },
         Form([arg("order", .order), word("add"), word("part", "parts", "材料", "配件"), textArg("part", EstimateCommands.partNamed)],
-             options: EstimateCommands.partOptions + [reason], access: .write, roles: reporters,
+             options: EstimateCommands.partOptions + [reason, EstimateCommands.authorized], access: .write, roles: reporters,
              summary: Phrase("追加一项配件，待客户答复", "report an added part, for the customer's answer"),
              examples: ["supplement RO12 add part BD-0986 qty=2 reason=\"前刹车盘厚度低于极限，影响制动安全\""]) { invocation, s in
             try add({ _ in try EstimateCommands.partLine(invocation, s) }, invocation, s)
@@ -48,7 +48,10 @@ enum SupplementCommands {
     static func add(_ makeLine: (OrderRecord) throws -> OrderLine, _ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
         let order = record.order
-        let change = try s.store.apply(try record.addSupplement(try makeLine(record), reason: invocation.need("reason"), reportedBy: s.user, at: s.now))
+        let line = try makeLine(record)
+        let change = try s.store.apply(try record.addSupplement(line, reason: invocation.need("reason"), reportedBy: s.user, at: s.now,
+                                                                list: try EstimateCommands.listPrice(of: line, record, s),
+                                                                authorizedBy: EstimateCommands.concessionAuthorizer(invocation, s), current: s.terms))
         let added = change.newLines[0]
         return .message(s.t("\(order.number) 追加项目 \(added.number)：\(OrderView.itemText(added, s)) ¥\(added.amount.grouped)，待客户确认（notify \(order.number) 可生成告知短信）",
                             "\(order.number) added item \(added.number): \(OrderView.itemText(added, s)) \(added.amount.grouped), awaiting the customer's answer (notify \(order.number) composes the message)"),

@@ -41,19 +41,24 @@ enum VehicleCommands {
             try set(invocation, s)
         },
         Form([word("odometer", "里程"), arg("vehicle", .vehicle), arg("km", .odometer)],
-             options: [required("reason", .text), option("confirm-odometer", .yesNo)],
+             options: [required("reason", .text), option("confirm-odometer", .yesNo), signer("authorized", roles: [.manager])],
              access: .write, roles: writers,
              summary: Phrase("更正里程读数（如仪表更换、读错或确认过的错误读数），连同原因记录在案；此后以更正后的读数为准",
                              "correct the odometer (a replaced cluster, a misread or a wrongly confirmed reading), recorded with the reason; the corrected reading counts from then on"),
-             examples: ["vehicle odometer 京A12345 45000 reason=\"仪表更换\"", "vehicle odometer 粤B8K3M2 98750 reason=\"RO5 多输了一个0\""]) { invocation, s in
+             examples: ["vehicle odometer 京A12345 45000 reason=\"仪表更换\"", "vehicle odometer 粤B8K3M2 98750 reason=\"RO5 多输了一个0\" authorized=钱主管"]) { invocation, s in
             let vehicle = try s.store.resolveVehicle(invocation.need("vehicle"))
             let reading: Int = invocation.need("km")
             let reason: String = invocation.need("reason")
             // Down is what a correction is for; up, it is a reading like any other.
             let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
+            // Down lowers the car's record: a manager's, signed in or signing off (authorized=).
+            let named: String? = invocation.value("authorized")
+            let manager = try named.map { try s.store.staff($0, role: .manager).name } ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            try Gate.odometerCorrection(reading: reading, standing: last, plate: vehicle.plate.value, authorizedBy: manager)
             let confirmed = try OdometerRule.checkPlausible(reading: reading, plate: vehicle.plate.value, after: last, at: s.now,
                                                             confirmed: invocation.value("confirm-odometer") ?? false)
-            try s.store.setOdometer(vehicleID: vehicle.id, reading: reading, correction: reason, was: vehicle.odometer, confirmed: confirmed)
+            try s.store.setOdometer(vehicleID: vehicle.id, reading: reading, correction: reason, was: vehicle.odometer, confirmed: confirmed,
+                                   authorizedBy: reading < (last?.km ?? 0) ? manager : nil)
             return .message(s.t("\(vehicle.plate) 里程更正为 \(reading) km（原 \(vehicle.odometer) km），已记录",
                                 "\(vehicle.plate) odometer corrected to \(reading) km (was \(vehicle.odometer) km); recorded"))
         },

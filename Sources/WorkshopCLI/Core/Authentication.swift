@@ -78,6 +78,8 @@ enum Authentication {
             // at first sign-in; otherwise an account without one could be taken by whoever signs in first.
             return try store.staffWithPINCount() == 0 ? .firstUse(account.member) : .refused(.noPIN(name: name))
         }
+        // Text of another shape typed at the prompt (a command, words) is not a try at the PIN: not counted.
+        guard PINAttempts.isPINShaped(pin) else { return .refused(.notAPIN(name: name)) }
         guard PINHash.verify(pin, against: stored) else {
             if store.isReadOnly { return .refused(.wrongPIN(name: name, triesLeft: maximumAttempts - account.failedAttempts)) }
             let failures = account.failedAttempts + 1
@@ -102,8 +104,11 @@ enum Authentication {
 
     /// Whoever authorises, signs an inspection or answers a complaint for the shop proves it: they are
     /// the person signed in, or they give their own PIN now — asked at the terminal without echo, or
-    /// from WORKSHOP_SIGNER_PIN in a script. A wrong PIN counts toward their lock-out. Runs before
-    /// the command's own transaction, so a refused sign-off changes nothing else.
+    /// from WORKSHOP_SIGNER_PIN in a script. A wrong PIN counts toward a lock-out of co-signing by PIN
+    /// only, apart from signing in (`PINAttempts`): nobody locks a manager out of their own sign-in by
+    /// typing `authorized=` with wrong PINs. Text that is not PIN-shaped (the next command typed into
+    /// the prompt) is refused as not a PIN and counts toward nothing. Runs before the command's own
+    /// transaction, so a refused sign-off changes nothing else.
     static func confirmSignOff(_ name: String, roles: Set<Role>, for command: String, session s: Session) throws -> StaffMember {
         let store = s.store
         let member = try store.read { try store.staff(name, role: Role.allCases.first(where: roles.contains)!,
@@ -111,14 +116,42 @@ enum Authentication {
         if member.name == s.signedIn?.name { return member }
         let prompt = s.t("\(member.name) 确认（\(command)）的 PIN：", "PIN of \(member.name) to confirm \(command): ")
         guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.needsPIN(name: member.name, command: command) }
+        guard PINAttempts.isPINShaped(pin) else { throw SignOffRefusal.notAPIN(name: member.name) }
         let now = Timestamp.currentTime
         store.context = ChangeContext(actor: member.name, command: "sign-off \(member.name): \(command)", now: now)
-        let outcome = try store.write { try check(member.name, pin: pin, at: now, store: store) }
+        // The count and the lock are committed even though the sign-off is refused.
+        let outcome = try store.write { try checkSignOff(member.name, pin: pin, at: now, store: store) }
         switch outcome {
         case .confirmed(let confirmed): return confirmed
-        case .firstUse: throw SignOffRefusal.noPINYet(name: member.name)
         case .refused(let refusal): throw refusal
         }
+    }
+
+    private enum SignOffCheck {
+        case confirmed(StaffMember)
+        case refused(any WordedRefusal)
+    }
+
+    /// Checks a co-signer's PIN: refused while their sign-in or their co-signing is locked; a wrong
+    /// one counted toward the lock of co-signing only; a right one starts that count again.
+    private static func checkSignOff(_ name: String, pin: String, at now: Timestamp, store: Store) throws -> SignOffCheck {
+        guard let account = try store.account(named: name), account.member.active else { return .refused(SignInRefusal.notOnStaff(name: name)) }
+        if let until = account.lockedUntil, PINAttempts.isLocked(until: until, at: now) {
+            return .refused(SignInRefusal.locked(name: name, until: until, attempts: maximumAttempts))
+        }
+        if let until = account.signOffLockedUntil, PINAttempts.isLocked(until: until, at: now) {
+            return .refused(SignOffRefusal.locked(name: name, until: until))
+        }
+        guard let stored = account.pinHash else { return .refused(SignOffRefusal.noPINYet(name: name)) }
+        guard PINHash.verify(pin, against: stored) else {
+            if store.isReadOnly { return .refused(SignOffRefusal.wrongPIN(name: name, triesLeft: PINAttempts.maximum - account.signOffFailures)) }
+            let (failures, lock) = PINAttempts.afterFailure(failures: account.signOffFailures, at: now)
+            try store.recordFailedSignOff(name, lockUntil: lock)
+            return .refused(lock == nil ? SignOffRefusal.wrongPIN(name: name, triesLeft: PINAttempts.maximum - failures)
+                                        : SignOffRefusal.lockedNow(name: name, minutes: PINAttempts.lockMinutes))
+        }
+        if !store.isReadOnly { try store.recordSignOff(name) }
+        return .confirmed(account.member)
     }
 }
 
@@ -128,6 +161,11 @@ enum SignOffRefusal: WordedRefusal {
 
     case needsPIN(name: String, command: String)
     case noPINYet(name: String)
+    /// What was given at the PIN prompt is not PIN-shaped (a command typed into it): not counted.
+    case notAPIN(name: String)
+    case wrongPIN(name: String, triesLeft: Int)
+    case lockedNow(name: String, minutes: Int)
+    case locked(name: String, until: Timestamp)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -136,6 +174,18 @@ enum SignOffRefusal: WordedRefusal {
                      "\(command) must be confirmed by \(name): sign in as \(name), or give their PIN (WORKSHOP_SIGNER_PIN in scripts)")
         case .noPINYet(let name):
             return w("\(name) 还没有 PIN：请经理设置（staff pin \(name) pin=…）", "\(name) has no PIN yet: a manager sets one (staff pin \(name) pin=…)")
+        case .notAPIN(let name):
+            return w("输入的不是 PIN（PIN 为 4 到 12 位数字）：\(name) 的确认未完成，不计为错误尝试；命令未执行",
+                     "that is not a PIN (a PIN is 4 to 12 digits): \(name)'s sign-off is not confirmed, and this is not counted as a wrong PIN; the command was not run")
+        case .wrongPIN(let name, let left):
+            return w("\(name) 的 PIN 错误（确认签字还可尝试 \(left) 次；不影响 \(name) 本人登录）",
+                     "wrong PIN for \(name) (\(left) tries left to confirm a sign-off; \(name)'s own sign-in is not affected)")
+        case .lockedNow(let name, let minutes):
+            return w("\(name) 的 PIN 错误：代为确认签字已锁定 \(minutes) 分钟（\(name) 本人仍可登录操作）",
+                     "wrong PIN for \(name): sign-off by PIN is locked for \(minutes) minutes (\(name) can still sign in and do it)")
+        case .locked(let name, let until):
+            return w("\(name) 的代为确认签字因多次 PIN 错误锁定至 \(w.time(until))：请 \(name) 本人登录操作",
+                     "sign-off by PIN for \(name) is locked until \(w.time(until)) after wrong PINs: \(name) signs in and does it")
         }
     }
 }
@@ -155,6 +205,8 @@ enum SignInRefusal: WordedRefusal {
     case noPIN(name: String)
     /// The PIN prompt was left with Ctrl-C (or Ctrl-D).
     case cancelled(name: String)
+    /// What was given at the PIN prompt is not PIN-shaped (a command typed into it): not counted.
+    case notAPIN(name: String)
     /// A failed `login` as someone else: `previous` is signed out (see `signOutAfterFailedSwitch`).
     indirect case failedAndSignedOut(previous: String, reason: SignInRefusal)
 
@@ -180,6 +232,9 @@ enum SignInRefusal: WordedRefusal {
             return w("\(name) 的 PIN 错误：已锁定 \(minutes) 分钟", "wrong PIN for \(name): locked for \(minutes) minutes")
         case .cancelled(let name):
             return w("已取消 \(name) 的登录", "sign-in of \(name) cancelled")
+        case .notAPIN(let name):
+            return w("输入的不是 PIN（PIN 为 4 到 12 位数字）：\(name) 未登录，不计为错误尝试",
+                     "that is not a PIN (a PIN is 4 to 12 digits): \(name) is not signed in, and this is not counted as a wrong PIN")
         case .failedAndSignedOut(let previous, let reason):
             return reason.words(w) + w("；\(previous) 已退出登录，现在无人登录（login 姓名）",
                                        "; \(previous) is signed out, nobody is signed in now (login NAME)")

@@ -77,6 +77,8 @@ public final class App {
         }
         if let requestedNow {
             guard member.has(.manager) else { throw LaunchRefusal.clockNeedsManager(person: member.name) }
+            // A late entry is dated at a time that has passed, never ahead of the real clock.
+            try Gate.clock(requestedNow, real: Timestamp.currentTime)
             session.fixedNow = requestedNow
         }
     }

@@ -129,7 +129,15 @@ enum OrderView {
         if let brand = line.brand { extra.append(brand) }
         if let partClass = line.partClass { extra.append(partClass.label(s.language)) }
         if let code = line.operationCode, !line.isDiagnosticFee { extra.append(code) }
-        return extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
+        let text = extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
+        return text + concessionText(line, s)
+    }
+
+    /// A line below its list price on a manager's authorisation (让价) says so, with the list value.
+    static func concessionText(_ line: OrderLine, _ s: Session) -> String {
+        guard let list = line.listAmount else { return "" }
+        let by = line.concessionBy ?? ""
+        return s.t("（低于标价：标价 \(list.grouped)，\(by) 批准让价）", " (below list: list \(list.grouped), concession authorised by \(by))")
     }
 
     static func quantityText(_ line: OrderLine) -> String {
@@ -162,14 +170,16 @@ enum OrderView {
     }
 
     static func lineJSON(_ line: OrderLine) -> JSON {
-        .object([
+        // A price concession adds its list value and who authorised it; other lines are as they were.
+        let concession: [(String, JSON)] = line.listAmount.map { [("list_amount", JSON.money($0)), ("concession_by", .string(line.concessionBy))] } ?? []
+        return .object([
             ("number", .int(line.number)), ("kind", .string(line.kind.code)), ("description", .string(line.description)),
             ("hours", .string(line.hours?.description)), ("rate", line.rate.map(JSON.money) ?? .null),
             ("qty", .string(line.quantity?.description)), ("unit_price", line.unitPrice.map(JSON.money) ?? .null),
             ("amount", .money(line.amount)), ("partno", .string(line.partNumber)), ("brand", .string(line.brand)),
             ("class", .string(line.partClass?.code)), ("op", .string(line.operationCode)),
             ("no_warranty", .bool(line.noWarranty)), ("covered", .bool(line.covered)), ("status", .string(line.status.code)),
-        ])
+        ] + concession)
     }
 
     static func inspectionJSON(_ i: Inspection) -> JSON {

@@ -91,6 +91,8 @@ extension JournalAction {
         case .staffPinSet: return Phrase("修改 PIN", "PIN changed")
         case .staffSave: return Phrase("保存员工", "staff saved")
         case .staffSignInFailed: return Phrase("登录失败", "sign-in failed")
+        case .staffSignOffFailed: return Phrase("确认签字 PIN 错误", "sign-off PIN wrong")
+        case .staffSignOffLocked: return Phrase("代为确认签字已锁定", "sign-off by PIN locked")
         case .stockAdjust: return Phrase("库存调整", "stock adjusted")
         case .stockIssue: return Phrase("领料", "parts issued")
         case .stockReceive: return Phrase("收货入库", "stock received")

@@ -97,9 +97,10 @@ extension OrderRecord {
         return PaymentReceipt(changes: changes, tender: tender, unreached: unreached)
     }
 
-    /// Pays back what the customer overpaid (a discount given after payment), never more.
+    /// Pays back what the customer overpaid (a discount given after payment), never more; the way
+    /// the money came in unless a manager authorises another (`Gate.refund`), and always with a reason.
     public func refund(_ amount: Money, method: PaymentMethod, reference: String?, by: String, at now: Timestamp,
-                       payments: [Payment], current: PricingTerms) throws -> OrderChange {
+                       payments: [Payment], current: PricingTerms, reason: String?, authorizedBy manager: String? = nil) throws -> OrderChange {
         try ensureChargeable()
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
         let balance = settlement(payments: payments, current: current).balance
@@ -108,8 +109,10 @@ extension OrderRecord {
             throw OrderRefusal.refundAboveOverpayment(refund: amount, overpaid: Money(fen: -balance.fen))
         }
         guard method != .account else { throw OrderRefusal.refundToAccount }
+        try Gate.refund(amount, method: method, reason: reason, payments: payments, authorizedBy: manager)
         var change = OrderChange(order, .paymentRefund, [("amount", .string(amount.plain)), ("method", .string(method.code)),
-                                                         ("reference", .string(reference))])
+                                                         ("reference", .string(reference)), ("reason", .string(reason)),
+                                                         ("authorized_by", .string(manager))])
         change.payment = Payment(amount: Money(fen: -amount.fen), method: method, at: now, by: by, reference: reference)
         return change
     }

@@ -14,6 +14,7 @@ enum Schema {
         .bayStays,
         .documentsOfRecord,
         .nationalRepairRecord,
+        .moneyGates,
     ]
 
     static var currentVersion: Int { migrations.count }

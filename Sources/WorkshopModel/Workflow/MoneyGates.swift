@@ -1,0 +1,137 @@
+/// What the shop's lists say a line costs, for the price-concession gate: a part's list unit price
+/// (the parts price list), or for labour the shop's hourly rate and the operation's standard hours
+/// (工时定额; nil for labour described in words, whose hours are the advisor's).
+public struct ListPrice: Equatable, Sendable {
+    public var partUnitPrice: Money?
+    public var laborRate: Money?
+    public var standardHours: Hours?
+
+    public init(partUnitPrice: Money? = nil, laborRate: Money? = nil, standardHours: Hours? = nil) {
+        (self.partUnitPrice, self.laborRate, self.standardHours) = (partUnitPrice, laborRate, standardHours)
+    }
+
+    public static func part(_ price: Money) -> ListPrice { ListPrice(partUnitPrice: price) }
+    public static func labor(rate: Money, standardHours: Hours?) -> ListPrice { ListPrice(laborRate: rate, standardHours: standardHours) }
+
+    /// The line at list: a part's quantity at its list price; labour at the shop's rate for the
+    /// standard hours (or, without an operation, the hours given). Nil when the lists say nothing.
+    public func amount(of line: OrderLine) -> Money? {
+        switch line.kind {
+        case .part:
+            guard let price = partUnitPrice, let quantity = line.quantity else { return nil }
+            return LineAmount.part(quantity: quantity, unitPrice: price)
+        case .labor:
+            guard let rate = laborRate, let hours = standardHours ?? line.hours else { return nil }
+            return LineAmount.labor(hours: hours, rate: rate)
+        case .fee: return nil
+        }
+    }
+}
+
+extension Gate {
+    /// A price concession (让价): a line below its list value by more than the discount an advisor may
+    /// give alone (`limitPercent`, the shop's discount limit) is a manager's to give, like a discount
+    /// above that limit. Above the list, within the limit, a part not on the list, a customer-supplied
+    /// part or warranty work (charged nothing) passes. Returns the list value when it is a concession
+    /// (and a manager authorised it), nil when it is none.
+    public static func priceConcession(_ line: OrderLine, list: ListPrice?, limitPercent: Int, authorizedBy manager: String?) throws -> Money? {
+        guard let list, let listAmount = list.amount(of: line), listAmount.fen > 0 else { return nil }
+        if line.covered || line.partClass == .customer { return nil }
+        // Below the list by more than the limit: given < list × (100 − limit) / 100, in whole fen.
+        guard line.amount.fen * 100 < listAmount.fen * (100 - limitPercent) else { return nil }
+        guard manager != nil else {
+            throw MoneyRefusal.priceBelowList(line: line.description, given: line.amount, list: listAmount, limitPercent: limitPercent)
+        }
+        return listAmount
+    }
+
+    /// A refund goes back the way the money came in: by a method up to what it paid on the order, net
+    /// of the refunds by it already. Another method, or more, is a manager's (cash back for a card
+    /// payment is how a till is skimmed). Every refund says why.
+    public static func refund(_ amount: Money, method: PaymentMethod, reason: String?, payments: [Payment], authorizedBy manager: String?) throws {
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw MoneyRefusal.refundNeedsReason }
+        let paid = Gate.paidByMethod(payments)
+        let available = paid.first { $0.method == method }?.amount ?? .zero
+        if amount > available && manager == nil {
+            throw MoneyRefusal.refundMethodNeedsManager(refund: amount, method: method, available: available,
+                                                        paidBy: paid.filter { $0.amount.fen > 0 })
+        }
+    }
+
+    /// What each method paid on an order, net of refunds by it, in the order the methods were first used.
+    public static func paidByMethod(_ payments: [Payment]) -> [MethodAmount] {
+        var order: [PaymentMethod] = []
+        var net: [PaymentMethod: Int] = [:]
+        for payment in payments {
+            if net[payment.method] == nil { order.append(payment.method) }
+            net[payment.method, default: 0] += payment.amount.fen
+        }
+        return order.map { MethodAmount($0, Money(fen: net[$0]!)) }
+    }
+
+    /// An odometer corrected down — below the reading that stands — lowers the car's record (its
+    /// mileage, its warranty by km): a manager's to sign. Up is a reading like any other.
+    public static func odometerCorrection(reading: Int, standing: OdometerReading?, plate: String, authorizedBy manager: String?) throws {
+        guard let standing, reading < standing.km, manager == nil else { return }
+        throw CorrectionRefusal.odometerDownNeedsManager(plate: plate, given: reading, standing: standing.km)
+    }
+
+    /// A late entry's clock (补录) is set to a time that has been: not later than the real time, give
+    /// or take `clockToleranceMinutes` of a terminal's clock running fast.
+    public static let clockToleranceMinutes = 5
+
+    public static func clock(_ requested: Timestamp, real: Timestamp) throws {
+        guard requested.seconds <= real.seconds + clockToleranceMinutes * 60 else {
+            throw CorrectionRefusal.clockAhead(requested: requested, real: real, toleranceMinutes: clockToleranceMinutes)
+        }
+    }
+}
+
+extension OrderRecord {
+    /// Adds a line (see `addLine`), through the price-concession gate: below the list beyond the
+    /// discount limit in the order's terms only with a manager's authorisation, which the line keeps
+    /// with its list value and the journal records.
+    public func addLine(_ line: OrderLine, covered: Bool? = nil, list: ListPrice?, authorizedBy manager: String?,
+                        current: PricingTerms) throws -> OrderChange {
+        var change = try addLine(line, covered: covered)
+        try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        return change
+    }
+
+    /// Changes a line (see `changeLine`) through the same gate. A concession given before stands as
+    /// long as the line is not priced lower than it was then.
+    public func changeLine(_ number: Int, _ edit: LineEdit, list: ListPrice?, authorizedBy manager: String?,
+                           current: PricingTerms) throws -> OrderChange {
+        let before = try line(number)
+        var change = try changeLine(number, edit)
+        try priceConcession(&change, list: list, manager: manager, current: current, previous: before)
+        return change
+    }
+
+    /// Added work reported from the workshop (see `addSupplement`), through the same gate.
+    public func addSupplement(_ line: OrderLine, reason: String, reportedBy: String, at now: Timestamp, list: ListPrice?,
+                              authorizedBy manager: String?, current: PricingTerms) throws -> OrderChange {
+        var change = try addSupplement(line, reason: reason, reportedBy: reportedBy, at: now)
+        try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        return change
+    }
+
+    private func priceConcession(_ change: inout OrderChange, list: ListPrice?, manager: String?, current: PricingTerms,
+                                 previous: OrderLine?) throws {
+        let limit = terms(current: current).discountLimitPercent
+        let isNew = !change.newLines.isEmpty
+        guard var line = isNew ? change.newLines.first : change.changedLines.first else { return }
+        // A concession already given holds while the line costs no less than when it was given.
+        let standing = previous.flatMap { old in old.concessionBy.map { (by: $0, amount: old.amount) } }
+        let keep = standing.map { line.amount >= $0.amount } ?? false
+        let listAmount = try Gate.priceConcession(line, list: list, limitPercent: limit,
+                                                  authorizedBy: manager ?? (keep ? standing?.by : nil))
+        line.listAmount = listAmount
+        line.concessionBy = listAmount == nil ? nil : (manager ?? standing?.by)
+        if let listAmount, line.concessionBy != previous?.concessionBy || listAmount != previous?.listAmount {
+            change.detail += [("list", .string(listAmount.plain)), ("given", .string(line.amount.plain)),
+                              ("authorized_by", .string(line.concessionBy))]
+        }
+        if isNew { change.newLines[0] = line } else { change.changedLines[0] = line }
+    }
+}
