@@ -8,9 +8,12 @@ extension Store {
     /// outside a transaction) and the list of schema migrations applied.
     static let bookkeepingTables: Set<String> = ["writer_mark", "schema_migrations"]
 
-    /// Columns that stay in the shop: staff are exported without their PIN hashes and sign-in state.
-    static let withheldColumns: [String: Set<String>] = ["staff": ["pin_hash", "failed_attempts", "locked_until"],
-                                                         "health_record_account": ["password", "token"]]
+    /// Columns that stay in the shop: staff without their PIN hashes and sign-in state, the
+    /// national record's account without its password and token.
+    static let withheldColumns: [String: Set<String>] = [
+        "staff": ["pin_hash", "failed_attempts", "locked_until", "sign_off_failures", "sign_off_locked_until"],
+        "health_record_account": ["password", "token"],
+    ]
 
     /// Every table the shop owns, by name: all of them but SQLite's own and Workshop's bookkeeping,
     /// read from the schema itself so that a table added later can never be left out unnoticed.

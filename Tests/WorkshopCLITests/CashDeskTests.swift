@@ -150,8 +150,8 @@ struct CashDeskTests {
         _ = try shop.command("belongings RO1 return all")
         let refused = try shop.command("release RO1 signed=张伟 oldparts=returned print=no")
         #expect(refused.stderr.contains("the customer overpaid 20.00"))
-        #expect(try shop.command("refund RO1 amount=30 method=card").stderr.contains("more than the overpayment 20.00"))
-        #expect(try shop.command("refund RO1 amount=20 method=card").status == 0)
+        #expect(try shop.command("refund RO1 amount=30 method=card reason=\"结算后优惠\"").stderr.contains("more than the overpayment 20.00"))
+        #expect(try shop.command("refund RO1 amount=20 method=card reason=\"结算后优惠\"").status == 0)
         #expect(try shop.command("release RO1 signed=张伟 oldparts=returned print=no").status == 0)
     }
 

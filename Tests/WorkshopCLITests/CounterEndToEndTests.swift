@@ -8,8 +8,11 @@ import Testing
 struct CounterEndToEndTests {
     /// RO1 (京A12345, 张伟) ready: 564.00, belongings 备胎 and 脚垫x4, key K07; the company C3 with its
     /// invoice details, billed for RO1; RO2 (the Tesla, 李娜, billed to C3 too) declined with a 50.00 fee.
-    func shop() throws -> Workshop {
-        let shop = Workshop()
+    /// `day`: the clock of the late entry the shop is typed in on (a month back, for a statement of
+    /// one month paid the next: the clock is never set ahead of the real time).
+    func shop(on day: String? = nil) throws -> Workshop {
+        var shop = Workshop()
+        if let day { shop.now = day }
         let result = try shop.script(FloorTests.fixtures + """
             staff add 周静 role=cashier pin=1234
             customer add 顺达物流 phone=075588889999 company=深圳市顺达物流有限公司 contact=李经理 invoice_title=深圳市顺达物流有限公司 tax_no=91350100M000100Y43
@@ -99,7 +102,7 @@ struct CounterEndToEndTests {
     }
 
     @Test func receivablesAndStatementsShowWhatAccountCustomersOwe() throws {
-        var shop = try shop()
+        var shop = try shop(on: "2026-10-22 09:00")
         _ = try shop.script("""
             pay RO1 amount=300 method=card
             pay RO1 amount=264 method=account ref=月结
@@ -111,17 +114,17 @@ struct CounterEndToEndTests {
         let items = ((owed["customers"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])?.map { "\($0["order"]!) \($0["kind"]!)" }
         #expect(items == ["RO1 account", "RO2 declined-fee"])
         #expect(try shop.command("report receivables").stdout.contains("contact 李经理"))
-        // December: the company pays the November account by transfer.
-        shop.now = "2026-12-05 10:00"
-        #expect(try shop.command("pay RO1 amount=264 method=transfer ref=网银1205").status == 0)
+        // November: the company pays the October account by transfer.
+        shop.now = "2026-11-05 10:00"
+        #expect(try shop.command("pay RO1 amount=264 method=transfer ref=网银1105").status == 0)
+        let october = try json(try shop.command("report statement C3 month=2026-10", json: true))
+        #expect([fen(october["opening"]), fen(october["charged"]), fen(october["paid"]), fen(october["closing"])] == [0, 26_400, 0, 26_400])
         let november = try json(try shop.command("report statement C3 month=2026-11", json: true))
-        #expect([fen(november["opening"]), fen(november["charged"]), fen(november["paid"]), fen(november["closing"])] == [0, 26_400, 0, 26_400])
-        let december = try json(try shop.command("report statement C3 month=2026-12", json: true))
-        #expect([fen(december["opening"]), fen(december["paid"]), fen(december["closing"])] == [26_400, 26_400, 0])
-        let text = try shop.command("report statement C3 month=2026-12").stdout
-        #expect(text.contains("Statement C3 顺达物流 2026-12") && text.contains("91350100M000100Y43") && text.contains("paid bank transfer 网银1205"))
+        #expect([fen(november["opening"]), fen(november["paid"]), fen(november["closing"])] == [26_400, 26_400, 0])
+        let text = try shop.command("report statement C3 month=2026-11").stdout
+        #expect(text.contains("Statement C3 顺达物流 2026-11") && text.contains("91350100M000100Y43") && text.contains("paid bank transfer 网银1105"))
         let page = Workshop.temporaryDirectory() + "/statement.html"
-        #expect(try shop.command("report statement C3 month=2026-11 format=html out=\(page)").status == 0)
+        #expect(try shop.command("report statement C3 month=2026-10 format=html out=\(page)").status == 0)
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.contains("对账单") && html.contains("264.00") && html.contains("深圳市顺达物流有限公司"))
         #expect(fen(try json(try shop.command("report receivables", json: true))["total"]) == 5_000, "only the declined fee is left")

@@ -77,7 +77,8 @@ struct InsiderTests {
         var wrong = advisor
         wrong.environment["WORKSHOP_SIGNER_PIN"] = "0000"
         #expect(try wrong.command("discount RO1 percent=10 authorized=钱主管").stderr.contains("wrong PIN for 钱主管"))
-        #expect(try shop.count("SELECT failed_attempts FROM staff WHERE name = '钱主管'") == 1, "a wrong sign-off PIN counts toward the lock-out")
+        #expect(try shop.count("SELECT sign_off_failures FROM staff WHERE name = '钱主管'") == 1, "a wrong sign-off PIN counts toward the lock-out of co-signing")
+        #expect(try shop.count("SELECT failed_attempts FROM staff WHERE name = '钱主管'") == 0, "never toward the manager's own sign-in")
         #expect(try shop.count("SELECT count(*) FROM orders WHERE discount_kind IS NOT NULL") == 0)
 
         var right = advisor

@@ -29,7 +29,7 @@ enum CashCommands {
             table.add(["\(line.number)", line.kind.label(s.language), OrderView.itemText(line, s) + (line.covered ? s.t(" [保修]", " [warranty]") : ""),
                        OrderView.quantityText(line), OrderView.priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped])
         }
-        text += lines.isEmpty ? s.t("  (没有已确认的项目)", "  (no approved lines)") : table.render()
+        text += lines.isEmpty ? s.t("  (没有已确认的项目)", "  (no approved lines)") : table.render() + OrderView.concessionNotes(lines, s)
         var fields = Fields()
         fields.add(s.t("工时费", "Labour"), settlement.labor.grouped)
         fields.add(s.t("材料费", "Parts"), settlement.parts.grouped)

@@ -207,6 +207,7 @@ enum EstimateCommands {
         if let verb { text += " \(verb)" }
         text += s.t("：", ": ") + "\(OrderView.itemText(line, s))  \(amountText)   \(s.t("报价合计", "estimate")) \(totals.taxed.gross.grouped)"
         if totals.warranty.fen > 0 { text += s.t("（另保修项目 \(totals.warranty.grouped) 不收费）", " (and warranty work \(totals.warranty.grouped), free)") }
+        if line.listAmount != nil { text += "\n  " + OrderView.concessionText(line, s) }
         if line.status != .removed && change.order.reworkOf != nil {
             text += "\n  " + (line.covered
                 ? s.t("保修项目，不收费（客户另要求的项目用 covered=no）", "warranty work, no charge (other work the customer asks for: covered=no)")

@@ -120,7 +120,7 @@ enum OrderView {
                        quantityText(line), priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped,
                        line.status.label(s.language) + (line.noWarranty ? " *" : "")])
         }
-        return table.render()
+        return table.render() + concessionNotes(lines, s)
     }
 
     static func itemText(_ line: OrderLine, _ s: Session) -> String {
@@ -129,15 +129,20 @@ enum OrderView {
         if let brand = line.brand { extra.append(brand) }
         if let partClass = line.partClass { extra.append(partClass.label(s.language)) }
         if let code = line.operationCode, !line.isDiagnosticFee { extra.append(code) }
-        let text = extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
-        return text + concessionText(line, s)
+        return extra.isEmpty ? line.description : "\(line.description) (\(extra.joined(separator: " ")))"
     }
 
     /// A line below its list price on a manager's authorisation (让价) says so, with the list value.
     static func concessionText(_ line: OrderLine, _ s: Session) -> String {
         guard let list = line.listAmount else { return "" }
         let by = line.concessionBy ?? ""
-        return s.t("（低于标价：标价 \(list.grouped)，\(by) 批准让价）", " (below list: list \(list.grouped), concession authorised by \(by))")
+        return s.t("低于标价：标价 \(list.grouped)，\(by) 批准让价", "below list: list \(list.grouped), concession authorised by \(by)")
+    }
+
+    /// Under a table of lines: each line priced below its list, numbered (the item column may be cut short).
+    static func concessionNotes(_ lines: [OrderLine], _ s: Session) -> String {
+        lines.filter { $0.listAmount != nil && $0.status != .removed }
+            .map { "\n  " + s.t("第 \($0.number) 项", "line \($0.number)") + s.t("：", ": ") + concessionText($0, s) }.joined()
     }
 
     static func quantityText(_ line: OrderLine) -> String {
