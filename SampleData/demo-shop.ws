@@ -2,6 +2,8 @@
 # `make run` loads this into a fresh demo database (.demo/demo.db), then opens the REPL on it.
 # Times are relative to the day you load it: `set now yesterday 09:10` moves the clock; after it,
 # "today" and "tomorrow" in a command count from that clock. The demo always looks current.
+# The clock is only ever set back (a late entry is dated at a time that has passed): what happens
+# today is typed on the real clock (`set now off`), whatever time of day the demo is loaded.
 # Only a manager moves the clock (a late entry, 补录: every entry keeps the real time beside the one
 # claimed), so the loader 系统 signs in again to set it; an inspector signs their own inspections.
 # Every line is an ordinary Workshop command: this file is also a worked example of the REPL.
@@ -169,7 +171,7 @@ estimate 粤B·3Q8X1 method=system
 decline 粤B·3Q8X1 reason="价格太高，客户考虑一下"
 
 login 系统
-set now today 08:50
+set now off
 login 王芳
 # 4. Estimating: new-energy car, waiting for the customer's answer.
 checkin 粤B·D12345 odometer=38920 battery=90 complaint="底盘异响，过减速带时咯噔声" by=李娜 phone=13912345678 key=K01
@@ -180,7 +182,7 @@ estimate 粤B·D12345 labor SUS-01
 estimate 粤B·D12345 part 1044331-00-D qty=1
 estimate 粤B·D12345 labor ALN-01
 estimate 粤B·D12345 method=system
-promise 粤B·D12345 today 18:00
+promise 粤B·D12345 tomorrow 18:00
 
 login 系统
 set now yesterday 16:00
@@ -190,7 +192,7 @@ progress 京A12345 60 note="前刹车盘已送外加工"
 supplement 京A12345 add part BF-DOT4-1L qty=1 reason="刹车油含水3.5%，影响制动安全"
 
 login 系统
-set now today 09:30
+set now off
 login 刘敏
 # 5. Just checked in: the returning Camry — last visit's declined brake-fluid change is offered again.
 checkin 粤B·7H2L9 odometer=91200 fuel=1/2 complaint="发动机故障灯亮" category=minor key=K05
@@ -198,7 +200,7 @@ belongings 粤B·7H2L9 add 备胎 脚垫x4
 
 # ---- Tomorrow's bookings (phoned in today): parts reserved, bays held ----
 login 系统
-set now today 11:00
+set now off
 login 王芳
 appointment add 粤B·F56789 at="明天 09:00" complaint="保养，顺便检查高压系统" job=J-MNT-2 job=J-EV-CHECK
 appointment A1 confirm
