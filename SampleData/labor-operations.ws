@@ -1,6 +1,6 @@
 # 工时定额: the shop's standard labour operations and their hours (loaded by demo-shop.ws).
 labor add MNT-01 "一级维护（更换机油、机滤，常规检查）" hours=0.8
-labor add MNT-02 "二级维护（一级维护+空滤、空调滤、火花塞、底盘检查）" hours=3.0
+labor add MNT-02 "二级维护（一级维护+空滤、空调滤、火花塞、底盘检查）" hours=3.0 category=level2
 labor add MNT-03 "更换空气滤清器" hours=0.2
 labor add MNT-04 "更换空调滤清器" hours=0.3
 labor add MNT-05 "更换火花塞（4缸）" hours=0.8

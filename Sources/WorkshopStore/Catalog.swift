@@ -1,12 +1,16 @@
 import SQLite
 import WorkshopModel
 
-/// A standard labour operation (工时定额): a code, a name and its standard hours.
+/// A standard labour operation (工时定额): a code, a name and its standard hours; and the repair
+/// category its work implies, when it implies one (MNT-02 二级维护 is level-2 maintenance).
 public struct LaborOperation: Hashable, Sendable {
     public var code: String
     public var name: String
     public var hours: Hours
-    public init(code: String, name: String, hours: Hours) { (self.code, self.name, self.hours) = (code, name, hours) }
+    public var category: RepairCategory?
+    public init(code: String, name: String, hours: Hours, category: RepairCategory? = nil) {
+        (self.code, self.name, self.hours, self.category) = (code, name, hours, category)
+    }
 }
 
 /// A part of the shop's stock and price list. `onHand` and `reserved` are the sums of its movements.
@@ -51,27 +55,38 @@ public struct CatalogPart: Hashable, Sendable {
 
 extension Store {
     public func laborOperation(code: String) throws -> LaborOperation? {
-        try db.first("SELECT code, name, hours FROM labor_operations WHERE code = ?", [.text(code.uppercased())], laborOperation(from:))
+        try db.first("SELECT code, name, hours, category FROM labor_operations WHERE code = ?", [.text(code.uppercased())], laborOperation(from:))
+    }
+
+    /// The categories the catalogue's labour operations imply, by code (those that imply one).
+    public func laborCategories() throws -> [String: RepairCategory] {
+        let rows = try db.rows("SELECT code, name, hours, category FROM labor_operations WHERE category IS NOT NULL", [], laborOperation(from:))
+        var categories: [String: RepairCategory] = [:]
+        for op in rows { categories[op.code] = op.category }
+        return categories
     }
 
     /// Adds or replaces a labour operation.
     public func saveLaborOperation(_ op: LaborOperation) throws {
         try db.run("""
-            INSERT INTO labor_operations(code, name, hours) VALUES (?, ?, ?)
-            ON CONFLICT(code) DO UPDATE SET name = excluded.name, hours = excluded.hours
-            """, [.text(op.code), .text(op.name), .integer(Int64(op.hours.hundredths))])
-        try journal(.laborSave, entity: "labor", id: op.code,
-                    detail: [("name", .string(op.name)), ("hours", .string(op.hours.description))])
+            INSERT INTO labor_operations(code, name, hours, category) VALUES (?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, hours = excluded.hours, category = excluded.category
+            """, [.text(op.code), .text(op.name), .integer(Int64(op.hours.hundredths)), SQLValue(op.category?.code)])
+        var detail: [(String, JSON)] = [("name", .string(op.name)), ("hours", .string(op.hours.description))]
+        if let category = op.category { detail.append(("category", .string(category.code))) }
+        try journal(.laborSave, entity: "labor", id: op.code, detail: detail)
     }
 
     /// Labour operations whose code or name contains `text` (all when empty).
     public func laborOperations(matching text: String = "", limit: Int = 200) throws -> [LaborOperation] {
-        try db.rows("SELECT code, name, hours FROM labor_operations WHERE code LIKE ?1 OR name LIKE ?1 ORDER BY code LIMIT ?2",
+        try db.rows("SELECT code, name, hours, category FROM labor_operations WHERE code LIKE ?1 OR name LIKE ?1 ORDER BY code LIMIT ?2",
                     [.text("%\(text)%"), .integer(Int64(limit))], laborOperation(from:))
     }
 
-    private func laborOperation(from row: Row) -> LaborOperation {
-        LaborOperation(code: row.string("code"), name: row.string("name"), hours: Hours(hundredths: row.int("hours")))
+    private func laborOperation(from row: Row) throws -> LaborOperation {
+        let stored = StoredCodes(row, table: "labor_operations", key: row.string("code"))
+        return LaborOperation(code: row.string("code"), name: row.string("name"), hours: Hours(hundredths: row.int("hours")),
+                              category: try stored.optionalCode("category"))
     }
 
     private static let partColumns = "part_no, name, brand, class, price, bin, unit, cost, reorder_level, stock, reserved, on_order, on_order_eta"

@@ -55,9 +55,18 @@ enum CheckinCommands {
             throw OrderRefusal.causeWithoutRework
         }
         let billTo = try (invocation.value("billto") as String?).map { try s.store.resolveCustomer($0) }
+        // A booking's planned work sets the category its operations imply (J-MNT-2: 二级维护).
+        let catalogue = try s.store.laborCategories()
+        var implied: [(operation: String, category: RepairCategory)] = []
+        for code in booking?.jobs ?? [] {
+            for operation in try s.store.job(code: code)?.operations ?? [] {
+                if let category = catalogue[operation.uppercased()] { implied.append((operation, category)) }
+            }
+        }
+        let category = try CheckInFacts.category(given: invocation.choice("category"), implied: implied, booking: booking?.reference)
         let facts = CheckInFacts(odometer: odometer, fuel: invocation.choice("fuel"), complaint: complaint,
                                  droppedBy: invocation.value("by"), droppedPhone: invocation.value("phone"),
-                                 category: invocation.choice("category") ?? .minor, payer: invocation.choice("payer"),
+                                 category: category, payer: invocation.choice("payer"),
                                  promise: invocation.value("promise"), keyTag: invocation.value("key"),
                                  confirmOdometer: invocation.value("confirm-odometer") ?? false,
                                  battery: invocation.value("battery"), billTo: billTo)

@@ -42,8 +42,10 @@ enum EstimateCommands {
              examples: ["estimate RO12 labor \"更换前刹车片\" hours=1.5", "estimate RO12 labor BRK-01"]) { invocation, s in
             let record = try s.record(invocation)
             let line = try laborLine(invocation, s, terms: record.terms(current: s.terms))
+            // The catalogue says which category the operation's work implies; a lower order is raised to it.
+            let implies = try line.operationCode.flatMap { try s.store.laborOperation(code: $0)?.category }
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
-                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms), s)
+                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms, implies: implies), s)
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", partNamed)],
              options: partOptions + [covered, authorized], access: .write, roles: roles,
@@ -213,6 +215,10 @@ enum EstimateCommands {
                 ? s.t("保修项目，不收费（客户另要求的项目用 covered=no）", "warranty work, no charge (other work the customer asks for: covered=no)")
                 : s.t("收费项目，须客户签字确认", "chargeable: the customer signs for it"))
         }
+        if change.detail.contains(where: { $0.0 == "category_raised" }) {
+            text += "\n  " + s.t("此项属\(order.category.chinese)：维修类别已改为\(order.category.chinese)（三级检验和质保期随之）",
+                                 "this is \(order.category.english) work: the order's category is now \(order.category.english) (its inspections and warranty with it)")
+        }
         if line.noWarranty && line.status != .removed {
             text += "\n  ! " + s.t("此项不享受本厂质量担保（将在维修单上注明）", "no workmanship warranty on this line (the order will say so)")
         }
@@ -239,7 +245,8 @@ enum EstimateCommands {
             let signer: String = invocation.need("signed")
             let via: Channel = invocation.choice("via") ?? .inPerson
             let declining = ((invocation.value("decline") as String?) ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).compactMap { Int($0) }
-            let change = try s.store.apply(try record.sign(signer: signer, via: via, declining: declining, takenBy: s.user, at: s.now, terms: s.terms))
+            let change = try s.store.apply(try record.sign(signer: signer, via: via, declining: declining, takenBy: s.user, at: s.now, terms: s.terms,
+                                                           catalogue: try s.store.laborCategories()))
             let order = change.order
             let signed = try s.store.record(of: order)
             let totals = signed.offeredTotals(current: s.terms)

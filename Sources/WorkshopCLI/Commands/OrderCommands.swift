@@ -23,6 +23,7 @@ enum OrderCommands {
             option("odometer", .odometer), option("confirm-odometer", .yesNo), option("rework", .text("单号/项号", "RO/LINE")),
             option("cause", .text),
             option("battery", CheckinCommands.battery, aliases: ["电量"]), option("billto", .text("客户号|电话|owner", "C…|PHONE|owner"), aliases: ["付款方"]),
+            signer("authorized", roles: [.manager]),
         ], access: .write, roles: [.advisor, .manager],
         summary: Phrase("更正接车信息（里程只能在签字前更正）；rework= cause= 把误作普通单的返修关联到原单原项（留有记录）；billto= 改由他人付款（billto=owner 恢复为车主）",
                         "correct check-in facts (the odometer only before signing); rework= cause= links a comeback opened as an ordinary order to the original order and line (recorded); billto= bills someone else (billto=owner: the owner again)"),
@@ -44,11 +45,15 @@ enum OrderCommands {
                 // The reading that stood before this order's check-in, as corrections on record left it.
                 let before = facts.odometer == nil ? nil : try s.store.odometerHistory(vehicleID: record.order.vehicleID)
                     .standing(at: record.order.checkedInAt, excluding: record.order.id)
-                let change = try s.store.apply(try record.correct(facts, odometerBefore: before))
+                // A lower category needs a manager: the one named (authorized=), or the manager signed in.
+                let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
+                    ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+                let change = try s.store.apply(try record.correct(facts, odometerBefore: before, catalogue: try s.store.laborCategories(),
+                                                                  authorizedBy: manager))
                 if let reading = facts.odometer {
                     try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)
                 }
-                text.append(s.t("\(change.order.number) 已更新", "\(change.order.number) updated"))
+                text.append(s.t("\(change.order.number) 已更新：", "\(change.order.number) updated: ") + changes(from: record.order, to: change.order, s))
                 record = try s.store.record(of: change.order)
             }
             if let reference {
@@ -57,6 +62,25 @@ enum OrderCommands {
             return .message(text.joined(separator: "\n  "), [("order", .string(record.order.number))])
         },
     ])
+
+    /// What `ro set` changed, each as was → now: "类别 小修 → 二级维护；送修人 — → 王小强".
+    static func changes(from was: RepairOrder, to now: RepairOrder, _ s: Session) -> String {
+        var parts: [String] = []
+        func note(_ label: Phrase, _ before: String?, _ after: String?) {
+            guard before != after else { return }
+            parts.append("\(s.t(label.chinese, label.english)) \(before ?? "—") → \(after ?? "—")")
+        }
+        note(Phrase("故障描述", "complaint"), was.complaint, now.complaint)
+        note(Phrase("类别", "category"), was.category.label(s.language), now.category.label(s.language))
+        note(Phrase("付款方", "payer"), was.payer.label(s.language), now.payer.label(s.language))
+        note(Phrase("送修人", "dropped off by"), was.droppedBy, now.droppedBy)
+        note(Phrase("电话", "phone"), was.droppedPhone, now.droppedPhone)
+        note(Phrase("油量", "fuel"), was.fuel?.label(s.language), now.fuel?.label(s.language))
+        note(Phrase("电量", "battery"), was.battery.map { "\($0)%" }, now.battery.map { "\($0)%" })
+        note(Phrase("进厂里程", "odometer"), "\(was.odometerIn) km", "\(now.odometerIn) km")
+        note(Phrase("付款客户", "billed to"), was.billTo.map { "C\($0)" } ?? s.t("车主", "owner"), now.billTo.map { "C\($0)" } ?? s.t("车主", "owner"))
+        return parts.isEmpty ? s.t("无变化", "nothing changed") : parts.joined(separator: s.t("；", "; "))
+    }
 
     /// Links a comeback recognised after check-in, checked as at check-in: this vehicle's released
     /// order, its line under warranty on the day and at the odometer the car came in with.

@@ -60,16 +60,20 @@ enum ShopCommands {
         Form([], access: .read, summary: Phrase("全部工时定额", "every labour operation"), examples: ["labor"]) { _, s in
             try list("", s)
         },
-        Form([word("add", "set"), arg("code", .laborCode), textArg("name", .text("项目名称", "NAME"))], options: [required("hours", .hours)],
+        Form([word("add", "set"), arg("code", .laborCode), textArg("name", .text("项目名称", "NAME"))],
+             options: [required("hours", .hours), option("category", .choice(RepairCategory.self), aliases: ["类别"])],
              access: .write, roles: [.manager],
-             summary: Phrase("新增或修改工时定额", "add or change a labour operation"),
-             examples: ["labor add BRK-01 \"更换前刹车片\" hours=1.2"]) { invocation, s in
+             summary: Phrase("新增或修改工时定额；category= 此项作业所属的维修类别（如二级维护），做此项的维修单不能低于该类别",
+                             "add or change a labour operation; category= the repair category its work implies (e.g. level2): an order doing it is never of a lower one"),
+             examples: ["labor add BRK-01 \"更换前刹车片\" hours=1.2", "labor add MNT-02 \"二级维护\" hours=3.0 category=level2"]) { invocation, s in
             let code: String = invocation.need("code")
             guard code != OrderLine.diagnosticFeeCode else { throw CatalogRefusal.reservedLaborCode(code: code) }
             let name: String = invocation.need("name")
             let hours: Hours = invocation.need("hours")
-            try s.store.saveLaborOperation(LaborOperation(code: code, name: name, hours: hours))
-            return .message(s.t("工时定额 \(code) \(name) \(hours) h", "labour operation \(code) \(name) \(hours) h"))
+            let category: RepairCategory? = invocation.choice("category")
+            try s.store.saveLaborOperation(LaborOperation(code: code, name: name, hours: hours, category: category))
+            let implied = category.map { s.t("（\($0.chinese)）", " (\($0.english))") } ?? ""
+            return .message(s.t("工时定额 \(code) \(name) \(hours) h", "labour operation \(code) \(name) \(hours) h") + implied)
         },
         Form([word("list", "ls", "find")], access: .read, summary: Phrase("全部工时定额", "every labour operation"),
              examples: ["labor list"]) { _, s in
@@ -87,11 +91,13 @@ enum ShopCommands {
         var table = TextTable([s.t("代码", "Code"), s.t("项目", "Operation"), s.t("工时", "Hours"), s.t("工时费", "Labour")],
                               rightAligned: [2, 3])
         for op in ops {
-            table.add([op.code, op.name, op.hours.description, LineAmount.labor(hours: op.hours, rate: s.settings.laborRate).grouped])
+            let name = op.name + (op.category.map { s.t("（\($0.chinese)）", " (\($0.english))") } ?? "")
+            table.add([op.code, name, op.hours.description, LineAmount.labor(hours: op.hours, rate: s.settings.laborRate).grouped])
         }
         return Output(text: ops.isEmpty ? s.t("(无)", "(none)") : table.render(),
                       json: .object([("operations", .array(ops.map {
-                          .object([("code", .string($0.code)), ("name", .string($0.name)), ("hours", .string($0.hours.description))])
+                          .object([("code", .string($0.code)), ("name", .string($0.name)), ("hours", .string($0.hours.description)),
+                                   ("category", .string($0.category?.code))])
                       }))]))
     }
 

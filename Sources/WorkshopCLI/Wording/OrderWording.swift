@@ -86,6 +86,15 @@ extension OrderRefusal: WordedRefusal {
         case .categoryAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：维修类别决定检验和质保，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
                      "\(order) is \(status.english): the category decides the inspections and the warranty, so it cannot change after signing (reopen \(order) reason=… first if it must)")
+        case .categoryBelowWork(let order, let given, let required, let line, let description):
+            return w("\(order) 第 \(line) 项“\(description)”属\(required.chinese)：维修类别不能低于\(required.chinese)（给的是\(given.chinese)）；三级检验和质保期由类别决定",
+                     "\(order) line \(line) \"\(description)\" is \(required.english) work: the category cannot be lower than \(required.english) (given: \(given.english)); it decides the three inspections and the warranty")
+        case .categoryDowngradeNeedsManager(let order, let from, let to):
+            return w("\(order) 由\(from.chinese)改为\(to.chinese)会减少检验、缩短质保期：须经理批准（authorized=经理姓名）",
+                     "\(order) from \(from.english) to \(to.english) means fewer inspections and a shorter warranty: a manager must authorise it (authorized=NAME)")
+        case .categoryBelowBooking(let booking, let given, let required, let operation):
+            return w("预约 \(booking) 的计划项目 \(operation) 属\(required.chinese)：接车类别不能低于\(required.chinese)（给的是\(given.chinese)）",
+                     "booking \(booking) plans \(operation), \(required.english) work: the check-in's category cannot be lower than \(required.english) (given: \(given.english))")
         case .customerPartPriced(let given):
             return w("客户自带配件不收配件费（price=\(given.plain)）：如要收取安装工时，请另加工时项", "a customer-supplied part is not charged for (price=\(given.plain)): charge the fitting as labour")
         case .dispatchOnlySignedOrInWork(let order, let status):

@@ -42,6 +42,12 @@ public enum OrderRefusal: Refusal, Equatable {
     case odometerBelowEarlierOrder(reading: Int, earlier: Int)
     case nothingToCorrect(order: String)
     case categoryAfterSigning(order: String, status: OrderStatus)
+    /// The order's work implies a higher category than the one given (line `line` is that work).
+    case categoryBelowWork(order: String, given: RepairCategory, required: RepairCategory, line: Int, description: String)
+    /// A lower category than the order has needs a manager's authorisation.
+    case categoryDowngradeNeedsManager(order: String, from: RepairCategory, to: RepairCategory)
+    /// A booking's planned work implies a higher category than the one given at check-in.
+    case categoryBelowBooking(booking: String, given: RepairCategory, required: RepairCategory, operation: String)
     /// A part the customer brings is not sold to them.
     case customerPartPriced(given: Money)
 

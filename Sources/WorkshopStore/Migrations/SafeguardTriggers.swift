@@ -5,7 +5,8 @@
 /// the append-only guards of the journal and the tamper log; 007-record-seals: those of the row
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
-/// health-record account, outbox and attempts). A migration that adds a trigger adds its text
+/// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
+/// signing). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
@@ -219,5 +220,11 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_health_record_attempts_update AFTER UPDATE ON health_record_attempts\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_attempts', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_health_record_attempts_delete", table: "health_record_attempts",
                         sql: "CREATE TRIGGER tamper_health_record_attempts_delete AFTER DELETE ON health_record_attempts\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('health_record_attempts', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_order_findings_insert", table: "order_findings",
+                        sql: "CREATE TRIGGER tamper_order_findings_insert AFTER INSERT ON order_findings\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('order_findings', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_order_findings_update", table: "order_findings",
+                        sql: "CREATE TRIGGER tamper_order_findings_update AFTER UPDATE ON order_findings\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('order_findings', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_order_findings_delete", table: "order_findings",
+                        sql: "CREATE TRIGGER tamper_order_findings_delete AFTER DELETE ON order_findings\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('order_findings', 'delete', OLD.rowid); END"),
     ]
 }

@@ -15,6 +15,7 @@ enum Schema {
         .documentsOfRecord,
         .nationalRepairRecord,
         .moneyGates,
+        .orderRules,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,0 +1,88 @@
+import Testing
+@testable import WorkshopModel
+
+/// The order's rules the tester found broken: the category follows the work; what was signed is never
+/// rewritten; a belonging is accounted for, never deleted, once the checklist is signed.
+@Suite("Order rules: category, signed diagnosis, belongings")
+struct OrderRulesTests {
+    static let catalogue: [String: RepairCategory] = ["MNT-02": .level2, "ENG-09": .assembly]
+    static let level2Work = OrderLine.labor(number: 0, description: "二级维护（MNT-02）", hours: Hours(hundredths: 300),
+                                            rate: Money(fen: 12_000), operationCode: "MNT-02")
+
+    // MARK: Category
+
+    @Test func aLabourOperationRaisesTheOrderToTheCategoryItsWorkImplies() throws {
+        var shop = OrderFixture(category: .minor)
+        shop.apply(try shop.record.addLine(Self.level2Work, implies: .level2))
+        #expect(shop.record.order.category == .level2)
+        // A lower operation never lowers it.
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "洗车", hours: Hours(hundredths: 50), rate: Money(fen: 12_000)),
+                                           implies: nil))
+        #expect(shop.record.order.category == .level2)
+        #expect(shop.record.requiredCategory(Self.catalogue)?.line == 1)
+    }
+
+    @Test func aReopenedLevel2OrderCannotBeSetToMinorWhileItsWorkIsLevel2() throws {
+        var shop = OrderFixture(category: .level2)
+        shop.apply(try shop.record.addLine(Self.level2Work, implies: .level2))
+        try shop.sign()
+        shop.apply(try shop.record.reopen(reason: "改价"))
+        let refusal = OrderRefusal.categoryBelowWork(order: "RO7", given: .minor, required: .level2, line: 1, description: "二级维护（MNT-02）")
+        #expect(throws: refusal) {
+            try shop.record.correct(ReceptionFacts(category: .minor), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: nil)
+        }
+        // Not even a manager signs a level-2 maintenance off as a minor repair.
+        #expect(throws: refusal) {
+            try shop.record.correct(ReceptionFacts(category: .minor), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: "钱主管")
+        }
+        // Raising it is anyone's to do.
+        let raised = try shop.record.correct(ReceptionFacts(category: .overhaul), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: nil)
+        #expect(raised.order.category == .overhaul)
+    }
+
+    @Test func aDowngradeTheWorkAllowsNeedsAManager() throws {
+        let shop = OrderFixture(category: .level2)
+        #expect(throws: OrderRefusal.categoryDowngradeNeedsManager(order: "RO7", from: .level2, to: .minor)) {
+            try shop.record.correct(ReceptionFacts(category: .minor), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: nil)
+        }
+        let lowered = try shop.record.correct(ReceptionFacts(category: .minor), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: "钱主管")
+        #expect(lowered.order.category == .minor)
+        #expect(lowered.detail.contains { $0.0 == "authorized_by" })
+        // Between categories of one rank (小修, 一级维护, 专项修理) no authorisation is needed.
+        let minor = OrderFixture(category: .minor)
+        #expect(try minor.record.correct(ReceptionFacts(category: .special), odometerBefore: nil, catalogue: Self.catalogue,
+                                         authorizedBy: nil).order.category == .special)
+    }
+
+    @Test func anOrderIsNotSignedUnderACategoryBelowItsWork() throws {
+        var shop = OrderFixture(category: .minor)
+        // A line written before the catalogue said MNT-02 is level-2 work (no raise then).
+        shop.apply(try shop.record.addLine(Self.level2Work, implies: nil))
+        #expect(throws: OrderRefusal.categoryBelowWork(order: "RO7", given: .minor, required: .level2, line: 1, description: "二级维护（MNT-02）")) {
+            try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms,
+                                 catalogue: Self.catalogue)
+        }
+        // Declined work implies nothing: the order is signed for what the customer approved.
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "洗车", hours: Hours(hundredths: 50), rate: Money(fen: 12_000)), implies: nil))
+        let signed = try shop.record.sign(signer: "张伟", via: .inPerson, declining: [1], takenBy: "王芳", at: shop.now, terms: OrderFixture.terms,
+                                          catalogue: [:])
+        shop.apply(signed)
+        #expect(shop.record.impliedCategories(Self.catalogue).isEmpty)
+    }
+
+    @Test func aBookingsJobSetsTheCheckInsCategory() throws {
+        #expect(try CheckInFacts.category(given: nil, implied: [("MNT-02", .level2)], booking: "A4") == .level2)
+        #expect(try CheckInFacts.category(given: nil, implied: [], booking: nil) == .minor)
+        #expect(try CheckInFacts.category(given: .overhaul, implied: [("MNT-02", .level2)], booking: "A4") == .overhaul)
+        #expect(throws: OrderRefusal.categoryBelowBooking(booking: "A4", given: .minor, required: .level2, operation: "MNT-02")) {
+            try CheckInFacts.category(given: .minor, implied: [("MNT-02", .level2)], booking: "A4")
+        }
+    }
+
+    @Test func categoriesRankByWhatTheyAskOfTheShop() {
+        #expect(RepairCategory.minor.isBelow(.level2))
+        #expect(RepairCategory.level2.isBelow(.assembly))
+        #expect(RepairCategory.assembly.isBelow(.overhaul))
+        #expect(!RepairCategory.level1.isBelow(.minor) && !RepairCategory.minor.isBelow(.special))
+    }
+}
