@@ -251,6 +251,9 @@ public struct OrderDocuments {
     public func jobCard() -> Document {
         var blocks = [customerAndVehicle, checkIn, .text(title: Label("故障描述", "Customer's complaint"), body: order.complaint)]
         if let findings = order.findings { blocks.append(.text(title: Label("诊断结果", "Findings"), body: findings)) }
+        for finding in record.laterFindings {
+            blocks.append(.text(title: Label("签字后追加发现", "Found after signing"), body: "\(finding.text)（\(finding.by) \(time(finding.at))）"))
+        }
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
         blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
         if let apart = linesApart { blocks.append(apart) }
@@ -295,7 +298,11 @@ public struct OrderDocuments {
             Column(Label("接车清点", "At check-in"), alignment: .center, weight: 1.2),
             Column(Label("交车清点", "At return"), alignment: .center, weight: 1.2),
         ], rows: record.belongings.enumerated().map { index, item in
-            ["\(index + 1)", item.name, "\(item.count)", check, item.returnedAt.map { _ in check } ?? (item.back > 0 ? "\(item.back)/\(item.count)" : "")]
+            var back = item.returnedAt.map { _ in check } ?? (item.back > 0 ? "\(item.back)/\(item.count)" : "")
+            if let missing = item.missingRecord, !item.isBack {
+                back += (back.isEmpty ? "" : " ") + (bilingual ? "未找到 missing：\(missing.reason)（\(missing.by)）" : "missing: \(missing.reason) (\(missing.by))")
+            }
+            return ["\(index + 1)", item.name, "\(item.count)", check, back]
         }, emptyText: bilingual ? "（无随车物品）" : "(no items)")
         let today = zone.formatDate(printedAt)
         let documents = Table(title: Label("随车证件", "Documents received"), columns: [
@@ -665,8 +672,13 @@ public struct OrderDocuments {
             throw DocumentUnavailable.notReleased(order: order.number)
         }
         let declined = order.status == .declined
-        let returned = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: bilingual ? "、" : ", ")
-        let blocks: [Block] = [
+        let returned = record.belongings.filter { $0.back > 0 }
+            .map { $0.back == 1 && $0.count == 1 ? $0.name : "\($0.name)×\($0.back)" }.joined(separator: bilingual ? "、" : ", ")
+        // A belonging not found, on record: named with its reason, never left out unsaid.
+        let missing = record.belongings.filter { !$0.isBack }.compactMap { item in
+            item.missingRecord.map { bilingual ? "\(item.missingDisplay)（未找到 missing：\($0.reason)；\($0.by)）" : "\(item.missingDisplay) (missing: \($0.reason); \($0.by))" }
+        }
+        var blocks: [Block] = [
             settlementHeader,
             .text(title: Label("出厂结论", "Release"), body: declined
                   ? (bilingual ? "客户拒修，车辆未经修理出厂；已收取检测估价费。 Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
@@ -681,15 +693,35 @@ public struct OrderDocuments {
                 Field(Label("随车证件（已交还）", "Documents (returned)"), record.documents.map(\.name).joined(separator: bilingual ? "、" : ", "), span: 4),
             ]),
         ]
-        let closing: [Block] = [
+        if !missing.isEmpty {
+            blocks.append(.text(title: Label("随车物品（未找到）", "Belongings (missing)"), body: missing.joined(separator: bilingual ? "；" : "; ")))
+        }
+        // A declined order says what was found and what the customer declined: the car leaves with it.
+        let declinedLines = record.visibleLines.filter { $0.status == .declined }
+        if declined {
+            let found = ([order.findings].compactMap { $0 } + record.laterFindings.map(\.text)).joined(separator: "\n")
+            blocks.append(.text(title: Label("诊断结果", "Findings"), body: found.isEmpty ? "—" : found))
+            if !declinedLines.isEmpty {
+                blocks.append(.table(Table(title: Label("建议维修项目（客户拒绝）", "Recommended work (declined by the customer)"), columns: [
+                    Column(Label("#", "#"), alignment: .right, weight: 0.5),
+                    Column(Label("项目", "Item"), weight: 5),
+                    Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
+                ], rows: declinedLines.map { ["\($0.number)", $0.description, $0.amount.grouped] })))
+            }
+        }
+        var closing: [Block] = [
             .notice(bilingual ? "请客户与服务顾问共同检查车辆外观及随车物品，确认无误后签字。 Please check the car and your belongings with the advisor before signing."
                               : "Please check the car and your belongings with the advisor before signing."),
-            .signatures([
-                Signature(Label("客户签字", "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
-                Signature(Label("服务顾问", "Service advisor"), name: order.advisor),
-                Signature(Label("门卫放行", "Gate")),
-            ]),
         ]
+        if declined {
+            closing.append(.notice(bilingual ? "本人已被告知上述诊断结果及建议维修项目（含涉及行车安全的项目），自愿拒绝维修，车辆未经修理出厂。 I was told of the findings and the recommended work above, safety items included, and declined it: the car leaves unrepaired."
+                                             : "I was told of the findings and the recommended work above, safety items included, and declined it: the car leaves unrepaired."))
+        }
+        closing.append(.signatures([
+            Signature(Label(declined ? "客户签字（已被告知）" : "客户签字", declined ? "Customer (told)" : "Customer"), name: order.releaseSigned ?? "", date: time(order.releasedAt)),
+            Signature(Label("服务顾问", "Service advisor"), name: order.advisor),
+            Signature(Label("门卫放行", "Gate")),
+        ]))
         return make(.release, blocks: blocks, closing: closing)
     }
 

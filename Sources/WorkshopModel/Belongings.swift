@@ -72,7 +72,8 @@ extension OrderRecord {
         var current = belongings
         var returned: [BelongingItem] = []
         var requests = named
-        if all { requests = current.filter { !$0.isBack }.map { ($0.name, nil) } }
+        // `all` is what is here: an item marked missing is named to come back, if it turns up.
+        if all { requests = current.filter { !$0.isAccountedFor }.map { ($0.name, nil) } }
         for (name, count) in requests {
             guard let index = current.firstIndex(where: { $0.name == name }) else {
                 throw LookupRefusal.noBelonging(item: name, order: order.number)
@@ -94,11 +95,12 @@ extension OrderRecord {
         }
         let changed = Set(returned.map(\.name))
         return BelongingsCheckBack(updated: current.filter { changed.contains($0.name) }, returned: returned,
-                                   missing: current.filter { !$0.isBack })
+                                   missing: current.filter { !$0.isAccountedFor })
     }
 
     /// The belongings still missing, as the checklist writes them: "备胎", "脚垫×1".
-    public var belongingsMissing: [String] { belongings.filter { !$0.isBack }.map(\.missingDisplay) }
+    /// An item marked missing on record (reason, who, when) is accounted for.
+    public var belongingsMissing: [String] { belongings.filter { !$0.isAccountedFor }.map(\.missingDisplay) }
 }
 
 import Foundation

@@ -281,8 +281,11 @@ public struct Belonging: Hashable, Sendable {
     public var returnedAt: Timestamp?
     /// How many are back while some are still missing (nil: none yet, or all once `returnedAt` is set).
     public var returned: Int?
-    public init(name: String, count: Int, returnedAt: Timestamp? = nil, returned: Int? = nil) {
-        (self.name, self.count, self.returnedAt, self.returned) = (name, count, returnedAt, returned)
+    /// Marked missing at hand-back (`belongings … missing`): the reason, who and when. Such an item
+    /// stays on the checklist, printed as missing, and counts as accounted for at release.
+    public var missingRecord: MissingBelonging?
+    public init(name: String, count: Int, returnedAt: Timestamp? = nil, returned: Int? = nil, missingRecord: MissingBelonging? = nil) {
+        (self.name, self.count, self.returnedAt, self.returned, self.missingRecord) = (name, count, returnedAt, returned, missingRecord)
     }
 
     /// How many are back in the car.
@@ -293,6 +296,16 @@ public struct Belonging: Hashable, Sendable {
     /// What is still missing, as the checklist writes it: "备胎"; "脚垫×1" of four floor mats (an item
     /// counted in several always says how many).
     public var missingDisplay: String { count == 1 ? name : "\(name)×\(missing)" }
+    /// Back in the car, or marked missing on record: nothing stands between it and the hand-back.
+    public var isAccountedFor: Bool { isBack || missingRecord != nil }
+}
+
+/// A belonging that could not be found at hand-back, on record: why, who said so, when.
+public struct MissingBelonging: Hashable, Sendable {
+    public var reason: String
+    public var by: String
+    public var at: Timestamp
+    public init(reason: String, by: String, at: Timestamp) { (self.reason, self.by, self.at) = (reason, by, at) }
 }
 
 /// A document handed over at check-in (行驶证, insurance policy…), with its expiry when it has one.

@@ -16,11 +16,14 @@ public struct OrderRecord: Sendable {
     public let billedTo: Customer?
     /// The bay the car is in now, if it is in one.
     public let bayStay: BayStay?
+    /// What the workshop found after the customer signed: added, each with its time and who; the
+    /// diagnosis the customer signed (`order.findings`) stays as it was.
+    public let laterFindings: [LaterFinding]
 
     public init(order: RepairOrder, vehicle: Vehicle, customer: Customer, lines: [OrderLine], damage: [DamageNote],
                 belongings: [Belonging], documents: [ReceivedDocument], assignments: [Assignment] = [],
                 inspections: [Inspection] = [], supplements: [Supplement] = [], billedTo: Customer? = nil,
-                bayStay: BayStay? = nil) {
+                bayStay: BayStay? = nil, laterFindings: [LaterFinding] = []) {
         self.order = order
         self.vehicle = vehicle
         self.customer = customer
@@ -33,6 +36,7 @@ public struct OrderRecord: Sendable {
         self.supplements = supplements
         self.billedTo = billedTo
         self.bayStay = bayStay
+        self.laterFindings = laterFindings
     }
 
     /// The stages whose latest inspection passed.

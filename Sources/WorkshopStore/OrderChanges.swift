@@ -19,6 +19,10 @@ extension Store {
                        [.integer(Int64(order.id)), .integer(Int64(progress.percent)), SQLValue(progress.note),
                         .integer(Int64(progress.at.seconds)), .text(progress.by)])
         }
+        if let finding = change.laterFinding {
+            try db.run("INSERT INTO order_findings(order_id, text, at, by) VALUES (?, ?, ?, ?)",
+                       [.integer(Int64(order.id)), .text(finding.text), .integer(Int64(finding.at.seconds)), .text(finding.by)])
+        }
         if let payment = change.payment {
             try db.run("""
                 INSERT INTO payments(order_id, amount, method, at, by, reference, tendered, change_given, receipt)

@@ -319,10 +319,32 @@ extension Store {
     }
 
     public func belongings(orderID: Int) throws -> [Belonging] {
-        try db.rows("SELECT name, count, returned_at, returned FROM belongings WHERE order_id = ? ORDER BY rowid",
-                    [.integer(Int64(orderID))]) {
-            Belonging(name: $0.string("name"), count: $0.int("count"), returnedAt: $0.optionalTimestamp("returned_at"),
-                      returned: $0.optionalInt("returned"))
+        try db.rows("""
+            SELECT name, count, returned_at, returned, missing_reason, missing_by, missing_at FROM belongings WHERE order_id = ? ORDER BY rowid
+            """, [.integer(Int64(orderID))]) { row in
+            let missing = row.optionalString("missing_reason").map { reason in
+                MissingBelonging(reason: reason, by: row.optionalString("missing_by") ?? "", at: row.optionalTimestamp("missing_at") ?? Timestamp(seconds: 0))
+            }
+            return Belonging(name: row.string("name"), count: row.int("count"), returnedAt: row.optionalTimestamp("returned_at"),
+                             returned: row.optionalInt("returned"), missingRecord: missing)
+        }
+    }
+
+    /// Marks a belonging missing at hand-back (`OrderRecord.markMissing`): kept on the checklist, with
+    /// the reason, who and when.
+    public func markBelongingMissing(_ item: Belonging, of order: RepairOrder) throws {
+        guard let record = item.missingRecord else { return }
+        try db.run("UPDATE belongings SET missing_reason = ?, missing_by = ?, missing_at = ? WHERE order_id = ? AND name = ?",
+                   [.text(record.reason), .text(record.by), .integer(Int64(record.at.seconds)), .integer(Int64(order.id)), .text(item.name)])
+        guard db.changes == 1 else { throw LookupRefusal.noBelonging(item: item.name, order: order.number) }
+        try journal(.belongingsMissing, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
+                    detail: [("item", .string(item.missingDisplay)), ("reason", .string(record.reason))])
+    }
+
+    /// The findings added after the customer signed, in the order they were made.
+    public func laterFindings(orderID: Int) throws -> [LaterFinding] {
+        try db.rows("SELECT text, at, by FROM order_findings WHERE order_id = ? ORDER BY id", [.integer(Int64(orderID))]) {
+            LaterFinding(text: $0.string("text"), at: $0.timestamp("at"), by: $0.string("by"))
         }
     }
 
@@ -437,7 +459,7 @@ extension Store {
                            documents: try documents(orderID: order.id), assignments: try assignments(orderID: order.id),
                            inspections: try inspections(orderID: order.id), supplements: try supplements(orderID: order.id),
                            billedTo: try order.billTo.flatMap(customer(id:)),
-                           bayStay: try stay(ofOrder: order.id))
+                           bayStay: try stay(ofOrder: order.id), laterFindings: try laterFindings(orderID: order.id))
     }
 }
 

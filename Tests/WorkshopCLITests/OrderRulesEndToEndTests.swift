@@ -16,14 +16,18 @@ struct OrderRulesEndToEndTests {
             staff add 刘敏 role=advisor pin=1234
             """)
         #expect(result.status == 0, "\(result.stderr)")
-        var advisor = shop
-        advisor.user = "刘敏"
-        return (shop, advisor)
+        return (shop, shop)
+    }
+
+    /// Runs lines as 刘敏, an advisor (not a manager): the clock the tests set is the manager's to set.
+    @discardableResult
+    func asAdvisor(_ shop: Workshop, _ lines: String) throws -> Workshop.Result {
+        try shop.script("login 刘敏 pin=1234\n" + lines)
     }
 
     @Test func aLevel2MaintenanceIsNeverTurnedIntoAMinorRepair() throws {
         let (manager, advisor) = try shop()
-        let steps = try advisor.script("""
+        let steps = try asAdvisor(advisor, """
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
             estimate RO1 labor MNT-02
             promise RO1 2026-11-22 18:00
@@ -32,7 +36,7 @@ struct OrderRulesEndToEndTests {
             """)
         #expect(steps.status == 0, "\(steps.stderr)")
         let before = try advisor.fingerprint()
-        let lowered = try advisor.command("ro set RO1 category=minor")
+        let lowered = try asAdvisor(advisor, "ro set RO1 category=minor")
         #expect(lowered.status != 0)
         #expect(lowered.stderr.contains("RO1 line 1 \"二级维护\" is level-2 maintenance work: the category cannot be lower than level-2 maintenance"),
                 "\(lowered.stderr)")
@@ -40,31 +44,90 @@ struct OrderRulesEndToEndTests {
         #expect(try manager.command("ro set RO1 category=minor").status != 0)
         #expect(try advisor.fingerprint() == before)
         // Without that line, lowering it takes a manager.
-        #expect(try advisor.command("estimate RO1 remove 1").status == 0)
-        let unauthorised = try advisor.command("ro set RO1 category=minor")
+        #expect(try asAdvisor(advisor, "estimate RO1 remove 1").status == 0)
+        let unauthorised = try asAdvisor(advisor, "ro set RO1 category=minor")
         #expect(unauthorised.stderr.contains("a manager must authorise it"), "\(unauthorised.stderr)")
-        let authorised = try advisor.command("ro set RO1 category=minor authorized=钱主管")
+        let authorised = try asAdvisor(advisor, "ro set RO1 category=minor authorized=钱主管")
         #expect(authorised.status == 0, "\(authorised.stderr)")
         #expect(authorised.stdout.contains("RO1 updated: category level-2 maintenance → minor repair"), "\(authorised.stdout)")
         // The work raises it again.
-        let raised = try advisor.command("estimate RO1 labor MNT-02")
+        let raised = try asAdvisor(advisor, "estimate RO1 labor MNT-02")
         #expect(raised.stdout.contains("the order's category is now level-2 maintenance"), "\(raised.stdout)")
         #expect(try advisor.count("SELECT count(*) FROM orders WHERE id = 1 AND category = 'level2'") == 1)
     }
 
     @Test func aBookingsJobSetsTheCheckInsCategory() throws {
         let (_, advisor) = try shop()
-        let booked = try advisor.script("""
+        let booked = try asAdvisor(advisor, """
             appointment add 京A12345 at="2026-11-22 10:00" complaint="二保" job=J-MNT-2
             """)
         #expect(booked.status == 0, "\(booked.stderr)")
         let before = try advisor.fingerprint()
-        let minor = try advisor.command("checkin 京A12345 odometer=45210 fuel=1/2 appointment=A1 category=minor")
+        let minor = try asAdvisor(advisor, "checkin 京A12345 odometer=45210 fuel=1/2 appointment=A1 category=minor")
         #expect(minor.status != 0)
         #expect(minor.stderr.contains("booking A1 plans MNT-02, level-2 maintenance work"), "\(minor.stderr)")
         #expect(try advisor.fingerprint() == before)
-        let checked = try advisor.command("checkin 京A12345 odometer=45210 fuel=1/2 appointment=A1")
+        let checked = try asAdvisor(advisor, "checkin 京A12345 odometer=45210 fuel=1/2 appointment=A1")
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(try advisor.count("SELECT count(*) FROM orders WHERE id = 1 AND category = 'level2'") == 1)
+    }
+    @Test func theSignedDiagnosisIsKeptAndALaterFindingIsAddedWithWhoAndWhen() throws {
+        let (manager, _) = try shop()
+        let steps = try manager.script("""
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="异响"
+            diagnose RO1 "后刹车片磨损"
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 18:00
+            approve RO1 signed=张伟
+            """)
+        #expect(steps.status == 0, "\(steps.stderr)")
+        let before = try manager.fingerprint()
+        #expect(try manager.command("diagnose RO1 \"变速箱漏油\" fee=30").status != 0)
+        #expect(try manager.fingerprint() == before)
+        let later = try manager.script("login 赵师傅 pin=1234\ndiagnose RO1 \"发现变速箱漏油，需大修\"")
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(later.stdout.contains("recorded as a later finding (赵师傅"), "\(later.stdout)")
+        let shown = try manager.command("ro show RO1")
+        #expect(shown.stdout.contains("Findings         后刹车片磨损") || shown.stdout.contains("后刹车片磨损"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("发现变速箱漏油，需大修（赵师傅 2026-11-22"), "\(shown.stdout)")
+        #expect(try manager.count("SELECT count(*) FROM orders WHERE id = 1 AND findings = '后刹车片磨损'") == 1)
+        #expect(try manager.count("SELECT count(*) FROM order_findings WHERE order_id = 1 AND by = '赵师傅'") == 1)
+    }
+
+    @Test func aSignedChecklistsBelongingIsMarkedMissingWithAReasonNeverDeleted() throws {
+        let (manager, _) = try shop()
+        let steps = try manager.script("""
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="异响" key=K07
+            belongings RO1 add 雨伞 备胎 千斤顶
+            belongings RO1 remove 千斤顶
+            diagnose RO1 "后刹车蹄片磨光，后轮毂轴承松旷" fee=50
+            estimate RO1 labor BRK-01
+            decline RO1
+            pay RO1 amount=50 method=cash tendered=50
+            belongings RO1 return 备胎 key
+            """)
+        #expect(steps.status == 0, "\(steps.stderr)")
+        let before = try manager.fingerprint()
+        let removed = try manager.command("belongings RO1 remove 雨伞")
+        #expect(removed.status != 0)
+        #expect(removed.stderr.contains("the customer signed the belongings checklist, so \"雨伞\" cannot be taken off it"), "\(removed.stderr)")
+        #expect(try manager.command("belongings RO1 missing 雨伞").status != 0, "a reason is required")
+        #expect(try manager.command("release RO1 signed=张伟").status != 0, "the umbrella is not accounted for")
+        #expect(try manager.fingerprint() == before)
+        let missing = try manager.command("belongings RO1 missing 雨伞 reason=\"客户确认未放在车内\"")
+        #expect(missing.status == 0, "\(missing.stderr)")
+        let listed = try manager.command("belongings RO1 list")
+        #expect(listed.stdout.contains("雨伞") && listed.stdout.contains("missing: 客户确认未放在车内"), "\(listed.stdout)")
+        let released = try manager.command("release RO1 signed=张伟")
+        #expect(released.status == 0, "\(released.stderr)")
+        // The release note of a declined order: what was found, what was declined, and the customer signs they were told.
+        let note = try TruthfulOrderTests.html(manager, "RO1", "release")
+        #expect(note.contains("后刹车蹄片磨光，后轮毂轴承松旷"), "\(note)")
+        #expect(note.contains("Recommended work (declined by the customer)"))
+        #expect(note.contains("更换前刹车片"))
+        #expect(note.contains("I was told of the findings and the recommended work above"))
+        #expect(note.contains("雨伞（未找到 missing：客户确认未放在车内"))
+        let chinese = try TruthfulOrderTests.html(manager.inShopLanguage, "RO1", "release")
+        #expect(chinese.contains("建议维修项目（客户拒绝）") && chinese.contains("本人已被告知上述诊断结果及建议维修项目"))
     }
 }

@@ -85,4 +85,65 @@ struct OrderRulesTests {
         #expect(RepairCategory.assembly.isBelow(.overhaul))
         #expect(!RepairCategory.level1.isBelow(.minor) && !RepairCategory.minor.isBelow(.special))
     }
+    // MARK: The signed diagnosis
+
+    @Test func aDiagnosisAfterSignatureIsAddedNeverWrittenOverTheSignedOne() throws {
+        var shop = OrderFixture()
+        shop.apply(try shop.record.diagnose("后刹车蹄片磨光", fee: nil, feeDescription: "诊断费", by: "赵师傅", at: shop.now))
+        // Before signature the diagnosis is rewritten freely (the journal keeps what it was).
+        shop.apply(try shop.record.diagnose("后刹车蹄片磨光，后轮毂轴承松旷", fee: nil, feeDescription: "诊断费", by: "赵师傅", at: shop.now))
+        #expect(shop.record.order.findings == "后刹车蹄片磨光，后轮毂轴承松旷")
+        try shop.sign()
+        let later = try shop.record.diagnose("发现变速箱漏油，需大修", fee: nil, feeDescription: "诊断费", by: "赵师傅", at: shop.now)
+        #expect(later.order.findings == "后刹车蹄片磨光，后轮毂轴承松旷")
+        #expect(later.laterFinding == LaterFinding(text: "发现变速箱漏油，需大修", at: shop.now, by: "赵师傅"))
+        #expect(later.action == .orderFindingAdd)
+        // A fee is still refused on a signed order, and an empty finding is no finding.
+        #expect(throws: OrderRefusal.signedNeedsReopen(order: "RO7")) {
+            try shop.record.diagnose("x", fee: Money(fen: 5_000), feeDescription: "诊断费", by: "赵师傅", at: shop.now)
+        }
+        #expect(throws: InputRefusal.empty(field: "findings")) {
+            try shop.record.diagnose("  ", fee: nil, feeDescription: "诊断费", by: "赵师傅", at: shop.now)
+        }
+    }
+
+    // MARK: The signed checklist
+
+    static func withBelongings(_ status: OrderStatus) throws -> OrderRecord {
+        var shop = OrderFixture()
+        if status != .estimating { try shop.sign() }
+        let order = shop.record.order
+        return OrderRecord(order: order, vehicle: shop.record.vehicle, customer: shop.record.customer, lines: shop.record.lines, damage: [],
+                           belongings: [Belonging(name: "雨伞", count: 1), Belonging(name: "脚垫", count: 4, returned: 2)], documents: [])
+    }
+
+    @Test func aBelongingComesOffTheChecklistOnlyBeforeSignature() throws {
+        let unsigned = try Self.withBelongings(.estimating)
+        try Gate.belongingRemovable(unsigned.order, item: "雨伞")
+        let signed = try Self.withBelongings(.signed)
+        #expect(throws: OrderRefusal.belongingRemoveAfterSigning(order: "RO7", status: .signed, item: "雨伞")) {
+            try Gate.belongingRemovable(signed.order, item: "雨伞")
+        }
+        #expect(throws: OrderRefusal.missingBeforeSigning(order: "RO7", item: "雨伞")) {
+            try unsigned.markMissing("雨伞", reason: "x", by: "周静", at: OrderFixture.checkedIn)
+        }
+    }
+
+    @Test func aBelongingMarkedMissingIsAccountedForAtReleaseWithItsRecord() throws {
+        let signed = try Self.withBelongings(.signed)
+        #expect(signed.belongingsMissing == ["雨伞", "脚垫×2"])
+        #expect(throws: InputRefusal.empty(field: "reason")) { try signed.markMissing("雨伞", reason: " ", by: "周静", at: OrderFixture.checkedIn) }
+        #expect(throws: LookupRefusal.noBelonging(item: "伞", order: "RO7")) { try signed.markMissing("伞", reason: "x", by: "周静", at: OrderFixture.checkedIn) }
+        let marked = try signed.markMissing("雨伞", reason: "客户确认未放在车内", by: "周静", at: OrderFixture.checkedIn)
+        #expect(marked.missingRecord == MissingBelonging(reason: "客户确认未放在车内", by: "周静", at: OrderFixture.checkedIn))
+        let after = OrderRecord(order: signed.order, vehicle: signed.vehicle, customer: signed.customer, lines: signed.lines, damage: [],
+                                belongings: [marked, signed.belongings[1]], documents: [])
+        // Still on the checklist; no longer in release's way; `return all` does not count it back.
+        #expect(after.belongings.count == 2)
+        #expect(after.belongingsMissing == ["脚垫×2"])
+        #expect(try after.checkBack([], all: true, at: OrderFixture.checkedIn).returned == [BelongingItem(name: "脚垫", count: 2)])
+        #expect(throws: OrderRefusal.missingAlreadyMarked(order: "RO7", item: "雨伞", by: "周静", at: OrderFixture.checkedIn)) {
+            try after.markMissing("雨伞", reason: "x", by: "周静", at: OrderFixture.checkedIn)
+        }
+    }
 }

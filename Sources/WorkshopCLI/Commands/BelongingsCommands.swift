@@ -39,12 +39,24 @@ enum BelongingsCommands {
             return .message(text)
         },
         Form([arg("order", .order), word("remove", "rm", "删除"), textArg("item", item)], access: .write, roles: roles,
-             summary: Phrase("从清单中移除", "take an item off the checklist"), examples: ["belongings RO12 remove 千斤顶"]) { invocation, s in
+             summary: Phrase("签字前从清单中移除（写错的物品）；签字后用 missing 登记未找到", "take an item put on by mistake off the checklist, before signature; after it, missing records one not found"),
+             examples: ["belongings RO12 remove 千斤顶"]) { invocation, s in
             let order = try s.store.resolveOrder(invocation.need("order"))
-            try Gate.open(order)
             let name = try BelongingItem.parse(invocation.need("item")).name
+            try Gate.belongingRemovable(order, item: name)
             try s.store.removeBelonging(name, from: order)
             return .message(s.t("\(order.number) 已移除 \(name)", "\(order.number): removed \(name)"))
+        },
+        Form([arg("order", .order), word("missing", "丢失", "未找到"), textArg("item", item)], options: [required("reason", .text)],
+             access: .write, roles: roles,
+             summary: Phrase("交车时未找到的物品：登记原因（留在清单上，注明未找到、原因、登记人）", "an item not found at hand-back: recorded with the reason (it stays on the checklist, marked missing, with the reason and who)"),
+             examples: ["belongings RO12 missing 雨伞 reason=\"客户确认未放在车内\""]) { invocation, s in
+            let record = try s.record(invocation)
+            let name = try BelongingItem.parse(invocation.need("item")).name
+            let item = try record.markMissing(name, reason: invocation.need("reason"), by: s.user, at: s.now)
+            try s.store.markBelongingMissing(item, of: record.order)
+            return .message(s.t("\(record.order.number) 登记未找到：\(item.missingDisplay)（原因：\(item.missingRecord?.reason ?? "")；\(s.user)）",
+                                "\(record.order.number): \(item.missingDisplay) marked missing (reason: \(item.missingRecord?.reason ?? ""); \(s.user))"))
         },
         Form([arg("order", .order), word("key", "钥匙"), arg("tag", .keyTag)], access: .write, roles: roles,
              summary: Phrase("钥匙挂入钥匙柜的挂钩号", "the key-cabinet hook the key hangs on"), examples: ["belongings RO12 key K07"]) { invocation, s in
@@ -114,7 +126,11 @@ enum BelongingsCommands {
         } else {
             var table = TextTable([s.t("物品", "Item"), s.t("数量", "Count"), s.t("交还", "Returned")], rightAligned: [1])
             for item in items {
-                let returned = item.returnedAt.map(s.formatTime) ?? (item.back > 0 ? s.t("已还 \(item.back)/\(item.count)", "\(item.back) of \(item.count) back") : "")
+                var returned = item.returnedAt.map(s.formatTime) ?? (item.back > 0 ? s.t("已还 \(item.back)/\(item.count)", "\(item.back) of \(item.count) back") : "")
+                if let missing = item.missingRecord, !item.isBack {
+                    returned += (returned.isEmpty ? "" : " ") + s.t("未找到：\(missing.reason)（\(missing.by) \(s.formatTime(missing.at))）",
+                                                                    "missing: \(missing.reason) (\(missing.by) \(s.formatTime(missing.at)))")
+                }
                 table.add([item.name, "\(item.count)", returned])
             }
             text += "\n" + table.render()
@@ -125,7 +141,9 @@ enum BelongingsCommands {
         return Output(text: text, json: .object([
             ("order", .string(order.number)), ("key_tag", .string(order.keyTag)),
             ("items", .array(items.map { .object([("item", .string($0.name)), ("count", .int($0.count)), ("back", .int($0.back)),
-                                                  ("returned_at", .string($0.returnedAt?.iso8601))]) })),
+                                                  ("returned_at", .string($0.returnedAt?.iso8601)),
+                                                  ("missing", $0.missingRecord.map { .object([("reason", .string($0.reason)), ("by", .string($0.by)),
+                                                                                              ("at", .string($0.at.iso8601))]) } ?? .null)]) })),
             ("documents", .array(documents.map { .object([("name", .string($0.name)), ("valid_until", .string($0.validUntil))]) })),
         ]))
     }

@@ -146,8 +146,12 @@ enum CheckinCommands {
             let record = try s.record(invocation)
             let fee: Money? = invocation.value("fee")
             let change = try s.store.apply(try record.diagnose(invocation.need("findings"), fee: fee,
-                                                               feeDescription: s.t("诊断费", "Diagnostic fee")))
+                                                               feeDescription: s.t("诊断费", "Diagnostic fee"), by: s.user, at: s.now))
             var text = s.t("\(record.order.number) 诊断已记录", "\(record.order.number): findings recorded")
+            if change.laterFinding != nil {
+                text = s.t("\(record.order.number) 已签字：诊断作为追加发现记录（\(s.user)，\(s.formatTime(s.now))），客户签字的诊断保持原样；需增加项目请用 supplement \(record.order.number) add …",
+                           "\(record.order.number) is signed: recorded as a later finding (\(s.user), \(s.formatTime(s.now))); the diagnosis the customer signed stays as it was; added work goes through supplement \(record.order.number) add …")
+            }
             if let fee, let line = change.newLines.first {
                 text += s.t("；诊断费 \(fee.grouped) 为第 \(line.number) 项", "; diagnostic fee \(fee.grouped) is line \(line.number)")
             }

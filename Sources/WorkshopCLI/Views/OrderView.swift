@@ -22,6 +22,9 @@ enum OrderView {
         fields.add(s.t("维修类别", "Category"), o.category.label(s.language) + " · " + s.t("付费方", "payer") + " " + o.payer.label(s.language))
         fields.add(s.t("故障描述", "Complaint"), o.complaint)
         fields.add(s.t("诊断", "Findings"), o.findings)
+        for finding in record.laterFindings {
+            fields.add(s.t("追加发现", "Later finding"), "\(finding.text)（\(finding.by) \(s.formatTime(finding.at))）")
+        }
         fields.add(s.t("交车时间", "Promised"), o.promisedAt.map(s.zone.format))
         fields.add(s.t("钥匙编号", "Key tag"), o.keyTag)
         if !record.damage.isEmpty {
@@ -30,6 +33,7 @@ enum OrderView {
         if !record.belongings.isEmpty {
             fields.add(s.t("随车物品", "Belongings"), record.belongings.map { b in
                 (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt != nil ? " ✓" : b.back > 0 ? " (\(b.back)/\(b.count))" : "")
+                    + (b.missingRecord.map { s.t("（未找到：\($0.reason)，\($0.by)）", " (missing: \($0.reason), \($0.by))") } ?? "")
             }.joined(separator: ", "))
         }
         if !record.documents.isEmpty {
@@ -228,6 +232,7 @@ enum OrderView {
             ("odometer", .int(o.odometerIn)), ("fuel", .string(o.fuel?.code)), ("complaint", .string(o.complaint)),
             ("dropped_by", .string(o.droppedBy)), ("dropped_phone", .string(o.droppedPhone)),
             ("category", .string(o.category.code)), ("payer", .string(o.payer.code)), ("findings", .string(o.findings)),
+            ("later_findings", .array(record.laterFindings.map { .object([("text", .string($0.text)), ("by", .string($0.by)), ("at", .string($0.at.iso8601))]) })),
             ("estimate_method", .string(o.estimateMethod?.code)), ("promised_at", .string(o.promisedAt?.iso8601)),
             ("key_tag", .string(o.keyTag)), ("signed_by", .string(o.signedBy)), ("signed_via", .string(o.signedVia?.code)),
             ("signed_at", .string(o.signedAt?.iso8601)),

@@ -95,6 +95,16 @@ extension OrderRefusal: WordedRefusal {
         case .categoryBelowBooking(let booking, let given, let required, let operation):
             return w("预约 \(booking) 的计划项目 \(operation) 属\(required.chinese)：接车类别不能低于\(required.chinese)（给的是\(given.chinese)）",
                      "booking \(booking) plans \(operation), \(required.english) work: the check-in's category cannot be lower than \(required.english) (given: \(given.english))")
+        case .belongingRemoveAfterSigning(let order, let status, let item):
+            return w("\(order) \(status.chinese)：随车物品清单已经客户签字，不能删除“\(item)”；如找不到，请登记：belongings \(order) missing \(item) reason=…",
+                     "\(order) is \(status.english): the customer signed the belongings checklist, so \"\(item)\" cannot be taken off it; if it cannot be found, record it: belongings \(order) missing \(item) reason=…")
+        case .missingBeforeSigning(let order, let item):
+            return w("\(order) 尚未签字：清单写错的物品直接删除 (belongings \(order) remove \(item))",
+                     "\(order) is not signed yet: an item put on the checklist by mistake is taken off (belongings \(order) remove \(item))")
+        case .missingButBack(let order, let item):
+            return w("\(order) 的“\(item)”已清点交还，不是未找到", "\(order): \"\(item)\" was checked back; it is not missing")
+        case .missingAlreadyMarked(let order, let item, let by, let at):
+            return w("\(order) 的“\(item)”已由 \(by) 于 \(w.time(at)) 登记为未找到", "\(order): \"\(item)\" was marked missing by \(by) at \(w.time(at))")
         case .customerPartPriced(let given):
             return w("客户自带配件不收配件费（price=\(given.plain)）：如要收取安装工时，请另加工时项", "a customer-supplied part is not charged for (price=\(given.plain)): charge the fitting as labour")
         case .dispatchOnlySignedOrInWork(let order, let status):

@@ -13,6 +13,8 @@ public struct OrderChange: Sendable {
     /// An added item reported, or its answer recorded.
     public internal(set) var supplement: Supplement?
     public internal(set) var progress: ProgressReport?
+    /// A finding added after the customer signed (the signed diagnosis kept as it was).
+    public internal(set) var laterFinding: LaterFinding?
     public internal(set) var payment: Payment?
     /// The car goes into a bay (out of the one it was in), or leaves its bay.
     public internal(set) var bayMove: BayMove?

@@ -48,6 +48,14 @@ public enum OrderRefusal: Refusal, Equatable {
     case categoryDowngradeNeedsManager(order: String, from: RepairCategory, to: RepairCategory)
     /// A booking's planned work implies a higher category than the one given at check-in.
     case categoryBelowBooking(booking: String, given: RepairCategory, required: RepairCategory, operation: String)
+
+    // The signed checklist.
+    /// After the customer signed, a belonging is marked missing with a reason, never taken off.
+    case belongingRemoveAfterSigning(order: String, status: OrderStatus, item: String)
+    /// Before signature a wrong item is simply taken off the checklist.
+    case missingBeforeSigning(order: String, item: String)
+    case missingButBack(order: String, item: String)
+    case missingAlreadyMarked(order: String, item: String, by: String, at: Timestamp)
     /// A part the customer brings is not sold to them.
     case customerPartPriced(given: Money)
 

@@ -1,0 +1,66 @@
+/// What the customer signed stays as it was signed: a diagnosis written after signature is added as a
+/// finding of its own — its text, when and who — beside the signed one, never over it; a belonging
+/// on a signed checklist is never deleted, only marked missing with the reason, who and when.
+
+/// A finding the workshop added after the customer signed (追加诊断): what, when and who.
+public struct LaterFinding: Hashable, Sendable {
+    public var text: String
+    public var at: Timestamp
+    public var by: String
+    public init(text: String, at: Timestamp, by: String) { (self.text, self.at, self.by) = (text, at, by) }
+}
+
+extension Gate {
+    /// The diagnosis the customer signed is not rewritten: while the order is signed (or in the
+    /// workshop, or done) what is found is added as a finding of its own.
+    public static func diagnosisSigned(_ order: RepairOrder) -> Bool {
+        switch order.status {
+        case .signed, .inWork, .completed, .ready: return true
+        case .estimating, .declined, .released, .void: return false
+        }
+    }
+
+    /// A belonging comes off the checklist only before the customer signed it (a typo); after, it is
+    /// marked missing, with the reason (`belongings … missing ITEM reason=…`).
+    public static func belongingRemovable(_ order: RepairOrder, item: String) throws {
+        if order.status == .released || order.status == .void || order.releasedAt != nil {
+            throw OrderRefusal.closed(order: order.number, status: order.status)
+        }
+        guard order.status == .estimating else {
+            throw OrderRefusal.belongingRemoveAfterSigning(order: order.number, status: order.status, item: item)
+        }
+    }
+}
+
+extension OrderRecord {
+    /// Records the diagnosis (诊断书): before signature it is written (and rewritten) on the order, with
+    /// a diagnostic fee as a line when there is one; after, what is found is added as a finding with
+    /// its time and who (`by`), the signed one kept as it was — and a fee is refused as before.
+    public func diagnose(_ findings: String, fee: Money?, feeDescription: String, by: String, at now: Timestamp) throws -> OrderChange {
+        guard Gate.diagnosisSigned(order) else { return try diagnose(findings, fee: fee, feeDescription: feeDescription) }
+        if fee != nil { try Gate.estimateEditable(order) }
+        let text = findings.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw InputRefusal.empty(field: "findings") }
+        var change = OrderChange(order, .orderFindingAdd, [("finding", .string(text)), ("signed_findings", .string(order.findings))])
+        change.laterFinding = LaterFinding(text: text, at: now, by: by)
+        return change
+    }
+
+    /// Marks a belonging on the checklist missing at hand-back (丢失/未找到): kept on the checklist, printed
+    /// as missing with the reason, who and when; release counts it accounted for by that record.
+    public func markMissing(_ name: String, reason: String, by: String, at now: Timestamp) throws -> Belonging {
+        try ensureCanReturnBelongings()
+        guard order.status != .estimating else { throw OrderRefusal.missingBeforeSigning(order: order.number, item: name) }
+        guard var item = belongings.first(where: { $0.name == name }) else {
+            throw LookupRefusal.noBelonging(item: name, order: order.number)
+        }
+        let reason = reason.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else { throw InputRefusal.empty(field: "reason") }
+        guard !item.isBack else { throw OrderRefusal.missingButBack(order: order.number, item: name) }
+        if let marked = item.missingRecord {
+            throw OrderRefusal.missingAlreadyMarked(order: order.number, item: name, by: marked.by, at: marked.at)
+        }
+        item.missingRecord = MissingBelonging(reason: reason, by: by, at: now)
+        return item
+    }
+}
