@@ -672,8 +672,9 @@ public struct OrderDocuments {
             throw DocumentUnavailable.notReleased(order: order.number)
         }
         let declined = order.status == .declined
-        let returned = record.belongings.filter { $0.back > 0 }
-            .map { $0.back == 1 && $0.count == 1 ? $0.name : "\($0.name)×\($0.back)" }.joined(separator: bilingual ? "、" : ", ")
+        // Released, every item came back or was marked missing on record (release's gate): these are the ones that came back.
+        let returned = record.belongings.filter { $0.isBack || $0.missingRecord == nil }
+            .map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: bilingual ? "、" : ", ")
         // A belonging not found, on record: named with its reason, never left out unsaid.
         let missing = record.belongings.filter { !$0.isBack }.compactMap { item in
             item.missingRecord.map { bilingual ? "\(item.missingDisplay)（未找到 missing：\($0.reason)；\($0.by)）" : "\(item.missingDisplay) (missing: \($0.reason); \($0.by))" }

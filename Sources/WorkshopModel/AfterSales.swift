@@ -80,6 +80,15 @@ public struct Complaint: Sendable {
 
     public var isClosed: Bool { followedUpAt != nil || (resolvedAt != nil && classification == .invalid) }
 
+    /// Whether the complaint was open at `instant`: registered before it and not closed by then — as
+    /// a past day's report counts it, the same whenever it is printed.
+    public func isOpen(at instant: Timestamp) -> Bool {
+        guard registeredAt < instant else { return false }
+        if let followed = followedUpAt, followed < instant { return false }
+        if let resolved = resolvedAt, classification == .invalid, resolved < instant { return false }
+        return true
+    }
+
     public enum Stage: String, Sendable { case registered, verified, resolved, closed }
     public var stage: Stage {
         if isClosed { return .closed }

@@ -17,6 +17,9 @@ public struct BookingConfirmation: Sendable {
     public var estimate: Money
     /// An electric car: its charging cable is asked for too.
     public var electric: Bool
+    /// The shop holds the car's key (on the hook of an earlier declined order not yet released): the
+    /// customer is not asked to bring it.
+    public var keyHeld: Bool = false
 
     public init(shopName: String, shopPhone: String, shopAddress: String, customerName: String, plate: String, time: String,
                 confirmed: Bool, work: [String], estimate: Money, electric: Bool) {
@@ -38,7 +41,8 @@ public struct BookingConfirmation: Sendable {
         text += "\(time)到店"
         if !work.isEmpty { text += "，项目：" + work.joined(separator: "、") }
         if estimate.fen > 0 { text += "，预计费用约¥\(estimate.grouped)（以检查后您签字确认的项目为准）" }
-        text += "。请携带行驶证和车钥匙" + (electric ? "、充电线" : "") + "，车内现金和贵重物品请提前取出。"
+        text += keyHeld ? "。请携带行驶证" + (electric ? "和充电线" : "") + "（车钥匙在本店保管），车内现金和贵重物品请提前取出。"
+                        : "。请携带行驶证和车钥匙" + (electric ? "、充电线" : "") + "，车内现金和贵重物品请提前取出。"
         if !shopAddress.isEmpty { text += "地址：\(shopAddress)。" }
         if !shopPhone.isEmpty { text += "如需改期请致电\(shopPhone)。" }
         return text
@@ -51,8 +55,10 @@ public struct BookingConfirmation: Sendable {
         if !work.isEmpty { text += " for " + work.joined(separator: ", ") }
         text += "."
         if estimate.fen > 0 { text += " The estimate is about \(estimate.grouped); only the work you sign for is charged." }
-        text += " Please bring the vehicle licence and the keys" + (electric ? " and the charging cable" : "")
-            + ", and take cash and valuables out of the car."
+        text += keyHeld ? " Please bring the vehicle licence" + (electric ? " and the charging cable" : "")
+                            + " (the shop is keeping your key), and take cash and valuables out of the car."
+                        : " Please bring the vehicle licence and the keys" + (electric ? " and the charging cable" : "")
+                            + ", and take cash and valuables out of the car."
         if !shopAddress.isEmpty { text += " Address: \(shopAddress)." }
         if !shopPhone.isEmpty { text += " To change the time, call \(shopPhone)." }
         return text

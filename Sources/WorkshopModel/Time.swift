@@ -133,6 +133,11 @@ public enum TimeParser {
 
     public static func parse(_ text: String, zone: ShopZone, now: Timestamp, field: String) throws -> Timestamp {
         guard let instant = instant(text, zone: zone, now: now) else {
+            // A date with an impossible time ("明天 25:00"): the time is what is wrong.
+            let parts = text.split(separator: " ").map(String.init)
+            if parts.count == 2, isDateWord(parts[0]), looksLikeTimeOfDay(parts[1]) {
+                throw InputRefusal.notTimeOfDay(field: field, given: parts[1])
+            }
             throw InputRefusal.notDateTime(field: field, given: text)
         }
         return instant
@@ -199,6 +204,11 @@ public enum TimeParser {
 
     /// Whether a word is a time of day, so that "2026-11-22" "14:30" typed as two words join up.
     public static func isTimeOfDay(_ word: String) -> Bool { parseTime(word) != nil }
+    /// Written as a time of day (digits, a colon, digits), possible or not: "25:00" is one, wrong.
+    public static func looksLikeTimeOfDay(_ word: String) -> Bool {
+        let fields = word.split(separator: ":", omittingEmptySubsequences: false)
+        return (2...3).contains(fields.count) && fields.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
     public static func isDateWord(_ word: String) -> Bool { parseDate(word) != nil || relativeDay(word) != nil }
 }
 

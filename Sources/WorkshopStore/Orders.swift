@@ -80,6 +80,10 @@ extension Store {
             }
             return found
         }
+        // An order number too long to be one of ours is no order, never a plate to add.
+        if reference.lowercased().hasPrefix("ro"), reference.count > 2, reference.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw LookupRefusal.noOrder(order: "RO" + reference.dropFirst(2))
+        }
         let vehicle = try resolveVehicle(reference)
         guard let open = try openOrder(vehicleID: vehicle.id) else {
             let last = try db.scalar("SELECT max(id) FROM orders WHERE vehicle_id = ?", [.integer(Int64(vehicle.id))])
@@ -290,7 +294,7 @@ extension Store {
     /// Lines the customer declined on earlier orders of this vehicle: offered again at the next
     /// visit, as ordinary work (never as free warranty work).
     public func declinedLines(vehicleID: Int, before orderID: Int? = nil) throws -> [(order: Int, line: OrderLine)] {
-        try db.rows("""
+        let declined: [(order: Int, line: OrderLine)] = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
                    l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
                    NULL AS list_amount, NULL AS concession_by
@@ -300,6 +304,16 @@ extension Store {
             """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))]) { row in
             (row.int("order_id"), try line(from: row, order: row.int("order_id")))
         }
+        // Work done since on a released order is no longer offered (DeclinedWork.stillOffered).
+        let done = try db.rows("""
+            SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered
+            FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE o.vehicle_id = ? AND o.status = 'released' AND l.status = 'approved' AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
+            """, [.integer(Int64(vehicleID))]) { row in
+            (order: row.int("order_id"), line: try line(from: row, order: row.int("order_id")))
+        }
+        return DeclinedWork.stillOffered(declined, done: done)
     }
 
     // MARK: Damage, belongings, documents

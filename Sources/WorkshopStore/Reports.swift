@@ -135,7 +135,8 @@ extension Store {
         }
         r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
         r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
-        r.openComplaints = try complaints().count
+        // Open at the end of the period: registered by then and not closed by then, whenever it is printed.
+        r.openComplaints = try complaints(includeClosed: true).filter { $0.isOpen(at: end) }.count
         try db.forEach("""
             SELECT status, count(*) AS bookings FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status
             """, range) { row in

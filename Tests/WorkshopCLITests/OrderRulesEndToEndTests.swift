@@ -130,4 +130,79 @@ struct OrderRulesEndToEndTests {
         let chinese = try TruthfulOrderTests.html(manager.inShopLanguage, "RO1", "release")
         #expect(chinese.contains("建议维修项目（客户拒绝）") && chinese.contains("本人已被告知上述诊断结果及建议维修项目"))
     }
+
+    @Test func declinedWorkDoneOnALaterReleasedOrderIsNoLongerOffered() throws {
+        let (manager, _) = try shop()
+        let steps = try manager.script("""
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车软" key=K07
+            diagnose RO1 "刹车油含水" fee=50
+            estimate RO1 labor BRK-03
+            decline RO1
+            appointment add 京A12345 at="2026-11-23 10:00" complaint="换刹车油"
+            appointment A1 confirm
+            notify A1
+            pay RO1 amount=50 method=cash tendered=50
+            belongings RO1 return key
+            release RO1 signed=张伟
+            """)
+        #expect(steps.status == 0, "\(steps.stderr)")
+        // The booking warned of the declined order holding the key; the message did not ask for it.
+        #expect(steps.stdout.contains("this car's declined order RO1 (2026-11-22) is not released: fee 50.00 due · key on hook K07"), "\(steps.stdout)")
+        #expect(steps.stdout.contains("the shop is keeping your key") && !steps.stdout.contains("and the keys"), "\(steps.stdout)")
+        func declined() throws -> [Any] {
+            (TruthfulOrderTests.object(try manager.command("vehicle show 京A12345", json: true).stdout)["declined_lines"] as? [Any]) ?? []
+        }
+        #expect(try declined().count == 1)
+        let done = try manager.script("""
+            appointment A1 cancel
+            checkin 京A12345 odometer=45300 fuel=1/2 complaint="换刹车油"
+            estimate RO2 labor BRK-03
+            promise RO2 2026-11-22 18:00
+            approve RO2 signed=张伟
+            dispatch RO2 group=机修一组
+            complete RO2
+            """)
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(try declined().count == 1, "done but not released yet: still offered")
+        let paid = try manager.script("""
+            pay RO2 tendered=200 method=cash
+            release RO2 signed=张伟
+            """)
+        #expect(paid.status == 0, "\(paid.stderr)")
+        #expect(try declined().isEmpty)
+    }
+
+    @Test func aPastDaysReportCountsTheComplaintsOpenAtItsEnd() throws {
+        let (manager, _) = try shop()
+        let steps = try manager.script("""
+            complaint add 京A12345 "异响未排除" channel=phone
+            """)
+        #expect(steps.status == 0, "\(steps.stderr)")
+        func openOn(_ day: String) throws -> Int? {
+            TruthfulOrderTests.object(try manager.command("report day \(day)", json: true).stdout)["complaints_open"] as? Int
+        }
+        #expect(try openOn("2026-11-21") == 0, "not registered yet at the end of the 21st")
+        #expect(try openOn("2026-11-22") == 1)
+    }
+
+    @Test func messagesSayWhatHappened() throws {
+        let (manager, _) = try shop()
+        let steps = try manager.script("""
+            appointment add 京A12345 at="2026-11-22 10:00" complaint="保养"
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
+            """)
+        #expect(steps.status == 0, "\(steps.stderr)")
+        var later = manager
+        later.now = "2026-11-22 11:00"
+        let noShow = try later.command("appointment A1 noshow")
+        #expect(noShow.stdout.contains("A1 marked as a no-show (it was not confirmed: nothing was reserved)"), "\(noShow.stdout)")
+        let badTime = try manager.command("promise RO1 明天 25:00")
+        #expect(badTime.stderr.contains("25:00") && badTime.stderr.contains("is not a time of day"), "\(badTime.stderr)")
+        let long = try manager.command("ro show RO99999999999999999999")
+        #expect(long.stderr.contains("RO99999999999999999999") && !long.stderr.contains("vehicle add"), "\(long.stderr)")
+        let help = try manager.command("help appointment")
+        #expect(!help.stdout.contains("J-MNT-1") && help.stdout.contains("J-MNT-VW"))
+        let set = try manager.command("ro set RO1 by=王小强")
+        #expect(set.stdout.contains("RO1 updated: dropped off by — → 王小强"), "\(set.stdout)")
+    }
 }

@@ -13,7 +13,7 @@ enum AppointmentCommands {
                        option("bay", .bay), option("note", .text)],
              access: .write, roles: writers,
              summary: Phrase("登记预约：估价、缺货配件和可用工位一并列出", "book: the estimate, any part short and the free bays are listed"),
-             examples: ["appointment add 粤B·3Q8X1 at=\"明天 10:00\" complaint=\"保养\" job=J-MNT-1"]) { invocation, s in
+             examples: ["appointment add 粤B·3Q8X1 at=\"明天 10:00\" complaint=\"保养\" job=J-MNT-VW"]) { invocation, s in
             try add(invocation, s)
         },
         Form([word("list", "ls"), optionalArg("day", .day)], access: .read,
@@ -128,6 +128,7 @@ enum AppointmentCommands {
             + (bays.isEmpty ? s.t("无", "none") : bays.map(\.name).joined(separator: s.t("、", ", ")))
         text += "\n  " + s.t("客户同意后：appointment \(saved.reference) confirm [bay=…]；不同意：appointment \(saved.reference) cancel",
                              "when the customer agrees: appointment \(saved.reference) confirm [bay=…]; if not: appointment \(saved.reference) cancel")
+        for warning in declinedWarnings(try s.store.declinedHeld(vehicleID: vehicle.id), s) { text += "\n  ! " + warning }
         return Output(text: text, json: .object([
             ("ok", .bool(true)), ("appointment", .string(saved.reference)), ("at", .string(at.iso8601)), ("minutes", .int(minutes)),
             ("estimate", .money(estimate)), ("lines", .array(lines.map(OrderView.lineJSON))),
@@ -135,6 +136,17 @@ enum AppointmentCommands {
             ("short_parts", .array(short.map(shortageJSON))),
             ("free_bays", .array(bays.map { .string($0.name) })),
         ]))
+    }
+
+    /// A declined order of the car not yet released (its fee unpaid, its key on the hook, belongings
+    /// here): said when it is booked, confirmed or told of its booking — a warning, not a refusal.
+    static func declinedWarnings(_ held: [(order: RepairOrder, held: HeldUntilRelease)], _ s: Session) -> [String] {
+        held.map { declined, held in
+            s.t("此车拒修单 \(declined.number)（\(s.zone.formatDate(declined.checkedInAt))）尚未交车：",
+                "this car's declined order \(declined.number) (\(s.zone.formatDate(declined.checkedInAt))) is not released: ")
+                + OrderCommands.heldText(held, s)
+                + s.t("；请告知客户（收费、交还后 release \(declined.number) signed=…）", "; tell the customer (settle and return, then release \(declined.number) signed=…)")
+        }
     }
 
     static func shortageJSON(_ short: PartShortage) -> JSON {
@@ -191,27 +203,33 @@ enum AppointmentCommands {
         a.status = .confirmed
         try s.store.saveAppointment(a, action: .appointmentConfirm, detail: [("bay", .string(bay.name)),
                                                                              ("parts", .array(needed.map { .string("\($0.partNumber)×\($0.quantity)") }))])
-        return .message(s.t("\(a.reference) 已确认：\(s.formatTime(a.at)) \(bay.name)" + (needed.isEmpty ? "" : "，已预留配件 \(needed.count) 种"),
-                            "\(a.reference) confirmed: \(s.formatTime(a.at)) in \(bay.name)" + (needed.isEmpty ? "" : ", \(needed.count) parts reserved")),
-                        [("bay", .string(bay.name))])
+        var text = s.t("\(a.reference) 已确认：\(s.formatTime(a.at)) \(bay.name)" + (needed.isEmpty ? "" : "，已预留配件 \(needed.count) 种"),
+                       "\(a.reference) confirmed: \(s.formatTime(a.at)) in \(bay.name)" + (needed.isEmpty ? "" : ", \(needed.count) parts reserved"))
+        for warning in declinedWarnings(try s.store.declinedHeld(vehicleID: a.vehicleID), s) { text += "\n  ! " + warning }
+        return .message(text, [("bay", .string(bay.name))])
     }
 
     static func cancel(_ a: inout Appointment, reason: String?, _ s: Session) throws -> Output {
         guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
+        // Only a confirmed booking reserved parts and held a bay.
+        let held = a.status == .confirmed
         try s.store.releaseReservations(of: a)
         a.status = .cancelled
         a.note = [a.note, reason].compactMap { $0 }.joined(separator: " · ")
         try s.store.saveAppointment(a, action: .appointmentCancel, detail: [("reason", .string(reason))])
-        return .message(s.t("\(a.reference) 已取消，预留配件已释放", "\(a.reference) cancelled; its parts are released"))
+        return .message(held ? s.t("\(a.reference) 已取消，预留配件和工位已释放", "\(a.reference) cancelled; its parts and bay are released")
+                             : s.t("\(a.reference) 已取消（未确认的预约，没有预留配件）", "\(a.reference) cancelled (it was not confirmed: nothing was reserved)"))
     }
 
     static func noShow(_ a: inout Appointment, _ s: Session) throws -> Output {
         guard a.status.isActive else { throw BookingRefusal.alreadyClosed(appointment: a.reference, status: a.status) }
         guard s.now > a.at else { throw BookingRefusal.noShowTooEarly(appointment: a.reference, at: a.at) }
+        let held = a.status == .confirmed
         try s.store.releaseReservations(of: a)
         a.status = .noShow
         try s.store.saveAppointment(a, action: .appointmentNoShow, detail: [])
-        return .message(s.t("\(a.reference) 标记为未到店，预留配件已释放", "\(a.reference) marked as a no-show; its parts are released"))
+        return .message(held ? s.t("\(a.reference) 标记为未到店，预留配件和工位已释放", "\(a.reference) marked as a no-show; its parts and bay are released")
+                             : s.t("\(a.reference) 标记为未到店（未确认的预约，没有预留配件）", "\(a.reference) marked as a no-show (it was not confirmed: nothing was reserved)"))
     }
 
     static func show(_ a: Appointment, _ s: Session) throws -> Output {

@@ -18,16 +18,20 @@ enum BookingNotice {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: booking.reference)
         }
         let work = try booking.jobs.map { try s.store.job(code: $0)?.name ?? $0 }
-        let message = BookingConfirmation(shopName: s.settings.name, shopPhone: s.settings.phone, shopAddress: s.settings.address,
+        var message = BookingConfirmation(shopName: s.settings.name, shopPhone: s.settings.phone, shopAddress: s.settings.address,
                                           customerName: owner.name, plate: vehicle.plate.dotted, time: BoardCommands.messageTime(booking.at, s),
                                           confirmed: booking.status == .confirmed, work: work.isEmpty ? [booking.complaint] : work,
                                           estimate: booking.estimate, electric: vehicle.isElectric)
+        // A declined order of this car not yet released may hold its key: the customer is not asked to bring it.
+        let held = try s.store.declinedHeld(vehicleID: vehicle.id)
+        message.keyHeld = held.contains { $0.held.keyTag != nil }
         let text = message.text(language: s.language)
         let kind = booking.status == .confirmed ? "confirmed" : "booked"
         try s.store.addBookingMessage(kind: kind, message: text, to: booking)
         let after = s.t("（已记录为已发送 \(s.formatTime(s.now))；复制上面的文字发微信或短信）",
                         "(recorded as sent at \(s.formatTime(s.now)); paste the text above into WeChat or an SMS)")
-        return Output(text: text + "\n  " + after,
+        let warnings = AppointmentCommands.declinedWarnings(held, s).map { "\n  ! " + $0 }.joined()
+        return Output(text: text + "\n  " + after + warnings,
                       json: .object([("ok", .bool(true)), ("appointment", .string(booking.reference)), ("kind", .string(kind)),
                                      ("message", .string(text)), ("phone", .string(owner.phone))]))
     }

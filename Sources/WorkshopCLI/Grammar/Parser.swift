@@ -221,7 +221,7 @@ struct Parser {
     private func joiningDateAndTime(_ tokens: [Token]) -> [Token] {
         var result: [Token] = []
         for token in tokens {
-            if token.key == nil, let previous = result.last, result.count > 1, TimeParser.isTimeOfDay(token.text),
+            if token.key == nil, let previous = result.last, result.count > 1, TimeParser.looksLikeTimeOfDay(token.text),
                TimeParser.isDateWord(previous.text) {
                 result[result.count - 1].text += " " + token.text
                 continue

@@ -28,6 +28,9 @@ extension InputRefusal: WordedRefusal {
         case .notDateTime(let field, let given):
             return w("\(w.typed(field, given))不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
                         "\(w.typed(field, given)) is not a date and time: write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)")
+        case .notTimeOfDay(let field, let given):
+            return w("\(w.typed(field, given))不是一天中的时间：时 0–23，分 0–59，如 17:00",
+                     "\(w.typed(field, given)) is not a time of day: hours 0–23, minutes 0–59, e.g. 17:00")
         case .notOdometer(let field, let given):
             return w("\(w.typed(field, given)) 不是里程读数：写整公里数，如 \(w.example(field, "45210"))",
                         "\(w.typed(field, given)) is not an odometer reading: write whole kilometres, e.g. \(w.example(field, "45210"))")

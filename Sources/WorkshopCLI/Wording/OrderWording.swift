@@ -170,6 +170,8 @@ extension OrderRefusal: WordedRefusal {
                      "a discount of \(discount.grouped) (\(percent)%) is above the limit of \(limit)% given without a manager: it needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .paymentBeforeSignature(let order, let status):
             return w("\(order) \(status.chinese)：客户签字前不收费", "\(order) is \(status.english): nothing is charged before the customer signs")
+        case .paymentAboveBalance(let order, let balance) where balance.fen <= 0:
+            return w("\(order) 已结清（余额 \(balance.grouped)）：无需再收款", "\(order) is settled (balance \(balance.grouped)): there is nothing to take")
         case .paymentAboveBalance(let order, let balance):
             return w("\(order) 的余额为 \(balance.grouped)：最多收这么多（客户多给现金时写 amount=\(balance.plain) tendered=实收金额，系统算出找零）",
                      "the balance of \(order) is \(balance.grouped): take at most that (for more cash handed over, write amount=\(balance.plain) tendered=WHAT WAS HANDED OVER, and give the change it works out)")

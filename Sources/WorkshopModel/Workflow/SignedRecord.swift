@@ -64,3 +64,23 @@ extension OrderRecord {
         return item
     }
 }
+
+/// Declined work offered again at the vehicle's next visits (domain.md: declined lines stay on the
+/// record and are offered again) — until it is done: once the same labour operation, or the same part
+/// number, was approved on a later order of the vehicle that was released, it is no longer offered.
+public enum DeclinedWork {
+    /// `declined`: the vehicle's declined lines, with their orders; `done`: the approved lines of its
+    /// released orders, with their orders.
+    public static func stillOffered(_ declined: [(order: Int, line: OrderLine)], done: [(order: Int, line: OrderLine)]) -> [(order: Int, line: OrderLine)] {
+        declined.filter { item in
+            !done.contains { later in later.order > item.order && sameWork(item.line, later.line) }
+        }
+    }
+
+    /// The same work: the same labour operation (not the diagnostic fee's reserved code), or the same part number.
+    static func sameWork(_ a: OrderLine, _ b: OrderLine) -> Bool {
+        if let code = a.operationCode, code != OrderLine.diagnosticFeeCode, code.uppercased() == b.operationCode?.uppercased() { return true }
+        if let part = a.partNumber, part.uppercased() == b.partNumber?.uppercased() { return true }
+        return false
+    }
+}
