@@ -307,7 +307,7 @@ extension Store {
         // Work done since on a released order is no longer offered (DeclinedWork.stillOffered).
         let done = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered, l.list_amount, l.concession_by
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND o.status = 'released' AND l.status = 'approved' AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
             """, [.integer(Int64(vehicleID))]) { row in
