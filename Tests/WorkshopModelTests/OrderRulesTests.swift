@@ -119,11 +119,13 @@ struct OrderRulesTests {
 
     @Test func aBelongingComesOffTheChecklistOnlyBeforeSignature() throws {
         let unsigned = try Self.withBelongings(.estimating)
-        try Gate.belongingRemovable(unsigned.order, item: "雨伞")
+        try Gate.belongingRemovable(unsigned, item: "雨伞")
         let signed = try Self.withBelongings(.signed)
         #expect(throws: OrderRefusal.belongingRemoveAfterSigning(order: "RO7", status: .signed, item: "雨伞")) {
-            try Gate.belongingRemovable(signed.order, item: "雨伞")
+            try Gate.belongingRemovable(signed, item: "雨伞")
         }
+        // One not on the checklist is named as such, before or after signature.
+        #expect(throws: LookupRefusal.noBelonging(item: "千斤顶", order: "RO7")) { try Gate.belongingRemovable(signed, item: "千斤顶") }
         #expect(throws: OrderRefusal.missingBeforeSigning(order: "RO7", item: "雨伞")) {
             try unsigned.markMissing("雨伞", reason: "x", by: "周静", at: OrderFixture.checkedIn)
         }

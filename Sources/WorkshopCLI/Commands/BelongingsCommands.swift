@@ -41,9 +41,10 @@ enum BelongingsCommands {
         Form([arg("order", .order), word("remove", "rm", "删除"), textArg("item", item)], access: .write, roles: roles,
              summary: Phrase("签字前从清单中移除（写错的物品）；签字后用 missing 登记未找到", "take an item put on by mistake off the checklist, before signature; after it, missing records one not found"),
              examples: ["belongings RO12 remove 千斤顶"]) { invocation, s in
-            let order = try s.store.resolveOrder(invocation.need("order"))
+            let record = try s.record(invocation)
+            let order = record.order
             let name = try BelongingItem.parse(invocation.need("item")).name
-            try Gate.belongingRemovable(order, item: name)
+            try Gate.belongingRemovable(record, item: name)
             try s.store.removeBelonging(name, from: order)
             return .message(s.t("\(order.number) 已移除 \(name)", "\(order.number): removed \(name)"))
         },

@@ -22,7 +22,12 @@ extension Gate {
 
     /// A belonging comes off the checklist only before the customer signed it (a typo); after, it is
     /// marked missing, with the reason (`belongings … missing ITEM reason=…`).
-    public static func belongingRemovable(_ order: RepairOrder, item: String) throws {
+    /// An item not on the checklist is named as such first: there is nothing to take off or to miss.
+    public static func belongingRemovable(_ record: OrderRecord, item: String) throws {
+        let order = record.order
+        guard record.belongings.contains(where: { $0.name == item }) else {
+            throw LookupRefusal.noBelonging(item: item, order: order.number)
+        }
         if order.status == .released || order.status == .void || order.releasedAt != nil {
             throw OrderRefusal.closed(order: order.number, status: order.status)
         }
