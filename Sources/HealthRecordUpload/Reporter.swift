@@ -68,63 +68,82 @@ public struct Reporter {
         var token = account.token
         for entry in entries {
             guard let record = entry.record else { continue }
-            if let problems = Optional(record.problems), !problems.isEmpty {
+            let problems = record.problems
+            guard problems.isEmpty else {
                 report.results.append((entry.orderNumber, .needsCorrection(problems)))
                 continue
             }
-            var triedFreshToken = false
-            while true {
-                if token == nil {
-                    switch try fetchToken(account, style) {
-                    case .success(let fresh): token = fresh
-                    case .failure(let stop):
-                        if case .refused(let words) = stop { report.accountRefused = words } else if case .unreachable(let words) = stop { report.unreachable = words }
-                        try postpone(entries.filter { e in !report.results.contains { $0.order == e.orderNumber } }, stop)
-                        return report
-                    }
+            switch try send(entry, record, token: &token, account: account, style: style, named: orders != nil) {
+            case .answered(let result):
+                report.results.append((entry.orderNumber, result))
+            case .noAnswer(let result):
+                // The network or the platform is down: the rest wait for the next push rather than
+                // each costing a timeout now.
+                report.results.append((entry.orderNumber, result))
+                return report
+            case .noToken(let stop):
+                switch stop {
+                case .refused(let words): report.accountRefused = words
+                case .unreachable(let words): report.unreachable = words
                 }
-                let request = style.uploadRequest(base: account.url, token: token!, company: account.company, record: record,
-                                                  sentAt: store.context.now, zone: store.settings.timeZone)
-                guard let attempt = try store.claim(entry, url: request.url, request: request.body, now: orders != nil) else {
-                    report.results.append((entry.orderNumber, .busy))
-                    break
-                }
-                let outcome: AttemptOutcome
-                var status: Int?
-                var body: String?
-                var failure: String?
-                do {
-                    let answer = try transport.send(HTTPRequest(method: request.method, url: request.url,
-                                                                contentType: "application/json; charset=utf-8", body: Array(request.body.utf8)))
-                    status = answer.status
-                    body = answer.text
-                    switch style.readUpload(status: answer.status, body: answer.text) {
-                    case .accepted(let words): outcome = .accepted(words)
-                    case .alreadyHeld(let words): outcome = .alreadyHeld(words)
-                    case .refused(let code, let words): outcome = .refused(words.isEmpty ? code : words)
-                    case .tokenRefused(let words): outcome = .tokenRefused(words)
-                    case .unreadable: outcome = .failed(Failure.http(answer.status))
-                    }
-                } catch {
-                    outcome = .failed(Failure.code(error))
-                    failure = Self.words(error)
-                }
-                try store.finish(attempt: attempt, of: entry, outcome: outcome, httpStatus: status, response: body,
-                                 failure: failure, finishedAt: store.context.now)
-                if case .tokenRefused = outcome, !triedFreshToken {
-                    triedFreshToken = true
-                    token = nil
-                    try store.write { try store.cacheHealthRecordToken(nil) }
-                    continue
-                }
-                report.results.append((entry.orderNumber, Self.result(outcome, entry: try store.read { try store.outboxEntry(orderID: entry.orderID) })))
-                // No answer at all: the network or the platform is down. The rest wait for the next
-                // push rather than each costing a timeout now.
-                if failure != nil { return report }
-                break
+                try postpone(entries.filter { e in !report.results.contains { $0.order == e.orderNumber } }, stop)
+                return report
             }
         }
         return report
+    }
+
+    private enum Sent {
+        case answered(Report.Result)
+        case noAnswer(Report.Result)
+        case noToken(Stop)
+    }
+
+    /// One record: taken, sent, its answer recorded; sent once more with a new token when the
+    /// platform refuses the one it had.
+    private func send(_ entry: OutboxEntry, _ record: RepairRecord, token: inout String?, account: HealthRecordAccount,
+                      style: any PlatformStyle, named: Bool) throws -> Sent {
+        var triedFreshToken = false
+        while true {
+            if token == nil {
+                switch try fetchToken(account, style) {
+                case .success(let fresh): token = fresh
+                case .failure(let stop): return .noToken(stop)
+                }
+            }
+            let request = style.uploadRequest(base: account.url, token: token!, company: account.company, record: record,
+                                              sentAt: store.context.now, zone: store.settings.timeZone)
+            guard let attempt = try store.claim(entry, url: request.url, request: request.body, now: named) else { return .answered(.busy) }
+            let outcome: AttemptOutcome
+            var status: Int?
+            var body: String?
+            var failure: String?
+            do {
+                let answer = try transport.send(HTTPRequest(method: request.method, url: request.url,
+                                                            contentType: "application/json; charset=utf-8", body: Array(request.body.utf8)))
+                (status, body) = (answer.status, answer.text)
+                switch style.readUpload(status: answer.status, body: answer.text) {
+                case .accepted(let words): outcome = .accepted(words)
+                case .alreadyHeld(let words): outcome = .alreadyHeld(words)
+                case .refused(let code, let words): outcome = .refused(words.isEmpty ? code : words)
+                case .tokenRefused(let words): outcome = .tokenRefused(words)
+                case .unreadable: outcome = .failed(Failure.http(answer.status))
+                }
+            } catch {
+                outcome = .failed(Failure.code(error))
+                failure = Self.words(error)
+            }
+            try store.finish(attempt: attempt, of: entry, outcome: outcome, httpStatus: status, response: body,
+                             failure: failure, finishedAt: store.context.now)
+            if case .tokenRefused = outcome, !triedFreshToken {
+                triedFreshToken = true
+                token = nil
+                try store.write { try store.cacheHealthRecordToken(nil) }
+                continue
+            }
+            let result = Self.result(outcome, entry: try store.read { try store.outboxEntry(orderID: entry.orderID) })
+            return failure == nil ? .answered(result) : .noAnswer(result)
+        }
     }
 
     private enum Stop: Error {
