@@ -161,6 +161,16 @@ extension Store {
         return (open, sent, count)
     }
 
+    /// What the board asks a person to look at: records the platform refused or that can't be sent
+    /// (to correct), and records still not sent a day after their release.
+    public func outboxAttention() throws -> (toCorrect: Int, lateByADay: Int) {
+        let toCorrect = try db.first("SELECT count(*) AS n FROM health_record_outbox WHERE state = 'refused'") { $0.int("n") } ?? 0
+        let late = try db.first("""
+            SELECT count(*) AS n FROM health_record_outbox WHERE state IN ('waiting', 'sending') AND created_at < ?
+            """, [.integer(Int64(context.now.seconds - 86_400))]) { $0.int("n") } ?? 0
+        return (toCorrect, late)
+    }
+
     /// The records a push may take now: waiting and due, or taken by a push that died.
     public func dueOutboxEntries(limit: Int) throws -> [OutboxEntry] {
         let now = context.now.seconds

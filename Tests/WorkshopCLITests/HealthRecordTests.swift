@@ -70,6 +70,9 @@ struct HealthRecordTests {
         let second = try release(shop, order: 2, odometer: 45_300)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("no token from the national record platform (the platform can't be reached)"), "\(second.stdout)")
+        var nextDay = shop
+        nextDay.now = "2026-11-23 10:00"
+        #expect(try nextDay.inShopLanguage.command("board").stdout.contains("健康档案：交车超过一天仍未上报 2（healthrecord status）"))
         let waiting = try shop.command("healthrecord status", json: true).stdout
         #expect(waiting.contains(#""order":"RO1","settlement_no""#) && waiting.contains(#""state":"waiting""#), "\(waiting)")
         // Back: a new platform at the same address is not possible here, so the shop is pointed at it.
@@ -241,6 +244,7 @@ struct HealthRecordTests {
         #expect(released.status == 0, "\(released.stderr)")
         #expect(released.stdout.contains("健康档案：RO1 须先更正：第 1 项配件“机油滤清器”没有配件编码（healthrecord correct RO1 part=1:编码）"), "\(released.stdout)")
         #expect(platform.uploadsReceived.isEmpty)
+        #expect(try shop.command("board").stdout.contains("! national record: 1 to correct (healthrecord status)"))
         #expect(try shop.command("healthrecord correct RO1 part=1:LF-100").status == 0)
         #expect(try shop.command("healthrecord push").stdout.contains("RO1 reported"))
         #expect(platform.records.values.first?.contains(#""partscode":"LF-100""#) == true)

@@ -57,8 +57,17 @@ enum BoardCommands {
         if !calls.isEmpty {
             text += "\n  " + s.t("待回访 \(calls.count)（followup list due）", "\(calls.count) follow-up calls due (followup list due)")
         }
+        // The national repair record: what waits on a person, or has waited too long on the platform.
+        let record = try s.store.outboxAttention()
+        if record.toCorrect > 0 || record.lateByADay > 0 {
+            text += "\n  ! " + s.t("健康档案：", "national record: ")
+                + [record.toCorrect > 0 ? s.t("待更正 \(record.toCorrect)", "\(record.toCorrect) to correct") : nil,
+                   record.lateByADay > 0 ? s.t("交车超过一天仍未上报 \(record.lateByADay)", "\(record.lateByADay) not sent a day after release") : nil]
+                    .compactMap { $0 }.joined(separator: " · ") + s.t("（healthrecord status）", " (healthrecord status)")
+        }
         return Output(text: text, json: .object([
             ("now", .string(now.iso8601)),
+            ("healthrecord", .object([("to_correct", .int(record.toCorrect)), ("late", .int(record.lateByADay))])),
             ("complaints_overdue", .array(lateComplaints.map { c in
                 .object([("id", .int(c.id)), ("late", .array(c.overdue(at: now).map { .string($0) })), ("assigned_to", .string(c.assignedTo))])
             })),
