@@ -76,6 +76,16 @@ public final class FakePlatform: @unchecked Sendable {
     public var uploadsReceived: [String] { lock.withLock { uploads } }
     public var tokensIssued: Int { lock.withLock { issuedTokens.count } }
 
+    /// Waits (up to 10 s) until the platform holds `count` records: an upload answered late is
+    /// stored only when its answer is written.
+    public func waitUntilHolding(_ count: Int) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while records.count < count {
+            guard Date() < deadline else { throw POSIXError(.ETIMEDOUT) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
     // MARK: Serving
 
     private func acceptLoop() {

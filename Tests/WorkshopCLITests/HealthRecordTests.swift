@@ -149,7 +149,7 @@ struct HealthRecordTests {
         let released = try release(shop, order: 2, odometer: 45_300)
         #expect(released.stdout.contains("RO2 not reported (the platform did not answer in time)"), "\(released.stdout)")
         platform.delayAnswers(by: 0)
-        Thread.sleep(forTimeInterval: 1.5)                      // the platform finishes storing it
+        try platform.waitUntilHolding(2)                        // the platform finishes storing it
         var later = shop
         later.now = "2026-11-22 09:02"
         let pushed = try later.command("healthrecord push").stdout
@@ -198,7 +198,7 @@ struct HealthRecordTests {
         process.waitUntilExit()
         #expect(platform.uploadsReceived.count == 2)
         platform.delayAnswers(by: 0)
-        Thread.sleep(forTimeInterval: 2.2)                      // the platform finishes storing what arrived
+        try platform.waitUntilHolding(2)                        // the platform finishes storing what arrived
         // The record is still taken by the dead push: nobody sends it again until its lease runs out…
         let status = try shop.command("healthrecord status RO2", json: true).stdout
         #expect(status.contains(#""state":"sending""#), "\(status)")
