@@ -35,11 +35,12 @@ bench: setup
 	$(SWIFT) build -c release
 	.build/release/workshop-bench $(ARGS)
 
-# libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz).
+# libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz), or
+# until a number of executions (make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=7200: whichever comes first).
 fuzz: setup
 	$(SWIFT) build -c release --product workshop-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING --scratch-path .build-fuzz
 	@mkdir -p .build-fuzz/corpus
-	.build-fuzz/release/workshop-fuzz $(CURDIR)/.build-fuzz/corpus $(CURDIR)/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1
+	.build-fuzz/release/workshop-fuzz $(CURDIR)/.build-fuzz/corpus $(CURDIR)/Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS)) -max_len=1024 -print_final_stats=1
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR)
