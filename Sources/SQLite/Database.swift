@@ -6,6 +6,10 @@ public final class Database {
     public let path: String
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// The write-ahead log's size as the WAL hook last reported it (WriteAheadLog.swift).
+    let walState = WriteAheadLogState()
+    /// Tests only: who is told of every statement run (observeStatements).
+    var statementObserver: StatementObserver?
 
     /// Opens (creating if needed) the database at `path`. `immutable` (read-only only) tells SQLite
     /// the file cannot change while it is open: nothing is locked and no -wal or -shm file is made
@@ -196,4 +200,38 @@ extension Database {
         }
         return pages
     }
+}
+
+extension Database {
+    /// Calls `observer` with the text of every statement this connection runs, as prepared (with its
+    /// `?` placeholders), including those run by `execute` and the triggers' own programs (named
+    /// `-- TRIGGER name`). For tests that check the plans of the statements commands really issue.
+    public func observeStatements(_ observer: @escaping (String) -> Void) {
+        statementObserver = StatementObserver(observer)
+        let context = Unmanaged.passUnretained(statementObserver!).toOpaque()
+        sqlite3_trace_v2(handle, UInt32(SQLITE_TRACE_STMT), { _, context, statement, _ in
+            guard let context, let statement, let sql = sqlite3_sql(OpaquePointer(statement)) else { return 0 }
+            Unmanaged<StatementObserver>.fromOpaque(context).takeUnretainedValue().observer(String(cString: sql))
+            return 0
+        }, context)
+    }
+
+    /// The plan SQLite makes for `sql` (its parameters unbound), one step a line as EXPLAIN QUERY PLAN
+    /// details them.
+    public func queryPlan(_ sql: String) throws -> [String] {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(handle, "EXPLAIN QUERY PLAN " + sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw SQLiteError(code: rc, message: lastErrorMessage, sql: sql) }
+        defer { sqlite3_finalize(stmt) }
+        var steps: [String] = []
+        while sqlite3_step(stmt) == SQLITE_ROW {
+            if let text = sqlite3_column_text(stmt, 3) { steps.append(String(cString: text)) }
+        }
+        return steps
+    }
+}
+
+final class StatementObserver {
+    let observer: (String) -> Void
+    init(_ observer: @escaping (String) -> Void) { self.observer = observer }
 }

@@ -74,6 +74,8 @@ public final class Store {
             } else {
                 try Migrator.migrate(db, path: path, now: context.now)
                 try BackupMark.clear(db)
+                // No checkpoint inside a command's commit: they run when idle (checkpointWhenIdle).
+                try db.takeCheckpointsOutOfCommits()
             }
             db.setBusyTimeout(milliseconds: 5_000)
         } catch let error as SQLiteError where !error.isBusy {
@@ -131,7 +133,25 @@ public final class Store {
         let start = writing?.start
         writing = nil
         if head.id != start?.id { anchorAfterCommit(.init(entry: head.id, hash: head.hash)) }
+        // A program that never idles (no REPL around the store) still keeps the log bounded.
+        if db.framesInLog >= Store.logCeilingFrames { db.checkpoint() }
         return result
+    }
+
+    /// Tests only: `observer` hears the text of every statement this store's connection runs.
+    public func observeStatements(_ observer: @escaping (String) -> Void) { db.observeStatements(observer) }
+
+    /// The log's size past which a commit checkpoints at once, if no idle moment did (≈40 MB).
+    static let logCeilingFrames = 10_000
+
+    /// Copies the write-ahead log's committed pages into the database file, at a moment nobody is
+    /// waiting for a command (after its output is out, at exit): a PASSIVE checkpoint, which takes
+    /// no lock another connection waits for. Only when the log holds at least `minimumFrames`
+    /// frames of this connection's commits, so that a run of commands checkpoints now and then,
+    /// not after each one. Never inside a transaction; nothing on a read-only database.
+    public func checkpointWhenIdle(minimumFrames: Int = 1) {
+        guard !isReadOnly, !db.isInTransaction, db.framesInLog >= max(1, minimumFrames) else { return }
+        db.checkpoint()
     }
 
     /// The sealed tables and the hook that notes every row this connection changes; made once.

@@ -119,9 +119,30 @@ public final class App {
         }
     }
 
+    /// Tests only: `observer` hears the text of every SQL statement the commands run.
+    public func observeStatements(_ observer: @escaping (String) -> Void) { session.store.observeStatements(observer) }
+
     /// Runs one command (`-c`).
     public func runCommand(_ line: String) {
         process(line, location: nil)
+        idle(ending: true)
+    }
+
+    /// A person at a terminal: every idle moment between commands checkpoints the log.
+    private var isInteractive = false
+
+    /// The log's size (frames of about a page) past which a script or a pipe checkpoints between
+    /// two commands: SQLite's own default for its automatic checkpoint, so the log stays as small
+    /// as it always was.
+    static let scriptCheckpointFrames = 1_000
+
+    /// After a command's output is out: the write-ahead log's pages are copied into the database
+    /// file now, outside any command, instead of inside the commit of whichever command crossed
+    /// SQLite's mark. At a terminal after every write (the person is reading), in a script once
+    /// the log has grown, and at the end of a run.
+    public func idle(ending: Bool = false) {
+        let minimum = ending || isInteractive ? 1 : App.scriptCheckpointFrames
+        session.store.checkpointWhenIdle(minimumFrames: minimum)
     }
 
     /// Runs every line from a source until its end, `quit`, or (with --bail) the first failure.
@@ -133,6 +154,12 @@ public final class App {
     }
 
     public func run(_ source: LineSource, interactive: Bool, named: String? = nil) {
+        let wasInteractive = isInteractive
+        isInteractive = interactive
+        defer {
+            isInteractive = wasInteractive
+            idle(ending: true)
+        }
         var number = 0
         while !stopped && !session.shouldQuit {
             number += 1
@@ -146,6 +173,7 @@ public final class App {
             }
             guard let line else { break }
             let ok = process(line, location: interactive ? nil : Location(file: named, line: number))
+            idle()
             if !ok && bail && !interactive { stopped = true }
         }
     }
@@ -229,6 +257,8 @@ public final class App {
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
             commands += 1
             if !process(line, location: Location(file: path, line: number)) && bail { stopped = true }
+            // A sourced file is a script, even at a terminal: the log is checkpointed once it has grown.
+            session.store.checkpointWhenIdle(minimumFrames: App.scriptCheckpointFrames)
         }
         return (commands, failures - before)
     }
