@@ -76,7 +76,9 @@ extension Store {
             r.approved = row.money("approved")
         }
         // Released orders: their approved, chargeable lines and discounts, computed per order as the
-        // settlement does, each under the terms fixed on it.
+        // settlement does, each under the terms fixed on it. `+o.id`: grouping by the bare rowid makes
+        // SQLite walk the whole orders table in id order instead of the month's through the index on
+        // released_at (196 ms against 6 ms at a million orders); the sums do not depend on the order.
         var byDay: [String: (revenue: Money, cars: Int)] = [:]
         let zone = settings.timeZone
         try db.forEach("""
@@ -87,7 +89,7 @@ extension Store {
                    coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0) AS other
             FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0
             WHERE o.released_at >= ? AND o.released_at < ? AND o.\(counted)
-            GROUP BY o.id
+            GROUP BY +o.id
             """, range) { row in
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
             let labor = row.money("labor"), parts = row.money("parts"), other = row.money("other")

@@ -74,6 +74,29 @@ struct UpgradeTests {
 
     /// However a database reaches the current version — made new, or upgraded from the last
     /// version shops have — it has the same tables, columns, indexes and triggers, word for word.
+    /// 014-history-indexes on a shop made before it: the indexes are there after the upgrade, and
+    /// a booking's reserved parts, the open complaints and a period's complaints are found through them.
+    @Test func anOlderDatabaseGainsTheHistoryIndexes() throws {
+        let path = try Support.copyOfFixture(6)
+        let store = try Support.open(path)
+        let db = try Database(path: path, readOnly: true)
+        let indexes = try db.rows("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.string("name") }
+        for name in ["stock_movements_appointment", "complaints_open_by_id", "complaints_registered"] {
+            #expect(indexes.contains(name), "\(name) missing after the upgrade")
+        }
+        let queries = [
+            ("SELECT part_no, sum(reserved_delta) FROM stock_movements WHERE appointment_id = ? GROUP BY part_no", "stock_movements_appointment"),
+            ("SELECT id FROM complaints WHERE followed_up_at IS NULL ORDER BY id", "complaints_open_by_id"),
+            ("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", "complaints_registered"),
+        ]
+        for (query, index) in queries {
+            let plan = try db.queryPlan(query)
+            #expect(plan.contains { $0.contains(index) }, "\(query)\n\(plan)")
+        }
+        let report = try store.read { try store.verify() }
+        #expect(report.problems.isEmpty, "\(report.problems)")
+    }
+
     @Test func aNewDatabaseHasTheSchemaOfAnUpgradedOne() throws {
         let upgraded = try Support.copyOfFixture(6)
         _ = try Support.open(upgraded)

@@ -16,6 +16,7 @@ enum Schema {
         .nationalRepairRecord,
         .moneyGates,
         .orderRules,
+        .historyIndexes,
     ]
 
     static var currentVersion: Int { migrations.count }
