@@ -31,9 +31,11 @@ test: setup
 	$(SWIFT) test
 
 # Generates a shop with ten years of history and times the commands on it (release build).
+# SCALE=1000|10000|150000|1000000 picks the shop's size in orders (each generated once, cached in
+# .build/bench/); the figures also go to .build/bench/results.json.
 bench: setup
 	$(SWIFT) build -c release
-	.build/release/workshop-bench $(ARGS)
+	.build/release/workshop-bench $(if $(SCALE),--scale $(SCALE)) $(ARGS)
 
 # libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz), or
 # until a number of executions (make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=7200: whichever comes first).

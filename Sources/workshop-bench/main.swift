@@ -10,9 +10,17 @@ import WorkshopCLI
 import WorkshopModel
 import WorkshopStore
 
-let orderCount = 150_000
-let customerCount = 40_000
-let vehicleCount = 50_000
+/// `make bench SCALE=N` (`--scale N`): a shop of N orders, its customers and vehicles in proportion
+/// (at least enough idle cars for the check-ins). 150,000 by default: ten years of a 20-bay shop.
+let orderCount: Int = {
+    let arguments = CommandLine.arguments
+    guard let at = arguments.firstIndex(of: "--scale"), at + 1 < arguments.count, let n = Int(arguments[at + 1]), n >= 1_000 else {
+        return 150_000
+    }
+    return n
+}()
+let customerCount = max(1_000, orderCount * 4 / 15)
+let vehicleCount = max(1_500, orderCount / 3)
 let openOrders = 60
 let openStatuses = "('estimating','signed','in-work','completed','ready')"
 let partCount = 20_000
@@ -282,7 +290,7 @@ func measureDocuments(database: String) throws -> [Stats] {
     let output = directory + "/documents"
     try? FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     let renderer = PDFRenderer()
-    let record = try store.record(of: store.order(id: 1000)!)
+    let record = try store.record(of: store.order(id: sampleOrder)!)
     var chinese: [Double] = [], chineseInMemory: [Double] = [], latin: [Double] = [], settlement: [Double] = []
     var cpu: [String: [Double]] = [:]
     /// Wall time, and CPU time kept under `name`.
@@ -329,7 +337,7 @@ func measureDocuments(database: String) throws -> [Stats] {
         }))
     }
     // A released order's settlement list, its lines repeated until the list runs to 3 pages.
-    let released = try store.record(of: store.order(id: 1000)!)
+    let released = try store.record(of: store.order(id: sampleOrder)!)
     let billed = released.visibleLines
     let long = OrderRecord(order: released.order, vehicle: released.vehicle, customer: released.customer,
                            lines: (0..<60).map { index in
@@ -339,7 +347,7 @@ func measureDocuments(database: String) throws -> [Stats] {
                                                 brand: l.brand, partClass: l.partClass, noWarranty: l.noWarranty, status: l.status)
                            },
                            damage: released.damage, belongings: released.belongings, documents: released.documents)
-    let payments = try store.payments(orderID: 1000)
+    let payments = try store.payments(orderID: sampleOrder)
     let warranty = long.warrantyCoverage(zone: store.settings.timeZone, fallback: WarrantyTable.statutory(.car, long.order.category))
     for _ in 0..<50 {
         settlement.append(milliseconds(timed("settlement") {
@@ -351,7 +359,8 @@ func measureDocuments(database: String) throws -> [Stats] {
         }))
     }
     // The day batch: every order of a busy day (about 40) in one PDF, the median of 10 runs.
-    let day = try Database(path: database).rows("SELECT id FROM orders WHERE id BETWEEN 50000 AND 50039") { $0.int("id") }
+    let day = try Database(path: database).rows("SELECT id FROM orders WHERE id BETWEEN ? AND ?",
+                                                [.integer(Int64(orderCount / 3)), .integer(Int64(orderCount / 3 + 39))]) { $0.int("id") }
     let dayDocuments = day.compactMap { id -> DocumentModel.Document? in
         guard let order = try? store.order(id: id), let record = try? store.record(of: order) else { return nil }
         return OrderDocuments(record: record, settings: store.settings, printedAt: Timestamp.currentTime).jobCard()
@@ -380,13 +389,106 @@ func measureDocuments(database: String) throws -> [Stats] {
             Stats(name: "print settlement PDF (\(settlementPages) pages)", samples: settlement), batch]
 }
 
-func report(_ stats: [Stats]) {
+/// A released order early in the history, for the documents.
+let sampleOrder = min(1_000, orderCount / 2)
+
+/// What a command is compared with: the floor of its kind, measured in the same run.
+enum Floor { case write, read, none }
+
+func report(_ stats: [Stats], floors: [Floor: Stats] = [:], kinds: [String: Floor] = [:]) {
     print("")
-    print("command".padding(toLength: 32, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs")
+    print("command".padding(toLength: 32, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs   × floor (median, p99)")
     for s in stats {
+        var ratio = ""
+        if let kind = kinds[s.name], let floor = floors[kind] {
+            ratio = String(format: "   %5.1f× %5.1f×", s.median / floor.median, s.p99 / floor.p99) + (kind == .write ? "  (write)" : "  (read)")
+        }
         print(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-              + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count))
+              + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count) + ratio)
     }
+}
+
+/// The floors: what SQLite itself does on this machine now, for the commands to be compared with.
+/// Write: one durable transaction (WAL, synchronous=FULL, as Workshop commits) inserting an order-shaped
+/// row with its indexes and a journal-shaped row with its hash, into a table already holding the shop's
+/// number of orders; checkpoints outside the timing, as Workshop takes them. Read: a vehicle by its
+/// plate through the unique index, on the shop itself.
+func measureFloors(shop: String, runs: Int) throws -> (write: Stats, read: Stats) {
+    let path = directory + "/floor-\(orderCount).db"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let db = try Database(path: path)
+    try db.enableWriteAheadLog()
+    try db.execute("""
+        PRAGMA synchronous = OFF;
+        CREATE TABLE orders (id INTEGER PRIMARY KEY, vehicle_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, status TEXT NOT NULL,
+                             checked_in_at INTEGER NOT NULL, advisor TEXT NOT NULL, odometer_in INTEGER, fuel TEXT, complaint TEXT);
+        CREATE INDEX orders_vehicle ON orders(vehicle_id, id);
+        CREATE INDEX orders_checked_in ON orders(checked_in_at);
+        CREATE TABLE journal (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                              order_id INTEGER, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX journal_order ON journal(order_id) WHERE order_id IS NOT NULL;
+        """)
+    try db.transaction {
+        for index in 0..<orderCount {
+            try db.run("INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint) VALUES (?, ?, 'released', ?, '王芳', 1000, '1/2', '保养')",
+                       [.integer(Int64(index % vehicleCount + 1)), .integer(Int64(index % customerCount + 1)), .integer(Int64(index))])
+        }
+    }
+    try db.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous = FULL;")
+    try db.takeCheckpointsOutOfCommits()
+    let hash = String(repeating: "a", count: 64)
+    var writes: [Double] = []
+    for index in 0..<runs {
+        writes.append(milliseconds(time {
+            try? db.transaction {
+                try db.run("INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint) VALUES (?, ?, 'estimating', ?, '王芳', 1000, '1/2', '刹车异响')",
+                           [.integer(Int64(index + 1)), .integer(Int64(index + 1)), .integer(Int64(orderCount + index))])
+                let order = db.lastInsertRowID
+                try db.run("INSERT INTO journal(at, actor, action, order_id, detail, prev_hash, hash) VALUES (?, '王芳', 'order.checkin', ?, '{}', ?, ?)",
+                           [.integer(Int64(index)), .integer(Int64(order)), .text(hash), .text(hash)])
+            }
+        }))
+        if db.framesInLog >= 1_000 { db.checkpoint() }
+    }
+    let shopDB = try Database(path: shop, readOnly: true)
+    var reads: [Double] = []
+    var rng = SplitMix(state: 99)
+    for _ in 0..<runs {
+        let wanted = plate(rng.int(0..<vehicleCount))
+        reads.append(milliseconds(time {
+            _ = try? shopDB.first("SELECT * FROM vehicles WHERE plate = ?", [.text(wanted)]) { $0.int("id") }
+        }))
+    }
+    return (Stats(name: "floor: durable insert (order + journal row)", samples: writes),
+            Stats(name: "floor: vehicle by plate (indexed read)", samples: reads))
+}
+
+/// The figures as JSON in .build/bench/results.json, to compare one run with another.
+func writeResults(_ commands: [Stats], documents: [Stats], floors: [Floor: Stats], generation: Double?) {
+    func figures(_ s: Stats) -> String {
+        String(format: "{\"median_ms\":%.4f,\"p99_ms\":%.4f,\"runs\":%d}", s.median, s.p99, s.samples.count)
+    }
+    func object(_ list: [(String, Stats)]) -> String {
+        "{" + list.map { "\n    " + JSON.string($0.0).serialized() + ":" + figures($0.1) }.joined(separator: ",") + "\n  }"
+    }
+    var text = "{\n  \"scale\":\(orderCount),\n"
+    text += "  \"machine\":" + JSON.string("\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())").serialized() + ",\n"
+    if let generation { text += String(format: "  \"generation_s\":%.1f,\n", generation) }
+    text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!)]) + ",\n"
+    text += "  \"commands\":" + object(commands.map { (benchKey($0.name), $0) }) + ",\n"
+    text += "  \"documents\":" + object(documents.map { (benchKey($0.name), $0) }) + "\n}\n"
+    try? text.write(toFile: directory + "/results.json", atomically: true, encoding: .utf8)
+    print("\nFigures written to \(directory)/results.json")
+}
+
+/// A command's key in results.json: its name up to the first parenthesis or "…", trimmed.
+func benchKey(_ name: String) -> String {
+    let cut = name.prefix { $0 != "(" && $0 != "…" }
+    return cut.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+}
+
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 }
 
 /// Spawns the binary with posix_spawn (Foundation's Process adds ~40 ms of its own) until it exits.
@@ -412,9 +514,12 @@ let directory = ".build/bench"
 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
 let database = directory + "/shop-\(orderCount).db"
 let marker = database + ".schema-\(Store.schemaVersion)"
+var generationSeconds: Double?
 if arguments.contains("--regenerate") || !FileManager.default.fileExists(atPath: marker) {
-    print("Generating a shop with ten years of history in \(database) …")
+    print("Generating a shop of \(orderCount) orders in \(database) …")
+    let started = DispatchTime.now().uptimeNanoseconds
     try buildShop(at: database)
+    generationSeconds = milliseconds(DispatchTime.now().uptimeNanoseconds - started) / 1000
     _ = FileManager.default.createFile(atPath: marker, contents: nil)
 } else {
     print("Using \(database) (make bench ARGS=--regenerate builds it anew)")
@@ -448,9 +553,16 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
         var ok = true
         samples.append(milliseconds(time { ok = app.execute(command).ok }))
         if !ok { print("  ! \(name) failed: \(command): \(app.execute(command).output)") }
+        // The moment after a command's output, as the REPL has it: the log is checkpointed there
+        // once it has grown, outside any command (timed apart).
+        let idle = time { app.idle() }
+        if idle > 200_000 { checkpoints.append(milliseconds(idle)) }
     }
     return Stats(name: name, samples: samples)
 }
+
+/// The idle moments that checkpointed the log (over 0.2 ms), between commands.
+var checkpoints: [Double] = []
 
 // Vehicles with no open order, for check-ins.
 let idle = try Database(path: workCopy).rows("""
@@ -459,13 +571,23 @@ let idle = try Database(path: workCopy).rows("""
     ORDER BY v.id LIMIT \(runs)
     """) { ($0.string("plate"), $0.int("odometer")) }
 
+print("Measuring the floors …")
+let floors = try measureFloors(shop: workCopy, runs: runs)
 var results: [Stats] = []
+var kinds: [String: Floor] = [:]
+@MainActor func kind(_ floor: Floor) { kinds[results.last!.name] = floor }
 results.append(measure("ro list (\(openOrders) open orders)") { _ in "ro list" })
+kind(.read)
 results.append(measure("board (\(openOrders) open, \(orderCount / 1000)k closed)") { _ in "board" })
+kind(.read)
 results.append(measure("checkin") { i in "checkin \(idle[i].0) odometer=\(idle[i].1 + 1000) fuel=1/2 complaint=\"刹车异响\"" })
+kind(.write)
 results.append(measure("estimate … part") { i in "estimate \(idle[i].0) part \"前刹车片\" qty=1 price=360 partno=BP-1 class=equivalent" })
+kind(.write)
 results.append(measure("ro show") { _ in "ro show RO\(rng.int(1..<orderCount))" })
+kind(.read)
 results.append(measure("invoice") { _ in "invoice RO\(rng.int(1..<orderCount))" })
+kind(.read)
 // Release the orders just checked in and estimated: paid, then handed back (documents printed separately).
 for plate in idle.map(\.0) {
     for line in ["promise \(plate) 2099-01-01 17:00", "approve \(plate) signed=客户", "dispatch \(plate) group=机修一组",
@@ -474,9 +596,11 @@ for plate in idle.map(\.0) {
     }
 }
 results.append(measure("release") { i in "release \(idle[i].0) signed=客户 oldparts=returned print=no" })
+kind(.write)
 let month = Timestamp.currentTime.seconds - 40 * 86_400
 let monthText = ShopZone.shanghai.civil(Timestamp(seconds: month))
-results.append(measureFew("report month (≈1,250 orders)", runs: 30) { _ in String(format: "report month %04d-%02d", monthText.year, monthText.month) })
+results.append(measureFew("report month (a month's orders)", runs: 30) { _ in String(format: "report month %04d-%02d", monthText.year, monthText.month) })
+kind(.read)
 // Booking by phone on a shop with 20,000 part numbers and a year of bookings: the stock check and free
 // bays (add), then the reservation and bay hold (confirm).
 var bookingDay = 0
@@ -484,19 +608,35 @@ results.append(measure("appointment add (stock check)") { i in
     bookingDay = i / 8
     return "appointment add \(idle[i].0) at=\"2099-01-\(String(format: "%02d", bookingDay % 28 + 1)) \(8 + i % 8):00\" complaint=保养 job=J\(i % 50)"
 })
+kind(.write)
 let firstBooking = try Database(path: workCopy).scalar("SELECT max(id) FROM appointments")! - runs + 1
 results.append(measure("appointment confirm") { i in "appointment A\(firstBooking + i) confirm" })
+kind(.write)
 // The bays: who is in each until when, and the bookings holding them (10 cars in bays, 150,000
 // stays of history, a year of bookings); then a car moved from bay to bay, each move checking the
 // bays' holds and equipment.
 results.append(measure("bay list") { _ in "bay list" })
+kind(.read)
 let mover = try Database(path: workCopy).scalar("SELECT order_id FROM bay_stays WHERE left_at IS NULL ORDER BY order_id LIMIT 1")!
 results.append(measure("dispatch … bay= (a move)") { i in "dispatch RO\(mover) bay=工位\(15 + i % 2)" })
+kind(.write)
 results.append(measure("vehicle show") { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
+kind(.read)
 results.append(measure("history RO") { _ in "history RO\(rng.int(1..<orderCount))" })
-results.append(contentsOf: try measureDocuments(database: workCopy))
+kind(.read)
+// Cancelling the bookings just confirmed: their reserved parts found by booking and released.
+results.append(measure("appointment cancel") { i in "appointment A\(firstBooking + i) cancel reason=改期" })
+kind(.write)
+let documents = try measureDocuments(database: workCopy)
 // The whole record checked: the chain, every row against its seal, the anchor.
 results.append(measureFew("verify (whole record)", runs: 3) { _ in "verify" })
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("workshop").path
 results.append(measureStartup(binary: binary, database: workCopy, runs: 50))
-report(results)
+let floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read]
+report([floors.write, floors.read] + results + documents, floors: floorTable, kinds: kinds)
+if !checkpoints.isEmpty {
+    let sorted = checkpoints.sorted()
+    print(String(format: "\n  %d checkpoints between commands (outside them): median %.1f ms, longest %.1f ms",
+                 sorted.count, sorted[sorted.count / 2], sorted.last!))
+}
+writeResults(results, documents: documents, floors: floorTable, generation: generationSeconds)
