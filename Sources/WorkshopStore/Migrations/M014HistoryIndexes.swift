@@ -5,8 +5,7 @@ extension Migration {
     /// (the board and the reports, among every complaint ever), and the complaints registered in a
     /// period (the reports). Indexes only: no table changes, nothing to seal.
     ///
-    /// Frozen: the exact SQL this migration applies. Never edit
-    /// it once shipped.
+    /// Frozen: the exact SQL this migration applies. Never edit it once shipped.
     static let historyIndexes = Migration(name: "014-history-indexes", sql: """
         CREATE INDEX stock_movements_appointment ON stock_movements(appointment_id) WHERE appointment_id IS NOT NULL;
         CREATE INDEX complaints_open_by_id ON complaints(id) WHERE followed_up_at IS NULL;
