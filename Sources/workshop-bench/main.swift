@@ -476,15 +476,17 @@ func writeResults(_ commands: [Stats], documents: [Stats], floors: [Floor: Stats
     if let generation { text += String(format: "  \"generation_s\":%.1f,\n", generation) }
     text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!)]) + ",\n"
     text += "  \"commands\":" + object(commands.map { (benchKey($0.name), $0) }) + ",\n"
-    text += "  \"documents\":" + object(documents.map { (benchKey($0.name), $0) }) + "\n}\n"
+    text += "  \"documents\":" + object(documents.map { (benchKey($0.name, whole: true), $0) }) + "\n}\n"
     try? text.write(toFile: directory + "/results.json", atomically: true, encoding: .utf8)
     print("\nFigures written to \(directory)/results.json")
 }
 
-/// A command's key in results.json: its name up to the first parenthesis or "…", trimmed.
-func benchKey(_ name: String) -> String {
-    let cut = name.prefix { $0 != "(" && $0 != "…" }
-    return cut.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+/// A key in results.json: a command's name up to the first parenthesis or "…" ("checkin",
+/// "ro_list"), a document's whole name ("print_jobcard_pdf_chinese"); lower case, words joined by "_".
+func benchKey(_ name: String, whole: Bool = false) -> String {
+    let cut = whole ? Substring(name) : name.prefix { $0 != "(" && $0 != "…" }
+    let words = cut.lowercased().split { !($0.isLetter || $0.isNumber) }
+    return words.joined(separator: "_")
 }
 
 func loadAverage() -> String {
