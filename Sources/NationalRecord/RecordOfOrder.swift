@@ -12,7 +12,7 @@ extension RepairRecord {
             companyName: companyName,
             vin: record.vehicle.vin ?? "",
             vinConfirmed: record.vehicle.vinConfirmed,
-            plate: record.vehicle.isForeign ? "" : record.vehicle.plate.value,
+            plate: record.vehicle.plate.value,
             plateColor: record.vehicle.plateColor,
             repairDay: ShopDay.compact(order.checkedInAt, zone: zone),
             repairMileage: order.odometerIn,

@@ -102,6 +102,12 @@ extension Store {
                 set_at = excluded.set_at, set_by = excluded.set_by
             """, [.text(account.url), .text(account.company), .text(account.password), .text(account.style),
                   .integer(account.auto ? 1 : 0), .integer(Int64(account.setAt.seconds)), .text(account.setBy)])
+        // A changed account (the password fixed, a new address) is worth trying at once: the
+        // records waiting on the old one lose their back-off.
+        if let before, (before.url, before.company, before.password, before.style) != (account.url, account.company, account.password, account.style) {
+            try db.run("UPDATE health_record_outbox SET next_attempt_at = ? WHERE state = 'waiting' AND next_attempt_at > ?",
+                       [.integer(Int64(context.now.seconds)), .integer(Int64(context.now.seconds))])
+        }
         try journal(.healthRecordSet, entity: "healthrecord", id: nil, detail: [
             ("url", .string(account.url)), ("company", .string(account.company)), ("style", .string(account.style)),
             ("auto", .bool(account.auto)), ("password_changed", .bool(before?.password != account.password)),
@@ -169,6 +175,14 @@ extension Store {
             SELECT count(*) AS n FROM health_record_outbox WHERE state IN ('waiting', 'sending') AND created_at < ?
             """, [.integer(Int64(context.now.seconds - 86_400))]) { $0.int("n") } ?? 0
         return (toCorrect, late)
+    }
+
+    /// The records waiting whose retry time has not come, and the soonest of those times.
+    public func outboxWaitingLater() throws -> (count: Int, next: Timestamp?) {
+        try db.first("""
+            SELECT count(*) AS n, min(next_attempt_at) AS next FROM health_record_outbox
+            WHERE state IN ('waiting', 'sending') AND next_attempt_at > ?
+            """, [.integer(Int64(context.now.seconds))]) { ($0.int("n"), $0.optionalTimestamp("next")) } ?? (0, nil)
     }
 
     /// The records a push may take now: waiting and due, or taken by a push that died.

@@ -75,14 +75,14 @@ struct HealthRecordTests {
         #expect(try nextDay.inShopLanguage.command("board").stdout.contains("健康档案：交车超过一天仍未上报 2（healthrecord status）"))
         let waiting = try shop.command("healthrecord status", json: true).stdout
         #expect(waiting.contains(#""order":"RO1","settlement_no""#) && waiting.contains(#""state":"waiting""#), "\(waiting)")
-        // Back: a new platform at the same address is not possible here, so the shop is pointed at it.
+        // Not yet due (retry in a minute): a push sends nothing and says when it will.
+        #expect(try shop.command("healthrecord push").stdout.contains("nothing is due now; 2 waiting, the first tried again at 2026-11-22 09:01"))
+        // Back: a new platform at the same address is not possible here, so the shop is pointed at
+        // it — a changed account is tried at once, everything waiting goes, each once.
         let back = try FakePlatform()
         _ = try shop.script("login 钱主管\nhealthrecord set url=\(back.url)")
-        // Not yet due (retry in a minute): a push sends nothing…
-        #expect(try shop.command("healthrecord push").stdout.contains("nothing waits"))
-        // …a minute later, everything waiting goes, each once.
         var later = shop
-        later.now = "2026-11-22 09:10"
+        later.now = "2026-11-22 09:00"
         let pushed = try later.command("healthrecord push").stdout
         #expect(pushed.contains("RO1 reported") && pushed.contains("RO2 reported"), "\(pushed)")
         #expect(back.records.count == 2)
@@ -103,6 +103,7 @@ struct HealthRecordTests {
         // The journal tells the story: the refused token, then the upload that went through.
         let history = try shop.command("healthrecord show RO2").stdout
         #expect(history.contains("token refused; sent again with a new one") && history.contains("accepted"), "\(history)")
+        #expect(history.contains(#""access_token":"…""#) && !history.contains(#""access_token":"T"#), "the token is never shown: \(history)")
     }
 
     @Test func aWrongPasswordSendsNothingAndSaysSo() throws {
@@ -115,7 +116,7 @@ struct HealthRecordTests {
         #expect(released.stdout.contains("the platform refused the shop's company code or password (企业编码或密码错误): nothing was sent"), "\(released.stdout)")
         #expect(platform.uploadsReceived.isEmpty)
         _ = try shop.script("login 钱主管\nhealthrecord set password=\(platform.password)")
-        let pushed = try shop.command("healthrecord push RO1").stdout
+        let pushed = try shop.command("healthrecord push").stdout
         #expect(pushed.contains("RO1 reported"), "\(pushed)")
     }
 
@@ -131,14 +132,16 @@ struct HealthRecordTests {
         #expect(try shop.command("healthrecord push").stdout.contains("nothing waits"))
         // A mistyped VIN is refused before anything changes; the right one is accepted and sent.
         let before = try shop.fingerprint()
-        #expect(try shop.command("healthrecord correct RO1 vin=LSVAM4180C2184847").stderr.contains("check digit"))
+        #expect(try shop.command("healthrecord correct RO1 vin=LSVAM4180C2184847 reason=x").stderr.contains("check digit"))
+        #expect(try shop.command("healthrecord correct RO1 vin=LSVAM4187C2184847").stderr.contains("reason="))
+        #expect(try shop.command("healthrecord correct RO1 vin=LFV2A21K8C3070455 reason=x").stderr.contains("say what to correct"))
         #expect(try shop.fingerprint() == before)
         let corrected = try shop.command("healthrecord correct RO1 vin=LSVAM4187C2184847 reason=\"VIN 抄错\"")
         #expect(corrected.status == 0, "\(corrected.stderr)")
         let pushed = try shop.command("healthrecord push").stdout
         #expect(pushed.contains("RO1 reported"), "\(pushed)")
         #expect(platform.records.values.first?.contains("LSVAM4187C2184847") == true)
-        #expect(try shop.command("healthrecord correct RO1 fault=异响").stderr.contains("was taken by the platform"))
+        #expect(try shop.command("healthrecord correct RO1 fault=异响 reason=x").stderr.contains("was taken by the platform"))
     }
 
     @Test func aTimeoutIsRetriedAndThePlatformsCopyCountsAsSent() throws {
@@ -148,6 +151,7 @@ struct HealthRecordTests {
         platform.delayAnswers(by: 2.5)                          // the upload arrives; its answer never does in time
         let released = try release(shop, order: 2, odometer: 45_300)
         #expect(released.stdout.contains("RO2 not reported (the platform did not answer in time)"), "\(released.stdout)")
+        #expect(try shop.command("healthrecord push").stdout.contains("nothing is due now; 1 waiting, the first tried again at 2026-11-22 09:01"))
         platform.delayAnswers(by: 0)
         try platform.waitUntilHolding(2)                        // the platform finishes storing it
         var later = shop
@@ -245,7 +249,7 @@ struct HealthRecordTests {
         #expect(released.stdout.contains("健康档案：RO1 须先更正：第 1 项配件“机油滤清器”没有配件编码（healthrecord correct RO1 part=1:编码）"), "\(released.stdout)")
         #expect(platform.uploadsReceived.isEmpty)
         #expect(try shop.command("board").stdout.contains("! national record: 1 to correct (healthrecord status)"))
-        #expect(try shop.command("healthrecord correct RO1 part=1:LF-100").status == 0)
+        #expect(try shop.command("healthrecord correct RO1 part=1:LF-100 reason=补编码").status == 0)
         #expect(try shop.command("healthrecord push").stdout.contains("RO1 reported"))
         #expect(platform.records.values.first?.contains(#""partscode":"LF-100""#) == true)
     }

@@ -37,10 +37,11 @@ enum HealthRecordCommands {
             try show(invocation, s)
         },
         Form([word("correct", "fix", "更正"), arg("order", .order)],
-             options: [option("vin", .text("VIN", "VIN")), option("plate", .plate), option("mileage", .odometer), option("fault", .text),
-                       repeated("part", .text("项号:编码", "LINE:CODE")), option("reason", .text)],
+             options: [option("vin", .text("VIN", "VIN")), option("plate", .plate), option("foreign", .yesNo), option("mileage", .odometer),
+                       option("fault", .text),
+                       repeated("part", .text("项号:编码", "LINE:CODE")), required("reason", .text)],
              access: .write, roles: [.manager, .advisor],
-             summary: Phrase("更正被退回或无法上报的记录（如输错的 VIN），随即重报", "correct a refused or unsendable record (a mistyped VIN) and it is sent again"),
+             summary: Phrase("更正被退回或无法上报的记录（如输错的 VIN），写明原因；更正后等待上报", "correct a refused or unsendable record (a mistyped VIN), with the reason; it then waits to be sent"),
              examples: ["healthrecord correct RO12 vin=LSVAM4187C2184847 reason=\"VIN 输错\""]) { invocation, s in
             try correct(invocation, s)
         },
@@ -86,7 +87,13 @@ enum HealthRecordCommands {
     static func push(_ invocation: Invocation, _ s: Session) throws -> Output {
         let ids = try (invocation.values("orders") as [String]).map { try s.store.resolveOrder($0).id }
         let report = try Reporter(store: s.store, transport: transport(s)).push(orders: ids.isEmpty ? nil : ids)
-        return output(report, s, nothing: s.t("没有待上报的记录", "nothing waits to be sent"))
+        var nothing = s.t("没有待上报的记录", "nothing waits to be sent")
+        let later = try s.store.outboxWaitingLater()
+        if ids.isEmpty, later.count > 0, let next = later.next {
+            nothing = s.t("现在没有到重试时间的记录；\(later.count) 条待上报，最早 \(s.wording.time(next)) 自动重试；立即上报：healthrecord push 单号",
+                          "nothing is due now; \(later.count) waiting, the first tried again at \(s.wording.time(next)); to send now: healthrecord push RO…")
+        }
+        return output(report, s, nothing: nothing)
     }
 
     static func output(_ report: Reporter.Report, _ s: Session, nothing: String) -> Output {
@@ -236,13 +243,15 @@ enum HealthRecordCommands {
         lines += record.parts.map { s.t("  配件 #\($0.line) \($0.name) · 编码 \($0.code) · 数量 \($0.quantity)", "  part #\($0.line) \($0.name) · number \($0.code) · qty \($0.quantity)") }
         lines += record.problems.map { "  ! " + s.wording.problem($0, order: order.number) }
         let attempts = try s.store.attempts(outboxID: entry.id)
-        for attempt in attempts {
-            lines.append(s.t("  第 \(attempt.id) 次 \(s.wording.time(attempt.startedAt)) → ", "  attempt \(attempt.id) \(s.wording.time(attempt.startedAt)) → ")
+        for (number, attempt) in zip(1..., attempts) {
+            // libcurl's own words are English: shown to an English reader, kept in the JSON for all.
+            let detail = s.language == .en ? attempt.failure.map { " · \($0)" } ?? "" : ""
+            lines.append(s.t("  第 \(number) 次 \(s.wording.time(attempt.startedAt)) → ", "  attempt \(number) \(s.wording.time(attempt.startedAt)) → ")
                          + (attempt.outcome.map { outcomeWords($0, s) } ?? s.t("无结果（上报中断）", "no outcome (the push stopped)"))
-                         + (attempt.httpStatus.map { " HTTP \($0)" } ?? "") + (attempt.failure.map { " · \($0)" } ?? ""))
+                         + (attempt.httpStatus.map { " HTTP \($0)" } ?? "") + detail)
             lines.append("    POST \(attempt.url)")
-            lines.append("    " + attempt.request)
-            if let response = attempt.response { lines.append("    ← " + response) }
+            lines.append("    " + masked(attempt.request))
+            if let response = attempt.response { lines.append("    ← " + masked(response)) }
         }
         if attempts.isEmpty, let account {
             let preview = style.uploadRequest(base: account.url, token: "…", company: account.company, record: record, sentAt: s.now, zone: s.zone)
@@ -252,11 +261,22 @@ enum HealthRecordCommands {
         return Output(text: lines.joined(separator: "\n"), json: .object([
             ("record", json(entry, s)), ("content", record.json),
             ("attempts", .array(attempts.map {
-                .object([("at", .string($0.startedAt.iso8601)), ("url", .string($0.url)), ("request", .string($0.request)),
-                         ("http_status", .int($0.httpStatus)), ("response", .string($0.response)), ("failure", .string($0.failure)),
+                .object([("at", .string($0.startedAt.iso8601)), ("url", .string($0.url)), ("request", .string(masked($0.request))),
+                         ("http_status", .int($0.httpStatus)), ("response", .string($0.response.map(masked))), ("failure", .string($0.failure)),
                          ("outcome", .string($0.outcome))])
             })),
         ]))
+    }
+
+    /// A request or answer as shown: the platform's token, which stands for the shop's password
+    /// until it expires, is never shown (the database keeps the exact text).
+    static func masked(_ text: String) -> String {
+        var result = text
+        for key in ["access_token", "accessToken"] {
+            let pattern = "\"" + key + "\":\"[^\"]*\""
+            result = result.replacingOccurrences(of: pattern, with: "\"" + key + "\":\"…\"", options: .regularExpression)
+        }
+        return result
     }
 
     /// "20261122" as people read it: "2026-11-22".
@@ -287,22 +307,22 @@ enum HealthRecordCommands {
         }
         if entry.state == .sent { throw HealthRecordRefusal.alreadySent(order: order.number, at: entry.sentAt ?? entry.createdAt) }
         var changes: [(String, JSON)] = []
-        if let text: String = invocation.value("vin") {
+        if let text: String = invocation.value("vin"), VIN.normalize(text) != record.vin {
             let vin = try VIN(text)
             changes.append(("vin", .object([("was", .string(record.vin)), ("now", .string(vin.value))])))
             record.vin = vin.value
             record.vinConfirmed = false
         }
-        if let plate: String = invocation.value("plate") {
-            let parsed = try Plate(plate)
+        if let plate: String = invocation.value("plate"), Plate.normalize(plate) != record.plate {
+            let parsed = try Plate(plate, foreign: invocation.value("foreign") ?? false)
             changes.append(("plate", .object([("was", .string(record.plate)), ("now", .string(parsed.value))])))
             record.plate = parsed.value
         }
-        if let mileage: Int = invocation.value("mileage") {
+        if let mileage: Int = invocation.value("mileage"), mileage != record.repairMileage {
             changes.append(("mileage", .object([("was", .int(record.repairMileage)), ("now", .int(mileage))])))
             record.repairMileage = mileage
         }
-        if let fault: String = invocation.value("fault") {
+        if let fault: String = invocation.value("fault"), fault != record.faultDescription {
             changes.append(("fault", .object([("was", .string(record.faultDescription)), ("now", .string(fault))])))
             record.faultDescription = fault
         }

@@ -57,8 +57,8 @@ enum Help {
     /// "谁可以：服务顾问、经理" / "anyone signed in"
     static func who(_ form: Form, _ s: Session) -> String {
         switch form.access {
-        case .session: return s.t("任何人", "anyone")
-        case .read, .write:
+        case .session where form.roles == nil: return s.t("任何人", "anyone")
+        case .session, .read, .write:
             guard let roles = form.roles else { return s.t("登录即可", "anyone signed in") }
             return s.t("岗位：", "roles: ") + Role.allCases.filter(roles.contains).map { $0.label(s.language) }.joined(separator: s.t("、", ", "))
         }
