@@ -86,6 +86,19 @@ struct DeskDetailsTests {
         #expect(next.status == 0, "\(next.stderr)")
     }
 
+    @Test func correctingTheCheckInNeverUndoesACorrectionOnRecord() throws {
+        var shop = try shopReadFourDaysAgo()
+        #expect(try shop.command("checkin 京A12345 odometer=99000 fuel=1/2 complaint=保养").status == 0)
+        shop.now = "2026-11-22 09:30"                           // the dashboard read again, half an hour later
+        #expect(try shop.command("vehicle odometer 京A12345 99100 reason=\"仪表读错\"").status == 0)
+        let before = try shop.fingerprint()
+        let refused = try shop.command("ro set RO2 odometer=98800")
+        #expect(refused.stderr.contains("京A12345's reading was corrected on record to 99100 km since check-in: ro set does not take it down to 98800 km"),
+                "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.command("ro set RO2 odometer=99150").status == 0)
+    }
+
     @Test func theReleaseAndACorrectionUpwardAskForTheConfirmationToo() throws {
         var shop = try shopReadFourDaysAgo()
         #expect(try shop.command("vehicle odometer 京A12345 500000 reason=\"仪表更换\"").stderr.contains("beyond the plausible"))
@@ -151,8 +164,7 @@ struct DeskDetailsTests {
         terminal.type("login\n")
         try terminal.waitFor("nobody is signed in")
         try terminal.waitFor("workshop> ", after: "nobody is signed in")   // Ctrl-D at the prompt, not type-ahead
-        terminal.type("\u{04}")                                  // Ctrl-D leaves
-        let status = try terminal.exitStatus()
+        let status = try terminal.leaveWithCtrlD()               // Ctrl-D leaves
         #expect(status == 0, "exit status \(status) (\(terminal.reason)); the terminal showed:\n\(terminal.output)")
         #expect(!terminal.output.contains("ro lis\r\nerror"), "\(terminal.output)")
     }
@@ -411,6 +423,19 @@ final class Terminal: @unchecked Sendable {
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
+    }
+
+    /// Ctrl-D on an empty line, until the program leaves. The prompt shows a moment before libedit
+    /// takes the terminal into raw mode; a Ctrl-D typed in that moment is the terminal's end-of-file
+    /// in line mode, which reaches libedit as a NUL character. So it is typed again after Ctrl-U
+    /// (which clears that) until the program ends, at most five times.
+    func leaveWithCtrlD() throws -> Int32 {
+        for _ in 1...5 where process.isRunning {
+            type("\u{15}\u{04}")
+            let deadline = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        return try exitStatus()
     }
 
     /// How the process ended: by exiting or by a signal.

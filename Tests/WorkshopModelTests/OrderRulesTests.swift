@@ -40,6 +40,19 @@ struct OrderRulesTests {
         #expect(raised.order.category == .overhaul)
     }
 
+    @Test func theCheckInReadingIsNotCorrectedBelowACorrectionMadeSince() throws {
+        let shop = OrderFixture()
+        let before = OdometerReading(km: 45_000, at: Timestamp(seconds: 0), source: .correction)
+        let since = OdometerReading(km: 45_300, at: OrderFixture.checkedIn + 600, source: .correction)
+        #expect(throws: OrderRefusal.odometerBelowCorrection(reading: 45_100, corrected: 45_300, plate: "京A12345")) {
+            try shop.record.correct(ReceptionFacts(odometer: 45_100), odometerBefore: before, correctedSince: since)
+        }
+        // A typo above the correction is still the advisor's to fix before signing; without a
+        // correction since, a lower check-in reading (down to the one before it) too.
+        #expect(try shop.record.correct(ReceptionFacts(odometer: 45_350), odometerBefore: before, correctedSince: since).order.odometerIn == 45_350)
+        #expect(try shop.record.correct(ReceptionFacts(odometer: 45_100), odometerBefore: before).order.odometerIn == 45_100)
+    }
+
     @Test func aDowngradeTheWorkAllowsNeedsAManager() throws {
         let shop = OrderFixture(category: .level2)
         #expect(throws: OrderRefusal.categoryDowngradeNeedsManager(order: "RO7", from: .level2, to: .minor)) {

@@ -43,12 +43,15 @@ enum OrderCommands {
             var text: [String] = []
             if reference == nil || !facts.isEmpty {
                 // The reading that stood before this order's check-in, as corrections on record left it.
-                let before = facts.odometer == nil ? nil : try s.store.odometerHistory(vehicleID: record.order.vehicleID)
-                    .standing(at: record.order.checkedInAt, excluding: record.order.id)
+                let history = facts.odometer == nil ? nil : try s.store.odometerHistory(vehicleID: record.order.vehicleID)
+                let before = history?.standing(at: record.order.checkedInAt, excluding: record.order.id)
+                // …and a correction made on record since, which this does not undo.
+                let correctedSince = history?.readings.last { $0.source == .correction && $0.at > record.order.checkedInAt }
                 // A lower category needs a manager: the one named (authorized=), or the manager signed in.
                 let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
                     ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
-                let change = try s.store.apply(try record.correct(facts, odometerBefore: before, catalogue: try s.store.laborCategories(),
+                let change = try s.store.apply(try record.correct(facts, odometerBefore: before, correctedSince: correctedSince,
+                                                                  catalogue: try s.store.laborCategories(),
                                                                   authorizedBy: manager))
                 if let reading = facts.odometer {
                     try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)

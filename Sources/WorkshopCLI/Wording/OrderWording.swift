@@ -77,6 +77,9 @@ extension OrderRefusal: WordedRefusal {
                      "odometer \(reading) km is beyond the plausible: \(plate) last read \(last) km (\(w.time(lastAt))), and at 2,000 km a day it reaches at most \(limit) km in \(days) day\(days == 1 ? "" : "s"). Re-read the dashboard; if the reading is right, add confirm-odometer=yes (recorded)")
         case .odometerAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：进厂里程只能在签字前更正", "\(order) is \(status.english): the check-in odometer can be corrected only before signing")
+        case .odometerBelowCorrection(let reading, let corrected, let plate):
+            return w("\(plate) 的里程在接车后已更正为 \(corrected) km（留有记录）：不能用 ro set 改低到 \(reading) km；如更正有误，请经理更正：vehicle odometer \(plate) \(reading) reason=\"…\" authorized=经理",
+                     "\(plate)'s reading was corrected on record to \(corrected) km since check-in: ro set does not take it down to \(reading) km; if that correction was wrong, a manager corrects it: vehicle odometer \(plate) \(reading) reason=\"…\" authorized=MANAGER")
         case .odometerBelowEarlierOrder(let reading, let earlier):
             return w("里程 \(reading) km 低于此车在本单接车前的读数 \(earlier) km：请重新读表，或先更正车辆里程 (vehicle odometer 车牌 公里数 reason=\"…\")",
                      "odometer \(reading) km is below this vehicle's reading of \(earlier) km before this check-in: re-read the dashboard, or correct the vehicle first (vehicle odometer PLATE KM reason=\"…\")")

@@ -134,7 +134,10 @@ extension OrderRecord {
     /// Corrects facts of the check-in while the car is here; the odometer only before signing,
     /// never below the vehicle's reading that stood before this check-in (`before`: the highest
     /// since its last correction), and no more than 2,000 km a day beyond it unless confirmed.
-    public func correct(_ facts: ReceptionFacts, odometerBefore before: OdometerReading?) throws -> OrderChange {
+    /// A correction of the vehicle's reading made on record since this check-in (`correctedSince`)
+    /// is not undone by correcting the check-in: that takes `vehicle odometer`, a manager's when down.
+    public func correct(_ facts: ReceptionFacts, odometerBefore before: OdometerReading?,
+                        correctedSince: OdometerReading? = nil) throws -> OrderChange {
         try Gate.open(order)
         var updated = order
         var detail: [(String, JSON)] = []
@@ -178,6 +181,9 @@ extension OrderRecord {
             guard order.status == .estimating else { throw OrderRefusal.odometerAfterSigning(order: order.number, status: order.status) }
             let floor = before?.km ?? 0
             guard reading >= floor else { throw OrderRefusal.odometerBelowEarlierOrder(reading: reading, earlier: floor) }
+            if let correctedSince, reading < correctedSince.km {
+                throw OrderRefusal.odometerBelowCorrection(reading: reading, corrected: correctedSince.km, plate: vehicle.plate.value)
+            }
             // The reading is the one at check-in: compared with the one before it, as of then.
             let confirmation = try OdometerRule.checkPlausible(reading: reading, plate: vehicle.plate.value, after: before,
                                                                at: order.checkedInAt, confirmed: facts.confirmOdometer)

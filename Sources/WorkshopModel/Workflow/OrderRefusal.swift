@@ -40,6 +40,8 @@ public enum OrderRefusal: Refusal, Equatable {
     case declineEveryLine(order: String)
     case odometerAfterSigning(order: String, status: OrderStatus)
     case odometerBelowEarlierOrder(reading: Int, earlier: Int)
+    /// The vehicle's reading was corrected on record after this check-in: `ro set` does not undo it.
+    case odometerBelowCorrection(reading: Int, corrected: Int, plate: String)
     case nothingToCorrect(order: String)
     case categoryAfterSigning(order: String, status: OrderStatus)
     /// The order's work implies a higher category than the one given (line `line` is that work).
