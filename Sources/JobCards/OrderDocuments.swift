@@ -673,8 +673,12 @@ public struct OrderDocuments {
         }
         let declined = order.status == .declined
         // Released, every item came back or was marked missing on record (release's gate): these are the ones that came back.
-        let returned = record.belongings.filter { $0.isBack || $0.missingRecord == nil }
-            .map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: bilingual ? "、" : ", ")
+        // Of an item partly found (two of four mats), the ones that came back are counted here too.
+        let returned = record.belongings.filter { $0.back > 0 || $0.missingRecord == nil }
+            .map { item -> String in
+                let back = item.missingRecord == nil ? item.count : item.back
+                return item.count == 1 ? item.name : "\(item.name)×\(back)"
+            }.joined(separator: bilingual ? "、" : ", ")
         // A belonging not found, on record: named with its reason, never left out unsaid.
         let missing = record.belongings.filter { !$0.isBack }.compactMap { item in
             item.missingRecord.map { bilingual ? "\(item.missingDisplay)（未找到 missing：\($0.reason)；\($0.by)）" : "\(item.missingDisplay) (missing: \($0.reason); \($0.by))" }

@@ -32,6 +32,19 @@ struct PDFTests {
         #expect(!text.contains("未见异常") && !text.contains("Nothing noted"))
     }
 
+    @Test func theReleaseNoteCountsTheFoundAndTheMissingOfOneItem() throws {
+        let path = Fixtures.temporaryPath("partly.pdf")
+        let released = Fixtures.record(status: .released, released: true)
+        let mats = Belonging(name: "脚垫", count: 4, returned: 2,
+                             missingRecord: MissingBelonging(reason: "只找到两块", by: "周静", at: Fixtures.now))
+        let record = OrderRecord(order: released.order, vehicle: released.vehicle, customer: released.customer, lines: released.lines,
+                                 damage: [], belongings: [Belonging(name: "备胎", count: 1, returnedAt: Fixtures.now), mats], documents: [])
+        _ = try PDFRenderer().write([Fixtures.document(.release, record: record)], to: path)
+        let text = try Fixtures.pdfText(path).joined().replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("备胎、脚垫×2"), "the two mats found are checked back: \(text)")
+        #expect(text.contains("脚垫×2（未找到 missing：只找到两块；周静）"), "\(text)")
+    }
+
     @Test func aLongOrderBreaksAcrossPagesWithTheHeaderOnEach() throws {
         let path = Fixtures.temporaryPath("long.pdf")
         let rendered = try PDFRenderer().write([Fixtures.document(.jobcard, record: Fixtures.record(lines: 80))], to: path)

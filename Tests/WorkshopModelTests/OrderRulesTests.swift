@@ -144,6 +144,15 @@ struct OrderRulesTests {
         }
     }
 
+    @Test func missingMarksAllThatIsStillOutAndACountMustSaySo() throws {
+        let signed = try Self.withBelongings(.signed)             // 脚垫×4, 2 back
+        #expect(throws: OrderRefusal.missingCountNotOut(order: "RO7", item: "脚垫", given: 1, out: 2)) {
+            try signed.markMissing("脚垫", count: 1, reason: "只找到一块", by: "周静", at: OrderFixture.checkedIn)
+        }
+        #expect(try signed.markMissing("脚垫", count: 2, reason: "找不到", by: "周静", at: OrderFixture.checkedIn).missingDisplay == "脚垫×2")
+        #expect(try signed.markMissing("脚垫", reason: "找不到", by: "周静", at: OrderFixture.checkedIn).missingDisplay == "脚垫×2")
+    }
+
     @Test func aBelongingMarkedMissingIsAccountedForAtReleaseWithItsRecord() throws {
         let signed = try Self.withBelongings(.signed)
         #expect(signed.belongingsMissing == ["雨伞", "脚垫×2"])

@@ -53,8 +53,11 @@ enum BelongingsCommands {
              summary: Phrase("交车时未找到的物品：登记原因（留在清单上，注明未找到、原因、登记人）", "an item not found at hand-back: recorded with the reason (it stays on the checklist, marked missing, with the reason and who)"),
              examples: ["belongings RO12 missing 雨伞 reason=\"客户确认未放在车内\""]) { invocation, s in
             let record = try s.record(invocation)
-            let name = try BelongingItem.parse(invocation.need("item")).name
-            let item = try record.markMissing(name, reason: invocation.need("reason"), by: s.user, at: s.now)
+            let typed: String = invocation.need("item")
+            let parsed = try BelongingItem.parse(typed)
+            // A count only when one was typed: "脚垫" is all still out, "脚垫x2" says two.
+            let item = try record.markMissing(parsed.name, count: typed == parsed.name ? nil : parsed.count,
+                                              reason: invocation.need("reason"), by: s.user, at: s.now)
             try s.store.markBelongingMissing(item, of: record.order)
             return .message(s.t("\(record.order.number) 登记未找到：\(item.missingDisplay)（原因：\(item.missingRecord?.reason ?? "")；\(s.user)）",
                                 "\(record.order.number): \(item.missingDisplay) marked missing (reason: \(item.missingRecord?.reason ?? ""); \(s.user))"))

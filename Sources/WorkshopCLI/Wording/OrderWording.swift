@@ -104,6 +104,12 @@ extension OrderRefusal: WordedRefusal {
         case .missingBeforeSigning(let order, let item):
             return w("\(order) 尚未签字：清单写错的物品直接删除 (belongings \(order) remove \(item))",
                      "\(order) is not signed yet: an item put on the checklist by mistake is taken off (belongings \(order) remove \(item))")
+        case .missingCountNotOut(let order, let item, let given, let out):
+            let found = out - given
+            let first = found > 0 ? w("先清点交还找到的 \(found) 件（belongings \(order) return \(item)x\(found)），", "check the \(found) found back first (belongings \(order) return \(item)x\(found)), ")
+                : ""
+            return w("\(order) 的“\(item)”还有 \(out) 件未交还，登记未找到的是全部未交还的：\(first)再登记 belongings \(order) missing \(item) reason=…",
+                     "\(order): \(out) of \"\(item)\" are still out, and missing marks all that are still out: \(first)then belongings \(order) missing \(item) reason=…")
         case .missingButBack(let order, let item):
             return w("\(order) 的“\(item)”已清点交还，不是未找到", "\(order): \"\(item)\" was checked back; it is not missing")
         case .missingAlreadyMarked(let order, let item, let by, let at):

@@ -57,6 +57,8 @@ public enum OrderRefusal: Refusal, Equatable {
     /// Before signature a wrong item is simply taken off the checklist.
     case missingBeforeSigning(order: String, item: String)
     case missingButBack(order: String, item: String)
+    /// `missing 脚垫x2` while four are out: the two found are checked back first.
+    case missingCountNotOut(order: String, item: String, given: Int, out: Int)
     case missingAlreadyMarked(order: String, item: String, by: String, at: Timestamp)
     /// A part the customer brings is not sold to them.
     case customerPartPriced(given: Money)

@@ -53,7 +53,9 @@ extension OrderRecord {
 
     /// Marks a belonging on the checklist missing at hand-back (丢失/未找到): kept on the checklist, printed
     /// as missing with the reason, who and when; release counts it accounted for by that record.
-    public func markMissing(_ name: String, reason: String, by: String, at now: Timestamp) throws -> Belonging {
+    /// Marks what is still out of an item missing — all of it: a count given (`脚垫x2`) must be what
+    /// is still out, so that the ones found are checked back first and never counted as lost.
+    public func markMissing(_ name: String, count given: Int? = nil, reason: String, by: String, at now: Timestamp) throws -> Belonging {
         try ensureCanReturnBelongings()
         guard order.status != .estimating else { throw OrderRefusal.missingBeforeSigning(order: order.number, item: name) }
         guard var item = belongings.first(where: { $0.name == name }) else {
@@ -62,6 +64,9 @@ extension OrderRecord {
         let reason = reason.trimmingCharacters(in: .whitespaces)
         guard !reason.isEmpty else { throw InputRefusal.empty(field: "reason") }
         guard !item.isBack else { throw OrderRefusal.missingButBack(order: order.number, item: name) }
+        if let given, given != item.missing {
+            throw OrderRefusal.missingCountNotOut(order: order.number, item: name, given: given, out: item.missing)
+        }
         if let marked = item.missingRecord {
             throw OrderRefusal.missingAlreadyMarked(order: order.number, item: name, by: marked.by, at: marked.at)
         }
