@@ -22,6 +22,14 @@ struct CashDeskTests {
         return shop
     }
 
+    @Test func aDiscountAfterPaymentSaysWhatIsOwedBack() throws {
+        let shop = try readyShop()
+        #expect(try shop.command("pay RO1 amount=564 method=wechat").status == 0)
+        let discounted = try shop.script("login 钱主管\ndiscount RO1 amount=30")
+        #expect(discounted.stdout.contains("RO1 discount 30.00; total now 534.00; paid 564.00, overpaid by 30.00, to refund: refund RO1 amount=30.00 method=… reason=…"),
+                "\(discounted.stdout)\(discounted.stderr)")
+    }
+
     /// What was signed, charged and paid is history: a later change of the tax, the labour rate or
     /// the discount limit changes neither a settled order, nor its papers, nor the month report.
     @Test func changingTheTaxSettingsLeavesEverySettledOrderAsItWas() throws {

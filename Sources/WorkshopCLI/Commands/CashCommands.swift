@@ -128,8 +128,15 @@ enum CashCommands {
             let authorizer = manager?.name ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
             let change = try s.store.apply(try record.discount(discount, by: s.user, authorizedBy: authorizer, payments: payments, current: s.terms))
             let settlement = try s.store.record(of: change.order).settlement(payments: payments, current: s.terms)
-            return .message(s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
-                                "\(record.order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)"))
+            var text = s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
+                           "\(record.order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)")
+            // Given after payment, the discount is money owed back: the cashier is told, with the command.
+            if settlement.balance < .zero {
+                let over = Money(fen: -settlement.balance.fen)
+                text += s.t("；已付 \(settlement.paid.grouped)，多付 \(over.grouped)，须退款：refund \(record.order.number) amount=\(over) method=… reason=…",
+                            "; paid \(settlement.paid.grouped), overpaid by \(over.grouped), to refund: refund \(record.order.number) amount=\(over) method=… reason=…")
+            }
+            return .message(text)
         },
     ])
 
