@@ -14,6 +14,12 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case belongingsReturn = "belongings.return"
     case checklistRemove = "checklist.remove"
     case checklistSave = "checklist.save"
+    /// A member's card: sold, used (paying an order or covering a line), refunded, adjusted, expired.
+    case cardSell = "card.sell"
+    case cardUse = "card.use"
+    case cardRefund = "card.refund"
+    case cardAdjust = "card.adjust"
+    case cardExpire = "card.expire"
     case complaintAdd = "complaint.add"
     case complaintAssign = "complaint.assign"
     case complaintClassify = "complaint.classify"

@@ -48,10 +48,13 @@ public struct Payment: Hashable, Sendable {
     /// The receipt of a payment that settled several orders at once: each order's share has its row,
     /// all with the same receipt number. nil for a payment of one order.
     public var receipt: Int?
+    /// A payment taken from a member's stored-value card (method card, `card=K3`): the card's id.
+    /// Not new money: it reduces what the shop owes on the card.
+    public var card: Int?
     public init(amount: Money, method: PaymentMethod, at: Timestamp, by: String, reference: String? = nil,
-                tendered: Money? = nil, change: Money? = nil, receipt: Int? = nil) {
+                tendered: Money? = nil, change: Money? = nil, receipt: Int? = nil, card: Int? = nil) {
         (self.amount, self.method, self.at, self.by, self.reference) = (amount, method, at, by, reference)
-        (self.tendered, self.change, self.receipt) = (tendered, change, receipt)
+        (self.tendered, self.change, self.receipt, self.card) = (tendered, change, receipt, card)
     }
 }
 

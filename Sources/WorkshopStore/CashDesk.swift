@@ -6,12 +6,13 @@ extension Store {
 
     public func payments(orderID: Int) throws -> [Payment] {
         try db.rows("""
-            SELECT id, amount, method, at, by, reference, tendered, change_given, receipt FROM payments WHERE order_id = ? ORDER BY id
+            SELECT id, amount, method, at, by, reference, tendered, change_given, receipt, card_id FROM payments WHERE order_id = ? ORDER BY id
             """, [.integer(Int64(orderID))]) { row in
             let stored = StoredCodes(row, table: "payments", key: String(row.int("id")))
             return Payment(amount: row.money("amount"), method: try stored.code("method"), at: row.timestamp("at"),
                            by: row.string("by"), reference: row.optionalString("reference"), tendered: row.optionalMoney("tendered"),
-                           change: row.optionalMoney("change_given"), receipt: row.optionalInt("receipt"))
+                           change: row.optionalMoney("change_given"), receipt: row.optionalInt("receipt"),
+                           card: row.optionalInt("card_id"))
         }
     }
 

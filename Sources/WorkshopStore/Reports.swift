@@ -40,6 +40,10 @@ public struct PeriodReport: Sendable {
     public var bookings = 0
     public var arrivals = 0
     public var noShows = 0
+    /// Paid from members' stored-value cards: not new money (it reduces what the cards hold).
+    public var paidFromCards = Money.zero
+    /// The members' cards: sold, consumed, refunded, expired in the period; held at its end.
+    public var cards = CardFigures()
     /// Per day of the period ("2026-11-03"): revenue and cars checked in.
     public var daily: [(day: String, revenue: Money, cars: Int)] = []
 
@@ -117,7 +121,7 @@ extension Store {
                    coalesce(sum(CASE WHEN p.amount > 0 THEN coalesce(p.change_given, 0) END), 0) AS change_given,
                    count(CASE WHEN p.amount > 0 THEN 1 END) AS payments
             FROM payments p JOIN orders o ON o.id = p.order_id
-            WHERE p.at >= ? AND p.at < ? AND o.\(counted)
+            WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NULL
             GROUP BY p.method
             """, range) { row in
             let stored = StoredCodes(row, table: "payments", key: "method")
@@ -135,6 +139,25 @@ extension Store {
                 r.cashRefunded = total.refunded
             }
         }
+        // A card's sale is money received (its refund money paid back), by its method; a payment
+        // taken from a card is not: it is counted apart.
+        for money in try cardMoney(from: start, to: end) {
+            let index = r.byMethod.firstIndex { $0.method == money.method } ?? {
+                r.byMethod.append(MethodTotal(method: money.method, received: .zero, refunded: .zero, count: 0))
+                return r.byMethod.count - 1
+            }()
+            r.byMethod[index].received += money.received
+            r.byMethod[index].refunded += money.refunded
+            r.byMethod[index].count += money.count
+            r.payments += money.received - money.refunded
+            if money.method == .cash {
+                r.cashTendered += money.received
+                r.cashRefunded += money.refunded
+            }
+        }
+        r.paidFromCards = Money(fen: try db.scalar("SELECT coalesce(sum(p.amount), 0) FROM payments p JOIN orders o ON o.id = p.order_id "
+            + "WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NOT NULL", range) ?? 0)
+        r.cards = try cardFigures(from: start, to: end)
         r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
         r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
         // Open at the end of the period: registered by then and not closed by then, whenever it is printed.

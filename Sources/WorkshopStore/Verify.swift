@@ -22,8 +22,8 @@ extension Store {
     /// Checks the whole record: SQLite's integrity and foreign keys; the journal's chain and each
     /// entry's row seals; every row of every sealed table against the seal of the entry that wrote
     /// it last; the chain's end against the anchor file (and any exported `anchors`); the triggers
-    /// against their frozen text; the tamper log and the writer mark; stock running totals against
-    /// their movements; settings Workshop cannot read. Run it inside `read`, on one snapshot.
+    /// against their frozen text; the tamper log and the writer mark; stock running totals and
+    /// members' card balances against their movements; settings Workshop cannot read. Run it inside `read`, on one snapshot.
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
         var report = VerifyReport()
         let shapes = try sealedTables()
@@ -50,6 +50,9 @@ extension Store {
         for mismatch in try stockMismatches() {
             report.problems.append(.stockDisagrees(partNumber: mismatch.partNumber, onHand: Quantity(thousandths: mismatch.onHand),
                                                    movements: Quantity(thousandths: mismatch.movements)))
+        }
+        for mismatch in try cardMismatches() {
+            report.problems.append(.cardDisagrees(card: mismatch.card, balance: mismatch.balance, movements: mismatch.movements))
         }
         report.problems += damagedSettings.map { RecordProblem.damagedSetting(key: $0.key, value: $0.value) }
         report.notes.append(.head(entry: report.head.entry, hash: report.head.hash))

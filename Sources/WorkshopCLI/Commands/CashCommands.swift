@@ -51,7 +51,7 @@ enum CashCommands {
         }
         for payment in payments {
             fields.add(payment.amount.fen < 0 ? s.t("退款", "Refund") : payment.method == .account ? s.t("挂账", "On account") : s.t("已付", "Paid"),
-                       "\(payment.amount.grouped) \(payment.method.label(s.language)) · \(s.formatTime(payment.at)) · \(payment.by)" +
+                       "\(payment.amount.grouped) \(payment.card.map { s.t("储值卡 ", "member card ") + MemberCard.number($0) } ?? payment.method.label(s.language)) · \(s.formatTime(payment.at)) · \(payment.by)" +
                        (payment.reference.map { " · \($0)" } ?? "") + tenderText(payment, s))
         }
         if settlement.accountCharged.fen > 0 {
@@ -83,6 +83,7 @@ enum CashCommands {
                                         ("at", .string(payment.at.iso8601)), ("by", .string(payment.by)), ("reference", .string(payment.reference))]
         if let tendered = payment.tendered { fields += [("tendered", .money(tendered)), ("change", .money(payment.change ?? .zero))] }
         if let receipt = payment.receipt { fields.append(("receipt", .int(receipt))) }
+        if let card = payment.card { fields.append(("card", .string(MemberCard.number(card)))) }
         return .object(fields)
     }
 
@@ -147,14 +148,16 @@ enum CashCommands {
                         "take a payment, in parts and across methods; cash with what was handed over and the change; one payment for several orders of one customer; refund RO … pays back an overpayment"), forms: [
         Form([listArg("orders", .order)],
              options: [option("amount", .money), required("method", .choice(PaymentMethod.self)), option("tendered", .money, aliases: ["实收"]),
-                       option("ref", .text("凭证号", "REF"))],
+                       option("ref", .text("凭证号", "REF")), option("card", .text("会员卡号", "K…"))],
              access: .write, roles: [.cashier, .manager],
-             summary: Phrase("收款（不超过应收）：amount= 为本次收款金额；现金 tendered= 为客户实交金额，差额为找零（只写 tendered= 则按应收收款）；写几张单时按所写顺序逐单结清",
-                             "a payment (never more than is due): amount= is what it pays; for cash, tendered= is what was handed over, the difference the change (tendered= alone pays what is due); with several orders, each is paid in the order written until the amount runs out"),
+             summary: Phrase("收款（不超过应收）：amount= 为本次收款金额；现金 tendered= 为客户实交金额，差额为找零（只写 tendered= 则按应收收款）；写几张单时按所写顺序逐单结清；method=card card=K3 从储值卡付款（先扣本金，后扣赠送，不计入当日新收款）",
+                             "a payment (never more than is due): amount= is what it pays; for cash, tendered= is what was handed over, the difference the change (tendered= alone pays what is due); with several orders, each is paid in the order written until the amount runs out; method=card card=K3 pays from a member's stored-value card (its paid-in balance first, then its bonus; not new money in the day's figures)"),
              examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=652 method=account",
                         "pay RO12 amount=170.90 tendered=200 method=cash", "pay RO12 tendered=200 method=cash",
-                        "pay RO3 RO5 amount=1200 method=transfer ref=网银0815"]) { invocation, s in
-            try payment(invocation, s)
+                        "pay RO3 RO5 amount=1200 method=transfer ref=网银0815",
+                        "pay RO12 amount=300 method=card card=K3"]) { invocation, s in
+            if invocation.value("card") as String? != nil { return try payFromCard(invocation, s) }
+            return try payment(invocation, s)
         },
     ])
 
@@ -185,6 +188,31 @@ enum CashCommands {
         let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
         return .message(s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))"),
                         [("balance", .money(after.balance)), ("paid", .money(after.paid))])
+    }
+
+    /// A payment from a member's stored-value card (`method=card card=K3`): one order, an amount;
+    /// the payment names the card, and the card's movement (paid-in first, then bonus) is recorded
+    /// with the order in the same transaction.
+    static func payFromCard(_ invocation: Invocation, _ s: Session) throws -> Output {
+        let method: PaymentMethod = invocation.choice("method")!
+        guard method == .card, invocation.value("tendered") as Money? == nil else { throw CardRefusal.cardNeedsMethod }
+        let references: [String] = invocation.values("orders")
+        guard references.count == 1 else { throw CardRefusal.cardPaysOneOrder }
+        guard let amount: Money = invocation.value("amount") else { throw OrderRefusal.paymentNeedsAmount }
+        let record = try s.store.record(of: try s.store.resolveOrder(references[0]))
+        let card = try s.store.resolveCard(invocation.need("card"))
+        let payments = try s.store.payments(orderID: record.order.id)
+        let paid = try record.pay(amount, from: card, holder: try CardCommands.holder(card, s), by: s.user, at: s.now, payments: payments,
+                                  current: s.terms)
+        try s.store.apply(paid.change)
+        let after = try s.store.moveCard(card, paid.movement)
+        let settlement = record.settlement(payments: payments + [paid.change.payment!], current: s.terms)
+        let fromPaidIn = Money(fen: -paid.movement.change.paidIn.fen), fromBonus = Money(fen: -paid.movement.change.bonus.fen)
+        return .message(s.t("\(record.order.number) 储值卡 \(card.number) 付款 \(amount.grouped)（本金 \(fromPaidIn.grouped) + 赠送 \(fromBonus.grouped)），余额 \(settlement.balance.grouped)；卡内余额 \(after.balance.total.grouped)",
+                            "\(record.order.number) paid \(amount.grouped) from card \(card.number) (paid-in \(fromPaidIn.grouped) + bonus \(fromBonus.grouped)); balance \(settlement.balance.grouped); the card holds \(after.balance.total.grouped)"),
+                        [("amount", .money(amount)), ("method", .string(method.code)), ("card", .string(card.number)),
+                         ("from_paid_in", .money(fromPaidIn)), ("from_bonus", .money(fromBonus)), ("balance", .money(settlement.balance)),
+                         ("paid", .money(settlement.paid)), ("card_paid_in", .money(after.balance.paidIn)), ("card_bonus", .money(after.balance.bonus))])
     }
 
     /// A payment of one order or several of one customer: each order's share is its own payment

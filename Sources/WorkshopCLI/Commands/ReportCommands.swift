@@ -79,12 +79,45 @@ enum ReportCommands {
         fields.add(s.t("返修", "Comebacks"), "\(r.comebacks)")
         fields.add(s.t("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")
         var text = s.t("报表 \(title)", "Report \(title)") + "\n" + fields.render()
+        if !r.cards.isEmpty || r.paidFromCards.fen != 0 { text += "\n\n" + cards(r, s) }
         if daily {
             var table = TextTable([s.t("日期", "Day"), s.t("营业额", "Revenue"), s.t("进厂", "Cars")], rightAligned: [1, 2])
             for day in r.daily where day.cars > 0 || day.revenue.fen > 0 { table.add([day.day, day.revenue.grouped, "\(day.cars)"]) }
             text += "\n\n" + table.render()
         }
         return text
+    }
+
+    /// The members' cards of the period: what was sold (paid-in and bonus apart), consumed (paying
+    /// orders from stored value, or uses of count cards), refunded, expired, adjusted; and the
+    /// paid-in balance every card still holds at its end — money the shop owes its customers.
+    static func cards(_ r: PeriodReport, _ s: Session) -> String {
+        let c = r.cards
+        var fields = Fields()
+        fields.add(s.t("售卡（张）", "Cards sold"), "\(c.cardsSold)")
+        fields.add(s.t("售卡本金 / 赠送", "Sold: paid-in / bonus"), "\(c.soldPaidIn.grouped) / \(c.soldBonus.grouped)")
+        fields.add(s.t("消费：本金 / 赠送", "Consumed: paid-in / bonus"), "\(c.consumedPaidIn.grouped) / \(c.consumedBonus.grouped)")
+        if c.uses > 0 { fields.add(s.t("次卡使用（次）", "Count-card uses"), "\(c.uses)") }
+        fields.add(s.t("储值卡付款（不计入新收款）", "Paid from cards (not new money)"), r.paidFromCards.grouped)
+        fields.add(s.t("退卡退款 / 作废赠送", "Refunded / bonus forfeited"), "\(c.refunded.grouped) / \(c.refundForfeitedBonus.grouped)")
+        fields.add(s.t("过期作废：本金 / 赠送", "Expired: paid-in / bonus"), "\(c.expiredPaidIn.grouped) / \(c.expiredBonus.grouped)")
+        if c.adjusted.fen != 0 { fields.add(s.t("调整（本金）", "Adjusted (paid-in)"), CardCommands.signed(c.adjusted)) }
+        fields.add(s.t("期末卡内本金（负债）", "Paid-in held on cards at the end (liability)"), "\(s.settings.currency) \(c.outstandingPaidIn.grouped)")
+        fields.add(s.t("期末卡内赠送", "Bonus held on cards at the end"), c.outstandingBonus.grouped)
+        return s.t("会员卡", "Members' cards") + "\n" + fields.render()
+    }
+
+    static func cardsJSON(_ r: PeriodReport) -> [(String, JSON)] {
+        let c = r.cards
+        guard !c.isEmpty || r.paidFromCards.fen != 0 else { return [] }
+        return [("cards", .object([
+            ("sold", .int(c.cardsSold)), ("sold_paid_in", .money(c.soldPaidIn)), ("sold_bonus", .money(c.soldBonus)),
+            ("consumed_paid_in", .money(c.consumedPaidIn)), ("consumed_bonus", .money(c.consumedBonus)), ("uses", .int(c.uses)),
+            ("paid_from_cards", .money(r.paidFromCards)), ("refunded", .money(c.refunded)),
+            ("refund_forfeited_bonus", .money(c.refundForfeitedBonus)), ("expired_paid_in", .money(c.expiredPaidIn)),
+            ("expired_bonus", .money(c.expiredBonus)), ("adjusted", .money(c.adjusted)),
+            ("outstanding_paid_in", .money(c.outstandingPaidIn)), ("outstanding_bonus", .money(c.outstandingBonus)),
+        ]))]
     }
 
     static func json(_ r: PeriodReport, title: String, adding more: [(String, JSON)] = []) -> JSON {
@@ -97,7 +130,7 @@ enum ReportCommands {
             ("bookings", .int(r.bookings)), ("arrivals", .int(r.arrivals)), ("no_shows", .int(r.noShows)),
             ("complaints_new", .int(r.complaintsRegistered)), ("complaints_open", .int(r.openComplaints)),
             ("daily", .array(r.daily.map { .object([("day", .string($0.day)), ("revenue", .money($0.revenue)), ("cars", .int($0.cars))]) })),
-        ] + AccountReports.cashDeskJSON(r) + more)
+        ] + AccountReports.cashDeskJSON(r) + cardsJSON(r) + more)
     }
 
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.

@@ -69,6 +69,8 @@ public enum RecordProblem: Hashable, Sendable {
     // The shop's figures.
     /// A part's on-hand figure differs from the sum of its movements.
     case stockDisagrees(partNumber: String, onHand: Quantity, movements: Quantity)
+    /// A member card's balance differs from the sum of its movements.
+    case cardDisagrees(card: String, balance: CardBalance, movements: CardBalance)
     /// A shop setting whose stored value Workshop cannot read: the default is in force until a
     /// manager sets it again.
     case damagedSetting(key: String, value: String)

@@ -62,7 +62,8 @@ extension Gate {
     public static func paidByMethod(_ payments: [Payment]) -> [MethodAmount] {
         var order: [PaymentMethod] = []
         var net: [PaymentMethod: Int] = [:]
-        for payment in payments {
+        // What a member's card paid goes back to no bank card: it is not counted as paid by card.
+        for payment in payments where payment.card == nil {
             if net[payment.method] == nil { order.append(payment.method) }
             net[payment.method, default: 0] += payment.amount.fen
         }

@@ -6,7 +6,7 @@
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
-/// signing). A migration that adds a trigger adds its text
+/// signing; 015-member-cards: those of the cards and their movements). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
@@ -226,5 +226,17 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_order_findings_update AFTER UPDATE ON order_findings\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('order_findings', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_order_findings_delete", table: "order_findings",
                         sql: "CREATE TRIGGER tamper_order_findings_delete AFTER DELETE ON order_findings\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('order_findings', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_cards_insert", table: "member_cards",
+                        sql: "CREATE TRIGGER tamper_member_cards_insert AFTER INSERT ON member_cards\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_cards', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_cards_update", table: "member_cards",
+                        sql: "CREATE TRIGGER tamper_member_cards_update AFTER UPDATE ON member_cards\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_cards', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_cards_delete", table: "member_cards",
+                        sql: "CREATE TRIGGER tamper_member_cards_delete AFTER DELETE ON member_cards\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_cards', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_movements_insert", table: "card_movements",
+                        sql: "CREATE TRIGGER tamper_card_movements_insert AFTER INSERT ON card_movements\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_movements', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_movements_update", table: "card_movements",
+                        sql: "CREATE TRIGGER tamper_card_movements_update AFTER UPDATE ON card_movements\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_movements', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_movements_delete", table: "card_movements",
+                        sql: "CREATE TRIGGER tamper_card_movements_delete AFTER DELETE ON card_movements\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_movements', 'delete', OLD.rowid); END"),
     ]
 }

@@ -17,6 +17,7 @@ enum Schema {
         .moneyGates,
         .orderRules,
         .historyIndexes,
+        .memberCards,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,0 +1,267 @@
+/// Members' cards (会员卡): money and uses the shop owes its customers, kept like money.
+///
+/// A **stored-value card** (储值卡) holds what the customer paid in and the bonus the shop added
+/// (1,000.00 paid in + 100.00 bonus). Paying from it takes the **paid-in balance first, then the
+/// bonus**; it never goes below zero. Refunded, it gives back the paid-in balance left (the money
+/// the customer paid that the card has not spent); the bonus left is forfeited.
+///
+/// A **count card** (次卡) covers a number of uses of one job or labour operation until a date
+/// (10 washes for 300.00 until 2027-11-30). Its price is paid in; each use consumes an even share of
+/// what is left (the paid-in balance left divided by the uses left, rounded half-up; the last use
+/// takes the rest), so that the paid-in balance is always the money not yet earned. An expired
+/// card covers nothing.
+///
+/// Every change of a card is a movement (sale, use, refund, adjustment, expiry); a card's balance
+/// is always the sum of its movements (`verify` checks it).
+public enum CardKind: String, Vocabulary {
+    case stored, count
+    public var code: String { rawValue }
+    public var chinese: String { self == .stored ? "储值卡" : "次卡" }
+    public var english: String { self == .stored ? "stored-value card" : "count card" }
+    public var aliases: [String] { self == .stored ? ["储值", "value"] : ["计次", "times"] }
+}
+
+/// What a card holds: paid-in money, bonus money, uses (a count card).
+public struct CardBalance: Hashable, Sendable {
+    public var paidIn: Money
+    public var bonus: Money
+    public var uses: Int
+
+    public init(paidIn: Money = .zero, bonus: Money = .zero, uses: Int = 0) {
+        (self.paidIn, self.bonus, self.uses) = (paidIn, bonus, uses)
+    }
+
+    public static let zero = CardBalance()
+    /// What a stored-value card can still pay: paid-in and bonus.
+    public var total: Money { paidIn + bonus }
+    public var isEmpty: Bool { paidIn.fen == 0 && bonus.fen == 0 && uses == 0 }
+
+    public static func + (lhs: CardBalance, rhs: CardBalance) -> CardBalance {
+        CardBalance(paidIn: lhs.paidIn + rhs.paidIn, bonus: lhs.bonus + rhs.bonus, uses: lhs.uses + rhs.uses)
+    }
+    public static prefix func - (value: CardBalance) -> CardBalance {
+        CardBalance(paidIn: Money(fen: -value.paidIn.fen), bonus: Money(fen: -value.bonus.fen), uses: -value.uses)
+    }
+}
+
+/// A card as sold, with its balance now.
+public struct MemberCard: Hashable, Sendable {
+    public var id: Int
+    public var customerID: Int
+    public var kind: CardKind
+    public var balance: CardBalance
+    /// What the customer paid for it (the stored amount, or the count card's price).
+    public var paid: Money
+    /// The bonus the shop added at the sale (a stored-value card).
+    public var bonusGiven: Money
+    /// A count card: the job or labour operation it covers, and how many uses were sold.
+    public var job: String?
+    public var times: Int?
+    /// The first instant the card is no longer valid (the start of the day after its last day).
+    public var expiresAt: Timestamp?
+    public var soldAt: Timestamp
+    public var soldBy: String
+    /// Refunded (or otherwise closed): nothing more moves on it.
+    public var closedAt: Timestamp?
+
+    public init(id: Int, customerID: Int, kind: CardKind, balance: CardBalance, paid: Money, bonusGiven: Money = .zero,
+                job: String? = nil, times: Int? = nil, expiresAt: Timestamp? = nil, soldAt: Timestamp, soldBy: String,
+                closedAt: Timestamp? = nil) {
+        (self.id, self.customerID, self.kind, self.balance, self.paid, self.bonusGiven) = (id, customerID, kind, balance, paid, bonusGiven)
+        (self.job, self.times, self.expiresAt, self.soldAt, self.soldBy, self.closedAt) = (job, times, expiresAt, soldAt, soldBy, closedAt)
+    }
+
+    public var number: String { Self.number(id) }
+    public static func number(_ id: Int) -> String { "K\(id)" }
+    /// "K3", "k3" → 3.
+    public static func id(_ text: String) -> Int? {
+        let upper = text.uppercased()
+        guard upper.hasPrefix("K"), let id = Int(upper.dropFirst()), id > 0 else { return nil }
+        return id
+    }
+
+    public func isExpired(at now: Timestamp) -> Bool { expiresAt.map { now >= $0 } ?? false }
+}
+
+/// What moved a card.
+public enum CardMovementKind: String, CaseIterable, Sendable {
+    case sale, use, refund, adjust, expire
+}
+
+/// One movement of a card: the change of each part of its balance (negative when taken), with what
+/// it is linked to (the order and line it paid or covered, the money's method) and why.
+public struct CardMovement: Hashable, Sendable {
+    public var kind: CardMovementKind
+    public var change: CardBalance
+    public var orderID: Int?
+    public var line: Int?
+    /// Money that came in or went out at the desk for it (a sale, a refund): how.
+    public var method: PaymentMethod?
+    public var amount: Money?
+    public var reference: String?
+    public var reason: String?
+    public var authorizedBy: String?
+    public var at: Timestamp
+    public var by: String
+
+    public init(kind: CardMovementKind, change: CardBalance, orderID: Int? = nil, line: Int? = nil, method: PaymentMethod? = nil,
+                amount: Money? = nil, reference: String? = nil, reason: String? = nil, authorizedBy: String? = nil,
+                at: Timestamp, by: String) {
+        (self.kind, self.change, self.orderID, self.line, self.method, self.amount) = (kind, change, orderID, line, method, amount)
+        (self.reference, self.reason, self.authorizedBy, self.at, self.by) = (reference, reason, authorizedBy, at, by)
+    }
+}
+
+/// The rules of the cards, as pure functions: each gate refuses with a `CardRefusal` or gives the
+/// movement to record.
+public enum CardRules {
+    /// Selling a stored-value card: `amount` paid in (above zero), `bonus` added (zero or more).
+    public static func sellStored(amount: Money, bonus: Money, method: PaymentMethod, reference: String?,
+                                  at now: Timestamp, by: String) throws -> CardMovement {
+        guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
+        guard method != .account else { throw CardRefusal.soldOnAccount }
+        return CardMovement(kind: .sale, change: CardBalance(paidIn: amount, bonus: bonus), method: method, amount: amount,
+                            reference: reference, at: now, by: by)
+    }
+
+    /// Selling a count card: `times` uses (1 to 1,000) of a job for `price`, valid until `expiresAt`
+    /// (which must be after the sale).
+    public static func sellCount(times: Int, price: Money, expiresAt: Timestamp, method: PaymentMethod, reference: String?,
+                                 at now: Timestamp, by: String) throws -> CardMovement {
+        guard times > 0 else { throw InputRefusal.mustBePositive(field: "times", given: String(times)) }
+        guard expiresAt > now else { throw CardRefusal.untilPassed(until: expiresAt) }
+        guard method != .account else { throw CardRefusal.soldOnAccount }
+        return CardMovement(kind: .sale, change: CardBalance(paidIn: price, uses: times), method: method, amount: price,
+                            reference: reference, at: now, by: by)
+    }
+
+    /// A card that can move at `now`: not closed, not expired.
+    public static func ensureOpen(_ card: MemberCard, at now: Timestamp) throws {
+        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
+        if card.isExpired(at: now), let expiry = card.expiresAt { throw CardRefusal.expired(card: card.number, expiredAt: expiry) }
+    }
+
+    /// Paying `amount` from a stored-value card: paid-in first, then bonus; never more than it holds.
+    public static func pay(_ amount: Money, from card: MemberCard, orderID: Int, at now: Timestamp, by: String) throws -> CardMovement {
+        guard card.kind == .stored else { throw CardRefusal.notStoredValue(card: card.number) }
+        try ensureOpen(card, at: now)
+        guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
+        guard amount <= card.balance.total else {
+            throw CardRefusal.aboveBalance(card: card.number, amount: amount, paidIn: card.balance.paidIn, bonus: card.balance.bonus)
+        }
+        return CardMovement(kind: .use, change: -split(amount, of: card.balance), orderID: orderID, amount: amount, at: now, by: by)
+    }
+
+    /// How a payment of `amount` is taken from a balance: paid-in first, then bonus.
+    public static func split(_ amount: Money, of balance: CardBalance) -> CardBalance {
+        let fromPaidIn = Money(fen: min(amount.fen, balance.paidIn.fen))
+        return CardBalance(paidIn: fromPaidIn, bonus: amount - fromPaidIn)
+    }
+
+    /// One use of a count card for `job` on an order's line: the card must cover that job and have a
+    /// use left; the use consumes its share of the paid-in balance.
+    public static func use(_ card: MemberCard, job: String, orderID: Int, line: Int?, at now: Timestamp, by: String) throws -> CardMovement {
+        guard card.kind == .count, let covers = card.job else { throw CardRefusal.notCountCard(card: card.number) }
+        try ensureOpen(card, at: now)
+        guard covers.uppercased() == job.uppercased() else { throw CardRefusal.jobNotCovered(card: card.number, job: job, covers: covers) }
+        guard card.balance.uses > 0 else { throw CardRefusal.noUsesLeft(card: card.number) }
+        return CardMovement(kind: .use, change: -CardBalance(paidIn: useShare(card.balance), uses: 1), orderID: orderID, line: line,
+                            at: now, by: by)
+    }
+
+    /// The paid-in money one use of a count card consumes: what is left over the uses left,
+    /// rounded half-up (the last use takes all that is left).
+    public static func useShare(_ balance: CardBalance) -> Money {
+        guard balance.uses > 0 else { return .zero }
+        return Money(fen: FixedPoint.divideRoundingHalfUp(balance.paidIn.fen, balance.uses))
+    }
+
+    /// What a refund of the card pays back: the paid-in balance left; the bonus left is forfeited.
+    public static func refundAmount(_ balance: CardBalance) -> Money { balance.paidIn }
+
+    /// Refunding a card: pays back the paid-in balance left (by `method`), forfeits the rest, closes
+    /// the card. Always with a reason; a cashier needs a manager's sign-off.
+    public static func refund(_ card: MemberCard, method: PaymentMethod, reference: String?, reason: String?, authorizedBy manager: String?,
+                              at now: Timestamp, by: String) throws -> CardMovement {
+        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CardRefusal.needsReason(card: card.number) }
+        guard manager != nil else { throw CardRefusal.refundNeedsManager(card: card.number) }
+        guard method != .account else { throw CardRefusal.soldOnAccount }
+        guard !card.balance.isEmpty else { throw CardRefusal.nothingLeft(card: card.number) }
+        return CardMovement(kind: .refund, change: -card.balance, method: method, amount: refundAmount(card.balance),
+                            reference: reference, reason: reason, authorizedBy: manager, at: now, by: by)
+    }
+
+    /// An adjustment by a manager, with a reason: of the paid-in balance (`amount`, ±) or of the
+    /// uses (`uses`, ±); never below zero.
+    public static func adjust(_ card: MemberCard, amount: Money?, uses: Int?, reason: String?, authorizedBy manager: String?,
+                              at now: Timestamp, by: String) throws -> CardMovement {
+        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CardRefusal.needsReason(card: card.number) }
+        guard manager != nil else { throw CardRefusal.adjustNeedsManager(card: card.number) }
+        let change = CardBalance(paidIn: amount ?? .zero, uses: uses ?? 0)
+        guard !change.isEmpty else { throw CardRefusal.adjustNothing(card: card.number) }
+        if uses != nil && card.kind != .count { throw CardRefusal.notCountCard(card: card.number) }
+        let after = card.balance + change
+        guard after.paidIn.fen >= 0, after.uses >= 0 else {
+            throw CardRefusal.adjustBelowZero(card: card.number, paidIn: card.balance.paidIn, uses: card.balance.uses)
+        }
+        return CardMovement(kind: .adjust, change: change, reason: reason, authorizedBy: manager, at: now, by: by)
+    }
+
+    /// The expiry of a card past its last day with something left: all that is left is forfeited.
+    /// Nil when there is nothing to expire.
+    public static func expire(_ card: MemberCard, at now: Timestamp, by: String) -> CardMovement? {
+        guard card.closedAt == nil, card.isExpired(at: now), !card.balance.isEmpty else { return nil }
+        return CardMovement(kind: .expire, change: -card.balance, at: now, by: by)
+    }
+}
+
+/// The cards' figures of a period, and the liability at its end.
+public struct CardFigures: Hashable, Sendable {
+    public var soldPaidIn = Money.zero
+    public var soldBonus = Money.zero
+    public var cardsSold = 0
+    /// Taken from cards to pay orders (stored value) or by count-card uses: paid-in and bonus.
+    public var consumedPaidIn = Money.zero
+    public var consumedBonus = Money.zero
+    public var uses = 0
+    /// Paid back at refunds, and the bonus forfeited by them.
+    public var refunded = Money.zero
+    public var refundForfeitedBonus = Money.zero
+    /// Forfeited at expiry: paid-in and bonus.
+    public var expiredPaidIn = Money.zero
+    public var expiredBonus = Money.zero
+    public var adjusted = Money.zero
+    /// The paid-in money held on every card at the end of the period: what the shop owes.
+    public var outstandingPaidIn = Money.zero
+    public var outstandingBonus = Money.zero
+
+    public init() {}
+
+    public var isEmpty: Bool { self == CardFigures() }
+}
+
+/// A card at the cash desk.
+extension OrderRecord {
+    /// Paying the order from a member's stored-value card: the card must be its owner's or its
+    /// payer's; at most what is payable on the order and what the card holds (paid-in first, then
+    /// bonus). Gives the payment (method card, naming the card) and the card's movement.
+    public func pay(_ amount: Money, from card: MemberCard, holder: String, by: String, at now: Timestamp, payments: [Payment],
+                    current: PricingTerms) throws -> (change: OrderChange, movement: CardMovement) {
+        try ensureChargeable()
+        guard card.customerID == customer.id || card.customerID == payingCustomer.id else {
+            throw CardRefusal.otherCustomer(card: card.number, holder: holder, order: order.number)
+        }
+        guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
+        let payable = settlement(payments: payments, current: current).payable(by: .card)
+        guard amount <= payable else { throw OrderRefusal.paymentAboveBalance(order: order.number, balance: payable) }
+        let movement = try CardRules.pay(amount, from: card, orderID: order.id, at: now, by: by)
+        var change = OrderChange(order, .paymentAdd, [("amount", .string(amount.plain)), ("method", .string(PaymentMethod.card.code)),
+                                                      ("card", .string(card.number)),
+                                                      ("from_paid_in", .string(Money(fen: -movement.change.paidIn.fen).plain)),
+                                                      ("from_bonus", .string(Money(fen: -movement.change.bonus.fen).plain))])
+        change.payment = Payment(amount: amount, method: .card, at: now, by: by, card: card.id)
+        return (change, movement)
+    }
+}
