@@ -85,7 +85,11 @@ notify 粤B·5C6D7
 login 系统
 set now 大前天 17:10
 login 周静
-pay 粤B·5C6D7 amount=621 method=wechat
+# 黄敏 becomes a member: a stored-value card (储值卡), 1,000.00 paid in + 100.00 bonus; the order is paid
+# from it (paid-in first, then bonus) and the rest by WeChat.
+card sell 18988776655 type=stored amount=1000 bonus=100 method=wechat ref=会员卡
+pay 粤B·5C6D7 amount=300 method=card card=K1
+pay 粤B·5C6D7 amount=321 method=wechat
 belongings 粤B·5C6D7 return all
 release 粤B·5C6D7 signed="黄敏" odometer=70203 oldparts=left print=no
 login 系统
