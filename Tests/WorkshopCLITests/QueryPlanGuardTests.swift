@@ -14,7 +14,7 @@ struct QueryPlanGuardTests {
         "orders", "order_lines", "journal", "stock_movements", "assignments", "payments", "inspections",
         "appointments", "complaints", "bay_stays", "progress_reports", "notifications", "reservations",
         "belongings", "handovers", "row_seals", "vehicles", "customers", "tamper_log", "health_record_outbox",
-        "health_record_attempts", "order_findings",
+        "health_record_attempts", "order_findings", "member_cards", "card_movements",
     ]
 
     /// The steps of `plan` that read the whole of a growing table of `sql`. A step names a table by
