@@ -77,17 +77,23 @@ struct CashDeskTests {
         #expect(try shop.fingerprint() == before)
     }
 
+    /// A 二级维护 checked in, signed, worked and completed after its first two inspections: it waits
+    /// for the final one.
+    static let levelTwoCompleted = """
+        checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
+        estimate RO1 labor BRK-01
+        promise RO1 2026-11-22 17:00
+        approve RO1 signed=张伟
+        dispatch RO1 group=机修一组
+        inspect RO1 pre pass by=孙检 rest=pass
+        inspect RO1 process pass by=孙检 rest=pass
+        complete RO1
+
+        """
+
     @Test func aCarWithoutAPassedFinalInspectionNeverLeaves() throws {
         let shop = Workshop()
-        _ = try shop.script(FloorTests.fixtures + """
-            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
-            estimate RO1 labor BRK-01
-            promise RO1 2026-11-22 17:00
-            approve RO1 signed=张伟
-            dispatch RO1 group=机修一组
-            inspect RO1 pre pass by=孙检 rest=pass
-            inspect RO1 process pass by=孙检 rest=pass
-            complete RO1
+        _ = try shop.script(FloorTests.fixtures + Self.levelTwoCompleted + """
             pay RO1 amount=144 method=card
             """)
         let refused = try shop.command("release RO1 signed=张伟 print=no")
@@ -102,16 +108,7 @@ struct CashDeskTests {
     /// own sequence, once: a reprint keeps the number.
     @Test func releasePrintsTheCertificateAndNumbersTheSettlementListOnce() throws {
         let shop = Workshop()
-        _ = try shop.script(FloorTests.fixtures + """
-            vehicle set 京A12345 type=小型轿车
-            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
-            estimate RO1 labor BRK-01
-            promise RO1 2026-11-22 17:00
-            approve RO1 signed=张伟
-            dispatch RO1 group=机修一组
-            inspect RO1 pre pass by=孙检 rest=pass
-            inspect RO1 process pass by=孙检 rest=pass
-            complete RO1
+        _ = try shop.script(FloorTests.fixtures + "vehicle set 京A12345 type=小型轿车\n" + Self.levelTwoCompleted + """
             inspect RO1 final pass by=孙检 rest=pass
             pay RO1 amount=144 method=card
             """)
