@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel", "SafeFiles"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
-        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security", "FakePlatform"],
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security", "SafeFiles", "FakePlatform"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
         .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles", "Security"]),
