@@ -144,6 +144,8 @@ struct MoneyGateEndToEndTests {
         // The right PIN waits out the lock of co-signing…
         let right = asUser(shop, "刘敏", signerPIN: "1234")
         #expect(try right.command("discount RO1 percent=10 authorized=钱主管").stderr.contains("sign-off by PIN for 钱主管 is locked until"))
+        // Said before any PIN is asked for: with none given at all, the lock, not "give the PIN".
+        #expect(try asUser(shop, "刘敏").command("discount RO1 percent=10 authorized=钱主管").stderr.contains("sign-off by PIN for 钱主管 is locked until"))
         // …but the manager signs in and works.
         #expect(try asUser(shop, "钱主管").command("discount RO1 percent=10").status == 0)
         #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'staff.sign-off-locked'") == 1)

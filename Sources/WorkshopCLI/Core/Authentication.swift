@@ -114,6 +114,16 @@ enum Authentication {
         let member = try store.read { try store.staff(name, role: Role.allCases.first(where: roles.contains)!,
                                                       orAnyOf: Role.allCases.filter(roles.contains)) }
         if member.name == s.signedIn?.name { return member }
+        // A locked signer is said so before anyone types a PIN that could not count.
+        if let account = try store.read({ try store.account(named: member.name) }) {
+            let now = Timestamp.currentTime
+            if let until = account.lockedUntil, PINAttempts.isLocked(until: until, at: now) {
+                throw SignInRefusal.locked(name: member.name, until: until, attempts: maximumAttempts)
+            }
+            if let until = account.signOffLockedUntil, PINAttempts.isLocked(until: until, at: now) {
+                throw SignOffRefusal.locked(name: member.name, until: until)
+            }
+        }
         let prompt = s.t("\(member.name) 确认（\(command)）的 PIN：", "PIN of \(member.name) to confirm \(command): ")
         guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.needsPIN(name: member.name, command: command) }
         guard PINAttempts.isPINShaped(pin) else { throw SignOffRefusal.notAPIN(name: member.name) }
