@@ -179,6 +179,20 @@ public struct OrderDocuments {
         return [TotalLine(Label("增值税 \(terms.taxRate)", "VAT \(terms.taxRate)"), tax.grouped), totalLine]
     }
 
+    /// The price concessions among `lines` (below the list beyond the discount limit, a manager's
+    /// to give), as `ro show` and the invoice say them: "第 2 项：低于标价：标价 1,150.00，钱主管
+    /// 批准让价". Printed under the lines, so the paper the customer signs or pays by shows them.
+    private func concessionNotice(_ lines: [OrderLine]) -> Block? {
+        let given = lines.filter { $0.listAmount != nil && $0.status != .removed }
+        guard !given.isEmpty else { return nil }
+        return .notice(given.map { line in
+            let list = line.listAmount?.grouped ?? "", by = line.concessionBy ?? ""
+            return bilingual
+                ? "第 \(line.number) 项：低于标价：标价 \(list)，\(by) 批准让价。 Line \(line.number): below list, list \(list), concession authorised by \(by)."
+                : "Line \(line.number): below list: list \(list), concession authorised by \(by)."
+        }.joined(separator: "\n"))
+    }
+
     private var noWarrantyNotice: Block? {
         guard record.hasNoWarrantyLines else { return nil }
         return .notice(bilingual
@@ -256,6 +270,7 @@ public struct OrderDocuments {
         }
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
         blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
+        if let concessions = concessionNotice(record.offeredLines) { blocks.append(concessions) }
         if let apart = linesApart { blocks.append(apart) }
         let separator = bilingual ? "、" : ", "
         let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: separator)
@@ -337,6 +352,9 @@ public struct OrderDocuments {
                       // A declined order's estimate shows what was estimated; otherwise the lines
                       // counted, and apart from them what is waiting for an answer or declined.
                       .table(linesTable(order.status == .declined ? record.visibleLines : record.offeredLines, withStatus: true))]
+        if let concessions = concessionNotice(order.status == .declined ? record.visibleLines : record.offeredLines) {
+            blocks.append(concessions)
+        }
         if order.status != .declined, let apart = linesApart { blocks.append(apart) }
         if order.status == .declined {
             blocks.append(.notice(bilingual
@@ -612,6 +630,7 @@ public struct OrderDocuments {
             Column(Label("质量保证期", "Warranty"), weight: 1.9),
         ], rows: feeLines.map { [serial($0), "\($0.number)", $0.description, amount($0), warrantyText($0)] }, emptyText: "—")
         var blocks: [Block] = [settlementHeader, .table(labor), .table(parts), .table(other)]
+        if let concessions = concessionNotice(approved) { blocks.append(concessions) }
         if let rework = order.reworkOf {
             blocks.append(.notice(bilingual
                 ? "返修：本单为 \(RepairOrder.number(rework)) 的质量保证期内返修（原因：\(order.reworkCause ?? "—")），保修项目不收费。 Warranty comeback of \(RepairOrder.number(rework)): warranty work is free of charge."

@@ -66,6 +66,36 @@ extension Store {
         return categories
     }
 
+    /// A name folded as `CatalogueName.key` folds it, in SQL: exactly the expression of the name
+    /// indexes of 016-catalogue-name-indexes, so that SQLite looks names up in them.
+    static func nameKey(_ operand: String) -> String {
+        "lower(replace(replace(replace(replace(replace(replace(\(operand), ' ', ''), '　', ''), '（', '('), '）', ')'), '［', '['), '］', ']'))"
+    }
+
+    /// The labour operation whose name is `name`, folded (`CatalogueName.key`); the first by code
+    /// when several are.
+    public func laborOperation(named name: String) throws -> LaborOperation? {
+        try db.first("SELECT code, name, hours, category FROM labor_operations WHERE \(Self.nameKey("name")) = \(Self.nameKey("?1")) ORDER BY code LIMIT 1",
+                     [.text(name)], laborOperation(from:))
+    }
+
+    /// The price-list part whose name is `name`, folded (`CatalogueName.key`); the first by number
+    /// when several are.
+    public func part(named name: String) throws -> CatalogPart? {
+        try db.first("SELECT \(Self.partColumns) FROM parts WHERE \(Self.nameKey("name")) = \(Self.nameKey("?1")) ORDER BY part_no LIMIT 1",
+                     [.text(name)], catalogPart(from:))
+    }
+
+    /// The catalogue item a line typed in words names, for `Gate.catalogueName`: a listed part for a
+    /// part line, a labour operation for a labour line.
+    public func catalogueName(_ name: String, kind: LineKind) throws -> CatalogueName? {
+        switch kind {
+        case .part: return try part(named: name).map { CatalogueName(name: $0.name, item: .part(number: $0.partNumber, listPrice: $0.price)) }
+        case .labor: return try laborOperation(named: name).map { CatalogueName(name: $0.name, item: .labor(code: $0.code, standardHours: $0.hours)) }
+        case .fee: return nil
+        }
+    }
+
     /// Adds or replaces a labour operation.
     public func saveLaborOperation(_ op: LaborOperation) throws {
         try db.run("""

@@ -7,7 +7,9 @@ enum EstimateCommands {
     static let roles: Set<Role> = [.advisor, .manager]
 
     /// What a labour line takes: a description or a labour-operation code, hours, a rate.
-    static let laborOptions = [option("hours", .hours), option("rate", .money), option("op", .text("工时代码", "OPCODE", completion: .laborCode))]
+    /// `unlisted=yes`: work described in words under a labour operation's name is other work than that operation.
+    static let laborOptions = [option("hours", .hours), option("rate", .money), option("op", .text("工时代码", "OPCODE", completion: .laborCode)),
+                               option("unlisted", .yesNo)]
     /// What `labor` and `part` lines name: a description, or a code Tab completes from the lists.
     static let laborWork = ValueType.text("说明|工时代码", "\"desc\"|OPCODE", completion: .laborCode)
     static let partNamed = ValueType.text("名称|配件号", "\"name\"|PARTNO", completion: .part)
@@ -38,26 +40,29 @@ enum EstimateCommands {
         },
         Form([arg("order", .order), word("labor", "labour", "工时"), textArg("work", laborWork)],
              options: laborOptions + [covered, authorized], access: .write, roles: roles,
-             summary: Phrase("一项工时：工时代码（工时定额）或说明加 hours=", "a labour line: an operation code (工时定额), or a description with hours="),
+             summary: Phrase("一项工时：工时代码（工时定额）或说明加 hours=；说明与工时定额中的项目同名的，用工时代码，确为另一项工作加 unlisted=yes",
+                             "a labour line: an operation code (工时定额), or a description with hours=; a description that is an operation's name is entered by its code, or with unlisted=yes for other work"),
              examples: ["estimate RO12 labor \"更换前刹车片\" hours=1.5", "estimate RO12 labor BRK-01"]) { invocation, s in
             let record = try s.record(invocation)
             let line = try laborLine(invocation, s, terms: record.terms(current: s.terms))
             // The catalogue says which category the operation's work implies; a lower order is raised to it.
             let implies = try line.operationCode.flatMap { try s.store.laborOperation(code: $0)?.category }
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
-                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms, implies: implies), s)
+                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms, implies: implies,
+                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false), s)
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", partNamed)],
              options: partOptions + [covered, authorized], access: .write, roles: roles,
-             summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）；与价目表中配件号相近的，须加 unlisted=yes 表明是价目表外的配件",
-                             "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty); a number near one on the list needs unlisted=yes to say it is not on the list"),
+             summary: Phrase("一项配件：配件号（价目表）或名称加 price=；class=customer 为客户自带（不保修）；与价目表中配件号相近或配件同名的，须加 unlisted=yes 表明是价目表外的配件",
+                             "a part line: a part number from the price list, or a name with price=; class=customer for customer-supplied (no warranty); a number near one on the list, or a listed part's name, needs unlisted=yes to say it is not on the list"),
              examples: ["estimate RO12 part \"前刹车片\" qty=1 price=360 partno=BP-1234 brand=博世 class=equivalent",
                         "estimate RO12 part 06L115562 qty=1", "estimate RO12 part \"机油\" qty=4.5 class=customer",
                         "estimate RO12 part BP-12345 qty=1 price=120 unlisted=yes"]) { invocation, s in
             let record = try s.record(invocation)
             let line = try partLine(invocation, s)
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
-                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms), s)
+                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms,
+                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false), s)
         },
         Form([arg("order", .order), word("fee", "other", "其他"), textArg("description")], options: [required("amount", .money), covered],
              access: .write, roles: roles, summary: Phrase("其他费用：外加工、拖车、检测…", "another charge: sublet, towing, testing…"),
@@ -68,7 +73,7 @@ enum EstimateCommands {
         Form([arg("order", .order), word("change", "edit", "set", "修改"), arg("line", .line)], options: [
             option("desc", .text), option("hours", .hours), option("rate", .money), option("qty", .quantity), option("price", .money),
             option("amount", .money), option("partno", .part), option("brand", .text("品牌", "BRAND")), option("class", .choice(PartClass.self)),
-            option("warranty", .yesNo), covered, authorized,
+            option("warranty", .yesNo), option("unlisted", .yesNo), covered, authorized,
         ], access: .write, roles: roles, summary: Phrase("修改一项；返修单上 covered=yes|no 标出保修（不收费）或收费项目",
                                                          "change a line; on a comeback, covered=yes|no marks it warranty work (free) or chargeable"),
         examples: ["estimate RO12 change 2 qty=2", "estimate RO12 change 1 hours=2", "estimate RO12 change 3 covered=no"]) { invocation, s in
@@ -78,9 +83,13 @@ enum EstimateCommands {
                                 partNumber: invocation.value("partno"), brand: invocation.value("brand"), partClass: invocation.choice("class"),
                                 warranted: invocation.value("warranty"), covered: invocation.value("covered"))
             let number: Int = invocation.need("line")
-            let list = try record.lines.first { $0.number == number }.flatMap { try listPrice(of: $0, record, s) }
+            let old = record.lines.first { $0.number == number }
+            let list = try old.flatMap { try listPrice(of: $0, record, s) }
+            // A new description is looked up like a new line's.
+            let named = try edit.description.flatMap { description in try old.flatMap { try catalogueName(of: $0, s, description: description) } }
             return try confirm(try s.store.apply(try record.changeLine(number, edit, list: list, authorizedBy: concessionAuthorizer(invocation, s),
-                                                                       current: s.terms)), s, verb: s.t("已修改", "changed"))
+                                                                       current: s.terms, named: named,
+                                                                       unlisted: invocation.value("unlisted") ?? false)), s, verb: s.t("已修改", "changed"))
         },
         Form([arg("order", .order), word("remove", "rm", "delete", "删除"), arg("line", .line)], access: .write, roles: roles,
              summary: Phrase("删除一项（项号保留）", "remove a line (its number stays taken)"), examples: ["estimate RO12 remove 3"]) { invocation, s in
@@ -102,6 +111,23 @@ enum EstimateCommands {
         case .labor:
             let standard = try line.operationCode.flatMap { try s.store.laborOperation(code: $0) }?.hours
             return .labor(rate: record.terms(current: s.terms).laborRate, standardHours: standard)
+        case .fee: return nil
+        }
+    }
+
+    /// The catalogue item a line typed in words carries the name of (`Gate.catalogueName`): for a part
+    /// not priced from the list (no part number, or one the list does not have), a listed part of
+    /// that name; for labour without an operation code, the operation of that name. Nil for a line
+    /// of the catalogue and for other charges. One look-up in the name indexes.
+    /// `description`: the line's new one, for a change.
+    static func catalogueName(of line: OrderLine, _ s: Session, description: String? = nil) throws -> CatalogueName? {
+        let name = description ?? line.description
+        switch line.kind {
+        case .part:
+            if let number = line.partNumber, try s.store.part(number: number) != nil { return nil }
+            return try s.store.catalogueName(name, kind: .part)
+        case .labor:
+            return line.operationCode == nil ? try s.store.catalogueName(name, kind: .labor) : nil
         case .fee: return nil
         }
     }
@@ -129,6 +155,7 @@ enum EstimateCommands {
             code = op.code
             if oneWord || description.uppercased() == op.code { description = op.name }
             hours = hours ?? op.hours
+            if (invocation.value("unlisted") as Bool?) == true { throw CatalogRefusal.laborIsListed(code: op.code) }
         }
         guard let hours else {
             let looksLikeCode = oneWord && code == nil && work.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }

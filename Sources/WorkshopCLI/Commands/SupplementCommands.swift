@@ -51,7 +51,9 @@ enum SupplementCommands {
         let line = try makeLine(record)
         let change = try s.store.apply(try record.addSupplement(line, reason: invocation.need("reason"), reportedBy: s.user, at: s.now,
                                                                 list: try EstimateCommands.listPrice(of: line, record, s),
-                                                                authorizedBy: EstimateCommands.concessionAuthorizer(invocation, s), current: s.terms))
+                                                                authorizedBy: EstimateCommands.concessionAuthorizer(invocation, s), current: s.terms,
+                                                                named: try EstimateCommands.catalogueName(of: line, s),
+                                                                unlisted: invocation.value("unlisted") ?? false))
         let added = change.newLines[0]
         return .message(s.t("\(order.number) 追加项目 \(added.number)：\(OrderView.itemText(added, s)) ¥\(added.amount.grouped)，待客户确认（notify \(order.number) 可生成告知短信）",
                             "\(order.number) added item \(added.number): \(OrderView.itemText(added, s)) \(added.amount.grouped), awaiting the customer's answer (notify \(order.number) composes the message)"),

@@ -11,6 +11,16 @@ extension CatalogRefusal: WordedRefusal {
                      "no part \(given) in the price list; did you mean \(w.either(similar))? If it is a part the price list does not have, add unlisted=yes (with price=)")
         case .partIsListed(let number):
             return w("\(number) 在价目表中：去掉 unlisted=yes，按价目表报价", "\(number) is on the price list: leave out unlisted=yes and it is priced from the list")
+        case .nameIsListedPart(let name, let number, let price, let order, let supplement):
+            let command = supplement ? "supplement \(order) add part \(number)" : "estimate \(order) part \(number)"
+            return w("价目表中已有“\(name)”（\(number)，标价 \(price.grouped)）：请用配件号 \(command) …；确为价目表外的配件加 unlisted=yes",
+                     "“\(name)” is on the price list (\(number), list \(price.grouped)): enter it by its part number, \(command) …; for a part the price list does not have, add unlisted=yes")
+        case .nameIsListedLabor(let name, let code, let hours, let order, let supplement):
+            let command = supplement ? "supplement \(order) add labor \(code)" : "estimate \(order) labor \(code)"
+            return w("工时定额中已有“\(name)”（\(code)，标准工时 \(hours) h）：请用工时代码 \(command) …；确为另一项工作请换个说明，或加 unlisted=yes",
+                     "“\(name)” is a labour operation (\(code), standard \(hours) h): enter it by its code, \(command) …; for other work, describe it otherwise or add unlisted=yes")
+        case .laborIsListed(let code):
+            return w("\(code) 是工时定额中的项目：去掉 unlisted=yes，按工时定额报价", "\(code) is a labour operation: leave out unlisted=yes and it is priced from the list")
         case .badPartNumber(let given):
             return w("配件号 \(given)：最多 40 个字符，不含空格、逗号和冒号", "part number \(given): up to 40 characters, without spaces, commas or colons")
         case .nameNeeded(let number):

@@ -8,6 +8,14 @@ public enum CatalogRefusal: Refusal, Equatable {
     case partNumberNotListed(given: String, similar: [String])
     /// `unlisted=yes` on a part that is on the price list.
     case partIsListed(partNumber: String)
+    /// A part typed in words whose name is a listed part's (`Gate.catalogueName`): it is entered by
+    /// its number, or said to be another part with `unlisted=yes`.
+    case nameIsListedPart(name: String, partNumber: String, listPrice: Money, order: String, supplement: Bool)
+    /// Labour typed in words whose name is a labour operation's: entered by its code, or described
+    /// otherwise, or said to be other work with `unlisted=yes`.
+    case nameIsListedLabor(name: String, code: String, standardHours: Hours, order: String, supplement: Bool)
+    /// `unlisted=yes` with a labour operation's code.
+    case laborIsListed(code: String)
     /// A part number has up to 40 characters, without spaces, commas or colons.
     case badPartNumber(given: String)
     /// A new part needs its name.

@@ -92,28 +92,41 @@ extension OrderRecord {
     /// Adds a line (see `addLine`), through the price-concession gate: below the list beyond the
     /// discount limit in the order's terms only with a manager's authorisation, which the line keeps
     /// with its list value and the journal records.
+    /// A line typed in words with a catalogue item's name (`named`) goes through
+    /// `Gate.catalogueName` first: refused, unless `unlisted` says it is not that item.
     public func addLine(_ line: OrderLine, covered: Bool? = nil, list: ListPrice?, authorizedBy manager: String?,
-                        current: PricingTerms) throws -> OrderChange {
+                        current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false) throws -> OrderChange {
         var change = try addLine(line, covered: covered)
+        try Gate.catalogueName(line, named: named, unlisted: unlisted, order: order.number, supplement: false)
         try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        change.recordUnlisted(unlisted, named: named)
         return change
     }
 
     /// Changes a line (see `changeLine`) through the same gate. A concession given before stands as
     /// long as the line is not priced lower than it was then.
+    /// A new description (`edit.description`) that is a catalogue item's name (`named`) goes through
+    /// `Gate.catalogueName` like a new line.
     public func changeLine(_ number: Int, _ edit: LineEdit, list: ListPrice?, authorizedBy manager: String?,
-                           current: PricingTerms) throws -> OrderChange {
+                           current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false) throws -> OrderChange {
         let before = try line(number)
         var change = try changeLine(number, edit)
+        if edit.description != nil, let changed = change.changedLines.first {
+            try Gate.catalogueName(changed, named: named, unlisted: unlisted, order: order.number, supplement: false)
+        }
         try priceConcession(&change, list: list, manager: manager, current: current, previous: before)
+        change.recordUnlisted(unlisted, named: named)
         return change
     }
 
     /// Added work reported from the workshop (see `addSupplement`), through the same gate.
     public func addSupplement(_ line: OrderLine, reason: String, reportedBy: String, at now: Timestamp, list: ListPrice?,
-                              authorizedBy manager: String?, current: PricingTerms) throws -> OrderChange {
+                              authorizedBy manager: String?, current: PricingTerms, named: CatalogueName? = nil,
+                              unlisted: Bool = false) throws -> OrderChange {
         var change = try addSupplement(line, reason: reason, reportedBy: reportedBy, at: now)
+        try Gate.catalogueName(line, named: named, unlisted: unlisted, order: order.number, supplement: true)
         try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        change.recordUnlisted(unlisted, named: named)
         return change
     }
 

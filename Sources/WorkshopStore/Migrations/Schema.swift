@@ -18,6 +18,7 @@ enum Schema {
         .orderRules,
         .historyIndexes,
         .memberCards,
+        .catalogueNameIndexes,
     ]
 
     static var currentVersion: Int { migrations.count }
