@@ -338,9 +338,11 @@ public struct OrderDocuments {
                 ? "以上物品已清点并放入本车专用存物箱；现金及贵重物品已当面交还客户。交车时请与客户再次清点。 The items above were counted into this car's storage box; cash and valuables were handed back to the customer at check-in. Count them again with the customer at hand-back."
                 : "The items above were counted into this car's storage box; cash and valuables were handed back to the customer at check-in. Count them again with the customer at hand-back."),
             .signatures([
-                Signature(Label("客户签字（接车）", "Customer, at check-in")),
+                // Who handed the car over signs at check-in; who took it back, at return.
+                Signature(Label("客户签字（接车）", "Customer, at check-in"), name: order.droppedBy ?? record.customer.name),
                 Signature(Label("服务顾问", "Service advisor"), name: order.advisor, date: time(order.checkedInAt)),
-                Signature(Label("客户签字（交车）", "Customer, at return")),
+                Signature(Label("客户签字（交车）", "Customer, at return"), name: order.releaseSigned ?? "",
+                          date: order.releasedAt.map { time($0) } ?? ""),
             ]),
         ]
         return make(.checklist, blocks: [header, .table(items), .table(documents)], closing: closing)

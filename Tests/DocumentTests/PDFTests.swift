@@ -32,6 +32,14 @@ struct PDFTests {
         #expect(!text.contains("未见异常") && !text.contains("Nothing noted"))
     }
 
+    @Test func theChecklistNamesWhoSignsAtCheckInAndAtReturn() throws {
+        let path = Fixtures.temporaryPath("checklist-names.pdf")
+        _ = try PDFRenderer().write([Fixtures.document(.checklist, record: Fixtures.record(status: .released, released: true))], to: path)
+        let text = try Fixtures.pdfText(path).joined()
+        let atReturn = try #require(text.range(of: "Customer, at return"))
+        #expect(text[atReturn.upperBound...].contains("张伟"), "the one who took the car back, beneath the return line: \(text)")
+    }
+
     @Test func theReleaseNoteCountsTheFoundAndTheMissingOfOneItem() throws {
         let path = Fixtures.temporaryPath("partly.pdf")
         let released = Fixtures.record(status: .released, released: true)
