@@ -42,7 +42,8 @@ public struct Job: Hashable, Sendable {
     /// Reads "BP-1234:2,W712/94:1" (quantity 1 when left out).
     public static func parseParts(_ text: String) throws -> [(partNumber: String, quantity: Quantity)] {
         try text.split(separator: ",").map { item in
-            let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
+            // ":2" or ":" names no part: kept as an empty number, refused below (never an index out of range).
+            let pieces = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let number = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
             guard !number.isEmpty else { throw InputRefusal.notPartsList(given: text) }
             let quantity = pieces.count == 2 ? try Quantity.parse(pieces[1], field: "quantity of \(number)") : Quantity(units: 1)

@@ -128,4 +128,20 @@ struct FloorTests {
         #expect(try shop.inShopLanguage.command("complete RO2").stdout.contains("竣工待交车"))
         #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 2 AND status = 'ready'") == 1)
     }
+
+    /// Found by the fuzzer: an item word that is only "=" (or "=pass") once crashed the inspection.
+    @Test func anInspectionItemWithoutANameIsRefusedNotACrash() throws {
+        let shop = Workshop()
+        let setup = try shop.script(Self.fixtures + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
+            """)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let before = try shop.fingerprint()
+        for word in ["=", "=pass"] {
+            let refused = try shop.command("inspect RO1 pre pass by=孙检 \(word)")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("\(word) is not an item of the pre-repair inspection checklist; items: exterior (外观)"), "\(refused.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+    }
 }

@@ -188,3 +188,18 @@ struct OdometerTests {
         #expect(blockers(nil, corrected) == [])
     }
 }
+
+@Suite("A job's parts list, as typed")
+struct JobPartsListTests {
+    @Test func partsAndQuantitiesAreRead() throws {
+        let parts = try Job.parseParts("BP-1234:2,w712/94")
+        #expect(parts.map(\.partNumber) == ["BP-1234", "W712/94"])
+        #expect(parts.map(\.quantity) == [Quantity(units: 2), Quantity(units: 1)])
+    }
+
+    /// Found by the fuzzer: a piece that is only a colon once read past the end of its pieces.
+    @Test(arguments: [":", ":2", "BP-1234,:3", " :1"])
+    func aPieceWithoutAPartNumberIsRefused(text: String) {
+        #expect(throws: InputRefusal.notPartsList(given: text)) { try Job.parseParts(text) }
+    }
+}

@@ -145,8 +145,9 @@ enum FloorCommands {
         let checklist = try s.store.checklistItems(stage: stage)
         var typed = invocation.otherOptions
         for word in invocation.values("items") as [String] {
-            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            typed.append((parts[0], parts.count == 2 ? parts[1] : ""))
+            // "=" alone or "=pass" names no item: kept whole, so the refusal says what was typed.
+            let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            typed.append((parts[0].isEmpty ? word : parts[0], parts.count == 2 ? parts[1] : ""))
         }
         var given: [String: InspectionItem] = [:]
         for (key, value) in typed {
