@@ -79,8 +79,7 @@ public struct TransactionStyle: PlatformStyle {
 public enum ShopDay {
     /// yyyyMMdd
     public static func compact(_ instant: Timestamp, zone: ShopZone) -> String {
-        let civil = zone.civil(instant)
-        return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2)
+        zone.civil(instant).dateText.filter { $0 != "-" }
     }
 
     /// HHmmss
