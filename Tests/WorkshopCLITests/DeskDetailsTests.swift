@@ -372,7 +372,10 @@ final class Terminal: @unchecked Sendable {
 
     init(_ shop: Workshop) throws {
         let home = Workshop.temporaryDirectory()
-        let command = [Workshop.binary, "--db", shop.database, "--user", "王芳", "--language", "en"].map { "'\($0)'" }.joined(separator: " ")
+        // `script` runs the command through $SHELL, or /bin/sh (dash) when SHELL is unset, as in CI.
+        // dash stays as the program's parent and dies of the Ctrl-C the program catches: `exec`
+        // makes the program the child itself, whatever the shell.
+        let command = "exec " + [Workshop.binary, "--db", shop.database, "--user", "王芳", "--language", "en"].map { "'\($0)'" }.joined(separator: " ")
         process.executableURL = URL(fileURLWithPath: Terminal.script)
         process.arguments = ["-qfec", command, "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
