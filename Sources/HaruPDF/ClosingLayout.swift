@@ -25,18 +25,19 @@ extension PageLayout {
         guard !signatures.isEmpty else { return }
         let gap: Float = 14
         let width = (PageLayout.contentWidth - gap * Float(signatures.count - 1)) / Float(signatures.count)
-        let height: Float = 60
+        let ink = spacing.inkRoom
+        let height = ink + 28
         ensure(height)
         var x = PageLayout.margin
         for signature in signatures {
             let name = label(signature.label)
             text(name, x: x, top: y, size: measure.size(toFit: name, width: width, size: small + 0.5), gray: 0.2)
-            emit(.line(x1: x, y1: y + 32, x2: x + width, y2: y + 32, width: 0.6, gray: 0))
+            emit(.line(x1: x, y1: y + ink, x2: x + width, y2: y + ink, width: 0.6, gray: 0))
             if !signature.name.isEmpty {
-                text(signature.name, x: x, top: y + 35, size: measure.size(toFit: signature.name, width: width, size: small + 0.5))
+                text(signature.name, x: x, top: y + ink + 3, size: measure.size(toFit: signature.name, width: width, size: small + 0.5))
             }
             let date = (document.bilingual ? "日期 Date" : "Date") + (signature.date.isEmpty ? "" : "  " + signature.date)
-            text(date, x: x, top: y + 47, size: measure.size(toFit: date, width: width, size: small), gray: 0.35)
+            text(date, x: x, top: y + ink + 15, size: measure.size(toFit: date, width: width, size: small), gray: 0.35)
             x += width + gap
         }
         y += height

@@ -18,32 +18,42 @@ struct PageLayout {
     static let footerHeight: Float = 30
     static var contentWidth: Float { pageWidth - 2 * margin }
     static var bottom: Float { pageHeight - margin - footerHeight }
-    /// Space after every block.
-    static let blockGap: Float = 6
 
     let document: Document
     let measure: TextMeasure
+    let spacing: Spacing
     private(set) var pages: [[DrawOp]] = [[]]
     var y: Float = margin
 
     // Type sizes.
     let body: Float = 9.5
     let small: Float = 7.5
-    let lineFactor: Float = 1.32
 
-    init(document: Document, measure: TextMeasure) {
+    init(document: Document, measure: TextMeasure, spacing: Spacing = .regular) {
         self.document = document
         self.measure = measure
+        self.spacing = spacing
     }
 
-    /// Lays out the whole document; returns its pages, each with its footer.
+    /// Lays out the whole document; returns its pages, each with its footer. A document that runs
+    /// over a page is set again compact, and the compact setting kept when it takes fewer pages: a
+    /// job card whose totals and signatures would go onto a sheet of their own stays on one.
     static func pages(for document: Document, measure: TextMeasure) -> [[DrawOp]] {
-        var layout = PageLayout(document: document, measure: measure)
+        var layout = laidOut(document, measure: measure, spacing: .regular)
+        if layout.pages.count > 1 {
+            let compact = laidOut(document, measure: measure, spacing: .compact)
+            if compact.pages.count < layout.pages.count { layout = compact }
+        }
+        let count = layout.pages.count
+        return layout.pages.enumerated().map { index, ops in ops + layout.footer(page: index + 1, of: count) }
+    }
+
+    static func laidOut(_ document: Document, measure: TextMeasure, spacing: Spacing) -> PageLayout {
+        var layout = PageLayout(document: document, measure: measure, spacing: spacing)
         layout.header(first: true)
         for block in document.blocks { layout.place(block) }
         layout.placeClosing(document.closing)
-        let count = layout.pages.count
-        return layout.pages.enumerated().map { index, ops in ops + layout.footer(page: index + 1, of: count) }
+        return layout
     }
 
     func label(_ l: Label) -> String { l.text(bilingual: document.bilingual) }
@@ -83,7 +93,7 @@ struct PageLayout {
         text(string, x: right - measure.width(string, size: size), top: top, size: size, bold: bold, gray: gray)
     }
 
-    func lineHeight(_ size: Float) -> Float { size * lineFactor }
+    func lineHeight(_ size: Float) -> Float { size * spacing.lineFactor }
 
     /// Text fitted to `width` at `size` (smaller if a word would not fit otherwise).
     func fit(_ string: String, width: Float, size: Float) -> FittedText { measure.fit(string, width: width, size: size) }
@@ -149,7 +159,7 @@ struct PageLayout {
         case .signatures(let signatures): placeSignatures(signatures)
         case .divider(let text): placeDivider(text)
         }
-        y += PageLayout.blockGap
+        y += spacing.blockGap
     }
 
     /// Totals, notices and signatures stay on one page. They move to a new page only when they do
@@ -164,13 +174,28 @@ struct PageLayout {
 
     /// The height `blocks` take laid out together, without the gap after the last one.
     func closingHeight(_ blocks: [Block]) -> Float {
-        var trial = PageLayout(document: document, measure: measure)
+        var trial = PageLayout(document: document, measure: measure, spacing: spacing)
         trial.breaksPages = false
         let start = trial.y
         for block in blocks { trial.place(block) }
-        return trial.y - start - PageLayout.blockGap
+        return trial.y - start - spacing.blockGap
     }
 
     /// The room on a page after the header a continuation page starts with.
     static var freshPageRoom: Float { bottom - (margin + 20) }
+}
+
+/// How tightly lines and blocks are set. Compact is still comfortable to read and to sign: lines at
+/// 1.2 of their size (CJK print runs 1.2–1.5), half the gap between blocks, a shorter signature box
+/// with the same room for ink above the line.
+struct Spacing: Equatable {
+    /// A line's height as a multiple of its type size.
+    var lineFactor: Float
+    /// Space after every block.
+    var blockGap: Float
+    /// From a signature's label down to the line left for ink.
+    var inkRoom: Float
+
+    static let regular = Spacing(lineFactor: 1.32, blockGap: 6, inkRoom: 32)
+    static let compact = Spacing(lineFactor: 1.2, blockGap: 3, inkRoom: 28)
 }

@@ -23,6 +23,14 @@ final class TextMeasure {
     static let smallestShare: Float = 0.75
     static let smallestShareForNumbers: Float = 0.55
 
+    /// A text of a few characters without a space (a brand or a name: 特斯拉, 米其林, 钱主管) is taken
+    /// for one word: it shrinks before it breaks, as a Latin word does, never "特斯" over "拉".
+    static let shortWordLength = 5
+
+    static func isShortWord(_ text: Substring) -> Bool {
+        text.unicodeScalars.count <= shortWordLength && !text.unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+
     init(font: any GlyphWidths) { self.font = font }
 
     func width(_ text: Substring, size: Float) -> Float { unitWidth(text) * size / 1000 }
@@ -49,7 +57,9 @@ final class TextMeasure {
         if unitWidth(Substring(text)) * size / 1000 <= width, !text.contains("\n") {
             return FittedText(lines: [String(text.trimmingTrailingSpaces)], size: size)
         }
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(LineBreaker.pieces)
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            TextMeasure.isShortWord(paragraph) ? [paragraph] : LineBreaker.pieces(paragraph)
+        }
         // Quarter points: a few sizes, not one per cell; never below the smallest.
         func quarters(_ size: Float, _ rule: FloatingPointRoundingRule) -> Float { (size * 4).rounded(rule) / 4 }
         var fitted = size

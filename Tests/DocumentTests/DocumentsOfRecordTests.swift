@@ -126,6 +126,19 @@ struct DocumentsOfRecordTests {
         #expect(inPerson.contains("当面签字确认") && !inPerson.contains("非本人签字"))
     }
 
+    /// Four lines, an item awaiting an answer, a declined one, a phone approval and belongings: at
+    /// regular spacing its totals and signatures would go onto a sheet of their own; set compact it
+    /// is one page, the closing on it.
+    @Test func aJobCardThatOnlyJustRunsOverIsSetCompactOnOnePage() throws {
+        let document = try OrderDocuments(record: Self.phoneApproved(), settings: Fixtures.settings, printedAt: Fixtures.now,
+                                          warranty: []).document(.jobcard)
+        let measure = TextMeasure(font: try FontFace.open(path: PDFRenderer.defaultFontPath, index: 0))
+        #expect(PageLayout.laidOut(document, measure: measure, spacing: .regular).pages.count == 2)
+        let pages = try Self.pdf(.jobcard, Self.phoneApproved())
+        #expect(pages.count == 1)
+        #expect(pages[0].contains("合计") && pages[0].contains("客户签字"))
+    }
+
     @Test func theSignatureNameIsPrintedBeneathTheLineNotOnIt() throws {
         let document = Document(kind: "jobcard", title: Label("进厂维修单", "Repair Order"), reference: "RO1", printedAt: "",
                                 shop: ShopHeader(name: "顺达", address: "", phone: "", creditCode: ""), blocks: [],

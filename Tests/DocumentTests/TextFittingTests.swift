@@ -42,6 +42,16 @@ struct TextFittingTests {
         #expect(fitted.lines == ["更换前刹车片", "（套）"])
     }
 
+    @Test func aShortChineseNameShrinksInsteadOfBreaking() {
+        let width = measure.width("特斯拉", size: 9.5) * 0.8
+        let fitted = measure.fit("特斯拉", width: width, size: 9.5)
+        #expect(fitted.lines == ["特斯拉"])
+        #expect(fitted.size >= 9.5 * TextMeasure.smallestShare && measure.width("特斯拉", size: fitted.size) <= width)
+        // A longer description still wraps between characters at its size.
+        let wrapped = measure.fit("更换前刹车片", width: measure.width("更换前刹", size: 9.5) + 1, size: 9.5)
+        #expect(wrapped == FittedText(lines: ["更换前刹", "车片"], size: 9.5))
+    }
+
     @Test func latinBreaksAtSpacesAndTheSpaceDisappears() {
         let width = measure.width("Front brake", size: 10) + 1
         let fitted = measure.fit("Front brake pads set", width: width, size: 10)
@@ -102,6 +112,6 @@ struct TextFittingTests {
         let start = placed.y
         let needed = placed.closingHeight(Self.closing)
         placed.placeClosing(Self.closing)
-        #expect(abs(placed.y - PageLayout.blockGap - start - needed) < 0.01)
+        #expect(abs(placed.y - placed.spacing.blockGap - start - needed) < 0.01)
     }
 }
