@@ -124,7 +124,12 @@ public struct OrderDocuments {
     /// looked at and found clean — nobody recorded that check.
     private var damageText: String {
         record.damage.isEmpty ? (bilingual ? "未记录 None recorded" : "None recorded")
-            : record.damage.enumerated().map { "\($0.offset + 1). \($0.element.note)" }.joined(separator: "\n")
+            : record.damage.enumerated().map { index, note in
+                // A note made after the customer signed is not part of what was signed at reception.
+                let late = note.isAfterSigning(order) ? (bilingual ? "（签字后记录 noted after signing: " : " (noted after signing: ")
+                    + "\(note.notedBy) \(zone.format(note.notedAt))" + (bilingual ? "）" : ")") : ""
+                return "\(index + 1). \(note.note)\(late)"
+            }.joined(separator: "\n")
     }
 
     private func linesTable(_ lines: [OrderLine], withStatus: Bool) -> Table {

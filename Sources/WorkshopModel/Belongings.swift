@@ -17,7 +17,7 @@ public struct BelongingItem: Hashable, Sendable {
                 let countText = trimmed[range.upperBound...]
                 let name = trimmed[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 if !countText.isEmpty, countText.allSatisfy({ $0.isASCII && $0.isNumber }), !name.isEmpty {
-                    guard let count = Int(countText), (1...99).contains(count) else {
+                    guard let count = Int(countText), (1...Belonging.largestCount).contains(count) else {
                         throw InputRefusal.belongingCount(given: word)
                     }
                     return BelongingItem(name: name, count: count)

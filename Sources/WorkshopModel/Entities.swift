@@ -288,6 +288,9 @@ public struct Belonging: Hashable, Sendable {
         (self.name, self.count, self.returnedAt, self.returned, self.missingRecord) = (name, count, returnedAt, returned, missingRecord)
     }
 
+    /// The most of one item a checklist counts.
+    public static let largestCount = 99
+
     /// How many are back in the car.
     public var back: Int { returnedAt != nil ? count : min(count, returned ?? 0) }
     /// How many are still missing.

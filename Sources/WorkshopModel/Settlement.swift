@@ -139,11 +139,12 @@ public struct Settlement: Equatable, Sendable {
         method == .account ? Money(fen: max(0, balance.fen)) : Money(fen: max(0, balance.fen + accountOutstanding.fen))
     }
 
-    /// The discount as a share of the chargeable amount, in basis points (for the advisor's limit).
+    /// The discount as a share of the chargeable amount, in basis points (for the advisor's limit),
+    /// rounded up: 26.25 off 524.00 is 5.0095%, over a 5% limit, never rounded down to it.
     public var discountShare: Int {
         let base = labor + parts + other
         guard base.fen > 0 else { return 0 }
-        return discount.fen * 10_000 / base.fen
+        return (discount.fen * 10_000 + base.fen - 1) / base.fen
     }
 
     public var isSettled: Bool { balance.fen == 0 }

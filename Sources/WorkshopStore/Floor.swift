@@ -176,13 +176,18 @@ extension Store {
             """) { row in
             facts[row.int("order_id")]?.pendingSupplements = row.int("pending")
         }
-        try db.forEach("SELECT id, order_id, stage, result FROM inspections WHERE \(openFilter) ORDER BY id") { row in
+        try db.forEach("SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id") { row in
             let id = row.int("order_id")
             let stored = StoredCodes(row, table: "inspections", key: String(row.int("id")))
             let stage: InspectionStage = try stored.code("stage")
             let passed = try stored.code("result") as InspectionResult == .pass
             if passed { facts[id]?.passedStages.insert(stage) }
             if stage == .final { facts[id]?.reworkPending = !passed }
+            // A failed final sends the car back to work: the progress reported before it is of
+            // work that did not pass, not of the rework.
+            if stage == .final, !passed, let reported = facts[id]?.lastProgressAt, reported <= row.timestamp("at") {
+                facts[id]?.progress = nil
+            }
         }
         // Who has it: each group (with its technician) once, then the bay the car is in now — one
         // bay, however often it was moved.

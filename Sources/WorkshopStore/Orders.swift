@@ -363,15 +363,20 @@ extension Store {
     }
 
     /// Counts items into the checklist; an item already there gets the new count.
-    public func addBelongings(_ items: [BelongingItem], to order: RepairOrder) throws {
-        for item in items {
+    /// Writes items counted in (`OrderRecord.countIn`): each as it now stands. The journal names what
+    /// was added and what each item comes to.
+    public func addBelongings(_ added: [BelongingItem], standing: [Belonging], to order: RepairOrder) throws {
+        for item in standing {
             try db.run("""
-                INSERT INTO belongings(order_id, name, count) VALUES (?, ?, ?)
-                ON CONFLICT(order_id, name) DO UPDATE SET count = excluded.count, returned_at = NULL, returned = NULL
-                """, [.integer(Int64(order.id)), .text(item.name), .integer(Int64(item.count))])
+                INSERT INTO belongings(order_id, name, count, returned_at, returned) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(order_id, name) DO UPDATE SET count = excluded.count, returned_at = excluded.returned_at,
+                                                          returned = excluded.returned
+                """, [.integer(Int64(order.id)), .text(item.name), .integer(Int64(item.count)),
+                      SQLValue(item.returnedAt?.seconds), SQLValue(item.returned)])
         }
         try journal(.belongingsAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
-                    detail: [("items", .array(items.map { .string($0.display) }))])
+                    detail: [("items", .array(added.map { .string($0.display) })),
+                             ("now", .array(standing.map { .string(BelongingItem(name: $0.name, count: $0.count).display) }))])
     }
 
     public func removeBelonging(_ name: String, from order: RepairOrder) throws {

@@ -15,6 +15,15 @@ struct TokenizerTests {
         #expect(try words(#"note "say \"hi\"""#) == ["note", #"say "hi""#])
     }
 
+    @Test func fullWidthLettersAndDigitsAreReadAsTypedInHalfWidth() throws {
+        #expect(try words("pay ＲＯ１２ ａｍｏｕｎｔ＝１００．５ method=cash") == ["pay", "RO12", "amount=100.5", "method=cash"])
+        #expect(try words("vehicle show 粤Ｂ７Ｈ２Ｌ９") == ["vehicle", "show", "粤B7H2L9"])
+        #expect(try words("promise RO1 ２０２６－１１－３０ １７：００") == ["promise", "RO1", "2026-11-30", "17:00"])
+        // Chinese punctuation is text, unquoted or quoted; quoted text is kept exactly as typed.
+        #expect(try words("ro set RO1 complaint=刹车异响，方向盘抖：严重") == ["ro", "set", "RO1", "complaint=刹车异响，方向盘抖：严重"])
+        #expect(try words("damage RO1 \"划痕Ａ１\"") == ["damage", "RO1", "划痕Ａ１"])
+    }
+
     @Test func commentsStartAWordButNotInsideOne() throws {
         #expect(try words("ro list # open ones") == ["ro", "list"])
         #expect(try words("belongings RO1 key K#7") == ["belongings", "RO1", "key", "K#7"])

@@ -45,7 +45,7 @@ struct RecordSealTests {
         for round in 1...2 {
             try store.write {
                 _ = try store.updateCustomer(customer, changes: [("company", "公司\(round)")])              // INTEGER PRIMARY KEY
-                try store.addBelongings([BelongingItem(name: "雨伞", count: round)], to: order)           // rowid, no key column
+                try store.addBelongings([BelongingItem(name: "雨伞", count: round)], standing: [Belonging(name: "雨伞", count: round)], to: order)           // rowid, no key column
                 try store.setSetting("name", to: "店\(round)")                                            // WITHOUT ROWID, one column
                 try store.saveChecklistItem(ChecklistItem(stage: .final, code: "lights", name: "灯光\(round)"))  // two columns, text
                 try store.setWarrantyTerm(WarrantyTerm(km: 30_000 + round, days: 120), .car, .overhaul)  // two columns

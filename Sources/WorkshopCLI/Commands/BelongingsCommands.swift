@@ -20,16 +20,23 @@ enum BelongingsCommands {
         Form([arg("order", .order), word("add", "加"), listArg("items", item)], access: .write, roles: roles,
              summary: Phrase("清点入册（脚垫x4 计四件）；现金和贵重物品当面交还", "count items in (脚垫x4 counts four); cash and valuables go back to the customer"),
              examples: ["belongings RO12 add 备胎 千斤顶 三角警示牌 脚垫x4"]) { invocation, s in
-            let order = try s.store.resolveOrder(invocation.need("order"))
-            try Gate.open(order)
+            let record = try s.record(invocation)
+            let order = record.order
             let parsed = try (invocation.values("items") as [String]).map(BelongingItem.parse)
             // Cash and valuables go back to the customer at check-in; they never enter the box.
             let valuables = parsed.filter(\.isValuable)
             let items = parsed.filter { !$0.isValuable }
+            let standing = try record.countIn(items)
             var text = ""
             if !items.isEmpty {
-                try s.store.addBelongings(items, to: order)
+                try s.store.addBelongings(items, standing: standing, to: order)
                 text = s.t("\(order.number) 随车物品：", "\(order.number) belongings: ") + items.map(\.display).joined(separator: s.t("、", ", "))
+                // An item counted up says what it comes to now.
+                let grown = standing.filter { item in record.belongings.contains { $0.name == item.name } }
+                if !grown.isEmpty {
+                    text += s.t("（现共 ", " (now ") + grown.map { BelongingItem(name: $0.name, count: $0.count).display }
+                        .joined(separator: s.t("、", ", ")) + s.t("）", ")")
+                }
             }
             if !valuables.isEmpty {
                 if !text.isEmpty { text += "\n  " }
@@ -106,12 +113,16 @@ enum BelongingsCommands {
         let checked = try record.checkBack(named, all: all, at: s.now)
         if !checked.updated.isEmpty { try s.store.returnBelongings(checked, of: order) }
         let separator = s.t("、", ", ")
-        var text = s.t("\(order.number) 已清点放回：", "\(order.number) checked back: ")
-            + (checked.returned.isEmpty ? "—" : checked.returnedDisplay.joined(separator: separator))
+        var said: [String] = []
+        if !checked.returned.isEmpty {
+            said.append(s.t("已清点放回：", "checked back: ") + checked.returnedDisplay.joined(separator: separator))
+        }
         if returnKey, let change = record.returnKey(at: s.now) {
             try s.store.apply(change)
-            text += s.t("；钥匙 \(order.keyTag ?? "") 已交还", "; key \(order.keyTag ?? "") handed back")
+            said.append(s.t("钥匙 \(order.keyTag ?? "") 已交还", "key \(order.keyTag ?? "") handed back"))
         }
+        if said.isEmpty { said.append(s.t("没有要放回的物品", "nothing to check back")) }
+        var text = "\(order.number) " + said.joined(separator: s.t("；", "; "))
         if !checked.missing.isEmpty {
             text += "\n  " + s.t("尚未交还：", "still missing: ") + checked.missing.map { item in
                 item.missingDisplay + (item.back > 0 ? s.t("（共 \(item.count) 件，已还 \(item.back)）", " (of \(item.count), \(item.back) back)") : "")

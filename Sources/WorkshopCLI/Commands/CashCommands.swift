@@ -148,10 +148,10 @@ enum CashCommands {
                         "take a payment, in parts and across methods; cash with what was handed over and the change; one payment for several orders of one customer; refund RO … pays back an overpayment"), forms: [
         Form([listArg("orders", .order)],
              options: [option("amount", .money), required("method", .choice(PaymentMethod.self)), option("tendered", .money, aliases: ["实收"]),
-                       option("ref", .text("凭证号", "REF")), option("card", .text("会员卡号", "K…"))],
+                       option("ref", .text("凭证号", "REF")), option("card", .text("会员卡号", "K…")), signer("authorized", roles: [.manager])],
              access: .write, roles: [.cashier, .manager],
-             summary: Phrase("收款（不超过应收）：amount= 为本次收款金额；现金 tendered= 为客户实交金额，差额为找零（只写 tendered= 则按应收收款）；写几张单时按所写顺序逐单结清；method=card card=K3 从储值卡付款（先扣本金，后扣赠送，不计入当日新收款）",
-                             "a payment (never more than is due): amount= is what it pays; for cash, tendered= is what was handed over, the difference the change (tendered= alone pays what is due); with several orders, each is paid in the order written until the amount runs out; method=card card=K3 pays from a member's stored-value card (its paid-in balance first, then its bonus; not new money in the day's figures)"),
+             summary: Phrase("收款（不超过应收）：amount= 为本次收款金额；现金 tendered= 为客户实交金额，差额为找零（只写 tendered= 则按应收收款）；写几张单时按所写顺序逐单结清；method=card card=K3 从储值卡付款（先扣本金，后扣赠送，不计入当日新收款）；个人客户挂账（method=account）须经理批准",
+                             "a payment (never more than is due): amount= is what it pays; for cash, tendered= is what was handed over, the difference the change (tendered= alone pays what is due); with several orders, each is paid in the order written until the amount runs out; method=card card=K3 pays from a member's stored-value card (its paid-in balance first, then its bonus; not new money in the day's figures); a private customer's charge to account (method=account) needs a manager"),
              examples: ["pay RO12 amount=500 method=wechat", "pay RO12 amount=652 method=account",
                         "pay RO12 amount=170.90 tendered=200 method=cash", "pay RO12 tendered=200 method=cash",
                         "pay RO3 RO5 amount=1200 method=transfer ref=网银0815",
@@ -223,8 +223,12 @@ enum CashCommands {
         let method: PaymentMethod = invocation.choice("method")!
         let orders = try records.map { ($0, try s.store.payments(orderID: $0.order.id)) }
         let receipt = records.count > 1 ? try s.store.nextReceipt() : nil
+        // A manager charging a private customer's order to account authorises it by being the one signed in.
+        let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
+            ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
         let paid = try OrderRecord.payTogether(orders, amount: invocation.value("amount"), tendered: invocation.value("tendered"), method: method,
-                                               reference: invocation.value("ref"), by: s.user, at: s.now, current: s.terms, receipt: receipt)
+                                               reference: invocation.value("ref"), by: s.user, at: s.now, current: s.terms, receipt: receipt,
+                                               authorizedBy: manager)
         var lines: [String] = []
         var shares: [JSON] = []
         for change in paid.changes {

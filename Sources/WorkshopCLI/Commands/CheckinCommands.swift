@@ -162,14 +162,13 @@ enum CheckinCommands {
     static let damage = CommandSpec("damage", aliases: ["外观"], group: .order,
         summary: Phrase("记录外观/内饰视检发现的损伤", "note damage seen at the visual check (外观/内饰视检)"), forms: [
         Form([arg("order", .order), word("remove", "删除"), arg("note", .integer("序号", "N", 1...999))], access: .write,
-             roles: [.advisor, .technician, .manager], summary: Phrase("删除一条损伤记录（留痕）", "remove a damage note (recorded)"),
+             roles: [.advisor, .manager], summary: Phrase("客户签字前删除一条写错的损伤记录（留痕）；签字后另记一条更正说明",
+                                                          "remove a damage note written by mistake, before the customer signs (recorded); after, add a note correcting it"),
              examples: ["damage RO12 remove 2"]) { invocation, s in
-            let order = try s.store.resolveOrder(invocation.need("order"))
-            try Gate.open(order)
-            let notes = try s.store.damageNotes(orderID: order.id)
+            let record = try s.record(invocation)
             let number: Int = invocation.need("note")
-            guard number <= notes.count else { throw OrderRefusal.noSuchDamageNote(order: order.number, given: number, count: notes.count) }
-            try s.store.removeDamage(notes[number - 1], from: order)
+            try Gate.damageRemovable(record, note: number)
+            try s.store.removeDamage(record.damage[number - 1], from: record.order)
             return .message(s.t("已删除损伤记录 \(number)（已留痕）", "removed damage note \(number) (recorded)"))
         },
         Form([arg("order", .order), textArg("note")], access: .write, roles: [.advisor, .technician, .manager],

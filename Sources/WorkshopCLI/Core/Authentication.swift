@@ -109,7 +109,9 @@ enum Authentication {
     /// typing `authorized=` with wrong PINs. Text that is not PIN-shaped (the next command typed into
     /// the prompt) is refused as not a PIN and counts toward nothing. Runs before the command's own
     /// transaction, so a refused sign-off changes nothing else.
-    static func confirmSignOff(_ name: String, roles: Set<Role>, for command: String, session s: Session) throws -> StaffMember {
+    /// `chinese`: the command's Chinese name, for the prompt in a Chinese shop ("确认优惠的 PIN").
+    static func confirmSignOff(_ name: String, roles: Set<Role>, for command: String, session s: Session,
+                               chinese: String? = nil) throws -> StaffMember {
         let store = s.store
         let member = try store.read { try store.staff(name, role: Role.allCases.first(where: roles.contains)!,
                                                       orAnyOf: Role.allCases.filter(roles.contains)) }
@@ -124,7 +126,7 @@ enum Authentication {
                 throw SignOffRefusal.locked(name: member.name, until: until)
             }
         }
-        let prompt = s.t("\(member.name) 确认（\(command)）的 PIN：", "PIN of \(member.name) to confirm \(command): ")
+        let prompt = s.t("\(member.name) 确认\(chinese ?? "（\(command)）")的 PIN：", "PIN of \(member.name) to confirm \(command): ")
         guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.needsPIN(name: member.name, command: command) }
         guard PINAttempts.isPINShaped(pin) else { throw SignOffRefusal.notAPIN(name: member.name) }
         let now = Timestamp.currentTime

@@ -94,7 +94,8 @@ final class Session {
     private func confirmSignOffs(_ invocation: Invocation) throws {
         for option in invocation.form.options {
             guard let roles = option.signOff, let name: String = invocation.value(option.key) else { continue }
-            _ = try Authentication.confirmSignOff(name, roles: roles, for: invocation.label, session: self)
+            _ = try Authentication.confirmSignOff(name, roles: roles, for: invocation.label, session: self,
+                                                  chinese: invocation.command.aliases.first { !$0.allSatisfy(\.isASCII) })
         }
     }
 

@@ -72,13 +72,25 @@ enum Tokenizer {
                     inWord = true
                 }
             default:
-                current.unicodeScalars.append(scalar)
+                current.unicodeScalars.append(halfWidth(scalar, after: current.unicodeScalars.last))
                 inWord = true
             }
             index += 1
         }
         finishWord()
         return tokens
+    }
+
+    /// An input method in full-width mode types ａｍｏｕｎｔ＝１００ and 粤Ｂ７Ｈ２Ｌ９: outside quotes,
+    /// full-width letters and digits are read as the ASCII ones, and so are the point, colon, hyphen
+    /// and slash right after a digit (１００．５, ０９：３０, ２０２６－１１－３０). Other full-width
+    /// punctuation (，。（）) is Chinese text and stays as typed.
+    static func halfWidth(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Unicode.Scalar {
+        let value = scalar.value
+        let isLetterOrDigit = (0xFF10...0xFF19).contains(value) || (0xFF21...0xFF3A).contains(value) || (0xFF41...0xFF5A).contains(value)
+        let isNumberPunctuation = ["．", "：", "－", "／"].contains(scalar) && previous.map { ("0"..."9").contains($0) } == true
+        guard isLetterOrDigit || isNumberPunctuation, let ascii = Unicode.Scalar(value - 0xFEE0) else { return scalar }
+        return ascii
     }
 
     /// Option keys are ASCII words: letters, digits, `_` and `-`, starting with a letter.

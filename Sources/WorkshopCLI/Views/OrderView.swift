@@ -28,7 +28,11 @@ enum OrderView {
         fields.add(s.t("交车时间", "Promised"), o.promisedAt.map(s.zone.format))
         fields.add(s.t("钥匙编号", "Key tag"), o.keyTag)
         if !record.damage.isEmpty {
-            fields.add(s.t("外观损伤", "Damage"), record.damage.enumerated().map { "\($0.offset + 1)) \($0.element.note)" }.joined(separator: "  "))
+            fields.add(s.t("外观损伤", "Damage"), record.damage.enumerated().map { index, note in
+                let late = note.isAfterSigning(record.order)
+                    ? s.t("（签字后 \(note.notedBy) \(s.formatTime(note.notedAt)) 记）", " (noted after signing by \(note.notedBy), \(s.formatTime(note.notedAt)))") : ""
+                return "\(index + 1)) \(note.note)\(late)"
+            }.joined(separator: "  "))
         }
         if !record.belongings.isEmpty {
             fields.add(s.t("随车物品", "Belongings"), record.belongings.map { b in

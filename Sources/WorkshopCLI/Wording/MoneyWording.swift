@@ -8,6 +8,9 @@ extension MoneyRefusal: WordedRefusal {
                      "'\(line)' at \(given.grouped) is below its list price of \(list.grouped) by more than \(limit)% (the discount given without a manager): a price concession needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .refundNeedsReason:
             return w("退款须写明原因：reason=\"…\"", "a refund needs its reason: reason=\"…\"")
+        case .accountNeedsManager(let customer):
+            return w("\(customer) 是个人客户：挂账（车先交、款后付）须经理批准（authorized=经理姓名）；单位客户（有单位名称或纳税人识别号）、保险或厂家保修付款的可直接挂账",
+                     "\(customer) is a private customer: charging to account (the car leaves unpaid) needs a manager's authorisation (authorized=NAME of a manager); a company customer (with a company name or tax number), an insurer or the maker paying is charged to account directly")
         case .refundMethodNeedsManager(let refund, let method, let available, let paidBy):
             let paid = w.list(paidBy.map { "\($0.method.label(w.language)) \($0.amount.grouped)" })
             let paidText = paidBy.isEmpty ? w("（无）", "(none)") : paid

@@ -89,6 +89,12 @@ extension OrderRefusal: WordedRefusal {
         case .categoryAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：维修类别决定检验和质保，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
                      "\(order) is \(status.english): the category decides the inspections and the warranty, so it cannot change after signing (reopen \(order) reason=… first if it must)")
+        case .complaintAfterSigning(let order, let status):
+            return w("\(order) \(status.chinese)：故障描述是客户签字的内容，签字后不能改写；后来发现的情况请记为追加诊断（diagnose \(order) \"…\"），或先重开 reopen \(order) reason=…",
+                     "\(order) is \(status.english): the complaint is what the customer signed and cannot be rewritten after signing; record what was found later as a finding (diagnose \(order) \"…\"), or reopen \(order) reason=… first")
+        case .payerAfterSigning(let order, let status):
+            return w("\(order) \(status.chinese)：付款方是客户签字的内容，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
+                     "\(order) is \(status.english): who pays is part of what the customer signed and cannot change after signing (reopen \(order) reason=… first if it must)")
         case .categoryBelowWork(let order, let given, let required, let line, let description):
             return w("\(order) 第 \(line) 项“\(description)”属\(required.chinese)：维修类别不能低于\(required.chinese)（给的是\(given.chinese)）；三级检验和质保期由类别决定",
                      "\(order) line \(line) \"\(description)\" is \(required.english) work: the category cannot be lower than \(required.english) (given: \(given.english)); it decides the three inspections and the warranty")
@@ -101,6 +107,9 @@ extension OrderRefusal: WordedRefusal {
         case .belongingRemoveAfterSigning(let order, let status, let item):
             return w("\(order) \(status.chinese)：随车物品清单已经客户签字，不能删除“\(item)”；如找不到，请登记：belongings \(order) missing \(item) reason=…",
                      "\(order) is \(status.english): the customer signed the belongings checklist, so \"\(item)\" cannot be taken off it; if it cannot be found, record it: belongings \(order) missing \(item) reason=…")
+        case .damageRemoveAfterSigning(let order, let status, let note):
+            return w("\(order) \(status.chinese)：外观检查记录已经客户签字，不能删除第 \(note) 条；如有误，请另记一条说明（damage \(order) \"第\(note)条更正：…\"）",
+                     "\(order) is \(status.english): the customer signed the visual check, so damage note \(note) cannot be removed; if it is wrong, add a note saying so (damage \(order) \"note \(note) corrected: …\")")
         case .missingBeforeSigning(let order, let item):
             return w("\(order) 尚未签字：清单写错的物品直接删除 (belongings \(order) remove \(item))",
                      "\(order) is not signed yet: an item put on the checklist by mistake is taken off (belongings \(order) remove \(item))")
@@ -120,9 +129,9 @@ extension OrderRefusal: WordedRefusal {
             return w("\(order) \(status.chinese)：派工只用于已签字或维修中的单", "\(order) is \(status.english): dispatch is for a signed order or one in work")
         case .alreadyReceived(let order, let by, let at):
             return w("\(order) 已由 \(by) 于 \(w.time(at)) 接车", "\(order) was already received by \(by) at \(w.time(at))")
-        case .handoverTime(let order, let checkedInAt):
-            return w("\(order)：车间接车时间应在接车（\(w.time(checkedInAt))）之后、现在之前",
-                     "\(order): the hand-over happened between check-in (\(w.time(checkedInAt))) and now")
+        case .handoverTime(let order, let signedAt):
+            return w("\(order)：车间接车时间应在客户签字（\(w.time(signedAt))）之后、现在之前",
+                     "\(order): the hand-over happened between the customer's signature (\(w.time(signedAt))) and now")
         case .inspectionNeedsWorkshop(let order, let status):
             return w("\(order) \(status.chinese)：检验只针对已签字、在车间的单", "\(order) is \(status.english): inspections are for a signed order in the workshop")
         case .inspectionBeforeFinish(let order, let status, let stage):

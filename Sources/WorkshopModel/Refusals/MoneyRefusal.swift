@@ -11,6 +11,9 @@ public enum MoneyRefusal: Refusal, Equatable {
     /// A refund by a method the money did not come in by (or more than it brought in, net of earlier
     /// refunds): `paidBy` lists what each method paid, net.
     case refundMethodNeedsManager(refund: Money, method: PaymentMethod, available: Money, paidBy: [MethodAmount])
+    /// Charging a private customer's order to account (挂账: the car leaves unpaid) is credit the shop
+    /// gives: a manager's to give. A company, or an insurer or the maker paying, is billed on account.
+    case accountNeedsManager(customer: String)
 }
 
 /// One payment method and an amount (what it paid net of refunds).

@@ -55,7 +55,7 @@ extension OrderRecord {
     /// one order, this is `pay` with the tender worked out.
     public static func payTogether(_ orders: [(record: OrderRecord, payments: [Payment])], amount: Money?, tendered: Money?,
                                    method: PaymentMethod, reference: String?, by: String, at now: Timestamp, current: PricingTerms,
-                                   receipt: Int?) throws -> PaymentReceipt {
+                                   receipt: Int?, authorizedBy manager: String? = nil) throws -> PaymentReceipt {
         var seen: Set<Int> = []
         for (record, _) in orders where !seen.insert(record.order.id).inserted {
             throw OrderRefusal.orderNamedTwice(order: record.order.number)
@@ -68,6 +68,7 @@ extension OrderRecord {
         var dues: [Money] = []
         for (record, payments) in orders {
             try record.ensureChargeable()
+            if method == .account { try Gate.chargeToAccount(record, authorizedBy: manager) }
             let due = record.settlement(payments: payments, current: current).payable(by: method)
             if orders.count > 1 && due.fen == 0 { throw OrderRefusal.nothingDueOn(order: record.order.number) }
             dues.append(due)
@@ -89,9 +90,11 @@ extension OrderRecord {
             let last = position == shares.count - 1
             // The cash is handed over once: each share is paid with its own amount, the last one with the change.
             let tenderedHere = tender.tendered.map { _ in last ? share.amount + (tender.change ?? .zero) : share.amount }
-            changes.append(try record.pay(share.amount, method: method, reference: reference, by: by, at: now, payments: payments,
-                                          current: current, tendered: tenderedHere, change: last ? tender.change : (tenderedHere == nil ? nil : .zero),
-                                          receipt: several ? receipt : nil))
+            var change = try record.pay(share.amount, method: method, reference: reference, by: by, at: now, payments: payments,
+                                        current: current, tendered: tenderedHere, change: last ? tender.change : (tenderedHere == nil ? nil : .zero),
+                                        receipt: several ? receipt : nil)
+            if method == .account, let manager { change.detail.append(("authorized_by", .string(manager))) }
+            changes.append(change)
         }
         let unreached = orders.indices.filter { index in !shares.contains { $0.index == index } }.map { orders[$0].record.order.number }
         return PaymentReceipt(changes: changes, tender: tender, unreached: unreached)

@@ -141,8 +141,9 @@ extension OrderRecord {
         try Gate.open(order)
         var updated = order
         var detail: [(String, JSON)] = []
-        if let complaint = facts.complaint {
+        if let complaint = facts.complaint, complaint != order.complaint {
             guard !complaint.isEmpty else { throw InputRefusal.empty(field: "complaint") }
+            guard order.status == .estimating else { throw OrderRefusal.complaintAfterSigning(order: order.number, status: order.status) }
             updated.complaint = complaint
             detail.append(("complaint", .string(complaint)))
         }
@@ -152,7 +153,11 @@ extension OrderRecord {
             updated.category = category
             detail.append(("category", .string(category.code)))
         }
-        if let payer = facts.payer { updated.payer = payer; detail.append(("payer", .string(payer.code))) }
+        if let payer = facts.payer, payer != order.payer {
+            guard order.status == .estimating else { throw OrderRefusal.payerAfterSigning(order: order.number, status: order.status) }
+            updated.payer = payer
+            detail.append(("payer", .string(payer.code)))
+        }
         if let droppedBy = facts.droppedBy {
             updated.droppedBy = droppedBy.isEmpty ? nil : droppedBy
             detail.append(("dropped_by", .string(updated.droppedBy)))

@@ -58,13 +58,16 @@ extension OrderRecord {
         if let by = order.handoverBy, let at = order.handoverAt {
             throw OrderRefusal.alreadyReceived(order: order.number, by: by, at: at)
         }
-        let at = given ?? now
-        guard at <= now + 600, at >= order.checkedInAt else {
-            throw OrderRefusal.handoverTime(order: order.number, checkedInAt: order.checkedInAt)
+        // To the minute, as the job card prints it; never before the customer signed (the car goes
+        // to the workshop on the signature), nor after now.
+        let at = Timestamp(seconds: (given ?? now).seconds - (given ?? now).seconds % 60)
+        let signed = order.signedAt ?? order.checkedInAt
+        guard at <= now + 600, at.seconds >= signed.seconds - signed.seconds % 60 else {
+            throw OrderRefusal.handoverTime(order: order.number, signedAt: signed)
         }
         var updated = order
         updated.handoverBy = receiver
-        updated.handoverAt = Timestamp(seconds: at.seconds - at.seconds % 600)
+        updated.handoverAt = at
         return OrderChange(updated, .orderHandover, [("receiver", .string(receiver)), ("at", .string(updated.handoverAt!.iso8601))])
     }
 

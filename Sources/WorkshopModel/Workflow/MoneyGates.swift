@@ -58,6 +58,14 @@ extension Gate {
         }
     }
 
+    /// A charge to account (挂账) is credit: for a company customer (a company name or a tax number on
+    /// file), or an order an insurer or the maker pays; a private customer's only with a manager.
+    public static func chargeToAccount(_ record: OrderRecord, authorizedBy manager: String?) throws {
+        let customer = record.payingCustomer
+        if customer.company != nil || customer.taxNumber != nil || record.order.payer != .owner || manager != nil { return }
+        throw MoneyRefusal.accountNeedsManager(customer: "\(customer.reference) \(customer.name)")
+    }
+
     /// What each method paid on an order, net of refunds by it, in the order the methods were first used.
     public static func paidByMethod(_ payments: [Payment]) -> [MethodAmount] {
         var order: [PaymentMethod] = []

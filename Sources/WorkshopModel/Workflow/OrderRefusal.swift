@@ -44,6 +44,9 @@ public enum OrderRefusal: Refusal, Equatable {
     case odometerBelowCorrection(reading: Int, corrected: Int, plate: String)
     case nothingToCorrect(order: String)
     case categoryAfterSigning(order: String, status: OrderStatus)
+    /// The fault as the customer described it, and who pays, are part of what was signed.
+    case complaintAfterSigning(order: String, status: OrderStatus)
+    case payerAfterSigning(order: String, status: OrderStatus)
     /// The order's work implies a higher category than the one given (line `line` is that work).
     case categoryBelowWork(order: String, given: RepairCategory, required: RepairCategory, line: Int, description: String)
     /// A lower category than the order has needs a manager's authorisation.
@@ -54,6 +57,7 @@ public enum OrderRefusal: Refusal, Equatable {
     // The signed checklist.
     /// After the customer signed, a belonging is marked missing with a reason, never taken off.
     case belongingRemoveAfterSigning(order: String, status: OrderStatus, item: String)
+    case damageRemoveAfterSigning(order: String, status: OrderStatus, note: Int)
     /// Before signature a wrong item is simply taken off the checklist.
     case missingBeforeSigning(order: String, item: String)
     case missingButBack(order: String, item: String)
@@ -66,7 +70,7 @@ public enum OrderRefusal: Refusal, Equatable {
     // The floor.
     case dispatchOnlySignedOrInWork(order: String, status: OrderStatus)
     case alreadyReceived(order: String, by: String, at: Timestamp)
-    case handoverTime(order: String, checkedInAt: Timestamp)
+    case handoverTime(order: String, signedAt: Timestamp)
     case inspectionNeedsWorkshop(order: String, status: OrderStatus)
     case inspectionBeforeFinish(order: String, status: OrderStatus, stage: InspectionStage)
     case processNeedsDispatch(order: String)

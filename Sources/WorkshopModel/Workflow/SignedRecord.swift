@@ -37,6 +37,31 @@ extension Gate {
     }
 }
 
+extension Gate {
+    /// The damage seen at the visual check is part of what the customer signs: a note comes off only
+    /// before signature (a slip); after it, a correction is a note of its own, and notes made after
+    /// signature are printed as such (`DamageNote.isAfterSigning`).
+    public static func damageRemovable(_ record: OrderRecord, note: Int) throws {
+        let order = record.order
+        try open(order)
+        guard (1...max(1, record.damage.count)).contains(note), !record.damage.isEmpty else {
+            throw OrderRefusal.noSuchDamageNote(order: order.number, given: note, count: record.damage.count)
+        }
+        guard order.status == .estimating else {
+            throw OrderRefusal.damageRemoveAfterSigning(order: order.number, status: order.status, note: note)
+        }
+    }
+}
+
+extension DamageNote {
+    /// Noted after the customer signed the order (found in the workshop, or a correction): not part
+    /// of what the customer signed at reception.
+    public func isAfterSigning(_ order: RepairOrder) -> Bool {
+        guard let signed = order.signedAt else { return false }
+        return notedAt > signed
+    }
+}
+
 extension OrderRecord {
     /// Records the diagnosis (诊断书): before signature it is written (and rewritten) on the order, with
     /// a diagnostic fee as a line when there is one; after, what is found is added as a finding with
@@ -49,6 +74,28 @@ extension OrderRecord {
         var change = OrderChange(order, .orderFindingAdd, [("finding", .string(text)), ("signed_findings", .string(order.findings))])
         change.laterFinding = LaterFinding(text: text, at: now, by: by)
         return change
+    }
+
+    /// Counts items into the checklist (随车物品清点): an item already on it is counted up by what is
+    /// added (脚垫x1 on four floor mats makes five), never set to it — a checklist is lowered only by
+    /// `remove` before signature, or by `missing` at hand-back, each with its own rule. Returns each
+    /// item as it now stands; those already checked back keep what came back, the added ones are out.
+    public func countIn(_ items: [BelongingItem]) throws -> [Belonging] {
+        try Gate.open(order)
+        var standing: [Belonging] = []
+        for item in items {
+            let before = standing.last(where: { $0.name == item.name }) ?? belongings.first(where: { $0.name == item.name })
+            var counted = before ?? Belonging(name: item.name, count: 0)
+            let back = counted.back
+            counted.count += item.count
+            guard counted.count <= Belonging.largestCount else {
+                throw InputRefusal.belongingCount(given: "\(item.name)×\(counted.count)")
+            }
+            if counted.returnedAt != nil || counted.returned != nil { (counted.returnedAt, counted.returned) = (nil, back) }
+            standing.removeAll { $0.name == item.name }
+            standing.append(counted)
+        }
+        return standing
     }
 
     /// Marks a belonging on the checklist missing at hand-back (丢失/未找到): kept on the checklist, printed
