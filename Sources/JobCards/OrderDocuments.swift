@@ -28,14 +28,17 @@ public struct OrderDocuments {
     /// The warranty of each line (for the warranty certificate and the settlement's warranty line).
     let warranty: [WarrantyCoverage]
     let payments: [Payment]
+    /// The shop's member tiers, to say a tier's discounts beside the member prices (MemberPriceNotice.swift).
+    let memberTiers: [MemberTier]
 
     public init(record: OrderRecord, settings: ShopSettings, printedAt: Timestamp, warranty: [WarrantyCoverage] = [],
-                payments: [Payment] = []) {
+                payments: [Payment] = [], memberTiers: [MemberTier] = []) {
         self.record = record
         self.settings = settings
         self.printedAt = printedAt
         self.warranty = warranty
         self.payments = payments
+        self.memberTiers = memberTiers
     }
 
     var bilingual: Bool { settings.language == .zh }
@@ -147,7 +150,7 @@ public struct OrderDocuments {
         if withStatus { columns.append(Column(Label("状态", "Status"), weight: 1.15)) }
         let rows = lines.map { line -> [String] in
             var row = [
-                "\(line.number)", word(line.kind), line.description + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
+                "\(line.number)", word(line.kind), line.description + memberMark(line) + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
                 line.brand ?? "", partClassText(line),
                 line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
                 (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "",
@@ -188,7 +191,7 @@ public struct OrderDocuments {
     /// to give), as `ro show` and the invoice say them: "第 2 项：低于标价：标价 1,150.00，钱主管
     /// 批准让价". Printed under the lines, so the paper the customer signs or pays by shows them.
     private func concessionNotice(_ lines: [OrderLine]) -> Block? {
-        let given = lines.filter { $0.listAmount != nil && $0.status != .removed }
+        let given = lines.filter { $0.isConcession && $0.status != .removed }
         guard !given.isEmpty else { return nil }
         return .notice(given.map { line in
             let list = line.listAmount?.grouped ?? "", by = line.concessionBy ?? ""
@@ -276,6 +279,7 @@ public struct OrderDocuments {
         blocks.append(.text(title: Label("外观及内饰视检", "Visual check: damage noted"), body: damageText))
         blocks.append(.table(linesTable(record.offeredLines, withStatus: false)))
         if let concessions = concessionNotice(record.offeredLines) { blocks.append(concessions) }
+        if let members = memberNotice(record.offeredLines) { blocks.append(members) }
         if let apart = linesApart { blocks.append(apart) }
         let separator = bilingual ? "、" : ", "
         let items = record.belongings.map { $0.count == 1 ? $0.name : "\($0.name)×\($0.count)" }.joined(separator: separator)
@@ -362,6 +366,7 @@ public struct OrderDocuments {
         if let concessions = concessionNotice(order.status == .declined ? record.visibleLines : record.offeredLines) {
             blocks.append(concessions)
         }
+        if let members = memberNotice(order.status == .declined ? record.visibleLines : record.offeredLines) { blocks.append(members) }
         if order.status != .declined, let apart = linesApart { blocks.append(apart) }
         if order.status == .declined {
             blocks.append(.notice(bilingual
@@ -615,7 +620,7 @@ public struct OrderDocuments {
             Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
             Column(Label("质量保证期", "Warranty"), weight: 1.9),
         ], rows: laborLines.map {
-            [serial($0), "\($0.number)", $0.description, $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
+            [serial($0), "\($0.number)", $0.description + memberMark($0), $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
         let parts = Table(title: Label("材料费", "Parts and materials"), columns: numberColumns + [
             Column(Label("配件名称", "Part"), weight: 1.5),
@@ -628,7 +633,7 @@ public struct OrderDocuments {
             Column(Label("金额", "Amount"), alignment: .right, weight: 1.1),
             Column(Label("质量保证期", "Warranty"), weight: 1.8),
         ], rows: partLines.map {
-            [serial($0), "\($0.number)", $0.description + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", partClassText($0),
+            [serial($0), "\($0.number)", $0.description + memberMark($0) + ($0.noWarranty ? " *" : ""), $0.partNumber ?? "", $0.brand ?? "", partClassText($0),
              $0.quantity?.description ?? "", $0.unitPrice?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
         let other = Table(title: Label("其他费用", "Other charges"), columns: numberColumns + [
@@ -638,6 +643,7 @@ public struct OrderDocuments {
         ], rows: feeLines.map { [serial($0), "\($0.number)", $0.description, amount($0), warrantyText($0)] }, emptyText: "—")
         var blocks: [Block] = [settlementHeader, .table(labor), .table(parts), .table(other)]
         if let concessions = concessionNotice(approved) { blocks.append(concessions) }
+        if let members = memberNotice(approved) { blocks.append(members) }
         if let rework = order.reworkOf {
             blocks.append(.notice(bilingual
                 ? "返修：本单为 \(RepairOrder.number(rework)) 的质量保证期内返修（原因：\(order.reworkCause ?? "—")），保修项目不收费。 Warranty comeback of \(RepairOrder.number(rework)): warranty work is free of charge."

@@ -12,9 +12,11 @@ public struct Customer: Hashable, Sendable {
     public var invoiceTitle: String?
     /// The company's taxpayer number (纳税人识别号): its 统一社会信用代码, checked like one.
     public var taxNumber: String?
+    /// The member tier (会员等级) whose prices the customer's orders get; nil: not a member.
+    public var memberTier: String?
 
     public init(id: Int, name: String, phone: String, company: String? = nil, address: String? = nil, createdAt: Timestamp,
-                contact: String? = nil, invoiceTitle: String? = nil, taxNumber: String? = nil) {
+                contact: String? = nil, invoiceTitle: String? = nil, taxNumber: String? = nil, memberTier: String? = nil) {
         self.id = id
         self.name = name
         self.phone = phone
@@ -24,6 +26,7 @@ public struct Customer: Hashable, Sendable {
         self.contact = contact
         self.invoiceTitle = invoiceTitle
         self.taxNumber = taxNumber
+        self.memberTier = memberTier
     }
 
     /// Who an invoice is made out to: the invoice title, else the company, else the person.

@@ -51,6 +51,9 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case lineCharge = "line.charge"
     case lineDecline = "line.decline"
     case lineRemove = "line.remove"
+    /// Member prices: a tier set or changed, a customer's tier set or ended.
+    case memberTierSet = "member.tier"
+    case memberSet = "member.set"
     case orderCheckin = "order.checkin"
     case orderComebackLink = "order.comeback-link"
     case orderComplete = "order.complete"

@@ -22,14 +22,21 @@ public struct OrderLine: Hashable, Sendable {
     public internal(set) var covered: Bool
     /// A price concession (below the list by more than the shop's discount limit, on a manager's
     /// sign-off): what the line costs at list, and the manager who authorised it. Nil otherwise.
+    /// Priced below its (member) list at all, the line's value at that list: within the advisor's
+    /// limit (`concessionBy` nil; the discount gate adds these reductions to an order discount), or
+    /// as a concession a manager authorised.
     public internal(set) var listAmount: Money?
     public internal(set) var concessionBy: String?
+    /// A line at the member price (会员价): the tier's name, and the regular rate (labour) or unit
+    /// price (part) it was reduced from, as they were when the line was priced. Nil otherwise.
+    public internal(set) var memberTier: String?
+    public internal(set) var regularPrice: Money?
 
     public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
                 quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
                 brand: String? = nil, partClass: PartClass? = nil, operationCode: String? = nil,
                 noWarranty: Bool = false, status: LineStatus = .proposed, covered: Bool = false,
-                listAmount: Money? = nil, concessionBy: String? = nil) {
+                listAmount: Money? = nil, concessionBy: String? = nil, memberTier: String? = nil, regularPrice: Money? = nil) {
         self.number = number
         self.kind = kind
         self.description = description
@@ -47,7 +54,12 @@ public struct OrderLine: Hashable, Sendable {
         self.covered = covered
         self.listAmount = listAmount
         self.concessionBy = concessionBy
+        self.memberTier = memberTier
+        self.regularPrice = regularPrice
     }
+
+    /// A price concession a manager authorised (below the list beyond the advisor's limit).
+    public var isConcession: Bool { listAmount != nil && concessionBy != nil }
 
     public static func labor(number: Int, description: String, hours: Hours, rate: Money, operationCode: String? = nil) -> OrderLine {
         OrderLine(number: number, kind: .labor, description: description, hours: hours, rate: rate,

@@ -2,12 +2,13 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    private static let customerColumns = "id, name, phone, company, address, created_at, contact, invoice_title, tax_number"
+    private static let customerColumns = "id, name, phone, company, address, created_at, contact, invoice_title, tax_number, member_tier"
 
     private func customer(from row: Row) -> Customer {
         Customer(id: row.int("id"), name: row.string("name"), phone: row.string("phone"), company: row.optionalString("company"),
                  address: row.optionalString("address"), createdAt: row.timestamp("created_at"), contact: row.optionalString("contact"),
-                 invoiceTitle: row.optionalString("invoice_title"), taxNumber: row.optionalString("tax_number"))
+                 invoiceTitle: row.optionalString("invoice_title"), taxNumber: row.optionalString("tax_number"),
+                 memberTier: row.optionalString("member_tier"))
     }
 
     public func customer(id: Int) throws -> Customer? {

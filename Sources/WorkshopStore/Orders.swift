@@ -176,7 +176,7 @@ extension Store {
 
     private static let lineColumns = """
         number, kind, description, hours, rate, quantity, unit_price, amount, part_no, brand, part_class, op_code,
-        no_warranty, status, covered, list_amount, concession_by
+        no_warranty, status, covered, list_amount, concession_by, member_tier, regular_price
         """
 
     private func line(from row: Row, order: Int) throws -> OrderLine {
@@ -189,7 +189,8 @@ extension Store {
                          partNumber: row.optionalString("part_no"), brand: row.optionalString("brand"),
                          partClass: try stored.optionalCode("part_class"), operationCode: row.optionalString("op_code"),
                          noWarranty: row.bool("no_warranty"), status: try stored.code("status"), covered: row.bool("covered"),
-                         listAmount: row.optionalMoney("list_amount"), concessionBy: row.optionalString("concession_by"))
+                         listAmount: row.optionalMoney("list_amount"), concessionBy: row.optionalString("concession_by"),
+                         memberTier: row.optionalString("member_tier"), regularPrice: row.optionalMoney("regular_price"))
     }
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
@@ -297,7 +298,7 @@ extension Store {
         let declined: [(order: Int, line: OrderLine)] = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
                    l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
-                   NULL AS list_amount, NULL AS concession_by
+                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
             ORDER BY l.order_id DESC, l.number LIMIT 20
@@ -307,7 +308,8 @@ extension Store {
         // Work done since on a released order is no longer offered (DeclinedWork.stillOffered).
         let done = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered, l.list_amount, l.concession_by
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered, l.list_amount, l.concession_by,
+                   l.member_tier, l.regular_price
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND o.status = 'released' AND l.status = 'approved' AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
             """, [.integer(Int64(vehicleID))]) { row in

@@ -323,7 +323,7 @@ enum CashCommands {
         let releasedRecord = try s.store.record(of: released)
         let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
                                        warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
-                                       payments: try s.store.payments(orderID: order.id))
+                                       payments: try s.store.payments(orderID: order.id), memberTiers: try s.store.memberTiers())
         // The papers handed over: the settlement list, the release note, the completion certificate
         // (the sheet with the owner's copy, cut from the stub the shop keeps) where a final
         // inspection passed, and the warranty certificate of a repaired car.

@@ -1,7 +1,7 @@
 /// The command table.
 enum Commands {
     static let all: [CommandSpec] = listed(CheckinCommands.all + OrderCommands.all + [BelongingsCommands.command] + EstimateCommands.all
-        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all + [CardCommands.command] + declared + TrustCommands.all) + SessionCommands.all
+        + FloorCommands.all + [SupplementCommands.command] + CashCommands.all + [CardCommands.command, MemberCommands.command] + declared + TrustCommands.all) + SessionCommands.all
 
     /// The shop's commands around the order: reception, bookings, price lists, people, after-sales, documents.
     static let declared: [CommandSpec] = [
@@ -17,7 +17,7 @@ enum Commands {
     static let listing = [
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
         "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
-        "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "warranty", "followup", "complaint", "report",
+        "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "member", "warranty", "followup", "complaint", "report",
         "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
     ]
 

@@ -76,6 +76,7 @@ enum CustomerCommands {
         fields.add(s.t("联系人", "Contact"), customer.contact)
         fields.add(s.t("发票抬头", "Invoice title"), customer.invoiceTitle)
         fields.add(s.t("纳税人识别号", "Tax number"), customer.taxNumber)
+        fields.add(s.t("会员", "Member"), try customer.memberTier.map { try MemberCommands.tierText($0, s) })
         fields.add(s.t("建档", "Since"), s.zone.formatDate(customer.createdAt))
         var text = "\(customer.reference)  \(customer.name)\n" + fields.render()
         if vehicles.isEmpty {
@@ -120,7 +121,8 @@ enum CustomerCommands {
     static func json(_ c: Customer) -> JSON {
         .object([("id", .string(c.reference)), ("name", .string(c.name)), ("phone", .string(c.phone)),
                  ("company", .string(c.company)), ("address", .string(c.address)), ("created_at", .string(c.createdAt.iso8601))]
-                + [("contact", c.contact), ("invoice_title", c.invoiceTitle), ("tax_number", c.taxNumber)].compactMap { key, value in
+                + [("contact", c.contact), ("invoice_title", c.invoiceTitle), ("tax_number", c.taxNumber),
+                   ("member_tier", c.memberTier)].compactMap { key, value in
                     value.map { (key, JSON.string($0)) }
                 })
     }

@@ -49,7 +49,8 @@ enum EstimateCommands {
             let implies = try line.operationCode.flatMap { try s.store.laborOperation(code: $0)?.category }
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
                                                 authorizedBy: concessionAuthorizer(invocation, s), current: s.terms, implies: implies,
-                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false), s)
+                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false,
+                                                member: try s.store.memberTier(for: record), priceTyped: priceTyped(invocation, "rate")), s)
         },
         Form([arg("order", .order), word("part", "parts", "材料", "配件"), textArg("part", partNamed)],
              options: partOptions + [covered, authorized], access: .write, roles: roles,
@@ -62,7 +63,8 @@ enum EstimateCommands {
             let line = try partLine(invocation, s)
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
                                                 authorizedBy: concessionAuthorizer(invocation, s), current: s.terms,
-                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false), s)
+                                                named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false,
+                                                member: try s.store.memberTier(for: record), priceTyped: priceTyped(invocation, "price")), s)
         },
         Form([arg("order", .order), word("fee", "other", "其他"), textArg("description")], options: [required("amount", .money), covered],
              access: .write, roles: roles, summary: Phrase("其他费用：外加工、拖车、检测…", "another charge: sublet, towing, testing…"),
@@ -89,7 +91,8 @@ enum EstimateCommands {
             let named = try edit.description.flatMap { description in try old.flatMap { try catalogueName(of: $0, s, description: description) } }
             return try confirm(try s.store.apply(try record.changeLine(number, edit, list: list, authorizedBy: concessionAuthorizer(invocation, s),
                                                                        current: s.terms, named: named,
-                                                                       unlisted: invocation.value("unlisted") ?? false)), s, verb: s.t("已修改", "changed"))
+                                                                       unlisted: invocation.value("unlisted") ?? false,
+                                                                       member: try s.store.memberTier(for: record))), s, verb: s.t("已修改", "changed"))
         },
         Form([arg("order", .order), word("remove", "rm", "delete", "删除"), arg("line", .line)], access: .write, roles: roles,
              summary: Phrase("删除一项（项号保留）", "remove a line (its number stays taken)"), examples: ["estimate RO12 remove 3"]) { invocation, s in
@@ -113,6 +116,12 @@ enum EstimateCommands {
             return .labor(rate: record.terms(current: s.terms).laborRate, standardHours: standard)
         case .fee: return nil
         }
+    }
+
+    /// Whether the advisor typed the line's rate or price (`rate=`, `price=`): then it stays as typed,
+    /// not put at the member price (the gate still judges it against the member's list).
+    static func priceTyped(_ invocation: Invocation, _ key: String) -> Bool {
+        (invocation.value(key) as Money?) != nil
     }
 
     /// The catalogue item a line typed in words carries the name of (`Gate.catalogueName`): for a part
@@ -236,7 +245,8 @@ enum EstimateCommands {
         if let verb { text += " \(verb)" }
         text += s.t("：", ": ") + "\(OrderView.itemText(line, s))  \(amountText)   \(s.t("报价合计", "estimate")) \(totals.taxed.gross.grouped)"
         if totals.warranty.fen > 0 { text += s.t("（另保修项目 \(totals.warranty.grouped) 不收费）", " (and warranty work \(totals.warranty.grouped), free)") }
-        if line.listAmount != nil { text += "\n  " + OrderView.concessionText(line, s) }
+        if line.isConcession { text += "\n  " + OrderView.concessionText(line, s) }
+        if line.memberSaving != nil { text += "\n  " + OrderView.memberPriceText(line, s) }
         if line.status != .removed && change.order.reworkOf != nil {
             text += "\n  " + (line.covered
                 ? s.t("保修项目，不收费（客户另要求的项目用 covered=no）", "warranty work, no charge (other work the customer asks for: covered=no)")

@@ -96,6 +96,7 @@ enum OrderView {
         } else {
             text += "\n\n" + linesTable(lines, session: s)
             text += "\n" + totalsText(record.offeredTotals(current: s.terms), terms: record.terms(current: s.terms), session: s)
+            for savings in record.memberSavings(tiers: try s.store.memberTiers()) { text += "\n  " + memberSavingsText(savings, s) }
             let awaiting = record.awaitingAnswerTotals(current: s.terms)
             if !record.addedWorkAwaitingAnswer.isEmpty {
                 text += "\n  " + s.t("追加项目待客户答复 \(awaiting.taxed.gross.grouped)（第 \(record.addedWorkAwaitingAnswer.map { String($0.number) }.joined(separator: ", ")) 项，未计入合计）",
@@ -124,9 +125,10 @@ enum OrderView {
         var table = TextTable(["#", s.t("类别", "Kind"), s.t("项目", "Item"), s.t("数量", "Qty"), s.t("单价", "Price"),
                                s.t("金额", "Amount"), s.t("状态", "Status")], rightAligned: [0, 3, 4, 5])
         for line in lines {
+            let member = line.memberSaving != nil ? s.t(" · 会员价", " · member price") : ""
             table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s) + (line.covered ? s.t(" [保修]", " [warranty]") : ""),
                        quantityText(line), priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped,
-                       line.status.label(s.language) + (line.noWarranty ? " *" : "")])
+                       line.status.label(s.language) + (line.noWarranty ? " *" : "") + member])
         }
         return table.render() + concessionNotes(lines, s)
     }
@@ -147,9 +149,26 @@ enum OrderView {
         return s.t("低于标价：标价 \(list.grouped)，\(by) 批准让价", "below list: list \(list.grouped), concession authorised by \(by)")
     }
 
-    /// Under a table of lines: each line priced below its list, numbered (the item column may be cut short).
+    /// A line at the member price: its tier and the regular price beside it.
+    /// "会员价（金卡）：原价 120.00，优惠 18.00"
+    static func memberPriceText(_ line: OrderLine, _ s: Session) -> String {
+        guard let tier = line.memberTier, let regular = line.regularPrice, let saving = line.memberSaving else { return "" }
+        return s.t("会员价（\(tier)）：原价 \(regular.grouped)，优惠 \(saving.grouped)",
+                   "member price (\(tier)): regular \(regular.grouped), saving \(saving.grouped)")
+    }
+
+    /// "会员优惠 金卡：工时 9 折，配件 95 折，共优惠 40.25" — the tier's discounts only while they still
+    /// give the lines' prices (the saving is always the lines' own).
+    static func memberSavingsText(_ savings: MemberSavings, _ s: Session) -> String {
+        let rates = savings.pricedAt.map { s.t("：", ": ") + MemberCommands.discountText($0, s) } ?? ""
+        return s.t("会员优惠 \(savings.tier)\(rates)，共优惠 \(savings.total.grouped)",
+                   "member prices, \(savings.tier)\(rates); saving \(savings.total.grouped) in all")
+    }
+
+    /// Under a table of lines: each line priced below its list on a manager's authorisation, numbered
+    /// (the item column may be cut short).
     static func concessionNotes(_ lines: [OrderLine], _ s: Session) -> String {
-        lines.filter { $0.listAmount != nil && $0.status != .removed }
+        lines.filter { $0.isConcession && $0.status != .removed }
             .map { "\n  " + s.t("第 \($0.number) 项", "line \($0.number)") + s.t("：", ": ") + concessionText($0, s) }.joined()
     }
 
@@ -184,7 +203,10 @@ enum OrderView {
 
     static func lineJSON(_ line: OrderLine) -> JSON {
         // A price concession adds its list value and who authorised it; other lines are as they were.
-        let concession: [(String, JSON)] = line.listAmount.map { [("list_amount", JSON.money($0)), ("concession_by", .string(line.concessionBy))] } ?? []
+        var concession: [(String, JSON)] = line.isConcession ? [("list_amount", JSON.money(line.listAmount!)), ("concession_by", .string(line.concessionBy))] : []
+        if let tier = line.memberTier, let regular = line.regularPrice {
+            concession += [("member_tier", .string(tier)), ("regular_price", .money(regular))]
+        }
         return .object([
             ("number", .int(line.number)), ("kind", .string(line.kind.code)), ("description", .string(line.description)),
             ("hours", .string(line.hours?.description)), ("rate", line.rate.map(JSON.money) ?? .null),

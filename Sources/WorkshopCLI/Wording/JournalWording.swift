@@ -41,6 +41,8 @@ extension JournalAction {
         case .complaintVerify: return Phrase("核实投诉", "complaint verified")
         case .customerAdd: return Phrase("新建客户", "customer added")
         case .customerSet: return Phrase("修改客户资料", "customer changed")
+        case .memberTierSet: return Phrase("设定会员等级折扣", "member tier set")
+        case .memberSet: return Phrase("设定客户会员等级", "customer's member tier set")
         case .damageAdd: return Phrase("登记外观损伤", "damage noted")
         case .damageRemove: return Phrase("删除外观损伤", "damage note removed")
         case .documentReceive: return Phrase("收到随车证件", "document received")

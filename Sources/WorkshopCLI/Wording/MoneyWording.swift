@@ -6,6 +6,15 @@ extension MoneyRefusal: WordedRefusal {
         case .priceBelowList(let line, let given, let list, let limit):
             return w("“\(line)” \(given.grouped) 低于标价 \(list.grouped) 超过 \(limit)%（不需经理批准的优惠上限）：让价须经理批准（authorized=经理姓名，经理本人输入 PIN）",
                      "'\(line)' at \(given.grouped) is below its list price of \(list.grouped) by more than \(limit)% (the discount given without a manager): a price concession needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
+        case .priceBelowMemberList(let line, let given, let list, let tier, let limit):
+            return w("“\(line)” \(given.grouped) 低于\(tier)会员价 \(list.grouped) 超过 \(limit)%（不需经理批准的优惠上限）：会员价已含会员折扣，再让价须经理批准（authorized=经理姓名，经理本人输入 PIN）",
+                     "'\(line)' at \(given.grouped) is below the \(tier) member price of \(list.grouped) by more than \(limit)% (the discount given without a manager): the member price already has the member's discount; a further concession needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
+        case .reductionsAboveLimit(let lines, let lineReductions, let discount, let value, let limit):
+            let numbers = lines.map(String.init).joined(separator: ", ")
+            let total = lineReductions + discount
+            let share = FixedPoint.format(FixedPoint.divideRoundingHalfUp(total.fen * 10_000, max(value.fen, 1)), scale: 2, minimumDecimals: 2)
+            return w("第 \(numbers) 项低于标价（会员价）共 \(lineReductions.grouped)，加整单优惠 \(discount.grouped)，合计让利 \(total.grouped)，占按标价计 \(value.grouped) 的 \(share)%，超过 \(limit)%（不需经理批准的优惠上限）：须经理批准（authorized=经理姓名，经理本人输入 PIN）",
+                     "line \(numbers) below list (member list) by \(lineReductions.grouped) in all, and the order discount of \(discount.grouped): \(total.grouped) together, \(share)% of the order's \(value.grouped) at list, more than \(limit)% (the discount given without a manager): it needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .refundNeedsReason:
             return w("退款须写明原因：reason=\"…\"", "a refund needs its reason: reason=\"…\"")
         case .accountNeedsManager(let customer):

@@ -6,6 +6,12 @@ public enum MoneyRefusal: Refusal, Equatable {
     /// A line priced below its list value (a part's list price, a labour operation's standard hours at
     /// the shop's rate) by more than the discount limit: a price concession, a manager's to give.
     case priceBelowList(line: String, given: Money, list: Money, limitPercent: Int)
+    /// The same for a member's line: below the member price (the list less the tier's discount).
+    case priceBelowMemberList(line: String, given: Money, memberList: Money, tier: String, limitPercent: Int)
+    /// Lines priced below their (member) list within the limit (`lines`, worth `lineReductions` in
+    /// all) and an order discount within it, together beyond the limit of the order's value at list:
+    /// a manager's to give.
+    case reductionsAboveLimit(lines: [Int], lineReductions: Money, discount: Money, valueAtList: Money, limitPercent: Int)
     /// A refund needs its reason on record.
     case refundNeedsReason
     /// A refund by a method the money did not come in by (or more than it brought in, net of earlier

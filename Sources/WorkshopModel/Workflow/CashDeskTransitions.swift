@@ -20,6 +20,9 @@ extension OrderRecord {
             throw OrderRefusal.discountNeedsManager(discount: settlement.discount, shareBasisPoints: settlement.discountShare,
                                                     limitPercent: terms.discountLimitPercent)
         }
+        // Within the limit alone, it may not stack with lines priced below their list to beyond it.
+        try Gate.manualReductions(lines: lines.filter { $0.status == .approved }, discount: settlement.discount,
+                                  limitPercent: terms.discountLimitPercent, authorizedBy: manager)
         let removed = settlement.discount.fen == 0
         updated.discount = removed ? nil : discount
         updated.discountBy = removed ? nil : by

@@ -101,8 +101,9 @@ extension OrderRecord {
     /// The same through the price-concession gate too (`addLine(_:covered:list:authorizedBy:current:)`).
     public func addLine(_ line: OrderLine, covered: Bool? = nil, list: ListPrice?, authorizedBy manager: String?,
                         current: PricingTerms, implies: RepairCategory?, named: CatalogueName? = nil,
-                        unlisted: Bool = false) throws -> OrderChange {
-        raising(try addLine(line, covered: covered, list: list, authorizedBy: manager, current: current, named: named, unlisted: unlisted),
+                        unlisted: Bool = false, member: MemberTier? = nil, priceTyped: Bool = false) throws -> OrderChange {
+        raising(try addLine(line, covered: covered, list: list, authorizedBy: manager, current: current, named: named, unlisted: unlisted,
+                            member: member, priceTyped: priceTyped),
                 to: implies)
     }
 

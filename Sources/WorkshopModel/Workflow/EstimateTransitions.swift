@@ -46,11 +46,14 @@ extension OrderRecord {
         if covered == true && order.reworkOf == nil { throw OrderRefusal.coveredNotComeback(order: order.number) }
         var added = line.numbered(nextLineNumber)
         added.status = .proposed
-        added.covered = order.reworkOf != nil && (covered ?? true)
+        added.covered = coversByWarranty(covered)
         var change = OrderChange(order, .lineAdd, added.journalDetail)
         change.newLines = [added]
         return change
     }
+
+    /// Whether a line added with `covered` is warranty work: on a comeback, unless said otherwise.
+    func coversByWarranty(_ covered: Bool?) -> Bool { order.reworkOf != nil && (covered ?? true) }
 
     /// Puts a booking's planned lines on the order it became, ready to sign.
     public func addPlannedLines(_ planned: [OrderLine], fromBooking booking: String) throws -> OrderChange {
@@ -456,6 +459,9 @@ extension OrderLine {
         if let partClass { detail.append(("class", .string(partClass.code))) }
         if noWarranty { detail.append(("no_warranty", .bool(true))) }
         if covered { detail.append(("covered", .bool(true))) }
+        if let memberTier, let regularPrice {
+            detail += [("member_tier", .string(memberTier)), ("regular_price", .string(regularPrice.plain))]
+        }
         return detail
     }
 }

@@ -45,6 +45,30 @@ extension Gate {
         return listAmount
     }
 
+    /// The line's value at its list when it is priced below it at all (within the limit or not), for
+    /// the record and the order's manual reductions; nil at or above the list, or not judged.
+    public static func listValueAbove(_ line: OrderLine, list: ListPrice?) -> Money? {
+        guard let list, let listAmount = list.amount(of: line), !line.covered, line.partClass != .customer,
+              line.amount < listAmount else { return nil }
+        return listAmount
+    }
+
+    /// The manual reductions on an order together: its lines priced below their (member) list
+    /// without a manager, and an order discount given without one, may not exceed the advisor's limit
+    /// of the order's value at list — each within the limit alone must not stack to twice it. Lines a
+    /// manager priced count at their price. Member prices are no reduction (the list is the member's).
+    public static func manualReductions(lines: [OrderLine], discount: Money, limitPercent: Int, authorizedBy manager: String?) throws {
+        guard manager == nil, discount.fen > 0 else { return }
+        let charged = lines.filter { !$0.covered }
+        let reduced = charged.filter { $0.listAmount != nil && $0.concessionBy == nil }
+        let lineReductions = reduced.reduce(Money.zero) { $0 + ($1.listAmount! - $1.amount) }
+        guard lineReductions.fen > 0 else { return }
+        let valueAtList = charged.reduce(Money.zero) { $0 + ($1.concessionBy == nil ? ($1.listAmount ?? $1.amount) : $1.amount) }
+        guard (lineReductions + discount).fen * 100 > valueAtList.fen * limitPercent else { return }
+        throw MoneyRefusal.reductionsAboveLimit(lines: reduced.map(\.number), lineReductions: lineReductions, discount: discount,
+                                                valueAtList: valueAtList, limitPercent: limitPercent)
+    }
+
     /// A refund goes back the way the money came in: by a method up to what it paid on the order, net
     /// of the refunds by it already. Another method, or more, is a manager's (cash back for a card
     /// payment is how a till is skimmed). Every refund says why.
@@ -102,40 +126,82 @@ extension OrderRecord {
     /// with its list value and the journal records.
     /// A line typed in words with a catalogue item's name (`named`) goes through
     /// `Gate.catalogueName` first: refused, unless `unlisted` says it is not that item.
+    /// `member`: the tier of the customer who pays (`memberTierName`): a line priced from the lists
+    /// (`priceTyped` false) is put at the member price, and any line is judged against the member's list.
     public func addLine(_ line: OrderLine, covered: Bool? = nil, list: ListPrice?, authorizedBy manager: String?,
-                        current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false) throws -> OrderChange {
-        var change = try addLine(line, covered: covered)
+                        current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false,
+                        member: MemberTier? = nil, priceTyped: Bool = false) throws -> OrderChange {
+        let offered = memberOffer(line, member: member, priceTyped: priceTyped, covered: coversByWarranty(covered))
+        var change = try addLine(offered, covered: covered)
         try Gate.catalogueName(line, named: named, unlisted: unlisted, order: order.number, supplement: false)
-        try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        try memberGate(member) { try priceConcession(&change, list: memberList(list, member), manager: manager, current: current, previous: nil) }
         change.recordUnlisted(unlisted, named: named)
         return change
     }
 
     /// Changes a line (see `changeLine`) through the same gate. A concession given before stands as
-    /// long as the line is not priced lower than it was then.
+    /// long as the line is not priced lower than it was then. A line at the member price is judged
+    /// against the member price it was given (the tier as it was then); a new rate or price typed on
+    /// it ends its member price.
     /// A new description (`edit.description`) that is a catalogue item's name (`named`) goes through
     /// `Gate.catalogueName` like a new line.
     public func changeLine(_ number: Int, _ edit: LineEdit, list: ListPrice?, authorizedBy manager: String?,
-                           current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false) throws -> OrderChange {
+                           current: PricingTerms, named: CatalogueName? = nil, unlisted: Bool = false,
+                           member: MemberTier? = nil) throws -> OrderChange {
         let before = try line(number)
         var change = try changeLine(number, edit)
         if edit.description != nil, let changed = change.changedLines.first {
             try Gate.catalogueName(changed, named: named, unlisted: unlisted, order: order.number, supplement: false)
         }
-        try priceConcession(&change, list: list, manager: manager, current: current, previous: before)
+        var judgedAgainst = memberList(list, member)
+        if let regular = before.regularPrice, before.memberTier != nil {
+            judgedAgainst = list.map { ListPrice(partUnitPrice: $0.partUnitPrice == nil ? nil : before.unitPrice,
+                                                 laborRate: $0.laborRate == nil ? nil : before.rate, standardHours: $0.standardHours) }
+            if (before.kind == .labor && edit.rate != nil) || (before.kind == .part && edit.unitPrice != nil) {
+                change.changedLines[0].memberTier = nil
+                change.changedLines[0].regularPrice = nil
+                change.detail += [("member_tier_was", .string(before.memberTier)), ("regular_price_was", .string(regular.plain))]
+            }
+        }
+        try memberGate(before.memberTier ?? member?.name) {
+            try priceConcession(&change, list: judgedAgainst, manager: manager, current: current, previous: before)
+        }
         change.recordUnlisted(unlisted, named: named)
         return change
     }
 
-    /// Added work reported from the workshop (see `addSupplement`), through the same gate.
+    /// Added work reported from the workshop (see `addSupplement`), through the same gate, at the
+    /// member price like an estimate line.
     public func addSupplement(_ line: OrderLine, reason: String, reportedBy: String, at now: Timestamp, list: ListPrice?,
                               authorizedBy manager: String?, current: PricingTerms, named: CatalogueName? = nil,
-                              unlisted: Bool = false) throws -> OrderChange {
-        var change = try addSupplement(line, reason: reason, reportedBy: reportedBy, at: now)
+                              unlisted: Bool = false, member: MemberTier? = nil, priceTyped: Bool = false) throws -> OrderChange {
+        let offered = memberOffer(line, member: member, priceTyped: priceTyped, covered: false)
+        var change = try addSupplement(offered, reason: reason, reportedBy: reportedBy, at: now)
         try Gate.catalogueName(line, named: named, unlisted: unlisted, order: order.number, supplement: true)
-        try priceConcession(&change, list: list, manager: manager, current: current, previous: nil)
+        try memberGate(member) { try priceConcession(&change, list: memberList(list, member), manager: manager, current: current, previous: nil) }
         change.recordUnlisted(unlisted, named: named)
         return change
+    }
+
+    /// The line a member is offered: at the member price when its price came from the lists and it is
+    /// charged (warranty work is free either way).
+    private func memberOffer(_ line: OrderLine, member: MemberTier?, priceTyped: Bool, covered: Bool) -> OrderLine {
+        guard let member, !priceTyped, !covered else { return line }
+        return member.priced(line)
+    }
+
+    /// A member's line below the member price beyond the limit is refused saying it is the member price.
+    private func memberGate(_ member: MemberTier?, _ gate: () throws -> Void) throws { try memberGate(member?.name, gate) }
+
+    private func memberGate(_ tier: String?, _ gate: () throws -> Void) throws {
+        do { try gate() } catch MoneyRefusal.priceBelowList(let line, let given, let list, let limit) where tier != nil {
+            throw MoneyRefusal.priceBelowMemberList(line: line, given: given, memberList: list, tier: tier!, limitPercent: limit)
+        }
+    }
+
+    private func memberList(_ list: ListPrice?, _ member: MemberTier?) -> ListPrice? {
+        guard let list, let member else { return list }
+        return member.reduced(list)
     }
 
     private func priceConcession(_ change: inout OrderChange, list: ListPrice?, manager: String?, current: PricingTerms,
@@ -146,14 +212,23 @@ extension OrderRecord {
         // A concession already given holds while the line costs no less than when it was given.
         let standing = previous.flatMap { old in old.concessionBy.map { (by: $0, amount: old.amount) } }
         let keep = standing.map { line.amount >= $0.amount } ?? false
-        let listAmount = try Gate.priceConcession(line, list: list, limitPercent: limit,
+        let concession = try Gate.priceConcession(line, list: list, limitPercent: limit,
                                                   authorizedBy: manager ?? (keep ? standing?.by : nil))
-        line.listAmount = listAmount
-        line.concessionBy = listAmount == nil ? nil : (manager ?? standing?.by)
-        if let listAmount, line.concessionBy != previous?.concessionBy || listAmount != previous?.listAmount {
+        line.listAmount = concession ?? Gate.listValueAbove(line, list: list)
+        line.concessionBy = concession == nil ? nil : (manager ?? standing?.by)
+        if let listAmount = concession, line.concessionBy != previous?.concessionBy || listAmount != previous?.listAmount {
             change.detail += [("list", .string(listAmount.plain)), ("given", .string(line.amount.plain)),
                               ("authorized_by", .string(line.concessionBy))]
         }
         if isNew { change.newLines[0] = line } else { change.changedLines[0] = line }
+        // Within the limit on its own, the line's reduction and an order discount given without a
+        // manager must stay within it together.
+        if concession == nil, order.discount != nil, order.discountAuthorizedBy == nil {
+            var counted = lines.filter { $0.isOffered && $0.number != line.number }
+            if line.isOffered { counted.append(line) }
+            let chargeable = counted.filter { !$0.covered }.reduce(Money.zero) { $0 + $1.amount }
+            try Gate.manualReductions(lines: counted, discount: order.discount?.value(on: chargeable) ?? .zero,
+                                      limitPercent: limit, authorizedBy: manager)
+        }
     }
 }

@@ -6,7 +6,7 @@
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
-/// signing; 015-member-cards: those of the cards and their movements). A migration that adds a trigger adds its text
+/// signing; 015-member-cards: those of the cards and their movements; 020-member-prices: that of the member tiers). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
@@ -238,5 +238,11 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_card_movements_update AFTER UPDATE ON card_movements\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_movements', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_card_movements_delete", table: "card_movements",
                         sql: "CREATE TRIGGER tamper_card_movements_delete AFTER DELETE ON card_movements\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_movements', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_tiers_insert", table: "member_tiers",
+                        sql: "CREATE TRIGGER tamper_member_tiers_insert AFTER INSERT ON member_tiers\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_tiers', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_tiers_update", table: "member_tiers",
+                        sql: "CREATE TRIGGER tamper_member_tiers_update AFTER UPDATE ON member_tiers\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_tiers', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_member_tiers_delete", table: "member_tiers",
+                        sql: "CREATE TRIGGER tamper_member_tiers_delete AFTER DELETE ON member_tiers\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_tiers', 'delete', OLD.rowid); END"),
     ]
 }

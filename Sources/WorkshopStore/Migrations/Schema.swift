@@ -19,6 +19,7 @@ enum Schema {
         .historyIndexes,
         .memberCards,
         .catalogueNameIndexes,
+        .memberPrices,
     ]
 
     static var currentVersion: Int { migrations.count }
