@@ -23,8 +23,11 @@ import Testing
                 try shop.record.addLine(part(price), list: list, authorizedBy: nil, current: terms)
             }
         }
-        // Within the limit (68.00 less 5% is 64.60), at the list, above it: as before.
-        for price in [6_460, 6_800, 9_000] {
+        // Within the limit (68.00 less 5% is 64.60): no concession, the list value kept for the order's
+        // manual reductions (ManualReductionTests); at the list, above it: as before.
+        let within = try shop.record.addLine(part(6_460), list: list, authorizedBy: nil, current: terms).newLines[0]
+        #expect(within.listAmount == Money(fen: 6_800) && within.concessionBy == nil && !within.isConcession)
+        for price in [6_800, 9_000] {
             let change = try shop.record.addLine(part(price), list: list, authorizedBy: nil, current: terms)
             #expect(change.newLines[0].listAmount == nil && change.newLines[0].concessionBy == nil)
         }
