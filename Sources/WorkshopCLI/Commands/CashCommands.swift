@@ -30,6 +30,7 @@ enum CashCommands {
                        OrderView.quantityText(line), OrderView.priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped])
         }
         text += lines.isEmpty ? s.t("  (没有已确认的项目)", "  (no approved lines)") : table.render() + OrderView.concessionNotes(lines, s)
+        for savings in MemberSavings.of(lines, tiers: try s.store.memberTiers()) { text += "\n  " + OrderView.memberSavingsText(savings, s) }
         var fields = Fields()
         fields.add(s.t("工时费", "Labour"), settlement.labor.grouped)
         fields.add(s.t("材料费", "Parts"), settlement.parts.grouped)
