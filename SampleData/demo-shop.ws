@@ -53,6 +53,11 @@ vehicle add "M-HM 4711" foreign=yes vin=WVWZZZ3CZWE123456 confirm-vin=yes owner=
 # A Hong Kong registered car: its local plate, marked foreign.
 vehicle add "HK 8888" foreign=yes vin=JTDBT4K30A1234567 owner=85291234567 make=Toyota model=Alphard year=2010 color=black fuel=petrol
 
+# ---- Member tiers (会员等级): a member's labour and parts are priced at the member price ----
+member tier 金卡 labor=10% parts=5%
+member tier 银卡 labor=5% parts=3%
+member set 13912345678 tier=金卡
+
 # ---- An earlier visit: the customer declined the work (offered again at the next visit) ----
 set now 2026-10-08 10:00
 login 王芳
@@ -92,6 +97,8 @@ pay 粤B·5C6D7 amount=300 method=card card=K1
 pay 粤B·5C6D7 amount=321 method=wechat
 belongings 粤B·5C6D7 return all
 release 粤B·5C6D7 signed="黄敏" odometer=70203 oldparts=left print=no
+# …and a 银卡 member from her next visit on (this order stays at the prices she signed).
+member set 18988776655 tier=银卡
 login 系统
 set now yesterday 11:20
 login 王芳
@@ -177,7 +184,7 @@ decline 粤B·3Q8X1 reason="价格太高，客户考虑一下"
 login 系统
 set now off
 login 王芳
-# 4. Estimating: new-energy car, waiting for the customer's answer.
+# 4. Estimating: new-energy car, waiting for the customer's answer; 李娜 is a 金卡 member, her lines at the member price.
 checkin 粤B·D12345 odometer=38920 battery=90 complaint="底盘异响，过减速带时咯噔声" by=李娜 phone=13912345678 key=K01
 belongings 粤B·D12345 add 充电枪 脚垫x4 雨伞
 damage 粤B·D12345 "右后轮毂刮伤"
