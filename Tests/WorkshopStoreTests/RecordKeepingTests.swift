@@ -26,7 +26,7 @@ struct RecordKeepingTests {
         }
         // UTF-8 with a byte-order mark (Excel opens it as UTF-8), RFC 4180 line ends.
         let customers = try Data(contentsOf: URL(fileURLWithPath: directory + "/customers.csv"))
-        #expect(customers.starts(with: Data("\u{FEFF}id,name,phone,company,address,created_at,contact,invoice_title,tax_number\r\n".utf8)))
+        #expect(customers.starts(with: Data("\u{FEFF}id,name,phone,company,address,created_at,contact,invoice_title,tax_number,member_tier\r\n".utf8)))
         let staff = try Data(contentsOf: URL(fileURLWithPath: directory + "/staff.csv"))
         #expect(staff.starts(with: Data("\u{FEFF}id,name,roles,group_name,active,created_at\r\n".utf8)), "no PIN hash, no sign-in state")
         #expect(!String(decoding: staff, as: UTF8.self).contains("$y$"))
