@@ -36,6 +36,15 @@ public struct MemberTier: Hashable, Sendable {
         return tier
     }
 
+    /// Making a customer a member of this tier: a tier giving more than the advisor's discount limit
+    /// (on labour or on parts) is a standing discount beyond it, given by a manager, or any advisor
+    /// could give any customer more than the limit by naming a tier.
+    public func assignable(limitPercent: Int, authorizedBy manager: String?) throws {
+        guard max(laborBasisPoints, partsBasisPoints) > limitPercent * 100, manager == nil else { return }
+        throw MemberRefusal.tierAboveLimitNeedsManager(tier: name, laborBasisPoints: laborBasisPoints, partsBasisPoints: partsBasisPoints,
+                                                       limitPercent: limitPercent)
+    }
+
     /// `regular` less `basisPoints`, rounded half-up once to the fen: 120.00 at 10% is 108.00.
     public static func memberPrice(_ regular: Money, basisPoints: Int) -> Money {
         Money(fen: FixedPoint.divideRoundingHalfUp(regular.fen * (10_000 - basisPoints), 10_000))

@@ -43,13 +43,15 @@ extension Store {
     }
 
     /// Gives a customer a tier (nil ends the membership), journalled with the tier before.
-    public func setMemberTier(of customer: Customer, to tier: MemberTier?) throws -> Customer {
+    /// `authorizedBy`: the manager who authorised a tier above the advisor's limit.
+    public func setMemberTier(of customer: Customer, to tier: MemberTier?, authorizedBy manager: String? = nil) throws -> Customer {
         guard customer.memberTier != tier?.name else {
             throw MemberRefusal.memberUnchanged(customer: "\(customer.reference) \(customer.name)", tier: customer.memberTier)
         }
         try db.run("UPDATE customers SET member_tier = ? WHERE id = ?", [SQLValue(tier?.name), .integer(Int64(customer.id))])
         try journal(.memberSet, entity: "customer", id: customer.reference,
-                    detail: [("tier", .string(tier?.name)), ("was", .string(customer.memberTier))])
+                    detail: [("tier", .string(tier?.name)), ("was", .string(customer.memberTier))]
+                        + (manager.map { [("authorized_by", JSON.string($0))] } ?? []))
         var updated = customer
         updated.memberTier = tier?.name
         return updated

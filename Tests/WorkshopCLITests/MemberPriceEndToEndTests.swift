@@ -100,7 +100,15 @@ struct MemberPriceEndToEndTests {
     @Test func theDeskListsMembersAndEndsAMembership() throws {
         let shop = try shop()
         let cashier = signedIn(shop, as: "周静")
-        #expect(try cashier.command("member set 13912345678 tier=金卡").status == 0)
+        // 金卡 gives 10% on labour, above the advisor's 5% limit: the cashier needs the manager.
+        let before = try shop.fingerprint()
+        let refused = try cashier.inShopLanguage.command("member set 13912345678 tier=金卡")
+        #expect(refused.stderr.contains("金卡 会员优惠（工时 10%、配件 5%）超过服务顾问的优惠权限 5%：设为该等级会员须经理批准"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        var countersigned = cashier
+        countersigned.environment["WORKSHOP_SIGNER_PIN"] = "1234"
+        #expect(try countersigned.command("member set 13912345678 tier=金卡 authorized=王芳").status == 0)
+        #expect(try DeskDetailsTests.lastDetail(shop, "member.set").contains("\"authorized_by\":\"王芳\""))
         let listed = try shop.command("member list").stdout
         #expect(listed.contains("张伟") && listed.contains("李娜"), "\(listed)")
         #expect(try shop.command("customer show 13800138000").stdout.contains("金卡 (labour 10% off, parts 5% off)"))

@@ -132,6 +132,20 @@ import Testing
         #expect(changed.laborBasisPoints == 500 && changed.partsBasisPoints == 300)
         #expect(throws: MemberRefusal.tierUnchanged(tier: "银卡")) { try MemberTier.set(name: "银卡", labor: 500, parts: 300, existing: changed, by: "钱主管", at: now) }
     }
+
+    @Test func aTierAboveTheAdvisorsLimitIsGivenToACustomerByAManager() throws {
+        let now = OrderFixture.checkedIn
+        let silver = try MemberTier.set(name: "银卡", labor: 500, parts: 300, existing: nil, by: "钱主管", at: now)
+        try silver.assignable(limitPercent: 5, authorizedBy: nil)                  // 5% is within a 5% limit
+        let gold = try MemberTier.set(name: "金卡", labor: 1_000, parts: 500, existing: nil, by: "钱主管", at: now)
+        #expect(throws: MemberRefusal.tierAboveLimitNeedsManager(tier: "金卡", laborBasisPoints: 1_000, partsBasisPoints: 500, limitPercent: 5)) {
+            try gold.assignable(limitPercent: 5, authorizedBy: nil)
+        }
+        try gold.assignable(limitPercent: 5, authorizedBy: "钱主管")
+        try gold.assignable(limitPercent: 10, authorizedBy: nil)
+        let partsOnly = try MemberTier.set(name: "配件卡", labor: nil, parts: 501, existing: nil, by: "钱主管", at: now)
+        #expect(throws: MemberRefusal.self) { try partsOnly.assignable(limitPercent: 5, authorizedBy: nil) }
+    }
 }
 
 /// The loophole closed: a line within the limit and an order discount within it do not stack to twice

@@ -43,14 +43,22 @@ enum MemberCommands {
             }
             return Output(text: table.render(), json: .array(tiers.map(tierJSON)))
         },
-        Form([word("set", "设定"), arg("customer", .customer)], options: [required("tier", .text("等级|none", "TIER|none"))],
+        Form([word("set", "设定"), arg("customer", .customer)],
+             options: [required("tier", .text("等级|none", "TIER|none")), signer("authorized", roles: [.manager])],
              access: .write, roles: desk,
-             summary: Phrase("设定客户的会员等级；tier=none 取消会员", "give a customer a tier; tier=none ends the membership"),
-             examples: ["member set 13912345678 tier=金卡", "member set C2 tier=none"]) { invocation, s in
+             summary: Phrase("设定客户的会员等级；tier=none 取消会员；优惠超过服务顾问权限（shop discount_limit）的等级须经理批准",
+                             "give a customer a tier; tier=none ends the membership; a tier giving more than the advisor's limit (shop discount_limit) needs a manager"),
+             examples: ["member set 13912345678 tier=金卡", "member set C2 tier=none", "member set 13912345678 tier=钻石卡 authorized=钱主管"]) { invocation, s in
             let customer = try s.store.resolveCustomer(invocation.need("customer"))
             let typed: String = invocation.need("tier")
             let tier = MemberTier.noneWords.contains(typed.lowercased()) ? nil : try s.store.resolveMemberTier(typed)
-            let updated = try s.store.setMemberTier(of: customer, to: tier)
+            // A manager doing it signed in authorises it by being the one signed in.
+            let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
+                ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            if customer.memberTier != tier?.name {
+                try tier?.assignable(limitPercent: s.settings.advisorDiscountLimitPercent, authorizedBy: manager)
+            }
+            let updated = try s.store.setMemberTier(of: customer, to: tier, authorizedBy: manager)
             let who = "\(updated.reference) \(updated.name)"
             guard let tier else {
                 return .message(s.t("\(who) 已不是会员（原为 \(customer.memberTier ?? "")）；已报价的项目不变",

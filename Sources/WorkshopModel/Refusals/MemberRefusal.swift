@@ -14,4 +14,7 @@ public enum MemberRefusal: Refusal, Equatable {
     case tierUnchanged(tier: String)
     /// The customer already has this tier (or, for none, no tier).
     case memberUnchanged(customer: String, tier: String?)
+    /// A tier giving more than the advisor's discount limit is, for its member, a discount beyond it:
+    /// a manager's to give.
+    case tierAboveLimitNeedsManager(tier: String, laborBasisPoints: Int, partsBasisPoints: Int, limitPercent: Int)
 }
