@@ -6,7 +6,7 @@
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
-/// signing; 015-member-cards: those of the cards and their movements; 020-member-prices: that of the member tiers). A migration that adds a trigger adds its text
+/// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of the member tiers). A migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {

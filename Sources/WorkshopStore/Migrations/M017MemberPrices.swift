@@ -10,7 +10,7 @@ extension Migration {
     /// SafeguardTriggers.swift).
     ///
     /// Frozen: the exact SQL this migration applies. Never edit it once shipped.
-    static let memberPrices = Migration(name: "020-member-prices", sql: """
+    static let memberPrices = Migration(name: "017-member-prices", sql: """
         CREATE TABLE member_tiers (
             id        INTEGER PRIMARY KEY,
             name      TEXT NOT NULL UNIQUE,
