@@ -86,6 +86,15 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case recordSeal = "record.seal"
     case paymentAdd = "payment.add"
     case paymentRefund = "payment.refund"
+    /// A reminder: set by hand, derived (a maintenance release, a document's date, declined work),
+    /// its due worked out again with a newer reading, a call answered or not, a booking linked, closed.
+    case reminderSet = "reminder.set"
+    case reminderDerive = "reminder.derive"
+    case reminderReestimate = "reminder.reestimate"
+    case reminderCall = "reminder.call"
+    case reminderNoAnswer = "reminder.no-answer"
+    case reminderBook = "reminder.book"
+    case reminderClose = "reminder.close"
     case shopSet = "shop.set"
     case staffLocked = "staff.locked"
     case staffPinFirstUse = "staff.pin-first-use"

@@ -15,6 +15,15 @@ public struct ShopSettings: Sendable {
     /// The largest discount an advisor may give without a manager, in percent of the order.
     public var advisorDiscountLimitPercent = 5
     public var language = Language.zh
+    /// Reminders: the maintenance interval of a car without its own (`remind set … every=`).
+    public var maintenanceInterval = ServiceInterval(km: 5_000, months: 6)
+    /// Reminders: how many days ahead `remind list due` looks by default.
+    public var remindLeadDays = 14
+    /// Reminders: declined work is offered again this many days after the car left.
+    public var remindDeclinedDays = 30
+    /// Reminders: a call brought the car back when it is checked in within this many days after
+    /// (or its booking arrives, whenever).
+    public var remindReturnDays = 30
 
     public init() {}
 
@@ -31,6 +40,11 @@ public struct ShopSettings: Sendable {
         ("timezone", "an IANA zone, e.g. Asia/Shanghai"),
         ("discount_limit", "an advisor's largest discount without a manager, in percent (0-100)"),
         ("language", "zh or en: the language of screens and documents"),
+        ("remind_maintenance_km", "reminders: kilometres between services of a car without its own interval, e.g. 5000"),
+        ("remind_maintenance_months", "reminders: months between services of a car without its own interval, e.g. 6"),
+        ("remind_lead_days", "reminders: how many days ahead remind list due looks, e.g. 14"),
+        ("remind_declined_days", "reminders: days after the car left that declined work is offered again, e.g. 30"),
+        ("remind_return_days", "reminders: a call brought the car back if it is checked in within this many days, e.g. 30"),
     ]
 
     /// The value of a key as text, as it is stored and shown.
@@ -47,6 +61,11 @@ public struct ShopSettings: Sendable {
         case "timezone": return timeZone.identifier
         case "discount_limit": return "\(advisorDiscountLimitPercent)%"
         case "language": return language.code
+        case "remind_maintenance_km": return maintenanceInterval.km.map(String.init) ?? ""
+        case "remind_maintenance_months": return maintenanceInterval.months.map(String.init) ?? ""
+        case "remind_lead_days": return "\(remindLeadDays)"
+        case "remind_declined_days": return "\(remindDeclinedDays)"
+        case "remind_return_days": return "\(remindReturnDays)"
         default: return ""
         }
     }
@@ -81,9 +100,25 @@ public struct ShopSettings: Sendable {
             }
             advisorDiscountLimitPercent = percent
         case "language": language = try Language.parse(text, field: key)
+        case "remind_maintenance_km": maintenanceInterval.km = try Self.whole(text, key, ServiceInterval.kilometres)
+        case "remind_maintenance_months": maintenanceInterval.months = try Self.whole(text, key, ServiceInterval.monthRange)
+        case "remind_lead_days": remindLeadDays = try Self.whole(text, key, 0...366)
+        case "remind_declined_days": remindDeclinedDays = try Self.whole(text, key, 0...366)
+        case "remind_return_days": remindReturnDays = try Self.whole(text, key, 1...366)
         default:
             throw InputRefusal.unknownSetting(key: key, keys: ShopSettings.keys.map(\.key))
         }
+    }
+}
+
+extension ShopSettings {
+    /// A whole number within `range`, bare or with the key's unit ("5000", "5000km", "14天").
+    static func whole(_ text: String, _ key: String, _ range: ClosedRange<Int>) throws -> Int {
+        let unit: ServiceInterval.UnitCount.Unit = key.hasSuffix("_km") ? .km : key.hasSuffix("_months") ? .months : .days
+        let typed = text.filter { !$0.isWhitespace }
+        let value = Int(typed) ?? ServiceInterval.UnitCount.split(typed).flatMap { $0.1 == unit ? $0.0 : nil }
+        guard let value, range.contains(value) else { throw InputRefusal.notNumber(field: key, given: text, range: range) }
+        return value
     }
 }
 

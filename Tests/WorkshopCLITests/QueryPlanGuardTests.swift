@@ -15,6 +15,7 @@ struct QueryPlanGuardTests {
         "appointments", "complaints", "bay_stays", "progress_reports", "notifications", "reservations",
         "belongings", "handovers", "row_seals", "vehicles", "customers", "tamper_log", "health_record_outbox",
         "health_record_attempts", "order_findings", "member_cards", "card_movements",
+        "reminders", "reminder_calls",
     ]
 
     /// The steps of `plan` that read the whole of a growing table of `sql`. A step names a table by

@@ -77,14 +77,19 @@ enum BelongingsCommands {
             return .message(s.t("\(record.order.number) 钥匙挂于 \(tag)", "\(record.order.number): key on hook \(tag)"))
         },
         Form([arg("order", .order), word("document", "doc", "证件"), textArg("name")], options: [option("until", .date)],
-             access: .write, roles: roles, summary: Phrase("收到的证件（行驶证、保单…），有效期", "a document received (行驶证, policy…), with its expiry"),
-             examples: ["belongings RO12 document 保单 until=2027-03-01"]) { invocation, s in
+             access: .write, roles: roles, summary: Phrase("收到的证件（行驶证、保单…），有效期；行驶证写检验有效期、保单写保险到期日，即生成年检、续保提醒",
+                                                   "a document received (行驶证, policy…), with its expiry; the 行驶证's inspection date or the policy's expiry sets the inspection or insurance reminder"),
+             examples: ["belongings RO12 document 保单 until=2027-03-01", "belongings RO12 document 行驶证 until=2027-05-31"]) { invocation, s in
             let order = try s.store.resolveOrder(invocation.need("order"))
             try Gate.open(order)
             let name: String = invocation.need("name")
             let until: String? = invocation.value("until")
             try s.store.addDocument(ReceivedDocument(name: name, validUntil: until), to: order)
             var text = s.t("\(order.number) 收到证件：\(name)", "\(order.number): received \(name)")
+            // 行驶证's inspection date, the policy's expiry: the 年检 or insurance reminder.
+            if let reminder = try ReminderDesk.afterDocument(ReceivedDocument(name: name, validUntil: until), of: order, s) {
+                text += "\n  " + reminder
+            }
             if let until, until < s.zone.formatDate(s.now) {
                 text += "\n  ! " + s.t("\(name) 已于 \(until) 过期：请告知客户并请其签字确认", "\(name) expired on \(until): tell the customer and have them sign for it")
             }

@@ -57,6 +57,11 @@ enum BoardCommands {
         if !calls.isEmpty {
             text += "\n  " + s.t("待回访 \(calls.count)（followup list due）", "\(calls.count) follow-up calls due (followup list due)")
         }
+        // Reminders due within the lead time (and overdue): one count through the due-day index.
+        let remindersDue = try s.store.dueReminderCount(by: ReminderWindow.days(s.settings.remindLeadDays).lastDay(from: ReminderDesk.today(s)))
+        if remindersDue > 0 {
+            text += "\n  " + s.t("到期提醒 \(remindersDue)（remind list due）", "\(remindersDue) reminders due (remind list due)")
+        }
         // The national repair record: what waits on a person, or has waited too long on the platform.
         let record = try s.store.outboxAttention()
         if record.toCorrect > 0 || record.lateByADay > 0 {
@@ -72,6 +77,7 @@ enum BoardCommands {
                 .object([("id", .int(c.id)), ("late", .array(c.overdue(at: now).map { .string($0) })), ("assigned_to", .string(c.assignedTo))])
             })),
             ("followups_due", .int(calls.count)),
+            ("reminders_due", .int(remindersDue)),
             ("bookings_today", .array(bookings.map { .object([("appointment", .string($0.reference)), ("at", .string($0.at.iso8601)),
                                                              ("status", .string($0.status.code))]) })),
             ("orders", .array(rows.map { facts, flags in

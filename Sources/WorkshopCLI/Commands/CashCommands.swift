@@ -318,6 +318,8 @@ enum CashCommands {
             text += "\n  " + s.t("回访：\(s.zone.formatDate(followUp.dueFrom)) 至 \(s.zone.formatDate(followUp.dueUntil))",
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
+        // The next maintenance, declined work offered again later, declined work done now.
+        for line in try ReminderDesk.afterRelease(released, s) { text += "\n  " + line }
         let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }
         // The documents are made from the record as committed; the PDF is drawn after the commit.

@@ -7,7 +7,7 @@ enum Commands {
     static let declared: [CommandSpec] = [
         CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command, PrintCommands.command,
         BoardCommands.board, BoardCommands.notify,
-        WarrantyCommands.command, AfterSalesCommands.followup, AfterSalesCommands.complaint, ReportCommands.command,
+        WarrantyCommands.command, AfterSalesCommands.followup, RemindCommands.command, AfterSalesCommands.complaint, ReportCommands.command,
         PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
         ShopCommands.shop, ShopCommands.history, HealthRecordCommands.command,
@@ -17,7 +17,7 @@ enum Commands {
     static let listing = [
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
         "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
-        "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "member", "warranty", "followup", "complaint", "report",
+        "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "member", "warranty", "followup", "remind", "complaint", "report",
         "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
     ]
 

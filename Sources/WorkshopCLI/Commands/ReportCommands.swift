@@ -36,7 +36,10 @@ enum ReportCommands {
             case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), s)
             case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), s)
             }
-            return Output(text: text(report, title: title, daily: true, s), json: json(report, title: title))
+            let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays)
+            var text = text(report, title: title, daily: true, s)
+            if !reminders.isEmpty { text += "\n\n" + remindersText(reminders, s) }
+            return Output(text: text, json: json(report, title: title, adding: remindersJSON(reminders)))
         },
         AccountReports.receivablesForm,
         AccountReports.statementForm,
@@ -105,6 +108,24 @@ enum ReportCommands {
         fields.add(s.t("期末卡内本金（负债）", "Paid-in held on cards at the end (liability)"), "\(s.settings.currency) \(c.outstandingPaidIn.grouped)")
         fields.add(s.t("期末卡内赠送", "Bonus held on cards at the end"), c.outstandingBonus.grouped)
         return s.t("会员卡", "Members' cards") + "\n" + fields.render()
+    }
+
+    /// The reminders of the month: calls that got through, the bookings they brought, the cars
+    /// that came back (the booking arrived, or the car was checked in within remind_return_days of
+    /// the call, counted as the record stands now), and the calls no one answered.
+    static func remindersText(_ f: ReminderFigures, _ s: Session) -> String {
+        var fields = Fields()
+        fields.add(s.t("已联系", "Called"), "\(f.called)")
+        fields.add(s.t("其中预约 / 回厂", "  booked / came back"), "\(f.booked) / \(f.broughtBack)")
+        fields.add(s.t("回厂率", "Came back"), f.called == 0 ? "—" : percent(FixedPoint.divideRoundingHalfUp(f.broughtBack * 10_000, f.called)))
+        fields.add(s.t("未接通（次）", "Unanswered calls"), "\(f.unanswered)")
+        return s.t("提醒（回厂：预约已到店，或联系后 \(s.settings.remindReturnDays) 天内进厂）",
+                   "Reminders (came back: the booking arrived, or checked in within \(s.settings.remindReturnDays) days of the call)") + "\n" + fields.render()
+    }
+
+    static func remindersJSON(_ f: ReminderFigures) -> [(String, JSON)] {
+        [("reminders", .object([("called", .int(f.called)), ("booked", .int(f.booked)), ("came_back", .int(f.broughtBack)),
+                                ("unanswered_calls", .int(f.unanswered))]))]
     }
 
     static func cardsJSON(_ r: PeriodReport) -> [(String, JSON)] {

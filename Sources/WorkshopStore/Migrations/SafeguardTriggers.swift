@@ -6,7 +6,9 @@
 /// seals; 008-counter-and-accounts: those of the follow-up calls and the booking messages;
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
-/// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of the member tiers). A migration that adds a trigger adds its text
+/// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of
+/// the member tiers; 018-reminders: those of the reminders and their unanswered calls). A
+/// migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
     struct ExpectedTrigger: Sendable {
@@ -244,5 +246,17 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_member_tiers_update AFTER UPDATE ON member_tiers\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_tiers', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_member_tiers_delete", table: "member_tiers",
                         sql: "CREATE TRIGGER tamper_member_tiers_delete AFTER DELETE ON member_tiers\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('member_tiers', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminders_insert", table: "reminders",
+                        sql: "CREATE TRIGGER tamper_reminders_insert AFTER INSERT ON reminders\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminders', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminders_update", table: "reminders",
+                        sql: "CREATE TRIGGER tamper_reminders_update AFTER UPDATE ON reminders\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminders', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminders_delete", table: "reminders",
+                        sql: "CREATE TRIGGER tamper_reminders_delete AFTER DELETE ON reminders\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminders', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminder_calls_insert", table: "reminder_calls",
+                        sql: "CREATE TRIGGER tamper_reminder_calls_insert AFTER INSERT ON reminder_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminder_calls', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminder_calls_update", table: "reminder_calls",
+                        sql: "CREATE TRIGGER tamper_reminder_calls_update AFTER UPDATE ON reminder_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminder_calls', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_reminder_calls_delete", table: "reminder_calls",
+                        sql: "CREATE TRIGGER tamper_reminder_calls_delete AFTER DELETE ON reminder_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminder_calls', 'delete', OLD.rowid); END"),
     ]
 }

@@ -20,6 +20,7 @@ enum Schema {
         .memberCards,
         .catalogueNameIndexes,
         .memberPrices,
+        .reminders,
     ]
 
     static var currentVersion: Int { migrations.count }
