@@ -81,7 +81,7 @@ struct QueryPlanGuardTests {
     static let everyday: [String] = [
         "board", "ro list", "ro list all", "bay list", "vehicle show 京A12345", "history RO1", "ro show RO1", "invoice RO1",
         "customer show 13800138000", "appointment list", "complaint list", "parts list", "report day 2026-11-22",
-        "report month 2026-11", "report receivables", "stock list", "job list",
+        "report month 2026-11", "report receivables", "stock list", "job list", "remind list", "remind list due", "remind 京A12345",
     ]
 
     @Test func noEverydayStatementReadsAWholeGrowingTable() throws {
