@@ -67,6 +67,38 @@ estimate 粤B·7H2L9 labor BRK-03
 estimate 粤B·7H2L9 part BF-DOT4-1L qty=1
 decline 粤B·7H2L9 reason="客户下次保养时再做"
 
+# ---- Reminders (提醒): 粤B·8K3M2's history — read at 93,500 km 190 days ago, a 一级维护 at 98,000 km
+# 100 days ago (4,500 km in 90 days: about 50 km a day), so the next maintenance (every 5,000 km or 6
+# months) is due by mileage today; the brake fluid declined then is offered again. 王小强 brings the car.
+login 系统
+set now 190天前 10:00
+login 王芳
+checkin 粤B·8K3M2 odometer=93500 fuel=1/2 complaint="怠速抖动" by=王小强 phone=13500001111
+estimate 粤B·8K3M2 labor ENG-03
+promise 粤B·8K3M2 today 16:00
+approve 粤B·8K3M2 signed="王强" via=phone
+login 钱主管
+dispatch 粤B·8K3M2 group=机修一组 tech=赵师傅
+complete 粤B·8K3M2
+pay 粤B·8K3M2 amount=72 method=wechat
+release 粤B·8K3M2 signed="王小强" oldparts=left print=no
+login 系统
+set now 100天前 09:00
+login 王芳
+checkin 粤B·8K3M2 odometer=98000 fuel=1/2 complaint="常规保养" category=level1 by=王小强 phone=13500001111
+estimate 粤B·8K3M2 labor MNT-01
+estimate 粤B·8K3M2 part 06L115562 qty=1
+estimate 粤B·8K3M2 part OIL-5W40-1L qty=4
+estimate 粤B·8K3M2 labor BRK-03
+estimate 粤B·8K3M2 part BF-DOT4-1L qty=1
+promise 粤B·8K3M2 today 16:00
+approve 粤B·8K3M2 signed="王强" via=phone decline=4,5
+login 钱主管
+dispatch 粤B·8K3M2 group=机修一组 tech=赵师傅
+complete 粤B·8K3M2
+pay 粤B·8K3M2 amount=556 method=wechat
+release 粤B·8K3M2 signed="王小强" oldparts=left print=no
+
 # ---- Released three days ago: the follow-up call is due, and a complaint came in yesterday ----
 login 系统
 set now 大前天 09:30
@@ -222,3 +254,7 @@ appointment add 粤B·3Q8X1 at="明天 14:00" complaint="空调不凉（上次�
 login 系统
 set now off
 login 王芳
+# The 年检 of the school bus and the insurance of the Mercedes (in the shop today) fall due soon: see
+# remind list due.
+remind set 粤B·12345D kind=inspection due=12天后
+remind set 粤B·M7788 kind=insurance due=9天后

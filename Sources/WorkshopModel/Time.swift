@@ -127,7 +127,7 @@ public struct ShopZone: Sendable {
 
 /// Reads the dates and times people type: `2026-11-22 14:30`, `2026-11-22T14:30`, `2026-11-22`,
 /// `14:30` (today), `today 17:00`, `tomorrow 9:00`, `今天 17:00`, `明天 9:00`, `后天 9:00`, and back in
-/// time `yesterday`/`昨天`, `前天`, `大前天`.
+/// time `yesterday`/`昨天`, `前天`, `大前天`; so many days back or ahead, `100天前 9:00`, `10天后 9:00`.
 public enum TimeParser {
     public static let accepted = "write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)"
 
@@ -173,6 +173,12 @@ public enum TimeParser {
     }
 
     static func relativeDay(_ word: String) -> Int? {
+        // "100天前", "10天后": so many days back or ahead (a demo's history, a date said as "in 10 days").
+        for (suffix, sign) in [("天前", -1), ("天后", 1)] where word.hasSuffix(suffix) {
+            let digits = word.dropLast(suffix.count)
+            guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(digits) else { return nil }
+            return sign * days
+        }
         switch word.lowercased() {
         case "today", "今天": return 0
         case "tomorrow", "明天": return 1
@@ -210,6 +216,12 @@ public enum TimeParser {
         return (2...3).contains(fields.count) && fields.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
     public static func isDateWord(_ word: String) -> Bool { parseDate(word) != nil || relativeDay(word) != nil }
+
+    /// The shop's day a date word names: 2027-05-31, or one counted from `now` (today, 明天, 10天后, 100天前).
+    public static func day(_ word: String, zone: ShopZone, now: Timestamp) -> CalendarDay? {
+        if let (y, m, d) = parseDate(word) { return CalendarDay(year: y, month: m, day: d) }
+        return relativeDay(word).map { CalendarDay(now, zone: zone).adding(days: $0) }
+    }
 }
 
 /// Telephone numbers, kept as digits so that 138-0013-8000 and 13800138000 are the same customer.

@@ -10,13 +10,13 @@ enum RemindCommands {
         summary: Phrase("保养、年检、保险续保和未做项目的提醒：到期名单（联系谁、为什么、短信内容）、电话结果、带来的预约",
                         "reminders for maintenance, annual inspection, insurance renewal and declined work: who to call, why, the message; the calls and the bookings they brought"), forms: [
         Form([word("set", "设置"), arg("vehicle", .vehicle)],
-             options: [required("kind", .choice(ReminderKind.self)), option("every", .serviceInterval), option("due", .date),
-                       option("last", .date), option("odometer", .odometer)],
+             options: [required("kind", .choice(ReminderKind.self)), option("every", .serviceInterval), option("due", .reminderDay),
+                       option("last", .reminderDay), option("odometer", .odometer)],
              access: .write, roles: writers,
              summary: Phrase("设置提醒：保养按里程和/或月数（先到为准，可写上次保养 last= odometer=），或年检、保险的到期日",
                              "set a reminder: maintenance every so many km and/or months, whichever first (last= odometer= give the last service), or the inspection or insurance date"),
              examples: ["remind set 粤B8K3M2 kind=maintenance every=5000km|6months", "remind set 粤B8K3M2 kind=maintenance every=1万公里 last=2026-06-01 odometer=40000",
-                        "remind set 粤B8K3M2 kind=inspection due=2027-05-31", "remind set 粤B8K3M2 kind=insurance due=2027-03-15"]) { invocation, s in
+                        "remind set 粤B8K3M2 kind=inspection due=2027-05-31", "remind set 粤B8K3M2 kind=insurance due=2027-03-15", "remind set 粤B8K3M2 kind=insurance due=30天后"]) { invocation, s in
             try set(invocation, s)
         },
         Form([word("clear", "清除"), arg("vehicle", .vehicle)],
@@ -180,6 +180,12 @@ extension ValueType {
     /// A maintenance interval: 5000km|6months, 5000公里|6个月, 1万公里, 6个月.
     static let serviceInterval = ValueType(Phrase("公里|月数", "KM|MONTHS")) { text, _, _ in
         .text(try ServiceInterval.parse(text).code)
+    }
+
+    /// A day: 2027-05-31, or counted from today (今天, 明天, 10天后, 100天前), kept as its date.
+    static let reminderDay = ValueType(Phrase("日期", "DATE")) { text, field, context in
+        guard let day = TimeParser.day(text, zone: context.zone, now: context.now) else { throw InputRefusal.notDate(field: field, given: text) }
+        return .text(day.text)
     }
 
     /// How far ahead the due list looks: 14days, 14天, 2周, 1个月.

@@ -30,6 +30,10 @@ extension RemindCommands {
                 + s.t("（\(state(reminder, today, s))）", " (\(state(reminder, today, s)))")
             var fields = Fields()
             fields.add(s.t("原因", "Why"), why(reminder, s))
+            // The car is here now: offered face to face rather than by phone.
+            if let open = try s.store.openOrder(vehicleID: vehicle.id) {
+                fields.add(s.t("在厂", "In the shop"), s.t("\(open.number)：可当面建议", "\(open.number): offer it in person"))
+            }
             fields.add(s.t("联系", "Call"), (contact.name.map { $0 + " " } ?? "") + "\(contact.phone)" + s.t("（\(who)）", " (\(who))")
                        + (contact.role == .owner ? "" : s.t(" · 车主 ", " · owner ") + "\(owner.name) \(owner.phone)"))
             if let last = calls.last {
