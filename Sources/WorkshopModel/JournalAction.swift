@@ -20,6 +20,9 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case cardRefund = "card.refund"
     case cardAdjust = "card.adjust"
     case cardExpire = "card.expire"
+    /// A member's count card or package covers an order's line (the use is taken at release), or no longer does.
+    case lineCover = "line.cover"
+    case lineUncover = "line.uncover"
     case complaintAdd = "complaint.add"
     case complaintAssign = "complaint.assign"
     case complaintClassify = "complaint.classify"

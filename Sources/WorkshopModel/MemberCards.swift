@@ -6,19 +6,42 @@
 /// the customer paid that the card has not spent); the bonus left is forfeited.
 ///
 /// A **count card** (次卡) covers a number of uses of one job or labour operation until a date
-/// (10 washes for 300.00 until 2027-11-30). Its price is paid in; each use consumes an even share of
-/// what is left (the paid-in balance left divided by the uses left, rounded half-up; the last use
-/// takes the rest), so that the paid-in balance is always the money not yet earned. An expired
-/// card covers nothing.
+/// (10 washes for 300.00 until 2027-11-30); a **package** (套餐卡) is the same with several jobs, each
+/// with its number of uses, and one expiry (4 × 一级维护 + 2 × 四轮定位 for 1,200.00). Both are a card
+/// with items (`CardItem`): a count card has one. The price is paid in and split over the items
+/// (`CardRules.splitPrice`); each use consumes an even share of its item's paid-in left (the
+/// paid-in left divided by the uses left, rounded half-up; the last use takes the rest), so that
+/// the paid-in balance is always the money not yet earned. An expired card covers nothing; a card
+/// that is not a stored-value card pays nothing.
 ///
 /// Every change of a card is a movement (sale, use, refund, adjustment, expiry); a card's balance
 /// is always the sum of its movements (`verify` checks it).
 public enum CardKind: String, Vocabulary {
-    case stored, count
+    case stored, count, package
     public var code: String { rawValue }
-    public var chinese: String { self == .stored ? "储值卡" : "次卡" }
-    public var english: String { self == .stored ? "stored-value card" : "count card" }
-    public var aliases: [String] { self == .stored ? ["储值", "value"] : ["计次", "times"] }
+    public var chinese: String {
+        switch self {
+        case .stored: return "储值卡"
+        case .count: return "次卡"
+        case .package: return "套餐卡"
+        }
+    }
+    public var english: String {
+        switch self {
+        case .stored: return "stored-value card"
+        case .count: return "count card"
+        case .package: return "package"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .stored: return ["储值", "value"]
+        case .count: return ["计次", "times"]
+        case .package: return ["套餐", "bundle"]
+        }
+    }
+    /// Count cards and packages cover jobs on orders; a stored-value card pays money.
+    public var coversJobs: Bool { self != .stored }
 }
 
 /// What a card holds: paid-in money, bonus money, uses (a count card).
@@ -44,6 +67,31 @@ public struct CardBalance: Hashable, Sendable {
     }
 }
 
+/// One job a count card or package covers: the code sold (a canned job or a labour operation), the
+/// labour operations a covered line may be (the job's, as they were at the sale), the uses sold and
+/// its part of the price; and what is left of both.
+public struct CardItem: Hashable, Sendable {
+    /// 1, 2, … in the order sold.
+    public var number: Int
+    public var job: String
+    public var name: String
+    public var operations: [String]
+    public var times: Int
+    /// Its part of the card's price (`CardRules.splitPrice`).
+    public var price: Money
+    /// Left: uses, and the paid-in money they stand for.
+    public var uses: Int
+    public var paidIn: Money
+
+    public init(number: Int, job: String, name: String, operations: [String], times: Int, price: Money, uses: Int? = nil, paidIn: Money? = nil) {
+        (self.number, self.job, self.name, self.operations, self.times, self.price) = (number, job, name, operations, times, price)
+        (self.uses, self.paidIn) = (uses ?? times, paidIn ?? price)
+    }
+
+    /// Whether a labour line of `operation` is this job.
+    public func covers(operation: String) -> Bool { operations.contains { $0.uppercased() == operation.uppercased() } }
+}
+
 /// A card as sold, with its balance now.
 public struct MemberCard: Hashable, Sendable {
     public var id: Int
@@ -54,21 +102,19 @@ public struct MemberCard: Hashable, Sendable {
     public var paid: Money
     /// The bonus the shop added at the sale (a stored-value card).
     public var bonusGiven: Money
-    /// A count card: the job or labour operation it covers, and how many uses were sold.
-    public var job: String?
-    public var times: Int?
+    /// A count card's or package's jobs, with their uses left; none on a stored-value card.
+    public var items: [CardItem]
     /// The first instant the card is no longer valid (the start of the day after its last day).
     public var expiresAt: Timestamp?
     public var soldAt: Timestamp
     public var soldBy: String
-    /// Refunded (or otherwise closed): nothing more moves on it.
+    /// Refunded, or expired with its rest forfeited: nothing more moves on it.
     public var closedAt: Timestamp?
 
     public init(id: Int, customerID: Int, kind: CardKind, balance: CardBalance, paid: Money, bonusGiven: Money = .zero,
-                job: String? = nil, times: Int? = nil, expiresAt: Timestamp? = nil, soldAt: Timestamp, soldBy: String,
-                closedAt: Timestamp? = nil) {
+                items: [CardItem] = [], expiresAt: Timestamp? = nil, soldAt: Timestamp, soldBy: String, closedAt: Timestamp? = nil) {
         (self.id, self.customerID, self.kind, self.balance, self.paid, self.bonusGiven) = (id, customerID, kind, balance, paid, bonusGiven)
-        (self.job, self.times, self.expiresAt, self.soldAt, self.soldBy, self.closedAt) = (job, times, expiresAt, soldAt, soldBy, closedAt)
+        (self.items, self.expiresAt, self.soldAt, self.soldBy, self.closedAt) = (items, expiresAt, soldAt, soldBy, closedAt)
     }
 
     public var number: String { Self.number(id) }
@@ -81,6 +127,29 @@ public struct MemberCard: Hashable, Sendable {
     }
 
     public func isExpired(at now: Timestamp) -> Bool { expiresAt.map { now >= $0 } ?? false }
+
+    /// The uses sold, all items together.
+    public var times: Int { items.reduce(0) { $0 + $1.times } }
+
+    /// The item that covers a labour line of `operation`, if any.
+    public func item(covering operation: String) -> CardItem? { items.first { $0.covers(operation: operation) } }
+
+    /// The card after `movement`, as the store records it: the balance moves; a use or an adjustment
+    /// of an item moves that item; a refund or an expiry takes everything and closes the card. (The
+    /// sale makes the card: its items are created with their uses and price.)
+    public func applying(_ movement: CardMovement) -> MemberCard {
+        var card = self
+        card.balance = balance + movement.change
+        if let number = movement.item, let index = items.firstIndex(where: { $0.number == number }) {
+            card.items[index].uses += movement.change.uses
+            card.items[index].paidIn += movement.change.paidIn
+        }
+        if movement.kind == .refund || movement.kind == .expire {
+            card.closedAt = movement.at
+            for index in card.items.indices { (card.items[index].uses, card.items[index].paidIn) = (0, .zero) }
+        }
+        return card
+    }
 }
 
 /// What moved a card.
@@ -95,6 +164,8 @@ public struct CardMovement: Hashable, Sendable {
     public var change: CardBalance
     public var orderID: Int?
     public var line: Int?
+    /// The item of a count card or package a use or an adjustment moved.
+    public var item: Int?
     /// Money that came in or went out at the desk for it (a sale, a refund): how.
     public var method: PaymentMethod?
     public var amount: Money?
@@ -104,41 +175,32 @@ public struct CardMovement: Hashable, Sendable {
     public var at: Timestamp
     public var by: String
 
-    public init(kind: CardMovementKind, change: CardBalance, orderID: Int? = nil, line: Int? = nil, method: PaymentMethod? = nil,
-                amount: Money? = nil, reference: String? = nil, reason: String? = nil, authorizedBy: String? = nil,
-                at: Timestamp, by: String) {
-        (self.kind, self.change, self.orderID, self.line, self.method, self.amount) = (kind, change, orderID, line, method, amount)
+    public init(kind: CardMovementKind, change: CardBalance, orderID: Int? = nil, line: Int? = nil, item: Int? = nil,
+                method: PaymentMethod? = nil, amount: Money? = nil, reference: String? = nil, reason: String? = nil,
+                authorizedBy: String? = nil, at: Timestamp, by: String) {
+        (self.kind, self.change, self.orderID, self.line, self.item, self.method, self.amount) = (kind, change, orderID, line, item, method, amount)
         (self.reference, self.reason, self.authorizedBy, self.at, self.by) = (reference, reason, authorizedBy, at, by)
     }
 }
 
 /// The rules of the cards, as pure functions: each gate refuses with a `CardRefusal` or gives the
-/// movement to record.
+/// movement to record. (Count cards' and packages' own rules: CountCards.swift.)
 public enum CardRules {
-    /// Selling a stored-value card: `amount` paid in (above zero), `bonus` added (zero or more).
-    public static func sellStored(amount: Money, bonus: Money, method: PaymentMethod, reference: String?,
+    /// Selling a stored-value card: `amount` paid in (above zero), `bonus` added (zero or more). It
+    /// expires only when sold with a last day (`expiresAt`, after the sale).
+    public static func sellStored(amount: Money, bonus: Money, method: PaymentMethod, reference: String?, expiresAt: Timestamp? = nil,
                                   at now: Timestamp, by: String) throws -> CardMovement {
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
         guard method != .account else { throw CardRefusal.soldOnAccount }
+        if let expiresAt, expiresAt <= now { throw CardRefusal.untilPassed(until: expiresAt) }
         return CardMovement(kind: .sale, change: CardBalance(paidIn: amount, bonus: bonus), method: method, amount: amount,
-                            reference: reference, at: now, by: by)
-    }
-
-    /// Selling a count card: `times` uses (1 to 1,000) of a job for `price`, valid until `expiresAt`
-    /// (which must be after the sale).
-    public static func sellCount(times: Int, price: Money, expiresAt: Timestamp, method: PaymentMethod, reference: String?,
-                                 at now: Timestamp, by: String) throws -> CardMovement {
-        guard times > 0 else { throw InputRefusal.mustBePositive(field: "times", given: String(times)) }
-        guard expiresAt > now else { throw CardRefusal.untilPassed(until: expiresAt) }
-        guard method != .account else { throw CardRefusal.soldOnAccount }
-        return CardMovement(kind: .sale, change: CardBalance(paidIn: price, uses: times), method: method, amount: price,
                             reference: reference, at: now, by: by)
     }
 
     /// A card that can move at `now`: not closed, not expired.
     public static func ensureOpen(_ card: MemberCard, at now: Timestamp) throws {
-        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
         if card.isExpired(at: now), let expiry = card.expiresAt { throw CardRefusal.expired(card: card.number, expiredAt: expiry) }
+        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
     }
 
     /// Paying `amount` from a stored-value card: paid-in first, then bonus; never more than it holds.
@@ -158,62 +220,70 @@ public enum CardRules {
         return CardBalance(paidIn: fromPaidIn, bonus: amount - fromPaidIn)
     }
 
-    /// One use of a count card for `job` on an order's line: the card must cover that job and have a
-    /// use left; the use consumes its share of the paid-in balance.
-    public static func use(_ card: MemberCard, job: String, orderID: Int, line: Int?, at now: Timestamp, by: String) throws -> CardMovement {
-        guard card.kind == .count, let covers = card.job else { throw CardRefusal.notCountCard(card: card.number) }
-        try ensureOpen(card, at: now)
-        guard covers.uppercased() == job.uppercased() else { throw CardRefusal.jobNotCovered(card: card.number, job: job, covers: covers) }
-        guard card.balance.uses > 0 else { throw CardRefusal.noUsesLeft(card: card.number) }
-        return CardMovement(kind: .use, change: -CardBalance(paidIn: useShare(card.balance), uses: 1), orderID: orderID, line: line,
-                            at: now, by: by)
-    }
-
-    /// The paid-in money one use of a count card consumes: what is left over the uses left,
-    /// rounded half-up (the last use takes all that is left).
-    public static func useShare(_ balance: CardBalance) -> Money {
-        guard balance.uses > 0 else { return .zero }
-        return Money(fen: FixedPoint.divideRoundingHalfUp(balance.paidIn.fen, balance.uses))
-    }
-
     /// What a refund of the card pays back: the paid-in balance left; the bonus left is forfeited.
     public static func refundAmount(_ balance: CardBalance) -> Money { balance.paidIn }
 
     /// Refunding a card: pays back the paid-in balance left (by `method`), forfeits the rest, closes
-    /// the card. Always with a reason; a cashier needs a manager's sign-off.
+    /// the card. Always with a reason; a cashier needs a manager's sign-off. Never while an open
+    /// order holds a use of it (`heldBy`: those orders): the cover comes off first.
     public static func refund(_ card: MemberCard, method: PaymentMethod, reference: String?, reason: String?, authorizedBy manager: String?,
-                              at now: Timestamp, by: String) throws -> CardMovement {
+                              heldBy: [String] = [], at now: Timestamp, by: String) throws -> CardMovement {
         if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CardRefusal.needsReason(card: card.number) }
         guard manager != nil else { throw CardRefusal.refundNeedsManager(card: card.number) }
         guard method != .account else { throw CardRefusal.soldOnAccount }
+        guard heldBy.isEmpty else { throw CardRefusal.usesHeld(card: card.number, orders: heldBy) }
         guard !card.balance.isEmpty else { throw CardRefusal.nothingLeft(card: card.number) }
         return CardMovement(kind: .refund, change: -card.balance, method: method, amount: refundAmount(card.balance),
                             reference: reference, reason: reason, authorizedBy: manager, at: now, by: by)
     }
 
     /// An adjustment by a manager, with a reason: of the paid-in balance (`amount`, ±) or of the
-    /// uses (`uses`, ±); never below zero.
-    public static func adjust(_ card: MemberCard, amount: Money?, uses: Int?, reason: String?, authorizedBy manager: String?,
-                              at now: Timestamp, by: String) throws -> CardMovement {
+    /// uses (`uses`, ±); never below zero, nor below the uses open orders hold. On a count card or
+    /// package it moves one item (`item`; the only one when it has one).
+    public static func adjust(_ card: MemberCard, amount: Money?, uses: Int?, item number: Int? = nil, held: [Int: Int] = [:],
+                              reason: String?, authorizedBy manager: String?, at now: Timestamp, by: String) throws -> CardMovement {
         if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CardRefusal.needsReason(card: card.number) }
         guard manager != nil else { throw CardRefusal.adjustNeedsManager(card: card.number) }
         let change = CardBalance(paidIn: amount ?? .zero, uses: uses ?? 0)
         guard !change.isEmpty else { throw CardRefusal.adjustNothing(card: card.number) }
-        if uses != nil && card.kind != .count { throw CardRefusal.notCountCard(card: card.number) }
+        if uses != nil && !card.kind.coversJobs { throw CardRefusal.notCountCard(card: card.number) }
+        var item: CardItem?
+        if card.kind.coversJobs {
+            if let number {
+                guard let found = card.items.first(where: { $0.number == number }) else {
+                    throw CardRefusal.noSuchItem(card: card.number, item: number, items: card.items.map(\.number))
+                }
+                item = found
+            } else if card.items.count == 1 {
+                item = card.items[0]
+            } else {
+                throw CardRefusal.itemNeeded(card: card.number, items: card.items.map { "\($0.number) \($0.job)" })
+            }
+        }
         let after = card.balance + change
         guard after.paidIn.fen >= 0, after.uses >= 0 else {
             throw CardRefusal.adjustBelowZero(card: card.number, paidIn: card.balance.paidIn, uses: card.balance.uses)
         }
-        return CardMovement(kind: .adjust, change: change, reason: reason, authorizedBy: manager, at: now, by: by)
+        if let item {
+            let held = held[item.number] ?? 0
+            guard item.paidIn.fen + change.paidIn.fen >= 0, item.uses + change.uses >= held else {
+                throw CardRefusal.adjustBelowZero(card: card.number, paidIn: item.paidIn, uses: item.uses - held)
+            }
+        }
+        return CardMovement(kind: .adjust, change: change, item: item?.number, reason: reason, authorizedBy: manager, at: now, by: by)
     }
 
-    /// The expiry of a card past its last day with something left: all that is left is forfeited.
-    /// Nil when there is nothing to expire.
-    public static func expire(_ card: MemberCard, at now: Timestamp, by: String) -> CardMovement? {
-        guard card.closedAt == nil, card.isExpired(at: now), !card.balance.isEmpty else { return nil }
-        return CardMovement(kind: .expire, change: -card.balance, at: now, by: by)
+    /// The expiry of a card past its last day with something left: all that is left is forfeited
+    /// (the paid-in left is earned: revenue, "expired"). Dated at the expiry itself — the start of
+    /// the day after the last day — whenever it is written, so that the month it falls in counts it.
+    /// A card used up expires too, forfeiting nothing: it is closed. Nil when the card is closed or
+    /// not yet expired, and while an open order holds a use of it (`held`): a line covered while the
+    /// card was valid is used at its settlement, and the rest expires after.
+    public static func expire(_ card: MemberCard, held: Int = 0, at now: Timestamp, by: String) -> CardMovement? {
+        guard card.closedAt == nil, card.isExpired(at: now), let expiry = card.expiresAt, held == 0 else { return nil }
+        return CardMovement(kind: .expire, change: -card.balance, at: expiry, by: by)
     }
 }
 
@@ -225,11 +295,14 @@ public struct CardFigures: Hashable, Sendable {
     /// Taken from cards to pay orders (stored value) or by count-card uses: paid-in and bonus.
     public var consumedPaidIn = Money.zero
     public var consumedBonus = Money.zero
+    /// Count cards' and packages' uses, and the paid-in money they consumed (part of `consumedPaidIn`).
     public var uses = 0
+    public var usesValue = Money.zero
     /// Paid back at refunds, and the bonus forfeited by them.
     public var refunded = Money.zero
     public var refundForfeitedBonus = Money.zero
-    /// Forfeited at expiry: paid-in and bonus.
+    /// Forfeited at expiry: paid-in and bonus (counted in the month the card expired, whenever its
+    /// expiry was written: `CardRules.expire`).
     public var expiredPaidIn = Money.zero
     public var expiredBonus = Money.zero
     public var adjusted = Money.zero
@@ -240,6 +313,9 @@ public struct CardFigures: Hashable, Sendable {
     public init() {}
 
     public var isEmpty: Bool { self == CardFigures() }
+
+    /// What stored-value cards paid on orders: paid-in and bonus, less what count-card uses consumed.
+    public var storedSpent: Money { consumedPaidIn - usesValue + consumedBonus }
 }
 
 /// A card at the cash desk.

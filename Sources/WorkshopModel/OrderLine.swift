@@ -31,12 +31,15 @@ public struct OrderLine: Hashable, Sendable {
     /// price (part) it was reduced from, as they were when the line was priced. Nil otherwise.
     public internal(set) var memberTier: String?
     public internal(set) var regularPrice: Money?
+    /// The member's count card or package that covers the line (`ro cover`): its price is off the
+    /// bill, its work still done; the card's use is taken at the order's release. Nil otherwise.
+    public internal(set) var cardID: Int?
 
     public init(number: Int, kind: LineKind, description: String, hours: Hours? = nil, rate: Money? = nil,
                 quantity: Quantity? = nil, unitPrice: Money? = nil, amount: Money, partNumber: String? = nil,
                 brand: String? = nil, partClass: PartClass? = nil, operationCode: String? = nil,
                 noWarranty: Bool = false, status: LineStatus = .proposed, covered: Bool = false,
-                listAmount: Money? = nil, concessionBy: String? = nil, memberTier: String? = nil, regularPrice: Money? = nil) {
+                listAmount: Money? = nil, concessionBy: String? = nil, memberTier: String? = nil, regularPrice: Money? = nil, cardID: Int? = nil) {
         self.number = number
         self.kind = kind
         self.description = description
@@ -56,6 +59,7 @@ public struct OrderLine: Hashable, Sendable {
         self.concessionBy = concessionBy
         self.memberTier = memberTier
         self.regularPrice = regularPrice
+        self.cardID = cardID
     }
 
     /// A price concession a manager authorised (below the list beyond the advisor's limit).
@@ -125,26 +129,33 @@ public struct OrderLine: Hashable, Sendable {
         return copy
     }
 
+    /// Whether the customer is charged for the line: not warranty work, not covered by a card.
+    public var isCharged: Bool { !covered && cardID == nil }
+
     /// Whether the line counts in what is offered to the customer (proposed or approved).
     public var isOffered: Bool { status == .proposed || status == .approved }
 }
 
 /// Labour, parts and other charges summed separately, with the tax by the shop's setting. Work under
 /// warranty (a comeback's covered lines) is never charged: it is summed apart, in `warranty`, and
-/// counts in no total — what the customer signs is what the invoice charges.
+/// counts in no total — what the customer signs is what the invoice charges. A line a member's
+/// count card covers is not charged either: summed apart, in `byCards`.
 public struct Totals: Equatable, Sendable {
     public var labor = Money.zero
     public var parts = Money.zero
     public var other = Money.zero
     /// Covered lines: listed at their value, charged nothing.
     public var warranty = Money.zero
+    /// Lines covered by members' count cards: listed at their value, charged to the card.
+    public var byCards = Money.zero
     public let taxed: TaxedTotal
 
     public var subtotal: Money { labor + parts + other }
 
     public init(lines: [OrderLine], rate: TaxRate, pricesIncludeTax: Bool) {
-        (labor, parts, other) = Totals.split(lines.filter { !$0.covered })
+        (labor, parts, other) = Totals.split(lines.filter(\.isCharged))
         warranty = lines.filter(\.covered).reduce(Money.zero) { $0 + $1.amount }
+        byCards = lines.filter { !$0.covered && $0.cardID != nil }.reduce(Money.zero) { $0 + $1.amount }
         taxed = TaxedTotal(subtotal: labor + parts + other, rate: rate, pricesIncludeTax: pricesIncludeTax)
     }
 

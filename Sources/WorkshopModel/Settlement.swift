@@ -88,6 +88,9 @@ public struct Settlement: Equatable, Sendable {
     public let other: Money
     /// Approved lines done under warranty (a comeback): listed, not charged.
     public let coveredByWarranty: Money
+    /// Approved lines covered by members' count cards: listed at their value, not charged — the
+    /// card's use pays for them. The lines' value is always chargeable + this + warranty work.
+    public let coveredByCards: Money
     public let discount: Money
     /// What the customer pays, tax included.
     public let total: Money
@@ -109,11 +112,12 @@ public struct Settlement: Equatable, Sendable {
     /// `lines` are all the order's lines: only approved ones count.
     public init(lines: [OrderLine], discount: Discount?, payments: [Payment], rate: TaxRate, pricesIncludeTax: Bool) {
         let approved = lines.filter { $0.status == .approved }
-        let (labor, parts, other) = Totals.split(approved.filter { !$0.covered })
+        let (labor, parts, other) = Totals.split(approved.filter(\.isCharged))
         self.labor = labor
         self.parts = parts
         self.other = other
         self.coveredByWarranty = approved.filter(\.covered).reduce(Money.zero) { $0 + $1.amount }
+        self.coveredByCards = approved.filter { !$0.covered && $0.cardID != nil }.reduce(Money.zero) { $0 + $1.amount }
         let chargeable = labor + parts + other
         let discountValue = discount?.value(on: chargeable) ?? .zero
         self.discount = discountValue

@@ -12,13 +12,32 @@ extension Store {
         let stored = StoredCodes(row, table: "member_cards", key: MemberCard.number(row.int("id")))
         return MemberCard(id: row.int("id"), customerID: row.int("customer_id"), kind: try stored.code("kind"),
                           balance: CardBalance(paidIn: row.money("paid_in"), bonus: row.money("bonus"), uses: row.int("uses")),
-                          paid: row.money("paid"), bonusGiven: row.money("bonus_given"), job: row.optionalString("job"),
-                          times: row.optionalInt("times"), expiresAt: row.optionalTimestamp("expires_at"),
+                          paid: row.money("paid"), bonusGiven: row.money("bonus_given"), expiresAt: row.optionalTimestamp("expires_at"),
                           soldAt: row.timestamp("sold_at"), soldBy: row.string("sold_by"), closedAt: row.optionalTimestamp("closed_at"))
     }
 
+    /// The card with its items: each as sold, with what is left of it — its uses and price less its
+    /// movements (a closed card's items hold nothing).
+    private func withItems(_ card: MemberCard) throws -> MemberCard {
+        guard card.kind.coversJobs else { return card }
+        var card = card
+        card.items = try db.rows("""
+            SELECT i.item, i.job, i.name, i.operations, i.times, i.price,
+                   (SELECT coalesce(sum(m.uses_delta), 0) FROM card_movements m WHERE m.card_id = i.card_id AND m.item = i.item) AS uses_moved,
+                   (SELECT coalesce(sum(m.paid_in_delta), 0) FROM card_movements m WHERE m.card_id = i.card_id AND m.item = i.item) AS paid_in_moved
+            FROM card_items i WHERE i.card_id = ? ORDER BY i.item
+            """, [.integer(Int64(card.id))]) { row in
+            let open = card.closedAt == nil
+            return CardItem(number: row.int("item"), job: row.string("job"), name: row.string("name"),
+                            operations: row.string("operations").split(separator: ",").map(String.init), times: row.int("times"),
+                            price: row.money("price"), uses: open ? row.int("times") + row.int("uses_moved") : 0,
+                            paidIn: open ? row.money("price") + row.money("paid_in_moved") : .zero)
+        }
+        return card
+    }
+
     public func card(id: Int) throws -> MemberCard? {
-        try db.first("SELECT \(Self.cardColumns) FROM member_cards WHERE id = ?", [.integer(Int64(id))], card(from:))
+        try db.first("SELECT \(Self.cardColumns) FROM member_cards WHERE id = ?", [.integer(Int64(id))], card(from:)).map(withItems)
     }
 
     /// The card a person names ("K3"), or a refusal naming what they typed.
@@ -30,7 +49,7 @@ extension Store {
     /// A customer's cards, newest first.
     public func cards(customerID: Int) throws -> [MemberCard] {
         try db.rows("SELECT \(Self.cardColumns) FROM member_cards WHERE customer_id = ? ORDER BY id DESC",
-                    [.integer(Int64(customerID))], card(from:))
+                    [.integer(Int64(customerID))], card(from:)).map(withItems)
     }
 
     /// Open cards with an expiry before `before` (those past it included), soonest first.
@@ -38,18 +57,37 @@ extension Store {
         try db.rows("""
             SELECT \(Self.cardColumns) FROM member_cards WHERE expires_at IS NOT NULL AND closed_at IS NULL AND expires_at < ?
             ORDER BY expires_at, id
-            """, [.integer(Int64(before.seconds))], card(from:))
+            """, [.integer(Int64(before.seconds))], card(from:)).map(withItems)
     }
 
     /// Every card, newest first (at most `limit`).
     public func allCards(limit: Int = 200) throws -> [MemberCard] {
         try db.rows("SELECT \(Self.cardColumns) FROM member_cards ORDER BY id DESC LIMIT ?", [.integer(Int64(limit))], card(from:))
+            .map(withItems)
     }
 
-    /// Sells a card: the card with its sale's balance, and the sale as its first movement.
+    /// The uses of a card that open orders hold: lines covered by it, offered or approved, on orders
+    /// neither released, declined nor void (`order_lines_card`), each by the item whose job it is.
+    public func cardHolds(_ card: MemberCard) throws -> CardHolds {
+        guard card.kind.coversJobs else { return CardHolds() }
+        let covers = try db.rows("""
+            SELECT l.order_id, l.number, l.op_code FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE l.card_id = ? AND l.status IN ('proposed','approved') AND o.released_at IS NULL AND o.status NOT IN ('declined','void')
+            ORDER BY l.order_id, l.number
+            """, [.integer(Int64(card.id))]) { row in (row.int("order_id"), row.int("number"), row.string("op_code")) }
+        return CardHolds(covers.compactMap { order, line, operation in
+            card.item(covering: operation).map { CardHold(item: $0.number, orderID: order, line: line) }
+        })
+    }
+
+    /// Sells a card: the card (with a count card's or package's items) with its sale's balance,
+    /// and the sale as its first movement.
     @discardableResult
-    public func sellCard(customer: Customer, kind: CardKind, sale: CardMovement, job: String?, times: Int?,
+    public func sellCard(customer: Customer, kind: CardKind, sale: CardMovement, items: [CardItem] = [],
                          expiresAt: Timestamp?) throws -> MemberCard {
+        // A count card keeps its one job on the card's row too; a package its uses in all.
+        let job = kind == .count ? items.first?.job : nil
+        let times = kind.coversJobs ? items.reduce(0) { $0 + $1.times } : nil
         try db.run("""
             INSERT INTO member_cards(customer_id, kind, paid_in, bonus, uses, paid, bonus_given, job, times, expires_at, sold_at, sold_by)
             VALUES (?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?)
@@ -57,9 +95,16 @@ extension Store {
                   .integer(Int64(sale.change.bonus.fen)), SQLValue(job), SQLValue(times), SQLValue(expiresAt?.seconds),
                   .integer(Int64(sale.at.seconds)), .text(sale.by)])
         let id = db.lastInsertRowID
+        for item in items {
+            try db.run("INSERT INTO card_items(card_id, item, job, name, operations, times, price) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [.integer(Int64(id)), .integer(Int64(item.number)), .text(item.job), .text(item.name),
+                        .text(item.operations.joined(separator: ",")), .integer(Int64(item.times)), .integer(Int64(item.price.fen))])
+        }
         let card = MemberCard(id: id, customerID: customer.id, kind: kind, balance: .zero, paid: sale.change.paidIn,
-                              bonusGiven: sale.change.bonus, job: job, times: times, expiresAt: expiresAt, soldAt: sale.at, soldBy: sale.by)
-        try moveCard(card, sale, extra: [("customer", .string(customer.reference)), ("kind", .string(kind.code)), ("job", .string(job)),
+                              bonusGiven: sale.change.bonus, items: items, expiresAt: expiresAt, soldAt: sale.at, soldBy: sale.by)
+        let jobs = items.map { "\($0.job):\($0.times)=\($0.price.plain)" }.joined(separator: ",")
+        try moveCard(card, sale, extra: [("customer", .string(customer.reference)), ("kind", .string(kind.code)),
+                                         ("jobs", .string(jobs.isEmpty ? nil : jobs)),
                                          ("expires_at", .string(expiresAt.map { settings.timeZone.formatDate($0 + -1) }))])
         return try self.card(id: id)!
     }
@@ -75,17 +120,18 @@ extension Store {
                                            paidIn: card.balance.paidIn, bonus: card.balance.bonus)
         }
         try db.run("""
-            INSERT INTO card_movements(card_id, kind, paid_in_delta, bonus_delta, uses_delta, order_id, line_number, method, amount,
+            INSERT INTO card_movements(card_id, kind, paid_in_delta, bonus_delta, uses_delta, order_id, line_number, item, method, amount,
                                        reference, reason, authorized_by, at, by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(card.id)), .text(movement.kind.rawValue), .integer(Int64(movement.change.paidIn.fen)),
                   .integer(Int64(movement.change.bonus.fen)), .integer(Int64(movement.change.uses)), SQLValue(movement.orderID),
-                  SQLValue(movement.line), SQLValue(movement.method?.code), SQLValue(movement.amount?.fen), SQLValue(movement.reference),
-                  SQLValue(movement.reason), SQLValue(movement.authorizedBy), .integer(Int64(movement.at.seconds)), .text(movement.by)])
+                  SQLValue(movement.line), SQLValue(movement.item), SQLValue(movement.method?.code), SQLValue(movement.amount?.fen),
+                  SQLValue(movement.reference), SQLValue(movement.reason), SQLValue(movement.authorizedBy),
+                  .integer(Int64(movement.at.seconds)), .text(movement.by)])
+        let moved = card.applying(movement)
         try db.run("UPDATE member_cards SET paid_in = paid_in + ?, bonus = bonus + ?, uses = uses + ?, closed_at = ? WHERE id = ?",
                    [.integer(Int64(movement.change.paidIn.fen)), .integer(Int64(movement.change.bonus.fen)),
-                    .integer(Int64(movement.change.uses)),
-                    SQLValue(movement.kind == .refund ? movement.at.seconds : card.closedAt?.seconds), .integer(Int64(card.id))])
+                    .integer(Int64(movement.change.uses)), SQLValue(moved.closedAt?.seconds), .integer(Int64(card.id))])
         let action: JournalAction
         switch movement.kind {
         case .sale: action = .cardSell
@@ -98,22 +144,20 @@ extension Store {
         try journal(action, entity: "card", id: card.number, orderID: movement.orderID, detail: [
             ("paid_in", .string(movement.change.paidIn.plain)), ("bonus", .string(movement.change.bonus.plain)),
             ("uses", .int(movement.change.uses)), ("order", .string(order)), ("line", .int(movement.line)),
+            ("item", .int(movement.item)), ("job", .string(movement.item.flatMap { number in card.items.first { $0.number == number }?.job })),
             ("method", .string(movement.method?.code)), ("amount", .string(movement.amount?.plain)),
             ("reference", .string(movement.reference)), ("reason", .string(movement.reason)),
             ("authorized_by", .string(movement.authorizedBy)),
             ("balance_paid_in", .string(after.paidIn.plain)), ("balance_bonus", .string(after.bonus.plain)),
             ("balance_uses", .int(after.uses)),
         ] + extra)
-        var moved = card
-        moved.balance = after
-        if movement.kind == .refund { moved.closedAt = movement.at }
         return moved
     }
 
     /// A card's movements, oldest first.
     public func cardMovements(cardID: Int) throws -> [CardMovement] {
         try db.rows("""
-            SELECT id, kind, paid_in_delta, bonus_delta, uses_delta, order_id, line_number, method, amount, reference, reason,
+            SELECT id, kind, paid_in_delta, bonus_delta, uses_delta, order_id, line_number, item, method, amount, reference, reason,
                    authorized_by, at, by
             FROM card_movements WHERE card_id = ? ORDER BY id
             """, [.integer(Int64(cardID))]) { row in
@@ -122,16 +166,17 @@ extension Store {
                                 change: CardBalance(paidIn: row.money("paid_in_delta"), bonus: row.money("bonus_delta"),
                                                     uses: row.int("uses_delta")),
                                 orderID: row.optionalInt("order_id"), line: row.optionalInt("line_number"),
-                                method: try stored.optionalCode("method"),
+                                item: row.optionalInt("item"), method: try stored.optionalCode("method"),
                                 amount: row.optionalMoney("amount"), reference: row.optionalString("reference"),
                                 reason: row.optionalString("reason"), authorizedBy: row.optionalString("authorized_by"),
                                 at: row.timestamp("at"), by: row.string("by"))
         }
     }
 
-    /// Cards whose balance differs from the sum of their movements (there should be none).
+    /// Cards whose balance differs from the sum of their movements (there should be none), and count
+    /// cards or packages whose items do not add up to what was sold (their price and uses).
     public func cardMismatches() throws -> [(card: String, balance: CardBalance, movements: CardBalance)] {
-        try db.rows("""
+        var found = try db.rows("""
             SELECT c.id, c.paid_in, c.bonus, c.uses,
                    coalesce(sum(m.paid_in_delta), 0) AS m_paid_in, coalesce(sum(m.bonus_delta), 0) AS m_bonus,
                    coalesce(sum(m.uses_delta), 0) AS m_uses
@@ -143,16 +188,49 @@ extension Store {
              CardBalance(paidIn: row.money("paid_in"), bonus: row.money("bonus"), uses: row.int("uses")),
              CardBalance(paidIn: row.money("m_paid_in"), bonus: row.money("m_bonus"), uses: row.int("m_uses")))
         }
+        found += try db.rows("""
+            SELECT c.id, c.paid, c.times, sum(i.price) AS items_price, sum(i.times) AS items_times
+            FROM member_cards c JOIN card_items i ON i.card_id = c.id GROUP BY c.id
+            HAVING c.paid <> sum(i.price) OR coalesce(c.times, 0) <> sum(i.times)
+            """) { row in
+            (MemberCard.number(row.int("id")), CardBalance(paidIn: row.money("paid"), uses: row.int("times")),
+             CardBalance(paidIn: row.money("items_price"), uses: row.int("items_times")))
+        }
+        return found
     }
 
-    /// The cards' figures of [start, end): sold, consumed, refunded, expired, adjusted; and what
-    /// every card holds at `end` (the liability), as the sum of the movements before it.
+    /// Open cards past their last day with no use held by an open order: what `card expire` closes
+    /// (each with its expiry movement), and what the reports count as expired whether or not it
+    /// has been written yet. Through the partial index of open cards with an expiry.
+    public func cardsDueToExpire(at moment: Timestamp) throws -> [MemberCard] {
+        try cardsExpiring(before: moment + 1).filter { try cardHolds($0).total == 0 }
+    }
+
+    /// Writes the expiry of every card due at `now` (`CardRules.expire`): each dated at its own
+    /// expiry, journalled now. Gives the movements written, with their cards.
+    public func expireCards(at now: Timestamp, by: String) throws -> [(card: MemberCard, movement: CardMovement)] {
+        try cardsDueToExpire(at: now).compactMap { card in
+            guard let movement = CardRules.expire(card, at: now, by: by) else { return nil }
+            try moveCard(card, movement)
+            return (card, movement)
+        }
+    }
+
+    /// The cards' figures of [start, end): sold, consumed (stored money paid, count-card uses),
+    /// refunded, expired, adjusted; and what every card holds at `end` (the liability).
+    ///
+    /// The liability is read from the open cards' running balances (`member_cards_open`), less what
+    /// moved since `end` (the movements' time index): its cost follows the cards held and the time
+    /// since the period, never the whole history of movements. Expiries due by `end` but not yet
+    /// written (`card expire` writes them) count as expired at their date all the same: the figures
+    /// never wait for it.
     public func cardFigures(from start: Timestamp, to end: Timestamp) throws -> CardFigures {
         var f = CardFigures()
         let range: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
         try db.forEach("""
             SELECT kind, count(*) AS movements, coalesce(sum(paid_in_delta), 0) AS paid_in, coalesce(sum(bonus_delta), 0) AS bonus,
-                   coalesce(sum(uses_delta), 0) AS uses, coalesce(sum(amount), 0) AS amount
+                   coalesce(sum(uses_delta), 0) AS uses, coalesce(sum(amount), 0) AS amount,
+                   coalesce(sum(CASE WHEN item IS NOT NULL THEN paid_in_delta END), 0) AS item_paid_in
             FROM card_movements WHERE at >= ? AND at < ? GROUP BY kind
             """, range) { row in
             let paidIn = row.money("paid_in"), bonus = row.money("bonus")
@@ -165,6 +243,7 @@ extension Store {
                 f.consumedPaidIn = Money(fen: -paidIn.fen)
                 f.consumedBonus = Money(fen: -bonus.fen)
                 f.uses = -row.int("uses")
+                f.usesValue = Money(fen: -row.money("item_paid_in").fen)
             case .refund?:
                 f.refunded = row.money("amount")
                 f.refundForfeitedBonus = Money(fen: -bonus.fen)
@@ -176,11 +255,25 @@ extension Store {
             case nil: break
             }
         }
-        try db.forEach("""
-            SELECT coalesce(sum(paid_in_delta), 0) AS paid_in, coalesce(sum(bonus_delta), 0) AS bonus FROM card_movements WHERE at < ?
-            """, [.integer(Int64(end.seconds))]) { row in
+        try db.forEach("SELECT coalesce(sum(paid_in), 0) AS paid_in, coalesce(sum(bonus), 0) AS bonus FROM member_cards WHERE closed_at IS NULL",
+                       []) { row in
             f.outstandingPaidIn = row.money("paid_in")
             f.outstandingBonus = row.money("bonus")
+        }
+        try db.forEach("""
+            SELECT coalesce(sum(paid_in_delta), 0) AS paid_in, coalesce(sum(bonus_delta), 0) AS bonus FROM card_movements WHERE at >= ?
+            """, [.integer(Int64(end.seconds))]) { row in
+            f.outstandingPaidIn = f.outstandingPaidIn - row.money("paid_in")
+            f.outstandingBonus = f.outstandingBonus - row.money("bonus")
+        }
+        // Due by the period's end — or by now, for a period not over yet.
+        for card in try cardsDueToExpire(at: min(end, context.now)) {
+            f.outstandingPaidIn = f.outstandingPaidIn - card.balance.paidIn
+            f.outstandingBonus = f.outstandingBonus - card.balance.bonus
+            if let expiry = card.expiresAt, expiry >= start {
+                f.expiredPaidIn += card.balance.paidIn
+                f.expiredBonus += card.balance.bonus
+            }
         }
         return f
     }

@@ -40,8 +40,8 @@ extension Store {
         try db.run("""
             INSERT INTO order_lines(order_id, number, kind, description, hours, rate, quantity, unit_price, amount,
                                     part_no, brand, part_class, op_code, no_warranty, status, covered, list_amount, concession_by,
-                                    member_tier, regular_price)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    member_tier, regular_price, card_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.id))] + lineColumnValues(line))
     }
 
@@ -49,7 +49,7 @@ extension Store {
         try db.run("""
             UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
                 unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
-                covered = ?, list_amount = ?, concession_by = ?, member_tier = ?, regular_price = ?
+                covered = ?, list_amount = ?, concession_by = ?, member_tier = ?, regular_price = ?, card_id = ?
             WHERE order_id = ? AND number = ?
             """, lineColumnValues(line) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
     }
@@ -59,7 +59,7 @@ extension Store {
          SQLValue(l.rate?.fen), SQLValue(l.quantity?.thousandths), SQLValue(l.unitPrice?.fen),
          .integer(Int64(l.amount.fen)), SQLValue(l.partNumber), SQLValue(l.brand), SQLValue(l.partClass?.code),
          SQLValue(l.operationCode), SQLValue(l.noWarranty), .text(l.status.code), SQLValue(l.covered),
-         SQLValue(l.listAmount?.fen), SQLValue(l.concessionBy), SQLValue(l.memberTier), SQLValue(l.regularPrice?.fen)]
+         SQLValue(l.listAmount?.fen), SQLValue(l.concessionBy), SQLValue(l.memberTier), SQLValue(l.regularPrice?.fen), SQLValue(l.cardID)]
     }
 
     private func insertAssignment(_ assignment: Assignment, of order: RepairOrder) throws {

@@ -176,7 +176,7 @@ extension Store {
 
     private static let lineColumns = """
         number, kind, description, hours, rate, quantity, unit_price, amount, part_no, brand, part_class, op_code,
-        no_warranty, status, covered, list_amount, concession_by, member_tier, regular_price
+        no_warranty, status, covered, list_amount, concession_by, member_tier, regular_price, card_id
         """
 
     private func line(from row: Row, order: Int) throws -> OrderLine {
@@ -190,7 +190,8 @@ extension Store {
                          partClass: try stored.optionalCode("part_class"), operationCode: row.optionalString("op_code"),
                          noWarranty: row.bool("no_warranty"), status: try stored.code("status"), covered: row.bool("covered"),
                          listAmount: row.optionalMoney("list_amount"), concessionBy: row.optionalString("concession_by"),
-                         memberTier: row.optionalString("member_tier"), regularPrice: row.optionalMoney("regular_price"))
+                         memberTier: row.optionalString("member_tier"), regularPrice: row.optionalMoney("regular_price"),
+                         cardID: row.optionalInt("card_id"))
     }
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
@@ -207,12 +208,12 @@ extension Store {
         SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category,
                o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
                (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
-                WHERE l.order_id = o.id AND l.status IN ('proposed','approved') AND l.covered = 0
+                WHERE l.order_id = o.id AND l.status IN ('proposed','approved') AND l.covered = 0 AND l.card_id IS NULL
                   AND NOT EXISTS (SELECT 1 FROM supplements s
                                   WHERE s.order_id = l.order_id AND s.line_number = l.number AND s.answer IS NULL)) AS total,
                (SELECT coalesce(sum(l.amount), 0) FROM supplements s
                 JOIN order_lines l ON l.order_id = s.order_id AND l.number = s.line_number
-                WHERE s.order_id = o.id AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0) AS awaiting
+                WHERE s.order_id = o.id AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0 AND l.card_id IS NULL) AS awaiting
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
 
@@ -298,7 +299,7 @@ extension Store {
         let declined: [(order: Int, line: OrderLine)] = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
                    l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
-                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price
+                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price, NULL AS card_id
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
             ORDER BY l.order_id DESC, l.number LIMIT 20
@@ -309,7 +310,7 @@ extension Store {
         let done = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
                    l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered, l.list_amount, l.concession_by,
-                   l.member_tier, l.regular_price
+                   l.member_tier, l.regular_price, l.card_id
             FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.vehicle_id = ? AND o.status = 'released' AND l.status = 'approved' AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
             """, [.integer(Int64(vehicleID))]) { row in

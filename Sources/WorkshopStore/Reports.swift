@@ -91,7 +91,7 @@ extension Store {
                    coalesce(sum(CASE WHEN l.kind = 'labor' THEN l.amount END), 0) AS labor,
                    coalesce(sum(CASE WHEN l.kind = 'part' THEN l.amount END), 0) AS parts,
                    coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0) AS other
-            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0
+            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0 AND l.card_id IS NULL
             WHERE o.released_at >= ? AND o.released_at < ? AND o.\(counted)
             GROUP BY +o.id
             """, range) { row in
@@ -198,7 +198,7 @@ extension Store {
             SELECT o.id, v.plate, coalesce(o.bill_to, o.customer_id) AS payer, o.discount_kind, o.discount_value,
                    o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
                    (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
-                    WHERE l.order_id = o.id AND l.status = 'approved' AND l.covered = 0) AS chargeable,
+                    WHERE l.order_id = o.id AND l.status = 'approved' AND l.covered = 0 AND l.card_id IS NULL) AS chargeable,
                    (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id AND p.method <> 'account') AS money,
                    a.account, a.since
             FROM (SELECT order_id, sum(amount) AS account, min(at) AS since FROM payments

@@ -2,19 +2,15 @@ import Testing
 @testable import WorkshopModel
 
 /// The cards' arithmetic, worked by hand: a sale with bonus, use across two orders (paid-in first,
-/// then bonus), never below zero, refund (the paid-in left; the bonus forfeited), adjustment, expiry.
+/// then bonus), never below zero, refund (the paid-in left; the bonus forfeited), adjustment.
+/// (Count cards and packages: CountCardTests.)
 @Suite struct MemberCardTests {
     let t0 = Timestamp(seconds: 1_795_000_000)
 
     func yuan(_ value: Int) -> Money { Money(fen: value * 100) }
 
     /// Applies a movement as the store does.
-    func moved(_ card: MemberCard, _ movement: CardMovement) -> MemberCard {
-        var card = card
-        card.balance = card.balance + movement.change
-        if movement.kind == .refund { card.closedAt = movement.at }
-        return card
-    }
+    func moved(_ card: MemberCard, _ movement: CardMovement) -> MemberCard { card.applying(movement) }
 
     func soldCard() throws -> MemberCard {
         let sale = try CardRules.sellStored(amount: yuan(1_000), bonus: yuan(100), method: .wechat, reference: nil, at: t0, by: "周静")
@@ -94,43 +90,5 @@ import Testing
         }
         let down = try CardRules.adjust(card, amount: yuan(-50), uses: nil, reason: "录错", authorizedBy: "钱主管", at: t0, by: "钱主管")
         #expect(moved(card, down).balance == CardBalance(paidIn: yuan(950), bonus: yuan(100)))
-    }
-
-    /// A count card of 3 uses for 100.00: each use consumes the paid-in left over the uses left,
-    /// rounded half-up — 33.33, 33.34, 33.33 — so the three add up to the price. Past its last day
-    /// it covers nothing, naming the expiry, and its expiry forfeits what is left.
-    @Test func aCountCardUsesEvenSharesAndCoversNothingOnceExpired() throws {
-        let expires = t0 + 86_400
-        let sale = try CardRules.sellCount(times: 3, price: yuan(100), expiresAt: expires, method: .cash, reference: nil, at: t0, by: "周静")
-        var card = moved(MemberCard(id: 4, customerID: 2, kind: .count, balance: .zero, paid: yuan(100), job: "J-WASH", times: 3,
-                                    expiresAt: expires, soldAt: t0, soldBy: "周静"), sale)
-        var shares: [Int] = []
-        for order in 1...3 {
-            let use = try CardRules.use(card, job: "j-wash", orderID: order, line: 1, at: t0 + 60, by: "王芳")
-            shares.append(-use.change.paidIn.fen)
-            card = moved(card, use)
-        }
-        #expect(shares == [3_333, 3_334, 3_333])
-        #expect(card.balance == .zero)
-        #expect(throws: CardRefusal.noUsesLeft(card: "K4")) { try CardRules.use(card, job: "J-WASH", orderID: 4, line: 1, at: t0, by: "王芳") }
-
-        var fresh = moved(MemberCard(id: 5, customerID: 2, kind: .count, balance: .zero, paid: yuan(100), job: "J-WASH", times: 3,
-                                     expiresAt: expires, soldAt: t0, soldBy: "周静"), sale)
-        #expect(throws: CardRefusal.jobNotCovered(card: "K5", job: "BRK-01", covers: "J-WASH")) {
-            try CardRules.use(fresh, job: "BRK-01", orderID: 1, line: 1, at: t0, by: "王芳")
-        }
-        #expect(!fresh.isExpired(at: expires + -1))
-        #expect(throws: CardRefusal.expired(card: "K5", expiredAt: expires)) {
-            try CardRules.use(fresh, job: "J-WASH", orderID: 1, line: 1, at: expires, by: "王芳")
-        }
-        #expect(CardRules.expire(fresh, at: expires + -1, by: "周静") == nil, "not expired yet")
-        let expiry = try #require(CardRules.expire(fresh, at: expires, by: "周静"))
-        #expect(expiry.change == CardBalance(paidIn: yuan(-100), uses: -3))
-        fresh = moved(fresh, expiry)
-        #expect(fresh.balance == .zero)
-        #expect(CardRules.expire(fresh, at: expires, by: "周静") == nil, "nothing left to expire")
-        #expect(throws: CardRefusal.untilPassed(until: t0)) {
-            try CardRules.sellCount(times: 3, price: yuan(100), expiresAt: t0, method: .cash, reference: nil, at: t0, by: "周静")
-        }
     }
 }

@@ -306,6 +306,8 @@ enum CashCommands {
         }
         var text = s.t("\(order.number) 已交车：\(released.releaseSigned ?? "") 签收 · \(odometer) km",
                        "\(order.number) released to \(released.releaseSigned ?? "") · \(odometer) km")
+        // The lines members' count cards cover take their uses now: the work is delivered.
+        for used in try CardCoverCommands.takeUses(record, s) { text += "\n  " + used }
         if let number = released.settlementNumber {
             text += "\n  " + s.t("结算清单编号 \(number)", "settlement list No. \(number)")
         }

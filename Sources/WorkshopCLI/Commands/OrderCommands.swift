@@ -64,6 +64,17 @@ enum OrderCommands {
             }
             return .message(text.joined(separator: "\n  "), [("order", .string(record.order.number))])
         },
+        Form([word("cover", "抵扣"), arg("order", .order), arg("line", .line)], options: [required("card", CardCommands.cardNumber)],
+             access: .write, roles: CardCoverCommands.roles,
+             summary: Phrase("用客户的次卡或套餐卡抵扣一项工时（该项不再收费，交车时从卡上扣一次）", "a member's count card or package covers a labour line (off the bill; one use is taken from the card at release)"),
+             examples: ["ro cover RO12 2 card=K5"]) { invocation, s in
+            try CardCoverCommands.cover(invocation, s)
+        },
+        Form([word("uncover", "取消抵扣"), arg("order", .order), arg("line", .line)], access: .write, roles: CardCoverCommands.roles,
+             summary: Phrase("取消一项的次卡抵扣（交车前）：该项重新收费，卡上占用的次数放回", "take a card's cover off a line (before release): the line is charged again, the card's held use free"),
+             examples: ["ro uncover RO12 2"]) { invocation, s in
+            try CardCoverCommands.uncover(invocation, s)
+        },
     ])
 
     /// What `ro set` changed, each as was → now: "类别 小修 → 二级维护；送修人 — → 王小强".

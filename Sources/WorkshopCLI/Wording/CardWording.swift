@@ -19,8 +19,10 @@ extension CardRefusal: WordedRefusal {
                      "\(card) does not hold \(amount.grouped): its balance is \((paidIn + bonus).grouped) (paid-in \(paidIn.grouped) + bonus \(bonus.grouped))")
         case .jobNotCovered(let card, let job, let covers):
             return w("\(card) 只适用于 \(covers)，不适用于 \(job)", "\(card) covers \(covers), not \(job)")
-        case .noUsesLeft(let card):
-            return w("\(card) 的次数已用完", "\(card) has no uses left")
+        case .noUsesLeft(let card, let job, let left, let heldBy):
+            if heldBy.isEmpty { return w("\(card) 的 \(job) 次数已用完（剩 0 次）", "\(card) has no uses of \(job) left (0 left)") }
+            return w("\(card) 的 \(job) 剩 \(left) 次，都已被在修的单占用（\(heldBy.joined(separator: "、"))）",
+                     "\(card) has \(left) uses of \(job) left, all held by open orders (\(heldBy.joined(separator: ", ")))")
         case .untilPassed(let until):
             return w("有效期 \(w.date(until + -1)) 已过：次卡的有效期须在售卡之后", "the last day \(w.date(until + -1)) has passed: a count card must be valid after its sale")
         case .soldOnAccount:
@@ -44,10 +46,44 @@ extension CardRefusal: WordedRefusal {
             return w("card= 指定付款的会员卡，须与 method=card 一起使用", "card= names the member card that pays: use it with method=card")
         case .cardPaysOneOrder:
             return w("会员卡付款一次付一张单，须写 amount=", "a card pays one order at a time, with amount=")
-        case .countCardsNotSold:
-            return w("目前只能售储值卡（type=stored）：次卡尚未开放", "only stored-value cards (type=stored) are sold for now: count cards are not yet")
         case .lineNotCoverable(let order, let line):
-            return w("\(order) 第 \(line) 项不能用次卡：次卡只抵一次该项目（工时或套餐项目）", "\(order) line \(line) cannot be covered by a count card: a card covers one use of its job")
+            return w("\(order) 第 \(line) 项已拒修或删除，不能用次卡抵扣", "\(order) line \(line) is declined or removed: no card covers it")
+        case .lineAlreadyCovered(let order, let line, let card):
+            return w("\(order) 第 \(line) 项已由 \(card) 抵扣（ro uncover \(order) \(line) 可取消）",
+                     "\(order) line \(line) is covered by \(card) already (ro uncover \(order) \(line) takes it off)")
+        case .lineUnderWarranty(let order, let line):
+            return w("\(order) 第 \(line) 项是保修项目，本就不收费，不用次卡", "\(order) line \(line) is warranty work, free already: no card covers it")
+        case .lineNotCovered(let order, let line):
+            return w("\(order) 第 \(line) 项没有次卡抵扣", "\(order) line \(line) is not covered by a card")
+        case .usesHeld(let card, let orders):
+            return w("\(card) 仍有在修的单占用次数（\(orders.joined(separator: "、"))）：先交车或取消抵扣（ro uncover）再退卡",
+                     "open orders hold uses of \(card) (\(orders.joined(separator: ", "))): release them or take the covers off (ro uncover) before refunding")
+        case .noSuchItem(let card, let item, let items):
+            return w("\(card) 没有第 \(item) 项（有 \(items.map(String.init).joined(separator: "、"))）",
+                     "\(card) has no item \(item) (it has \(items.map(String.init).joined(separator: ", ")))")
+        case .itemNeeded(let card, let items):
+            return w("\(card) 是套餐卡，请写明调整哪一项（item=N：\(items.joined(separator: "、"))）",
+                     "\(card) is a package: say which item (item=N: \(items.joined(separator: ", ")))")
+        case .jobsNeeded:
+            return w("次卡须写 job=项目代码 times=次数；套餐卡写 jobs=代码:次数,代码:次数", "a count card needs job=CODE times=N; a package jobs=CODE:N,CODE:N")
+        case .countCardOneJob(let jobs):
+            return w("次卡只含一个项目（\(jobs.joined(separator: "、"))是多个：用 type=package 售套餐卡）",
+                     "a count card covers one job (\(jobs.joined(separator: ", ")) are several: sell a package, type=package)")
+        case .timesOutOfRange(let job, let given, let maximum):
+            return w("\(job) 的次数 \(given)：须在 1 到 \(maximum) 之间", "\(job) times \(given): give 1 to \(maximum)")
+        case .jobTwice(let operation, let jobs):
+            return w("工时 \(operation) 同时属于 \(jobs.joined(separator: " 和 "))：一张卡的项目不能重复", "\(operation) is in both \(jobs.joined(separator: " and ")): a card's jobs must not overlap")
+        case .unknownJob(let code, let nearest):
+            let near = nearest.isEmpty ? "" : w("：是不是 \(nearest.joined(separator: "、"))？", ": did you mean \(nearest.joined(separator: ", "))?")
+            return w("没有项目代码 \(code)（套餐 job list 或工时定额 labor list）", "no job or labour operation \(code) (job list, labor list)") + near
+        case .optionNotFor(let option, let kind):
+            return w("\(option)= 不适用于\(kind.chinese)", "\(option)= does not apply to a \(kind.english)")
+        case .untilNeeded:
+            return w("次卡、套餐卡须写有效期 until=日期（如 until=2027-11-30）", "a count card or package needs its last day: until=DATE (e.g. until=2027-11-30)")
+        case .jobWithoutLabor(let job):
+            return w("套餐 \(job) 没有工时项目，次卡无从抵扣：请用含工时的套餐或工时代码", "job \(job) has no labour operation, so no order line could be it: sell a job with labour, or a labour operation")
+        case .priceNeeded:
+            return w("次卡、套餐卡须写售价 price=（储值卡写 amount=）", "a count card or package is sold with price= (a stored-value card with amount=)")
         }
     }
 }

@@ -32,6 +32,8 @@ extension JournalAction {
         case .cardRefund: return Phrase("会员卡退卡", "member card refunded")
         case .cardAdjust: return Phrase("会员卡调整", "member card adjusted")
         case .cardExpire: return Phrase("会员卡过期", "member card expired")
+        case .lineCover: return Phrase("次卡抵扣项目", "line covered by a count card")
+        case .lineUncover: return Phrase("取消次卡抵扣", "count-card cover taken off")
         case .complaintAdd: return Phrase("登记投诉", "complaint registered")
         case .complaintAssign: return Phrase("指派投诉处理人", "complaint assigned")
         case .complaintClassify: return Phrase("投诉定性", "complaint classified")

@@ -16,7 +16,8 @@ public enum CardRefusal: Refusal, Equatable {
     case aboveBalance(card: String, amount: Money, paidIn: Money, bonus: Money)
     /// A count card covers another job.
     case jobNotCovered(card: String, job: String, covers: String)
-    case noUsesLeft(card: String)
+    /// No use of the job left that no open order holds: how many are left, and the covers holding them.
+    case noUsesLeft(card: String, job: String, left: Int, heldBy: [String])
     /// A count card's last day must be after its sale.
     case untilPassed(until: Timestamp)
     /// A card is sold for money, never charged to an account.
@@ -33,8 +34,36 @@ public enum CardRefusal: Refusal, Equatable {
     case cardNeedsMethod
     /// A card pays one order at a time, an amount given.
     case cardPaysOneOrder
-    /// Count cards (次卡) are not sold yet: only stored-value cards.
-    case countCardsNotSold
-    /// A count card's line is one use: quantity 1 of the covered job.
+    /// A count card's cover is for a line offered or approved (not declined or removed).
     case lineNotCoverable(order: String, line: Int)
+    /// The line is covered by a card already.
+    case lineAlreadyCovered(order: String, line: Int, card: String)
+    /// The line is warranty work: free already.
+    case lineUnderWarranty(order: String, line: Int)
+    /// `ro uncover` on a line no card covers.
+    case lineNotCovered(order: String, line: Int)
+    /// Open orders hold uses of the card (lines covered, not yet released): it is not refunded
+    /// until the covers come off or the orders are released.
+    case usesHeld(card: String, orders: [String])
+    /// A package's item by number: there is none of that number.
+    case noSuchItem(card: String, item: Int, items: [Int])
+    /// A package has several jobs: say which one (item=N).
+    case itemNeeded(card: String, items: [String])
+    /// A count card or package is sold with its jobs (job= times=, or jobs=CODE:N,…).
+    case jobsNeeded
+    /// A count card covers one job; several are a package (type=package).
+    case countCardOneJob(jobs: [String])
+    case timesOutOfRange(job: String, given: Int, maximum: Int)
+    /// Two jobs of one card cover the same labour operation.
+    case jobTwice(operation: String, jobs: [String])
+    /// No canned job or labour operation has this code: the nearest codes.
+    case unknownJob(code: String, nearest: [String])
+    /// An option that belongs to another kind of card (bonus= on a count card, job= on a stored-value one).
+    case optionNotFor(option: String, kind: CardKind)
+    /// A count card or package is sold with its last day (until=).
+    case untilNeeded
+    /// A canned job without labour: no line of an order could be it.
+    case jobWithoutLabor(job: String)
+    /// `uses=` given on a stored-value card, or a count card sold with amount= instead of price=.
+    case priceNeeded
 }

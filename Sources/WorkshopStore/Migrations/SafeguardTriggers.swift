@@ -7,7 +7,8 @@
 /// 009-bay-stays: the watch of the bays' stays; 011-national-repair-record: the watch of the
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
 /// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of
-/// the member tiers; 018-reminders: those of the reminders and their unanswered calls). A
+/// the member tiers; 018-reminders: those of the reminders and their unanswered calls;
+/// 017-card-cover: that of the count cards' items). A
 /// migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
@@ -258,5 +259,11 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_reminder_calls_update AFTER UPDATE ON reminder_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminder_calls', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_reminder_calls_delete", table: "reminder_calls",
                         sql: "CREATE TRIGGER tamper_reminder_calls_delete AFTER DELETE ON reminder_calls\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('reminder_calls', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_items_insert", table: "card_items",
+                        sql: "CREATE TRIGGER tamper_card_items_insert AFTER INSERT ON card_items\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_items', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_items_update", table: "card_items",
+                        sql: "CREATE TRIGGER tamper_card_items_update AFTER UPDATE ON card_items\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_items', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_card_items_delete", table: "card_items",
+                        sql: "CREATE TRIGGER tamper_card_items_delete AFTER DELETE ON card_items\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_items', 'delete', OLD.rowid); END"),
     ]
 }

@@ -21,6 +21,7 @@ enum Schema {
         .catalogueNameIndexes,
         .memberPrices,
         .reminders,
+        .cardCover,
     ]
 
     static var currentVersion: Int { migrations.count }
