@@ -108,6 +108,7 @@ belongings 粤B·5C6D7 add 备胎 脚垫x4
 estimate 粤B·5C6D7 labor MNT-01
 estimate 粤B·5C6D7 part W712/94 qty=1
 estimate 粤B·5C6D7 part OIL-5W40-1L qty=5
+estimate 粤B·5C6D7 labor WASH-01
 estimate 粤B·5C6D7 method=item
 promise 粤B·5C6D7 today 16:00
 approve 粤B·5C6D7 signed="黄敏"
@@ -122,9 +123,12 @@ notify 粤B·5C6D7
 login 系统
 set now 大前天 17:10
 login 周静
-# 黄敏 becomes a member: a stored-value card (储值卡), 1,000.00 paid in + 100.00 bonus; the order is paid
-# from it (paid-in first, then bonus) and the rest by WeChat.
+# 黄敏 becomes a member: a stored-value card (储值卡), 1,000.00 paid in + 100.00 bonus, and a count card
+# (次卡) of 10 washes for 300.00, which covers the wash on her order (off the bill; one use taken at
+# release). The rest is paid from the stored-value card (paid-in first, then bonus) and by WeChat.
 card sell 18988776655 type=stored amount=1000 bonus=100 method=wechat ref=会员卡
+card sell 18988776655 type=count job=J-WASH times=10 price=300 until=2030-12-31 method=wechat
+ro cover 粤B·5C6D7 4 card=K2
 pay 粤B·5C6D7 amount=300 method=card card=K1
 pay 粤B·5C6D7 amount=321 method=wechat
 belongings 粤B·5C6D7 return all
@@ -226,6 +230,12 @@ estimate 粤B·D12345 part 1044331-00-D qty=1
 estimate 粤B·D12345 labor ALN-01
 estimate 粤B·D12345 method=system
 promise 粤B·D12345 tomorrow 18:00
+# 李娜 has a maintenance package (保养套餐卡): 4 × 一级维护 and 2 × 四轮定位 for 1,200.00; its alignment
+# covers line 3 — the use is held by this order until its release.
+login 周静
+card sell 13912345678 type=package jobs=MNT-01:4,J-ALIGN:2 price=1200 until=2030-06-30 method=alipay ref=保养套餐
+ro cover 粤B·D12345 3 card=K3
+login 王芳
 
 login 系统
 set now yesterday 16:00

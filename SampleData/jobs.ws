@@ -8,3 +8,4 @@ job add J-ALIGN "四轮定位" labor=ALN-01 equipment=alignment
 job add J-AC "空调检修加注冷媒" labor=AC-01 parts=R134A-500:1
 job add J-BATTERY "更换蓄电池" labor=ELE-01 parts=BAT-60AH:1
 job add J-EV-CHECK "新能源高压安全检测" labor=EV-01 equipment=ev-safe
+job add J-WASH "精致洗车" labor=WASH-01

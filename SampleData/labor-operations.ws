@@ -24,3 +24,4 @@ labor add CLT-01 "更换离合器三件套" hours=6.0
 labor add BDY-01 "钣金修复（每面）" hours=4.0
 labor add PNT-01 "喷漆（每面）" hours=3.0
 labor add EV-01 "高压电池包绝缘检测" hours=1.0
+labor add WASH-01 "精致洗车（内外清洁）" hours=0.3

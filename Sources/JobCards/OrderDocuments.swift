@@ -31,14 +31,35 @@ public struct OrderDocuments {
     /// The shop's member tiers, to say a tier's discounts beside the member prices (MemberPriceNotice.swift).
     let memberTiers: [MemberTier]
 
+    /// The members' cards on the order: lines covered by count cards, balances after card payments.
+    let cards: OrderCardNotes
+
     public init(record: OrderRecord, settings: ShopSettings, printedAt: Timestamp, warranty: [WarrantyCoverage] = [],
-                payments: [Payment] = [], memberTiers: [MemberTier] = []) {
+                payments: [Payment] = [], memberTiers: [MemberTier] = [], cards: OrderCardNotes = OrderCardNotes()) {
         self.record = record
         self.settings = settings
         self.printedAt = printedAt
         self.warranty = warranty
         self.payments = payments
         self.memberTiers = memberTiers
+        self.cards = cards
+    }
+
+    /// A line's amount as the papers print it: warranty work and a line a count card covers at no charge.
+    func chargedText(_ line: OrderLine) -> String {
+        if line.covered { return bilingual ? "保修 0.00" : "warranty 0.00" }
+        if line.cardID != nil { return bilingual ? "次卡 0.00" : "card 0.00" }
+        return line.amount.grouped
+    }
+
+    /// A line's description, with the count card that covers it ("次卡抵扣 K5（剩 7 次）").
+    func describe(_ line: OrderLine) -> String {
+        line.description + (cards.coverText(line, chinese: bilingual).map { " [\($0)]" } ?? "")
+    }
+
+    /// The totals' line of work covered by members' count cards, when there is any.
+    func cardCoverTotal(_ value: Money) -> [TotalLine] {
+        value.fen > 0 ? [TotalLine(Label("次卡抵扣（不收费）", "Covered by count cards (free)"), value.grouped)] : []
     }
 
     var bilingual: Bool { settings.language == .zh }
@@ -150,11 +171,11 @@ public struct OrderDocuments {
         if withStatus { columns.append(Column(Label("状态", "Status"), weight: 1.15)) }
         let rows = lines.map { line -> [String] in
             var row = [
-                "\(line.number)", word(line.kind), line.description + memberMark(line) + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
+                "\(line.number)", word(line.kind), describe(line) + memberMark(line) + (line.noWarranty ? " *" : ""), line.partNumber ?? "",
                 line.brand ?? "", partClassText(line),
                 line.kind == .labor ? (line.hours.map { "\($0) h" } ?? "") : (line.quantity?.description ?? ""),
                 (line.kind == .labor ? line.rate : line.unitPrice)?.grouped ?? "",
-                line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped,
+                chargedText(line),
             ]
             if withStatus { row.append(word(line.status)) }
             return row
@@ -166,7 +187,7 @@ public struct OrderDocuments {
     private func totals(_ lines: [OrderLine], totalLabel: Label) -> Block {
         let totals = Totals(lines: lines, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax)
         let warranty = totals.warranty.fen > 0 ? [TotalLine(Label("保修项目（不收费）", "Warranty work (free)"), totals.warranty.grouped)] : []
-        return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other) + warranty
+        return .totals(chargeLines(labor: totals.labor, parts: totals.parts, other: totals.other) + warranty + cardCoverTotal(totals.byCards)
                        + totalAndTax(total: totals.taxed.gross, tax: totals.taxed.tax, label: totalLabel))
     }
 
@@ -604,7 +625,7 @@ public struct OrderDocuments {
     func settlementList() -> Document {
         let approved = record.lines.filter { $0.status == .approved }
         let settlement = record.settlement(payments: payments, current: settings.pricingTerms)
-        func amount(_ line: OrderLine) -> String { line.covered ? (bilingual ? "保修 0.00" : "warranty 0.00") : line.amount.grouped }
+        func amount(_ line: OrderLine) -> String { chargedText(line) }
         // Labour, then parts, then other charges, numbered on through the list (序号); the order's own
         // line number stays beside each for reference.
         let laborLines = approved.filter { $0.kind == .labor }, partLines = approved.filter { $0.kind == .part }
@@ -620,7 +641,7 @@ public struct OrderDocuments {
             Column(Label("金额", "Amount"), alignment: .right, weight: 1.2),
             Column(Label("质量保证期", "Warranty"), weight: 1.9),
         ], rows: laborLines.map {
-            [serial($0), "\($0.number)", $0.description + memberMark($0), $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
+            [serial($0), "\($0.number)", describe($0) + memberMark($0), $0.hours.map { "\($0)" } ?? "", $0.rate?.grouped ?? "", amount($0), warrantyText($0)]
         }, emptyText: "—")
         let parts = Table(title: Label("材料费", "Parts and materials"), columns: numberColumns + [
             Column(Label("配件名称", "Part"), weight: 1.5),
@@ -653,6 +674,7 @@ public struct OrderDocuments {
         if settlement.coveredByWarranty.fen > 0 {
             totals.append(TotalLine(Label("保修项目（不收费）", "Warranty work (free)"), settlement.coveredByWarranty.grouped))
         }
+        totals += cardCoverTotal(settlement.coveredByCards)
         if settlement.discount.fen > 0 {
             totals.append(TotalLine(Label("优惠", "Discount"), "-" + settlement.discount.grouped))
         }
@@ -673,6 +695,11 @@ public struct OrderDocuments {
             } else if payment.method == .account {
                 // Charged to the customer's account: settled at the desk, not paid.
                 label = Label("挂账" + (payment.reference.map { "（\($0)）" } ?? ""), "On account" + (payment.reference.map { " (\($0))" } ?? ""))
+            } else if let card = payment.card {
+                // From a member's stored-value card: not new money; the card's balance after it.
+                let after = cards.balanceAfter(payment, among: payments).map { ($0.grouped, $0.grouped) }
+                label = Label("储值卡支付 \(MemberCard.number(card))" + (after.map { "（余额 \($0.0)）" } ?? ""),
+                              "Paid from stored-value card \(MemberCard.number(card))" + (after.map { " (balance \($0.1) after)" } ?? ""))
             } else {
                 label = Label("已付（\(payment.method.chinese)\(reference)\(zh)）", "Paid (\(payment.method.english)\(reference)\(en))")
             }

@@ -19,7 +19,10 @@ public enum ReportDocuments {
     }
 
     /// The month: its figures, then every day with revenue as a bar scaled to the month's best day.
-    public static func month(_ period: String, figures: [Figure], days: [Day], settings: ShopSettings, printedAt: Timestamp) -> Document {
+    /// `cards`: the members' cards of the month (sold, consumed, refunded, expired, the liability),
+    /// printed as their own block when the shop has any.
+    public static func month(_ period: String, figures: [Figure], cards: [Figure] = [], days: [Day], settings: ShopSettings,
+                             printedAt: Timestamp) -> Document {
         let best = max(1, days.map(\.revenue.fen).max() ?? 1)
         let table = Table(title: Label("每日营业额", "Revenue by day"), columns: [
             Column(Label("日期", "Day"), weight: 1.2),
@@ -37,6 +40,9 @@ public enum ReportDocuments {
             shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
             blocks: [
                 .fields(title: Label("本月概况", "The month"), columns: 2, fields: figures.map { Field($0.label, $0.value) }),
+            ] + (cards.isEmpty ? [] : [
+                .fields(title: Label("会员卡", "Members' cards"), columns: 2, fields: cards.map { Field($0.label, $0.value) }),
+            ]) + [
                 .table(table),
             ],
             closing: [],

@@ -185,3 +185,45 @@ extension OrderRecord {
         guard order.status.isOpen else { throw OrderRefusal.closed(order: order.number, status: order.status) }
     }
 }
+
+/// What an order's papers and screens say of the members' cards on it: each line a card covers —
+/// the card, its job and the uses left after this one (taken at release, or still held) — and each
+/// payment from a stored-value card with the card's balance after it.
+public struct OrderCardNotes: Sendable {
+    public struct Cover: Hashable, Sendable {
+        public var card: String
+        public var job: String
+        /// The uses of the job left on the card after this line's use.
+        public var usesLeft: Int
+        /// Taken (the order released), or held until the release.
+        public var taken: Bool
+        public init(card: String, job: String, usesLeft: Int, taken: Bool) {
+            (self.card, self.job, self.usesLeft, self.taken) = (card, job, usesLeft, taken)
+        }
+    }
+
+    /// By line number.
+    public var covers: [Int: Cover] = [:]
+    /// The balance (paid-in and bonus) each payment from a stored-value card left on its card, in
+    /// the order of the order's payments from cards.
+    public var balancesAfterCardPayments: [Money] = []
+
+    public init(covers: [Int: Cover] = [:], balancesAfterCardPayments: [Money] = []) {
+        (self.covers, self.balancesAfterCardPayments) = (covers, balancesAfterCardPayments)
+    }
+
+    /// "次卡抵扣 K5（剩 7 次）" / "covered by card K5 (7 left)".
+    public func coverText(_ line: OrderLine, chinese: Bool) -> String? {
+        guard let id = line.cardID else { return nil }
+        let card = covers[line.number]?.card ?? MemberCard.number(id)
+        guard let left = covers[line.number]?.usesLeft else { return chinese ? "次卡抵扣 \(card)" : "covered by card \(card)" }
+        return chinese ? "次卡抵扣 \(card)（剩 \(left) 次）" : "covered by card \(card) (\(left) left)"
+    }
+
+    /// The balance a payment left on its stored-value card: `payments` are the order's, in order.
+    public func balanceAfter(_ payment: Payment, among payments: [Payment]) -> Money? {
+        guard payment.card != nil, let index = payments.filter({ $0.card != nil }).firstIndex(of: payment),
+              index < balancesAfterCardPayments.count else { return nil }
+        return balancesAfterCardPayments[index]
+    }
+}

@@ -278,6 +278,38 @@ extension Store {
         return f
     }
 
+    /// What an order's papers say of the cards on it (`OrderCardNotes`): each covered line's card
+    /// and the uses of its job left after it — after the use its release took, or, while the use is
+    /// held, after it is taken — and the balance each payment from a stored-value card left. Read
+    /// through the order's movements (`card_movements_order`) and each card's own (`card_movements_card`).
+    public func cardNotes(of record: OrderRecord) throws -> OrderCardNotes {
+        var notes = OrderCardNotes()
+        let movements = try db.rows("""
+            SELECT id, card_id, kind, line_number, item FROM card_movements WHERE order_id = ? AND kind = 'use' ORDER BY id
+            """, [.integer(Int64(record.order.id))]) { row in
+            (id: row.int("id"), card: row.int("card_id"), line: row.optionalInt("line_number"), item: row.optionalInt("item"))
+        }
+        for movement in movements where movement.item == nil {
+            let balance: Int = try db.scalar("""
+                SELECT coalesce(sum(paid_in_delta + bonus_delta), 0) FROM card_movements WHERE card_id = ? AND id <= ?
+                """, [.integer(Int64(movement.card)), .integer(Int64(movement.id))]) ?? 0
+            notes.balancesAfterCardPayments.append(Money(fen: balance))
+        }
+        for line in record.lines where line.cardID != nil {
+            guard let id = line.cardID, let card = try card(id: id), let item = card.items.first(where: { $0.covers(operation: line.operationCode ?? "") })
+            else { continue }
+            if let used = movements.first(where: { $0.card == id && $0.line == line.number }) {
+                let moved: Int = try db.scalar("""
+                    SELECT coalesce(sum(uses_delta), 0) FROM card_movements WHERE card_id = ? AND item = ? AND id <= ?
+                    """, [.integer(Int64(id)), .integer(Int64(item.number)), .integer(Int64(used.id))]) ?? 0
+                notes.covers[line.number] = .init(card: card.number, job: item.job, usesLeft: item.times + moved, taken: true)
+            } else {
+                notes.covers[line.number] = .init(card: card.number, job: item.job, usesLeft: max(0, item.uses - 1), taken: false)
+            }
+        }
+        return notes
+    }
+
     /// Money that came in or went out at the desk for cards in [start, end), by method: sales in,
     /// refunds out (for the day's cash figures).
     public func cardMoney(from start: Timestamp, to end: Timestamp) throws -> [(method: PaymentMethod, received: Money, refunded: Money, count: Int)] {

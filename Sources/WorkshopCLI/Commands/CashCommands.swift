@@ -25,11 +25,13 @@ enum CashCommands {
         var text = "\(order.number)  \(record.vehicle.plate.value)  \(s.t("结算", "settlement"))  \(order.status.label(s.language))\n"
         var table = TextTable(["#", s.t("类别", "Kind"), s.t("项目", "Item"), s.t("数量", "Qty"), s.t("单价", "Price"), s.t("金额", "Amount")],
                               rightAligned: [0, 3, 4, 5])
+        let cards = try s.store.cardNotes(of: record)
         for line in lines {
-            table.add(["\(line.number)", line.kind.label(s.language), OrderView.itemText(line, s) + (line.covered ? s.t(" [保修]", " [warranty]") : ""),
-                       OrderView.quantityText(line), OrderView.priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped])
+            table.add(["\(line.number)", line.kind.label(s.language), OrderView.itemText(line, s) + OrderView.markText(line, s),
+                       OrderView.quantityText(line), OrderView.priceText(line), OrderView.amountText(line, s)])
         }
-        text += lines.isEmpty ? s.t("  (没有已确认的项目)", "  (no approved lines)") : table.render() + OrderView.concessionNotes(lines, s)
+        text += lines.isEmpty ? s.t("  (没有已确认的项目)", "  (no approved lines)")
+                              : table.render() + OrderView.concessionNotes(lines, s) + OrderView.coverNotes(lines, cards, s)
         for savings in MemberSavings.of(lines, tiers: try s.store.memberTiers()) { text += "\n  " + OrderView.memberSavingsText(savings, s) }
         var fields = Fields()
         fields.add(s.t("工时费", "Labour"), settlement.labor.grouped)
@@ -37,6 +39,9 @@ enum CashCommands {
         fields.add(s.t("其他费用", "Other charges"), settlement.other.grouped)
         if settlement.coveredByWarranty.fen > 0 {
             fields.add(s.t("保修项目（不收费）", "Warranty work (no charge)"), settlement.coveredByWarranty.grouped)
+        }
+        if settlement.coveredByCards.fen > 0 {
+            fields.add(s.t("次卡抵扣（不收费）", "Covered by count cards (no charge)"), settlement.coveredByCards.grouped)
         }
         if let discount = order.discount {
             fields.add(s.t("优惠", "Discount"), "-\(settlement.discount.grouped) (\(discount.description)" +
@@ -52,7 +57,9 @@ enum CashCommands {
         }
         for payment in payments {
             fields.add(payment.amount.fen < 0 ? s.t("退款", "Refund") : payment.method == .account ? s.t("挂账", "On account") : s.t("已付", "Paid"),
-                       "\(payment.amount.grouped) \(payment.card.map { s.t("储值卡 ", "member card ") + MemberCard.number($0) } ?? payment.method.label(s.language)) · \(s.formatTime(payment.at)) · \(payment.by)" +
+                       "\(payment.amount.grouped) \(payment.card.map { s.t("储值卡 ", "member card ") + MemberCard.number($0) } ?? payment.method.label(s.language))"
+                       + (cards.balanceAfter(payment, among: payments).map { s.t("（卡内余额 \($0.grouped)）", " (card balance \($0.grouped) after)") } ?? "")
+                       + " · \(s.formatTime(payment.at)) · \(payment.by)" +
                        (payment.reference.map { " · \($0)" } ?? "") + tenderText(payment, s))
         }
         if settlement.accountCharged.fen > 0 {
@@ -328,7 +335,8 @@ enum CashCommands {
         let releasedRecord = try s.store.record(of: released)
         let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
                                        warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
-                                       payments: try s.store.payments(orderID: order.id), memberTiers: try s.store.memberTiers())
+                                       payments: try s.store.payments(orderID: order.id), memberTiers: try s.store.memberTiers(),
+                                       cards: try s.store.cardNotes(of: releasedRecord))
         // The papers handed over: the settlement list, the release note, the completion certificate
         // (the sheet with the owner's copy, cut from the stub the shop keeps) where a final
         // inspection passed, and the warranty certificate of a repaired car.

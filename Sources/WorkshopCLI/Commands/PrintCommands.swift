@@ -57,7 +57,7 @@ enum PrintCommands {
         let document = try OrderDocuments(record: record, settings: s.settings, printedAt: s.now,
                                           warranty: try AfterSalesDocuments.warranty(for: record, s),
                                           payments: try s.store.payments(orderID: order.id),
-                                          memberTiers: try s.store.memberTiers()).document(kind)
+                                          memberTiers: try s.store.memberTiers(), cards: try s.store.cardNotes(of: record)).document(kind)
         let path = try outputPath(invocation.value("out"), defaultName: "\(order.number)-\(kind.rawValue).\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
     }
@@ -68,8 +68,11 @@ enum PrintCommands {
         let orders = try s.store.orders(checkedInFrom: day, to: Day.next(day, s.zone))
         let date = s.zone.formatDate(day)
         guard !orders.isEmpty else { throw DocumentRefusal.nothingCheckedIn(day: date) }
-        let documents = try orders.map { try OrderDocuments(record: s.store.record(of: $0), settings: s.settings, printedAt: s.now,
-                                                        memberTiers: try s.store.memberTiers()).jobCard() }
+        let documents = try orders.map { order in
+            let record = try s.store.record(of: order)
+            return OrderDocuments(record: record, settings: s.settings, printedAt: s.now, memberTiers: try s.store.memberTiers(),
+                                  cards: try s.store.cardNotes(of: record)).jobCard()
+        }
         let path = try outputPath(invocation.value("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)
         // Titled as the batch, in the shop's language (the documents' own).
         let title = documents[0].bilingual ? "\(date) 进厂维修单（\(documents.count) 份）"

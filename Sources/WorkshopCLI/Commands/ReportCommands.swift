@@ -95,18 +95,8 @@ enum ReportCommands {
     /// orders from stored value, or uses of count cards), refunded, expired, adjusted; and the
     /// paid-in balance every card still holds at its end — money the shop owes its customers.
     static func cards(_ r: PeriodReport, _ s: Session) -> String {
-        let c = r.cards
         var fields = Fields()
-        fields.add(s.t("售卡（张）", "Cards sold"), "\(c.cardsSold)")
-        fields.add(s.t("售卡本金 / 赠送", "Sold: paid-in / bonus"), "\(c.soldPaidIn.grouped) / \(c.soldBonus.grouped)")
-        fields.add(s.t("消费：本金 / 赠送", "Consumed: paid-in / bonus"), "\(c.consumedPaidIn.grouped) / \(c.consumedBonus.grouped)")
-        if c.uses > 0 { fields.add(s.t("次卡使用（次）", "Count-card uses"), "\(c.uses)") }
-        fields.add(s.t("储值卡付款（不计入新收款）", "Paid from cards (not new money)"), r.paidFromCards.grouped)
-        fields.add(s.t("退卡退款 / 作废赠送", "Refunded / bonus forfeited"), "\(c.refunded.grouped) / \(c.refundForfeitedBonus.grouped)")
-        fields.add(s.t("过期作废：本金 / 赠送", "Expired: paid-in / bonus"), "\(c.expiredPaidIn.grouped) / \(c.expiredBonus.grouped)")
-        if c.adjusted.fen != 0 { fields.add(s.t("调整（本金）", "Adjusted (paid-in)"), CardCommands.signed(c.adjusted)) }
-        fields.add(s.t("期末卡内本金（负债）", "Paid-in held on cards at the end (liability)"), "\(s.settings.currency) \(c.outstandingPaidIn.grouped)")
-        fields.add(s.t("期末卡内赠送", "Bonus held on cards at the end"), c.outstandingBonus.grouped)
+        for (label, value) in cardFigures(r, currency: s.settings.currency) { fields.add(s.t(label.zh, label.en), value) }
         return s.t("会员卡", "Members' cards") + "\n" + fields.render()
     }
 
@@ -128,12 +118,33 @@ enum ReportCommands {
                                 ("unanswered_calls", .int(f.unanswered))]))]
     }
 
+    /// The cards' figures as the screen and the printed month report show them: sold (paid-in and
+    /// bonus apart), consumed (stored money paid on orders; count cards' and packages' uses, with the
+    /// paid-in they earned), refunded, expired, adjusted, and the liability at the end.
+    static func cardFigures(_ r: PeriodReport, currency: String) -> [(Label, String)] {
+        let c = r.cards
+        var figures: [(Label, String)] = [
+            (Label("售卡（张）", "Cards sold"), "\(c.cardsSold)"),
+            (Label("售卡本金 / 赠送", "Sold: paid-in / bonus"), "\(c.soldPaidIn.grouped) / \(c.soldBonus.grouped)"),
+            (Label("储值卡消费：本金 / 赠送（不计入新收款）", "Paid from stored-value cards: paid-in / bonus (not new money)"),
+             "\((c.consumedPaidIn - c.usesValue).grouped) / \(c.consumedBonus.grouped)"),
+            (Label("次卡、套餐卡使用：次数 / 本金", "Count-card and package uses: uses / paid-in earned"), "\(c.uses) / \(c.usesValue.grouped)"),
+            (Label("退卡退款 / 作废赠送", "Refunded / bonus forfeited"), "\(c.refunded.grouped) / \(c.refundForfeitedBonus.grouped)"),
+            (Label("过期：本金转收入 / 赠送作废", "Expired: paid-in earned / bonus forfeited"), "\(c.expiredPaidIn.grouped) / \(c.expiredBonus.grouped)"),
+        ]
+        if c.adjusted.fen != 0 { figures.append((Label("调整（本金）", "Adjusted (paid-in)"), CardCommands.signed(c.adjusted))) }
+        figures.append((Label("期末卡内本金（负债）", "Paid-in held on cards at the end (liability)"), "\(currency) \(c.outstandingPaidIn.grouped)"))
+        figures.append((Label("期末卡内赠送", "Bonus held on cards at the end"), c.outstandingBonus.grouped))
+        return figures
+    }
+
     static func cardsJSON(_ r: PeriodReport) -> [(String, JSON)] {
         let c = r.cards
         guard !c.isEmpty || r.paidFromCards.fen != 0 else { return [] }
         return [("cards", .object([
             ("sold", .int(c.cardsSold)), ("sold_paid_in", .money(c.soldPaidIn)), ("sold_bonus", .money(c.soldBonus)),
             ("consumed_paid_in", .money(c.consumedPaidIn)), ("consumed_bonus", .money(c.consumedBonus)), ("uses", .int(c.uses)),
+            ("uses_value", .money(c.usesValue)), ("stored_spent", .money(c.storedSpent)),
             ("paid_from_cards", .money(r.paidFromCards)), ("refunded", .money(c.refunded)),
             ("refund_forfeited_bonus", .money(c.refundForfeitedBonus)), ("expired_paid_in", .money(c.expiredPaidIn)),
             ("expired_bonus", .money(c.expiredBonus)), ("adjusted", .money(c.adjusted)),
@@ -156,7 +167,9 @@ enum ReportCommands {
 
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.
     static func printMonth(_ r: PeriodReport, title: String, format: PrintCommands.DocumentFormat, out: String?, _ s: Session) throws -> Output {
+        let cards = r.cards.isEmpty && r.paidFromCards.fen == 0 ? [] : cardFigures(r, currency: s.settings.currency)
         let document = ReportDocuments.month(title, figures: figures(r).map { ReportDocuments.Figure($0.0, $0.1) },
+                                             cards: cards.map { ReportDocuments.Figure($0.0, $0.1) },
                                              days: r.daily.map { ReportDocuments.Day(day: $0.day, revenue: $0.revenue, cars: $0.cars) },
                                              settings: s.settings, printedAt: s.now)
         let path = try PrintCommands.outputPath(out, defaultName: "report-\(title).\(format.rawValue)", session: s)

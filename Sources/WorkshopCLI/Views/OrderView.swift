@@ -126,11 +126,31 @@ enum OrderView {
                                s.t("金额", "Amount"), s.t("状态", "Status")], rightAligned: [0, 3, 4, 5])
         for line in lines {
             let member = line.memberSaving != nil ? s.t(" · 会员价", " · member price") : ""
-            table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s) + (line.covered ? s.t(" [保修]", " [warranty]") : ""),
-                       quantityText(line), priceText(line), line.covered ? s.t("保修 0.00", "0.00 (warranty)") : line.amount.grouped,
+            table.add(["\(line.number)", line.kind.label(s.language), itemText(line, s) + markText(line, s),
+                       quantityText(line), priceText(line), amountText(line, s),
                        line.status.label(s.language) + (line.noWarranty ? " *" : "") + member])
         }
         return table.render() + concessionNotes(lines, s)
+    }
+
+    /// What marks a line that is not charged: warranty work, or the member's count card covering it.
+    static func markText(_ line: OrderLine, _ s: Session) -> String {
+        if line.covered { return s.t(" [保修]", " [warranty]") }
+        return line.cardID.map { s.t(" [次卡 \(MemberCard.number($0))]", " [card \(MemberCard.number($0))]") } ?? ""
+    }
+
+    /// Under the lines: each line a count card covers, with the card and the uses of its job left.
+    static func coverNotes(_ lines: [OrderLine], _ cards: OrderCardNotes, _ s: Session) -> String {
+        lines.compactMap { line in
+            cards.coverText(line, chinese: s.language == .zh).map { "\n  " + s.t("第 \(line.number) 项：", "line \(line.number): ") + $0 }
+        }.joined()
+    }
+
+    /// A line's amount: what it is charged, or why nothing is.
+    static func amountText(_ line: OrderLine, _ s: Session) -> String {
+        if line.covered { return s.t("保修 0.00", "0.00 (warranty)") }
+        if line.cardID != nil { return s.t("次卡 0.00", "0.00 (card)") }
+        return line.amount.grouped
     }
 
     static func itemText(_ line: OrderLine, _ s: Session) -> String {
@@ -191,6 +211,7 @@ enum OrderView {
     static func totalsText(_ totals: Totals, terms: PricingTerms, session s: Session) -> String {
         var text = "  \(s.t("工时费", "Labour")) \(totals.labor.grouped)   \(s.t("材料费", "Parts")) \(totals.parts.grouped)   \(s.t("其他费用", "Other")) \(totals.other.grouped)"
         if totals.warranty.fen > 0 { text += "   \(s.t("保修项目（不收费）", "Warranty work (no charge)")) \(totals.warranty.grouped)" }
+        if totals.byCards.fen > 0 { text += "   \(s.t("次卡抵扣（不收费）", "Covered by count cards (no charge)")) \(totals.byCards.grouped)" }
         text += "\n"
         let rate = terms.taxRate.description
         if terms.pricesIncludeTax {
@@ -214,7 +235,7 @@ enum OrderView {
             ("amount", .money(line.amount)), ("partno", .string(line.partNumber)), ("brand", .string(line.brand)),
             ("class", .string(line.partClass?.code)), ("op", .string(line.operationCode)),
             ("no_warranty", .bool(line.noWarranty)), ("covered", .bool(line.covered)), ("status", .string(line.status.code)),
-        ] + concession)
+        ] + concession + (line.cardID.map { [("card", JSON.string(MemberCard.number($0)))] } ?? []))
     }
 
     static func inspectionJSON(_ i: Inspection) -> JSON {
@@ -241,7 +262,7 @@ enum OrderView {
 
     static func totalsJSON(_ totals: Totals) -> JSON {
         .object([("labor", .money(totals.labor)), ("parts", .money(totals.parts)), ("other", .money(totals.other)),
-                 ("warranty", .money(totals.warranty)),
+                 ("warranty", .money(totals.warranty))] + (totals.byCards.fen > 0 ? [("by_cards", JSON.money(totals.byCards))] : []) + [
                  ("net", .money(totals.taxed.net)), ("tax", .money(totals.taxed.tax)), ("total", .money(totals.taxed.gross))])
     }
 
