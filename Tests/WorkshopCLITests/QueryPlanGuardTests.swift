@@ -14,7 +14,7 @@ struct QueryPlanGuardTests {
         "orders", "order_lines", "journal", "stock_movements", "assignments", "payments", "inspections",
         "appointments", "complaints", "bay_stays", "progress_reports", "notifications", "reservations",
         "belongings", "handovers", "row_seals", "vehicles", "customers", "tamper_log", "health_record_outbox",
-        "health_record_attempts", "order_findings", "member_cards", "card_movements",
+        "health_record_attempts", "order_findings", "member_cards", "card_movements", "card_items",
         "reminders", "reminder_calls",
     ]
 

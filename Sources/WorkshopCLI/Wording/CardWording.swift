@@ -22,7 +22,7 @@ extension CardRefusal: WordedRefusal {
         case .noUsesLeft(let card, let job, let left, let heldBy):
             if heldBy.isEmpty { return w("\(card) 的 \(job) 次数已用完（剩 0 次）", "\(card) has no uses of \(job) left (0 left)") }
             return w("\(card) 的 \(job) 剩 \(left) 次，都已被在修的单占用（\(heldBy.joined(separator: "、"))）",
-                     "\(card) has \(left) uses of \(job) left, all held by open orders (\(heldBy.joined(separator: ", ")))")
+                     "\(card) has \(left) \(left == 1 ? "use" : "uses") of \(job) left, all held by open orders (\(heldBy.joined(separator: ", ")))")
         case .untilPassed(let until):
             return w("有效期 \(w.date(until + -1)) 已过：次卡的有效期须在售卡之后", "the last day \(w.date(until + -1)) has passed: a count card must be valid after its sale")
         case .soldOnAccount:
