@@ -286,7 +286,7 @@ struct RunnerTests {
         #expect(!list.stdout.contains("ro set "), "help ro list shows other forms:\n\(list.stdout)")
         let typo = try shop.command("help ro lst")
         #expect(typo.status != 0)
-        #expect(typo.stderr.contains("ro has no sub-command 'lst'; did you mean ro list? (it has: list, set, show)"))
+        #expect(typo.stderr.contains("ro has no sub-command 'lst'; did you mean ro list? (it has: cover, list, set, show, uncover)"))
     }
 
     @Test func datesAndTimesTypedAsTwoWordsJoin() throws {

@@ -158,6 +158,20 @@ import Testing
         #expect(throws: CardRefusal.closed(card: "K5", at: t0)) { try cover(1, refunded) }
     }
 
+    /// On a comeback, a line a count card covers is not also marked warranty work: the cover comes off first.
+    @Test func aCoveredLineIsNotMadeWarrantyWork() throws {
+        var shop = try order()
+        let card = try sold([wash()], price: yuan(300))
+        shop.apply(try shop.record.cover(line: 1, with: card, holder: "C1 张伟", holds: CardHolds(), by: "周静", at: shop.now))
+        var comeback = shop.record.order
+        comeback.reworkOf = 3
+        let record = OrderRecord(order: comeback, vehicle: shop.record.vehicle, customer: shop.record.customer, lines: shop.record.lines,
+                                 damage: [], belongings: [], documents: [])
+        #expect(throws: CardRefusal.lineAlreadyCovered(order: "RO7", line: 1, card: "K5")) {
+            try record.changeLine(1, LineEdit(covered: true))
+        }
+    }
+
     // MARK: Expiry and refund
 
     /// Past its last day, the expiry forfeits all that is left — the paid-in left is earned — dated

@@ -84,6 +84,10 @@ extension OrderRecord {
         try Gate.estimateEditable(order)
         var line = try line(number)
         if edit.covered == true && order.reworkOf == nil { throw OrderRefusal.coveredNotComeback(order: order.number) }
+        // Warranty work is free already: a line a count card covers comes off the card first.
+        if edit.covered == true, let card = line.cardID {
+            throw CardRefusal.lineAlreadyCovered(order: order.number, line: number, card: MemberCard.number(card))
+        }
         let detail = try edit.apply(to: &line, order: order.number)
         var change = OrderChange(order, .lineChange, [("line", .int(number))] + detail)
         change.changedLines = [line]
