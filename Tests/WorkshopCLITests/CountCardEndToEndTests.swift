@@ -163,6 +163,16 @@ struct CountCardEndToEndTests {
         #expect(try shop.command("verify").status == 0)
     }
 
+    /// Covered after the order was paid, the line's price is owed back, as a discount after payment is.
+    @Test func aCoverAfterPaymentSaysWhatIsOwedBack() throws {
+        let shop = try shop()
+        let paid = try shop.script("approve RO1 signed=张伟\npay RO1 amount=600 method=wechat")
+        #expect(paid.status == 0, "\(paid.stderr)")
+        let covered = try shop.command("ro cover RO1 3 card=K1")
+        #expect(covered.stdout.contains("total 564.00; paid 600.00, overpaid by 36.00, to refund: refund RO1 amount=36.00 method=… reason=…"),
+                "\(covered.stdout) \(covered.stderr)")
+    }
+
     /// A package: 2 × BRK-01 (1.2 h at the shop's 120.00 = 144.00 a use) and 4 × J-WASH (0.3 h,
     /// 36.00 a use) for 400.00 — 288.00 and 144.00 of 432.00 at list: 266.66 and 133.34. Two lines of
     /// one order covered by it, both uses taken at release.

@@ -23,8 +23,11 @@ enum CardCoverCommands {
         let item = try CardRules.coveringItem(card, line: line)
         let free = item.uses - (try s.store.cardHolds(card)).count(item: item.number)
         let total = after.totals(s.settings).taxed.gross
+        // Covered after payment, the line's price is money owed back, as a discount would be.
+        let overpaid = CashCommands.overpaidText(after.order, after.settlement(payments: try s.store.payments(orderID: after.order.id), current: s.terms), s)
         return .message(s.t("\(record.order.number) 第 \(number) 项 \(line.description) 由\(card.kind.chinese) \(card.number) 抵扣（\(line.amount.grouped) 不收费，交车时扣 1 次；\(item.job) 另有 \(free) 次可用）；合计 \(total.grouped)",
-                            "\(record.order.number) line \(number) \(line.description) covered by \(card.kind.english) \(card.number) (\(line.amount.grouped) off the bill; one use taken at release; \(free) more uses of \(item.job) free); total \(total.grouped)"),
+                            "\(record.order.number) line \(number) \(line.description) covered by \(card.kind.english) \(card.number) (\(line.amount.grouped) off the bill; one use taken at release; \(free) more uses of \(item.job) free); total \(total.grouped)")
+                        + overpaid,
                         [("order", .string(record.order.number)), ("line", .int(number)), ("card", .string(card.number)),
                          ("value", .money(line.amount)), ("total", .money(total)), ("uses_free", .int(free))])
     }

@@ -140,14 +140,19 @@ enum CashCommands {
             var text = s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
                            "\(record.order.number) discount \(settlement.discount.grouped); total now \(settlement.total.grouped)")
             // Given after payment, the discount is money owed back: the cashier is told, with the command.
-            if settlement.balance < .zero {
-                let over = Money(fen: -settlement.balance.fen)
-                text += s.t("；已付 \(settlement.paid.grouped)，多付 \(over.grouped)，须退款：refund \(record.order.number) amount=\(over) method=… reason=…",
-                            "; paid \(settlement.paid.grouped), overpaid by \(over.grouped), to refund: refund \(record.order.number) amount=\(over) method=… reason=…")
-            }
+            text += overpaidText(record.order, settlement, s)
             return .message(text)
         },
     ])
+
+    /// What a change after payment (a discount, a line put on a member's card) leaves owed back: the
+    /// overpayment and the command that refunds it; nothing when the order is not overpaid.
+    static func overpaidText(_ order: RepairOrder, _ settlement: Settlement, _ s: Session) -> String {
+        guard settlement.balance < .zero else { return "" }
+        let over = Money(fen: -settlement.balance.fen)
+        return s.t("；已付 \(settlement.paid.grouped)，多付 \(over.grouped)，须退款：refund \(order.number) amount=\(over) method=… reason=…",
+                   "; paid \(settlement.paid.grouped), overpaid by \(over.grouped), to refund: refund \(order.number) amount=\(over) method=… reason=…")
+    }
 
     static let paymentOptions = [required("amount", .money), required("method", .choice(PaymentMethod.self)), option("ref", .text("凭证号", "REF"))]
 
