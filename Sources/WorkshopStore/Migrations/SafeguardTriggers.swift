@@ -8,7 +8,7 @@
 /// health-record account, outbox and attempts; 013-order-rules: that of the findings added after
 /// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of
 /// the member tiers; 018-reminders: those of the reminders and their unanswered calls;
-/// 017-card-cover: that of the count cards' items). A
+/// 019-card-cover: that of the count cards' items). A
 /// migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {

@@ -12,7 +12,7 @@ extension Migration {
     /// SafeguardTriggers.swift).
     ///
     /// Frozen: the exact SQL this migration applies. Never edit it once shipped.
-    static let cardCover = Migration(name: "017-card-cover", sql: """
+    static let cardCover = Migration(name: "019-card-cover", sql: """
         ALTER TABLE order_lines ADD COLUMN card_id INTEGER REFERENCES member_cards(id);
         CREATE INDEX order_lines_card ON order_lines(card_id) WHERE card_id IS NOT NULL;
         ALTER TABLE card_movements ADD COLUMN item INTEGER;
