@@ -188,13 +188,20 @@ public struct CardMovement: Hashable, Sendable {
 public enum CardRules {
     /// Selling a stored-value card: `amount` paid in (above zero), `bonus` added (zero or more). It
     /// expires only when sold with a last day (`expiresAt`, after the sale).
+    /// A bonus above `bonusLimitPercent` of the amount (the shop's card_bonus_limit) is money given
+    /// away beyond what a cashier may give: a manager's (`authorizedBy`, kept on the sale).
     public static func sellStored(amount: Money, bonus: Money, method: PaymentMethod, reference: String?, expiresAt: Timestamp? = nil,
+                                  bonusLimitPercent: Int = 100, authorizedBy manager: String? = nil,
                                   at now: Timestamp, by: String) throws -> CardMovement {
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
         guard method != .account else { throw CardRefusal.soldOnAccount }
         if let expiresAt, expiresAt <= now { throw CardRefusal.untilPassed(until: expiresAt) }
+        let aboveLimit = bonus.fen * 100 > amount.fen * bonusLimitPercent
+        if aboveLimit && manager == nil {
+            throw CardRefusal.bonusNeedsManager(bonus: bonus, amount: amount, limitPercent: bonusLimitPercent)
+        }
         return CardMovement(kind: .sale, change: CardBalance(paidIn: amount, bonus: bonus), method: method, amount: amount,
-                            reference: reference, at: now, by: by)
+                            reference: reference, authorizedBy: aboveLimit ? manager : nil, at: now, by: by)
     }
 
     /// A card that can move at `now`: not closed, not expired.
@@ -338,6 +345,35 @@ extension OrderRecord {
                                                       ("from_paid_in", .string(Money(fen: -movement.change.paidIn.fen).plain)),
                                                       ("from_bonus", .string(Money(fen: -movement.change.bonus.fen).plain))])
         change.payment = Payment(amount: amount, method: .card, at: now, by: by, card: card.id)
+        return (change, movement)
+    }
+
+    /// An overpayment goes back to the stored-value card that paid it (退回储值卡), never out as money
+    /// (cash back for card money turns the bonus into cash): at most the overpayment and what the card
+    /// paid on this order net of what went back to it (`payments`); back to the bonus first, up to the
+    /// bonus this order's card payments took (`taken`: their movements, as the card's own record has
+    /// them), then to the paid-in — the reverse of how a payment takes it. Always with a reason.
+    public func refund(_ amount: Money, to card: MemberCard, taken: [CardMovement], reason: String?, by: String, at now: Timestamp,
+                       payments: [Payment], current: PricingTerms) throws -> (change: OrderChange, movement: CardMovement) {
+        try ensureChargeable()
+        guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw MoneyRefusal.refundNeedsReason }
+        let balance = settlement(payments: payments, current: current).balance
+        guard balance.fen < 0 else { throw OrderRefusal.nothingToRefund(order: order.number, balance: balance) }
+        guard amount.fen <= -balance.fen else { throw OrderRefusal.refundAboveOverpayment(refund: amount, overpaid: Money(fen: -balance.fen)) }
+        let paid = Gate.paidByCard(payments).first { $0.card == card.id }?.amount ?? .zero
+        guard paid.fen > 0 else { throw CardRefusal.cardDidNotPay(card: card.number, order: order.number) }
+        guard amount <= paid else { throw CardRefusal.refundAboveCardPaid(card: card.number, refund: amount, paid: paid) }
+        if let closed = card.closedAt { throw CardRefusal.closed(card: card.number, at: closed) }
+        // Net of this order's movements on the card: what its payments took of the bonus, less what went back.
+        let bonusTaken = -taken.filter { $0.orderID == order.id && $0.kind == .use && $0.item == nil }.reduce(0) { $0 + $1.change.bonus.fen }
+        let toBonus = Money(fen: min(amount.fen, max(0, bonusTaken)))
+        let back = CardBalance(paidIn: amount - toBonus, bonus: toBonus)
+        let movement = CardMovement(kind: .use, change: back, orderID: order.id, amount: Money(fen: -amount.fen), reason: reason, at: now, by: by)
+        var change = OrderChange(order, .paymentRefund, [("amount", .string(amount.plain)), ("method", .string(PaymentMethod.card.code)),
+                                                         ("card", .string(card.number)), ("to_paid_in", .string(back.paidIn.plain)),
+                                                         ("to_bonus", .string(back.bonus.plain)), ("reason", .string(reason))])
+        change.payment = Payment(amount: Money(fen: -amount.fen), method: .card, at: now, by: by, card: card.id)
         return (change, movement)
     }
 }

@@ -14,6 +14,9 @@ public struct ShopSettings: Sendable {
     public var timeZone = ShopZone.shanghai
     /// The largest discount an advisor may give without a manager, in percent of the order.
     public var advisorDiscountLimitPercent = 5
+    /// A cashier's largest bonus on a stored-value card without a manager, in percent of the amount
+    /// paid in (充 1000 送 100 is 10%): a bonus is money the shop gives away, like a discount.
+    public var cardBonusLimitPercent = 10
     public var language = Language.zh
     /// Reminders: the maintenance interval of a car without its own (`remind set … every=`).
     public var maintenanceInterval = ServiceInterval(km: 5_000, months: 6)
@@ -39,6 +42,7 @@ public struct ShopSettings: Sendable {
         ("currency", "a three-letter code, e.g. CNY"),
         ("timezone", "an IANA zone, e.g. Asia/Shanghai"),
         ("discount_limit", "an advisor's largest discount without a manager, in percent (0-100)"),
+        ("card_bonus_limit", "a cashier's largest bonus on a stored-value card without a manager, in percent of the amount paid in (0-100)"),
         ("language", "zh or en: the language of screens and documents"),
         ("remind_maintenance_km", "reminders: kilometres between services of a car without its own interval, e.g. 5000"),
         ("remind_maintenance_months", "reminders: months between services of a car without its own interval, e.g. 6"),
@@ -60,6 +64,7 @@ public struct ShopSettings: Sendable {
         case "currency": return currency
         case "timezone": return timeZone.identifier
         case "discount_limit": return "\(advisorDiscountLimitPercent)%"
+        case "card_bonus_limit": return "\(cardBonusLimitPercent)%"
         case "language": return language.code
         case "remind_maintenance_km": return maintenanceInterval.km.map(String.init) ?? ""
         case "remind_maintenance_months": return maintenanceInterval.months.map(String.init) ?? ""
@@ -99,6 +104,12 @@ public struct ShopSettings: Sendable {
                 throw InputRefusal.notWholePercentage(field: "discount_limit", given: text)
             }
             advisorDiscountLimitPercent = percent
+        case "card_bonus_limit":
+            let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let percent = Int(digits), (0...100).contains(percent) else {
+                throw InputRefusal.notWholePercentage(field: "card_bonus_limit", given: text)
+            }
+            cardBonusLimitPercent = percent
         case "language": language = try Language.parse(text, field: key)
         case "remind_maintenance_km": maintenanceInterval.km = try Self.whole(text, key, ServiceInterval.kilometres)
         case "remind_maintenance_months": maintenanceInterval.months = try Self.whole(text, key, ServiceInterval.monthRange)

@@ -130,6 +130,34 @@ struct MemberCardEndToEndTests {
         #expect(try shop.command("verify").status == 0)
     }
 
+    @Test func aCashierGivesABonusWithinTheShopsLimitAndAManagerBeyondIt() throws {
+        let shop = try shop()
+        let desk = cashier(shop)
+        let before = try shop.fingerprint()
+        let refused = try desk.inShopLanguage.command("card sell 13912345678 amount=100 bonus=100000 method=cash")
+        #expect(refused.stderr.contains("赠送 100,000.00 超过本金 100.00 的 10%（shop card_bonus_limit）：须经理批准"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try desk.command("card sell 13912345678 amount=1000 bonus=100 method=cash").status == 0)
+        var countersigned = desk
+        countersigned.environment["WORKSHOP_SIGNER_PIN"] = "1234"
+        #expect(try countersigned.command("card sell 13912345678 amount=1000 bonus=200 method=cash authorized=王芳").status == 0)
+        #expect(try DeskDetailsTests.lastDetail(shop, "card.sell").contains("\"authorized_by\":\"王芳\""))
+    }
+
+    @Test func anOverpaymentFromACardGoesBackToTheCardNotOutAsCash() throws {
+        let shop = try shop()
+        #expect(try shop.command("pay RO1 amount=564 method=card card=K1").status == 0)
+        #expect(try shop.command("discount RO1 amount=28.20").status == 0)         // 王芳, a manager: 28.20 overpaid
+        let desk = cashier(shop)
+        let before = try shop.fingerprint()
+        let cash = try desk.inShopLanguage.command("refund RO1 amount=28.20 method=cash reason=结算后优惠")
+        #expect(cash.stderr.contains("RO1 由储值卡付款（K1 564.00）：退款退回卡内（refund RO1 amount=… method=card card=K1 reason=…）"), "\(cash.stderr)")
+        #expect(try shop.fingerprint() == before)
+        let back = try desk.command("refund RO1 amount=28.20 method=card card=K1 reason=结算后优惠")
+        #expect(back.stdout.contains("RO1 refunded 28.20 to card K1 (paid-in 28.20 + bonus 0.00); balance 0.00; the card holds 564.20"), "\(back.stdout)\(back.stderr)")
+        #expect(try shop.command("verify").status == 0)
+    }
+
     @Test func verifyNamesACardWhoseBalanceIsNotItsMovements() throws {
         let shop = try shop()
         try TrustTests.sqlite3(shop.database, "UPDATE member_cards SET paid_in = paid_in + 100000 WHERE id = 2")

@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// 充 1000 送 100 is a 10% bonus, within the default card_bonus_limit; 100 送 100,000 is not.
+    @Test func aBonusAboveTheShopsLimitIsAManagers() throws {
+        let within = try CardRules.sellStored(amount: yuan(1_000), bonus: yuan(100), method: .wechat, reference: nil,
+                                              bonusLimitPercent: 10, at: t0, by: "周静")
+        #expect(within.authorizedBy == nil)
+        #expect(throws: CardRefusal.bonusNeedsManager(bonus: Money(fen: 10_001), amount: yuan(1_000), limitPercent: 10)) {
+            try CardRules.sellStored(amount: yuan(1_000), bonus: Money(fen: 10_001), method: .wechat, reference: nil,
+                                     bonusLimitPercent: 10, at: t0, by: "周静")
+        }
+        let authorised = try CardRules.sellStored(amount: yuan(100), bonus: yuan(100_000), method: .cash, reference: nil,
+                                                  bonusLimitPercent: 10, authorizedBy: "钱主管", at: t0, by: "周静")
+        #expect(authorised.authorizedBy == "钱主管" && authorised.change.bonus == yuan(100_000))
+    }
+
     /// 1,000.00 + 100.00; RO1 takes 300.00 (all paid-in: 700.00 + 100.00 left); RO2 takes 750.00
     /// (700.00 paid-in, then 50.00 bonus: 0.00 + 50.00 left); 60.00 more is refused naming the balance.
     @Test func useAcrossTwoOrdersTakesPaidInFirstThenBonus() throws {
@@ -90,5 +104,51 @@ import Testing
         }
         let down = try CardRules.adjust(card, amount: yuan(-50), uses: nil, reason: "录错", authorizedBy: "钱主管", at: t0, by: "钱主管")
         #expect(moved(card, down).balance == CardBalance(paidIn: yuan(950), bonus: yuan(100)))
+    }
+}
+
+/// An overpayment on an order a stored-value card paid goes back to the card, to the bonus first.
+@Suite struct RefundToCardTests {
+    /// RO7 (564.00) paid from K3 (500.00 paid-in + 100.00 bonus): 500.00 paid-in + 64.00 bonus; then
+    /// 80.00 off, given by a manager after payment: 80.00 overpaid, to go back to the card.
+    func overpaidFromCard() throws -> (record: OrderRecord, card: MemberCard, taken: [CardMovement], payments: [Payment]) {
+        var shop = OrderFixture()
+        try shop.workDone()
+        let card = MemberCard(id: 3, customerID: 1, kind: .stored, balance: CardBalance(paidIn: Money(fen: 50_000), bonus: Money(fen: 10_000)),
+                              paid: Money(fen: 50_000), bonusGiven: Money(fen: 10_000), soldAt: OrderFixture.checkedIn, soldBy: "周静")
+        let paid = try shop.record.pay(Money(fen: 56_400), from: card, holder: "C1 张伟", by: "周静", at: shop.now, payments: [],
+                                       current: OrderFixture.terms)
+        #expect(paid.movement.change == CardBalance(paidIn: Money(fen: -50_000), bonus: Money(fen: -6_400)))
+        let payments = [paid.change.payment!]
+        shop.apply(try shop.record.discount(.amount(Money(fen: 8_000)), by: "周静", authorizedBy: "钱主管", payments: payments,
+                                            current: OrderFixture.terms))
+        return (shop.record, card.applying(paid.movement), [paid.movement], payments)
+    }
+
+    @Test func theOverpaymentGoesBackToTheBonusFirstThenThePaidIn() throws {
+        let (record, card, taken, payments) = try overpaidFromCard()
+        let back = try record.refund(Money(fen: 8_000), to: card, taken: taken, reason: "结算后优惠", by: "周静", at: OrderFixture.checkedIn + 7_200,
+                                     payments: payments, current: OrderFixture.terms)
+        #expect(back.movement.change == CardBalance(paidIn: Money(fen: 1_600), bonus: Money(fen: 6_400)))
+        #expect(back.change.payment == Payment(amount: Money(fen: -8_000), method: .card, at: OrderFixture.checkedIn + 7_200, by: "周静", card: 3))
+        #expect(record.settlement(payments: payments + [back.change.payment!], current: OrderFixture.terms).balance == .zero)
+    }
+
+    @Test func aRefundToACardIsBoundedAndAskedBackAsMoneyIsPointedToTheCard() throws {
+        let (record, card, taken, payments) = try overpaidFromCard()
+        func refund(_ fen: Int, to card: MemberCard, reason: String? = "优惠") throws {
+            _ = try record.refund(Money(fen: fen), to: card, taken: taken, reason: reason, by: "周静", at: OrderFixture.checkedIn,
+                                  payments: payments, current: OrderFixture.terms)
+        }
+        #expect(throws: OrderRefusal.refundAboveOverpayment(refund: Money(fen: 8_001), overpaid: Money(fen: 8_000))) { try refund(8_001, to: card) }
+        #expect(throws: MoneyRefusal.refundNeedsReason) { try refund(100, to: card, reason: " ") }
+        var other = card
+        other.id = 4
+        #expect(throws: CardRefusal.cardDidNotPay(card: "K4", order: "RO7")) { try refund(100, to: other) }
+        // Cash for card money is a manager's: the cashier is pointed to the card.
+        #expect(throws: CardRefusal.refundGoesToCard(order: "RO7", cards: [CardAmount("K3", Money(fen: 56_400))])) {
+            try record.refund(Money(fen: 8_000), method: .cash, reference: nil, by: "周静", at: OrderFixture.checkedIn, payments: payments,
+                              current: OrderFixture.terms, reason: "优惠")
+        }
     }
 }

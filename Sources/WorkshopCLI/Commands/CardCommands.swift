@@ -16,10 +16,11 @@ enum CardCommands {
              options: [option("type", .choice(CardKind.self)), option("amount", .money), option("bonus", .money),
                        option("job", .text("项目代码", "CODE", completion: .laborCode)), option("times", .integer("次数", "N", 1...CardRules.maximumTimes)),
                        option("jobs", .text("代码:次数,…", "CODE:N,…")), option("price", .price), option("until", .date),
-                       required("method", .choice(PaymentMethod.self)), option("ref", .text("凭证号", "REF"))],
+                       required("method", .choice(PaymentMethod.self)), option("ref", .text("凭证号", "REF")),
+                       signer("authorized", roles: [.manager])],
              access: .write, roles: desk,
-             summary: Phrase("售卡：储值卡 amount= 本金、bonus= 赠送；次卡 job=项目代码 times=次数 price=售价 until=有效期；套餐卡 jobs=代码:次数,… price= until=（售价按各项目标准价比例分摊，尾差计入最后一项）；售卡款计入当日收款",
-                             "sell a card: stored-value amount= paid in, bonus= added; a count card job=CODE times=N price= until=DATE; a package jobs=CODE:N,… price= until= (the price split over the jobs by their list values, the remainder to the last); the money counts in the day's payments by method"),
+             summary: Phrase("售卡：储值卡 amount= 本金、bonus= 赠送（超过本金的 card_bonus_limit 须经理批准）；次卡 job=项目代码 times=次数 price=售价 until=有效期；套餐卡 jobs=代码:次数,… price= until=（售价按各项目标准价比例分摊，尾差计入最后一项）；售卡款计入当日收款",
+                             "sell a card: stored-value amount= paid in, bonus= added (above card_bonus_limit of the amount, a manager's); a count card job=CODE times=N price= until=DATE; a package jobs=CODE:N,… price= until= (the price split over the jobs by their list values, the remainder to the last); the money counts in the day's payments by method"),
              examples: ["card sell 13912345678 type=stored amount=1000 bonus=100 method=wechat",
                         "card sell 13912345678 type=count job=J-WASH times=10 price=300 until=2027-11-30 method=wechat",
                         "card sell 13912345678 type=package jobs=J-MNT-VW:4,J-ALIGN:2 price=1200 until=2027-11-30 method=alipay"]) { invocation, s in
@@ -106,7 +107,9 @@ enum CardCommands {
             for option in ["job", "jobs", "times", "price"] where invocation.has(option) { throw CardRefusal.optionNotFor(option: option, kind: kind) }
             guard let amount: Money = invocation.value("amount") else { throw CardRefusal.priceNeeded }
             let sale = try CardRules.sellStored(amount: amount, bonus: invocation.value("bonus") ?? .zero, method: method,
-                                                reference: invocation.value("ref"), expiresAt: until, at: s.now, by: s.user)
+                                                reference: invocation.value("ref"), expiresAt: until,
+                                                bonusLimitPercent: s.settings.cardBonusLimitPercent, authorizedBy: try manager(invocation, s),
+                                                at: s.now, by: s.user)
             let card = try s.store.sellCard(customer: customer, kind: .stored, sale: sale, expiresAt: until)
             return .message(s.t("售出储值卡 \(card.number)：\(customer.reference) \(customer.name)，本金 \(card.balance.paidIn.grouped) + 赠送 \(card.balance.bonus.grouped)，余额 \(card.balance.total.grouped)（收款 \(sale.amount!.grouped) \(sale.method!.chinese)）",
                                 "stored-value card \(card.number) sold to \(customer.reference) \(customer.name): paid-in \(card.balance.paidIn.grouped) + bonus \(card.balance.bonus.grouped), balance \(card.balance.total.grouped) (received \(sale.amount!.grouped) by \(sale.method!.english))")

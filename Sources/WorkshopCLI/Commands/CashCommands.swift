@@ -176,13 +176,16 @@ enum CashCommands {
 
     static let refund = CommandSpec("refund", aliases: ["退款"], group: .cash,
         summary: Phrase("退还客户多付的款项：原路退回，写明原因", "pay back what the customer overpaid: the way it came in, with the reason"), forms: [
-        Form([arg("order", .order)], options: paymentOptions + [required("reason", .text("原因", "REASON")), signer("authorized", roles: [.manager])],
+        Form([arg("order", .order)], options: paymentOptions + [required("reason", .text("原因", "REASON")), option("card", .text("会员卡号", "K…")),
+                                                                signer("authorized", roles: [.manager])],
              access: .write, roles: [.cashier, .manager],
-             summary: Phrase("退款（不超过多付金额）：按原付款方式退回（每种方式不超过其已付净额）；换用其他方式须经理批准（authorized=经理）",
-                             "a refund (at most the overpayment): by the method(s) the money came in, up to what each paid net; another method needs a manager (authorized=MANAGER)"),
+             summary: Phrase("退款（不超过多付金额）：按原付款方式退回（每种方式不超过其已付净额）；储值卡付的退回卡内（method=card card=K3，先退赠送再退本金）；换用其他方式须经理批准（authorized=经理）",
+                             "a refund (at most the overpayment): by the method(s) the money came in, up to what each paid net; what a stored-value card paid goes back to it (method=card card=K3; to its bonus first, then paid-in); another method needs a manager (authorized=MANAGER)"),
              examples: ["refund RO12 amount=50 method=wechat reason=\"结算后优惠\"",
+                        "refund RO12 amount=26.25 method=card card=K3 reason=\"结算后优惠\"",
                         "refund RO12 amount=12 method=cash reason=\"刷卡无法退回\" authorized=钱主管"]) { invocation, s in
-            try refundPayment(invocation, s)
+            if invocation.value("card") as String? != nil { return try refundToCard(invocation, s) }
+            return try refundPayment(invocation, s)
         },
     ])
 
@@ -201,6 +204,26 @@ enum CashCommands {
         let after = record.settlement(payments: payments + [change.payment!], current: s.terms)
         return .message(s.t("\(order.number) 退款 \(amount.grouped)（\(method.chinese)）", "\(order.number) refunded \(amount.grouped) (\(method.english))"),
                         [("balance", .money(after.balance)), ("paid", .money(after.paid))])
+    }
+
+    /// An overpayment back to the stored-value card that paid it (`method=card card=K3`), with the
+    /// card's movement (to its bonus first, then paid-in) in the same transaction.
+    static func refundToCard(_ invocation: Invocation, _ s: Session) throws -> Output {
+        guard invocation.choice("method") as PaymentMethod? == .card else { throw CardRefusal.cardNeedsMethod }
+        let record = try s.record(invocation)
+        let card = try s.store.resolveCard(invocation.need("card"))
+        let payments = try s.store.payments(orderID: record.order.id)
+        let amount: Money = invocation.need("amount")
+        let back = try record.refund(amount, to: card, taken: try s.store.cardMovements(cardID: card.id), reason: invocation.value("reason"),
+                                     by: s.user, at: s.now, payments: payments, current: s.terms)
+        try s.store.apply(back.change)
+        let after = try s.store.moveCard(card, back.movement)
+        let settlement = record.settlement(payments: payments + [back.change.payment!], current: s.terms)
+        let (paidIn, bonus) = (back.movement.change.paidIn, back.movement.change.bonus)
+        return .message(s.t("\(record.order.number) 退回储值卡 \(card.number) \(amount.grouped)（本金 \(paidIn.grouped) + 赠送 \(bonus.grouped)），余额 \(settlement.balance.grouped)；卡内余额 \(after.balance.total.grouped)",
+                            "\(record.order.number) refunded \(amount.grouped) to card \(card.number) (paid-in \(paidIn.grouped) + bonus \(bonus.grouped)); balance \(settlement.balance.grouped); the card holds \(after.balance.total.grouped)"),
+                        [("amount", .money(amount)), ("card", .string(card.number)), ("to_paid_in", .money(paidIn)), ("to_bonus", .money(bonus)),
+                         ("balance", .money(settlement.balance)), ("card_paid_in", .money(after.balance.paidIn)), ("card_bonus", .money(after.balance.bonus))])
     }
 
     /// A payment from a member's stored-value card (`method=card card=K3`): one order, an amount;

@@ -25,6 +25,9 @@ extension CardRefusal: WordedRefusal {
                      "\(card) has \(left) \(left == 1 ? "use" : "uses") of \(job) left, all held by open orders (\(heldBy.joined(separator: ", ")))")
         case .untilPassed(let until):
             return w("有效期 \(w.date(until + -1)) 已过：次卡的有效期须在售卡之后", "the last day \(w.date(until + -1)) has passed: a count card must be valid after its sale")
+        case .bonusNeedsManager(let bonus, let amount, let limit):
+            return w("赠送 \(bonus.grouped) 超过本金 \(amount.grouped) 的 \(limit)%（shop card_bonus_limit）：须经理批准（authorized=经理姓名）",
+                     "a bonus of \(bonus.grouped) is more than \(limit)% of the \(amount.grouped) paid in (shop card_bonus_limit): a manager must authorise it (authorized=NAME of a manager)")
         case .soldOnAccount:
             return w("会员卡须以现金、银行卡、微信、支付宝或转账收付，不能挂账", "a card is paid for (and refunded) in money, never on account")
         case .needsReason(let card):
@@ -55,6 +58,15 @@ extension CardRefusal: WordedRefusal {
             return w("\(order) 第 \(line) 项是保修项目，本就不收费，不用次卡", "\(order) line \(line) is warranty work, free already: no card covers it")
         case .lineNotCovered(let order, let line):
             return w("\(order) 第 \(line) 项没有次卡抵扣", "\(order) line \(line) is not covered by a card")
+        case .cardDidNotPay(let card, let order):
+            return w("\(card) 没有为 \(order) 付过款：退款退回原付款方式", "\(card) paid nothing on \(order): a refund goes back the way the money came in")
+        case .refundAboveCardPaid(let card, let refund, let paid):
+            return w("退回 \(card) \(refund.grouped) 超过该卡为本单支付的净额 \(paid.grouped)", "\(refund.grouped) back to \(card) is more than it paid on the order, net (\(paid.grouped))")
+        case .refundGoesToCard(let order, let cards):
+            let paid = cards.map { "\($0.card) \($0.amount.grouped)" }
+            let first = cards.first?.card ?? "K…"
+            return w("\(order) 由储值卡付款（\(paid.joined(separator: "、"))）：退款退回卡内（refund \(order) amount=… method=card card=\(first) reason=…）；改退现金等须经理批准（authorized=经理姓名）",
+                     "\(order) was paid from stored-value cards (\(paid.joined(separator: ", "))): the refund goes back to the card (refund \(order) amount=… method=card card=\(first) reason=…); money instead needs a manager (authorized=NAME of a manager)")
         case .usesHeld(let card, let orders):
             return w("\(card) 仍有在修的单占用次数（\(orders.joined(separator: "、"))）：先交车或取消抵扣（ro uncover）再退卡",
                      "open orders hold uses of \(card) (\(orders.joined(separator: ", "))): release them or take the covers off (ro uncover) before refunding")

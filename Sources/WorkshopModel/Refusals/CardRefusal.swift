@@ -22,6 +22,8 @@ public enum CardRefusal: Refusal, Equatable {
     case untilPassed(until: Timestamp)
     /// A card is sold for money, never charged to an account.
     case soldOnAccount
+    /// A bonus above the shop's card_bonus_limit (percent of the amount paid in) needs a manager.
+    case bonusNeedsManager(bonus: Money, amount: Money, limitPercent: Int)
     case needsReason(card: String)
     case refundNeedsManager(card: String)
     case adjustNeedsManager(card: String)
@@ -45,6 +47,12 @@ public enum CardRefusal: Refusal, Equatable {
     /// Open orders hold uses of the card (lines covered, not yet released): it is not refunded
     /// until the covers come off or the orders are released.
     case usesHeld(card: String, orders: [String])
+    /// A refund to a card (`refund … method=card card=K…`) of an order the card did not pay.
+    case cardDidNotPay(card: String, order: String)
+    /// A refund to a card of more than the card paid on the order, net of what went back to it.
+    case refundAboveCardPaid(card: String, refund: Money, paid: Money)
+    /// Money asked back for an order members' cards paid: it goes back to the cards.
+    case refundGoesToCard(order: String, cards: [CardAmount])
     /// A package's item by number: there is none of that number.
     case noSuchItem(card: String, item: Int, items: [Int])
     /// A package has several jobs: say which one (item=N).
@@ -66,4 +74,11 @@ public enum CardRefusal: Refusal, Equatable {
     case jobWithoutLabor(job: String)
     /// `uses=` given on a stored-value card, or a count card sold with amount= instead of price=.
     case priceNeeded
+}
+
+/// A member's card and an amount (what it paid on an order, net of what went back to it).
+public struct CardAmount: Equatable, Sendable {
+    public let card: String
+    public let amount: Money
+    public init(_ card: String, _ amount: Money) { (self.card, self.amount) = (card, amount) }
 }

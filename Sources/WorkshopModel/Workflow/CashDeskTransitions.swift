@@ -115,7 +115,7 @@ extension OrderRecord {
             throw OrderRefusal.refundAboveOverpayment(refund: amount, overpaid: Money(fen: -balance.fen))
         }
         guard method != .account else { throw OrderRefusal.refundToAccount }
-        try Gate.refund(amount, method: method, reason: reason, payments: payments, authorizedBy: manager)
+        try Gate.refund(amount, method: method, reason: reason, payments: payments, authorizedBy: manager, order: order.number)
         var change = OrderChange(order, .paymentRefund, [("amount", .string(amount.plain)), ("method", .string(method.code)),
                                                          ("reference", .string(reference)), ("reason", .string(reason)),
                                                          ("authorized_by", .string(manager))])

@@ -72,10 +72,17 @@ extension Gate {
     /// A refund goes back the way the money came in: by a method up to what it paid on the order, net
     /// of the refunds by it already. Another method, or more, is a manager's (cash back for a card
     /// payment is how a till is skimmed). Every refund says why.
-    public static func refund(_ amount: Money, method: PaymentMethod, reason: String?, payments: [Payment], authorizedBy manager: String?) throws {
+    /// Money asked back for what members' cards paid goes back to the cards (`OrderRecord.refund(_:to:…)`).
+    public static func refund(_ amount: Money, method: PaymentMethod, reason: String?, payments: [Payment], authorizedBy manager: String?,
+                              order: String = "") throws {
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw MoneyRefusal.refundNeedsReason }
         let paid = Gate.paidByMethod(payments)
         let available = paid.first { $0.method == method }?.amount ?? .zero
+        // Card money asked back as money: it goes back to the card (bonus turned into cash otherwise).
+        let cards = Gate.paidByCard(payments)
+        if amount > available && manager == nil && !cards.isEmpty {
+            throw CardRefusal.refundGoesToCard(order: order, cards: cards.map { CardAmount(MemberCard.number($0.card), $0.amount) })
+        }
         if amount > available && manager == nil {
             throw MoneyRefusal.refundMethodNeedsManager(refund: amount, method: method, available: available,
                                                         paidBy: paid.filter { $0.amount.fen > 0 })
@@ -88,6 +95,18 @@ extension Gate {
         let customer = record.payingCustomer
         if customer.company != nil || customer.taxNumber != nil || record.order.payer != .owner || manager != nil { return }
         throw MoneyRefusal.accountNeedsManager(customer: "\(customer.reference) \(customer.name)")
+    }
+
+    /// What each member's card paid on an order, net of what went back to it, in the order first used.
+    public static func paidByCard(_ payments: [Payment]) -> [(card: Int, amount: Money)] {
+        var order: [Int] = []
+        var net: [Int: Int] = [:]
+        for payment in payments {
+            guard let card = payment.card else { continue }
+            if net[card] == nil { order.append(card) }
+            net[card, default: 0] += payment.amount.fen
+        }
+        return order.filter { net[$0]! > 0 }.map { ($0, Money(fen: net[$0]!)) }
     }
 
     /// What each method paid on an order, net of refunds by it, in the order the methods were first used.
