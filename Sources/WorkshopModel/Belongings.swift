@@ -16,6 +16,11 @@ public struct BelongingItem: Hashable, Sendable {
             if let range = trimmed.range(of: marker, options: .backwards) {
                 let countText = trimmed[range.upperBound...]
                 let name = trimmed[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+                // "脚垫x-1", "脚垫x0": a count, and a wrong one — not an item of that name.
+                let digits = countText.hasPrefix("-") ? countText.dropFirst() : countText
+                if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), !name.isEmpty, countText.hasPrefix("-") {
+                    throw InputRefusal.belongingCount(given: word)
+                }
                 if !countText.isEmpty, countText.allSatisfy({ $0.isASCII && $0.isNumber }), !name.isEmpty {
                     guard let count = Int(countText), (1...Belonging.largestCount).contains(count) else {
                         throw InputRefusal.belongingCount(given: word)

@@ -338,7 +338,7 @@ extension OrderRecord {
         }
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
         let payable = settlement(payments: payments, current: current).payable(by: .card)
-        guard amount <= payable else { throw OrderRefusal.paymentAboveBalance(order: order.number, balance: payable) }
+        guard amount <= payable else { throw OrderRefusal.cardPaymentAboveBalance(order: order.number, balance: payable) }
         let movement = try CardRules.pay(amount, from: card, orderID: order.id, at: now, by: by)
         var change = OrderChange(order, .paymentAdd, [("amount", .string(amount.plain)), ("method", .string(PaymentMethod.card.code)),
                                                       ("card", .string(card.number)),

@@ -16,8 +16,18 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             trimmed = trimmed.dropFirst(prefix.count)
         }
         if trimmed.hasSuffix("元") { trimmed = trimmed.dropLast() }
-        guard let fen = FixedPoint.parse(String(trimmed), scale: 2, limit: maximumYuan) else { return nil }
+        guard let digits = ungrouped(trimmed), let fen = FixedPoint.parse(digits, scale: 2, limit: maximumYuan) else { return nil }
         return Money(fen: fen)
+    }
+
+    /// "1,234.50" as the papers print it reads back as 1234.50: commas only between groups of three
+    /// digits of the yuan ("1,5" or "12,34" are no amount).
+    static func ungrouped(_ text: Substring) -> String? {
+        guard text.contains(",") else { return String(text) }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return groups.joined() + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     /// Parses an amount or throws an error that names the field and what is accepted.

@@ -135,6 +135,7 @@ struct OtherIdentityTests {
         #expect(try BelongingItem.parse("备胎") == BelongingItem(name: "备胎", count: 1))
         #expect(try BelongingItem.parse("Xbox") == BelongingItem(name: "Xbox", count: 1))
         #expect(throws: InputRefusal.self) { try BelongingItem.parse("脚垫x0") }
+        #expect(throws: InputRefusal.belongingCount(given: "脚垫x-1")) { try BelongingItem.parse("脚垫x-1") }
         #expect(try BelongingItem.parse("现金").isValuable)
     }
 

@@ -5,13 +5,13 @@ import Testing
 struct MoneyTests {
     @Test("amounts people type are read exactly", arguments: [
         ("120", 12_000), ("85.5", 8_550), ("85.50", 8_550), ("0.01", 1), ("¥120", 12_000), ("120元", 12_000),
-        ("￥1234.56", 123_456), ("0", 0),
+        ("￥1234.56", 123_456), ("0", 0), ("1,200", 120_000), ("1,234,567.50", 123_456_750), ("¥1,145.00", 114_500),
     ])
     func parsesAmounts(text: String, fen: Int) {
         #expect(Money.parse(text)?.fen == fen)
     }
 
-    @Test("anything but a plain amount is refused", arguments: ["-5", "1.234", "12abc", "", ".", "1e3", "1,200", "12.3.4", "100000001", " 5"])
+    @Test("anything but a plain amount is refused", arguments: ["-5", "1.234", "12abc", "", ".", "1e3", "1,5", "12,34", ",100", "1,2000", "1234,567", "1,200,", "12.3.4", "100000001", " 5"])
     func refusesNonAmounts(text: String) {
         #expect(Money.parse(text) == nil)
     }

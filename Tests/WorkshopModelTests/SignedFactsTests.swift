@@ -129,3 +129,15 @@ struct SignedFactsTests {
         #expect(DiscountRule.needsManager(share: share(2_625), limitPercent: 5))
     }
 }
+
+@Suite("Part units: counted parts in whole pieces")
+struct PartUnitTests {
+    @Test func aPartCountedInPiecesTakesAWholeQuantityAndOneMeasuredAFraction() throws {
+        try Gate.quantity(Quantity(units: 2), of: "BP-1234", unit: "套")
+        #expect(throws: CatalogRefusal.partCountedInWholes(partNumber: "BP-1234", unit: "件", given: Quantity(thousandths: 1))) {
+            try Gate.quantity(Quantity(thousandths: 1), of: "BP-1234", unit: "件")
+        }
+        try Gate.quantity(Quantity(thousandths: 4_500), of: "OIL-BULK", unit: "升")
+        try Gate.quantity(Quantity(thousandths: 4_500), of: "OIL-BULK", unit: "L")
+    }
+}

@@ -86,6 +86,9 @@ enum EstimateCommands {
                                 warranted: invocation.value("warranty"), covered: invocation.value("covered"))
             let number: Int = invocation.need("line")
             let old = record.lines.first { $0.number == number }
+            if let quantity = edit.quantity, let partNumber = edit.partNumber ?? old?.partNumber, let catalog = try s.store.part(number: partNumber) {
+                try Gate.quantity(quantity, of: catalog.partNumber, unit: catalog.unit)
+            }
             let list = try old.flatMap { try listPrice(of: $0, record, s) }
             // A new description is looked up like a new line's.
             let named = try edit.description.flatMap { description in try old.flatMap { try catalogueName(of: $0, s, description: description) } }
@@ -208,6 +211,7 @@ enum EstimateCommands {
         } else {
             throw OrderRefusal.partNeedsPrice
         }
+        if let catalog { try Gate.quantity(invocation.need("qty"), of: catalog.partNumber, unit: catalog.unit) }
         guard price.fen > 0 || partClass == .customer else { throw OrderRefusal.partPriceZero(given: price) }
         guard partClass != .customer || price.fen == 0 else { throw OrderRefusal.customerPartPriced(given: price) }
         return .part(number: 0, description: description, quantity: invocation.need("qty"), unitPrice: price, partNumber: partNumber,
@@ -247,6 +251,11 @@ enum EstimateCommands {
         if totals.warranty.fen > 0 { text += s.t("（另保修项目 \(totals.warranty.grouped) 不收费）", " (and warranty work \(totals.warranty.grouped), free)") }
         if line.isConcession { text += "\n  " + OrderView.concessionText(line, s) }
         if line.memberSaving != nil { text += "\n  " + OrderView.memberPriceText(line, s) }
+        // The national repair record lists every part by its number: asked now, not at release.
+        if line.kind == .part, line.partNumber == nil, line.status != .removed, try s.store.healthRecordAccount() != nil {
+            text += "\n  ! " + s.t("汽车维修电子健康档案要求配件编码：请补上 partno=（estimate \(order.number) change \(line.number) partno=…），客户自带件也要",
+                                    "the national repair record needs a part number for every part: add partno= (estimate \(order.number) change \(line.number) partno=…), a customer's own part too")
+        }
         if line.status != .removed && change.order.reworkOf != nil {
             text += "\n  " + (line.covered
                 ? s.t("保修项目，不收费（客户另要求的项目用 covered=no）", "warranty work, no charge (other work the customer asks for: covered=no)")

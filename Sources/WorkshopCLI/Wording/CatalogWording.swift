@@ -9,6 +9,9 @@ extension CatalogRefusal: WordedRefusal {
         case .partNumberNotListed(let given, let similar):
             return w("价目表中没有配件 \(given)；是不是 \(w.either(similar))？如确是价目表外的配件，加 unlisted=yes（并写 price=）",
                      "no part \(given) in the price list; did you mean \(w.either(similar))? If it is a part the price list does not have, add unlisted=yes (with price=)")
+        case .partCountedInWholes(let number, let unit, let given):
+            return w("\(number) 按“\(unit)”计：数量须为整数（给的是 \(given)）；按升、公斤等计量的配件才有小数",
+                     "\(number) is counted in \(unit): the quantity is a whole number (given: \(given)); only parts measured in litres, kilograms and the like take fractions")
         case .partIsListed(let number):
             return w("\(number) 在价目表中：去掉 unlisted=yes，按价目表报价", "\(number) is on the price list: leave out unlisted=yes and it is priced from the list")
         case .nameIsListedPart(let name, let number, let price, let order, let supplement):

@@ -9,8 +9,14 @@ extension InputRefusal: WordedRefusal {
             return w("\(w.typed(field, given)) 无法识别\(guess)；可填：\(w.accepted(accepted))",
                         "\(w.typed(field, given)) is not accepted\(guess); accepted: \(w.accepted(accepted))")
         case .notMoney(let field, let given):
-            return w("\(w.typed(field, given)) 不是金额：以元为单位，最多两位小数，如 \(w.example(field, "120")) 或 \(w.example(field, "85.50"))",
-                        "\(w.typed(field, given)) is not an amount of money: write yuan with at most two decimals, e.g. \(w.example(field, "120")) or \(w.example(field, "85.50"))")
+            let limit = Money(fen: Money.maximumYuan * 100).grouped
+            // A comma typed for a space (an input method's ，) is named: options are separated by spaces.
+            if given.contains("，") {
+                return w("\(w.typed(field, given)) 不是金额：中文逗号“，”不分隔选项，选项之间请用空格",
+                         "\(w.typed(field, given)) is not an amount of money: the Chinese comma does not separate options; put a space between them")
+            }
+            return w("\(w.typed(field, given)) 不是金额：以元为单位，最多两位小数，不超过 \(limit)，如 \(w.example(field, "120")) 或 \(w.example(field, "85.50"))",
+                        "\(w.typed(field, given)) is not an amount of money: write yuan with at most two decimals, up to \(limit), e.g. \(w.example(field, "120")) or \(w.example(field, "85.50"))")
         case .notHours(let field, let given, let maximum):
             return w("\(w.typed(field, given)) 不是工时：写不超过 \(maximum) 的正数，最多两位小数，如 \(w.example(field, "1.5"))",
                         "\(w.typed(field, given)) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(w.example(field, "1.5"))")

@@ -193,6 +193,8 @@ extension OrderRefusal: WordedRefusal {
         case .paymentAboveBalance(let order, let balance):
             return w("\(order) 的余额为 \(balance.grouped)：最多收这么多（客户多给现金时写 amount=\(balance.plain) tendered=实收金额，系统算出找零）",
                      "the balance of \(order) is \(balance.grouped): take at most that (for more cash handed over, write amount=\(balance.plain) tendered=WHAT WAS HANDED OVER, and give the change it works out)")
+        case .cardPaymentAboveBalance(let order, let balance):
+            return w("\(order) 的余额为 \(balance.grouped)：从卡内最多付这么多", "the balance of \(order) is \(balance.grouped): the card pays at most that")
         case .paymentNeedsAmount:
             return w("请写收款金额 amount=…（现金也可只写实收 tendered=…，系统按余额收款并算出找零）",
                      "give the amount paid, amount=… (for cash, tendered=… alone pays what is due and works out the change)")

@@ -18,6 +18,12 @@ extension LookupRefusal: WordedRefusal {
                 return w("没有车牌或 VIN 为 \(given) 的车辆；是不是 \(w.either(similar))？",
                          "no vehicle with plate or VIN \(given); did you mean \(w.either(similar))?")
             }
+            // A word that can be no plate (a keyword typed out of place: damage remove RO1 1) is not
+            // offered to be filed as a car.
+            guard (try? Plate(given)) != nil || VIN.normalize(given).count == 17 else {
+                return w("“\(given)”不是车牌、VIN 或单号（如 RO12）：请检查命令的写法（help 命令名）",
+                         "'\(given)' is not a plate, a VIN or an order number (RO12): check how the command is written (help COMMAND)")
+            }
             return w("没有车牌或 VIN 为 \(given) 的车辆：用 vehicle add \(plate) vin=… owner=客户 建档",
                      "no vehicle with plate or VIN \(given): add it with vehicle add \(plate) vin=… owner=CUSTOMER")
         case .noCustomer(let reference):

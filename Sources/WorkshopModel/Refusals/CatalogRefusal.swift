@@ -8,6 +8,8 @@ public enum CatalogRefusal: Refusal, Equatable {
     case partNumberNotListed(given: String, similar: [String])
     /// `unlisted=yes` on a part that is on the price list.
     case partIsListed(partNumber: String)
+    /// A part the price list counts in pieces (its unit 件, 套…) given a quantity with a fraction.
+    case partCountedInWholes(partNumber: String, unit: String, given: Quantity)
     /// A part typed in words whose name is a listed part's (`Gate.catalogueName`): it is entered by
     /// its number, or said to be another part with `unlisted=yes`.
     case nameIsListedPart(name: String, partNumber: String, listPrice: Money, order: String, supplement: Bool)

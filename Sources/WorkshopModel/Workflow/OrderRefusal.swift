@@ -97,6 +97,8 @@ public enum OrderRefusal: Refusal, Equatable {
     case discountNeedsManager(discount: Money, shareBasisPoints: Int, limitPercent: Int)
     case paymentBeforeSignature(order: String, status: OrderStatus)
     case paymentAboveBalance(order: String, balance: Money)
+    /// The same from a member's card: no cash handed over, so no change to work out.
+    case cardPaymentAboveBalance(order: String, balance: Money)
     case nothingToRefund(order: String, balance: Money)
     case refundAboveOverpayment(refund: Money, overpaid: Money)
     case refundToAccount
