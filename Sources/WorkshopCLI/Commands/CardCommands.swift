@@ -108,7 +108,7 @@ enum CardCommands {
             guard let amount: Money = invocation.value("amount") else { throw CardRefusal.priceNeeded }
             let sale = try CardRules.sellStored(amount: amount, bonus: invocation.value("bonus") ?? .zero, method: method,
                                                 reference: invocation.value("ref"), expiresAt: until,
-                                                bonusLimitPercent: s.settings.cardBonusLimitPercent, authorizedBy: try manager(invocation, s),
+                                                bonusLimitPercent: s.settings.cardBonusLimitPercent, authorizedBy: try s.authorizingManager(invocation),
                                                 at: s.now, by: s.user)
             let card = try s.store.sellCard(customer: customer, kind: .stored, sale: sale, expiresAt: until)
             return .message(s.t("售出储值卡 \(card.number)：\(customer.reference) \(customer.name)，本金 \(card.balance.paidIn.grouped) + 赠送 \(card.balance.bonus.grouped)，余额 \(card.balance.total.grouped)（收款 \(sale.amount!.grouped) \(sale.method!.chinese)）",
@@ -287,15 +287,11 @@ enum CardCommands {
 
     /// The manager who signs: the one named in `authorized=` (their PIN confirmed by the parser's
     /// sign-off), or a manager signed in.
-    static func manager(_ invocation: Invocation, _ s: Session) throws -> String? {
-        let named: String? = invocation.value("authorized")
-        return try named.map { try s.store.staff($0, role: .manager).name } ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
-    }
 
     static func refund(_ invocation: Invocation, _ s: Session) throws -> Output {
         let card = try s.store.resolveCard(invocation.need("card"))
         let movement = try CardRules.refund(card, method: invocation.choice("method")!, reference: invocation.value("ref"),
-                                            reason: invocation.value("reason"), authorizedBy: try manager(invocation, s),
+                                            reason: invocation.value("reason"), authorizedBy: try s.authorizingManager(invocation),
                                             heldBy: try s.store.cardHolds(card).orders, at: s.now, by: s.user)
         try s.store.moveCard(card, movement)
         let amount = movement.amount ?? .zero
@@ -311,7 +307,7 @@ enum CardCommands {
         let card = try s.store.resolveCard(invocation.need("card"))
         let movement = try CardRules.adjust(card, amount: invocation.value("amount"), uses: invocation.value("uses"), item: invocation.value("item"),
                                             held: try s.store.cardHolds(card).counts, reason: invocation.value("reason"),
-                                            authorizedBy: try manager(invocation, s), at: s.now, by: s.user)
+                                            authorizedBy: try s.authorizingManager(invocation), at: s.now, by: s.user)
         let after = try s.store.card(id: try s.store.moveCard(card, movement).id) ?? card
         return .message(s.t("\(card.number) 已调整，余额 ", "\(card.number) adjusted; balance ") + balanceText(after, s),
                         [("card", .string(card.number)), ("paid_in", .money(after.balance.paidIn)), ("uses", .int(after.balance.uses))])

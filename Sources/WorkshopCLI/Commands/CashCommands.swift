@@ -131,10 +131,8 @@ enum CashCommands {
             case (nil, let percent?): discount = .percent(percent)
             default: throw InputRefusal.discountKind
             }
-            let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager) }
             let payments = try s.store.payments(orderID: record.order.id)
-            // A manager giving the discount authorises it by being the one signed in.
-            let authorizer = manager?.name ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            let authorizer = try s.authorizingManager(invocation)
             let change = try s.store.apply(try record.discount(discount, by: s.user, authorizedBy: authorizer, payments: payments, current: s.terms))
             let settlement = try s.store.record(of: change.order).settlement(payments: payments, current: s.terms)
             var text = s.t("\(record.order.number) 优惠 \(settlement.discount.grouped)，应收 \(settlement.total.grouped)",
@@ -195,9 +193,7 @@ enum CashCommands {
         let amount: Money = invocation.need("amount")
         let method: PaymentMethod = invocation.choice("method")!
         let payments = try s.store.payments(orderID: order.id)
-        let named: String? = invocation.value("authorized")
-        // A manager refunding signed in authorises it by being the one signed in.
-        let manager = try named.map { try s.store.staff($0, role: .manager).name } ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+        let manager = try s.authorizingManager(invocation)
         let change = try s.store.apply(try record.refund(amount, method: method, reference: invocation.value("ref"), by: s.user, at: s.now,
                                                          payments: payments, current: s.terms, reason: invocation.value("reason"),
                                                          authorizedBy: manager))
@@ -259,9 +255,7 @@ enum CashCommands {
         let method: PaymentMethod = invocation.choice("method")!
         let orders = try records.map { ($0, try s.store.payments(orderID: $0.order.id)) }
         let receipt = records.count > 1 ? try s.store.nextReceipt() : nil
-        // A manager charging a private customer's order to account authorises it by being the one signed in.
-        let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
-            ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+        let manager = try s.authorizingManager(invocation)      // a private customer's 挂账
         let paid = try OrderRecord.payTogether(orders, amount: invocation.value("amount"), tendered: invocation.value("tendered"), method: method,
                                                reference: invocation.value("ref"), by: s.user, at: s.now, current: s.terms, receipt: receipt,
                                                authorizedBy: manager)

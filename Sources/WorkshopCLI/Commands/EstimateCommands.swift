@@ -48,7 +48,7 @@ enum EstimateCommands {
             // The catalogue says which category the operation's work implies; a lower order is raised to it.
             let implies = try line.operationCode.flatMap { try s.store.laborOperation(code: $0)?.category }
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
-                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms, implies: implies,
+                                                authorizedBy: s.authorizingManager(invocation), current: s.terms, implies: implies,
                                                 named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false,
                                                 member: try s.store.memberTier(for: record), priceTyped: priceTyped(invocation, "rate")), s)
         },
@@ -62,7 +62,7 @@ enum EstimateCommands {
             let record = try s.record(invocation)
             let line = try partLine(invocation, s)
             return try added(try record.addLine(line, covered: invocation.value("covered"), list: try listPrice(of: line, record, s),
-                                                authorizedBy: concessionAuthorizer(invocation, s), current: s.terms,
+                                                authorizedBy: s.authorizingManager(invocation), current: s.terms,
                                                 named: try catalogueName(of: line, s), unlisted: invocation.value("unlisted") ?? false,
                                                 member: try s.store.memberTier(for: record), priceTyped: priceTyped(invocation, "price")), s)
         },
@@ -92,7 +92,7 @@ enum EstimateCommands {
             let list = try old.flatMap { try listPrice(of: $0, record, s) }
             // A new description is looked up like a new line's.
             let named = try edit.description.flatMap { description in try old.flatMap { try catalogueName(of: $0, s, description: description) } }
-            return try confirm(try s.store.apply(try record.changeLine(number, edit, list: list, authorizedBy: concessionAuthorizer(invocation, s),
+            return try confirm(try s.store.apply(try record.changeLine(number, edit, list: list, authorizedBy: s.authorizingManager(invocation),
                                                                        current: s.terms, named: named,
                                                                        unlisted: invocation.value("unlisted") ?? false,
                                                                        member: try s.store.memberTier(for: record))), s, verb: s.t("已修改", "changed"))
@@ -144,14 +144,6 @@ enum EstimateCommands {
         }
     }
 
-    /// Who authorises a price concession: the manager named in `authorized=` (who confirmed with their
-    /// PIN), or a manager doing it signed in.
-    static func concessionAuthorizer(_ invocation: Invocation, _ s: Session) throws -> String? {
-        if invocation.form.options.contains(where: { $0.key == "authorized" }), let named: String = invocation.value("authorized") {
-            return try s.store.staff(named, role: .manager).name
-        }
-        return s.signedIn?.has(.manager) == true ? s.user : nil
-    }
 
     /// A labour line: from a standard operation code (its name and hours), or described with hours.
     /// `terms`: the order's, so that an item added to a signed order is priced as it was signed.

@@ -52,9 +52,7 @@ enum MemberCommands {
             let customer = try s.store.resolveCustomer(invocation.need("customer"))
             let typed: String = invocation.need("tier")
             let tier = MemberTier.noneWords.contains(typed.lowercased()) ? nil : try s.store.resolveMemberTier(typed)
-            // A manager doing it signed in authorises it by being the one signed in.
-            let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
-                ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            let manager = try s.authorizingManager(invocation)
             if customer.memberTier != tier?.name {
                 try tier?.assignable(limitPercent: s.settings.advisorDiscountLimitPercent, authorizedBy: manager)
             }

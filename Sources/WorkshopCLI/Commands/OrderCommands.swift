@@ -47,9 +47,7 @@ enum OrderCommands {
                 let before = history?.standing(at: record.order.checkedInAt, excluding: record.order.id)
                 // …and a correction made on record since, which this does not undo.
                 let correctedSince = history?.readings.last { $0.source == .correction && $0.at > record.order.checkedInAt }
-                // A lower category needs a manager: the one named (authorized=), or the manager signed in.
-                let manager = try (invocation.value("authorized") as String?).map { try s.store.staff($0, role: .manager).name }
-                    ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+                let manager = try s.authorizingManager(invocation)      // a lower category
                 let change = try s.store.apply(try record.correct(facts, odometerBefore: before, correctedSince: correctedSince,
                                                                   catalogue: try s.store.laborCategories(),
                                                                   authorizedBy: manager))

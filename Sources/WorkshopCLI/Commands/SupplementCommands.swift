@@ -54,7 +54,7 @@ enum SupplementCommands {
         let line = try makeLine(record)
         let change = try s.store.apply(try record.addSupplement(line, reason: invocation.need("reason"), reportedBy: s.user, at: s.now,
                                                                 list: try EstimateCommands.listPrice(of: line, record, s),
-                                                                authorizedBy: EstimateCommands.concessionAuthorizer(invocation, s), current: s.terms,
+                                                                authorizedBy: s.authorizingManager(invocation), current: s.terms,
                                                                 named: try EstimateCommands.catalogueName(of: line, s),
                                                                 unlisted: invocation.value("unlisted") ?? false,
                                                                 member: try s.store.memberTier(for: record), priceTyped: priceTyped))

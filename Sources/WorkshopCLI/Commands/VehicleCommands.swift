@@ -52,8 +52,7 @@ enum VehicleCommands {
             // Down is what a correction is for; up, it is a reading like any other.
             let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
             // Down lowers the car's record: a manager's, signed in or signing off (authorized=).
-            let named: String? = invocation.value("authorized")
-            let manager = try named.map { try s.store.staff($0, role: .manager).name } ?? (s.signedIn?.has(.manager) == true ? s.user : nil)
+            let manager = try s.authorizingManager(invocation)
             try Gate.odometerCorrection(reading: reading, standing: last, plate: vehicle.plate.value, authorizedBy: manager)
             let confirmed = try OdometerRule.checkPlausible(reading: reading, plate: vehicle.plate.value, after: last, at: s.now,
                                                             confirmed: invocation.value("confirm-odometer") ?? false)

@@ -138,3 +138,14 @@ final class Session {
         }
     }
 }
+
+extension Session {
+    /// Who authorises what needs a manager: the manager named in `authorized=` (who proved it with
+    /// their PIN before the command ran), or a manager doing it signed in. Nil: no manager.
+    func authorizingManager(_ invocation: Invocation) throws -> String? {
+        if invocation.form.options.contains(where: { $0.key == "authorized" }), let named: String = invocation.value("authorized") {
+            return try store.staff(named, role: .manager).name
+        }
+        return signedIn?.has(.manager) == true ? user : nil
+    }
+}
