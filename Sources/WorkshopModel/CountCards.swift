@@ -36,8 +36,12 @@ extension CardRules {
     /// for `price` (above zero), valid until `expiresAt` (after the sale). No labour operation may be
     /// covered by two of its jobs (which job a covered line uses must be plain). Gives the sale and
     /// the card's items, the price split over them (`splitPrice`).
+    /// Sold below the uses' list value by more than `giftLimitPercent` (the shop's card_bonus_limit:
+    /// what a cashier may give away on a card), it is a manager's (`authorizedBy`, kept on the sale) —
+    /// as a bonus on a stored-value card is.
     public static func sellCount(kind: CardKind, items sold: [CardItemSale], price: Money, expiresAt: Timestamp, method: PaymentMethod,
-                                 reference: String?, at now: Timestamp, by: String) throws -> (sale: CardMovement, items: [CardItem]) {
+                                 reference: String?, giftLimitPercent: Int = 100, authorizedBy manager: String? = nil,
+                                 at now: Timestamp, by: String) throws -> (sale: CardMovement, items: [CardItem]) {
         guard kind.coversJobs, !sold.isEmpty else { throw CardRefusal.jobsNeeded }
         if kind == .count && sold.count > 1 { throw CardRefusal.countCardOneJob(jobs: sold.map(\.job)) }
         for item in sold where item.times <= 0 || item.times > maximumTimes {
@@ -53,13 +57,18 @@ extension CardRules {
         guard price.fen > 0 else { throw InputRefusal.mustBePositive(field: "price", given: price.plain) }
         guard expiresAt > now else { throw CardRefusal.untilPassed(until: expiresAt) }
         guard method != .account else { throw CardRefusal.soldOnAccount }
+        let listValue = sold.reduce(0) { $0 + $1.times * $1.listValue.fen }
+        let belowLimit = price.fen * 100 < listValue * (100 - giftLimitPercent)
+        if belowLimit && manager == nil {
+            throw CardRefusal.priceBelowListNeedsManager(price: price, listValue: Money(fen: listValue), limitPercent: giftLimitPercent)
+        }
         let prices = splitPrice(price, over: sold.map { ($0.times, $0.listValue) })
         let items = sold.enumerated().map { index, item in
             CardItem(number: index + 1, job: item.job, name: item.name, operations: item.operations, times: item.times, price: prices[index])
         }
         let uses = sold.reduce(0) { $0 + $1.times }
         return (CardMovement(kind: .sale, change: CardBalance(paidIn: price, uses: uses), method: method, amount: price,
-                             reference: reference, at: now, by: by), items)
+                             reference: reference, authorizedBy: belowLimit ? manager : nil, at: now, by: by), items)
     }
 
     /// A package's price over its jobs, in fen: each job but the last gets the price in proportion to
@@ -139,7 +148,9 @@ extension OrderRecord {
     /// payer's, as for a stored-value card: a card belongs to its holder, and a relative's car uses
     /// it only when its order is billed to the holder (`ro set RO billto=C…`, on record) — valid
     /// now, with a use of that job left that no other open order holds (`holds`).
-    public func cover(line number: Int, with card: MemberCard, holder: String, holds: CardHolds, by: String,
+    /// `useValue`: what one use covers — the operation's standard hours at the order's labour rate;
+    /// a line worth more (more hours, a higher rate) is more than a use, and is refused.
+    public func cover(line number: Int, with card: MemberCard, holder: String, holds: CardHolds, useValue: Money? = nil, by: String,
                       at now: Timestamp) throws -> OrderChange {
         try ensureCoverable()
         var line = try line(number)
@@ -152,6 +163,9 @@ extension OrderRecord {
         }
         try CardRules.ensureOpen(card, at: now)
         let item = try CardRules.coveringItem(card, line: line)
+        if let useValue, line.amount > useValue {
+            throw CardRefusal.lineAboveOneUse(order: order.number, line: number, value: line.amount, use: useValue)
+        }
         let held = holds.byItem[item.number] ?? []
         guard item.uses - held.count > 0 else {
             throw CardRefusal.noUsesLeft(card: card.number, job: item.job, left: item.uses, heldBy: held.map(\.text))

@@ -241,6 +241,9 @@ public enum CardRules {
         guard method != .account else { throw CardRefusal.soldOnAccount }
         guard heldBy.isEmpty else { throw CardRefusal.usesHeld(card: card.number, orders: heldBy) }
         guard !card.balance.isEmpty else { throw CardRefusal.nothingLeft(card: card.number) }
+        // Past its last day the paid-in left is earned (counted as expired in that month's report):
+        // paying it out now would take back money on record as the shop's, and rewrite that month.
+        if card.isExpired(at: now), let expiry = card.expiresAt { throw CardRefusal.refundAfterExpiry(card: card.number, expiredAt: expiry) }
         return CardMovement(kind: .refund, change: -card.balance, method: method, amount: refundAmount(card.balance),
                             reference: reference, reason: reason, authorizedBy: manager, at: now, by: by)
     }

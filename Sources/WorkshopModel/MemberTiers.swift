@@ -123,10 +123,11 @@ public struct MemberSavings: Equatable, Sendable {
     }
 
     /// What the member prices among `lines` saved, by tier (a customer whose tier changed while the
-    /// order was open may have two); warranty work (free) counts in none. `tiers`: the shop's tiers
-    /// now, to say a tier's discounts only while they still give every line's price.
+    /// order was open may have two); warranty work and lines a member's card covers (charged nothing)
+    /// count in none. `tiers`: the shop's tiers now, to say a tier's discounts only while they still
+    /// give every line's price.
     public static func of(_ lines: [OrderLine], tiers: [MemberTier]) -> [MemberSavings] {
-        let priced = lines.filter { !$0.covered && $0.status != .removed && $0.memberSaving != nil }
+        let priced = lines.filter { !$0.covered && $0.cardID == nil && $0.status != .removed && $0.memberSaving != nil }
         var names: [String] = []
         for line in priced where !names.contains(line.memberTier!) { names.append(line.memberTier!) }
         return names.map { name in

@@ -172,4 +172,14 @@ public enum DiscountRule {
 
     /// Whether a discount of `share` basis points needs a manager, given the advisor's limit in percent.
     public static func needsManager(share: Int, limitPercent: Int) -> Bool { share > limitPercent * 100 }
+
+    /// Whether `discount` (worth `value` on `chargeable`) needs a manager: a percentage above the
+    /// limit, or an amount above the limit's share of the chargeable total — exactly, never after
+    /// rounding. 5% of 142.50 is 7.13 once rounded to the fen, and still 5%.
+    public static func needsManager(_ discount: Discount, value: Money, chargeable: Money, limitPercent: Int) -> Bool {
+        switch discount {
+        case .percent(let basisPoints): return basisPoints > limitPercent * 100
+        case .amount: return value.fen * 100 > chargeable.fen * limitPercent
+        }
+    }
 }

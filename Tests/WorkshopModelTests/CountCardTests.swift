@@ -233,3 +233,74 @@ import Testing
         #expect(card.applying(more).items[1].uses == 3)
     }
 }
+
+/// What the second insider tester found on cards, worked by hand.
+@Suite struct CardLoopholeTests {
+    let base = CountCardTests()
+
+    /// 10 washes at 40.00 list (400.00): 320.00 is 20% under, within a 20% limit; 300.00 is not.
+    @Test func aCountCardSoldFarUnderItsListIsAManagers() throws {
+        let t0 = base.t0
+        func sell(_ fen: Int, manager: String? = nil) throws -> CardMovement {
+            try CardRules.sellCount(kind: .count, items: [base.wash()], price: Money(fen: fen), expiresAt: base.lastDay, method: .cash,
+                                    reference: nil, giftLimitPercent: 20, authorizedBy: manager, at: t0, by: "周静").sale
+        }
+        #expect(try sell(32_000).authorizedBy == nil)
+        #expect(throws: CardRefusal.priceBelowListNeedsManager(price: Money(fen: 31_999), listValue: Money(fen: 40_000), limitPercent: 20)) {
+            try sell(31_999)
+        }
+        #expect(try sell(100, manager: "钱主管").authorizedBy == "钱主管")
+    }
+
+    @Test func aCardPastItsLastDayIsNotRefunded() throws {
+        let card = try base.sold([base.wash()], price: base.yuan(300))
+        #expect(throws: CardRefusal.refundAfterExpiry(card: "K5", expiredAt: base.lastDay)) {
+            try CardRules.refund(card, method: .cash, reference: nil, reason: "客户要求", authorizedBy: "钱主管", at: base.lastDay, by: "周静")
+        }
+    }
+
+    /// A use covers the operation's standard hours at the order's rate (0.3 h × 120.00 = 36.00).
+    @Test func aLineWorthMoreThanOneUseIsNotCoveredAndACoveredLineIsNotChanged() throws {
+        var shop = try base.order()
+        let card = try base.sold([base.wash()], price: base.yuan(300))
+        shop.apply(try shop.record.addLine(.labor(number: 0, description: "精致洗车", hours: Hours(hundredths: 800), rate: Money(fen: 12_000),
+                                                  operationCode: "WASH-01")))
+        #expect(throws: CardRefusal.lineAboveOneUse(order: "RO7", line: 4, value: Money(fen: 96_000), use: Money(fen: 3_600))) {
+            try shop.record.cover(line: 4, with: card, holder: "C1 张伟", holds: CardHolds(), useValue: Money(fen: 3_600), by: "周静", at: shop.now)
+        }
+        shop.apply(try shop.record.cover(line: 1, with: card, holder: "C1 张伟", holds: CardHolds(), useValue: Money(fen: 3_600), by: "周静",
+                                         at: shop.now))
+        #expect(throws: CardRefusal.coveredLineChanged(order: "RO7", line: 1, card: "K5")) {
+            try shop.record.changeLine(1, LineEdit(hours: Hours(hundredths: 1_000)))
+        }
+    }
+
+    /// Who pays does not move while a card covers a line or paid, or a line is at a member's price.
+    @Test func thePayerDoesNotMoveWhileMemberValueIsOnTheOrder() throws {
+        var shop = try base.order()
+        let card = try base.sold([base.wash()], price: base.yuan(300))
+        let other = Customer(id: 2, name: "李娜", phone: "13912345678", createdAt: Timestamp(seconds: 0))
+        shop.apply(try shop.record.cover(line: 1, with: card, holder: "C1 张伟", holds: CardHolds(), by: "周静", at: shop.now))
+        #expect(throws: OrderRefusal.payerHasMemberValue(order: "RO7", memberPriced: [], covered: [1], cardPaid: false)) {
+            try shop.record.correct(ReceptionFacts(billTo: .customer(other)), odometerBefore: nil)
+        }
+        // Naming the payer it already has moves nothing, and is not refused.
+        #expect(try shop.record.correct(ReceptionFacts(billTo: .owner), odometerBefore: nil).order.billTo == nil)
+        let paidByCard = [Payment(amount: Money(fen: 100), method: .card, at: shop.now, by: "周静", card: 3)]
+        shop.apply(try shop.record.uncover(line: 1))
+        #expect(throws: OrderRefusal.payerHasMemberValue(order: "RO7", memberPriced: [], covered: [], cardPaid: true)) {
+            try shop.record.correct(ReceptionFacts(billTo: .customer(other)), odometerBefore: nil, payments: paidByCard)
+        }
+        #expect(try shop.record.correct(ReceptionFacts(billTo: .customer(other)), odometerBefore: nil).order.billTo == 2)
+    }
+
+    /// A member-priced line a card covers is charged nothing: the member saved nothing on it.
+    @Test func aCoveredLineCountsInNoMemberSaving() {
+        var priced = OrderLine.labor(number: 1, description: "四轮定位", hours: Hours(hundredths: 100), rate: Money(fen: 10_800), operationCode: "ALN-01")
+        priced.memberTier = "金卡"
+        priced.regularPrice = Money(fen: 12_000)
+        #expect(MemberSavings.of([priced], tiers: []).first?.labor == Money(fen: 1_200))
+        priced.cardID = 3
+        #expect(MemberSavings.of([priced], tiers: []).isEmpty)
+    }
+}

@@ -127,6 +127,12 @@ struct SignedFactsTests {
         #expect(!DiscountRule.needsManager(share: share(2_620), limitPercent: 5))
         #expect(share(2_625) == 501)                                     // 26.25: 5.0095%, over
         #expect(DiscountRule.needsManager(share: share(2_625), limitPercent: 5))
+        // Judged exactly, not on the rounded share: 26.25 is over, and 5% of 142.50 (7.13 once
+        // rounded to the fen) is 5%, at the limit.
+        #expect(DiscountRule.needsManager(.amount(Money(fen: 2_625)), value: Money(fen: 2_625), chargeable: Money(fen: 52_400), limitPercent: 5))
+        #expect(!DiscountRule.needsManager(.amount(Money(fen: 2_620)), value: Money(fen: 2_620), chargeable: Money(fen: 52_400), limitPercent: 5))
+        #expect(!DiscountRule.needsManager(.percent(500), value: Money(fen: 713), chargeable: Money(fen: 14_250), limitPercent: 5))
+        #expect(DiscountRule.needsManager(.percent(501), value: Money(fen: 714), chargeable: Money(fen: 14_250), limitPercent: 5))
     }
 }
 

@@ -121,7 +121,8 @@ enum CardCommands {
         guard let until else { throw CardRefusal.untilNeeded }
         let sold = try itemsSold(invocation, s)
         let (sale, items) = try CardRules.sellCount(kind: kind, items: sold, price: price, expiresAt: until, method: method,
-                                                    reference: invocation.value("ref"), at: s.now, by: s.user)
+                                                    reference: invocation.value("ref"), giftLimitPercent: s.settings.cardBonusLimitPercent,
+                                                    authorizedBy: try s.authorizingManager(invocation), at: s.now, by: s.user)
         let card = try s.store.sellCard(customer: customer, kind: kind, sale: sale, items: items, expiresAt: until)
         let jobs = card.items.map { s.t("\($0.job) \($0.name) \($0.times) 次（\($0.price.grouped)）", "\($0.job) \($0.name) × \($0.times) (\($0.price.grouped))") }
         return .message(s.t("售出\(kind.chinese) \(card.number)：\(customer.reference) \(customer.name)，\(jobs.joined(separator: "、"))，售价 \(price.grouped)（收款 \(price.grouped) \(method.chinese)）",

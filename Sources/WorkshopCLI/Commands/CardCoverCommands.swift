@@ -16,8 +16,11 @@ enum CardCoverCommands {
         let record = try s.record(invocation)
         let card = try s.store.resolveCard(invocation.need("card"))
         let number: Int = invocation.need("line")
+        // One use covers the operation's standard hours (工时定额) at the order's labour rate.
+        let operation = try record.lines.first { $0.number == number }?.operationCode.flatMap { try s.store.laborOperation(code: $0) }
+        let useValue = operation.map { LineAmount.labor(hours: $0.hours, rate: record.terms(current: s.terms).laborRate) }
         let change = try s.store.apply(try record.cover(line: number, with: card, holder: try CardCommands.holder(card, s),
-                                                        holds: try s.store.cardHolds(card), by: s.user, at: s.now))
+                                                        holds: try s.store.cardHolds(card), useValue: useValue, by: s.user, at: s.now))
         let after = try s.store.record(of: change.order)
         let line = change.changedLines[0]
         let item = try CardRules.coveringItem(card, line: line)

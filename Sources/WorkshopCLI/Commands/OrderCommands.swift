@@ -50,7 +50,8 @@ enum OrderCommands {
                 let manager = try s.authorizingManager(invocation)      // a lower category
                 let change = try s.store.apply(try record.correct(facts, odometerBefore: before, correctedSince: correctedSince,
                                                                   catalogue: try s.store.laborCategories(),
-                                                                  authorizedBy: manager))
+                                                                  authorizedBy: manager,
+                                                                  payments: try s.store.payments(orderID: record.order.id)))
                 if let reading = facts.odometer {
                     try s.store.setOdometer(vehicleID: record.order.vehicleID, reading: reading, was: record.order.odometerIn)
                 }

@@ -14,6 +14,18 @@ extension CardRefusal: WordedRefusal {
             return w("\(card) 已于 \(w.time(at)) 退卡，不能再使用", "\(card) was refunded on \(w.time(at)): nothing more moves on it")
         case .expired(let card, let expiredAt):
             return w("\(card) 已过期（有效期至 \(w.date(expiredAt + -1))），不能再使用", "\(card) has expired (valid until \(w.date(expiredAt + -1))): it covers and pays nothing")
+        case .priceBelowListNeedsManager(let price, let listValue, let limit):
+            return w("售价 \(price.grouped) 低于各次标价合计 \(listValue.grouped) 超过 \(limit)%（shop card_bonus_limit）：须经理批准（authorized=经理姓名）",
+                     "a price of \(price.grouped) is more than \(limit)% below the uses' list value of \(listValue.grouped) (shop card_bonus_limit): a manager must authorise it (authorized=NAME of a manager)")
+        case .lineAboveOneUse(let order, let line, let value, let use):
+            return w("\(order) 第 \(line) 项 \(value.grouped) 超过一次的标准工时费 \(use.grouped)：次卡一次只抵扣标准工时；超出部分请另列一项收费",
+                     "\(order) line \(line) is \(value.grouped), more than one use's standard hours at the rate (\(use.grouped)): a use covers the standard hours; put the rest on a line of its own, charged")
+        case .coveredLineChanged(let order, let line, let card):
+            return w("\(order) 第 \(line) 项由 \(card) 抵扣：先取消抵扣（ro uncover \(order) \(line)）再修改",
+                     "\(order) line \(line) is covered by \(card): take the cover off first (ro uncover \(order) \(line)), then change it")
+        case .refundAfterExpiry(let card, let expiredAt):
+            return w("\(card) 已于 \(w.date(expiredAt + -1)) 到期：卡内本金已转为过期收入，不能退卡；如确需补偿客户，由经理另行处理（card adjust 须写明原因）",
+                     "\(card) expired on \(w.date(expiredAt + -1)): its paid-in left is earned (expired), so it is not refunded; to make it up to the customer, a manager adjusts with a reason (card adjust)")
         case .aboveBalance(let card, let amount, let paidIn, let bonus):
             return w("\(card) 余额不足：要付 \(amount.grouped)，卡内只有 \((paidIn + bonus).grouped)（本金 \(paidIn.grouped) + 赠送 \(bonus.grouped)）",
                      "\(card) does not hold \(amount.grouped): its balance is \((paidIn + bonus).grouped) (paid-in \(paidIn.grouped) + bonus \(bonus.grouped))")

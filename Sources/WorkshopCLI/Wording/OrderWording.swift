@@ -95,6 +95,19 @@ extension OrderRefusal: WordedRefusal {
         case .payerAfterSigning(let order, let status):
             return w("\(order) \(status.chinese)：付款方是客户签字的内容，签字后不能更改（如确需更改，请先重开 reopen \(order) reason=…）",
                      "\(order) is \(status.english): who pays is part of what the customer signed and cannot change after signing (reopen \(order) reason=… first if it must)")
+        case .payerHasMemberValue(let order, let memberPriced, let covered, let cardPaid):
+            var zh: [String] = [], en: [String] = []
+            if !memberPriced.isEmpty {
+                zh.append("第 \(memberPriced.map(String.init).joined(separator: "、")) 项按会员价报价（删除后重新报价）")
+                en.append("line \(memberPriced.map(String.init).joined(separator: ", ")) at a member's price (remove and enter again)")
+            }
+            if !covered.isEmpty {
+                zh.append("第 \(covered.map(String.init).joined(separator: "、")) 项由会员卡抵扣（ro uncover）")
+                en.append("line \(covered.map(String.init).joined(separator: ", ")) covered by a card (ro uncover)")
+            }
+            if cardPaid { zh.append("已用储值卡付款（先退回卡内）"); en.append("paid from a stored-value card (refund it to the card first)") }
+            return w("\(order) 不能改付款方：\(zh.joined(separator: "；"))——会员价和会员卡属于付款的客户",
+                     "\(order): who pays cannot change: \(en.joined(separator: "; ")) — member prices and cards belong to the customer who pays")
         case .categoryBelowWork(let order, let given, let required, let line, let description):
             return w("\(order) 第 \(line) 项“\(description)”属\(required.chinese)：维修类别不能低于\(required.chinese)（给的是\(given.chinese)）；三级检验和质保期由类别决定",
                      "\(order) line \(line) \"\(description)\" is \(required.english) work: the category cannot be lower than \(required.english) (given: \(given.english)); it decides the three inspections and the warranty")

@@ -12,6 +12,14 @@ public enum CardRefusal: Refusal, Equatable {
     case closed(card: String, at: Timestamp)
     /// The card's last day has passed: it covers and pays nothing.
     case expired(card: String, expiredAt: Timestamp)
+    /// A card past its last day is not refunded: its paid-in left is earned.
+    case refundAfterExpiry(card: String, expiredAt: Timestamp)
+    /// A line worth more than one use (the operation's standard hours at the order's rate).
+    case lineAboveOneUse(order: String, line: Int, value: Money, use: Money)
+    /// A covered line's work or price is not changed while the card covers it.
+    case coveredLineChanged(order: String, line: Int, card: String)
+    /// A count card or package sold below its uses' list value by more than card_bonus_limit.
+    case priceBelowListNeedsManager(price: Money, listValue: Money, limitPercent: Int)
     /// More than the card holds: its paid-in and bonus balances.
     case aboveBalance(card: String, amount: Money, paidIn: Money, bonus: Money)
     /// A count card covers another job.

@@ -16,9 +16,11 @@ extension OrderRecord {
         if case .amount(let money) = discount, money > chargeable {
             throw OrderRefusal.discountAboveChargeable(discount: money, chargeable: chargeable)
         }
-        if DiscountRule.needsManager(share: settlement.discountShare, limitPercent: terms.discountLimitPercent) && manager == nil {
-            throw OrderRefusal.discountNeedsManager(discount: settlement.discount, shareBasisPoints: settlement.discountShare,
-                                                    limitPercent: terms.discountLimitPercent)
+        if DiscountRule.needsManager(discount, value: settlement.discount, chargeable: chargeable, limitPercent: terms.discountLimitPercent),
+           manager == nil {
+            var share = settlement.discountShare
+            if case .percent(let basisPoints) = discount { share = basisPoints }
+            throw OrderRefusal.discountNeedsManager(discount: settlement.discount, shareBasisPoints: share, limitPercent: terms.discountLimitPercent)
         }
         // Within the limit alone, it may not stack with lines priced below their list to beyond it.
         try Gate.manualReductions(lines: lines.filter { $0.status == .approved }, discount: settlement.discount,

@@ -78,14 +78,14 @@ extension OrderRecord {
     /// `ro set … category=`: the category checked against the order's work and, lowered, a manager's
     /// authorisation (`Gate.category`), then the facts corrected as `correct` does.
     public func correct(_ facts: ReceptionFacts, odometerBefore before: OdometerReading?, correctedSince: OdometerReading? = nil,
-                        catalogue: [String: RepairCategory], authorizedBy manager: String?) throws -> OrderChange {
+                        catalogue: [String: RepairCategory], authorizedBy manager: String?, payments: [Payment] = []) throws -> OrderChange {
         if let category = facts.category, category != order.category {
             try Gate.open(order)
             if order.status == .estimating {
                 try Gate.category(category, for: self, catalogue: catalogue, authorizedBy: manager)
             }
         }
-        var change = try correct(facts, odometerBefore: before, correctedSince: correctedSince)
+        var change = try correct(facts, odometerBefore: before, correctedSince: correctedSince, payments: payments)
         if let category = facts.category, category.isBelow(order.category) {
             change.detail += [("category_was", .string(order.category.code)), ("authorized_by", .string(manager))]
         }

@@ -88,6 +88,10 @@ extension OrderRecord {
         if edit.covered == true, let card = line.cardID {
             throw CardRefusal.lineAlreadyCovered(order: order.number, line: number, card: MemberCard.number(card))
         }
+        // A covered line is what one use of the card paid for: changed, it would be more on the card.
+        if let card = line.cardID, edit.changesWorkOrPrice {
+            throw CardRefusal.coveredLineChanged(order: order.number, line: number, card: MemberCard.number(card))
+        }
         let detail = try edit.apply(to: &line, order: order.number)
         var change = OrderChange(order, .lineChange, [("line", .int(number))] + detail)
         change.changedLines = [line]
@@ -143,8 +147,9 @@ extension OrderRecord {
     /// since its last correction), and no more than 2,000 km a day beyond it unless confirmed.
     /// A correction of the vehicle's reading made on record since this check-in (`correctedSince`)
     /// is not undone by correcting the check-in: that takes `vehicle odometer`, a manager's when down.
+    /// `payments`: the order's, for the member's cards on it (`Gate.payerChange`).
     public func correct(_ facts: ReceptionFacts, odometerBefore before: OdometerReading?,
-                        correctedSince: OdometerReading? = nil) throws -> OrderChange {
+                        correctedSince: OdometerReading? = nil, payments: [Payment] = []) throws -> OrderChange {
         try Gate.open(order)
         var updated = order
         var detail: [(String, JSON)] = []
@@ -183,6 +188,7 @@ extension OrderRecord {
             if let battery = facts.battery { detail.append(("battery", .int(battery))) }
         }
         if let billTo = facts.billTo {
+            if billTo.customerID(owner: order.customerID) != order.payingCustomerID { try Gate.payerChange(self, payments: payments) }
             switch billTo {
             case .owner: updated.billTo = nil
             case .customer(let customer): updated.billTo = customer.id == order.customerID ? nil : customer.id
@@ -366,6 +372,14 @@ public struct ReceptionFacts: Sendable {
 public enum BillTo: Sendable {
     case owner
     case customer(Customer)
+
+    /// The customer billed: the owner (`owner`), or the one named.
+    public func customerID(owner: Int) -> Int {
+        switch self {
+        case .owner: return owner
+        case .customer(let customer): return customer.id
+        }
+    }
 }
 
 /// A change to an estimate line (`estimate RO change LINE …`): nil leaves a field as it is; an empty
@@ -385,6 +399,11 @@ public struct LineEdit: Sendable {
     public var warranted: Bool?
     /// On a comeback: true, the line is warranty work (free); false, the customer pays for it.
     public var covered: Bool?
+
+    /// Whether it changes the work or the price (not only how the line reads or its warranty).
+    public var changesWorkOrPrice: Bool {
+        hours != nil || rate != nil || quantity != nil || unitPrice != nil || amount != nil || partNumber != nil || description != nil
+    }
 
     public init(description: String? = nil, hours: Hours? = nil, rate: Money? = nil, quantity: Quantity? = nil,
                 unitPrice: Money? = nil, amount: Money? = nil, partNumber: String? = nil, brand: String? = nil,
@@ -467,5 +486,21 @@ extension OrderLine {
             detail += [("member_tier", .string(memberTier)), ("regular_price", .string(regularPrice.plain))]
         }
         return detail
+    }
+}
+
+extension Gate {
+    /// Who pays decides whose member tier prices the lines and whose cards may pay or cover them: it
+    /// does not move while a line is at a member's price, a card covers a line or a card paid —
+    /// or billing an order to a gold member for a moment would give anyone gold prices, or another
+    /// customer's card money. The lines and cards come off first (priced again, uncovered, refunded).
+    public static func payerChange(_ record: OrderRecord, payments: [Payment]) throws {
+        let live = record.lines.filter { $0.status != .removed }
+        let memberPriced = live.filter { $0.memberTier != nil }.map(\.number)
+        let covered = live.filter { $0.cardID != nil }.map(\.number)
+        let cardPaid = !Gate.paidByCard(payments).isEmpty
+        guard memberPriced.isEmpty, covered.isEmpty, !cardPaid else {
+            throw OrderRefusal.payerHasMemberValue(order: record.order.number, memberPriced: memberPriced, covered: covered, cardPaid: cardPaid)
+        }
     }
 }

@@ -47,6 +47,8 @@ public enum OrderRefusal: Refusal, Equatable {
     /// The fault as the customer described it, and who pays, are part of what was signed.
     case complaintAfterSigning(order: String, status: OrderStatus)
     case payerAfterSigning(order: String, status: OrderStatus)
+    /// Who pays does not move while member prices, card covers or card payments are on the order.
+    case payerHasMemberValue(order: String, memberPriced: [Int], covered: [Int], cardPaid: Bool)
     /// The order's work implies a higher category than the one given (line `line` is that work).
     case categoryBelowWork(order: String, given: RepairCategory, required: RepairCategory, line: Int, description: String)
     /// A lower category than the order has needs a manager's authorisation.
