@@ -88,6 +88,16 @@ public enum ReminderRules {
         return reminder.with(due)
     }
 
+    /// A reminder set again replaces the open ones of its kind; one due earlier than the new one is
+    /// put off only with a reason (kept on the one closed): otherwise a due date pushed far ahead
+    /// hides a customer from the calls, with nothing on record but the new date.
+    public static func replacing(_ open: [Reminder], with new: Reminder, reason: String?) throws {
+        let said = !(reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        if !said, let earlier = open.first(where: { $0.dueOn < new.dueOn }) {
+            throw ReminderRefusal.laterNeedsReason(reminder: earlier.number, was: earlier.dueOn.text, now: new.dueOn.text)
+        }
+    }
+
     /// The next maintenance after a release that did maintenance: from the release's day and
     /// odometer, with the vehicle's own interval, else the shop's. A kilometre interval of the
     /// car's own that cannot be dated (one reading) takes the shop's months beside it.

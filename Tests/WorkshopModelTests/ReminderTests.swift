@@ -320,3 +320,23 @@ import Testing
         #expect(offered.dueOn == day("2026-12-22") && offered.item == "更换刹车油" && offered.lineNumber == 2 && offered.orderID == 3)
     }
 }
+
+@Suite struct ReminderReplacingTests {
+    /// A 年检 due 2026-11-20 (from the 行驶证) set again to 2099-12-31: only with the reason; sooner,
+    /// or the same day, it is anyone's.
+    @Test func aReminderPutOffLaterNeedsTheReason() throws {
+        let now = Timestamp(seconds: 1_795_309_200)
+        let day = { (text: String) in CalendarDay(text)! }
+        let standing = Reminder(vehicleID: 1, kind: .inspection, origin: .document, dueDate: day("2026-11-20"), dueOn: day("2026-11-20"),
+                                createdAt: now, createdBy: "王芳")
+        let later = Reminder(vehicleID: 1, kind: .inspection, origin: .set, dueDate: day("2099-12-31"), dueOn: day("2099-12-31"),
+                             createdAt: now, createdBy: "王芳")
+        #expect(throws: ReminderRefusal.laterNeedsReason(reminder: standing.number, was: "2026-11-20", now: "2099-12-31")) {
+            try ReminderRules.replacing([standing], with: later, reason: " ")
+        }
+        try ReminderRules.replacing([standing], with: later, reason: "已年检，新行驶证")
+        let sooner = Reminder(vehicleID: 1, kind: .inspection, origin: .set, dueDate: day("2026-11-01"), dueOn: day("2026-11-01"),
+                              createdAt: now, createdBy: "王芳")
+        try ReminderRules.replacing([standing], with: sooner, reason: nil)
+    }
+}

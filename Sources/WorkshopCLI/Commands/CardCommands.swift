@@ -243,7 +243,7 @@ enum CardCommands {
             if let reference = m.reference { note.append(reference) }
             if let reason = m.reason { note.append(reason) }
             if let manager = m.authorizedBy { note.append(s.t("经理 \(manager) 批准", "authorised by \(manager)")) }
-            table.add([s.formatTime(m.at), CardWording.kind(m.kind, s.wording), signed(m.change.paidIn), signed(m.change.bonus),
+            table.add([s.formatTime(m.at), CardWording.kind(m, s.wording), signed(m.change.paidIn), signed(m.change.bonus),
                        m.change.uses == 0 ? "" : (m.change.uses > 0 ? "+\(m.change.uses)" : "\(m.change.uses)"),
                        m.orderID.map { RepairOrder.number($0) + (m.line.map { "/\($0)" } ?? "") } ?? "", m.by, note.joined(separator: " · ")])
         }

@@ -11,7 +11,7 @@ enum RemindCommands {
                         "reminders for maintenance, annual inspection, insurance renewal and declined work: who to call, why, the message; the calls and the bookings they brought"), forms: [
         Form([word("set", "设置"), arg("vehicle", .vehicle)],
              options: [required("kind", .choice(ReminderKind.self)), option("every", .serviceInterval), option("due", .reminderDay),
-                       option("last", .reminderDay), option("odometer", .odometer)],
+                       option("last", .reminderDay), option("odometer", .odometer), option("reason", .text("原因", "REASON"))],
              access: .write, roles: writers,
              summary: Phrase("设置提醒：保养按里程和/或月数（先到为准，可写上次保养 last= odometer=），或年检、保险的到期日",
                              "set a reminder: maintenance every so many km and/or months, whichever first (last= odometer= give the last service), or the inspection or insurance date"),
@@ -20,8 +20,8 @@ enum RemindCommands {
             try set(invocation, s)
         },
         Form([word("clear", "清除"), arg("vehicle", .vehicle)],
-             options: [required("kind", .choice(ReminderKind.self)), option("reason", .text("原因", "REASON"))], access: .write, roles: writers,
-             summary: Phrase("清除车辆某类未关闭的提醒（车辆自己的保养间隔保留）", "clear a vehicle's open reminders of a kind (its own maintenance interval stays)"),
+             options: [required("kind", .choice(ReminderKind.self)), required("reason", .text("原因", "REASON"))], access: .write, roles: writers,
+             summary: Phrase("清除车辆某类未关闭的提醒，写明原因（车辆自己的保养间隔保留）", "clear a vehicle's open reminders of a kind, with the reason (its own maintenance interval stays)"),
              examples: ["remind clear 粤B8K3M2 kind=insurance reason=\"已在别处续保\""]) { invocation, s in
             try clear(invocation, s)
         },
@@ -75,9 +75,12 @@ enum RemindCommands {
         let given = ReminderRules.Setting(kind: kind, interval: try every.map(ServiceInterval.parse), due: (invocation.value("due") as String?).flatMap(CalendarDay.init),
                                           lastService: (invocation.value("last") as String?).flatMap(CalendarDay.init), lastKm: invocation.value("odometer"))
         let reminder = try ReminderRules.set(given, facts: try ReminderDesk.facts(vehicle, s), today: ReminderDesk.today(s), at: s.now, by: s.user)
-        // A reminder set again replaces the open one of its kind.
-        for old in try s.store.reminders(vehicleID: vehicle.id) where old.kind == kind {
-            try s.store.saveReminder(try old.closing(.replaced, by: s.user, at: s.now), action: .reminderClose)
+        // A reminder set again replaces the open one of its kind; put off later, with the reason.
+        let open = try s.store.reminders(vehicleID: vehicle.id).filter { $0.kind == kind }
+        let reason: String? = invocation.value("reason")
+        try ReminderRules.replacing(open, with: reminder, reason: reason)
+        for old in open {
+            try s.store.saveReminder(try old.closing(.replaced, by: s.user, at: s.now, reason: reason), action: .reminderClose)
         }
         let saved = try s.store.addReminder(reminder)
         var text = s.t("\(vehicle.plate.value) \(kind.chinese)提醒 \(saved.number)：", "\(vehicle.plate.value) \(kind.english) reminder \(saved.number): ") + why(saved, s)

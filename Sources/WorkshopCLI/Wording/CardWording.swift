@@ -114,9 +114,11 @@ extension CardRefusal: WordedRefusal {
 
 /// What a card's movement was, in the shop's language.
 enum CardWording {
-    static func kind(_ kind: CardMovementKind, _ w: Wording) -> String {
-        switch kind {
+    static func kind(_ movement: CardMovement, _ w: Wording) -> String {
+        switch movement.kind {
         case .sale: return w("售卡", "sold")
+        // An overpayment an order's card payment made, back on the card (refund … method=card).
+        case .use where movement.change.paidIn.fen + movement.change.bonus.fen > 0: return w("退回", "paid back")
         case .use: return w("消费", "used")
         case .refund: return w("退卡", "refunded")
         case .adjust: return w("调整", "adjusted")

@@ -36,6 +36,9 @@ extension ReminderRefusal: WordedRefusal {
         case .kilometresNeedAnEstimate(let plate, let readings):
             return w("\(plate) 只有 \(readings) 次里程读数（需至少两次、不同日期），无法估算何时达到里程；请同时写月数（every=5000km|6months）或日期（due=…）",
                      "\(plate) has \(readings) odometer reading\(readings == 1 ? "" : "s") (two on different days are needed), so the day the kilometres are reached cannot be estimated: give months too (every=5000km|6months) or a date (due=…)")
+        case .laterNeedsReason(let reminder, let was, let now):
+            return w("提醒 \(reminder) 原定 \(was) 到期，改到更晚的 \(now) 须写明原因（reason=…，留有记录）",
+                     "reminder \(reminder) is due on \(was): moving it later, to \(now), needs the reason (reason=…, on record)")
         case .noReminder(let given):
             return w("没有提醒 \(given)（remind list 查看）", "no reminder \(given) (remind list shows them)")
         case .closed(let reminder, let outcome, let at):

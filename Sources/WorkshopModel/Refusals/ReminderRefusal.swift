@@ -26,6 +26,9 @@ public enum ReminderRefusal: Refusal, Equatable {
     /// readings on different days.
     case kilometresNeedAnEstimate(plate: String, readings: Int)
     case noReminder(given: String)
+    /// A reminder set again with a later due day than the open one it replaces (a 年检 from the
+    /// 行驶证 pushed to 2099 hides the customer): said why, on record.
+    case laterNeedsReason(reminder: String, was: String, now: String)
     /// The reminder is closed already (called, serviced, replaced, cleared, dismissed).
     case closed(reminder: String, outcome: String, at: Timestamp)
     /// Nothing of that kind is open for the vehicle.
