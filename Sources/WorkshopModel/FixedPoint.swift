@@ -51,22 +51,31 @@ public enum FixedPoint {
             fraction /= 10
             digits -= 1
         }
-        var wholeText = String(whole)
-        if grouping && wholeText.count > 3 {
-            var grouped = ""
-            for (index, character) in wholeText.enumerated() {
-                if index > 0 && (wholeText.count - index) % 3 == 0 { grouped.append(",") }
-                grouped.append(character)
-            }
-            wholeText = grouped
+        // Written as bytes (lists show an amount a row).
+        var wholeDigits: [UInt8] = []
+        var rest = whole
+        repeat {
+            wholeDigits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        wholeDigits.reverse()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(wholeDigits.count * 4 / 3 + digits + 3)
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        for (index, digit) in wholeDigits.enumerated() {
+            if grouping && index > 0 && (wholeDigits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(digit)
         }
-        var result = negative ? "-" + wholeText : wholeText
         if digits > 0 {
-            var fractionText = String(fraction)
-            while fractionText.count < digits { fractionText = "0" + fractionText }
-            result += "." + fractionText
+            bytes.append(UInt8(ascii: "."))
+            var fractionDigits = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                fractionDigits[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            bytes += fractionDigits
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `numerator / denominator` rounded half away from zero (the "half-up" of commerce).

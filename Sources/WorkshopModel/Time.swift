@@ -72,6 +72,24 @@ public struct CivilTime: Hashable, Sendable {
 
     /// "2026-11-22 14:30" (or with ":05" seconds).
     public func formatted(seconds: Bool = false, separator: String = " ") -> String {
+        // Lists show a time or two a row: written as bytes, without string interpolation.
+        if (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+           (0...59).contains(minute), (0...60).contains(second), separator.utf8.count == 1 {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(19)
+            func digits(_ n: Int, _ count: Int) {
+                var divisor = count == 4 ? 1000 : 10
+                while divisor > 0 {
+                    bytes.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
+            bytes.append(separator.utf8.first!)
+            digits(hour, 2); bytes.append(UInt8(ascii: ":")); digits(minute, 2)
+            if seconds { bytes.append(UInt8(ascii: ":")); digits(second, 2) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var text = "\(year)-\(two(month))-\(two(day))\(separator)\(two(hour)):\(two(minute))"
         if seconds { text += ":\(two(second))" }

@@ -7,6 +7,8 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable where AllCases == [
     var english: String { get }
     /// Extra accepted spellings, lower-cased.
     var aliases: [String] { get }
+    /// Rebuilds a case from its stored code (nil for a code no case has).
+    init?(code: String)
 }
 
 extension Vocabulary {
@@ -43,6 +45,19 @@ extension Vocabulary {
     public var bilingual: String { "\(chinese) \(english)" }
 
     public func label(_ language: Language) -> String { language == .zh ? chinese : english }
+}
+
+extension Vocabulary where Self: RawRepresentable, RawValue == String {
+    /// Most codes are the case's raw value: found directly (every stored code a list shows is read
+    /// back this way), else by looking through every case.
+    public init?(code: String) {
+        if let value = Self(rawValue: code), value.code == code {
+            self = value
+            return
+        }
+        guard let value = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = value
+    }
 }
 
 /// The language a shop shows its screens and documents in.

@@ -17,13 +17,15 @@ extension Row {
 struct StoredCodes {
     let row: Row
     let table: String
-    /// How a person finds the row: "RO12", "RO12/3", "A5", a part number.
-    let key: String
+    /// How a person finds the row: "RO12", "RO12/3", "A5", a part number. Made only for a refusal:
+    /// lists read thousands of rows whose codes are all known.
+    private let makeKey: () -> String
+    var key: String { makeKey() }
 
-    init(_ row: Row, table: String, key: String) {
+    init(_ row: Row, table: String, key: @autoclosure @escaping () -> String) {
         self.row = row
         self.table = table
-        self.key = key
+        self.makeKey = key
     }
 
     func code<V: Vocabulary>(_ column: String) throws -> V {

@@ -566,6 +566,18 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
 /// The idle moments that checkpointed the log (over 0.2 ms), between commands.
 var checkpoints: [Double] = []
 
+// `make bench ARGS='--profile "ro list" 5000'`: one command line run N times and nothing else, to
+// run under perf, callgrind or strace (`{i}` in the line becomes the run's number, `{plate}` a
+// different vehicle's plate each run).
+if let at = arguments.firstIndex(of: "--profile"), at + 1 < arguments.count {
+    let line = arguments[at + 1]
+    let count = at + 2 < arguments.count ? Int(arguments[at + 2]) ?? 1_000 : 1_000
+    let samples = measureFew(line, runs: count) { i in line.replacingOccurrences(of: "{i}", with: String(i))
+        .replacingOccurrences(of: "{plate}", with: plate(vehicleCount / 5 + i % (vehicleCount / 2))) }
+    report([samples])
+    exit(0)
+}
+
 // Vehicles with no open order, for check-ins.
 let idle = try Database(path: workCopy).rows("""
     SELECT v.plate, v.odometer FROM vehicles v

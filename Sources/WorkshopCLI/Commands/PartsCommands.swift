@@ -282,15 +282,15 @@ enum PartsCommands {
         let jobs = try s.store.jobs()
         var table = TextTable([s.t("代码", "Code"), s.t("名称", "Name"), s.t("工时", "Hours"), s.t("配件", "Parts"), s.t("设备", "Equipment"),
                                s.t("估价", "Price")], rightAligned: [2, 5])
-        for job in jobs {
-            let priced = try JobPricing.price(job, s)
+        let prices = try jobs.map { try JobPricing.price($0, s) }
+        for (job, priced) in zip(jobs, prices) {
             table.add([job.code, job.name, priced.hours.description, job.parts.map { "\($0.partNumber)×\($0.quantity)" }.joined(separator: " "),
                        s.wording.equipment(job.equipment), priced.total.grouped])
         }
         return Output(text: jobs.isEmpty ? s.t("(暂无套餐)", "(no jobs yet)") : table.render(),
-                      json: .object([("jobs", .array(try jobs.map { job in
+                      json: .object([("jobs", .array(zip(jobs, prices).map { job, priced in
                           .object([("code", .string(job.code)), ("name", .string(job.name)),
-                                   ("price", .money(try JobPricing.price(job, s).total)),
+                                   ("price", .money(priced.total)),
                                    ("equipment", .array(job.equipment.map { .string($0) }))])
                       }))]))
     }

@@ -2,18 +2,38 @@ import WorkshopModel
 
 /// What a command prints: readable text for people, and the same facts as one JSON document for
 /// programs (`--json`, `set format json`).
+///
+/// Both forms are given as expressions that are evaluated only when asked for: a session prints
+/// one of them, and building the other (a list's JSON beside its table) was a large part of what a
+/// read command cost. `settle` makes the form the session prints once, inside the command's
+/// transaction.
 struct Output {
-    var text: String
-    var json: JSON
+    private var makeText: () -> String
+    private var makeJSON: () -> JSON
+    var text: String { makeText() }
+    var json: JSON { makeJSON() }
     /// What must wait until the change is committed (printing documents: never inside a write
     /// transaction). Returns the output to show instead, or throws: the command then fails, its
     /// change standing (the refusal should say so).
     var afterCommit: (() throws -> Output)?
 
-    init(text: String, json: JSON, afterCommit: (() throws -> Output)? = nil) {
-        self.text = text
-        self.json = json
+    init(text: @autoclosure @escaping () -> String, json: @autoclosure @escaping () -> JSON,
+         afterCommit: (() throws -> Output)? = nil) {
+        makeText = text
+        makeJSON = json
         self.afterCommit = afterCommit
+    }
+
+    /// Makes the form `format` prints now, once; the other stays unmade unless someone asks for it.
+    mutating func settle(_ format: Session.Format) {
+        switch format {
+        case .text:
+            let text = makeText()
+            makeText = { text }
+        case .json:
+            let json = makeJSON()
+            makeJSON = { json }
+        }
     }
 
     /// A short confirmation, e.g. after a change.
@@ -27,6 +47,8 @@ struct Output {
 /// Terminal width of text: CJK and full-width characters take two columns.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        // Printable ASCII (codes, numbers, amounts, times) is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width
@@ -89,31 +111,46 @@ struct TextTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render(indent: String = "  ") -> String {
+        // Each cell on one line, cut to the widest a column may get, and measured once.
         let cells = rows.map { row in
-            row.map { cell in
-                DisplayWidth.truncate(cell.utf8.contains(10) ? String(cell.map { $0 == "\n" ? " " : $0 }) : cell, to: maximumWidth)
+            row.map { cell -> (text: String, width: Int) in
+                let flat = cell.utf8.contains(10) ? String(cell.map { $0 == "\n" ? " " : $0 }) : cell
+                let width = DisplayWidth.of(flat)
+                if width <= maximumWidth { return (flat, width) }
+                let cut = DisplayWidth.truncate(flat, to: maximumWidth)
+                return (cut, DisplayWidth.of(cut))
             }
         }
-        var widths = headers.map(DisplayWidth.of)
+        let head = headers.map { ($0, DisplayWidth.of($0)) }
+        var widths = head.map(\.1)
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
+                widths[index] = max(widths[index], cell.width)
             }
         }
-        func line(_ row: [String]) -> String {
-            var parts: [String] = []
+        // Written as bytes: appending a String piece by piece cost more than all the measuring.
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * (indent.utf8.count + widths.reduce(0, +) * 3 + widths.count * 2))
+        func line(_ row: [(text: String, width: Int)]) {
+            if !out.isEmpty { out.append(10) }
+            let start = out.count
+            out.append(contentsOf: indent.utf8)
             for (index, cell) in row.enumerated() where index < widths.count {
-                let isLast = index == widths.count - 1
-                parts.append(isLast && !rightAligned.contains(index)
-                             ? cell : DisplayWidth.pad(cell, to: widths[index], right: rightAligned.contains(index)))
+                if index > 0 { out.append(contentsOf: [32, 32]) }
+                let gap = widths[index] - cell.width
+                if rightAligned.contains(index) {
+                    out.append(contentsOf: repeatElement(32, count: gap))
+                    out.append(contentsOf: cell.text.utf8)
+                } else {
+                    out.append(contentsOf: cell.text.utf8)
+                    if index < widths.count - 1 { out.append(contentsOf: repeatElement(32, count: gap)) }
+                }
             }
-            var text = indent + parts.joined(separator: "  ")
-            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
-            return text
+            while out.count > start, out.last == 32 { out.removeLast() }
         }
-        var out = [line(headers)]
-        for row in cells { out.append(line(row)) }
-        return out.joined(separator: "\n")
+        line(head)
+        for row in cells { line(row) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -123,14 +123,22 @@ final class Session {
             if invocation.form.access == .write { try store.ensureWritable() }
             try confirmSignOffs(invocation)
             store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now, recordedAt: Timestamp.currentTime)
-            let run = { try invocation.form.run(invocation, self) }
+            // Only the form this session prints is made, inside the command's transaction.
+            let run = { () throws -> Output in
+                var output = try invocation.form.run(invocation, self)
+                output.settle(self.format)
+                return output
+            }
             var output: Output
             switch invocation.form.access {
             case .write: output = try store.write(run)
             case .read: output = try store.read(run)
             case .session: output = try run()
             }
-            if let afterCommit = output.afterCommit { output = try afterCommit() }
+            if let afterCommit = output.afterCommit {
+                output = try afterCommit()
+                output.settle(format)
+            }
             return .output(output)
         } catch {
             let (code, message) = wording.refusal(error)
