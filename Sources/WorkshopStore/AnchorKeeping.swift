@@ -2,6 +2,31 @@ import SQLite
 import WorkshopModel
 
 extension JournalAnchor {
+    /// How far past the head last synced to disk Workshop's commits may take the journal before the
+    /// anchor is synced again (its `bound`).
+    ///
+    /// Why the anchor need not be synced at every write. It guards against someone who can edit the
+    /// database file but not the anchor: a journal cut short, rewritten or run past the anchor's
+    /// head is named by `verify`. What verify reads is the file as the system holds it, synced or
+    /// not: in a machine that keeps running, every write's two replacements of the file (the
+    /// announcement before its commit, the head after it) are there the moment they are made, and a
+    /// Workshop killed at any point leaves one of them behind — as when each was synced. Syncing
+    /// only decides what survives a power cut or a crash of the system itself:
+    ///
+    /// - The anchor never gets ahead of the journal on disk: the head is moved on only after the
+    ///   commit's own sync, and an announcement (`next`) is allowed to go unfulfilled.
+    /// - The anchor may fall behind it: the replacements made since the last sync can be lost. No
+    ///   commit goes past `bound` before a file with a higher bound is synced, so at most the
+    ///   entries up to the bound of the last synced file — this many past its head — are written
+    ///   but not anchored. `verify` names them as entries past the anchor (appended outside
+    ///   Workshop, or a power cut), as it names any others: a false alarm after a power cut,
+    ///   never a cut or a rewrite let through.
+    ///
+    /// At a terminal the anchor is synced after every write, when the output is out (the person is
+    /// reading); in a script or a pipe when less than half of this is left, between two commands;
+    /// at the end of every run; and inside a write only when it would pass the bound.
+    static let unsyncedEntries = 100
+
     /// What is wrong with this anchor for a journal ending at `end`, reading entry hashes with
     /// `hashOf`: its head cut away, its head rewritten, or entries past it nobody announced (`next`
     /// is the one a Workshop write announced before its commit).
@@ -27,27 +52,51 @@ extension Store {
     }
 
     /// Inside a write, before its commit: what is wrong with the anchor against the journal as it
-    /// stood when the transaction began (`start`) is kept, and `next` is announced. Synced, since
-    /// the commit that follows relies on it.
+    /// stood when the transaction began (`start`) is kept, and `next` is announced. Synced only when
+    /// the commit would pass the file's bound (which it then moves on), or when the write found
+    /// something wrong with the anchor; otherwise left for the system to write out.
     func anchorBeforeCommit(start: JournalAnchor.Link, next: JournalAnchor.Link) {
         updateAnchor { found in
             let now = Timestamp.currentTime
             var anchor = JournalAnchor(head: start, next: next, writtenAt: now)
+            var sync = true
             switch found {
             case nil: break
             case .unreadable?: anchor.disagreements = [.unreadable(foundAt: now)]
             case .anchor(let old)?:
                 anchor.started = old.started
-                anchor.disagreements = old.disagreements + (try old.disagreements(withJournalEndingAt: start, now: now) { id in
+                let found = try old.disagreements(withJournalEndingAt: start, now: now) { id in
                     id <= start.entry ? try hash(ofEntry: id) : nil
-                })
+                }
+                anchor.disagreements = old.disagreements + found
+                if found.isEmpty, let bound = old.bound, next.entry <= bound {
+                    anchor.bound = bound
+                    sync = false
+                }
             }
+            if sync { anchor.bound = next.entry + JournalAnchor.unsyncedEntries }
+            return (anchor, sync)
+        }
+    }
+
+    /// After a command's output is out: the anchor replaced without a sync since is synced, with its
+    /// bound moved on — at once when `now` (a terminal, the end of a run), else once less than half
+    /// of `JournalAnchor.unsyncedEntries` is left before the bound. Never inside a transaction.
+    public func syncAnchorWhenIdle(now: Bool) {
+        guard anchorUnsynced, !db.isInTransaction else { return }
+        updateAnchor { found in
+            guard case .anchor(var anchor)? = found else { return nil }
+            let end = max(anchor.head.entry, anchor.next?.entry ?? 0)
+            if !now, let bound = anchor.bound, bound - end >= JournalAnchor.unsyncedEntries / 2 { return nil }
+            anchor.bound = max(anchor.bound ?? 0, end + JournalAnchor.unsyncedEntries)
+            anchor.writtenAt = Timestamp.currentTime
             return (anchor, true)
         }
     }
 
     /// After the commit: the `next` this write announced becomes the head (unless another write has
-    /// moved the anchor on since). Not synced: lost in a power cut, the announcement still holds.
+    /// moved the anchor on since). Not synced: lost in a power cut, the announcement still holds
+    /// (or the bound, if the announcement was not synced either).
     func anchorAfterCommit(_ head: JournalAnchor.Link) {
         updateAnchor { found in
             guard case .anchor(var anchor)? = found, anchor.next == head else { return nil }
@@ -66,6 +115,7 @@ extension Store {
             try withAnchorLock(anchorPath) {
                 guard let (anchor, sync) = try decide(JournalAnchor.read(anchorPath)) else { return }
                 try anchor.write(to: anchorPath, sync: sync)
+                anchorUnsynced = !sync
             }
             anchorFailure = nil
         } catch {

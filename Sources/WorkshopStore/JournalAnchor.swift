@@ -12,12 +12,18 @@ import WorkshopModel
 /// `next` becomes the head. So a Workshop stopped at any point leaves a journal that ends at the
 /// head or at `next`, and anything else is someone else's doing.
 ///
+/// Syncing: the file is replaced at every write but synced to disk only now and then (see
+/// `JournalAnchor.unsyncedEntries` for why that keeps the evidence, and what a power cut changes).
+/// `bound` is the promise that makes it safe: no Workshop commit takes the journal past it before
+/// a file with a higher bound has been synced.
+///
 /// The file, UTF-8, one fact a line:
 ///
 ///     workshop journal anchor 1
 ///     entries 1234
 ///     head 1234 9f3a…(64 hex)
 ///     next 1236 77c0…(64 hex)              (only while a write is committing)
+///     bound 1334                           (synced before any commit past it)
 ///     written 1795420800 2026-11-30T09:20:00Z
 ///     started 17 1795000000                (the head when this file was first written)
 ///     disagreed cut 1200 5b1e… 1795410000 1100
@@ -30,6 +36,9 @@ public struct JournalAnchor: Equatable, Sendable {
     public var head: Link
     /// The head a write was about to commit when the file was written.
     public var next: Link?
+    /// The last entry a Workshop commit may write before a file with a higher bound is synced (nil
+    /// in a file written before the anchor was synced lazily: every write synced it then).
+    public var bound: Int?
     /// The real time it was written.
     public var writtenAt: Timestamp
     /// The head when the file was first written, and when: entries before it were never anchored.
@@ -75,6 +84,7 @@ public struct JournalAnchor: Equatable, Sendable {
     public var text: String {
         var lines = [JournalAnchor.firstLine, "entries \(entries)", "head \(head.entry) \(head.hash)"]
         if let next { lines.append("next \(next.entry) \(next.hash)") }
+        if let bound { lines.append("bound \(bound)") }
         lines.append("written \(writtenAt.seconds) \(writtenAt.iso8601)")
         lines.append("started \(started.entry) \(started.at.seconds)")
         for d in disagreements {
@@ -90,20 +100,32 @@ public struct JournalAnchor: Equatable, Sendable {
 
     /// Reads an anchor's text; nil when it is not one.
     public init?(text: String) {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: " ").map(String.init) }
+        let lines: [[String]]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Every write reads the file (twice): ASCII, as Workshop writes it, is split as bytes.
+            let newlines: Set<UInt8> = [0x0A, 0x0B, 0x0C, 0x0D]
+            lines = text.utf8.split(whereSeparator: newlines.contains).map { line in
+                line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            }
+        } else {
+            lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: " ").map(String.init) }
+        }
         guard lines.first?.joined(separator: " ") == JournalAnchor.firstLine else { return nil }
         func link(_ words: [String]) -> Link? {
             guard words.count == 3, words[2].count == 64, let id = Int(words[1]) else { return nil }
             return Link(entry: id, hash: words[2])
         }
         func time(_ word: String) -> Timestamp? { Int(word).map(Timestamp.init(seconds:)) }
-        var entries: Int?, head: Link?, next: Link?, written: Timestamp?, started: (Int, Timestamp)?
+        var entries: Int?, head: Link?, next: Link?, bound: Int?, written: Timestamp?, started: (Int, Timestamp)?
         var disagreements: [Disagreement] = []
         for words in lines.dropFirst() {
             switch (words.first, words.count > 1 ? words[1] : "") {
             case ("entries", _) where words.count == 2: entries = Int(words[1])
             case ("head", _): head = link(words)
             case ("next", _): next = link(words)
+            case ("bound", _) where words.count == 2:
+                guard let value = Int(words[1]) else { return nil }
+                bound = value
             case ("written", _) where words.count >= 2: written = time(words[1])
             case ("started", _) where words.count == 3:
                 guard let id = Int(words[1]), let at = time(words[2]) else { return nil }
@@ -125,6 +147,7 @@ public struct JournalAnchor: Equatable, Sendable {
         }
         guard let entries, let head, let written, entries == head.entry else { return nil }
         self.init(head: head, next: next, writtenAt: written, started: started, disagreements: disagreements)
+        self.bound = bound
     }
 
     // MARK: The file

@@ -18,12 +18,7 @@ enum RowSeals {
             let altered = touch.table != TableShape.tamperLog && expected != touch.found
             // A row made and removed in the same transaction, never sealed before, leaves no seal.
             let mustSeal = touch.found != nil || expected != nil || altered
-            try db.run("""
-                INSERT INTO row_seals(entry_id, tbl, row_key, digest, altered)
-                SELECT ?, ?, ?, d, ? FROM (SELECT (SELECT \(shape.digestExpression) FROM \(shape.quotedName) AS t
-                                                   WHERE \(shape.keyCondition)) AS d)
-                WHERE d IS NOT NULL OR ?
-                """, [.integer(Int64(entry)), .text(touch.table), touch.key.value, SQLValue(altered)]
+            try db.run(shape.sealStatement, [.integer(Int64(entry)), .text(touch.table), touch.key.value, SQLValue(altered)]
                    + shape.keyParameters(touch.key) + [SQLValue(mustSeal)])
             sealed += db.changes
         }

@@ -41,6 +41,36 @@ struct TableShape: Sendable {
     /// The positions of the primary key's columns, in key order, for a WITHOUT ROWID table; nil for
     /// a table keyed by rowid.
     let keyColumns: [Int]?
+    /// The SQL below, made once: every write seals its rows with it (each quoted name was being
+    /// made again for every row sealed).
+    let quotedName: String
+    let keyExpression: String
+    let digestExpression: String
+    let keyCondition: String
+    /// Seals one row under an entry (RowSeals.seal).
+    let sealStatement: String
+
+    init(name: String, columns: [String], keyColumns: [Int]?) {
+        self.name = name
+        self.columns = columns
+        self.keyColumns = keyColumns
+        func quoted(_ column: String) -> String { "t.\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        quotedName = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // The key of row `t`, in SQL; always text for a WITHOUT ROWID table, as the hook's side makes it (RowKey.text).
+        keyExpression = keyColumns.map { $0.map { "CAST(" + quoted(columns[$0]) + " AS TEXT)" }.joined(separator: " || char(31) || ") }
+            ?? "t.rowid"
+        // The row's digest (RowDigest.function over the table's name, the key and every column).
+        digestExpression = "\(RowDigest.function)('\(name.replacingOccurrences(of: "'", with: "''"))', \(keyExpression)"
+            + columns.map { ", " + quoted($0) }.joined() + ")"
+        // Selects the row of `t` whose key is given as one parameter per key column.
+        keyCondition = keyColumns.map { $0.map { quoted(columns[$0]) + " = ?" }.joined(separator: " AND ") } ?? "t.rowid = ?"
+        sealStatement = """
+            INSERT INTO row_seals(entry_id, tbl, row_key, digest, altered)
+            SELECT ?, ?, ?, d, ? FROM (SELECT (SELECT \(digestExpression) FROM \(quotedName) AS t
+                                               WHERE \(keyCondition)) AS d)
+            WHERE d IS NOT NULL OR ?
+            """
+    }
 
     /// Tables that are not sealed row by row: the journal (its hash chain covers it), the seals
     /// themselves (each entry's digest covers them), Workshop's writer mark and its list of
@@ -55,32 +85,9 @@ struct TableShape: Sendable {
         !unsealed.contains(table) && !table.hasPrefix("sqlite_")
     }
 
-    private func quoted(_ column: String) -> String { "t.\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-
-    var quotedName: String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-
-    /// The key of row `t`, in SQL.
-    var keyExpression: String {
-        guard let keyColumns else { return "t.rowid" }
-        // Always text, as the hook's side makes it (RowKey.text).
-        return keyColumns.map { "CAST(" + quoted(columns[$0]) + " AS TEXT)" }.joined(separator: " || char(31) || ")
-    }
-
     /// The key, to compare with `row_seals.row_key`: without affinity (the unary +), so that the
     /// comparison is the column's own and SQLite searches the seals' primary key with it.
     var keyForComparison: String { "+(" + keyExpression + ")" }
-
-    /// The row's digest, in SQL (RowDigest.function over the table's name, the key and every column).
-    var digestExpression: String {
-        "\(RowDigest.function)('\(name.replacingOccurrences(of: "'", with: "''"))', \(keyExpression)"
-            + columns.map { ", " + quoted($0) }.joined() + ")"
-    }
-
-    /// Selects the row of `t` whose key is given as one parameter per key column.
-    var keyCondition: String {
-        guard let keyColumns else { return "t.rowid = ?" }
-        return keyColumns.map { quoted(columns[$0]) + " = ?" }.joined(separator: " AND ")
-    }
 
     /// The values to bind to `keyCondition`.
     func keyParameters(_ key: RowKey) -> [SQLValue] {

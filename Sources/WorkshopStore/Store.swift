@@ -46,6 +46,9 @@ public final class Store {
     /// Why the anchor file could not be written after the last write, if it could not (the write
     /// itself stands; `verify` reports an anchor that is behind or missing).
     public internal(set) var anchorFailure: String?
+    /// This store replaced the anchor file without syncing it since it last synced it
+    /// (`syncAnchorWhenIdle`).
+    var anchorUnsynced = false
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
     /// given, else `<database>.anchor` beside the database (JournalAnchor).
     public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.path)

@@ -553,7 +553,10 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
     for index in 0..<runs {
         let command = line(index)
         var ok = true
+        let logBefore = logSize()
         samples.append(milliseconds(time { ok = app.execute(command).ok }))
+        // Pages the command wrote: the log's growth (nothing when it started over after a checkpoint).
+        if logSize() > logBefore { framesWritten.append((logSize() - logBefore) / (pageSize + 24)) }
         if !ok { print("  ! \(name) failed: \(command): \(app.execute(command).output)") }
         // The moment after a command's output, as the REPL has it: the log is checkpointed there
         // once it has grown, outside any command (timed apart).
@@ -563,8 +566,15 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
     return Stats(name: name, samples: samples)
 }
 
-/// The idle moments that checkpointed the log (over 0.2 ms), between commands.
+/// The idle moments that checkpointed the log or synced the anchor (over 0.2 ms), between commands.
 var checkpoints: [Double] = []
+/// The pages each write wrote to the log, when it grew.
+var framesWritten: [Int] = []
+let pageSize = try Database(path: workCopy).scalar("PRAGMA page_size") ?? 4096
+func logSize() -> Int {
+    var info = stat()
+    return stat(workCopy + "-wal", &info) == 0 ? Int(info.st_size) : 0
+}
 
 // `make bench ARGS='--profile "ro list" 5000'`: one command line run N times and nothing else, to
 // run under perf, callgrind or strace (`{i}` in the line becomes the run's number, `{plate}` a
@@ -575,6 +585,8 @@ if let at = arguments.firstIndex(of: "--profile"), at + 1 < arguments.count {
     let samples = measureFew(line, runs: count) { i in line.replacingOccurrences(of: "{i}", with: String(i))
         .replacingOccurrences(of: "{plate}", with: plate(vehicleCount / 5 + i % (vehicleCount / 2))) }
     report([samples])
+    if !framesWritten.isEmpty { print("  pages written to the log a run: median \(framesWritten.sorted()[framesWritten.count / 2])") }
+    if !checkpoints.isEmpty { print("  \(checkpoints.count) idle moments over 0.2 ms (checkpoints, anchor syncs)") }
     exit(0)
 }
 
@@ -650,7 +662,7 @@ let floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read]
 report([floors.write, floors.read] + results + documents, floors: floorTable, kinds: kinds)
 if !checkpoints.isEmpty {
     let sorted = checkpoints.sorted()
-    print(String(format: "\n  %d checkpoints between commands (outside them): median %.1f ms, longest %.1f ms",
+    print(String(format: "\n  %d checkpoints or anchor syncs between commands (outside them): median %.1f ms, longest %.1f ms",
                  sorted.count, sorted[sorted.count / 2], sorted.last!))
 }
 writeResults(results, documents: documents, floors: floorTable, generation: generationSeconds)

@@ -125,6 +125,43 @@ struct RecordSealTests {
         #expect(JournalAnchor.defaultPath(forDatabase: "/srv/shop.db", environment: ["WORKSHOP_ANCHOR": "/mnt/usb"]) == "/mnt/usb/shop.db.anchor")
     }
 
+    /// The anchor is replaced at every write but synced only when a commit would pass its bound (or
+    /// when idle): whatever the system keeps, no committed entry is ever past the bound of a file that
+    /// was synced (JournalAnchor.unsyncedEntries).
+    @Test func theAnchorIsSyncedOnlyWhenACommitWouldPassItsBound() throws {
+        let (store, path) = try Self.shop()
+        func anchor() throws -> JournalAnchor {
+            try #require(JournalAnchor(text: String(contentsOfFile: path + ".anchor", encoding: .utf8)))
+        }
+        func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
+        try store.write { try store.setSetting("name", to: "一") }
+        let first = try anchor()
+        let bound = try #require(first.bound)
+        #expect(bound == (try tail()) + JournalAnchor.unsyncedEntries, "the first write syncs it, with room ahead")
+        for name in ["二", "三", "四"] {
+            try store.write { try store.setSetting("name", to: name) }
+            let now = try anchor(), end = try tail()
+            #expect(now.bound == bound, "within the bound: replaced, not synced")
+            #expect(now.head.entry == end && end <= bound)
+        }
+        #expect(store.anchorUnsynced, "the head moved on after each commit is never synced at once")
+        // Plenty of room left: a script's idle moment leaves it; a terminal's syncs it.
+        store.syncAnchorWhenIdle(now: false)
+        let left = try anchor()
+        #expect(store.anchorUnsynced && left.bound == bound)
+        store.syncAnchorWhenIdle(now: true)
+        let synced = try anchor(), end = try tail()
+        #expect(!store.anchorUnsynced && synced.bound == end + JournalAnchor.unsyncedEntries)
+        // A commit that would pass the bound syncs a file with a new one first.
+        var near = synced
+        near.bound = end
+        try near.write(to: path + ".anchor", sync: false)
+        try store.write { try store.setSetting("name", to: "五") }
+        let passed = try anchor(), last = try tail()
+        #expect(passed.bound == last + JournalAnchor.unsyncedEntries)
+        #expect(try store.read { try store.verify() }.isClean)
+    }
+
     @Test func anAnchorTellsACutARewriteAndAnUnannouncedEntryApart() {
         let now = Timestamp(seconds: 1_796_000_000)
         let hashes = [5: String(repeating: "5", count: 64), 6: String(repeating: "6", count: 64), 7: String(repeating: "7", count: 64)]

@@ -139,10 +139,12 @@ public final class App {
     /// After a command's output is out: the write-ahead log's pages are copied into the database
     /// file now, outside any command, instead of inside the commit of whichever command crossed
     /// SQLite's mark. At a terminal after every write (the person is reading), in a script once
-    /// the log has grown, and at the end of a run.
+    /// the log has grown, and at the end of a run. The anchor file is synced on the same terms
+    /// (in a script, once its bound draws near: `JournalAnchor.unsyncedEntries`).
     public func idle(ending: Bool = false) {
         let minimum = ending || isInteractive ? 1 : App.scriptCheckpointFrames
         session.store.checkpointWhenIdle(minimumFrames: minimum)
+        session.store.syncAnchorWhenIdle(now: ending || isInteractive)
     }
 
     /// Runs every line from a source until its end, `quit`, or (with --bail) the first failure.
@@ -259,6 +261,7 @@ public final class App {
             if !process(line, location: Location(file: path, line: number)) && bail { stopped = true }
             // A sourced file is a script, even at a terminal: the log is checkpointed once it has grown.
             session.store.checkpointWhenIdle(minimumFrames: App.scriptCheckpointFrames)
+            session.store.syncAnchorWhenIdle(now: false)
         }
         return (commands, failures - before)
     }
