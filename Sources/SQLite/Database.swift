@@ -117,6 +117,15 @@ public final class Database {
         }
     }
 
+    /// Runs `body` with the query's rows to pull one at a time (`Cursor.next`), beside another
+    /// query's: for walking two sorted queries side by side (verify merges a table with its seals).
+    public func withCursor<T>(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Cursor) throws -> T) throws -> T {
+        let statement = try statement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        return try body(Cursor(statement: statement))
+    }
+
     /// Maps every row the query returns.
     public func rows<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
         var result: [T] = []

@@ -74,3 +74,13 @@ public final class Statement {
     }
 }
 
+
+/// A query's rows pulled one at a time (`Database.withCursor`).
+public struct Cursor {
+    let statement: Statement
+
+    /// The next row, valid until the next call; nil past the last.
+    public func next() throws -> Row? {
+        try statement.step() ? statement.row : nil
+    }
+}

@@ -3,10 +3,11 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    /// Walks the journal in order with each entry's seals (one pass, no entry held in memory):
-    /// the chain's links and hashes (the first break only: past it every hash differs), each
-    /// entry's seals against the digest its hash covers, the rows Workshop found altered, seals
-    /// of entries the journal does not have, and the late entries.
+    /// Walks the journal in order beside the row seals in entry order (one pass over each, no entry
+    /// held in memory): the chain's links and hashes (the first break only: past it every hash
+    /// differs), each entry's seals against the digest its hash covers, the rows Workshop found
+    /// altered, seals of entries the journal does not have, and the late entries. The two are read
+    /// side by side in the order their B-trees keep, rather than searching the seals for each entry.
     func verifyChain(_ report: inout VerifyReport) throws {
         var chainBroken = false
         var prev = Array(Journal.genesis.utf8)
@@ -18,38 +19,24 @@ extension Store {
         var computed: [UInt8] = []
         let seals = SHA256Stream()
         var sealBytes: [UInt8] = []
-        var entry: (id: Int, rowsDigest: String?, seals: Int, baseline: Bool, at: Int)?
         var altered: [String: [RecordProblem]] = [:]
         var gaps: [(from: Int, to: Int)] = []
         var late: [RecordNote] = []
 
-        func endEntry() {
-            guard let current = entry else { return }
-            seals.update(sealBytes)
-            sealBytes.removeAll(keepingCapacity: true)
-            let digest = seals.finish()
-            let found = current.seals == 0 ? nil : Digest.hex(digest)
-            if found != current.rowsDigest { report.problems.append(.sealsAltered(entry: current.id)) }
-            if current.baseline {
-                report.notes.append(.sealedAsFound(entry: current.id, rows: current.seals, at: Timestamp(seconds: current.at)))
-            }
-        }
-
-        // Columns by position: this loop runs once for every entry and every seal.
+        // Columns by position: these loops run once for every entry and every seal.
         let (id, at, recordedAt, actor, action, rowsDigest, prevHash, hash) = (Int32(0), Int32(1), Int32(2), Int32(3), Int32(5), Int32(11), Int32(12), Int32(13))
         let formatOne: [Int32] = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]
         let formatTwo: [Int32] = Array(0...11)
-        let (table, rowKey, altered_) = (Int32(14), Int32(15), Int32(17))
-        let sealColumns: [Int32] = [14, 15, 16, 17]
-        try db.forEach("""
-            SELECT j.id, j.at, j.recorded_at, j.actor, j.command, j.action, j.entity, j.entity_id, j.order_id, j.vehicle_id,
-                   j.detail, j.rows_digest, j.prev_hash, j.hash, s.tbl, s.row_key, s.digest, s.altered
-            FROM journal AS j LEFT JOIN row_seals AS s ON s.entry_id = j.id
-            ORDER BY j.id, s.tbl, s.row_key
-            """) { row in
-            let entryID = row.int(id)
-            if entryID != entry?.id {
-                endEntry()
+        let (sealEntry, table, rowKey, sealAltered) = (Int32(0), Int32(1), Int32(2), Int32(4))
+        let sealColumns: [Int32] = [1, 2, 3, 4]
+        try db.withCursor("SELECT entry_id, tbl, row_key, digest, altered FROM row_seals ORDER BY entry_id, tbl, row_key") { sealRows in
+            var seal = try sealRows.next()
+            try db.forEach("""
+                SELECT id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id,
+                       detail, rows_digest, prev_hash, hash
+                FROM journal ORDER BY id
+                """) { row in
+                let entryID = row.int(id)
                 report.journalEntries += 1
                 let isFormatTwo = !row.isNull(recordedAt)
                 if isFormatTwo, formatTwoSince == nil { formatTwoSince = entryID }
@@ -87,24 +74,36 @@ extension Store {
                     late.append(.lateEntry(entry: entryID, claimed: Timestamp(seconds: claimed), recorded: Timestamp(seconds: recorded),
                                            actor: row.string(actor), action: row.string(action)))
                 }
-                let baseline = row.withUnsafeBytes(action) { $0.elementsEqual(JournalAction.recordSeal.rawValue.utf8) }
-                    && RecordSeal.isSealAsFound(actor: row.string(actor), action: row.string(action))
-                entry = (entryID, row.optionalString(rowsDigest), 0, baseline, claimed)
-            }
-            guard !row.isNull(table) else { return }
-            entry?.seals += 1
-            for column in sealColumns { row.appendCanonical(column, to: &sealBytes) }
-            if sealBytes.count > 1 << 16 {
+
+                // The entry's seals (those of entries the journal lacks are named after the walk).
+                while let current = seal, current.int(sealEntry) < entryID { seal = try sealRows.next() }
+                var count = 0
+                while let current = seal, current.int(sealEntry) == entryID {
+                    count += 1
+                    for column in sealColumns { current.appendCanonical(column, to: &sealBytes) }
+                    if sealBytes.count > 1 << 16 {
+                        seals.update(sealBytes)
+                        sealBytes.removeAll(keepingCapacity: true)
+                    }
+                    if current.int(sealAltered) != 0 {
+                        let name = current.string(table)
+                        let key = RowKey(current.value(rowKey))?.display ?? "?"
+                        altered[name, default: []].append(.rowFoundAltered(table: name, row: key, entry: entryID))
+                    }
+                    seal = try sealRows.next()
+                }
                 seals.update(sealBytes)
                 sealBytes.removeAll(keepingCapacity: true)
-            }
-            if row.int(altered_) != 0 {
-                let name = row.string(table)
-                let key = RowKey(row.value(rowKey))?.display ?? "?"
-                altered[name, default: []].append(.rowFoundAltered(table: name, row: key, entry: entryID))
+                let digest = seals.finish()
+                if (count == 0 ? nil : Digest.hex(digest)) != row.optionalString(rowsDigest) {
+                    report.problems.append(.sealsAltered(entry: entryID))
+                }
+                if row.withUnsafeBytes(action, { $0.elementsEqual(JournalAction.recordSeal.rawValue.utf8) })
+                    && RecordSeal.isSealAsFound(actor: row.string(actor), action: row.string(action)) {
+                    report.notes.append(.sealedAsFound(entry: entryID, rows: count, at: Timestamp(seconds: claimed)))
+                }
             }
         }
-        endEntry()
         report.head = .init(entry: lastID, hash: String(decoding: prev, as: UTF8.self))
         report.problems += Self.listed(altered)
         if report.lateEntries > late.count { report.notes.append(.moreLateEntries(count: report.lateEntries - late.count)) }

@@ -48,8 +48,14 @@ func cpuTime(_ body: () -> Void) -> UInt64 {
 struct Stats {
     let name: String
     let samples: [Double]
+    /// The CPU time the thread spent in each run, when measured: the work itself, without the time
+    /// the busy machine kept the thread waiting (for a core, or for the disk).
+    var cpu: [Double] = []
     var median: Double { samples.sorted()[samples.count / 2] }
-    var p99: Double { let s = samples.sorted(); return s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
+    var p99: Double { Stats.p99(samples) }
+    var cpuMedian: Double? { cpu.isEmpty ? nil : cpu.sorted()[cpu.count / 2] }
+    var cpuP99: Double? { cpu.isEmpty ? nil : Stats.p99(cpu) }
+    static func p99(_ values: [Double]) -> Double { let s = values.sorted(); return s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
 }
 
 /// A deterministic generator, so every run builds the same shop.
@@ -393,18 +399,20 @@ func measureDocuments(database: String) throws -> [Stats] {
 let sampleOrder = min(1_000, orderCount / 2)
 
 /// What a command is compared with: the floor of its kind, measured in the same run.
-enum Floor { case write, read, none }
+enum Floor { case write, read, check, none }
 
 func report(_ stats: [Stats], floors: [Floor: Stats] = [:], kinds: [String: Floor] = [:]) {
     print("")
-    print("command".padding(toLength: 32, withPad: " ", startingAt: 0) + "  median ms    p99 ms   runs   × floor (median, p99)")
+    print("command".padding(toLength: 32, withPad: " ", startingAt: 0)
+          + "  median ms    p99 ms   runs   CPU: median    p99   × floor (median, p99)")
     for s in stats {
         var ratio = ""
         if let kind = kinds[s.name], let floor = floors[kind] {
-            ratio = String(format: "   %5.1f× %5.1f×", s.median / floor.median, s.p99 / floor.p99) + (kind == .write ? "  (write)" : "  (read)")
+            ratio = String(format: "   %5.1f× %5.1f×", s.median / floor.median, s.p99 / floor.p99) + (kind == .write ? "  (write)" : kind == .read ? "  (read)" : "  (checks)")
         }
+        let cpu = s.cpuMedian.map { String(format: "  %9.3f %7.3f", $0, s.cpuP99!) } ?? String(repeating: " ", count: 19)
         print(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-              + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count) + ratio)
+              + String(format: "  %9.3f %9.3f %6d", s.median, s.p99, s.samples.count) + cpu + ratio)
     }
 }
 
@@ -466,7 +474,8 @@ func measureFloors(shop: String, runs: Int) throws -> (write: Stats, read: Stats
 /// The figures as JSON in .build/bench/results.json, to compare one run with another.
 func writeResults(_ commands: [Stats], documents: [Stats], floors: [Floor: Stats], generation: Double?) {
     func figures(_ s: Stats) -> String {
-        String(format: "{\"median_ms\":%.4f,\"p99_ms\":%.4f,\"runs\":%d}", s.median, s.p99, s.samples.count)
+        String(format: "{\"median_ms\":%.4f,\"p99_ms\":%.4f,\"runs\":%d", s.median, s.p99, s.samples.count)
+            + (s.cpuMedian.map { String(format: ",\"cpu_median_ms\":%.4f,\"cpu_p99_ms\":%.4f", $0, s.cpuP99!) } ?? "") + "}"
     }
     func object(_ list: [(String, Stats)]) -> String {
         "{" + list.map { "\n    " + JSON.string($0.0).serialized() + ":" + figures($0.1) }.joined(separator: ",") + "\n  }"
@@ -474,7 +483,7 @@ func writeResults(_ commands: [Stats], documents: [Stats], floors: [Floor: Stats
     var text = "{\n  \"scale\":\(orderCount),\n"
     text += "  \"machine\":" + JSON.string("\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())").serialized() + ",\n"
     if let generation { text += String(format: "  \"generation_s\":%.1f,\n", generation) }
-    text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!)]) + ",\n"
+    text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!), ("check", floors[.check]!)]) + ",\n"
     text += "  \"commands\":" + object(commands.map { (benchKey($0.name), $0) }) + ",\n"
     text += "  \"documents\":" + object(documents.map { (benchKey($0.name, whole: true), $0) }) + "\n}\n"
     try? text.write(toFile: directory + "/results.json", atomically: true, encoding: .utf8)
@@ -550,11 +559,14 @@ func measure(_ name: String, _ line: (Int) -> String) -> Stats { measureFew(name
 @MainActor
 func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
     var samples: [Double] = []
+    var cpu: [Double] = []
     for index in 0..<runs {
         let command = line(index)
         var ok = true
         let logBefore = logSize()
-        samples.append(milliseconds(time { ok = app.execute(command).ok }))
+        var wall: UInt64 = 0
+        cpu.append(milliseconds(cpuTime { wall = time { ok = app.execute(command).ok } }))
+        samples.append(milliseconds(wall))
         // Pages the command wrote: the log's growth (nothing when it started over after a checkpoint).
         if logSize() > logBefore { framesWritten.append((logSize() - logBefore) / (pageSize + 24)) }
         if !ok { print("  ! \(name) failed: \(command): \(app.execute(command).output)") }
@@ -563,7 +575,7 @@ func measureFew(_ name: String, runs: Int, _ line: (Int) -> String) -> Stats {
         let idle = time { app.idle() }
         if idle > 200_000 { checkpoints.append(milliseconds(idle)) }
     }
-    return Stats(name: name, samples: samples)
+    return Stats(name: name, samples: samples, cpu: cpu)
 }
 
 /// The idle moments that checkpointed the log or synced the anchor (over 0.2 ms), between commands.
@@ -655,11 +667,26 @@ results.append(measure("appointment cancel") { i in "appointment A\(firstBooking
 kind(.write)
 let documents = try measureDocuments(database: workCopy)
 // The whole record checked: the chain, every row against its seal, the anchor.
-results.append(measureFew("verify (whole record)", runs: 3) { _ in "verify" })
+// Against its floor, in turns: SQLite's integrity_check and foreign_key_check, one after the other
+// (verify runs them on a thread of its own beside its walk of the journal and the rows).
+var checkSamples: [Double] = []
+var verifySamples: [Double] = []
+for _ in 0..<3 {
+    let check = try Database(path: workCopy, readOnly: true)
+    checkSamples.append(milliseconds(time {
+        _ = try? check.rows("PRAGMA integrity_check") { $0.string(0) }
+        _ = try? check.rows("PRAGMA foreign_key_check") { $0.string(0) }
+    }))
+    let run = measureFew("verify (whole record)", runs: 1) { _ in "verify" }
+    verifySamples += run.samples  // its CPU time would be one of its two threads'
+}
+let checkFloor = Stats(name: "floor: integrity + foreign keys", samples: checkSamples)
+results.append(Stats(name: "verify (whole record)", samples: verifySamples))
+kind(.check)
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("workshop").path
 results.append(measureStartup(binary: binary, database: workCopy, runs: 50))
-let floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read]
-report([floors.write, floors.read] + results + documents, floors: floorTable, kinds: kinds)
+let floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read, .check: checkFloor]
+report([floors.write, floors.read, checkFloor] + results + documents, floors: floorTable, kinds: kinds)
 if !checkpoints.isEmpty {
     let sorted = checkpoints.sorted()
     print(String(format: "\n  %d checkpoints or anchor syncs between commands (outside them): median %.1f ms, longest %.1f ms",

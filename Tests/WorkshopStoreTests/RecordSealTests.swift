@@ -220,6 +220,37 @@ struct RecordSealTests {
         #expect(try store.journalHead(before: Timestamp.currentTime + 1)?.entry == entry.id)
     }
 
+    /// verify walks a rowid table beside its seals: a row changed, one added and one deleted behind
+    /// Workshop's back (with its writer mark, so the watch triggers stay silent) are each named, in
+    /// key order, the deleted one after the others.
+    @Test func rowsChangedAddedAndDeletedAreNamedInKeyOrder() throws {
+        let (store, path) = try Self.shop()
+        let ids = try Database(path: path, readOnly: true).rows("SELECT id FROM customers ORDER BY id LIMIT 2") { $0.int("id") }
+        #expect(ids.count == 2)
+        func sealedBy(_ id: Int) throws -> Int {
+            try #require(try Support.scalar(path, "SELECT max(entry_id) FROM row_seals WHERE tbl = 'customers' AND row_key = \(id)"))
+        }
+        let (gone, changed) = (ids[0], ids[1])
+        let (goneBy, changedBy) = (try sealedBy(gone), try sealedBy(changed))
+        try Support.sql(path, """
+            INSERT INTO writer_mark DEFAULT VALUES;
+            DELETE FROM customers WHERE id = \(gone);
+            UPDATE customers SET name = '改名' WHERE id = \(changed);
+            INSERT INTO customers(name, phone, created_at) SELECT name, '13900009999', created_at FROM customers WHERE id = \(changed);
+            DELETE FROM writer_mark;
+            """)
+        let added = try #require(try Support.scalar(path, "SELECT max(id) FROM customers"))
+        let problems = try store.read { try store.verify() }.problems.filter {
+            switch $0 {
+            case .rowChanged("customers", _, _), .rowAdded("customers", _, _), .rowDeleted("customers", _, _): return true
+            default: return false
+            }
+        }
+        #expect(problems == [.rowChanged(table: "customers", row: "\(changed)", entry: changedBy),
+                             .rowAdded(table: "customers", row: "\(added)", deletedBy: nil),
+                             .rowDeleted(table: "customers", row: "\(gone)", entry: goneBy)])
+    }
+
     @Test func editedSealsAndALeftoverWriterMarkAreNamed() throws {
         let (store, path) = try Self.shop()
         try store.write { try store.setSetting("name", to: "一") }
