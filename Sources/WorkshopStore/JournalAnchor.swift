@@ -168,6 +168,8 @@ public struct JournalAnchor: Equatable, Sendable {
         case unreadable(String)
     }
 
+    /// Reads the file: Workshop's writers under the anchor's lock; `verify` without it, and again
+    /// when the file disagrees with the journal (a write may have been writing it).
     static func read(_ path: String) -> Found? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("cannot be read") }
@@ -177,10 +179,38 @@ public struct JournalAnchor: Equatable, Sendable {
         return .anchor(anchor)
     }
 
-    /// Replaces the file whole or not at all: a new file in the same folder, renamed over the old
-    /// one; with `sync`, the file and then the folder are synced so the new one survives a power
-    /// cut. Readable by the shop's account only.
+    /// Writes the file. With `sync`: replaced whole or not at all — a new file in the same folder,
+    /// synced, renamed over the old one, and the folder synced — so that the new one survives a
+    /// power cut. Without: the text is written over the file as it is (`overwrite`).
     func write(to path: String, sync: Bool) throws {
+        if !sync, try overwrite(path) { return }
+        try replace(path, sync: sync)
+    }
+
+    /// Writes the text over the existing file in one write, padded with newlines (blank lines,
+    /// which a reader skips) to the file's length, never shortening it: a Workshop killed at any
+    /// moment leaves the old text or the new one, and no file is created and renamed — which, at
+    /// every write, cost as much as a small commit. Only for what need not survive a power cut.
+    /// False when there is no file to write over (or it is a link or has another name, or would end
+    /// past a page): then it is replaced.
+    private func overwrite(_ path: String) throws -> Bool {
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return false }
+        var bytes = Array(text.utf8)
+        if bytes.count < Int(info.st_size) { bytes += [UInt8](repeating: 0x0A, count: Int(info.st_size) - bytes.count) }
+        // One page is written whole or not at all when a process is killed; a longer file is replaced.
+        guard bytes.count <= 4096 else { return false }
+        let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        guard written == bytes.count else { throw AnchorWriteError(path: path, errno: written < 0 ? errno : EIO) }
+        return true
+    }
+
+    /// A new file in the same folder, renamed over the old one; with `sync`, the file and then the
+    /// folder are synced. Readable by the shop's account only.
+    private func replace(_ path: String, sync: Bool) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
             "." + (path as NSString).lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")

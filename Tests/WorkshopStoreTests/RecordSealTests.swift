@@ -134,8 +134,10 @@ struct RecordSealTests {
             try #require(JournalAnchor(text: String(contentsOfFile: path + ".anchor", encoding: .utf8)))
         }
         func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
+        func inode() throws -> Int { try #require(try FileManager.default.attributesOfItem(atPath: path + ".anchor")[.systemFileNumber] as? Int) }
         try store.write { try store.setSetting("name", to: "一") }
         let first = try anchor()
+        let file = try inode()
         let bound = try #require(first.bound)
         #expect(bound == (try tail()) + JournalAnchor.unsyncedEntries, "the first write syncs it, with room ahead")
         for name in ["二", "三", "四"] {
@@ -145,6 +147,7 @@ struct RecordSealTests {
             #expect(now.head.entry == end && end <= bound)
         }
         #expect(store.anchorUnsynced, "the head moved on after each commit is never synced at once")
+        #expect(try inode() == file, "written over in place, not replaced")
         // Plenty of room left: a script's idle moment leaves it; a terminal's syncs it.
         store.syncAnchorWhenIdle(now: false)
         let left = try anchor()
@@ -152,6 +155,7 @@ struct RecordSealTests {
         store.syncAnchorWhenIdle(now: true)
         let synced = try anchor(), end = try tail()
         #expect(!store.anchorUnsynced && synced.bound == end + JournalAnchor.unsyncedEntries)
+        #expect(try inode() != file, "a synced anchor is a new file renamed over the old one")
         // A commit that would pass the bound syncs a file with a new one first.
         var near = synced
         near.bound = end
