@@ -51,31 +51,30 @@ public enum FixedPoint {
             fraction /= 10
             digits -= 1
         }
-        // Written as bytes (lists show an amount a row).
-        var wholeDigits: [UInt8] = []
-        var rest = whole
-        repeat {
-            wholeDigits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        wholeDigits.reverse()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(wholeDigits.count * 4 / 3 + digits + 3)
-        if negative { bytes.append(UInt8(ascii: "-")) }
-        for (index, digit) in wholeDigits.enumerated() {
-            if grouping && index > 0 && (wholeDigits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(digit)
-        }
-        if digits > 0 {
-            bytes.append(UInt8(ascii: "."))
-            var fractionDigits = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
-            for index in stride(from: digits - 1, through: 0, by: -1) {
-                fractionDigits[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
-                fraction /= 10
+        // Written as bytes from the right, in a buffer on the stack (lists show an amount a row).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
             }
-            bytes += fractionDigits
+            if digits > 0 {
+                for _ in 0..<digits {
+                    put(UInt8(ascii: "0") + UInt8(fraction % 10))
+                    fraction /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            var rest = whole, written = 0
+            repeat {
+                if grouping && written > 0 && written % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                written += 1
+            } while rest > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `numerator / denominator` rounded half away from zero (the "half-up" of commerce).

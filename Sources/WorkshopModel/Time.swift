@@ -75,20 +75,26 @@ public struct CivilTime: Hashable, Sendable {
         // Lists show a time or two a row: written as bytes, without string interpolation.
         if (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
            (0...59).contains(minute), (0...60).contains(second), separator.utf8.count == 1 {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(19)
-            func digits(_ n: Int, _ count: Int) {
-                var divisor = count == 4 ? 1000 : 10
-                while divisor > 0 {
-                    bytes.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
-                    divisor /= 10
+            let separator = separator.utf8.first!
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { bytes in
+                var end = 0
+                func put(_ byte: UInt8) {
+                    bytes[end] = byte
+                    end += 1
                 }
+                func digits(_ n: Int, _ count: Int) {
+                    var divisor = count == 4 ? 1000 : 10
+                    while divisor > 0 {
+                        put(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                        divisor /= 10
+                    }
+                }
+                digits(year, 4); put(UInt8(ascii: "-")); digits(month, 2); put(UInt8(ascii: "-")); digits(day, 2)
+                put(separator)
+                digits(hour, 2); put(UInt8(ascii: ":")); digits(minute, 2)
+                if seconds { put(UInt8(ascii: ":")); digits(second, 2) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
             }
-            digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
-            bytes.append(separator.utf8.first!)
-            digits(hour, 2); bytes.append(UInt8(ascii: ":")); digits(minute, 2)
-            if seconds { bytes.append(UInt8(ascii: ":")); digits(second, 2) }
-            return String(decoding: bytes, as: UTF8.self)
         }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var text = "\(year)-\(two(month))-\(two(day))\(separator)\(two(hour)):\(two(minute))"

@@ -16,13 +16,14 @@ extension Store {
 extension StoredCodes {
     /// The pricing terms fixed on an order: all four columns, or none (still estimating).
     func pricingTerms() throws -> PricingTerms? {
-        let columns = ["tax_rate_bp", "prices_include_tax", "labor_rate", "discount_limit"]
-        let values = columns.map(row.optionalInt)
-        if values.allSatisfy({ $0 == nil }) { return nil }
-        if let missing = values.firstIndex(of: nil) {
+        let values = (row.optionalInt("tax_rate_bp"), row.optionalInt("prices_include_tax"), row.optionalInt("labor_rate"),
+                      row.optionalInt("discount_limit"))
+        guard let taxRate = values.0, let includes = values.1, let laborRate = values.2, let limit = values.3 else {
+            if values == (nil, nil, nil, nil) { return nil }
+            let columns = ["tax_rate_bp", "prices_include_tax", "labor_rate", "discount_limit"]
+            let missing = [values.0, values.1, values.2, values.3].firstIndex(of: nil)!
             throw StoreRefusal.unknownCode(table: table, row: key, column: columns[missing], value: "NULL")
         }
-        let (taxRate, includes, laborRate, limit) = (values[0]!, values[1]!, values[2]!, values[3]!)
         guard includes == 0 || includes == 1 else {
             throw StoreRefusal.unknownCode(table: table, row: key, column: "prices_include_tax", value: String(includes))
         }

@@ -26,6 +26,11 @@ struct MoneyTests {
         #expect(Money(fen: 5).plain == "0.05")
         #expect(Money(fen: -1_050).plain == "-10.50")
         #expect(Money(fen: 100_000).grouped == "1,000.00")
+        // Written as bytes from the right: the edges of grouping, sign and dropped zeros.
+        #expect(Money(fen: -123_456_789_00).grouped == "-123,456,789.00")
+        #expect(Money(fen: 99_999).grouped == "999.99" && Money(fen: 0).grouped == "0.00" && Money(fen: -5).grouped == "-0.05")
+        #expect(Money(fen: Int.max).plain == "92233720368547758.07")
+        #expect(FixedPoint.format(1_500, scale: 3) == "1.5" && FixedPoint.format(2_000, scale: 3) == "2" && FixedPoint.format(-20, scale: 3) == "-0.02")
     }
 
     @Test func labourIsHoursTimesRateRoundedHalfUp() throws {

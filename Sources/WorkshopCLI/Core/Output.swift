@@ -48,7 +48,7 @@ struct Output {
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
         // Printable ASCII (codes, numbers, amounts, times) is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if scan(text).printableASCII { return text.utf8.count }
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width
@@ -72,6 +72,20 @@ enum DisplayWidth {
             return 2
         }
         return 1
+    }
+
+    /// One pass over the text's bytes: whether it holds a line feed, and whether it is all
+    /// printable ASCII (then its width is its length).
+    static func scan(_ text: String) -> (lineFeed: Bool, printableASCII: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lineFeed = false, printable = true
+            for byte in bytes {
+                if byte == 0x0A { lineFeed = true }
+                if byte < 0x20 || byte >= 0x7F { printable = false }
+            }
+            return (lineFeed, printable)
+        }
     }
 
     static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
@@ -114,8 +128,9 @@ struct TextTable {
         // Each cell on one line, cut to the widest a column may get, and measured once.
         let cells = rows.map { row in
             row.map { cell -> (text: String, width: Int) in
-                let flat = cell.utf8.contains(10) ? String(cell.map { $0 == "\n" ? " " : $0 }) : cell
-                let width = DisplayWidth.of(flat)
+                let (lineFeed, printableASCII) = DisplayWidth.scan(cell)
+                let flat = lineFeed ? String(cell.map { $0 == "\n" ? " " : $0 }) : cell
+                let width = printableASCII ? flat.utf8.count : DisplayWidth.of(flat)
                 if width <= maximumWidth { return (flat, width) }
                 let cut = DisplayWidth.truncate(flat, to: maximumWidth)
                 return (cut, DisplayWidth.of(cut))
@@ -128,6 +143,7 @@ struct TextTable {
                 widths[index] = max(widths[index], cell.width)
             }
         }
+        let right = widths.indices.map(rightAligned.contains)
         // Written as bytes: appending a String piece by piece cost more than all the measuring.
         var out: [UInt8] = []
         out.reserveCapacity((rows.count + 1) * (indent.utf8.count + widths.reduce(0, +) * 3 + widths.count * 2))
@@ -138,7 +154,7 @@ struct TextTable {
             for (index, cell) in row.enumerated() where index < widths.count {
                 if index > 0 { out.append(contentsOf: [32, 32]) }
                 let gap = widths[index] - cell.width
-                if rightAligned.contains(index) {
+                if right[index] {
                     out.append(contentsOf: repeatElement(32, count: gap))
                     out.append(contentsOf: cell.text.utf8)
                 } else {
