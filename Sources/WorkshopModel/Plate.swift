@@ -138,14 +138,22 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         self.kind = foreign ? .foreign : (Plate.kind(of: stored) ?? .foreign)
     }
 
+    // By ASCII value: Character's Unicode properties made classifying a plate cost more than
+    // reading its vehicle.
     private static func isSerial(_ c: Character) -> Bool {
-        (c.isASCII && (c.isNumber || c.isUppercase)) && c != "I" && c != "O"
+        guard let a = c.asciiValue else { return false }
+        return (a >= UInt8(ascii: "0") && a <= UInt8(ascii: "9"))
+            || (a >= UInt8(ascii: "A") && a <= UInt8(ascii: "Z") && a != UInt8(ascii: "I") && a != UInt8(ascii: "O"))
     }
 
-    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    static func isDigit(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return false }
+        return a >= UInt8(ascii: "0") && a <= UInt8(ascii: "9")
+    }
 
     private static func isOfficeLetter(_ c: Character) -> Bool {
-        c.isASCII && c.isUppercase && c != "I"
+        guard let a = c.asciiValue else { return false }
+        return a >= UInt8(ascii: "A") && a <= UInt8(ascii: "Z") && a != UInt8(ascii: "I")
     }
 
     /// The GA 36-2018 kind of a normalized plate, or nil when it is none of them.
