@@ -103,8 +103,7 @@ public struct JournalAnchor: Equatable, Sendable {
         let lines: [[String]]
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // Every write reads the file (twice): ASCII, as Workshop writes it, is split as bytes.
-            let newlines: Set<UInt8> = [0x0A, 0x0B, 0x0C, 0x0D]
-            lines = text.utf8.split(whereSeparator: newlines.contains).map { line in
+            lines = text.utf8.split(whereSeparator: { $0 >= 0x0A && $0 <= 0x0D }).map { line in
                 line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             }
         } else {
@@ -171,9 +170,19 @@ public struct JournalAnchor: Equatable, Sendable {
     /// Reads the file: Workshop's writers under the anchor's lock; `verify` without it, and again
     /// when the file disagrees with the journal (a write may have been writing it).
     static func read(_ path: String) -> Found? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("cannot be read") }
-        guard let anchor = JournalAnchor(text: String(decoding: data, as: UTF8.self)) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == ENOENT ? nil : .unreadable("cannot be read") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .unreadable("cannot be read") }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        guard let anchor = JournalAnchor(text: String(decoding: bytes, as: UTF8.self)) else {
             return .unreadable("is not an anchor")
         }
         return .anchor(anchor)
