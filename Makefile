@@ -31,7 +31,8 @@ test: setup
 	$(SWIFT) test
 
 # The program as a shop installs it: .build/release/workshop, with the Swift runtime and Foundation
-# linked into it (the toolchain's static libraries), which halves its start-up.
+# linked into it (the toolchain's static libraries): a dozen fewer shared libraries to map and link
+# at every start.
 release: setup
 	$(SWIFT) build -c release --static-swift-stdlib
 
