@@ -36,7 +36,7 @@ extension CardRefusal: WordedRefusal {
             return w("\(card) 的 \(job) 剩 \(left) 次，都已被在修的单占用（\(heldBy.joined(separator: "、"))）",
                      "\(card) has \(left) \(left == 1 ? "use" : "uses") of \(job) left, all held by open orders (\(heldBy.joined(separator: ", ")))")
         case .untilPassed(let until):
-            return w("有效期 \(w.date(until + -1)) 已过：次卡的有效期须在售卡之后", "the last day \(w.date(until + -1)) has passed: a count card must be valid after its sale")
+            return w("有效期 \(w.date(until + -1)) 已过：会员卡的有效期须在售卡之后", "the last day \(w.date(until + -1)) has passed: a card must be valid after its sale")
         case .bonusNeedsManager(let bonus, let amount, let limit):
             return w("赠送 \(bonus.grouped) 超过本金 \(amount.grouped) 的 \(limit)%（shop card_bonus_limit）：须经理批准（authorized=经理姓名）",
                      "a bonus of \(bonus.grouped) is more than \(limit)% of the \(amount.grouped) paid in (shop card_bonus_limit): a manager must authorise it (authorized=NAME of a manager)")
