@@ -40,7 +40,7 @@ extension CardRules {
     /// what a cashier may give away on a card), it is a manager's (`authorizedBy`, kept on the sale) —
     /// as a bonus on a stored-value card is.
     public static func sellCount(kind: CardKind, items sold: [CardItemSale], price: Money, expiresAt: Timestamp, method: PaymentMethod,
-                                 reference: String?, giftLimitPercent: Int = 100, authorizedBy manager: String? = nil,
+                                 reference: String?, giftLimitPercent: Int, authorizedBy manager: String? = nil,
                                  at now: Timestamp, by: String) throws -> (sale: CardMovement, items: [CardItem]) {
         guard kind.coversJobs, !sold.isEmpty else { throw CardRefusal.jobsNeeded }
         if kind == .count && sold.count > 1 { throw CardRefusal.countCardOneJob(jobs: sold.map(\.job)) }

@@ -191,7 +191,7 @@ public enum CardRules {
     /// A bonus above `bonusLimitPercent` of the amount (the shop's card_bonus_limit) is money given
     /// away beyond what a cashier may give: a manager's (`authorizedBy`, kept on the sale).
     public static func sellStored(amount: Money, bonus: Money, method: PaymentMethod, reference: String?, expiresAt: Timestamp? = nil,
-                                  bonusLimitPercent: Int = 100, authorizedBy manager: String? = nil,
+                                  bonusLimitPercent: Int, authorizedBy manager: String? = nil,
                                   at now: Timestamp, by: String) throws -> CardMovement {
         guard amount.fen > 0 else { throw InputRefusal.mustBePositive(field: "amount", given: amount.plain) }
         guard method != .account else { throw CardRefusal.soldOnAccount }

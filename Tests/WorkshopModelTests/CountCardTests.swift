@@ -17,7 +17,7 @@ import Testing
     /// A card sold to 张伟 (C1, the fixture's customer) as the store makes it: its items as sold, then the sale.
     func sold(_ items: [CardItemSale], kind: CardKind = .count, price: Money, id: Int = 5, customer: Int = 1) throws -> MemberCard {
         let (sale, made) = try CardRules.sellCount(kind: kind, items: items, price: price, expiresAt: lastDay, method: .wechat,
-                                                   reference: nil, at: t0, by: "周静")
+                                                   reference: nil, giftLimitPercent: 100, at: t0, by: "周静")
         return MemberCard(id: id, customerID: customer, kind: kind, balance: .zero, paid: price, items: made, expiresAt: lastDay,
                           soldAt: t0, soldBy: "周静").applying(sale)
     }
@@ -83,10 +83,10 @@ import Testing
         }
         #expect(throws: CardRefusal.timesOutOfRange(job: "J-WASH", given: 0, maximum: 1_000)) { try sold([wash(times: 0)], price: yuan(1)) }
         #expect(throws: CardRefusal.untilPassed(until: t0)) {
-            try CardRules.sellCount(kind: .count, items: [wash()], price: yuan(300), expiresAt: t0, method: .cash, reference: nil, at: t0, by: "周静")
+            try CardRules.sellCount(kind: .count, items: [wash()], price: yuan(300), expiresAt: t0, method: .cash, reference: nil, giftLimitPercent: 100, at: t0, by: "周静")
         }
         #expect(throws: CardRefusal.soldOnAccount) {
-            try CardRules.sellCount(kind: .count, items: [wash()], price: yuan(300), expiresAt: lastDay, method: .account, reference: nil, at: t0, by: "周静")
+            try CardRules.sellCount(kind: .count, items: [wash()], price: yuan(300), expiresAt: lastDay, method: .account, reference: nil, giftLimitPercent: 100, at: t0, by: "周静")
         }
     }
 

@@ -13,7 +13,7 @@ import Testing
     func moved(_ card: MemberCard, _ movement: CardMovement) -> MemberCard { card.applying(movement) }
 
     func soldCard() throws -> MemberCard {
-        let sale = try CardRules.sellStored(amount: yuan(1_000), bonus: yuan(100), method: .wechat, reference: nil, at: t0, by: "周静")
+        let sale = try CardRules.sellStored(amount: yuan(1_000), bonus: yuan(100), method: .wechat, reference: nil, bonusLimitPercent: 10, at: t0, by: "周静")
         #expect(sale.change == CardBalance(paidIn: yuan(1_000), bonus: yuan(100)))
         #expect(sale.amount == yuan(1_000), "the money received is the paid-in amount, not the bonus")
         let card = MemberCard(id: 3, customerID: 2, kind: .stored, balance: .zero, paid: yuan(1_000), bonusGiven: yuan(100), soldAt: t0, soldBy: "周静")
@@ -27,10 +27,10 @@ import Testing
         #expect(card.balance.bonus == yuan(100))
         #expect(card.balance.total == yuan(1_100))
         #expect(throws: InputRefusal.mustBePositive(field: "amount", given: "0.00")) {
-            try CardRules.sellStored(amount: .zero, bonus: yuan(100), method: .cash, reference: nil, at: t0, by: "周静")
+            try CardRules.sellStored(amount: .zero, bonus: yuan(100), method: .cash, reference: nil, bonusLimitPercent: 10, at: t0, by: "周静")
         }
         #expect(throws: CardRefusal.soldOnAccount) {
-            try CardRules.sellStored(amount: yuan(100), bonus: .zero, method: .account, reference: nil, at: t0, by: "周静")
+            try CardRules.sellStored(amount: yuan(100), bonus: .zero, method: .account, reference: nil, bonusLimitPercent: 10, at: t0, by: "周静")
         }
     }
 

@@ -81,20 +81,20 @@ import Testing
         let now = OrderFixture.checkedIn
         let card = Payment(amount: Money(fen: 24_000), method: .card, at: now, by: "周静", reference: "POS777")
         #expect(throws: MoneyRefusal.refundNeedsReason) {
-            try Gate.refund(Money(fen: 1_200), method: .card, reason: " ", payments: [card], authorizedBy: nil)
+            try Gate.refund(Money(fen: 1_200), method: .card, reason: " ", payments: [card], authorizedBy: nil, order: "RO7")
         }
         #expect(throws: MoneyRefusal.refundMethodNeedsManager(refund: Money(fen: 1_200), method: .cash, available: .zero,
                                                               paidBy: [MethodAmount(.card, Money(fen: 24_000))])) {
-            try Gate.refund(Money(fen: 1_200), method: .cash, reason: "优惠", payments: [card], authorizedBy: nil)
+            try Gate.refund(Money(fen: 1_200), method: .cash, reason: "优惠", payments: [card], authorizedBy: nil, order: "RO7")
         }
-        try Gate.refund(Money(fen: 1_200), method: .card, reason: "优惠", payments: [card], authorizedBy: nil)
-        try Gate.refund(Money(fen: 1_200), method: .cash, reason: "刷卡退款不成功", payments: [card], authorizedBy: "钱主管")
+        try Gate.refund(Money(fen: 1_200), method: .card, reason: "优惠", payments: [card], authorizedBy: nil, order: "RO7")
+        try Gate.refund(Money(fen: 1_200), method: .cash, reason: "刷卡退款不成功", payments: [card], authorizedBy: "钱主管", order: "RO7")
         // Each method up to what it paid, net of refunds by it already.
         let mixed = [card, Payment(amount: Money(fen: 5_000), method: .cash, at: now, by: "周静"),
                      Payment(amount: Money(fen: -4_000), method: .cash, at: now, by: "周静")]
         #expect(Gate.paidByMethod(mixed) == [MethodAmount(.card, Money(fen: 24_000)), MethodAmount(.cash, Money(fen: 1_000))])
-        try Gate.refund(Money(fen: 1_000), method: .cash, reason: "多付", payments: mixed, authorizedBy: nil)
-        #expect(throws: MoneyRefusal.self) { try Gate.refund(Money(fen: 1_001), method: .cash, reason: "多付", payments: mixed, authorizedBy: nil) }
+        try Gate.refund(Money(fen: 1_000), method: .cash, reason: "多付", payments: mixed, authorizedBy: nil, order: "RO7")
+        #expect(throws: MoneyRefusal.self) { try Gate.refund(Money(fen: 1_001), method: .cash, reason: "多付", payments: mixed, authorizedBy: nil, order: "RO7") }
     }
 
     @Test func theRefundTransitionChecksTheGateAndRecordsTheReason() throws {

@@ -74,7 +74,7 @@ extension Gate {
     /// payment is how a till is skimmed). Every refund says why.
     /// Money asked back for what members' cards paid goes back to the cards (`OrderRecord.refund(_:to:…)`).
     public static func refund(_ amount: Money, method: PaymentMethod, reason: String?, payments: [Payment], authorizedBy manager: String?,
-                              order: String = "") throws {
+                              order: String) throws {
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw MoneyRefusal.refundNeedsReason }
         let paid = Gate.paidByMethod(payments)
         let available = paid.first { $0.method == method }?.amount ?? .zero
