@@ -33,6 +33,7 @@ extension Store {
                       SQLValue(payment.card)])
         }
         try saveOrder(order, action: change.action, detail: change.detail)
+        if change.action == .orderRelease { try tallyRelease(orderID: order.id) }
         return change
     }
 

@@ -74,8 +74,10 @@ struct TableShape: Sendable {
 
     /// Tables that are not sealed row by row: the journal (its hash chain covers it), the seals
     /// themselves (each entry's digest covers them), Workshop's writer mark and its list of
-    /// migrations (bookkeeping), and SQLite's own tables.
-    static let unsealed: Set<String> = ["journal", "row_seals", "writer_mark", "schema_migrations"]
+    /// migrations (bookkeeping), the report's running totals (derived: `verify` computes them again
+    /// from the sealed orders, lines and payments), and SQLite's own tables.
+    static let unsealed: Set<String> = ["journal", "row_seals", "writer_mark", "schema_migrations",
+                                        "report_tallies", "report_method_tallies"]
 
     /// The tamper log is written by the watch triggers outside Workshop's transactions: its rows
     /// are sealed by the next write that finds them, and a row not sealed yet is no problem.

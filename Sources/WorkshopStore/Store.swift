@@ -210,20 +210,23 @@ public final class Store {
         let version = try db.first("PRAGMA data_version") { $0.int("data_version") } ?? 0
         guard version != settingsDataVersion else { return }
         settingsDataVersion = version
+        (settings, damagedSettings) = try Store.readSettings(db)
+    }
+
+    /// The settings as stored. A value Workshop wrote is always valid. One edited by hand may not
+    /// be: refusing to open would lock out the manager who has to fix it (with `shop set`), so its
+    /// default stays in force and `verify` reports it as damaged until then.
+    static func readSettings(_ db: Database) throws -> (ShopSettings, damaged: [(key: String, value: String)]) {
         var loaded = ShopSettings()
         var damaged: [(key: String, value: String)] = []
         try db.forEach("SELECT key, value FROM settings ORDER BY key") { row in
-            // A value Workshop wrote is always valid. One edited by hand may not be: refusing to
-            // open would lock out the manager who has to fix it (with `shop set`), so its default
-            // stays in force and `verify` reports it as damaged until then.
             do {
                 try loaded.set(row.string("key"), to: row.string("value"))
             } catch {
                 damaged.append((row.string("key"), row.string("value")))
             }
         }
-        settings = loaded
-        damagedSettings = damaged
+        return (loaded, damaged)
     }
 
     /// Changes one shop setting, validated, and records it.

@@ -54,6 +54,9 @@ extension Store {
         for mismatch in try cardMismatches() {
             report.problems.append(.cardDisagrees(card: mismatch.card, balance: mismatch.balance, movements: mismatch.movements))
         }
+        for mismatch in try tallyMismatches() {
+            report.problems.append(.reportTallyDisagrees(quarter: mismatch.at, figures: mismatch.figures))
+        }
         report.problems += damagedSettings.map { RecordProblem.damagedSetting(key: $0.key, value: $0.value) }
         report.notes.append(.head(entry: report.head.entry, hash: report.head.hash))
         return report

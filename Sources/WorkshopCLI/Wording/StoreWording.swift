@@ -228,6 +228,9 @@ extension Wording {
         case .cardDisagrees(let card, let balance, let movements):
             return self("会员卡：\(card) 显示余额 本金 \(balance.paidIn.grouped)、赠送 \(balance.bonus.grouped)、次数 \(balance.uses)，但流水合计为 本金 \(movements.paidIn.grouped)、赠送 \(movements.bonus.grouped)、次数 \(movements.uses)",
                         "member card: \(card) shows paid-in \(balance.paidIn.grouped), bonus \(balance.bonus.grouped), uses \(balance.uses), but its movements add to paid-in \(movements.paidIn.grouped), bonus \(movements.bonus.grouped), uses \(movements.uses)")
+        case .reportTallyDisagrees(let quarter, let figures):
+            return self("报表累计：\(time(quarter)) 起的一刻钟里 \(figures.joined(separator: "、")) 与该时段的工单、项目和收款合计不符：日报、月报会显示记录里没有的数字",
+                        "report totals: the quarter hour from \(time(quarter)) holds \(figures.joined(separator: ", ")) other than its orders, lines and payments add up to: the day and month reports would show figures the record does not")
         case .damagedSetting(let key, let value):
             return self("设置项 \(key) 的值“\(value)”无法读取，目前按默认值执行：请用 shop set \(key)=… 重新设置",
                         "setting \(key) = \"\(value)\" cannot be read, so its default is in force: set it again with shop set \(key)=…")

@@ -71,6 +71,10 @@ public enum RecordProblem: Hashable, Sendable {
     case stockDisagrees(partNumber: String, onHand: Quantity, movements: Quantity)
     /// A member card's balance differs from the sum of its movements.
     case cardDisagrees(card: String, balance: CardBalance, movements: CardBalance)
+    /// The report's running totals of the quarter hour starting at `quarter` differ from what its
+    /// orders, lines and payments add up to, in these figures (column names; a method's before its
+    /// figure, "cash received"): the reports would show what the record does not.
+    case reportTallyDisagrees(quarter: Timestamp, figures: [String])
     /// A shop setting whose stored value Workshop cannot read: the default is in force until a
     /// manager sets it again.
     case damagedSetting(key: String, value: String)

@@ -22,6 +22,8 @@ enum MigrationStep: String, Sendable {
     /// 007-record-seals: seals every row already in the database as found, under one journal entry
     /// (none for a new, empty database).
     case sealRecord
+    /// 020-report-tallies: the figures of the orders released before it, into their quarter hours.
+    case tallyReleased
 
     func run(_ db: Database) throws {
         switch self {
@@ -33,6 +35,8 @@ enum MigrationStep: String, Sendable {
                 """)
         case .sealRecord:
             try RecordSeal.sealAsFound(db, command: "007-record-seals")
+        case .tallyReleased:
+            try ReportTallies.tallyReleased(db)
         }
     }
 }

@@ -22,6 +22,7 @@ enum Schema {
         .memberPrices,
         .reminders,
         .cardCover,
+        .reportTallies,
     ]
 
     static var currentVersion: Int { migrations.count }
