@@ -23,8 +23,16 @@ let package = Package(
         // is made (shim.h), not linked, so that it costs nothing at start-up.
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        // libpq: the PostgreSQL client, for several desks and shops on one server.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+
+        // What the store asks of a database connection, and the values it binds and reads; both
+        // adapters conform, so the store can run on either.
+        .target(name: "SQLInterface"),
+
         // Adapters.
-        .target(name: "SQLite", dependencies: ["CSQLite3"]),
+        .target(name: "SQLite", dependencies: ["CSQLite3", "SQLInterface"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "SQLInterface"]),
         .target(name: "HaruPDF", dependencies: ["CHaru", "CHarfBuzz", "DocumentModel", "SafeFiles"]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "HTTPClient", dependencies: ["CCurl"]),
@@ -68,6 +76,9 @@ let package = Package(
         .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security", "SafeFiles", "FakePlatform"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
+        // The contract both connections keep, run on SQLite and (when a server is given, see
+        // scripts/test.sh) on PostgreSQL; and what only PostgreSQL needs: retries, refusals.
+        .testTarget(name: "SQLConnectionTests", dependencies: ["SQLInterface", "SQLite", "Postgres"]),
         .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles", "Security"]),
     ]
 )

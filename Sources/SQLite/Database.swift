@@ -1,7 +1,7 @@
 import CSQLite3
 
 /// One connection to an SQLite database file. Not thread-safe: one connection per thread.
-public final class Database {
+public final class Database: SQLConnection {
     let handle: OpaquePointer
     public let path: String
     private var statements: [String: Statement] = [:]

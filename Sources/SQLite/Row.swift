@@ -6,7 +6,7 @@ import CSQLite3
 /// reads and cannot drift when a query's column list changes. The name is resolved through the
 /// statement's own map (one dictionary lookup). Reading by position remains for code that walks
 /// every column of a row without knowing its names in advance (tests' fingerprints).
-public struct Row {
+public struct Row: SQLRow {
     let handle: OpaquePointer
     let columns: ColumnNames
 

@@ -1,0 +1,338 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One connection to a PostgreSQL server through libpq. Not thread-safe: one connection per thread.
+///
+/// Statements are written as for SQLite (`?`, `?NNN`); each distinct text is translated and
+/// prepared once per connection, then executed by name. Arguments go as text and the server gives
+/// them the type their place in the statement needs, as SQLite's column affinity would. Results
+/// come back whole, in text format.
+public final class Connection: SQLConnection {
+    let handle: OpaquePointer
+    /// How often `transaction` runs a body the server could not serialise before giving up.
+    public let maximumAttempts: Int
+    private var statements: [String: PreparedStatement] = [:]
+    private var preparedCount = 0
+    private var transactionDepth = 0
+    /// The error that left the transaction in progress failed, even if the body caught it: the
+    /// commit reports it rather than the server's silent rollback.
+    private var failureInTransaction: PostgresError?
+    public private(set) var changes = 0
+
+    /// Connects with a libpq URI (`postgresql://workshop@shop-server/workshop`) or key/value
+    /// conninfo (`host=shop-server dbname=workshop`). A password in it is refused: it would show in
+    /// the process list and the shell's history; libpq reads it from PGPASSWORD or ~/.pgpass.
+    public init(uri: String, maximumAttempts: Int = 10) throws {
+        try Connection.refusePassword(in: uri)
+        guard let connection = PQconnectdb(uri) else {
+            throw PostgresError(sqlState: "08001", message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Connection.trimmed(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError(sqlState: "08001", message: message)
+        }
+        // The server's notices (an implicit index, "there is no transaction in progress") would
+        // go to stderr, at a user's terminal: they are not errors and are dropped.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        guard PQsetClientEncoding(connection, "UTF8") == 0 else {
+            let message = Connection.trimmed(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError(sqlState: "22021", message: message)
+        }
+        self.handle = connection
+        self.maximumAttempts = max(1, maximumAttempts)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Throws when the conninfo carries a password, or cannot be parsed at all.
+    static func refusePassword(in uri: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(uri, &message) else {
+            let text = message.map { trimmed($0) } ?? "cannot read the connection URI"
+            PQfreemem(message)
+            throw PostgresError(sqlState: "08001", message: text)
+        }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == "password", let value = option.pointee.val, value.pointee != 0 {
+                throw PostgresError(sqlState: "08001", message:
+                    "the connection URI contains a password; give it in ~/.pgpass or PGPASSWORD instead, never on the command line")
+            }
+            option += 1
+        }
+    }
+
+    static func trimmed(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "" }
+        var string = String(cString: text)
+        while string.last?.isNewline == true { string.removeLast() }
+        return string
+    }
+
+    /// The server's version, e.g. 150018 for 15.18.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    public var isInTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+    // MARK: Statements
+
+    /// Runs one or more statements that take no arguments and return no rows.
+    public func execute(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        let (result, _) = try query(sql, arguments)
+        defer { PQclear(result) }
+        // SQLite counts the rows only INSERT, UPDATE and DELETE change; PQcmdTuples counts a
+        // SELECT's rows too.
+        if let tag = PQcmdStatus(result), Connection.changesRows(tag) {
+            changes = Int(Row.leadingInteger(PQcmdTuples(result), count: Int(strlen(PQcmdTuples(result)))))
+        }
+    }
+
+    static func changesRows(_ tag: UnsafePointer<CChar>) -> Bool {
+        strncmp(tag, "INSERT", 6) == 0 || strncmp(tag, "UPDATE", 6) == 0
+            || strncmp(tag, "DELETE", 6) == 0 || strncmp(tag, "MERGE", 5) == 0
+    }
+
+    /// Calls `body` for every row the query returns.
+    public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        let (result, columns) = try query(sql, arguments)
+        defer { PQclear(result) }
+        let count = PQntuples(result)
+        var row: Int32 = 0
+        while row < count {
+            try body(Row(result: result, row: row, columns: columns))
+            row += 1
+        }
+    }
+
+    /// Maps every row the query returns.
+    public func rows<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        let (result, columns) = try query(sql, arguments)
+        defer { PQclear(result) }
+        let count = PQntuples(result)
+        var mapped: [T] = []
+        mapped.reserveCapacity(Int(count))
+        var row: Int32 = 0
+        while row < count {
+            mapped.append(try map(Row(result: result, row: row, columns: columns)))
+            row += 1
+        }
+        return mapped
+    }
+
+    /// Maps the first row, if any.
+    public func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+        let (result, columns) = try query(sql, arguments)
+        defer { PQclear(result) }
+        guard PQntuples(result) > 0 else { return nil }
+        return try map(Row(result: result, row: 0, columns: columns))
+    }
+
+    /// The first column of the first row as an integer, or nil when there is no row or it is NULL.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int? {
+        try first(sql, arguments) { $0.optionalInt(0) } ?? nil
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one SERIALIZABLE transaction: committed when it returns, rolled back when it
+    /// throws. When the server cannot serialise it with another connection's (SQLSTATE 40001) or
+    /// picks it as a deadlock's victim (40P01), at any statement or at the commit, the whole body
+    /// runs again after a short random pause, up to `maximumAttempts` times in all; then the
+    /// error is thrown. So the body must be re-runnable: it may run more than once, and only the
+    /// last run's database work stands. Nested calls join the outer transaction (and an error in
+    /// one fails the outer one), as SQLite.Database's do.
+    ///
+    /// `immediate` is accepted for the protocol and changes nothing: PostgreSQL has no write lock
+    /// to take up front, and serialisable isolation with retries gives a reader a consistent
+    /// snapshot and a writer the guarantee SQLite's IMMEDIATE gives.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try body() }
+        var attempt = 1
+        while true {
+            do {
+                return try transactionOnce(body)
+            } catch let error as PostgresError where error.isSerializationFailure && attempt < maximumAttempts {
+                // Random, growing pauses, so that two connections that collided do not collide again.
+                usleep(UInt32.random(in: 500...(1_000 << min(attempt, 6))))
+                attempt += 1
+            }
+        }
+    }
+
+    private func transactionOnce<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        transactionDepth += 1
+        failureInTransaction = nil
+        defer {
+            transactionDepth -= 1
+            failureInTransaction = nil
+        }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            rollBack()
+            throw failureInTransaction.flatMap { $0.isSerializationFailure ? $0 : nil } ?? error
+        }
+        // A statement failed and the body caught the error: the server would turn the COMMIT into
+        // a silent ROLLBACK. Say what failed instead (and retry it if it was a serialisation failure).
+        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+            let failure = failureInTransaction ?? PostgresError(sqlState: "25P02", message: "the transaction failed earlier")
+            rollBack()
+            throw failure
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            rollBack()
+            throw error
+        }
+        return result
+    }
+
+    private func rollBack() {
+        PQclear(PQexec(handle, "ROLLBACK"))
+    }
+
+    // MARK: Prepared statements
+
+    /// One translated statement prepared on this connection, and its result columns once known.
+    final class PreparedStatement {
+        let name: String
+        let parameterCount: Int
+        var columns: ResultColumns?
+
+        init(name: String, parameterCount: Int) {
+            self.name = name
+            self.parameterCount = parameterCount
+        }
+    }
+
+    /// Executes `sql` (prepared first if this connection has not yet) and returns its result, to
+    /// be cleared by the caller, with the columns to read it by.
+    private func query(_ sql: String, _ arguments: [SQLValue]) throws -> (OpaquePointer, ResultColumns) {
+        let statement = try prepared(sql, arguments)
+        guard arguments.count == statement.parameterCount else {
+            throw PostgresError(sqlState: "07001",
+                                message: "expected \(statement.parameterCount) arguments, got \(arguments.count)", sql: sql)
+        }
+        let result = Parameters(arguments).withValues { values in
+            PQexecPrepared(handle, statement.name, Int32(arguments.count), values, nil, nil, 0)
+        }
+        do {
+            try check(result, sql: sql)
+        } catch let error as PostgresError {
+            PQclear(result)
+            // A table changed shape under a cached plan: prepare it afresh next time.
+            if error.sqlState == "0A000" { statements[sql] = nil }
+            throw error
+        }
+        guard let result else { throw PostgresError(sqlState: "08006", message: "no result", sql: sql) }
+        if let columns = statement.columns, columns.matches(result) { return (result, columns) }
+        let columns = ResultColumns(result: result, sql: sql)
+        statement.columns = columns
+        return (result, columns)
+    }
+
+    private func prepared(_ sql: String, _ arguments: [SQLValue]) throws -> PreparedStatement {
+        if let cached = statements[sql] { return cached }
+        let translated = TranslatedSQL(sql)
+        preparedCount += 1
+        let name = "workshop_\(preparedCount)"
+        // Types left to the server, which infers each from where it stands. Where nothing says
+        // (`? IS NULL`), the arguments of this first call say: integer, real, or text.
+        var result = PQprepare(handle, name, translated.text, 0, nil)
+        if PQresultStatus(result) == PGRES_FATAL_ERROR, Connection.sqlState(result) == "42P18",
+           PQtransactionStatus(handle) != PQTRANS_INERROR {
+            PQclear(result)
+            let types = (0..<translated.parameterCount).map { index in
+                index < arguments.count ? Parameters.type(of: arguments[index]) : ResultColumns.textType
+            }
+            result = PQprepare(handle, name, translated.text, Int32(types.count), types)
+        }
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+        let statement = PreparedStatement(name: name, parameterCount: translated.parameterCount)
+        statements[sql] = statement
+        return statement
+    }
+
+    static func sqlState(_ result: OpaquePointer?) -> String? {
+        PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+    }
+
+    /// Throws the server's error when `result` is not a success.
+    private func check(_ result: OpaquePointer?, sql: String) throws {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return
+        default:
+            let error: PostgresError
+            if let result, let state = Connection.sqlState(result) {
+                let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
+                error = PostgresError(sqlState: state, message: Connection.trimmed(primary ?? PQresultErrorMessage(result)), sql: sql)
+            } else {
+                // No answer from the server: the connection is gone.
+                error = PostgresError(sqlState: "08006", message: Connection.trimmed(PQerrorMessage(handle)), sql: sql)
+            }
+            if transactionDepth > 0 && failureInTransaction == nil { failureInTransaction = error }
+            throw error
+        }
+    }
+}
+
+/// Arguments as libpq takes them: NUL-terminated text in one buffer (or a null pointer for NULL).
+struct Parameters {
+    private var buffer: [CChar] = []
+    private var offsets: [Int?] = []
+
+    init(_ arguments: [SQLValue]) {
+        offsets.reserveCapacity(arguments.count)
+        for argument in arguments {
+            let text: String
+            switch argument {
+            case .null: offsets.append(nil); continue
+            case .integer(let value): text = String(value)
+            case .real(let value): text = Parameters.text(of: value)
+            case .text(let value): text = value
+            }
+            offsets.append(buffer.count)
+            buffer.append(contentsOf: text.utf8.map { CChar(bitPattern: $0) })
+            buffer.append(0)
+        }
+    }
+
+    /// The shortest text that reads back as the same double; PostgreSQL's spelling of the infinities.
+    static func text(of value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        return "\(value)"
+    }
+
+    static func type(of value: SQLValue) -> Oid {
+        switch value {
+        case .integer: return ResultColumns.int8Type
+        case .real: return ResultColumns.float8Type
+        case .text, .null: return ResultColumns.textType
+        }
+    }
+
+    func withValues<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        buffer.withUnsafeBufferPointer { bytes in
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { bytes.baseAddress! + $0 } }
+            return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The values and protocols both database adapters share, seen by every `import Postgres`.
+@_exported import SQLInterface
