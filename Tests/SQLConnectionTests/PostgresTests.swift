@@ -1,0 +1,215 @@
+import Foundation
+@testable import Postgres
+import Testing
+
+/// What only the PostgreSQL connection has to do: survive other connections' concurrent
+/// transactions, refuse a password on the command line, keep notices off the terminal.
+@Suite("PostgreSQL only",
+       .enabled(if: Backends.postgresEnabled, "no PostgreSQL server: WORKSHOP_TEST_POSTGRES is unset (make test starts one)"))
+struct PostgresOnlyTests {
+    /// Read-modify-write increments that the server must serialise.
+    static func increment(_ db: Connection) throws {
+        try db.transaction(immediate: true) {
+            let value = try db.scalar("SELECT n FROM counter WHERE id = 1", []) ?? 0
+            try db.run("UPDATE counter SET n = ? WHERE id = 1", [.integer(Int64(value + 1))])
+        }
+    }
+
+    static func makeCounter(_ schema: PostgresSchema) throws {
+        try schema.connect().execute("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL); INSERT INTO counter VALUES (1, 0)")
+    }
+
+    @Test("Two connections incrementing one counter: every increment lands")
+    func concurrentIncrementsAllLand() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let perThread = 60
+            let failures = Failures()
+            let group = DispatchGroup()
+            for _ in 0..<2 {
+                group.enter()
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    do {
+                        let db = try schema.connect(maximumAttempts: 100)
+                        for _ in 0..<perThread { try Self.increment(db) }
+                    } catch { failures.add(error) }
+                }
+            }
+            group.wait()
+            #expect(failures.all.isEmpty, "\(failures.all)")
+            #expect(try schema.connect().scalar("SELECT n FROM counter", []) == 2 * perThread)
+        }
+    }
+
+    /// Both transactions read the counter before either writes: the second writer must fail to
+    /// serialise, and its body must run again on the new value.
+    @Test("A transaction that conflicts is run again, from the start")
+    func conflictingTransactionRunsAgain() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let bothRead = DispatchGroup()
+            bothRead.enter(); bothRead.enter()
+            let runs = Failures()
+            let group = DispatchGroup()
+            for _ in 0..<2 {
+                group.enter()
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    do {
+                        let db = try schema.connect()
+                        var attempt = 0
+                        try db.transaction(immediate: true) {
+                            attempt += 1
+                            runs.add(nil)
+                            let value = try db.scalar("SELECT n FROM counter WHERE id = 1", []) ?? 0
+                            if attempt == 1 { bothRead.leave(); bothRead.wait() }
+                            try db.run("UPDATE counter SET n = ? WHERE id = 1", [.integer(Int64(value + 1))])
+                        }
+                    } catch { runs.add(error) }
+                }
+            }
+            group.wait()
+            #expect(runs.all.count == 3, "two bodies and one run again: \(runs.all)")
+            #expect(runs.all.allSatisfy { $0 == nil })
+            #expect(try schema.connect().scalar("SELECT n FROM counter", []) == 2)
+        }
+    }
+
+    @Test("Out of attempts, the serialisation failure is thrown and nothing stays")
+    func lastFailureIsThrown() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let first = try schema.connect(), second = try schema.connect(maximumAttempts: 1)
+            do {
+                try second.transaction(immediate: true) {
+                    let value = try second.scalar("SELECT n FROM counter", []) ?? 0
+                    try Self.increment(first)  // commits between the read and the write
+                    try second.run("UPDATE counter SET n = ?", [.integer(Int64(value + 10))])
+                }
+                Issue.record("a write over a stale read was committed")
+            } catch let error as PostgresError {
+                #expect(error.isSerializationFailure, "\(error)")
+            }
+            #expect(try first.scalar("SELECT n FROM counter", []) == 1)
+        }
+    }
+
+    /// PostgreSQL aborts the whole transaction at a failed statement; the body catching the error
+    /// must not turn the commit into a silent rollback.
+    @Test("A failed statement caught inside a transaction still fails the commit")
+    func caughtFailureFailsCommit() throws {
+        try Backends.withPostgres { schema in
+            let db = try schema.connect()
+            try db.execute("CREATE TABLE u (id BIGINT PRIMARY KEY)")
+            do {
+                try db.transaction(immediate: true) {
+                    try db.run("INSERT INTO u VALUES (?)", [1])
+                    try? db.run("INSERT INTO u VALUES (?)", [1])
+                }
+                Issue.record("the transaction reported success")
+            } catch let error as PostgresError {
+                #expect(error.isUniqueViolation, "\(error)")
+            }
+            #expect(try db.scalar("SELECT count(*) FROM u", []) == 0)
+        }
+    }
+
+    @Test("Server notices never reach stderr")
+    func noticesAreSilent() throws {
+        try Backends.withPostgres { schema in
+            let db = try schema.connect()
+            let captured = try CapturedStandardError {
+                try db.execute("DO $$ BEGIN RAISE NOTICE 'noisy notice'; RAISE WARNING 'noisy warning'; END $$")
+                try db.execute("ROLLBACK")  // "there is no transaction in progress"
+            }
+            #expect(!captured.contains("noisy"), "\(captured)")
+            #expect(!captured.contains("no transaction"), "\(captured)")
+        }
+    }
+
+    @Test("Parameters the server cannot type are typed by their values")
+    func untypedParameters() throws {
+        try Backends.withPostgres { schema in
+            let db = try schema.connect()
+            #expect(try db.scalar("SELECT CASE WHEN ? IS NULL THEN 1 ELSE 2 END", [.null]) == 1)
+            #expect(try db.scalar("SELECT CASE WHEN ? IS NULL THEN 1 ELSE 2 END", [5]) == 2)
+        }
+    }
+}
+
+/// Refusals that need no server.
+@Suite("PostgreSQL connection refusals")
+struct PostgresRefusalTests {
+    @Test("A password in the URI is refused before any connection is tried", arguments: [
+        "postgresql://workshop:s3cret@shop-server/workshop",
+        "host=shop-server dbname=workshop user=workshop password=s3cret",
+        "postgresql://workshop@shop-server/workshop?password=s3cret",
+    ])
+    func passwordInURIRefused(uri: String) {
+        do {
+            _ = try Connection(uri: uri)
+            Issue.record("connected with a password on the command line")
+        } catch let error as PostgresError {
+            #expect(error.message.contains("pgpass"))
+            #expect(!error.description.contains("s3cret"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("A URI without a password goes on to connect (and here fails to: no such server)")
+    func uriWithoutPasswordTriesToConnect() {
+        do {
+            _ = try Connection(uri: "postgresql:///workshop?host=/nonexistent-workshop-socket-folder")
+            Issue.record("connected to a server that does not exist")
+        } catch let error as PostgresError {
+            #expect(error.isConnectionFailure)
+            #expect(!error.message.contains("pgpass"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("Placeholders become $n, outside literals, identifiers and comments")
+    func placeholderTranslation() {
+        let cases: [(String, String, Int)] = [
+            ("SELECT ?, ?", "SELECT $1, $2", 2),
+            ("SELECT ?2, ?1, ?", "SELECT $2, $1, $3", 3),
+            ("SELECT '?', ? -- ?\n, \"a?\" /* ? /* ? */ ? */ ?", "SELECT '?', $1 -- ?\n, \"a?\" /* ? /* ? */ ? */ $2", 2),
+            ("SELECT 'it''s ?', E'\\' ?', ?", "SELECT 'it''s ?', E'\\' ?', $1", 1),
+            ("SELECT $tag$ ? $tag$, $$?$$, ?", "SELECT $tag$ ? $tag$, $$?$$, $1", 1),
+            ("SELECT '京?' || ?", "SELECT '京?' || $1", 1),
+        ]
+        for (sql, expected, count) in cases {
+            let translated = TranslatedSQL(sql)
+            #expect(translated.text == expected)
+            #expect(translated.parameterCount == count)
+        }
+    }
+}
+
+/// Errors (or nil for a run) collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [(any Error)?] = []
+    func add(_ error: (any Error)?) { lock.withLock { errors.append(error) } }
+    var all: [String?] { lock.withLock { errors.map { $0.map { "\($0)" } } } }
+}
+
+/// What the process writes to stderr while `body` runs.
+func CapturedStandardError(_ body: () throws -> Void) throws -> String {
+    let file = NSTemporaryDirectory() + "workshop-stderr-" + UUID().uuidString
+    FileManager.default.createFile(atPath: file, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+    let saved = dup(2)
+    dup2(handle.fileDescriptor, 2)
+    defer {
+        dup2(saved, 2)
+        close(saved)
+        try? handle.close()
+    }
+    try body()
+    return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+}
