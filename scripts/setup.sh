@@ -15,6 +15,8 @@ packages=(
   sqlite3           # the sqlite3 tool: tests edit the database behind Workshop's back
   chromium          # headless Chromium: tests print the HTML documents as a browser does and read them back
   libcurl4-openssl-dev  # libcurl: uploads to the national repair record (汽车维修电子健康档案)
+  libpq-dev         # libpq: the PostgreSQL client, for shops that keep their data on a server
+  postgresql        # the PostgreSQL server: `make test` runs the PostgreSQL suites on a throwaway one
 )
 
 missing=()
