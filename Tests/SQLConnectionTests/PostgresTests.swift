@@ -128,6 +128,15 @@ struct PostgresOnlyTests {
         }
     }
 
+    @Test("A statement is prepared once per connection, then only executed")
+    func preparedOnce() throws {
+        try Backends.withPostgres { schema in
+            let db = try schema.connect()
+            for value in 1...3 { #expect(try db.scalar("SELECT ? + 1 AS next", [.integer(Int64(value))]) == value + 1) }
+            #expect(try db.scalar("SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT $1 + 1 AS next'", []) == 1)
+        }
+    }
+
     @Test("Parameters the server cannot type are typed by their values")
     func untypedParameters() throws {
         try Backends.withPostgres { schema in
