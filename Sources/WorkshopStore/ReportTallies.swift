@@ -34,13 +34,21 @@ enum ReportTallies {
         """
         SELECT o.id, o.released_at, o.discount_kind, o.discount_value, o.tax_rate_bp, o.prices_include_tax, o.labor_rate,
                o.discount_limit,
-               coalesce(sum(CASE WHEN l.kind = 'labor' THEN l.amount END), 0) AS labor,
-               coalesce(sum(CASE WHEN l.kind = 'part' THEN l.amount END), 0) AS parts,
-               coalesce(sum(CASE WHEN l.kind = 'fee' THEN l.amount END), 0) AS other
-        FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'approved' AND l.covered = 0 AND l.card_id IS NULL
+               \(chargedSums("l"))
+        FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
         WHERE \(condition) AND o.released_at IS NOT NULL AND o.status <> 'void'
         GROUP BY +o.id
         """
+    }
+
+    /// The order's charged lines summed by kind: approved, not covered by a card, not a card's price.
+    static func chargedSums(_ l: String) -> String {
+        let charged = "\(l).status = 'approved' AND \(l).covered = 0 AND \(l).card_id IS NULL"
+        return """
+            coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'labor' THEN \(l).amount END), 0) AS labor,
+                   coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'part' THEN \(l).amount END), 0) AS parts,
+                   coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'fee' THEN \(l).amount END), 0) AS other
+            """
     }
 
     /// One row of `releasedOrdersSQL`: the order's figures. `fallback`: the terms of an order with
@@ -160,22 +168,30 @@ extension Store {
     }
 
     /// Each quarter hour whose tallies differ from what the orders, lines and payments add up to
-    /// (at most `listedPerKind`), with the figures that differ.
+    /// (at most `listedPerKind`), with the figures that differ. One walk over the orders with their
+    /// lines, one over the payments: `verify` reads the whole record anyway, and this stays a part of it.
     func tallyMismatches() throws -> [(at: Timestamp, figures: [String])] {
-        var expected: [Int: [String: Int]] = [:]
-        func expect(_ at: Int, _ figure: String, _ value: Int) {
-            if value != 0 { expected[at, default: [:]][figure, default: 0] += value }
-        }
+        var expected: [Int: QuarterTally] = [:]
+        let fallback = settings.pricingTerms
         try db.forEach("""
-            SELECT o.checked_in_at / 900 * 900 AS at, count(*) AS orders_opened, count(o.rework_of) AS comebacks,
-                   coalesce(sum(l.estimated), 0) AS estimated, coalesce(sum(l.approved), 0) AS approved
-            FROM orders o LEFT JOIN (SELECT order_id, sum(\(ReportTallySQL.estimated("order_lines"))) AS estimated,
-                                            sum(\(ReportTallySQL.approved("order_lines"))) AS approved
-                                     FROM order_lines GROUP BY order_id) l ON l.order_id = o.id
-            WHERE o.status <> 'void' GROUP BY 1
+            SELECT o.id, o.checked_in_at, o.status = 'void' AS void, o.rework_of IS NOT NULL AS comeback, o.released_at,
+                   o.discount_kind, o.discount_value, o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
+                   coalesce(sum(\(ReportTallySQL.estimated("l"))), 0) AS estimated,
+                   coalesce(sum(\(ReportTallySQL.approved("l"))), 0) AS approved,
+                   \(ReportTallies.chargedSums("l"))
+            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+            GROUP BY o.id
             """) { row in
-            for figure in ["orders_opened", "comebacks", "estimated", "approved"] { expect(row.int("at"), figure, row.int(figure)) }
+            guard !row.bool("void") else { return }
+            let checkin = ReportTallies.quarter(of: row.timestamp("checked_in_at"))
+            expected[checkin, default: QuarterTally()].add(opened: 1, comebacks: row.bool("comeback") ? 1 : 0,
+                                                            estimated: row.int("estimated"), approved: row.int("approved"))
+            if !row.isNull("released_at") {
+                expected[ReportTallies.quarter(of: row.timestamp("released_at")), default: QuarterTally()]
+                    .add(try ReportTallies.released(row, fallback: fallback))
+            }
         }
+        var expectedByMethod: [MethodQuarter: MethodTally] = [:]
         try db.forEach("""
             SELECT p.at / 900 * 900 AS at, p.method, p.card_id IS NOT NULL AS card, sum(p.amount) AS amount,
                    sum(\(ReportTallySQL.received("p"))) AS received, sum(\(ReportTallySQL.refunded("p"))) AS refunded,
@@ -184,41 +200,95 @@ extension Store {
             FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.status <> 'void' GROUP BY 1, 2, 3
             """) { row in
             if row.bool("card") {
-                expect(row.int("at"), "paid_from_cards", row.int("amount"))
+                expected[row.int("at"), default: QuarterTally()].fromCards += row.int("amount")
             } else {
-                for figure in ["received", "refunded", "tendered", "change_given", "payments"] {
-                    expect(row.int("at"), row.string("method") + " " + figure, row.int(figure))
-                }
+                expectedByMethod[MethodQuarter(at: row.int("at"), method: row.string("method"))] = MethodTally(row)
             }
         }
-        for (at, r) in try ReportTallies.releasedByQuarter(db, fallback: settings.pricingTerms) {
-            for (figure, value) in [("orders_released", r.orders), ("labor", r.labor.fen), ("parts", r.parts.fen),
-                                    ("other", r.other.fen), ("discounts", r.discounts.fen), ("revenue", r.revenue.fen)] {
-                expect(at, figure, value)
-            }
-        }
-        var tallied: [Int: [String: Int]] = [:]
-        func tally(_ at: Int, _ figure: String, _ value: Int) {
-            if value != 0 { tallied[at, default: [:]][figure, default: 0] += value }
-        }
-        let columns = ["orders_opened", "comebacks", "estimated", "approved", "orders_released", "labor", "parts", "other",
-                       "discounts", "revenue", "paid_from_cards"]
-        try db.forEach("SELECT at, \(columns.joined(separator: ", ")) FROM report_tallies") { row in
-            for figure in columns { tally(row.int("at"), figure, row.int(figure)) }
-        }
+        var tallied: [Int: QuarterTally] = [:]
+        try db.forEach("""
+            SELECT at, orders_opened, comebacks, estimated, approved, orders_released, labor, parts, other, discounts, revenue,
+                   paid_from_cards
+            FROM report_tallies
+            """) { row in tallied[row.int("at")] = QuarterTally(row) }
+        var talliedByMethod: [MethodQuarter: MethodTally] = [:]
         try db.forEach("SELECT at, method, received, refunded, tendered, change_given, payments FROM report_method_tallies") { row in
-            for figure in ["received", "refunded", "tendered", "change_given", "payments"] {
-                tally(row.int("at"), row.string("method") + " " + figure, row.int(figure))
-            }
+            talliedByMethod[MethodQuarter(at: row.int("at"), method: row.string("method"))] = MethodTally(row)
         }
-        var mismatches: [(at: Timestamp, figures: [String])] = []
-        for at in Set(expected.keys).union(tallied.keys).sorted() where expected[at] != tallied[at] {
-            let want = expected[at] ?? [:], have = tallied[at] ?? [:]
-            let figures = Set(want.keys).union(have.keys).filter { want[$0] != have[$0] }.sorted()
-            mismatches.append((Timestamp(seconds: at), figures))
-            if mismatches.count == Store.listedPerKind { break }
+        // A quarter hour that adds up to nothing is the same whether or not it has a row.
+        var figures: [Int: Set<String>] = [:]
+        for at in Set(expected.keys).union(tallied.keys) {
+            let differ = (expected[at] ?? QuarterTally()).differences(from: tallied[at] ?? QuarterTally())
+            if !differ.isEmpty { figures[at, default: []].formUnion(differ) }
         }
-        return mismatches
+        for key in Set(expectedByMethod.keys).union(talliedByMethod.keys) {
+            let differ = (expectedByMethod[key] ?? MethodTally()).differences(from: talliedByMethod[key] ?? MethodTally())
+            if !differ.isEmpty { figures[key.at, default: []].formUnion(differ.map { key.method + " " + $0 }) }
+        }
+        return figures.keys.sorted().prefix(Store.listedPerKind).map { (Timestamp(seconds: $0), figures[$0]!.sorted()) }
+    }
+}
+
+/// One quarter hour's figures, as `report_tallies` holds them: what `verify` compares.
+struct QuarterTally: Equatable {
+    var opened = 0, comebacks = 0, estimated = 0, approved = 0
+    var released = 0, labor = 0, parts = 0, other = 0, discounts = 0, revenue = 0
+    var fromCards = 0
+
+    init() {}
+
+    init(_ row: Row) {
+        (opened, comebacks, estimated, approved) = (row.int("orders_opened"), row.int("comebacks"), row.int("estimated"), row.int("approved"))
+        (released, labor, parts, other) = (row.int("orders_released"), row.int("labor"), row.int("parts"), row.int("other"))
+        (discounts, revenue, fromCards) = (row.int("discounts"), row.int("revenue"), row.int("paid_from_cards"))
+    }
+
+    mutating func add(opened: Int, comebacks: Int, estimated: Int, approved: Int) {
+        self.opened += opened
+        self.comebacks += comebacks
+        self.estimated += estimated
+        self.approved += approved
+    }
+
+    mutating func add(_ order: ReportTallies.Released) {
+        released += order.orders
+        labor += order.labor.fen
+        parts += order.parts.fen
+        other += order.other.fen
+        discounts += order.discounts.fen
+        revenue += order.revenue.fen
+    }
+
+    /// The columns whose figures differ.
+    func differences(from other: QuarterTally) -> [String] {
+        [("orders_opened", opened, other.opened), ("comebacks", comebacks, other.comebacks), ("estimated", estimated, other.estimated),
+         ("approved", approved, other.approved), ("orders_released", released, other.released), ("labor", labor, other.labor),
+         ("parts", parts, other.parts), ("other", self.other, other.other), ("discounts", discounts, other.discounts),
+         ("revenue", revenue, other.revenue), ("paid_from_cards", fromCards, other.fromCards)]
+            .filter { $0.1 != $0.2 }.map(\.0)
+    }
+}
+
+struct MethodQuarter: Hashable {
+    let at: Int
+    let method: String
+}
+
+/// One method's figures in one quarter hour, as `report_method_tallies` holds them.
+struct MethodTally: Equatable {
+    var received = 0, refunded = 0, tendered = 0, changeGiven = 0, payments = 0
+
+    init() {}
+
+    init(_ row: Row) {
+        (received, refunded, tendered) = (row.int("received"), row.int("refunded"), row.int("tendered"))
+        (changeGiven, payments) = (row.int("change_given"), row.int("payments"))
+    }
+
+    func differences(from other: MethodTally) -> [String] {
+        [("received", received, other.received), ("refunded", refunded, other.refunded), ("tendered", tendered, other.tendered),
+         ("change_given", changeGiven, other.changeGiven), ("payments", payments, other.payments)]
+            .filter { $0.1 != $0.2 }.map(\.0)
     }
 }
 
