@@ -41,21 +41,32 @@ enum ReportTallies {
         """
     }
 
-    /// The order's charged lines summed by kind: approved, not covered by a card, not a card's price.
+    /// A line's amount if it is charged and of `kind`, else 0: approved, not covered by a card, not a
+    /// card's price.
+    static func charged(_ l: String, _ kind: String) -> String {
+        "CASE WHEN \(l).status = 'approved' AND \(l).covered = 0 AND \(l).card_id IS NULL AND \(l).kind = '\(kind)' THEN \(l).amount ELSE 0 END"
+    }
+
+    /// The order's charged lines summed by kind (labour, parts, other).
     static func chargedSums(_ l: String) -> String {
-        let charged = "\(l).status = 'approved' AND \(l).covered = 0 AND \(l).card_id IS NULL"
-        return """
-            coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'labor' THEN \(l).amount END), 0) AS labor,
-                   coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'part' THEN \(l).amount END), 0) AS parts,
-                   coalesce(sum(CASE WHEN \(charged) AND \(l).kind = 'fee' THEN \(l).amount END), 0) AS other
-            """
+        "coalesce(sum(\(charged(l, "labor"))), 0) AS labor, coalesce(sum(\(charged(l, "part"))), 0) AS parts, "
+            + "coalesce(sum(\(charged(l, "fee"))), 0) AS other"
+    }
+
+    /// One line's charged amount by kind, as `chargedSums` adds them up.
+    static func chargedAmounts(_ l: String) -> String {
+        "\(charged(l, "labor")) AS labor, \(charged(l, "part")) AS parts, \(charged(l, "fee")) AS other"
     }
 
     /// One row of `releasedOrdersSQL`: the order's figures. `fallback`: the terms of an order with
     /// none fixed on it (one released before terms were fixed on orders).
     static func released(_ row: Row, fallback: PricingTerms) throws -> Released {
+        try released(row, labor: row.money("labor"), parts: row.money("parts"), other: row.money("other"), fallback: fallback)
+    }
+
+    /// The same from an order's row (its discount and terms) and its charged lines' sums by kind.
+    static func released(_ row: Row, labor: Money, parts: Money, other: Money, fallback: PricingTerms) throws -> Released {
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
-        let labor = row.money("labor"), parts = row.money("parts"), other = row.money("other")
         let discount = try stored.discount()?.value(on: labor + parts + other) ?? .zero
         let terms = try stored.pricingTerms() ?? fallback
         return Released(orders: 1, labor: labor, parts: parts, other: other, discounts: discount,
@@ -171,24 +182,28 @@ extension Store {
     /// (at most `listedPerKind`), with the figures that differ. One walk over the orders with their
     /// lines, one over the payments: `verify` reads the whole record anyway, and this stays a part of it.
     func tallyMismatches() throws -> [(at: Timestamp, figures: [String])] {
+        // The lines in the order they are stored (no join, no index): each one's part, summed per order.
+        var lines: [Int: LineSums] = [:]
+        try db.forEach("""
+            SELECT order_id, \(ReportTallySQL.estimated("l")) AS estimated, \(ReportTallySQL.approved("l")) AS approved,
+                   \(ReportTallies.chargedAmounts("l"))
+            FROM order_lines l
+            """) { row in lines[row.int("order_id"), default: LineSums()].add(row) }
         var expected: [Int: QuarterTally] = [:]
         let fallback = settings.pricingTerms
         try db.forEach("""
-            SELECT o.id, o.checked_in_at, o.status = 'void' AS void, o.rework_of IS NOT NULL AS comeback, o.released_at,
-                   o.discount_kind, o.discount_value, o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
-                   coalesce(sum(\(ReportTallySQL.estimated("l"))), 0) AS estimated,
-                   coalesce(sum(\(ReportTallySQL.approved("l"))), 0) AS approved,
-                   \(ReportTallies.chargedSums("l"))
-            FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
-            GROUP BY o.id
+            SELECT id, checked_in_at, status = 'void' AS void, rework_of IS NOT NULL AS comeback, released_at,
+                   discount_kind, discount_value, tax_rate_bp, prices_include_tax, labor_rate, discount_limit
+            FROM orders
             """) { row in
             guard !row.bool("void") else { return }
-            let checkin = ReportTallies.quarter(of: row.timestamp("checked_in_at"))
-            expected[checkin, default: QuarterTally()].add(opened: 1, comebacks: row.bool("comeback") ? 1 : 0,
-                                                            estimated: row.int("estimated"), approved: row.int("approved"))
+            let sums = lines[row.int("id")] ?? LineSums()
+            expected[ReportTallies.quarter(of: row.timestamp("checked_in_at")), default: QuarterTally()]
+                .add(opened: 1, comebacks: row.bool("comeback") ? 1 : 0, estimated: sums.estimated, approved: sums.approved)
             if !row.isNull("released_at") {
                 expected[ReportTallies.quarter(of: row.timestamp("released_at")), default: QuarterTally()]
-                    .add(try ReportTallies.released(row, fallback: fallback))
+                    .add(try ReportTallies.released(row, labor: Money(fen: sums.labor), parts: Money(fen: sums.parts),
+                                                    other: Money(fen: sums.other), fallback: fallback))
             }
         }
         var expectedByMethod: [MethodQuarter: MethodTally] = [:]
@@ -226,6 +241,19 @@ extension Store {
             if !differ.isEmpty { figures[key.at, default: []].formUnion(differ.map { key.method + " " + $0 }) }
         }
         return figures.keys.sorted().prefix(Store.listedPerKind).map { (Timestamp(seconds: $0), figures[$0]!.sorted()) }
+    }
+}
+
+/// An order's lines summed: offered, approved, and charged by kind.
+struct LineSums {
+    var estimated = 0, approved = 0, labor = 0, parts = 0, other = 0
+
+    mutating func add(_ row: Row) {
+        estimated += row.int("estimated")
+        approved += row.int("approved")
+        labor += row.int("labor")
+        parts += row.int("parts")
+        other += row.int("other")
     }
 }
 
