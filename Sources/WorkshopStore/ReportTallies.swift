@@ -183,13 +183,16 @@ extension Store {
     /// lines, one over the payments: `verify` reads the whole record anyway, and this stays a part of it.
     func tallyMismatches() throws -> [(at: Timestamp, figures: [String])] {
         // The lines in the order they are stored (no join, no index): each one's part, summed per order.
+        // The walks read columns by position: a million rows, read where names would cost a lookup each.
         var lines: [Int: LineSums] = [:]
+        lines.reserveCapacity(try db.scalar("SELECT max(id) FROM orders") ?? 0)
+        var expected: [Int: QuarterTally] = [:]
+        expected.reserveCapacity(try db.scalar("SELECT count(*) FROM report_tallies") ?? 0)
         try db.forEach("""
             SELECT order_id, \(ReportTallySQL.estimated("l")) AS estimated, \(ReportTallySQL.approved("l")) AS approved,
                    \(ReportTallies.chargedAmounts("l"))
             FROM order_lines l
-            """) { row in lines[row.int("order_id"), default: LineSums()].add(row) }
-        var expected: [Int: QuarterTally] = [:]
+            """) { row in lines[row.int(Int32(0)), default: LineSums()].add(row) }
         let fallback = settings.pricingTerms
         try db.forEach("""
             SELECT id, checked_in_at, status = 'void' AS void, rework_of IS NOT NULL AS comeback, released_at,
@@ -207,6 +210,8 @@ extension Store {
             }
         }
         var expectedByMethod: [MethodQuarter: MethodTally] = [:]
+        let methodQuarters = try db.scalar("SELECT count(*) FROM report_method_tallies") ?? 0
+        expectedByMethod.reserveCapacity(methodQuarters)
         try db.forEach("""
             SELECT p.at / 900 * 900 AS at, p.method, p.card_id IS NOT NULL AS card, sum(p.amount) AS amount,
                    sum(\(ReportTallySQL.received("p"))) AS received, sum(\(ReportTallySQL.refunded("p"))) AS refunded,
@@ -221,24 +226,34 @@ extension Store {
             }
         }
         var tallied: [Int: QuarterTally] = [:]
+        tallied.reserveCapacity(expected.count)
         try db.forEach("""
             SELECT at, orders_opened, comebacks, estimated, approved, orders_released, labor, parts, other, discounts, revenue,
                    paid_from_cards
             FROM report_tallies
-            """) { row in tallied[row.int("at")] = QuarterTally(row) }
+            """) { row in tallied[row.int(Int32(0))] = QuarterTally(row) }
         var talliedByMethod: [MethodQuarter: MethodTally] = [:]
+        talliedByMethod.reserveCapacity(methodQuarters)
         try db.forEach("SELECT at, method, received, refunded, tendered, change_given, payments FROM report_method_tallies") { row in
             talliedByMethod[MethodQuarter(at: row.int("at"), method: row.string("method"))] = MethodTally(row)
         }
-        // A quarter hour that adds up to nothing is the same whether or not it has a row.
+        // A quarter hour that adds up to nothing is the same whether or not it has a row. Equal sums
+        // are the rule: the figures that differ are worked out only where they do.
         var figures: [Int: Set<String>] = [:]
-        for at in Set(expected.keys).union(tallied.keys) {
-            let differ = (expected[at] ?? QuarterTally()).differences(from: tallied[at] ?? QuarterTally())
-            if !differ.isEmpty { figures[at, default: []].formUnion(differ) }
+        func compare<Key: Hashable, Sums: Equatable>(_ want: [Key: Sums], _ have: [Key: Sums], none: Sums,
+                                                     _ name: (Key, Sums, Sums) -> (Int, [String])) {
+            for (key, sums) in want where have[key] ?? none != sums {
+                let (at, differ) = name(key, sums, have[key] ?? none)
+                figures[at, default: []].formUnion(differ)
+            }
+            for (key, sums) in have where want[key] == nil && sums != none {
+                let (at, differ) = name(key, none, sums)
+                figures[at, default: []].formUnion(differ)
+            }
         }
-        for key in Set(expectedByMethod.keys).union(talliedByMethod.keys) {
-            let differ = (expectedByMethod[key] ?? MethodTally()).differences(from: talliedByMethod[key] ?? MethodTally())
-            if !differ.isEmpty { figures[key.at, default: []].formUnion(differ.map { key.method + " " + $0 }) }
+        compare(expected, tallied, none: QuarterTally()) { at, want, have in (at, want.differences(from: have)) }
+        compare(expectedByMethod, talliedByMethod, none: MethodTally()) { key, want, have in
+            (key.at, want.differences(from: have).map { key.method + " " + $0 })
         }
         return figures.keys.sorted().prefix(Store.listedPerKind).map { (Timestamp(seconds: $0), figures[$0]!.sorted()) }
     }
@@ -248,12 +263,13 @@ extension Store {
 struct LineSums {
     var estimated = 0, approved = 0, labor = 0, parts = 0, other = 0
 
+    /// Columns 1…5 of the lines' walk: estimated, approved, labor, parts, other.
     mutating func add(_ row: Row) {
-        estimated += row.int("estimated")
-        approved += row.int("approved")
-        labor += row.int("labor")
-        parts += row.int("parts")
-        other += row.int("other")
+        estimated += row.int(Int32(1))
+        approved += row.int(Int32(2))
+        labor += row.int(Int32(3))
+        parts += row.int(Int32(4))
+        other += row.int(Int32(5))
     }
 }
 
@@ -265,10 +281,11 @@ struct QuarterTally: Equatable {
 
     init() {}
 
+    /// Columns 1…11 of `report_tallies` in its order (0 is `at`).
     init(_ row: Row) {
-        (opened, comebacks, estimated, approved) = (row.int("orders_opened"), row.int("comebacks"), row.int("estimated"), row.int("approved"))
-        (released, labor, parts, other) = (row.int("orders_released"), row.int("labor"), row.int("parts"), row.int("other"))
-        (discounts, revenue, fromCards) = (row.int("discounts"), row.int("revenue"), row.int("paid_from_cards"))
+        (opened, comebacks, estimated, approved) = (row.int(Int32(1)), row.int(Int32(2)), row.int(Int32(3)), row.int(Int32(4)))
+        (released, labor, parts, other) = (row.int(Int32(5)), row.int(Int32(6)), row.int(Int32(7)), row.int(Int32(8)))
+        (discounts, revenue, fromCards) = (row.int(Int32(9)), row.int(Int32(10)), row.int(Int32(11)))
     }
 
     mutating func add(opened: Int, comebacks: Int, estimated: Int, approved: Int) {
