@@ -144,9 +144,14 @@ public enum ReminderRules {
     /// Whether an order did maintenance: its category is a maintenance (一级维护, 二级维护), or an
     /// approved labour line's operation is one in the catalogue (`catalogue`: code → category).
     public static func didMaintenance(_ record: OrderRecord, catalogue: [String: RepairCategory]) -> Bool {
+        didMaintenance(category: record.order.category, lines: record.lines, catalogue: catalogue)
+    }
+
+    /// The same from the order's category and lines alone.
+    public static func didMaintenance(category: RepairCategory, lines: [OrderLine], catalogue: [String: RepairCategory]) -> Bool {
         let maintenance: Set<RepairCategory> = [.level1, .level2]
-        if maintenance.contains(record.order.category) { return true }
-        return record.lines.contains { line in
+        if maintenance.contains(category) { return true }
+        return lines.contains { line in
             line.kind == .labor && line.status == .approved
                 && line.operationCode.flatMap { catalogue[$0.uppercased()] }.map(maintenance.contains) == true
         }

@@ -179,12 +179,12 @@ extension Store {
         return try ids.compactMap { try order(id: $0) }
     }
 
-    /// The vehicle's released orders, newest first (at most `limit`).
-    public func releasedOrders(vehicleID: Int, limit: Int = 20) throws -> [RepairOrder] {
-        let ids = try db.rows("""
+    /// The vehicle's released orders' numbers, newest first (at most `limit`): the caller reads the
+    /// orders it needs, usually the first.
+    public func releasedOrderIDs(vehicleID: Int, limit: Int = 20) throws -> [Int] {
+        try db.rows("""
             SELECT id FROM orders WHERE vehicle_id = ? AND status = 'released' AND released_at IS NOT NULL ORDER BY id DESC LIMIT ?
             """, [.integer(Int64(vehicleID)), .integer(Int64(limit))]) { $0.int("id") }
-        return try ids.compactMap { try order(id: $0) }
     }
 
     /// The month report's reminders: those answered in [start, end), how many of them brought a

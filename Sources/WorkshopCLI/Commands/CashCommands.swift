@@ -340,9 +340,12 @@ enum CashCommands {
         if let number = released.settlementNumber {
             text += "\n  " + s.t("结算清单编号 \(number)", "settlement list No. \(number)")
         }
+        // The record as released, read once: for the national record, the reminders and the papers
+        // (what follows adds follow-ups, reminders and the outbox, none of them part of it).
+        let releasedRecord = try s.store.record(of: released)
         if released.status == .released {
             // The national repair record: queued in this transaction, sent once it has committed.
-            try s.store.enqueueRepairRecord(orderID: order.id, record: RepairRecord(released: try s.store.record(of: released),
+            try s.store.enqueueRepairRecord(orderID: order.id, record: RepairRecord(released: releasedRecord,
                                                                                     companyName: s.settings.name, zone: s.zone))
             let followUp = FollowUp.after(release: s.now, orderID: order.id)
             try s.store.addFollowUp(followUp)
@@ -350,11 +353,10 @@ enum CashCommands {
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
         // The next maintenance, declined work offered again later, declined work done now.
-        for line in try ReminderDesk.afterRelease(released, s) { text += "\n  " + line }
+        for line in try ReminderDesk.afterRelease(releasedRecord, s) { text += "\n  " + line }
         let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }
         // The documents are made from the record as committed; the PDF is drawn after the commit.
-        let releasedRecord = try s.store.record(of: released)
         let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
                                        warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
                                        payments: try s.store.payments(orderID: order.id), memberTiers: try s.store.memberTiers(),

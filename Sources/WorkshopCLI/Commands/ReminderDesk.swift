@@ -15,8 +15,11 @@ enum ReminderDesk {
         let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
         let catalogue = try s.store.laborCategories()
         var lastMaintenance: (day: CalendarDay, km: Int)?
-        for order in try s.store.releasedOrders(vehicleID: vehicle.id) {
-            guard let at = order.releasedAt, ReminderRules.didMaintenance(try s.store.record(of: order), catalogue: catalogue) else { continue }
+        for id in try s.store.releasedOrderIDs(vehicleID: vehicle.id) {
+            // The category and lines decide it: the whole record (a dozen reads) is not needed.
+            guard let order = try s.store.order(id: id), let at = order.releasedAt,
+                  ReminderRules.didMaintenance(category: order.category, lines: try s.store.lines(orderID: order.id), catalogue: catalogue)
+            else { continue }
             lastMaintenance = (CalendarDay(at, zone: s.zone), order.releaseOdometer ?? order.odometerIn)
             break
         }
@@ -24,9 +27,10 @@ enum ReminderDesk {
                                           distance: DailyDistance.from(history, zone: s.zone), readings: history.readings.count)
     }
 
-    /// After `released` left the shop: the reminders it closes and makes, as lines for the release's output.
-    static func afterRelease(_ released: RepairOrder, _ s: Session) throws -> [String] {
-        let record = try s.store.record(of: released)
+    /// After the order of `record` left the shop: the reminders it closes and makes, as lines for the
+    /// release's output.
+    static func afterRelease(_ record: OrderRecord, _ s: Session) throws -> [String] {
+        let released = record.order
         let vehicle = record.vehicle
         let day = today(s)
         var said: [String] = []
