@@ -66,6 +66,14 @@ extension Store {
         try db.first("SELECT \(Self.orderColumns) FROM orders WHERE id = ?", [.integer(Int64(id))], order(from:))
     }
 
+    /// The vehicle's released orders, newest first (at most `limit`).
+    func releasedOrders(vehicleID: Int, limit: Int) throws -> [RepairOrder] {
+        try db.rows("""
+            SELECT \(Self.orderColumns) FROM orders
+            WHERE vehicle_id = ? AND status = 'released' AND released_at IS NOT NULL ORDER BY id DESC LIMIT ?
+            """, [.integer(Int64(vehicleID)), .integer(Int64(limit))], order(from:))
+    }
+
     /// The order the vehicle is in the shop under, if any.
     public func openOrder(vehicleID: Int) throws -> RepairOrder? {
         try db.first("SELECT \(Self.orderColumns) FROM orders WHERE vehicle_id = ? AND status IN \(Schema.openStatuses)",
@@ -178,6 +186,9 @@ extension Store {
         number, kind, description, hours, rate, quantity, unit_price, amount, part_no, brand, part_class, op_code,
         no_warranty, status, covered, list_amount, concession_by, member_tier, regular_price, card_id
         """
+    /// The same, of `order_lines l` in a join.
+    private static let lineColumnsOfL = lineColumns.split(separator: ",")
+        .map { "l." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
 
     private func line(from row: Row, order: Int) throws -> OrderLine {
         let number = row.int("number")
@@ -198,6 +209,20 @@ extension Store {
     public func lines(orderID: Int) throws -> [OrderLine] {
         try db.rows("SELECT \(Self.lineColumns) FROM order_lines WHERE order_id = ? ORDER BY number",
                     [.integer(Int64(orderID))]) { try line(from: $0, order: orderID) }
+    }
+
+    /// The lines of the vehicle's orders numbered `first`…`last`, by order, in number order: one read.
+    func linesOfOrders(vehicleID: Int, from first: Int, through last: Int) throws -> [Int: [OrderLine]] {
+        var lines: [Int: [OrderLine]] = [:]
+        try db.forEach("""
+            SELECT l.order_id, \(Self.lineColumnsOfL)
+            FROM orders o JOIN order_lines l ON l.order_id = o.id
+            WHERE o.vehicle_id = ? AND o.id BETWEEN ? AND ? ORDER BY l.order_id, l.number
+            """, [.integer(Int64(vehicleID)), .integer(Int64(first)), .integer(Int64(last))]) { row in
+            let order = row.int("order_id")
+            lines[order, default: []].append(try line(from: row, order: order))
+        }
+        return lines
     }
 
     // MARK: Lists

@@ -179,12 +179,13 @@ extension Store {
         return try ids.compactMap { try order(id: $0) }
     }
 
-    /// The vehicle's released orders' numbers, newest first (at most `limit`): the caller reads the
-    /// orders it needs, usually the first.
-    public func releasedOrderIDs(vehicleID: Int, limit: Int = 20) throws -> [Int] {
-        try db.rows("""
-            SELECT id FROM orders WHERE vehicle_id = ? AND status = 'released' AND released_at IS NOT NULL ORDER BY id DESC LIMIT ?
-            """, [.integer(Int64(vehicleID)), .integer(Int64(limit))]) { $0.int("id") }
+    /// The vehicle's released orders, newest first (at most `limit`), each with its lines: two reads,
+    /// however many orders the car has had.
+    public func releasedOrdersWithLines(vehicleID: Int, limit: Int = 20) throws -> [(order: RepairOrder, lines: [OrderLine])] {
+        let orders = try releasedOrders(vehicleID: vehicleID, limit: limit)
+        guard let oldest = orders.last?.id, let newest = orders.first?.id else { return [] }
+        let lines = try linesOfOrders(vehicleID: vehicleID, from: oldest, through: newest)
+        return orders.map { ($0, lines[$0.id] ?? []) }
     }
 
     /// The month report's reminders: those answered in [start, end), how many of them brought a

@@ -15,10 +15,9 @@ enum ReminderDesk {
         let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
         let catalogue = try s.store.laborCategories()
         var lastMaintenance: (day: CalendarDay, km: Int)?
-        for id in try s.store.releasedOrderIDs(vehicleID: vehicle.id) {
-            // The category and lines decide it: the whole record (a dozen reads) is not needed.
-            guard let order = try s.store.order(id: id), let at = order.releasedAt,
-                  ReminderRules.didMaintenance(category: order.category, lines: try s.store.lines(orderID: order.id), catalogue: catalogue)
+        // The category and lines decide it: the whole records (a dozen reads each) are not needed.
+        for (order, lines) in try s.store.releasedOrdersWithLines(vehicleID: vehicle.id) {
+            guard let at = order.releasedAt, ReminderRules.didMaintenance(category: order.category, lines: lines, catalogue: catalogue)
             else { continue }
             lastMaintenance = (CalendarDay(at, zone: s.zone), order.releaseOdometer ?? order.odometerIn)
             break
