@@ -78,10 +78,13 @@ extension Store {
             return (id: row.int("id"), category: try stored.code("category") as RepairCategory, at: row.timestamp("released_at"),
                     odometer: row.optionalInt("release_odometer") ?? 0, term: try stored.warrantyTerm())
         }
+        // Their lines in one read, however many orders the car has had.
+        guard let oldest = released.last?.id, let newest = released.first?.id else { return [] }
+        let lines = try linesOfOrders(vehicleID: vehicle.id, from: oldest, through: newest)
         var coverage: [WarrantyCoverage] = []
         for order in released {
             let term = try order.term ?? warrantyTerm(vehicle.vehicleClass, order.category)
-            for line in try lines(orderID: order.id) where line.status == .approved && !line.noWarranty && !line.isDiagnosticFee {
+            for line in lines[order.id] ?? [] where line.status == .approved && !line.noWarranty && !line.isDiagnosticFee {
                 coverage.append(WarrantyCoverage(orderID: order.id, line: line, releasedAt: order.at, releaseOdometer: order.odometer,
                                                  term: term, zone: settings.timeZone))
             }
