@@ -77,8 +77,10 @@ let package = Package(
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
         // The contract both connections keep, run on SQLite and (when a server is given, see
-        // scripts/test.sh) on PostgreSQL; and what only PostgreSQL needs: retries, refusals.
-        .testTarget(name: "SQLConnectionTests", dependencies: ["SQLInterface", "SQLite", "Postgres"]),
+        // scripts/test.sh) on PostgreSQL; and what only PostgreSQL needs: retries, refusals. Also the
+        // shop's schema on PostgreSQL against SQLite's: the same tables, triggers and effects, and
+        // the application role's limits.
+        .testTarget(name: "SQLConnectionTests", dependencies: ["SQLInterface", "SQLite", "Postgres", "WorkshopStore", "WorkshopModel"]),
         .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles", "Security"]),
     ]
 )
