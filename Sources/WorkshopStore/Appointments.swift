@@ -27,7 +27,7 @@ extension Store {
     }
 
     public func addAppointment(_ a: Appointment) throws -> Appointment {
-        try db.run("""
+        let id = try insert("""
             INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(a.vehicleID)), .integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), .text(a.complaint),
@@ -35,7 +35,7 @@ extension Store {
                   .text(a.status.code), .integer(Int64(a.estimate.fen)), .integer(Int64(a.createdAt.seconds)), .text(a.createdBy),
                   SQLValue(a.note)])
         var saved = a
-        saved.id = db.lastInsertRowID
+        saved.id = id
         try journal(.appointmentAdd, entity: "appointment", id: saved.reference, vehicleID: a.vehicleID,
                     detail: [("at", .string(a.at.iso8601)), ("minutes", .int(a.duration)), ("jobs", .string(a.jobs.joined(separator: ","))),
                              ("complaint", .string(a.complaint)), ("estimate", .string(a.estimate.plain))])

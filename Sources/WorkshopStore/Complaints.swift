@@ -26,12 +26,12 @@ extension Store {
     }
 
     public func addComplaint(_ complaint: Complaint) throws -> Complaint {
-        try db.run("""
+        let id = try insert("""
             INSERT INTO complaints(vehicle_id, order_id, channel, text, registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?)
             """, [SQLValue(complaint.vehicleID), SQLValue(complaint.orderID), .text(complaint.channel.code), .text(complaint.text),
                   .integer(Int64(complaint.registeredAt.seconds)), .text(complaint.registeredBy)])
         var saved = complaint
-        saved.id = db.lastInsertRowID
+        saved.id = id
         try journal(.complaintAdd, entity: "complaint", id: "\(saved.id)", orderID: complaint.orderID, vehicleID: complaint.vehicleID,
                     detail: [("channel", .string(complaint.channel.code)), ("text", .string(complaint.text))])
         return saved

@@ -44,12 +44,12 @@ extension Store {
         if let existing = try customer(phone: phone) {
             throw ConflictRefusal.phoneOnFile(phone: phone, customer: existing.reference, name: existing.name)
         }
-        try db.run("""
+        let id = try insert("""
             INSERT INTO customers(name, phone, company, address, created_at, contact, invoice_title, tax_number)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(name), .text(phone), SQLValue(company), SQLValue(address), .integer(Int64(context.now.seconds)),
                   SQLValue(contact), SQLValue(invoiceTitle), SQLValue(taxNumber)])
-        let created = Customer(id: db.lastInsertRowID, name: name, phone: phone, company: company, address: address,
+        let created = Customer(id: id, name: name, phone: phone, company: company, address: address,
                                createdAt: context.now, contact: contact, invoiceTitle: invoiceTitle, taxNumber: taxNumber)
         var detail: [(String, JSON)] = [("name", .string(name)), ("phone", .string(phone)), ("company", .string(company)),
                                         ("address", .string(address))]

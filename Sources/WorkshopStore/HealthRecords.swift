@@ -208,9 +208,8 @@ extension Store {
             guard due || (now && current.state == .waiting) else { return nil }
             try db.run("UPDATE health_record_outbox SET state = 'sending', claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                        [.integer(Int64(context.now.seconds)), .integer(Int64(entry.id))])
-            try db.run("INSERT INTO health_record_attempts(outbox_id, started_at, url, request) VALUES (?, ?, ?, ?)",
-                       [.integer(Int64(entry.id)), .integer(Int64(context.now.seconds)), .text(url), .text(request)])
-            return db.lastInsertRowID
+            return try insert("INSERT INTO health_record_attempts(outbox_id, started_at, url, request) VALUES (?, ?, ?, ?)",
+                              [.integer(Int64(entry.id)), .integer(Int64(context.now.seconds)), .text(url), .text(request)])
         }
     }
 

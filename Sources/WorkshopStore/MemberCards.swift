@@ -88,13 +88,12 @@ extension Store {
         // A count card keeps its one job on the card's row too; a package its uses in all.
         let job = kind == .count ? items.first?.job : nil
         let times = kind.coversJobs ? items.reduce(0) { $0 + $1.times } : nil
-        try db.run("""
+        let id = try insert("""
             INSERT INTO member_cards(customer_id, kind, paid_in, bonus, uses, paid, bonus_given, job, times, expires_at, sold_at, sold_by)
             VALUES (?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(customer.id)), .text(kind.code), .integer(Int64(sale.change.paidIn.fen)),
                   .integer(Int64(sale.change.bonus.fen)), SQLValue(job), SQLValue(times), SQLValue(expiresAt?.seconds),
                   .integer(Int64(sale.at.seconds)), .text(sale.by)])
-        let id = db.lastInsertRowID
         for item in items {
             try db.run("INSERT INTO card_items(card_id, item, job, name, operations, times, price) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [.integer(Int64(id)), .integer(Int64(item.number)), .text(item.job), .text(item.name),

@@ -71,11 +71,10 @@ extension Store {
     }
 
     private func insertInspection(_ inspection: Inspection, of order: RepairOrder) throws {
-        try db.run("INSERT INTO inspections(order_id, stage, result, inspector, at, note, certificate) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        let id = try insert("INSERT INTO inspections(order_id, stage, result, inspector, at, note, certificate) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(inspection.stage.code), .text(inspection.result.code),
                     .text(inspection.inspector), .integer(Int64(inspection.at.seconds)), SQLValue(inspection.note),
                     SQLValue(inspection.certificate)])
-        let id = db.lastInsertRowID
         for item in inspection.items {
             let q = item.quantity
             try db.run("""

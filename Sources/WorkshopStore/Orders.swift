@@ -123,7 +123,7 @@ extension Store {
     /// Records a new order; `odometerConfirmed` is the advisor's confirmation of a reading beyond the plausible.
     public func createOrder(_ order: RepairOrder, odometerConfirmed: OdometerConfirmation? = nil) throws -> RepairOrder {
         if let tag = order.keyTag { try ensureKeyTagFree(tag, for: 0) }
-        try db.run("""
+        let id = try insert("""
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
                                dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
                                rework_cause, tax_rate_bp, prices_include_tax, labor_rate, discount_limit, warranty_km,
@@ -135,7 +135,7 @@ extension Store {
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)]
                 + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery)])
-        let created = order.identified(as: db.lastInsertRowID)
+        let created = order.identified(as: id)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),

@@ -70,13 +70,13 @@ extension Store {
     /// Records a new reminder: `remind set` (reminder.set) or derived (reminder.derive).
     @discardableResult
     public func addReminder(_ r: Reminder) throws -> Reminder {
-        try db.run("""
+        let id = try insert("""
             INSERT INTO reminders(vehicle_id, kind, origin, order_id, line_number, item, every_km, every_months, own_interval,
                 last_service, last_km, counted_from, due_date, due_km, due_by_km, span_km, span_days, due_on, created_at, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, values(r))
         var saved = r
-        saved.id = db.lastInsertRowID
+        saved.id = id
         try journal(r.origin == .set ? .reminderSet : .reminderDerive, entity: "reminder", id: saved.number, orderID: r.orderID,
                     vehicleID: r.vehicleID, detail: dueDetail(saved))
         return saved

@@ -105,8 +105,7 @@ extension Store {
     /// check-ins, lines and payments the triggers tallied as they went in. Nothing a command can reach.
     public func tallyReleasesFound() throws {
         try db.transaction(immediate: true) {
-            try db.run("INSERT INTO writer_mark DEFAULT VALUES")
-            let mark = db.lastInsertRowID
+            let mark = try insert("INSERT INTO writer_mark DEFAULT VALUES")
             try ReportTallies.tallyReleased(db)
             try db.run("DELETE FROM writer_mark WHERE id = ?", [.integer(Int64(mark))])
         }

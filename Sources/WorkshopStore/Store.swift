@@ -90,6 +90,15 @@ public final class Store {
 
     public static var schemaVersion: Int { Schema.currentVersion }
 
+    /// Runs an INSERT into a table keyed by `id` and returns the new row's id, read back with
+    /// `RETURNING id`: the same SQL on SQLite and on PostgreSQL, where there is no last-rowid call.
+    func insert(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int {
+        guard let id = try db.first(sql + " RETURNING id", arguments, { $0.int("id") }) else {
+            throw SQLiteError(code: 1, message: "an INSERT returned no id", sql: sql)
+        }
+        return id
+    }
+
     /// The database file's path.
     public var path: String { db.path }
 
@@ -109,8 +118,7 @@ public final class Store {
                 try reloadSettingsIfChanged()
                 // Mark the transaction as Workshop's own, and pick up the chain where it ends now
                 // (another terminal may have written since).
-                try db.run("INSERT INTO writer_mark DEFAULT VALUES")
-                let mark = db.lastInsertRowID
+                let mark = try insert("INSERT INTO writer_mark DEFAULT VALUES")
                 let tail = try Journal.tail(db)
                 writing = WriteState(tail: tail, nextID: try Journal.nextID(after: tail.id, db))
                 sealing.touched.reset()

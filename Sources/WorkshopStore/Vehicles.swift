@@ -60,7 +60,7 @@ extension Store {
         if let vin = vehicle.vin, let existing = try self.vehicle(vin: vin) {
             throw ConflictRefusal.vinOnFile(vin: vin, plate: existing.plate.value)
         }
-        try db.run("""
+        let id = try insert("""
             INSERT INTO vehicles(plate, vin, vin_confirmed, owner_id, make, model, year, color, engine_no, fuel, class,
                                  plate_color, foreign_plate, odometer, created_at, vehicle_type)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -70,7 +70,7 @@ extension Store {
                   .text(vehicle.vehicleClass.code), .text(vehicle.plateColor.rawValue), SQLValue(vehicle.isForeign),
                   .integer(Int64(vehicle.odometer)), .integer(Int64(context.now.seconds)), SQLValue(vehicle.vehicleType)])
         var created = vehicle
-        created.id = db.lastInsertRowID
+        created.id = id
         created.createdAt = context.now
         try journal(.vehicleAdd, entity: "vehicle", id: created.plate.value, vehicleID: created.id,
                     detail: vehicleDetail(created))
