@@ -22,10 +22,9 @@ enum ShopSchemas {
         try body(db)
     }
 
-    /// The PostgreSQL schema as a new server database gets it: the record of migrations, then each
-    /// migration, on the connection's current schema.
+    /// The PostgreSQL schema as a new server database gets it, through the migrator, on the
+    /// connection's current schema.
     static func applyPostgresSchema(_ db: Connection) throws {
-        try db.execute(PostgresMigrations.recordTable)
-        for migration in PostgresMigrations.all { try db.execute(migration.sql) }
+        try PostgresMigrator.migrate(db, now: Timestamp(seconds: 1_795_400_000))
     }
 }
