@@ -3,15 +3,16 @@ import WorkshopModel
 
 /// Brings a shop's schema on a PostgreSQL server up to date, as SQLite's `Migrator` does a file:
 /// the record of migrations first, then each migration not applied yet, each with its record in
-/// one transaction. Run as the schema's owner (`PostgresRoles`); the application role then gets
-/// its rights again, since a migration may have made tables it has none on yet.
+/// one transaction. Run as the schema's owner (`PostgresRoles`); the application role is then
+/// granted its rights again (`PostgresRoles.grant`), since a migration may have made tables it has
+/// none on yet.
 ///
 /// A server whose record names migrations this build does not know — another build's, or a newer
 /// one's — is refused before anything changes, as on SQLite.
 enum PostgresMigrator {
     /// The migrations applied, in order (none when the schema was up to date).
     @discardableResult
-    static func migrate<C: SQLConnection>(_ db: C, now: Timestamp, application: String? = nil, schema: String? = nil) throws -> [String] {
+    static func migrate<C: SQLConnection>(_ db: C, now: Timestamp) throws -> [String] {
         let known = PostgresMigrations.all.map(\.name)
         let hasRecord = try db.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations' "
                                       + "AND schemaname = current_schema()", []) ?? 0 > 0
@@ -36,9 +37,6 @@ enum PostgresMigrator {
                            [.text(migration.name), .integer(Int64(now.seconds))])
             }
             applied.append(migration.name)
-        }
-        if let application {
-            try db.execute(PostgresRoles.grant(application: application, schema: try schema ?? currentSchema(db)))
         }
         return applied
     }
