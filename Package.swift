@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Templating"),
         .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
-        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLite", "Security", "SafeFiles"]),
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLInterface", "SQLite", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
         .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "HealthRecordUpload", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 
