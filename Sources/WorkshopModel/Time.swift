@@ -112,6 +112,7 @@ public struct CivilTime: Hashable, Sendable {
 public struct ShopZone: Sendable {
     public let identifier: String
     private let zone: TimeZone
+    private let offsets: OffsetCache
 
     public init(identifier: String) throws {
         guard let zone = TimeZone(identifier: identifier) else {
@@ -119,13 +120,46 @@ public struct ShopZone: Sendable {
         }
         self.identifier = identifier
         self.zone = zone
+        self.offsets = OffsetCache(zone)
     }
 
     public static let shanghai = try! ShopZone(identifier: "Asia/Shanghai")
 
-    public func offset(at instant: Timestamp) -> Int {
-        zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.seconds)))
+    /// Seconds east of UTC at `instant`: the zone's rules, asked once per stretch between two
+    /// transitions (a list of a hundred orders asked ICU a hundred times before).
+    public func offset(at instant: Timestamp) -> Int { offsets.offset(at: instant.seconds) }
+}
+
+/// The offset of the stretch of time around the last instant asked about, between two of the
+/// zone's transitions (daylight saving or a change of rules). Two instants whose next transition
+/// is the same have no transition between them, so they share the offset; for a zone without
+/// daylight saving, such as China's since 1991, every instant after its last change is one stretch.
+private final class OffsetCache: @unchecked Sendable {
+    private let zone: TimeZone
+    private let lock = NSLock()
+    /// From `start` (an instant known to be in it) up to, not including, `end` (the next
+    /// transition; Int.max when there is none).
+    private var stretch: (start: Int, end: Int, offset: Int)?
+
+    init(_ zone: TimeZone) { self.zone = zone }
+
+    func offset(at seconds: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stretch, seconds >= stretch.start, seconds < stretch.end { return stretch.offset }
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let next = zone.nextDaylightSavingTimeTransition(after: date).map { Int($0.timeIntervalSince1970.rounded(.up)) } ?? Int.max
+        let offset = zone.secondsFromGMT(for: date)
+        if let known = stretch, next == known.end, seconds < known.start, offset == known.offset {
+            stretch = (seconds, known.end, offset)  // earlier in the same stretch: it reaches back further
+        } else {
+            stretch = (seconds, next, offset)
+        }
+        return offset
     }
+}
+
+extension ShopZone {
 
     public func civil(_ instant: Timestamp) -> CivilTime {
         CivilTime(utcSeconds: instant.seconds + offset(at: instant))

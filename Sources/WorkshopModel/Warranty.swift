@@ -48,14 +48,24 @@ public struct WarrantyCoverage: Sendable {
         self.releasedAt = releasedAt
         self.releaseOdometer = releaseOdometer
         self.term = term
+        (lastDay, lastKilometre) = Self.end(releasedAt: releasedAt, releaseOdometer: releaseOdometer, term: term, zone: zone)
+    }
+
+    /// The last day ("2026-12-02", in the shop's zone) and the last kilometre a term covers, for
+    /// work released at `releasedAt` with `releaseOdometer` km.
+    public static func end(releasedAt: Timestamp, releaseOdometer: Int, term: WarrantyTerm, zone: ShopZone) -> (day: String, kilometre: Int) {
         let released = zone.civil(releasedAt)
         let (y, m, d) = CivilTime.civil(fromDays: CivilTime.days(fromCivil: released.year, released.month, released.day) + term.days)
-        self.lastDay = CivilTime(year: y, month: m, day: d).dateText
-        self.lastKilometre = releaseOdometer + term.km
+        return (CivilTime(year: y, month: m, day: d).dateText, releaseOdometer + term.km)
     }
 
     /// Whether the line is still covered on `day` ("2026-11-30") at `odometer` km (nil: unknown).
     public func covers(day: String, odometer: Int?) -> Bool {
+        Self.covers(lastDay: lastDay, lastKilometre: lastKilometre, day: day, odometer: odometer)
+    }
+
+    /// Whether a term ending on `lastDay` at `lastKilometre` still covers `day` at `odometer` km.
+    public static func covers(lastDay: String, lastKilometre: Int, day: String, odometer: Int?) -> Bool {
         guard day <= lastDay else { return false }
         if let odometer, odometer > lastKilometre { return false }
         return true

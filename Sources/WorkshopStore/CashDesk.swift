@@ -68,25 +68,33 @@ extension Store {
 
     /// Every warrantable line of the vehicle's released orders, with its coverage (covered or not):
     /// each under the warranty promised at its release (today's term only for an order that has
-    /// none on record).
-    public func warrantyCoverage(vehicle: Vehicle) throws -> [WarrantyCoverage] {
-        let released = try db.rows("""
+    /// none on record). With `day`, only the lines still covered on that day at `odometer` km (nil:
+    /// unknown): the orders whose term has run out are dropped before their lines are read, so a
+    /// car with years of history costs no more than one with a few recent visits.
+    public func warrantyCoverage(vehicle: Vehicle, coveringDay day: String? = nil, odometer: Int? = nil) throws -> [WarrantyCoverage] {
+        let zone = settings.timeZone
+        var released = try db.rows("""
             SELECT id, category, released_at, release_odometer, warranty_km, warranty_days FROM orders
             WHERE vehicle_id = ? AND released_at IS NOT NULL AND status = 'released' ORDER BY id DESC LIMIT 50
             """, [.integer(Int64(vehicle.id))]) { row in
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
             return (id: row.int("id"), category: try stored.code("category") as RepairCategory, at: row.timestamp("released_at"),
                     odometer: row.optionalInt("release_odometer") ?? 0, term: try stored.warrantyTerm())
+        }.map { order in (order, term: try order.term ?? warrantyTerm(vehicle.vehicleClass, order.category)) }
+        if let day {
+            released.removeAll { order, term in
+                let end = WarrantyCoverage.end(releasedAt: order.at, releaseOdometer: order.odometer, term: term, zone: zone)
+                return !WarrantyCoverage.covers(lastDay: end.day, lastKilometre: end.kilometre, day: day, odometer: odometer)
+            }
         }
         // Their lines in one read, however many orders the car has had.
-        guard let oldest = released.last?.id, let newest = released.first?.id else { return [] }
+        guard let oldest = released.last?.0.id, let newest = released.first?.0.id else { return [] }
         let lines = try linesOfOrders(vehicleID: vehicle.id, from: oldest, through: newest)
         var coverage: [WarrantyCoverage] = []
-        for order in released {
-            let term = try order.term ?? warrantyTerm(vehicle.vehicleClass, order.category)
+        for (order, term) in released {
             for line in lines[order.id] ?? [] where line.status == .approved && !line.noWarranty && !line.isDiagnosticFee {
                 coverage.append(WarrantyCoverage(orderID: order.id, line: line, releasedAt: order.at, releaseOdometer: order.odometer,
-                                                 term: term, zone: settings.timeZone))
+                                                 term: term, zone: zone))
             }
         }
         return coverage

@@ -340,14 +340,17 @@ extension Store {
             """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))]) { row in
             (row.int("order_id"), try line(from: row, order: row.int("order_id")))
         }
-        // Work done since on a released order is no longer offered (DeclinedWork.stillOffered).
+        // Work done since on a released order is no longer offered (DeclinedWork.stillOffered):
+        // only the orders after the oldest declined line can have done it.
+        guard let oldest = declined.map(\.order).min() else { return [] }
         let done = try db.rows("""
             SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
                    l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, l.covered, l.list_amount, l.concession_by,
                    l.member_tier, l.regular_price, l.card_id
             FROM order_lines l JOIN orders o ON o.id = l.order_id
-            WHERE o.vehicle_id = ? AND o.status = 'released' AND l.status = 'approved' AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
-            """, [.integer(Int64(vehicleID))]) { row in
+            WHERE o.vehicle_id = ? AND o.id > ? AND o.status = 'released' AND l.status = 'approved'
+              AND (l.op_code IS NOT NULL OR l.part_no IS NOT NULL)
+            """, [.integer(Int64(vehicleID)), .integer(Int64(oldest))]) { row in
             (order: row.int("order_id"), line: try line(from: row, order: row.int("order_id")))
         }
         return DeclinedWork.stillOffered(declined, done: done)

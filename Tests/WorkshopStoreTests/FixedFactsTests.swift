@@ -79,6 +79,31 @@ struct FixedFactsTests {
         #expect(after.allSatisfy { $0.term == WarrantyTerm(km: 2_000, days: 10) })
     }
 
+    /// Asked for one day, the store drops the orders whose term has run out before reading their
+    /// lines: what it returns must be exactly what the whole coverage, filtered, says, for every
+    /// vehicle, on days from the first release to long after the last, at odometers below, within and past.
+    @Test func coverageOnADayIsTheWholeCoverageFiltered() throws {
+        let (store, _) = try Self.upgradedShop()
+        let zone = store.settings.timeZone
+        var compared = 0
+        for vehicle in try store.listVehicles() {
+            let whole = try store.warrantyCoverage(vehicle: vehicle)
+            let releases = whole.map(\.releasedAt)
+            guard let first = releases.min() else { continue }
+            for offset in stride(from: -1, through: 130, by: 3) {
+                let day = zone.formatDate(first + offset * 86_400)
+                for odometer in [nil, vehicle.odometer, vehicle.odometer + 2_500, vehicle.odometer + 30_000] as [Int?] {
+                    let filtered = whole.filter { $0.covers(day: day, odometer: odometer) }
+                    let asked = try store.warrantyCoverage(vehicle: vehicle, coveringDay: day, odometer: odometer)
+                    #expect(asked.map { "\($0.orderID)/\($0.line.number)" } == filtered.map { "\($0.orderID)/\($0.line.number)" },
+                            "\(vehicle.plate) on \(day) at \(odometer.map(String.init) ?? "?") km")
+                    compared += filtered.count
+                }
+            }
+        }
+        #expect(compared > 50, "the fixture has warranties in force on some of those days")
+    }
+
     @Test func reasonsTheProgramWroteGoAndReasonsPeopleTypedStay() throws {
         let before = try Database(path: Support.fixtures + "/schema-v5.db", readOnly: true)
             .rows("SELECT id, kind, reason FROM stock_movements ORDER BY id") { ($0.int("id"), $0.string("kind"), $0.optionalString("reason")) }

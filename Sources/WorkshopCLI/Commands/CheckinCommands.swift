@@ -46,7 +46,7 @@ enum CheckinCommands {
                                                usage: Usage.of(invocation.command, form))
         }
         let today = s.zone.formatDate(s.now)
-        let underWarranty = try s.store.warrantyCoverage(vehicle: vehicle).filter { $0.covers(day: today, odometer: odometer) }
+        let underWarranty = try s.store.warrantyCoverage(vehicle: vehicle, coveringDay: today, odometer: odometer)
         var comeback: Comeback?
         if let reference: String = invocation.value("rework") {
             let original = try s.store.order(id: Comeback.reference(reference).order)

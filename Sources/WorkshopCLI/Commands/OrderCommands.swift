@@ -100,7 +100,7 @@ enum OrderCommands {
     static func linkComeback(_ reference: String, cause: String?, _ record: OrderRecord, _ s: Session) throws -> String {
         let order = record.order
         let cameIn = s.zone.formatDate(order.checkedInAt)
-        let covered = try s.store.warrantyCoverage(vehicle: record.vehicle).filter { $0.covers(day: cameIn, odometer: order.odometerIn) }
+        let covered = try s.store.warrantyCoverage(vehicle: record.vehicle, coveringDay: cameIn, odometer: order.odometerIn)
         let original = try s.store.order(id: Comeback.reference(reference).order)
         let comeback = try Comeback.link(reference, cause: cause, vehicle: record.vehicle, original: original, covered: covered)
         try s.store.apply(try record.linkComeback(comeback))

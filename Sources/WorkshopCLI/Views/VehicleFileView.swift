@@ -40,7 +40,7 @@ enum VehicleFileView {
             text += "\n\n" + s.t("曾拒绝的项目（下次进厂时再次建议）", "Declined earlier (offer again)") + "\n" + table.render()
         }
         let today = s.zone.formatDate(s.now)
-        let inForce = try s.store.warrantyCoverage(vehicle: v).filter { $0.covers(day: today, odometer: v.odometer) }
+        let inForce = try s.store.warrantyCoverage(vehicle: v, coveringDay: today, odometer: v.odometer)
         if !inForce.isEmpty {
             var table = TextTable([s.t("单号", "Order"), s.t("项目", "Work"), s.t("保修至", "Until")])
             for c in inForce { table.add([RepairOrder.number(c.orderID), OrderView.itemText(c.line, s), "\(c.lastDay) / \(c.lastKilometre) km"]) }
