@@ -24,7 +24,10 @@ let package = Package(
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // libpq: the PostgreSQL client, for several desks and shops on one server.
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq's declarations, and forwarders that load libpq.so.5 at the first connection to a
+        // server (Debian libpq-dev for the headers, libpq5 at run time): not linked, so a shop on a
+        // SQLite file does not load it and its dependencies at every start.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
 
         // What the store asks of a database connection, and the values it binds and reads; both
         // adapters conform, so the store can run on either.
@@ -55,7 +58,7 @@ let package = Package(
         .target(name: "Templating"),
         .target(name: "JobCards", dependencies: ["WorkshopModel", "DocumentModel", "Templating"]),
         // Schema, migrations, repositories and the journal.
-        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLInterface", "SQLite", "Security", "SafeFiles"]),
+        .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLInterface", "SQLite", "Postgres", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
         .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "HealthRecordUpload", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 

@@ -13,6 +13,8 @@ public final class Connection: SQLConnection {
     let handle: OpaquePointer
     /// How often `transaction` runs a body the server could not serialise before giving up.
     public let maximumAttempts: Int
+    /// The URI or conninfo it was opened with (never holding a password: that is refused).
+    public let uri: String
     private var statements: [String: PreparedStatement] = [:]
     private var preparedCount = 0
     private var transactionDepth = 0
@@ -25,7 +27,9 @@ public final class Connection: SQLConnection {
     /// conninfo (`host=shop-server dbname=workshop`). A password in it is refused: it would show in
     /// the process list and the shell's history; libpq reads it from PGPASSWORD or ~/.pgpass.
     public init(uri: String, maximumAttempts: Int = 10) throws {
+        try Connection.loadLibrary()
         try Connection.refusePassword(in: uri)
+        self.uri = uri
         guard let connection = PQconnectdb(uri) else {
             throw PostgresError(sqlState: "08001", message: "libpq could not allocate a connection")
         }
@@ -48,8 +52,17 @@ public final class Connection: SQLConnection {
 
     deinit { PQfinish(handle) }
 
+    /// Loads libpq (once): it is not linked into the program, so that a shop on a SQLite file
+    /// never loads it. Throws when it is not installed (Debian package libpq5).
+    static func loadLibrary() throws {
+        if let reason = workshop_libpq_load() {
+            throw PostgresError(sqlState: "08001", message: "the PostgreSQL client library libpq5 is not installed (\(String(cString: reason)))")
+        }
+    }
+
     /// Throws when the conninfo carries a password, or cannot be parsed at all.
     static func refusePassword(in uri: String) throws {
+        try loadLibrary()
         var message: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(uri, &message) else {
             let text = message.map { trimmed($0) } ?? "cannot read the connection URI"
@@ -114,6 +127,14 @@ public final class Connection: SQLConnection {
             try body(Row(result: result, row: row, columns: columns))
             row += 1
         }
+    }
+
+    /// Runs `body` with the query's rows to pull one at a time (`Cursor.next`), beside another
+    /// query's, as SQLite.Database.withCursor: for walking two sorted queries side by side.
+    public func withCursor<T>(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Cursor) throws -> T) throws -> T {
+        let (result, columns) = try query(sql, arguments)
+        defer { PQclear(result) }
+        return try body(Cursor(result: result, columns: columns))
     }
 
     /// Maps every row the query returns.
@@ -334,5 +355,27 @@ struct Parameters {
             let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { bytes.baseAddress! + $0 } }
             return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
         }
+    }
+}
+
+/// A query's rows pulled one at a time (`Connection.withCursor`); the result is the server's
+/// whole answer, held by libpq until the cursor's closure ends.
+public final class Cursor {
+    let result: OpaquePointer
+    let columns: ResultColumns
+    private let count: Int32
+    private var position: Int32 = 0
+
+    init(result: OpaquePointer, columns: ResultColumns) {
+        self.result = result
+        self.columns = columns
+        count = PQntuples(result)
+    }
+
+    /// The next row, nil past the last.
+    public func next() -> Row? {
+        guard position < count else { return nil }
+        defer { position += 1 }
+        return Row(result: result, row: position, columns: columns)
     }
 }

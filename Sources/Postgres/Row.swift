@@ -53,6 +53,13 @@ public struct Row: SQLRow {
 
     public var columnCount: Int32 { Int32(columns.names.count) }
 
+    /// The column's bytes in text format, where libpq holds them (empty for NULL): what SQLite's
+    /// `Row.withUnsafeBytes` gives for text, and an integer's decimal digits, as SQLite's.
+    public func withUnsafeBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        guard !isNull(column), let bytes = PQgetvalue(result, row, column) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: bytes, count: Int(PQgetlength(result, row, column))))
+    }
+
     /// Integers (int2, int4, int8, and booleans as 1/0) as `.integer`, floating point as `.real`,
     /// everything else as its text.
     public func value(_ column: Int32) -> SQLValue {

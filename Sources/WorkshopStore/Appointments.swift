@@ -6,7 +6,7 @@ extension Store {
         id, vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, order_id, estimate, created_at, created_by, note
         """
 
-    private func appointment(from row: Row) throws -> Appointment {
+    private func appointment(from row: ShopRow) throws -> Appointment {
         let stored = StoredCodes(row, table: "appointments", key: "A\(row.int("id"))")
         return Appointment(id: row.int("id"), vehicleID: row.int("vehicle_id"), at: row.timestamp("at"), duration: row.int("duration"),
                            complaint: row.string("complaint"), jobs: row.string("jobs").split(separator: ",").map(String.init),

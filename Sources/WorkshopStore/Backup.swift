@@ -20,7 +20,8 @@ extension Store {
         var bytes = 0
         try SafeFile.write(to: path, replacing: { try BackupMark.ensureReplaceable($0) }) { temporary in
             let copy = try Database(path: temporary)
-            pages = try db.backup(into: copy)
+            guard let file = db.sqlite else { throw StoreRefusal.backupOnServer }
+            pages = try file.backup(into: copy)
             // A rollback-journal file stands alone: restoring it is copying one file.
             try copy.execute("PRAGMA journal_mode = DELETE")
             try copy.execute("PRAGMA application_id = \(BackupMark.applicationID)")

@@ -41,12 +41,12 @@ extension Store {
         ORDER BY a.at, a.id LIMIT 1
         """
 
-    private func hold(from row: Row) -> BayHold {
+    private func hold(from row: ShopRow) -> BayHold {
         BayHold(appointmentID: row.int("id"), bayID: row.int("bay_id"), vehicleID: row.int("vehicle_id"), plate: row.string("plate"),
                 orderID: row.optionalInt("order_id"), from: row.timestamp("at"), until: row.timestamp("at") + row.int("duration") * 60)
     }
 
-    private func stay(from row: Row) -> BayStay {
+    private func stay(from row: ShopRow) -> BayStay {
         BayStay(id: row.optionalInt("id"), bayID: row.int("bay_id"), bay: row.string("bay"), orderID: row.int("order_id"),
                 plate: row.string("plate"), since: row.timestamp("since"), promisedAt: row.optionalTimestamp("promised_at"))
     }

@@ -112,7 +112,7 @@ extension Store {
 
     private static let followupColumns = "order_id, due_from, due_until, done_at, result, satisfaction, by"
 
-    private func followup(from row: Row) -> FollowUp {
+    private func followup(from row: ShopRow) -> FollowUp {
         FollowUp(orderID: row.int("order_id"), dueFrom: row.timestamp("due_from"), dueUntil: row.timestamp("due_until"),
                  doneAt: row.optionalTimestamp("done_at"), result: row.optionalString("result"),
                  satisfaction: row.optionalInt("satisfaction"), by: row.optionalString("by"))

@@ -113,7 +113,7 @@ extension Store {
                     [.text("%\(text)%"), .integer(Int64(limit))], laborOperation(from:))
     }
 
-    private func laborOperation(from row: Row) throws -> LaborOperation {
+    private func laborOperation(from row: ShopRow) throws -> LaborOperation {
         let stored = StoredCodes(row, table: "labor_operations", key: row.string("code"))
         return LaborOperation(code: row.string("code"), name: row.string("name"), hours: Hours(hundredths: row.int("hours")),
                               category: try stored.optionalCode("category"))
@@ -121,7 +121,7 @@ extension Store {
 
     private static let partColumns = "part_no, name, brand, class, price, bin, unit, cost, reorder_level, stock, reserved, on_order, on_order_eta"
 
-    private func catalogPart(from row: Row) throws -> CatalogPart {
+    private func catalogPart(from row: ShopRow) throws -> CatalogPart {
         let stored = StoredCodes(row, table: "parts", key: row.string("part_no"))
         return CatalogPart(partNumber: row.string("part_no"), name: row.string("name"), brand: row.optionalString("brand"),
                            partClass: try stored.code("class"), price: row.money("price"), bin: row.optionalString("bin"),

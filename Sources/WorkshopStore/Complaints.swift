@@ -7,7 +7,7 @@ extension Store {
         verification, resolved_at, resolution, resolved_by, followed_up_at, followup_result, satisfied
         """
 
-    private func complaint(from row: Row) throws -> Complaint {
+    private func complaint(from row: ShopRow) throws -> Complaint {
         let stored = StoredCodes(row, table: "complaints", key: String(row.int("id")))
         var c = Complaint(id: row.int("id"), vehicleID: row.optionalInt("vehicle_id"), orderID: row.optionalInt("order_id"),
                           channel: try stored.code("channel"), text: row.string("text"),

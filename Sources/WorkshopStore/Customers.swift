@@ -4,7 +4,7 @@ import WorkshopModel
 extension Store {
     private static let customerColumns = "id, name, phone, company, address, created_at, contact, invoice_title, tax_number, member_tier"
 
-    private func customer(from row: Row) -> Customer {
+    private func customer(from row: ShopRow) -> Customer {
         Customer(id: row.int("id"), name: row.string("name"), phone: row.string("phone"), company: row.optionalString("company"),
                  address: row.optionalString("address"), createdAt: row.timestamp("created_at"), contact: row.optionalString("contact"),
                  invoiceTitle: row.optionalString("invoice_title"), taxNumber: row.optionalString("tax_number"),

@@ -24,7 +24,7 @@ extension Store {
     }
 
     /// The quantity a row declares (`unit`, `minimum`, `maximum`, in thousandths): nil without a unit.
-    static func quantity(_ row: Row) -> MeasuredQuantity? {
+    static func quantity(_ row: ShopRow) -> MeasuredQuantity? {
         guard let unit = row.optionalString("unit") else { return nil }
         return MeasuredQuantity(stored: unit, minimum: row.optionalInt("minimum").map(Measure.init(thousandths:)),
                                 maximum: row.optionalInt("maximum").map(Measure.init(thousandths:)))
@@ -94,7 +94,7 @@ extension Store {
         promise_was, promise_now
         """
 
-    private func supplement(from row: Row, order: Int) throws -> Supplement {
+    private func supplement(from row: ShopRow, order: Int) throws -> Supplement {
         let stored = StoredCodes(row, table: "supplements", key: "\(RepairOrder.number(order))/\(row.int("line_number"))")
         return Supplement(line: row.int("line_number"), reason: row.string("reason"), reportedBy: row.string("reported_by"),
                           reportedAt: row.timestamp("reported_at"), answer: try stored.optionalCode("answer"),

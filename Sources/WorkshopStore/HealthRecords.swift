@@ -138,7 +138,7 @@ extension Store {
         b.id, b.order_id, b.record, b.state, b.attempts, b.next_attempt_at, b.claimed_at, b.sent_at, b.answer, b.created_at
         """
 
-    private func outboxEntry(from row: Row) throws -> OutboxEntry {
+    private func outboxEntry(from row: ShopRow) throws -> OutboxEntry {
         let stored = StoredCodes(row, table: "health_record_outbox", key: String(row.int("id")))
         return OutboxEntry(id: row.int("id"), orderID: row.int("order_id"), orderNumber: RepairOrder.number(row.int("order_id")),
                            record: RepairRecord(stored: row.string("record")), state: try stored.code("state"),

@@ -37,7 +37,7 @@ enum Journal {
         var vehicleID: Int?
         var detail: String
 
-        init(_ row: Row) {
+        init(_ row: ShopRow) {
             id = row.int("id")
             at = row.int("at")
             actor = row.string("actor")
@@ -64,7 +64,7 @@ enum Journal {
     /// Format 1's text, built from the stored row's bytes: the same bytes as `canonical`, without
     /// making a String of every field (verify walks every entry). `columns`: the positions of
     /// `formatOneFields` in the row.
-    static func formatOneBytes(_ row: Row, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
+    static func formatOneBytes(_ row: ShopRow, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
         for byte in prev { bytes.append(byte == 0x1F ? 0x20 : byte) }
         for column in columns {
             bytes.append(0x1F)
@@ -75,7 +75,7 @@ enum Journal {
     }
 
     /// The positions of `fields` in the row's columns.
-    static func positions(of fields: [String], in row: Row) -> [Int32] {
+    static func positions(of fields: [String], in row: ShopRow) -> [Int32] {
         fields.map { field in Int32(row.columnNames.firstIndex(of: field)!) }
     }
 
@@ -119,7 +119,7 @@ enum Journal {
                                   "vehicle_id", "detail", "rows_digest"]
 
     /// Format 2's bytes from the stored row; `columns`: the positions of `formatTwoFields`.
-    static func formatTwoBytes(_ row: Row, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
+    static func formatTwoBytes(_ row: ShopRow, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
         bytes.append(contentsOf: formatTwoPrefix)
         CanonicalBytes.appendText(prev, to: &bytes)
         for column in columns { row.appendCanonical(column, to: &bytes) }
@@ -132,7 +132,7 @@ enum Journal {
     }()
 
     /// Writes `entry` after the entry whose hash is `prev`; returns its hash.
-    static func insert(_ entry: NewEntry, after prev: String, _ db: Database) throws -> String {
+    static func insert(_ entry: NewEntry, after prev: String, _ db: ShopDatabase) throws -> String {
         let hash = entry.hash(after: prev)
         try db.run("""
             INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
@@ -145,7 +145,7 @@ enum Journal {
     // MARK: Reading
 
     /// The latest entry's id and hash (the genesis hash for an empty journal).
-    static func tail(_ db: Database) throws -> (id: Int, hash: String) {
+    static func tail(_ db: ShopDatabase) throws -> (id: Int, hash: String) {
         try db.first("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1") { ($0.int("id"), $0.optionalString("hash") ?? genesis) }
             ?? (0, genesis)
     }
@@ -153,13 +153,13 @@ enum Journal {
     /// The id the next entry takes: after the journal's last, and after any entry the row seals
     /// name. When the journal's end was cut away, its ids are not given again: the gap stays in
     /// the chain for `verify` to name, and new seals never mix with the cut entries' ones.
-    static func nextID(after tail: Int, _ db: Database) throws -> Int {
+    static func nextID(after tail: Int, _ db: ShopDatabase) throws -> Int {
         let sealed = try db.scalar("SELECT max(entry_id) FROM row_seals") ?? 0
         return max(tail, sealed) + 1
     }
 
     /// Chains entries written before the chain existed (migration 005-trust), oldest first.
-    static func sealUnchained(_ db: Database) throws {
+    static func sealUnchained(_ db: ShopDatabase) throws {
         let entries = try db.rows("SELECT \(columns) FROM journal ORDER BY id", [], Entry.init)
         var prev = genesis
         for entry in entries {

@@ -8,7 +8,7 @@ extension Store {
         id, customer_id, kind, paid_in, bonus, uses, paid, bonus_given, job, times, expires_at, sold_at, sold_by, closed_at
         """
 
-    private func card(from row: Row) throws -> MemberCard {
+    private func card(from row: ShopRow) throws -> MemberCard {
         let stored = StoredCodes(row, table: "member_cards", key: MemberCard.number(row.int("id")))
         return MemberCard(id: row.int("id"), customerID: row.int("customer_id"), kind: try stored.code("kind"),
                           balance: CardBalance(paidIn: row.money("paid_in"), bonus: row.money("bonus"), uses: row.int("uses")),

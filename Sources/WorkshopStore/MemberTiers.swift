@@ -4,7 +4,7 @@ import WorkshopModel
 extension Store {
     private static let tierColumns = "name, labor_bp, parts_bp, set_by, set_at"
 
-    private func tier(from row: Row) -> MemberTier {
+    private func tier(from row: ShopRow) -> MemberTier {
         MemberTier(name: row.string("name"), laborBasisPoints: row.int("labor_bp"), partsBasisPoints: row.int("parts_bp"),
                    setBy: row.string("set_by"), setAt: row.timestamp("set_at"))
     }

@@ -31,7 +31,7 @@ extension Store {
         discount_limit, warranty_km, warranty_days, bill_to, battery, sign_taken_by, settlement_no
         """
 
-    private func order(from row: Row) throws -> RepairOrder {
+    private func order(from row: ShopRow) throws -> RepairOrder {
         let id = row.int("id")
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
         return RepairOrder(
@@ -190,7 +190,7 @@ extension Store {
     private static let lineColumnsOfL = lineColumns.split(separator: ",")
         .map { "l." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
 
-    private func line(from row: Row, order: Int) throws -> OrderLine {
+    private func line(from row: ShopRow, order: Int) throws -> OrderLine {
         let number = row.int("number")
         let stored = StoredCodes(row, table: "order_lines", key: "\(RepairOrder.number(order))/\(number)")
         return OrderLine(number: number, kind: try stored.code("kind"), description: row.string("description"),
@@ -251,7 +251,7 @@ extension Store {
     private static let summariesOpen = "\(summarySelect) WHERE o.status IN \(Schema.openStatuses) ORDER BY o.id DESC LIMIT ?"
     private static let summaryOfOrder = "\(summarySelect) WHERE o.id = ?"
 
-    private func summary(from row: Row) throws -> OrderSummary {
+    private func summary(from row: ShopRow) throws -> OrderSummary {
         let id = row.int("id")
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
         // The tax under the order's terms (fixed at signature; the shop's current ones before), as

@@ -13,7 +13,7 @@ enum RecordSeal {
     static let actor = "Workshop"
 
     /// Seals every row of every sealed table under a new entry, when there is any row to seal.
-    static func sealAsFound(_ db: Database, command: String) throws {
+    static func sealAsFound(_ db: ShopDatabase, command: String) throws {
         try RowDigest.register(on: db)
         let shapes = try TableShape.load(db)
         let tail = try Journal.tail(db)

@@ -10,7 +10,7 @@ extension Store {
         appointment_id, booked_at, booked_by, closed_at, closed_by, outcome, closed_order_id, close_reason
         """
 
-    private func reminder(from row: Row) throws -> Reminder {
+    private func reminder(from row: ShopRow) throws -> Reminder {
         let key = Reminder.number(row.int("id"))
         let stored = StoredCodes(row, table: "reminders", key: key)
         var r = Reminder(id: row.int("id"), vehicleID: row.int("vehicle_id"), kind: try stored.code("kind"),

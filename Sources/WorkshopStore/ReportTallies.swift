@@ -60,12 +60,12 @@ enum ReportTallies {
 
     /// One row of `releasedOrdersSQL`: the order's figures. `fallback`: the terms of an order with
     /// none fixed on it (one released before terms were fixed on orders).
-    static func released(_ row: Row, fallback: PricingTerms) throws -> Released {
+    static func released(_ row: ShopRow, fallback: PricingTerms) throws -> Released {
         try released(row, labor: row.money("labor"), parts: row.money("parts"), other: row.money("other"), fallback: fallback)
     }
 
     /// The same from an order's row (its discount and terms) and its charged lines' sums by kind.
-    static func released(_ row: Row, labor: Money, parts: Money, other: Money, fallback: PricingTerms) throws -> Released {
+    static func released(_ row: ShopRow, labor: Money, parts: Money, other: Money, fallback: PricingTerms) throws -> Released {
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
         let discount = try stored.discount()?.value(on: labor + parts + other) ?? .zero
         let terms = try stored.pricingTerms() ?? fallback
@@ -74,7 +74,7 @@ enum ReportTallies {
     }
 
     /// Adds released figures to their quarter hours.
-    static func add(_ released: [Int: Released], _ db: Database) throws {
+    static func add(_ released: [Int: Released], _ db: ShopDatabase) throws {
         for (at, r) in released {
             try db.run("""
                 INSERT INTO report_tallies(at, orders_released, labor, parts, other, discounts, revenue) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -85,7 +85,7 @@ enum ReportTallies {
     }
 
     /// The released figures of every order released, by quarter hour: what the tallies should hold.
-    static func releasedByQuarter(_ db: Database, fallback: PricingTerms) throws -> [Int: Released] {
+    static func releasedByQuarter(_ db: ShopDatabase, fallback: PricingTerms) throws -> [Int: Released] {
         var byQuarter: [Int: Released] = [:]
         try db.forEach(releasedOrdersSQL(where: "1")) { row in
             byQuarter[quarter(of: row.timestamp("released_at")), default: Released()] += try released(row, fallback: fallback)
@@ -94,7 +94,7 @@ enum ReportTallies {
     }
 
     /// 020-report-tallies' step: the orders released before it.
-    static func tallyReleased(_ db: Database) throws {
+    static func tallyReleased(_ db: ShopDatabase) throws {
         try add(releasedByQuarter(db, fallback: Store.readSettings(db).0.pricingTerms), db)
     }
 }
@@ -263,7 +263,7 @@ struct LineSums {
     var estimated = 0, approved = 0, labor = 0, parts = 0, other = 0
 
     /// Columns 1…5 of the lines' walk: estimated, approved, labor, parts, other.
-    mutating func add(_ row: Row) {
+    mutating func add(_ row: ShopRow) {
         estimated += row.int(Int32(1))
         approved += row.int(Int32(2))
         labor += row.int(Int32(3))
@@ -281,7 +281,7 @@ struct QuarterTally: Equatable {
     init() {}
 
     /// Columns 1…11 of `report_tallies` in its order (0 is `at`).
-    init(_ row: Row) {
+    init(_ row: ShopRow) {
         (opened, comebacks, estimated, approved) = (row.int(Int32(1)), row.int(Int32(2)), row.int(Int32(3)), row.int(Int32(4)))
         (released, labor, parts, other) = (row.int(Int32(5)), row.int(Int32(6)), row.int(Int32(7)), row.int(Int32(8)))
         (discounts, revenue, fromCards) = (row.int(Int32(9)), row.int(Int32(10)), row.int(Int32(11)))
@@ -324,7 +324,7 @@ struct MethodTally: Equatable {
 
     init() {}
 
-    init(_ row: Row) {
+    init(_ row: ShopRow) {
         (received, refunded, tendered) = (row.int("received"), row.int("refunded"), row.int("tendered"))
         (changeGiven, payments) = (row.int("change_given"), row.int("payments"))
     }

@@ -21,7 +21,8 @@ enum RowDigest {
 
     /// Defines the SQL function on this connection (only Workshop's connections have it), with a
     /// hash stream of its own: verify calls it once for every row of the shop.
-    static func register(on db: Database) throws {
+    static func register(on db: ShopDatabase) throws {
+        guard let db = db.sqlite else { return }
         let stream = SHA256Stream()
         try db.defineTextFunction(overCanonicalBytes: function) { input, output in
             stream.appendHexDigest(of: input, length: length, to: &output)

@@ -8,7 +8,7 @@ import SQLite
 enum RowSeals {
     /// Seals what the transaction touched under `entry`. Returns how many rows were sealed.
     @discardableResult
-    static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: Database) throws -> Int {
+    static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> Int {
         var sealed = 0
         for touch in touches {
             guard let shape = shapes[touch.table] else { continue }
@@ -27,14 +27,14 @@ enum RowSeals {
 
     /// The latest seal of a row: the entry that wrote it and its digest then (nil: it deleted the
     /// row). Nil when no entry ever sealed the row.
-    static func latestSeal(_ table: String, _ key: RowKey, _ db: Database) throws -> (entry: Int, digest: String?)? {
+    static func latestSeal(_ table: String, _ key: RowKey, _ db: ShopDatabase) throws -> (entry: Int, digest: String?)? {
         try db.first("""
             SELECT entry_id, digest FROM row_seals WHERE tbl = ? AND row_key = ? ORDER BY entry_id DESC LIMIT 1
             """, [.text(table), key.value]) { ($0.int("entry_id"), $0.optionalString("digest")) }
     }
 
     /// The tamper log's rows no entry has sealed yet (the watch triggers add them outside Workshop).
-    static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: Database) throws -> [(RowKey, String?)] {
+    static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: ShopDatabase) throws -> [(RowKey, String?)] {
         guard let shape = shapes[TableShape.tamperLog] else { return [] }
         return try db.rows("""
             SELECT t.rowid AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t
@@ -44,7 +44,7 @@ enum RowSeals {
     }
 
     /// The digest of one entry's seals, in key order, as its hash covers it; nil when it has none.
-    static func digest(ofEntry entry: Int, _ db: Database) throws -> String? {
+    static func digest(ofEntry entry: Int, _ db: ShopDatabase) throws -> String? {
         var bytes: [UInt8] = []
         var count = 0
         try db.forEach("SELECT tbl, row_key, digest, altered FROM row_seals WHERE entry_id = ? ORDER BY tbl, row_key",
@@ -56,13 +56,13 @@ enum RowSeals {
     }
 
     /// One seal in the form an entry's rows digest covers: table, key, digest, whether found altered.
-    static func appendSeal(_ row: Row, to bytes: inout [UInt8]) {
+    static func appendSeal(_ row: ShopRow, to bytes: inout [UInt8]) {
         for column in ["tbl", "row_key", "digest", "altered"] { row.appendCanonical(column, to: &bytes) }
     }
 
     /// Seals every row of every sealed table as it is now, under `entry` (007-record-seals: the
     /// record as the migration found it). Returns the rows sealed per table, tables in name order.
-    static func sealEverything(_ shapes: [String: TableShape], entry: Int, _ db: Database) throws -> [(table: String, rows: Int)] {
+    static func sealEverything(_ shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> [(table: String, rows: Int)] {
         var counts: [(table: String, rows: Int)] = []
         for shape in shapes.values.sorted(by: { $0.name < $1.name }) {
             try db.run("""

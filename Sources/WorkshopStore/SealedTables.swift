@@ -117,7 +117,7 @@ struct TableShape: Sendable {
     }
 
     /// Every sealed table of the database, from the schema.
-    static func load(_ db: Database) throws -> [String: TableShape] {
+    static func load(_ db: ShopDatabase) throws -> [String: TableShape] {
         var found: [String: (columns: [String], key: [(Int, Int)], withoutRowid: Bool)] = [:]
         try db.forEach("""
             SELECT l.name AS tbl, l.wr AS wr, p.cid AS cid, p.name AS col, p.pk AS pk

@@ -2,7 +2,7 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    private func staffMember(from row: Row) throws -> StaffMember {
+    private func staffMember(from row: ShopRow) throws -> StaffMember {
         let stored = StoredCodes(row, table: "staff", key: row.string("name"))
         return StaffMember(id: row.int("id"), name: row.string("name"), roles: try stored.codes("roles"),
                            group: row.optionalString("group_name"), active: row.bool("active"))
@@ -49,7 +49,7 @@ extension Store {
 
     // MARK: Bays
 
-    private func bay(from row: Row) -> Bay {
+    private func bay(from row: ShopRow) -> Bay {
         Bay(id: row.int("id"), name: row.string("name"), equipment: row.string("equipment").split(separator: ",").map(String.init),
             hours: row.string("hours"))
     }

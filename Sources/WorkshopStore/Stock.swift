@@ -131,7 +131,7 @@ extension Store {
 
     // MARK: Jobs
 
-    private func job(from row: Row) throws -> Job {
+    private func job(from row: ShopRow) throws -> Job {
         let parts: [(partNumber: String, quantity: Quantity)]
         do {
             parts = row.string("parts").isEmpty ? [] : try Job.parseParts(row.string("parts"))

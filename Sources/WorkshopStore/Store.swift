@@ -29,7 +29,7 @@ public struct ChangeContext: Sendable {
 /// The connection itself stays inside the module: what a command may do to the shop's record is
 /// what these methods offer.
 public final class Store {
-    let db: Database
+    let db: ShopDatabase
     /// Opened for reading only: every change is refused (`ensureWritable`).
     public let isReadOnly: Bool
     public var context: ChangeContext
@@ -51,7 +51,7 @@ public final class Store {
     var anchorUnsynced = false
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
     /// given, else `<database>.anchor` beside the database (JournalAnchor).
-    public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.path)
+    public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.location)
 
     /// Opens (creating and migrating if needed) the database at `path`; for reading only when the
     /// file or its folder cannot be written (`isReadOnly`; see DatabaseOpening).
@@ -65,22 +65,23 @@ public final class Store {
             // which SQLite creates with the database file's mode. An existing file keeps its mode:
             // the shop may have shared it on purpose, and 0444 is how it says "read only".
             if !opening.readOnly { PrivateFolder.createFile(path) }
-            db = try Database(path: path, readOnly: opening.readOnly, immutable: opening.immutable)
+            let file = try Database(path: path, readOnly: opening.readOnly, immutable: opening.immutable)
+            db = ShopDatabase(file)
             // The busy timeout comes first: on a brand-new file several processes may be switching
             // it to WAL and migrating it at once, and each waits for the others' locks.
-            db.setBusyTimeout(milliseconds: Migrator.busyTimeoutMilliseconds)
+            file.setBusyTimeout(milliseconds: Migrator.busyTimeoutMilliseconds)
             // FULL syncs the log at every commit, so a command Workshop has confirmed survives a
             // crash or a power cut. The migrator switches the file to WAL once it knows it is a shop's.
-            try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            try file.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
             if opening.readOnly {
-                try Migrator.checkForReading(db, path: path)
+                try Migrator.checkForReading(file, path: path)
             } else {
-                try Migrator.migrate(db, path: path, now: context.now)
-                try BackupMark.clear(db)
+                try Migrator.migrate(file, path: path, now: context.now)
+                try BackupMark.clear(file)
                 // No checkpoint inside a command's commit: they run when idle (checkpointWhenIdle).
-                try db.takeCheckpointsOutOfCommits()
+                try file.takeCheckpointsOutOfCommits()
             }
-            db.setBusyTimeout(milliseconds: 5_000)
+            file.setBusyTimeout(milliseconds: 5_000)
         } catch let error as SQLiteError where !error.isBusy {
             // Not a database, unreadable, or damaged: say so with SQLite's own words.
             throw StoreRefusal.unreadable(reason: error.message)
@@ -100,7 +101,7 @@ public final class Store {
     }
 
     /// The database file's path.
-    public var path: String { db.path }
+    public var path: String { db.location }
 
     /// Inside `write`: Workshop's writer mark is set.
     var isWriting: Bool { writing != nil }
@@ -145,12 +146,12 @@ public final class Store {
         writing = nil
         if head.id != start?.id { anchorAfterCommit(.init(entry: head.id, hash: head.hash)) }
         // A program that never idles (no REPL around the store) still keeps the log bounded.
-        if db.framesInLog >= Store.logCeilingFrames { db.checkpoint() }
+        if let file = db.sqlite, file.framesInLog >= Store.logCeilingFrames { file.checkpoint() }
         return result
     }
 
     /// Tests only: `observer` hears the text of every statement this store's connection runs.
-    public func observeStatements(_ observer: @escaping (String) -> Void) { db.observeStatements(observer) }
+    public func observeStatements(_ observer: @escaping (String) -> Void) { db.sqlite?.observeStatements(observer) }
 
     /// The log's size past which a commit checkpoints at once, if no idle moment did (≈40 MB).
     static let logCeilingFrames = 10_000
@@ -161,8 +162,8 @@ public final class Store {
     /// frames of this connection's commits, so that a run of commands checkpoints now and then,
     /// not after each one. Never inside a transaction; nothing on a read-only database.
     public func checkpointWhenIdle(minimumFrames: Int = 1) {
-        guard !isReadOnly, !db.isInTransaction, db.framesInLog >= max(1, minimumFrames) else { return }
-        db.checkpoint()
+        guard !isReadOnly, let file = db.sqlite, !file.isInTransaction, file.framesInLog >= max(1, minimumFrames) else { return }
+        file.checkpoint()
     }
 
     /// The sealed tables and the hook that notes every row this connection changes; made once.
@@ -224,7 +225,7 @@ public final class Store {
     /// The settings as stored. A value Workshop wrote is always valid. One edited by hand may not
     /// be: refusing to open would lock out the manager who has to fix it (with `shop set`), so its
     /// default stays in force and `verify` reports it as damaged until then.
-    static func readSettings(_ db: Database) throws -> (ShopSettings, damaged: [(key: String, value: String)]) {
+    static func readSettings(_ db: ShopDatabase) throws -> (ShopSettings, damaged: [(key: String, value: String)]) {
         var loaded = ShopSettings()
         var damaged: [(key: String, value: String)] = []
         try db.forEach("SELECT key, value FROM settings ORDER BY key") { row in
@@ -319,7 +320,7 @@ public struct JournalEntry: Sendable {
 
     static let columns = "id, at, recorded_at, actor, command, action, entity, entity_id, detail"
 
-    init(_ row: Row) {
+    init(_ row: ShopRow) {
         id = row.int("id")
         at = row.timestamp("at")
         recordedAt = row.optionalTimestamp("recorded_at")

@@ -2,7 +2,7 @@ import SQLite
 import WorkshopModel
 
 /// The types Workshop stores as plain integers, read back by column name.
-extension Row {
+extension ShopRow {
     func timestamp(_ column: String) -> Timestamp { Timestamp(seconds: int(column)) }
     func optionalTimestamp(_ column: String) -> Timestamp? { optionalInt(column).map(Timestamp.init(seconds:)) }
     func money(_ column: String) -> Money { Money(fen: int(column)) }
@@ -15,14 +15,14 @@ extension Row {
 /// naming the table, the row, the column and the value: never quietly read as some default, which
 /// would show a car as estimating or a payment as cash when the record says otherwise.
 struct StoredCodes {
-    let row: Row
+    let row: ShopRow
     let table: String
     /// How a person finds the row: "RO12", "RO12/3", "A5", a part number. Made only for a refusal:
     /// lists read thousands of rows whose codes are all known.
     private let makeKey: () -> String
     var key: String { makeKey() }
 
-    init(_ row: Row, table: String, key: @autoclosure @escaping () -> String) {
+    init(_ row: ShopRow, table: String, key: @autoclosure @escaping () -> String) {
         self.row = row
         self.table = table
         self.makeKey = key

@@ -67,13 +67,15 @@ final class TouchedRows {
 struct Sealing {
     let shapes: [String: TableShape]
     let touched: TouchedRows
-    let watch: RowChangeWatch
+    /// SQLite's pre-update hook. (On PostgreSQL the rows a transaction changes are not noted yet:
+    /// sealing there is still to be built.)
+    let watch: RowChangeWatch?
 
-    init(_ db: Database) throws {
+    init(_ db: ShopDatabase) throws {
         try RowDigest.register(on: db)
         shapes = try TableShape.load(db)
         let touched = TouchedRows(shapes: shapes)
         self.touched = touched
-        watch = RowChangeWatch(db) { [unowned touched] change in touched.record(change) }
+        watch = db.sqlite.map { RowChangeWatch($0) { [unowned touched] change in touched.record(change) } }
     }
 }

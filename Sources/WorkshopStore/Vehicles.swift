@@ -7,7 +7,7 @@ extension Store {
         plate_color, foreign_plate, odometer, created_at, vehicle_type
         """
 
-    private func vehicle(from row: Row) throws -> Vehicle {
+    private func vehicle(from row: ShopRow) throws -> Vehicle {
         let stored = StoredCodes(row, table: "vehicles", key: row.string("plate"))
         return Vehicle(id: row.int("id"), plate: Plate(stored: row.string("plate"), foreign: row.bool("foreign_plate")),
                        vin: row.optionalString("vin"), vinConfirmed: row.bool("vin_confirmed"), ownerID: row.int("owner_id"),

@@ -27,11 +27,12 @@ extension Store {
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
         var report = VerifyReport()
         let shapes = try sealedTables()
-        let structure = StructureCheck(path: db.path, immutable: DatabaseOpening.decide(db.path).immutable)
+        // SQLite's own checks of the file, on a thread of their own (a server keeps its own pages).
+        let structure = db.sqlite.map { StructureCheck(path: $0.path, immutable: DatabaseOpening.decide($0.path).immutable) }
         try verifyChain(&report)
         try verifyRows(shapes, &report)
         try verifyAnchors(anchors, &report)
-        report.problems.insert(contentsOf: try structure.wait().map { finding -> RecordProblem in
+        report.problems.insert(contentsOf: try (structure?.wait() ?? []).map { finding -> RecordProblem in
             switch finding {
             case .integrity(let findings): return .integrity(findings: findings)
             case .foreignKey(let table, let row, let parent): return .foreignKey(table: table, row: row, parent: parent)

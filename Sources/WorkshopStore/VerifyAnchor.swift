@@ -7,8 +7,7 @@ extension Store {
     /// verify's snapshot began may already have moved the anchor on. The file and the journal are
     /// read again if they disagree, in case a write came in between the two readings.
     func verifyAnchors(_ copies: [(name: String, anchor: JournalAnchor)], _ report: inout VerifyReport) throws {
-        let fresh = try Database(path: db.path, readOnly: true, immutable: DatabaseOpening.decide(db.path).immutable)
-        fresh.setBusyTimeout(milliseconds: 5_000)
+        let fresh = try db.freshReader()
         func check(_ anchor: JournalAnchor, name: String, copy: Bool) throws -> [RecordProblem] {
             try fresh.transaction(immediate: false) {
                 let tail = try Journal.tail(fresh)

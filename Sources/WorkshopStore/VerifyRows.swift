@@ -136,7 +136,7 @@ private struct Seal {
     let entry: Int
     let digest: String?
 
-    init(_ row: Row) {
+    init(_ row: ShopRow) {
         key = row.value(0)
         entry = row.int(1)
         digest = row.optionalString(2)

@@ -12,20 +12,20 @@ struct CheckpointTests {
     @Test func commitsLeaveTheLogToTheIdleMomentAndItIsCopiedThen() throws {
         let (store, path) = try Support.freshStore()
         store.checkpointWhenIdle()
-        #expect(store.db.framesInLog == 0)
+        #expect(store.db.sqlite!.framesInLog == 0)
         for index in 0..<150 {
             try store.write { try store.setSetting("name", to: "顺达汽修\(index)") }
         }
         // 150 commits of several pages each: past SQLite's own mark of 1,000, and no commit checkpointed.
-        #expect(store.db.framesInLog > 1_000, "\(store.db.framesInLog) frames")
+        #expect(store.db.sqlite!.framesInLog > 1_000, "\(store.db.sqlite!.framesInLog) frames")
         // Another connection reads what was committed, from the log.
         let reader = try Database(path: path, readOnly: true)
         #expect(try reader.first("SELECT value FROM settings WHERE key = 'name'") { $0.string("value") } == "顺达汽修149")
         // A script's idle moment below its mark leaves the log; past it, the log is copied.
         store.checkpointWhenIdle(minimumFrames: 1_000_000)
-        #expect(store.db.framesInLog > 1_000)
+        #expect(store.db.sqlite!.framesInLog > 1_000)
         store.checkpointWhenIdle(minimumFrames: 1_000)
-        #expect(store.db.framesInLog == 0)
+        #expect(store.db.sqlite!.framesInLog == 0)
         #expect(try reader.first("SELECT value FROM settings WHERE key = 'name'") { $0.string("value") } == "顺达汽修149")
         let report = try store.read { try store.verify() }
         #expect(report.problems.isEmpty, "\(report.problems)")
@@ -39,7 +39,7 @@ struct CheckpointTests {
         var checkpointedAt: Int?
         for index in 0..<3_000 {
             try store.write { try store.setSetting("name", to: "店\(index)") }
-            let now = store.db.framesInLog
+            let now = store.db.sqlite!.framesInLog
             if now < before { checkpointedAt = before; break }
             before = now
         }

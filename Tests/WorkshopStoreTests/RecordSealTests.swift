@@ -97,7 +97,8 @@ struct RecordSealTests {
                                         NULL, 12, NULL, '{"x":"\u{1F}"}', NULL, NULL);
             """)
         let prev = String(repeating: "ab", count: 32)
-        try db.forEach("SELECT * FROM journal") { row in
+        try db.forEach("SELECT * FROM journal") { sqliteRow in
+            let row = ShopRow.sqlite(sqliteRow)
             var bytes: [UInt8] = []
             Journal.formatOneBytes(row, columns: Journal.positions(of: Journal.formatOneFields, in: row), prev: Array(prev.utf8), into: &bytes)
             #expect(Digest.hex(Digest.sha256(bytes)) == Journal.Entry(row).hash(after: prev))
@@ -110,7 +111,7 @@ struct RecordSealTests {
         try store.write { try store.setSetting("name", to: "新店名") }
         let text = try String(contentsOfFile: path + ".anchor", encoding: .utf8)
         let anchor = try #require(JournalAnchor(text: text))
-        let tail = try Journal.tail(Database(path: path, readOnly: true))
+        let tail = try Journal.tail(ShopDatabase(Database(path: path, readOnly: true)))
         #expect(anchor.head == .init(entry: tail.id, hash: tail.hash))
         #expect(anchor.next == nil, "settled after the commit")
         #expect(anchor.entries == tail.id)

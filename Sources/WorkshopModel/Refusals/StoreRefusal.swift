@@ -24,4 +24,6 @@ public enum StoreRefusal: Refusal, Equatable {
     case readOnly(path: String)
     /// A read-only database of an earlier schema: it would have to be upgraded, which is a write.
     case readOnlyNeedsUpgrade(path: String, found: Int, known: Int)
+    /// `backup` on a shop kept on a PostgreSQL server: the server's own tools copy it.
+    case backupOnServer
 }

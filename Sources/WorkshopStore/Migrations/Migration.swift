@@ -28,15 +28,15 @@ enum MigrationStep: String, Sendable {
     func run(_ db: Database) throws {
         switch self {
         case .sealJournal:
-            try Journal.sealUnchained(db)
+            try Journal.sealUnchained(ShopDatabase(db))
             try db.execute("""
                 CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
                     BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
                 """)
         case .sealRecord:
-            try RecordSeal.sealAsFound(db, command: "007-record-seals")
+            try RecordSeal.sealAsFound(ShopDatabase(db), command: "007-record-seals")
         case .tallyReleased:
-            try ReportTallies.tallyReleased(db)
+            try ReportTallies.tallyReleased(ShopDatabase(db))
         }
     }
 }
