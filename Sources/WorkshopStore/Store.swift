@@ -1,4 +1,5 @@
 import SafeFiles
+import Postgres
 import SQLite
 import Security
 import WorkshopModel
@@ -86,6 +87,21 @@ public final class Store {
             // Not a database, unreadable, or damaged: say so with SQLite's own words.
             throw StoreRefusal.unreadable(reason: error.message)
         }
+        try reloadSettingsIfChanged()
+    }
+
+    /// Opens a shop kept on a PostgreSQL server (`uri`: a libpq URI such as
+    /// `postgresql://workshop@shop-server/workshop`, or key=value conninfo; the password comes from
+    /// ~/.pgpass or PGPASSWORD, never the URI). The database must sort text as SQLite does (C
+    /// collation); its schema is brought up to date, each migration once (PostgresMigrator).
+    public init(server uri: String, context: ChangeContext) throws {
+        self.context = context
+        self.settings = ShopSettings()
+        isReadOnly = false
+        let connection = try Postgres.Connection(uri: uri)
+        db = ShopDatabase(connection)
+        try ServerOpening.checkCollation(connection)
+        try PostgresMigrator.migrate(connection, now: context.now)
         try reloadSettingsIfChanged()
     }
 
@@ -215,10 +231,13 @@ public final class Store {
 
     /// Another terminal may have changed the shop's settings: `data_version` moves when any other
     /// connection commits, so settings are re-read only then.
+    /// On a server there is no such counter: the dozen settings rows are read at every transaction.
     private func reloadSettingsIfChanged() throws {
-        let version = try db.first("PRAGMA data_version") { $0.int("data_version") } ?? 0
-        guard version != settingsDataVersion else { return }
-        settingsDataVersion = version
+        if let file = db.sqlite {
+            let version = try file.first("PRAGMA data_version") { $0.int("data_version") } ?? 0
+            guard version != settingsDataVersion else { return }
+            settingsDataVersion = version
+        }
         (settings, damagedSettings) = try Store.readSettings(db)
     }
 

@@ -127,6 +127,9 @@ extension StoreRefusal: WordedRefusal {
         case .readOnlyNeedsUpgrade(let path, let found, let known):
             return w("门店数据库 \(path) 是只读的，而它的结构版本 \(found) 需要升级到 \(known)：请让它可写后再打开一次",
                      "the shop database \(path) is read-only, and its schema \(found) needs upgrading to \(known): make it writable and open it once")
+        case .serverCollation(let found):
+            return w("服务器上的数据库按“\(found)”排序文字，Workshop 需要按字节排序（C）：请用 createdb -T template0 -l C -E UTF8 建库后再连接；未做任何更改",
+                     "the server's database sorts text by \"\(found)\"; Workshop needs byte order (C): create it with createdb -T template0 -l C -E UTF8 and connect again; nothing was changed")
         case .backupOnServer:
             return w("门店数据在 PostgreSQL 服务器上：请用 pg_dump 备份（见 README“在服务器上运行门店”），或用 export 导出；未做任何更改",
                      "the shop is kept on a PostgreSQL server: back it up with pg_dump (README, \"Running a shop on a server\"), or use export; nothing was changed")

@@ -26,4 +26,6 @@ public enum StoreRefusal: Refusal, Equatable {
     case readOnlyNeedsUpgrade(path: String, found: Int, known: Int)
     /// `backup` on a shop kept on a PostgreSQL server: the server's own tools copy it.
     case backupOnServer
+    /// The server's database sorts text by a language's rules (`found`), not by bytes as SQLite does.
+    case serverCollation(found: String)
 }
