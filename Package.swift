@@ -60,7 +60,7 @@ let package = Package(
         // Schema, migrations, repositories and the journal.
         .target(name: "WorkshopStore", dependencies: ["WorkshopModel", "NationalRecord", "SQLInterface", "SQLite", "Postgres", "Security", "SafeFiles"]),
         // Tokenizer, commands, session, help and the REPL loop.
-        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "HealthRecordUpload", "SQLite", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
+        .target(name: "WorkshopCLI", dependencies: ["WorkshopModel", "WorkshopStore", "NationalRecord", "HTTPClient", "HealthRecordUpload", "SQLite", "Postgres", "JobCards", "DocumentModel", "Templating", "HaruPDF", "Security", "SafeFiles"]),
 
         .executableTarget(name: "workshop", dependencies: ["WorkshopCLI", "WorkshopModel", "LineEditor"]),
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel", "SafeFiles"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
-        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Security", "SafeFiles", "FakePlatform"],
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Postgres", "Security", "SafeFiles", "FakePlatform"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
         // The contract both connections keep, run on SQLite and (when a server is given, see

@@ -44,6 +44,19 @@ public enum PathText {
         return folder.utf8.last == slash ? folder + name : folder + "/" + name
     }
 
+    /// Text made into one file name: letters, digits, '.', '-' and '_' kept (any script's letters),
+    /// every other character '_', at most 200 bytes (a connection URI becomes its anchor's name).
+    public static func safeFileName(_ text: String) -> String {
+        var name = ""
+        for character in text {
+            let kept = character.isLetter || character.isNumber || character == "." || character == "-" || character == "_"
+            let next = kept ? String(character) : "_"
+            guard name.utf8.count + next.utf8.count <= 200 else { break }
+            name += next
+        }
+        return name.hasPrefix(".") ? "_" + name.dropFirst() : name
+    }
+
     /// The components of a path, without empty ones ("a//b/" → ["a", "b"]).
     public static func components(of path: String) -> [String] {
         path.utf8.split(separator: slash).map { String(decoding: $0, as: UTF8.self) }

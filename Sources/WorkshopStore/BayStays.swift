@@ -110,7 +110,10 @@ extension Store {
             $0.optionalInt("appointment_id")
         } ?? nil
         let booking = try bookingID.flatMap { try appointment(id: $0) }
-        let onOrder = BayRules.jobsOn(record.offeredLines, among: try jobs())
+        // Only a job that names equipment can add to the needs, and only one whose operations are
+        // all on the order: an order without labour codes needs no job read at all.
+        let onOrder = record.offeredLines.contains { $0.operationCode != nil }
+            ? BayRules.jobsOn(record.offeredLines, among: try jobsNeedingEquipment()) : []
         return BayRules.equipmentNeeded(booking: booking, jobs: onOrder)
     }
 

@@ -151,6 +151,11 @@ extension Store {
         try db.rows("SELECT code, name, operations, parts, equipment FROM jobs ORDER BY code", []) { try job(from: $0) }
     }
 
+    /// The jobs that need some equipment in the bay (a few, of the shop's many canned jobs).
+    func jobsNeedingEquipment() throws -> [Job] {
+        try db.rows("SELECT code, name, operations, parts, equipment FROM jobs WHERE equipment <> '' ORDER BY code", []) { try job(from: $0) }
+    }
+
     public func saveJob(_ job: Job) throws {
         let parts = job.parts.map { "\($0.partNumber):\($0.quantity)" }.joined(separator: ",")
         try db.run("""

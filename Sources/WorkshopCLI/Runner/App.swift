@@ -18,16 +18,26 @@ public final class App {
 
     public init(options: LaunchOptions, environment: [String: String]) throws {
         let path = try options.resolvedDatabasePath(environment: environment)
+        let onServer = LaunchOptions.isServer(path)
+        // A file's papers go beside it; a server's, to the user's data folder on this machine.
         // PathText, not NSString: Foundation traps on a one-character path ("--db a").
-        let directory = PathText.folder(of: path)
+        let directory = onServer ? LaunchOptions.dataDirectory(environment: environment) : PathText.folder(of: path)
         if !directory.isEmpty { try? PrivateFolder.create(directory) }  // 0700; SQLite names what is wrong if it fails
         let user = options.user ?? "—"
         let store: Store
         do {
-            store = try Store(path: path, context: ChangeContext(actor: user, command: "", now: Timestamp.currentTime))
+            let context = ChangeContext(actor: user, command: "", now: Timestamp.currentTime)
+            store = try onServer ? Store(server: path, context: context) : Store(path: path, context: context)
         } catch {
             let reason = Wording(language: LaunchOptions.language(environment: environment, chosen: options.language), zone: .shanghai).refusal(error).text
             throw LaunchRefusal.cannotOpen(path: path, reason: reason)
+        }
+        if onServer {
+            // The anchor is this machine's witness of the chain's end, outside the server's reach:
+            // $WORKSHOP_ANCHOR or the data folder, named after the server and database (no password
+            // is ever in the URI: the connection refuses one).
+            let name = PathText.safeFileName(path) + ".anchor"
+            store.anchorPath = PathText.join(environment["WORKSHOP_ANCHOR"].flatMap { $0.isEmpty ? nil : $0 } ?? directory, name)
         }
         if let now = options.now {
             // Applied only once a manager has signed in (signIn): nobody else moves the clock.

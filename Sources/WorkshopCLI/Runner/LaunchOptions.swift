@@ -20,7 +20,8 @@ public struct LaunchOptions {
         language == .zh ? """
             用法：workshop [--db 路径] [--json] [--bail] [--user 姓名] [--now 日期时间] [--language zh|en] [-c 命令] [脚本]
 
-              --db 路径        门店数据库（默认：$WORKSHOP_DB，否则 ~/.local/share/workshop/workshop.db）
+              --db 路径|URI    门店数据库：文件，或 PostgreSQL 服务器（postgresql://用户@主机/库名；密码放在 ~/.pgpass 或 PGPASSWORD）
+                               （默认：$WORKSHOP_DB，否则 ~/.local/share/workshop/workshop.db）
               --json           每条结果输出为一行 JSON
               --bail           遇到第一条出错的命令即停止
               --user 姓名      以此姓名登录：PIN 取自 $WORKSHOP_PIN，或在终端上输入
@@ -35,7 +36,8 @@ public struct LaunchOptions {
             """ : """
             usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [--language zh|en] [-c COMMAND] [SCRIPT]
 
-              --db PATH        the shop database (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
+              --db PATH|URI    the shop database: a file, or a PostgreSQL server (postgresql://user@host/dbname; the
+                               password in ~/.pgpass or PGPASSWORD) (default: $WORKSHOP_DB, else ~/.local/share/workshop/workshop.db)
               --json           print each result as one JSON document
               --bail           stop at the first command that fails
               --user NAME      sign in as NAME: the PIN from $WORKSHOP_PIN, or asked at a terminal
@@ -116,6 +118,12 @@ public struct LaunchOptions {
         }
         if let path = environment["WORKSHOP_DB"], !path.isEmpty { return path }
         return LaunchOptions.dataDirectory(environment: environment) + "/workshop.db"
+    }
+
+    /// Whether `--db`/`$WORKSHOP_DB` names a PostgreSQL server (a libpq connection URI) rather
+    /// than a file. Only the URI forms: a file may be called anything, even `host=x`.
+    public static func isServer(_ database: String) -> Bool {
+        database.hasPrefix("postgresql://") || database.hasPrefix("postgres://")
     }
 
     /// ~/.local/share/workshop (or $XDG_DATA_HOME/workshop): the database and the command history.

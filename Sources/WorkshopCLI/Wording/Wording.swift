@@ -1,3 +1,4 @@
+import Postgres
 import SQLite
 import WorkshopModel
 import WorkshopStore
@@ -40,6 +41,15 @@ struct Wording {
         case let error as SQLiteError:
             return ("store.refused", self("数据库拒绝了这次更改（\(sqlite(error.message))）；未做任何更改",
                                           "the database refused the change (\(error.message)); nothing was changed"))
+        case let error as PostgresError where error.isConnectionFailure:
+            return ("store.server", self("连接不上 PostgreSQL 服务器（\(error.message)）；未做任何更改",
+                                         "cannot reach the PostgreSQL server (\(error.message)); nothing was changed"))
+        case let error as PostgresError where error.isSerializationFailure:
+            return ("store.busy", self("门店数据库正忙（其他终端同时在改同样的记录，重试多次仍未成功）；未做任何更改，请重试",
+                                       "the shop database is busy (other terminals kept changing the same records through every retry); nothing was changed: try again"))
+        case let error as PostgresError:
+            return ("store.refused", self("数据库拒绝了这次更改（PostgreSQL \(error.sqlState)：\(error.message)）；未做任何更改",
+                                          "the database refused the change (PostgreSQL \(error.sqlState): \(error.message)); nothing was changed"))
         default:
             return ("internal", self("内部错误：\(error)", "internal error: \(error)"))
         }
