@@ -65,6 +65,11 @@ public struct JournalAnchor: Equatable, Sendable {
         case unanchored(from: Int, to: Int, foundAt: Timestamp)
         /// The file was not an anchor.
         case unreadable(foundAt: Timestamp)
+
+        var isUnanchored: Bool {
+            if case .unanchored = self { return true }
+            return false
+        }
     }
 
     public init(head: Link, next: Link? = nil, writtenAt: Timestamp, started: (entry: Int, at: Timestamp)? = nil,

@@ -32,7 +32,7 @@ extension Store {
             case .unreadable?:
                 problems = [.anchorUnreadable(anchor: anchorPath, earlier: false)]
             case .anchor(let anchor)?:
-                problems = try check(anchor, name: anchorPath, copy: false)
+                problems = try check(anchor, name: anchorPath, copy: anchorIsLowerBound)
                 if problems.isEmpty {
                     report.notes.append(.anchorAgrees(path: anchorPath, entry: anchor.head.entry))
                 }

@@ -585,6 +585,9 @@ func measureFew(_ name: String, runs: Int, warm: Bool = false, _ line: (Int) -> 
         _ = app.execute(line(0))
         app.idle()
     }
+    // What the commands before wrote is on its way to the disk (the kernel writes dirty pages back
+    // in the background, on one of the two cores): finished now, not during this command's runs.
+    sync()
     for index in 0..<runs {
         let command = line(index)
         var ok = true
