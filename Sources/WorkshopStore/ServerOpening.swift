@@ -17,6 +17,17 @@ enum ServerOpening {
         }
     }
 
+    /// Brings the schema up to date when the role connecting may (a test's own schema, or a shop
+    /// whose desks connect as its owner). The application role may not create tables: a schema
+    /// that needs migrations is then refused, untouched, with the administrator's command.
+    static func migrate(_ connection: Postgres.Connection, now: Timestamp) throws {
+        do {
+            try PostgresMigrator.migrate(connection, now: now)
+        } catch let error as PostgresError where error.sqlState == "42501" {
+            throw StoreRefusal.serverNeedsSetup(known: PostgresMigrations.all.count)
+        }
+    }
+
     /// C and POSIX compare bytes; so does C.UTF-8 (glibc's code-point order, which for UTF-8 is
     /// byte order).
     static func bytewise(_ locale: String) -> Bool {

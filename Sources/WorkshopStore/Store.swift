@@ -101,7 +101,7 @@ public final class Store {
         let connection = try Postgres.Connection(uri: uri)
         db = ShopDatabase(connection)
         try ServerOpening.checkCollation(connection)
-        try PostgresMigrator.migrate(connection, now: context.now)
+        try ServerOpening.migrate(connection, now: context.now)
         try reloadSettingsIfChanged()
     }
 

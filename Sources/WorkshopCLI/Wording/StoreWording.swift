@@ -130,6 +130,9 @@ extension StoreRefusal: WordedRefusal {
         case .serverCollation(let found):
             return w("服务器上的数据库按“\(found)”排序文字，Workshop 需要按字节排序（C）：请用 createdb -T template0 -l C -E UTF8 建库后再连接；未做任何更改",
                      "the server's database sorts text by \"\(found)\"; Workshop needs byte order (C): create it with createdb -T template0 -l C -E UTF8 and connect again; nothing was changed")
+        case .serverNeedsSetup(let known):
+            return w("服务器上的门店数据库需要建立或升级（本程序的结构有 \(known) 项迁移），而当前账号无权修改结构：请管理员运行 workshop setup-server；未做任何更改",
+                     "the shop's schema on the server needs setting up or upgrading (this program's has \(known) migrations), which this account may not do: an administrator runs workshop setup-server; nothing was changed")
         case .backupOnServer:
             return w("门店数据在 PostgreSQL 服务器上：请用 pg_dump 备份（见 README“在服务器上运行门店”），或用 export 导出；未做任何更改",
                      "the shop is kept on a PostgreSQL server: back it up with pg_dump (README, \"Running a shop on a server\"), or use export; nothing was changed")

@@ -28,4 +28,6 @@ public enum StoreRefusal: Refusal, Equatable {
     case backupOnServer
     /// The server's database sorts text by a language's rules (`found`), not by bytes as SQLite does.
     case serverCollation(found: String)
+    /// The shop's schema on the server needs migrations the role connecting may not run.
+    case serverNeedsSetup(known: Int)
 }
