@@ -25,7 +25,7 @@ enum RecordSeal {
                                   ("tables", .object(counts.map { ($0.table, .int($0.rows)) }))]).serialized()
         let entry = Journal.NewEntry(id: entryID, at: now, recordedAt: now, actor: actor, command: command,
                                      action: JournalAction.recordSeal.rawValue, entity: "record", entityID: nil, orderID: nil,
-                                     vehicleID: nil, detail: detail, rowsDigest: try RowSeals.digest(ofEntry: entryID, db))
+                                     vehicleID: nil, detail: detail, rowsDigest: try RowSeals.digest(ofEntry: entryID, shapes: shapes, db))
         _ = try Journal.insert(entry, after: tail.hash, db)
     }
 }

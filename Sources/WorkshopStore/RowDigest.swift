@@ -10,7 +10,9 @@ import SQLite
 /// The same digest is computed two ways that must agree byte for byte: in SQL, by the function
 /// `workshop_row_digest(table, key, column…)` this connection defines (to seal a row as it is, or
 /// to check it), and in Swift from the values SQLite's pre-update hook shows (a row as Workshop found
-/// it before changing it).
+/// it before changing it). On PostgreSQL both are one SQL expression of the server's own functions
+/// (PostgresRowDigest): the row as it is, and as it was, from the copy a trigger kept
+/// (PostgresTouchedRows).
 enum RowDigest {
     static let function = "workshop_row_digest"
     static let length = 16
@@ -20,7 +22,8 @@ enum RowDigest {
     }
 
     /// Defines the SQL function on this connection (only Workshop's connections have it), with a
-    /// hash stream of its own: verify calls it once for every row of the shop.
+    /// hash stream of its own: verify calls it once for every row of the shop. Nothing on a server,
+    /// where the digest is an expression (PostgresRowDigest).
     static func register(on db: ShopDatabase) throws {
         guard let db = db.sqlite else { return }
         let stream = SHA256Stream()

@@ -36,28 +36,66 @@ enum RowSeals {
     /// The tamper log's rows no entry has sealed yet (the watch triggers add them outside Workshop).
     static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: ShopDatabase) throws -> [(RowKey, String?)] {
         guard let shape = shapes[TableShape.tamperLog] else { return [] }
+        // The highest rowid sealed: on a server the keys are text, compared as the numbers they are.
+        let lastSealed = db.text(PortableSQL(
+            sqlite: "SELECT max(row_key) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'",
+            postgres: "SELECT max(\(integerKey)) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'"))
         return try db.rows("""
-            SELECT t.rowid AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t
-            WHERE t.rowid > coalesce((SELECT max(row_key) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'), 0)
-            ORDER BY t.rowid
+            SELECT \(shape.keyExpression) AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t
+            WHERE \(shape.keyExpression) > coalesce((\(lastSealed)), 0)
+            ORDER BY \(shape.keyExpression)
             """) { (RowKey.rowid(Int64($0.int("k"))), $0.optionalString("d")) }
     }
 
+    /// On PostgreSQL `row_key` is TEXT, a rowid written in decimal (PostgresMigrations); SQLite
+    /// keeps a rowid as an integer, which sorts as a number (before any text) and hashes as one.
+    /// This SQL reads a seal's key back as SQLite has it: the integer when the text is a rowid's
+    /// decimal, else NULL (the text stands). Never an error, whatever text a forged seal holds: an
+    /// error would abort the write or the verify reading it.
+    static let integerKey = "CASE WHEN row_key ~ '^(0|-?[1-9][0-9]{0,17})$' THEN CAST(row_key AS bigint) END"
+
+    /// The same, for the seals of the tables keyed by rowid only: a WITHOUT ROWID table's key is
+    /// text even when it is made of digits.
+    static func integerKey(ofRowidTables shapes: [String: TableShape]) -> String {
+        let tables = shapes.values.filter { $0.keyColumns == nil }.map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.sorted()
+        guard !tables.isEmpty else { return "CAST(NULL AS bigint)" }
+        return "CASE WHEN tbl IN (\(tables.joined(separator: ", "))) THEN \(integerKey) END"
+    }
+
+    /// How the seals are read for the digest an entry's hash covers: the columns (table, key,
+    /// digest, altered; on PostgreSQL then the key as an integer, `integerKey`) and their order —
+    /// SQLite's order and types on either engine, so an entry hashes the same on both.
+    static func sealColumns(_ shapes: [String: TableShape], _ db: ShopDatabase) -> (columns: String, order: String, integerKey: Bool) {
+        guard db.isPostgres else { return ("tbl, row_key, digest, altered", "tbl, row_key", false) }
+        // NULLs sort last in ascending order: a table's integer keys, then any text ones.
+        return ("tbl, row_key, digest, altered, \(integerKey(ofRowidTables: shapes)) AS int_key", "tbl, int_key, row_key", true)
+    }
+
     /// The digest of one entry's seals, in key order, as its hash covers it; nil when it has none.
-    static func digest(ofEntry entry: Int, _ db: ShopDatabase) throws -> String? {
+    static func digest(ofEntry entry: Int, shapes: [String: TableShape], _ db: ShopDatabase) throws -> String? {
         var bytes: [UInt8] = []
         var count = 0
-        try db.forEach("SELECT tbl, row_key, digest, altered FROM row_seals WHERE entry_id = ? ORDER BY tbl, row_key",
+        let read = sealColumns(shapes, db)
+        try db.forEach("SELECT \(read.columns) FROM row_seals WHERE entry_id = ? ORDER BY \(read.order)",
                        [.integer(Int64(entry))]) { row in
-            appendSeal(row, to: &bytes)
+            appendSeal(row, from: 0, integerKey: read.integerKey, to: &bytes)
             count += 1
         }
         return count == 0 ? nil : Digest.hex(Digest.sha256(bytes))
     }
 
-    /// One seal in the form an entry's rows digest covers: table, key, digest, whether found altered.
-    static func appendSeal(_ row: ShopRow, to bytes: inout [UInt8]) {
-        for column in ["tbl", "row_key", "digest", "altered"] { row.appendCanonical(column, to: &bytes) }
+    /// One seal in the form an entry's rows digest covers: table, key, digest, whether found altered
+    /// (the columns from `first` on, as `sealColumns` reads them). With `integerKey`, the column
+    /// after them holds the key as an integer, which stands for the text key when it is not NULL.
+    static func appendSeal(_ row: ShopRow, from first: Int32, integerKey: Bool, to bytes: inout [UInt8]) {
+        row.appendCanonical(first, to: &bytes)
+        if integerKey, !row.isNull(first + 4) {
+            CanonicalBytes.append(.integer(Int64(row.int(first + 4))), to: &bytes)
+        } else {
+            row.appendCanonical(first + 1, to: &bytes)
+        }
+        row.appendCanonical(first + 2, to: &bytes)
+        row.appendCanonical(first + 3, to: &bytes)
     }
 
     /// Seals every row of every sealed table as it is now, under `entry` (007-record-seals: the
@@ -67,7 +105,7 @@ enum RowSeals {
         for shape in shapes.values.sorted(by: { $0.name < $1.name }) {
             try db.run("""
                 INSERT INTO row_seals(entry_id, tbl, row_key, digest, altered)
-                SELECT ?, ?, \(shape.keyExpression), \(shape.digestExpression), 0 FROM \(shape.quotedName) AS t
+                SELECT ?, ?, \(shape.storedKeyExpression), \(shape.digestExpression), 0 FROM \(shape.quotedName) AS t
                 """, [.integer(Int64(entry)), .text(shape.name)])
             counts.append((shape.name, db.changes))
         }

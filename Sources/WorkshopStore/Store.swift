@@ -102,6 +102,8 @@ public final class Store {
         db = ShopDatabase(connection)
         try ServerOpening.checkCollation(connection)
         try ServerOpening.migrate(connection, now: context.now)
+        // Where the server's triggers note the rows each write changes, to be sealed (PostgresTouchedRows).
+        try connection.execute(PostgresTouchedRows.create)
         try reloadSettingsIfChanged()
     }
 
@@ -197,6 +199,7 @@ public final class Store {
     /// under its last entry (one is made if the transaction journalled nothing), which is written
     /// with the digest of its seals.
     private func finishJournal(_ sealing: Sealing) throws {
+        try sealing.collect(db)
         // Nothing journalled and nothing changed (a sign-in): no entry, and the tamper log's rows
         // wait for the next write that journals something.
         guard var last = writing?.pending ?? (sealing.touched.touches.isEmpty ? nil : automaticEntry(sealing.touched.touches)) else {
@@ -209,7 +212,7 @@ public final class Store {
         let touches = sealing.touched.touches
         if !touches.isEmpty {
             try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
-            last.rowsDigest = try RowSeals.digest(ofEntry: last.id, db)
+            last.rowsDigest = try RowSeals.digest(ofEntry: last.id, shapes: sealing.shapes, db)
         }
         try append(last)
     }

@@ -4,6 +4,9 @@ import SQLite
 /// own connection, each with its digest as Workshop found it before the first change (nil: the
 /// row was not there). Nothing in the database file decides what is recorded here: dropping or
 /// rewriting a trigger in the file cannot make Workshop skip a row it wrote.
+///
+/// On PostgreSQL there is no such hook: triggers the application's role cannot touch keep the rows
+/// in a table of the connection's own, read at the end of the write (PostgresTouchedRows).
 final class TouchedRows {
     struct Touch {
         let table: String
@@ -55,6 +58,15 @@ final class TouchedRows {
         touches.append(Touch(table: shape.name, key: key, found: found()))
     }
 
+    /// A row a server's trigger saw change (PostgresTouchedRows), in the order they changed: as
+    /// `record` notes a change the hook reports. `found`: the row's digest before the change, nil
+    /// for an insert; `newKey`: its key after the change, nil for a delete.
+    func recordFromServer(table: String, oldKey: RowKey?, found: String?, newKey: RowKey?) {
+        guard let shape = shapes[table] else { return }
+        if let oldKey { note(shape, oldKey, found: { found }) }
+        if let newKey, newKey != oldKey { note(shape, newKey, found: { nil }) }
+    }
+
     /// Rows found some other way (the tamper log's new rows), as they are now.
     func noteFound(_ table: String, _ key: RowKey, digest: String?) {
         guard seen.insert(TouchKey(table: table, key: key)).inserted else { return }
@@ -67,8 +79,7 @@ final class TouchedRows {
 struct Sealing {
     let shapes: [String: TableShape]
     let touched: TouchedRows
-    /// SQLite's pre-update hook. (On PostgreSQL the rows a transaction changes are not noted yet:
-    /// sealing there is still to be built.)
+    /// SQLite's pre-update hook. (On PostgreSQL, triggers note the rows instead, and `collect` reads them.)
     let watch: RowChangeWatch?
 
     init(_ db: ShopDatabase) throws {
@@ -77,5 +88,12 @@ struct Sealing {
         let touched = TouchedRows(shapes: shapes)
         self.touched = touched
         watch = db.sqlite.map { RowChangeWatch($0) { [unowned touched] change in touched.record(change) } }
+    }
+
+    /// On PostgreSQL, the rows this transaction changed, as the server's triggers kept them, noted
+    /// in `touched`. Nothing on SQLite, whose hook noted each change as it was made.
+    func collect(_ db: ShopDatabase) throws {
+        guard db.isPostgres else { return }
+        try PostgresTouchedRows.collect(into: touched, shapes: shapes, db)
     }
 }

@@ -25,11 +25,20 @@ extension Store {
     /// against their frozen text; the tamper log and the writer mark; stock running totals and
     /// members' card balances against their movements; settings Workshop cannot read. Run it inside `read`, on one snapshot.
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
+        var report = try verifyRecord(against: anchors)
+        try verifyFigures(&report)
+        report.notes.append(.head(entry: report.head.entry, hash: report.head.hash))
+        return report
+    }
+
+    /// The record's tamper evidence: the database's own checks, the chain and its seals, every
+    /// sealed row, the anchors, the tamper log, the safeguards and the writer mark.
+    func verifyRecord(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
         var report = VerifyReport()
         let shapes = try sealedTables()
         // SQLite's own checks of the file, on a thread of their own (a server keeps its own pages).
         let structure = db.sqlite.map { StructureCheck(path: $0.path, immutable: DatabaseOpening.decide($0.path).immutable) }
-        try verifyChain(&report)
+        try verifyChain(shapes, &report)
         try verifyRows(shapes, &report)
         try verifyAnchors(anchors, &report)
         report.problems.insert(contentsOf: try (structure?.wait() ?? []).map { finding -> RecordProblem in
@@ -48,6 +57,13 @@ extension Store {
         if (try db.scalar("SELECT count(*) FROM writer_mark") ?? 0) > 0 && !isWriting {
             report.problems.append(.writerMarkLeftSet)
         }
+        return report
+    }
+
+    /// What is kept beside the record and must add up to it: stock and members' cards against their
+    /// movements, the report's running totals against the orders and payments; and the settings
+    /// Workshop cannot read.
+    private func verifyFigures(_ report: inout VerifyReport) throws {
         for mismatch in try stockMismatches() {
             report.problems.append(.stockDisagrees(partNumber: mismatch.partNumber, onHand: Quantity(thousandths: mismatch.onHand),
                                                    movements: Quantity(thousandths: mismatch.movements)))
@@ -59,7 +75,5 @@ extension Store {
             report.problems.append(.reportTallyDisagrees(quarter: mismatch.at, figures: mismatch.figures))
         }
         report.problems += damagedSettings.map { RecordProblem.damagedSetting(key: $0.key, value: $0.value) }
-        report.notes.append(.head(entry: report.head.entry, hash: report.head.hash))
-        return report
     }
 }

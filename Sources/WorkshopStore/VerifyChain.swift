@@ -8,7 +8,7 @@ extension Store {
     /// differs), each entry's seals against the digest its hash covers, the rows Workshop found
     /// altered, seals of entries the journal does not have, and the late entries. The two are read
     /// side by side in the order their B-trees keep, rather than searching the seals for each entry.
-    func verifyChain(_ report: inout VerifyReport) throws {
+    func verifyChain(_ shapes: [String: TableShape], _ report: inout VerifyReport) throws {
         var chainBroken = false
         var prev = Array(Journal.genesis.utf8)
         var lastID = 0
@@ -28,8 +28,9 @@ extension Store {
         let formatOne: [Int32] = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]
         let formatTwo: [Int32] = Array(0...11)
         let (sealEntry, table, rowKey, sealAltered) = (Int32(0), Int32(1), Int32(2), Int32(4))
-        let sealColumns: [Int32] = [1, 2, 3, 4]
-        try db.withCursor("SELECT entry_id, tbl, row_key, digest, altered FROM row_seals ORDER BY entry_id, tbl, row_key") { sealRows in
+        // Read as an entry's digest covers them (on PostgreSQL a rowid key is read as an integer too).
+        let read = RowSeals.sealColumns(shapes, db)
+        try db.withCursor("SELECT entry_id, \(read.columns) FROM row_seals ORDER BY entry_id, \(read.order)") { sealRows in
             var seal = try sealRows.next()
             try db.forEach("""
                 SELECT id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id,
@@ -80,7 +81,7 @@ extension Store {
                 var count = 0
                 while let current = seal, current.int(sealEntry) == entryID {
                     count += 1
-                    for column in sealColumns { current.appendCanonical(column, to: &sealBytes) }
+                    RowSeals.appendSeal(current, from: table, integerKey: read.integerKey, to: &sealBytes)
                     if sealBytes.count > 1 << 16 {
                         seals.update(sealBytes)
                         sealBytes.removeAll(keepingCapacity: true)

@@ -26,8 +26,12 @@ extension Store {
     /// latest seal says present without a row. Two sequential reads, where searching the seals for
     /// each row was most of verify's time on a large shop.
     private func mergeWithSeals(_ shape: TableShape, _ found: inout TableFindings) throws {
-        try db.withCursor("SELECT row_key, entry_id, digest FROM row_seals WHERE tbl = ? ORDER BY row_key, entry_id",
-                          [.text(shape.name)]) { seals in
+        // On a server the keys are text: read as SQLite has them, integers in their order (RowSeals.integerKey),
+        // the text itself after them (Seal.init).
+        let sealsInKeyOrder = db.text(PortableSQL(
+            sqlite: "SELECT row_key, entry_id, digest FROM row_seals WHERE tbl = ? ORDER BY row_key, entry_id",
+            postgres: "SELECT \(RowSeals.integerKey) AS k, entry_id, digest, row_key FROM row_seals WHERE tbl = ? ORDER BY k, row_key, entry_id"))
+        try db.withCursor(sealsInKeyOrder, [.text(shape.name)]) { seals in
             var next = try seals.next().map(Seal.init)
             /// The latest seal of the next key among the seals, past all of that key's seals.
             func takeKey() throws -> Seal? {
@@ -43,7 +47,9 @@ extension Store {
                 guard seal.digest != nil, let key = RowKey(seal.key) else { return }
                 found.deleted.append(.rowDeleted(table: shape.name, row: key.display, entry: seal.entry))
             }
-            try db.forEach("SELECT t.rowid AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t ORDER BY t.rowid") { row in
+            try db.forEach("""
+                SELECT \(shape.keyExpression) AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t ORDER BY \(shape.keyExpression)
+                """) { row in
                 found.rows += 1
                 let rowid = Int64(row.int(0))
                 while let seal = next, seal.sortsBefore(rowid), let passed = try takeKey() { noRow(passed) }
@@ -62,7 +68,7 @@ extension Store {
         var differing = 0, differingWithLiveSeal = 0
         try db.forEach("""
             SELECT \(shape.keyExpression) AS k FROM \(shape.quotedName) AS t
-            WHERE \(shape.digestExpression) IS NOT
+            WHERE \(shape.digestExpression) \(db.text(PortableSQL(sqlite: "IS NOT", postgres: "IS DISTINCT FROM")))
                   (SELECT digest FROM row_seals WHERE tbl = ? AND row_key = \(shape.keyForComparison) ORDER BY entry_id DESC LIMIT 1)
             """, [.text(shape.name)]) { row in
             differing += 1
@@ -72,13 +78,18 @@ extension Store {
             }
         }
         // Rows sealed as present: those still here either match or were counted as differing.
-        let live = try db.scalar("""
-            SELECT count(*) FROM (SELECT digest AS d, max(entry_id) FROM row_seals WHERE tbl = ? GROUP BY row_key) WHERE d IS NOT NULL
-            """, [.text(shape.name)]) ?? 0
+        let live = try db.scalar("SELECT count(*) FROM (\(db.text(Self.latestSeals))) AS latest WHERE d IS NOT NULL",
+                                 [.text(shape.name)]) ?? 0
         if found.unnamed == 0, live > found.rows - differing + differingWithLiveSeal {
             found.deleted = try deletedRows(shape)
         }
     }
+
+    /// Each key's latest seal in one table (`tbl = ?`): its key, digest `d` and entry `e`. SQLite
+    /// takes the other columns of the row max() picks; PostgreSQL says so with DISTINCT ON.
+    private static let latestSeals = PortableSQL(
+        sqlite: "SELECT row_key, digest AS d, max(entry_id) AS e FROM row_seals WHERE tbl = ? GROUP BY row_key",
+        postgres: "SELECT DISTINCT ON (row_key) row_key, digest AS d, entry_id AS e FROM row_seals WHERE tbl = ? ORDER BY row_key, entry_id DESC")
 
     /// The rows whose latest seal says present and that are not in the table.
     private func deletedRows(_ shape: TableShape) throws -> [RecordProblem] {
@@ -87,10 +98,8 @@ extension Store {
             if let key = RowKey(row.value("k")) { present.insert(key) }
         }
         var problems: [RecordProblem] = []
-        try db.forEach("""
-            SELECT row_key AS k, d, e FROM (SELECT row_key, digest AS d, max(entry_id) AS e FROM row_seals WHERE tbl = ? GROUP BY row_key)
-            WHERE d IS NOT NULL
-            """, [.text(shape.name)]) { row in
+        try db.forEach("SELECT row_key AS k, d, e FROM (\(db.text(Self.latestSeals))) AS latest WHERE d IS NOT NULL",
+                       [.text(shape.name)]) { row in
             guard let key = RowKey(row.value("k")), !present.contains(key) else { return }
             problems.append(.rowDeleted(table: shape.name, row: key.display, entry: row.int("e")))
         }
@@ -137,7 +146,8 @@ private struct Seal {
     let digest: String?
 
     init(_ row: ShopRow) {
-        key = row.value(0)
+        // On a server, a key that is not a rowid's decimal reads as NULL, its text in the fourth column.
+        key = row.columnCount > 3 && row.isNull(0) ? row.value(3) : row.value(0)
         entry = row.int(1)
         digest = row.optionalString(2)
     }

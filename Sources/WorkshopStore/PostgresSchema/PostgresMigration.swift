@@ -12,6 +12,7 @@ struct PostgresMigration: Sendable {
 enum PostgresMigrations {
     static let all: [PostgresMigration] = [
         .schemaAsOf020,
+        .sealTriggers,
     ]
 
     /// The record of the migrations applied, made before the first one, as SQLite's Migrator makes it.

@@ -15,6 +15,10 @@
 ///     SET ROLE shop_owner; SET search_path TO shop; <the migrations>; RESET ROLE;
 ///     PostgresRoles.grant(application: "shop_app", schema: "shop")
 ///
+/// The application role also makes a temporary table in each of its sessions (where the seal
+/// triggers note the rows a write changes: PostgresTouchedRows): it needs TEMPORARY on the database,
+/// which PostgreSQL grants to every role unless an administrator revoked it.
+///
 /// The application role's password is set apart (`\password shop_app` in psql), never in these
 /// statements. `grant` may be run again at any time, and must be after every migration: a table a
 /// migration adds is granted by it, and an append-only table added later goes in
