@@ -24,16 +24,17 @@ extension Store {
     }
 
     /// The same on a server: the triggers of the shop's schema against PostgresSafeguards' list, by
-    /// their definition as PostgreSQL prints it; and the functions they run, by their body and the
-    /// search path they keep (a function replaced changes what every trigger running it does: it
-    /// is named as a safeguard replaced, with its parentheses).
+    /// their definition as PostgreSQL prints it, and each one still enabled (the definition does not
+    /// say; SQLite has no such switch); and the functions they run, by their body and the search
+    /// path they keep (a function replaced changes what every trigger running it does: it is named
+    /// as a safeguard replaced, with its parentheses).
     private func serverSafeguardProblems() throws -> [RecordProblem] {
         let schema = "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
         let expected = Dictionary(uniqueKeysWithValues: PostgresSafeguards.triggers.map { ($0.name, $0) })
         var found: Set<String> = []
         var problems: [RecordProblem] = []
         try db.forEach("""
-            SELECT t.tgname AS name, c.relname AS tbl, pg_get_triggerdef(t.oid, true) AS definition
+            SELECT t.tgname AS name, c.relname AS tbl, pg_get_triggerdef(t.oid, true) AS definition, t.tgenabled = 'O' AS enabled
             FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
             WHERE c.relnamespace = \(schema) AND NOT t.tgisinternal ORDER BY t.tgname
             """) { row in
@@ -43,7 +44,7 @@ extension Store {
                 problems.append(.unknownTrigger(trigger: name, table: row.string("tbl")))
                 return
             }
-            if row.string("definition") != trigger.definition { problems.append(.safeguardRewritten(trigger: name)) }
+            if row.string("definition") != trigger.definition || !row.bool("enabled") { problems.append(.safeguardRewritten(trigger: name)) }
         }
         let functions = Dictionary(uniqueKeysWithValues: PostgresSafeguards.functions.map { ($0.name, $0) })
         try db.forEach("""

@@ -284,6 +284,45 @@ struct PostgresSealTests {
         }
     }
 
+    /// The schema's owner can still take the seal triggers away (or a safeguard, or rewrite their
+    /// function): verify names what is missing, disabled or replaced.
+    @Test func aSealTriggerTakenAwayIsNamed() throws {
+        try Self.withServerStore { store, schema in
+            #expect(try Self.verify(store) == [])
+            let owner = try schema.connect()
+            try owner.execute("DROP TRIGGER seal_customers ON customers; ALTER TABLE vehicles DISABLE TRIGGER seal_vehicles")
+            #expect(try Self.verify(store) == [.safeguardsRemoved(triggers: ["seal_customers"]), .safeguardRewritten(trigger: "seal_vehicles")])
+            try owner.execute("""
+                ALTER TABLE vehicles ENABLE TRIGGER seal_vehicles;
+                CREATE OR REPLACE FUNCTION note_touched_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$
+                """)
+            #expect(try Self.verify(store) == [.safeguardsRemoved(triggers: ["seal_customers"]), .safeguardRewritten(trigger: "note_touched_row()")])
+        }
+    }
+
+    /// Rows put in behind the store in bulk (as the bench does) are sealed as found, in one entry
+    /// that verify names.
+    @Test func rowsPutInInBulkAreSealedAsFound() throws {
+        try Self.withServerStore { store, schema in
+            try schema.connect().execute("""
+                BEGIN;
+                INSERT INTO writer_mark DEFAULT VALUES;
+                INSERT INTO customers(name, phone, created_at) SELECT '客户' || i, '138' || lpad(i::text, 8, '0'), 1795400000
+                FROM generate_series(1, 12) AS i;
+                INSERT INTO settings(key, value) VALUES ('name', '修理厂');
+                DELETE FROM writer_mark;
+                COMMIT;
+                """)
+            let added = try Self.verify(store)
+            #expect(added.contains(.rowAdded(table: "settings", row: "name", deletedBy: nil)) && added.contains(.moreRows(table: "customers", count: 2)),
+                    "each row added behind the store (ten named)")
+            try store.sealRecordAsFound(command: "bench")
+            let report = try store.read { try store.verifyRecord() }
+            #expect(report.problems == [])
+            #expect(report.notes.contains { if case .sealedAsFound(1, 13, _) = $0 { return true } else { return false } })
+        }
+    }
+
     /// Only Workshop's connection keeps the list of rows changed: anyone else's change costs the
     /// triggers nothing but a look, and fails nothing.
     @Test func anotherSessionsChangesAreNotNoted() throws {
