@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Templating", "DocumentModel", "HaruPDF", "JobCards", "WorkshopModel", "SafeFiles"],
                     exclude: ["Snapshots"]),
         // Transcripts/ holds scripts and their reviewed output; the tests find it by source path.
-        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Postgres", "Security", "SafeFiles", "FakePlatform"],
+        // Postgres: the commands' statements are also prepared on a server (PortableSQLTests).
+        .testTarget(name: "WorkshopCLITests", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Postgres", "Security",
+                                                             "SafeFiles", "FakePlatform"],
                     exclude: ["Transcripts"]),
         // The store on its own: migrations (on the databases in Tests/Fixtures/schema), refusals, export.
         // The contract both connections keep, run on SQLite and (when a server is given, see

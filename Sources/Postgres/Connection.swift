@@ -165,6 +165,12 @@ public final class Connection: SQLConnection {
         try first(sql, arguments) { $0.optionalInt(0) } ?? nil
     }
 
+    /// Prepares `sql` as its first run would, without running it: the server parses and checks it
+    /// against the schema (names, types, grouping). For tests that check a statement is valid here.
+    public func prepareOnly(_ sql: String) throws {
+        _ = try prepared(sql, [])
+    }
+
     // MARK: Transactions
 
     /// Runs `body` in one SERIALIZABLE transaction: committed when it returns, rolled back when it

@@ -36,7 +36,14 @@ final class ShopDatabase {
 
     /// The statement text for this engine: the SQLite text, or its PostgreSQL variant when the
     /// two must differ (kept side by side in one `PortableSQL` value, never in scattered `if`s).
-    func text(_ sql: PortableSQL) -> String { isPostgres ? sql.postgres : sql.sqlite }
+    func text(_ sql: PortableSQL) -> String {
+        portableObserver?(sql)
+        return isPostgres ? sql.postgres : sql.sqlite
+    }
+
+    /// Tests only: told of every `PortableSQL` this connection picks a text of, so that a test that
+    /// watches the statements SQLite runs knows what PostgreSQL would run in their place.
+    var portableObserver: ((PortableSQL) -> Void)?
 
     func execute(_ sql: String) throws {
         switch engine {

@@ -171,6 +171,12 @@ public final class Store {
     /// Tests only: `observer` hears the text of every statement this store's connection runs.
     public func observeStatements(_ observer: @escaping (String) -> Void) { db.sqlite?.observeStatements(observer) }
 
+    /// Tests only: `observer` hears both texts of every statement whose text differs between the
+    /// engines (`PortableSQL`), as the store picks the one its database runs.
+    public func observePortableStatements(_ observer: @escaping (_ sqlite: String, _ postgres: String) -> Void) {
+        db.portableObserver = { observer($0.sqlite, $0.postgres) }
+    }
+
     /// The log's size past which a commit checkpoints at once, if no idle moment did (≈40 MB).
     static let logCeilingFrames = 10_000
 

@@ -132,6 +132,12 @@ public final class App {
     /// Tests only: `observer` hears the text of every SQL statement the commands run.
     public func observeStatements(_ observer: @escaping (String) -> Void) { session.store.observeStatements(observer) }
 
+    /// Tests only: `observer` hears both texts of every statement that differs between SQLite and
+    /// PostgreSQL, as the commands run it.
+    public func observePortableStatements(_ observer: @escaping (_ sqlite: String, _ postgres: String) -> Void) {
+        session.store.observePortableStatements(observer)
+    }
+
     /// Runs one command (`-c`).
     public func runCommand(_ line: String) {
         process(line, location: nil)
