@@ -29,7 +29,8 @@ enum ReportTallies {
 
     /// The released orders `condition` (on `orders o`) picks, one row each. `+o.id`: grouping by the
     /// bare rowid makes SQLite walk the whole orders table in id order instead of the period's through
-    /// the index on released_at (196 ms against 6 ms at a million orders).
+    /// the index on released_at (196 ms against 6 ms at a million orders). The `o.id` after it is for
+    /// PostgreSQL, which lets the order's other columns be selected only when its key is grouped on.
     static func releasedOrdersSQL(where condition: String) -> String {
         """
         SELECT o.id, o.released_at, o.discount_kind, o.discount_value, o.tax_rate_bp, o.prices_include_tax, o.labor_rate,
@@ -37,7 +38,7 @@ enum ReportTallies {
                \(chargedSums("l"))
         FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
         WHERE \(condition) AND o.released_at IS NOT NULL AND o.status <> 'void'
-        GROUP BY +o.id
+        GROUP BY +o.id, o.id
         """
     }
 
@@ -52,6 +53,12 @@ enum ReportTallies {
         "coalesce(sum(\(charged(l, "labor"))), 0) AS labor, coalesce(sum(\(charged(l, "part"))), 0) AS parts, "
             + "coalesce(sum(\(charged(l, "fee"))), 0) AS other"
     }
+
+    /// What a payment received, and what a refund paid back: ReportTallySQL.received/refunded in a
+    /// form PostgreSQL runs too (SQLite's two-argument max() is its own); those stay as migration
+    /// 020's triggers wrote them.
+    static func received(_ p: String) -> String { "CASE WHEN \(p).amount > 0 THEN \(p).amount ELSE 0 END" }
+    static func refunded(_ p: String) -> String { "CASE WHEN \(p).amount < 0 THEN -\(p).amount ELSE 0 END" }
 
     /// One line's charged amount by kind, as `chargedSums` adds them up.
     static func chargedAmounts(_ l: String) -> String {
@@ -73,13 +80,20 @@ enum ReportTallies {
                         revenue: terms.taxed(labor + parts + other - discount).gross)
     }
 
+    /// Adds released figures to a quarter hour. `t` names the quarter hour's row already there:
+    /// PostgreSQL reads a bare column in DO UPDATE as ambiguous between it and `excluded`.
+    /// (ReportTallySQL.addTallies, the triggers' text, stays as migration 020 wrote it.)
+    static let addReleased = """
+        INSERT INTO report_tallies AS t (at, orders_released, labor, parts, other, discounts, revenue) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(at) DO UPDATE SET orders_released = t.orders_released + excluded.orders_released,
+            labor = t.labor + excluded.labor, parts = t.parts + excluded.parts, other = t.other + excluded.other,
+            discounts = t.discounts + excluded.discounts, revenue = t.revenue + excluded.revenue
+        """
+
     /// Adds released figures to their quarter hours.
     static func add(_ released: [Int: Released], _ db: ShopDatabase) throws {
         for (at, r) in released {
-            try db.run("""
-                INSERT INTO report_tallies(at, orders_released, labor, parts, other, discounts, revenue) VALUES (?, ?, ?, ?, ?, ?, ?)
-                \(ReportTallySQL.addTallies)
-                """, [.integer(Int64(at)), .integer(Int64(r.orders)), .integer(Int64(r.labor.fen)), .integer(Int64(r.parts.fen)),
+            try db.run(addReleased, [.integer(Int64(at)), .integer(Int64(r.orders)), .integer(Int64(r.labor.fen)), .integer(Int64(r.parts.fen)),
                       .integer(Int64(r.other.fen)), .integer(Int64(r.discounts.fen)), .integer(Int64(r.revenue.fen))])
         }
     }
@@ -87,7 +101,7 @@ enum ReportTallies {
     /// The released figures of every order released, by quarter hour: what the tallies should hold.
     static func releasedByQuarter(_ db: ShopDatabase, fallback: PricingTerms) throws -> [Int: Released] {
         var byQuarter: [Int: Released] = [:]
-        try db.forEach(releasedOrdersSQL(where: "1")) { row in
+        try db.forEach(releasedOrdersSQL(where: "1 = 1")) { row in
             byQuarter[quarter(of: row.timestamp("released_at")), default: Released()] += try released(row, fallback: fallback)
         }
         return byQuarter
@@ -194,7 +208,8 @@ extension Store {
             """) { row in lines[row.int(Int32(0)), default: LineSums()].add(row) }
         let fallback = settings.pricingTerms
         try db.forEach("""
-            SELECT id, checked_in_at, status = 'void' AS void, rework_of IS NOT NULL AS comeback, released_at,
+            SELECT id, checked_in_at, CASE WHEN status = 'void' THEN 1 ELSE 0 END AS void,
+                   CASE WHEN rework_of IS NOT NULL THEN 1 ELSE 0 END AS comeback, released_at,
                    discount_kind, discount_value, tax_rate_bp, prices_include_tax, labor_rate, discount_limit
             FROM orders
             """) { row in
@@ -212,10 +227,11 @@ extension Store {
         let methodQuarters = try db.scalar("SELECT count(*) FROM report_method_tallies") ?? 0
         expectedByMethod.reserveCapacity(methodQuarters)
         try db.forEach("""
-            SELECT p.at / 900 * 900 AS at, p.method, p.card_id IS NOT NULL AS card, sum(p.amount) AS amount,
-                   sum(\(ReportTallySQL.received("p"))) AS received, sum(\(ReportTallySQL.refunded("p"))) AS refunded,
+            SELECT p.at / 900 * 900 AS at, p.method, CASE WHEN p.card_id IS NOT NULL THEN 1 ELSE 0 END AS card,
+                   sum(p.amount) AS amount,
+                   sum(\(ReportTallies.received("p"))) AS received, sum(\(ReportTallies.refunded("p"))) AS refunded,
                    sum(\(ReportTallySQL.tendered("p"))) AS tendered, sum(\(ReportTallySQL.changeGiven("p"))) AS change_given,
-                   sum(p.amount > 0) AS payments
+                   count(CASE WHEN p.amount > 0 THEN 1 END) AS payments
             FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.status <> 'void' GROUP BY 1, 2, 3
             """) { row in
             if row.bool("card") {
