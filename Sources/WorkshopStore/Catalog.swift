@@ -109,8 +109,10 @@ extension Store {
 
     /// Labour operations whose code or name contains `text` (all when empty).
     public func laborOperations(matching text: String = "", limit: Int = 200) throws -> [LaborOperation] {
-        try db.rows("SELECT code, name, hours, category FROM labor_operations WHERE code LIKE ?1 OR name LIKE ?1 ORDER BY code LIMIT ?2",
-                    [.text("%\(text)%"), .integer(Int64(limit))], laborOperation(from:))
+        try db.rows("""
+            SELECT code, name, hours, category FROM labor_operations
+            WHERE lower(code) LIKE lower(?1) ESCAPE '\\' OR lower(name) LIKE lower(?1) ESCAPE '\\' ORDER BY code LIMIT ?2
+            """, [.likeContaining(text), .integer(Int64(limit))], laborOperation(from:))
     }
 
     private func laborOperation(from row: ShopRow) throws -> LaborOperation {
@@ -136,14 +138,14 @@ extension Store {
 
     /// Part numbers starting with `prefix`, for Tab: a range on the key, not LIKE.
     public func partNumbers(startingWith prefix: String, limit: Int = 20) throws -> [String] {
-        try db.rows("SELECT part_no FROM parts WHERE part_no >= ?1 AND part_no < ?1 || char(1114111) ORDER BY part_no LIMIT ?2",
-                    [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("part_no") }
+        try db.rows("SELECT part_no FROM parts WHERE part_no >= ?1 AND part_no < ?3 ORDER BY part_no LIMIT ?2",
+                    [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased())]) { $0.string("part_no") }
     }
 
     /// Labour-operation codes starting with `prefix`, for Tab.
     public func laborCodes(startingWith prefix: String, limit: Int = 20) throws -> [String] {
-        try db.rows("SELECT code FROM labor_operations WHERE code >= ?1 AND code < ?1 || char(1114111) ORDER BY code LIMIT ?2",
-                    [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("code") }
+        try db.rows("SELECT code FROM labor_operations WHERE code >= ?1 AND code < ?3 ORDER BY code LIMIT ?2",
+                    [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased())]) { $0.string("code") }
     }
 
     /// The price list's part numbers nearest to `number` (a character wrong, missing, extra or two
@@ -177,8 +179,10 @@ extension Store {
     public func parts(matching text: String = "", limit: Int = 200) throws -> [CatalogPart] {
         try db.rows("""
             SELECT \(Self.partColumns) FROM parts
-            WHERE part_no LIKE ?1 OR name LIKE ?1 OR brand LIKE ?1 ORDER BY part_no LIMIT ?2
-            """, [.text("%\(text)%"), .integer(Int64(limit))], catalogPart(from:))
+            WHERE lower(part_no) LIKE lower(?1) ESCAPE '\\' OR lower(name) LIKE lower(?1) ESCAPE '\\'
+               OR lower(brand) LIKE lower(?1) ESCAPE '\\'
+            ORDER BY part_no LIMIT ?2
+            """, [.likeContaining(text), .integer(Int64(limit))], catalogPart(from:))
     }
 
     /// Parts whose available stock is at or below their reorder level.

@@ -92,11 +92,12 @@ extension Store {
 
     /// Customers whose name, phone or company contains `text`.
     public func findCustomers(_ text: String, limit: Int = 50) throws -> [Customer] {
-        let pattern = "%" + text.replacingOccurrences(of: "%", with: "") + "%"
         return try db.rows("""
             SELECT \(Self.customerColumns) FROM customers
-            WHERE name LIKE ?1 OR phone LIKE ?1 OR company LIKE ?1 ORDER BY name LIMIT ?2
-            """, [.text(pattern), .integer(Int64(limit))], customer(from:))
+            WHERE lower(name) LIKE lower(?1) ESCAPE '\\' OR lower(phone) LIKE lower(?1) ESCAPE '\\'
+               OR lower(company) LIKE lower(?1) ESCAPE '\\'
+            ORDER BY name, id LIMIT ?2
+            """, [.likeContaining(text.replacingOccurrences(of: "%", with: "")), .integer(Int64(limit))], customer(from:))
     }
 
     public func listCustomers(limit: Int = 100) throws -> [Customer] {

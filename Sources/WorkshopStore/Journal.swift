@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 import Security
 import WorkshopModel
@@ -12,6 +13,18 @@ import WorkshopModel
 /// next and no text can pass for a number. Once one entry is in format 2, every later one is.
 enum Journal {
     static let genesis = String(repeating: "0", count: 64)
+
+    /// An entry's detail (JSON that Workshop wrote) as an object; empty if it is not one. Read in
+    /// Swift rather than with SQLite's json_extract, so that the statement runs on PostgreSQL too.
+    static func detail(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// An integer of an entry's detail, if it holds one under `key`.
+    static func integer(_ key: String, inDetail text: String) -> Int? {
+        let value = detail(text)[key]
+        return (value as? NSNumber)?.intValue ?? value as? Int
+    }
 
     // MARK: Format 1
 

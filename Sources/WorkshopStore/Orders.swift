@@ -105,11 +105,11 @@ extension Store {
     public func freeKeyTags(startingWith prefix: String, limit: Int = 20) throws -> [String] {
         try db.rows("""
             SELECT DISTINCT key_tag FROM orders
-            WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM orders) AND key_tag >= ?1 AND key_tag < ?1 || char(1114111)
+            WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM orders) AND key_tag >= ?1 AND key_tag < ?3
               AND key_tag NOT IN (SELECT key_tag FROM orders WHERE key_tag IS NOT NULL AND key_returned_at IS NULL
                                   AND released_at IS NULL AND (status IN \(Schema.openStatuses) OR status = 'declined'))
             ORDER BY key_tag LIMIT ?2
-            """, [.text(prefix.uppercased()), .integer(Int64(limit))]) { $0.string("key_tag") }
+            """, [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased())]) { $0.string("key_tag") }
     }
 
     /// A key hook holds one key: refuses a tag that an open order of another car is using.
@@ -232,18 +232,19 @@ extension Store {
     /// The lines are read once (`offered`); the few lines with an unanswered supplement are found
     /// from the supplements' side, a single probe for an order that has none, and taken off (a
     /// line has at most one supplement). Reading each line once per sum cost a list of the open
-    /// orders more than all the rest of its work.
+    /// orders more than all the rest of its work. CROSS JOIN keeps the supplements SQLite's outer
+    /// loop; the join's condition is in WHERE, since PostgreSQL's CROSS JOIN takes no ON.
     private static let summarySelect = """
         SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category,
                o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
                (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
                 WHERE l.order_id = o.id AND l.status IN ('proposed','approved') AND l.covered = 0 AND l.card_id IS NULL)
-               - (SELECT coalesce(sum(l.amount), 0) FROM supplements s
-                  CROSS JOIN order_lines l ON l.order_id = s.order_id AND l.number = s.line_number
-                  WHERE s.order_id = o.id AND s.answer IS NULL AND l.status IN ('proposed','approved') AND l.covered = 0 AND l.card_id IS NULL) AS total,
-               (SELECT coalesce(sum(l.amount), 0) FROM supplements s
-                CROSS JOIN order_lines l ON l.order_id = s.order_id AND l.number = s.line_number
-                WHERE s.order_id = o.id AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0 AND l.card_id IS NULL) AS awaiting
+               - (SELECT coalesce(sum(l.amount), 0) FROM supplements s CROSS JOIN order_lines l
+                  WHERE s.order_id = o.id AND l.order_id = s.order_id AND l.number = s.line_number
+                    AND s.answer IS NULL AND l.status IN ('proposed','approved') AND l.covered = 0 AND l.card_id IS NULL) AS total,
+               (SELECT coalesce(sum(l.amount), 0) FROM supplements s CROSS JOIN order_lines l
+                WHERE s.order_id = o.id AND l.order_id = s.order_id AND l.number = s.line_number
+                  AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0 AND l.card_id IS NULL) AS awaiting
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
     private static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
@@ -490,12 +491,15 @@ extension Store {
             }
             return found
         }.flatMap { $0 }
+        // The reading is in the correction's detail, read here (not with SQLite's json_extract) so
+        // that the statement runs on PostgreSQL too.
         readings += try db.rows("""
-            SELECT id, at, json_extract(detail, '$.odometer') AS km FROM journal
-            WHERE vehicle_id = ? AND action = ? AND json_extract(detail, '$.odometer') IS NOT NULL
-            """, [.integer(Int64(vehicleID)), .text(JournalAction.vehicleOdometerCorrection.rawValue)]) {
-            OdometerReading(km: $0.int("km"), at: $0.timestamp("at"), source: .correction, sequence: $0.int("id"))
-        }
+            SELECT id, at, detail FROM journal WHERE vehicle_id = ? AND action = ?
+            """, [.integer(Int64(vehicleID)), .text(JournalAction.vehicleOdometerCorrection.rawValue)]) { row -> OdometerReading? in
+            Journal.integer("odometer", inDetail: row.string("detail")).map {
+                OdometerReading(km: $0, at: row.timestamp("at"), source: .correction, sequence: row.int("id"))
+            }
+        }.compactMap { $0 }
         return OdometerHistory(readings)
     }
 }

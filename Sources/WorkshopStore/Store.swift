@@ -382,17 +382,23 @@ extension Store {
     /// The late entries (补录) of a period: those claiming a time in it, and those typed in it for
     /// another time, oldest first, with how many there are in all.
     public func lateEntries(from start: Timestamp, to end: Timestamp, limit: Int = 20) throws -> (entries: [JournalEntry], count: Int) {
-        let late = "recorded_at IS NOT NULL AND abs(at - recorded_at) > 60"
-        let period = "((at >= ?1 AND at < ?2) OR (recorded_at >= ?1 AND recorded_at < ?2))"
         let bounds: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
-        // The partial index holds the late entries only: few, in a shop's ordinary days.
-        let count = try db.scalar("SELECT count(*) FROM journal INDEXED BY journal_late_entries WHERE \(late) AND \(period)", bounds) ?? 0
-        let entries = try db.rows("""
-            SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(late) AND \(period) ORDER BY id LIMIT ?3
-            """,
-                                  bounds + [.integer(Int64(limit))], JournalEntry.init)
+        let count = try db.scalar(db.text(Store.lateEntryCount), bounds) ?? 0
+        let entries = try db.rows(db.text(Store.lateEntryList), bounds + [.integer(Int64(limit))], JournalEntry.init)
         return (entries, count)
     }
+
+    /// The late entries of a period (?1, ?2): on SQLite through the partial index that holds the late
+    /// entries only (few, in a shop's ordinary days), named with INDEXED BY; PostgreSQL has no such
+    /// hint, and its planner finds its own partial index by the same condition.
+    private static let lateEntriesWhere = "recorded_at IS NOT NULL AND abs(at - recorded_at) > 60 "
+        + "AND ((at >= ?1 AND at < ?2) OR (recorded_at >= ?1 AND recorded_at < ?2))"
+    static let lateEntryCount = PortableSQL(
+        sqlite: "SELECT count(*) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)",
+        postgres: "SELECT count(*) FROM journal WHERE \(lateEntriesWhere)")
+    static let lateEntryList = PortableSQL(
+        sqlite: "SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere) ORDER BY id LIMIT ?3",
+        postgres: "SELECT \(JournalEntry.columns) FROM journal WHERE \(lateEntriesWhere) ORDER BY id LIMIT ?3")
 
     /// The chain's head as it stood at `instant` by the real clock: the last entry made before then
     /// (an entry from before 007-record-seals counts by the time it claims). A day report printed
@@ -407,11 +413,13 @@ extension Store {
     /// Why, by whom and when an order was voided, as its journal entry says (the reason is kept
     /// there, with the change, rather than in a column of its own).
     public func voiding(orderID: Int) throws -> (reason: String, by: String, at: Timestamp)? {
+        // The reason is read from the entry's detail here, not with SQLite's json_extract: the same
+        // statement runs on PostgreSQL.
         try db.first("""
-            SELECT json_extract(detail, '$.reason') AS reason, actor, at FROM journal
+            SELECT detail, actor, at FROM journal
             WHERE order_id = ? AND action = ? ORDER BY id DESC LIMIT 1
             """, [.integer(Int64(orderID)), .text(JournalAction.orderVoid.rawValue)]) {
-            ($0.optionalString("reason") ?? "", $0.string("actor"), $0.timestamp("at"))
+            (Journal.detail($0.string("detail"))["reason"] as? String ?? "", $0.string("actor"), $0.timestamp("at"))
         }
     }
 }

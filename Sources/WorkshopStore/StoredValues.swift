@@ -1,3 +1,4 @@
+import SQLInterface
 import SQLite
 import WorkshopModel
 
@@ -8,6 +9,22 @@ extension ShopRow {
     func money(_ column: String) -> Money { Money(fen: int(column)) }
     func optionalMoney(_ column: String) -> Money? { optionalInt(column).map(Money.init(fen:)) }
     func quantity(_ column: String) -> Quantity { Quantity(thousandths: int(column)) }
+}
+
+extension SQLValue {
+    /// The end of the range of texts starting with `prefix` (for Tab: `col >= prefix AND col < end`,
+    /// a range on the column's index where LIKE could use none): the prefix followed by the last code
+    /// point, U+10FFFF, after which nothing starting with the prefix sorts in byte order (SQLite's,
+    /// and the server's C collation). Bound as an argument, so the SQL needs no engine's char().
+    static func prefixEnd(_ prefix: String) -> SQLValue { .text(prefix + "\u{10FFFF}") }
+
+    /// The LIKE pattern of texts containing `text`, for `lower(col) LIKE lower(?) ESCAPE '\'`: A to Z
+    /// in either case, as SQLite's LIKE matches them and PostgreSQL's matches only with lower() on
+    /// both sides; a backslash typed is a backslash (PostgreSQL's LIKE escapes with it unless told
+    /// otherwise, so the statement names it on both). `%` and `_` stay wildcards, as they always were.
+    static func likeContaining(_ text: String) -> SQLValue {
+        .text("%" + text.replacingOccurrences(of: "\\", with: "\\\\") + "%")
+    }
 }
 
 /// The codes stored in one row of one table (a status, a payment method, a fuel level…). A code

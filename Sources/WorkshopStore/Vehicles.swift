@@ -132,7 +132,7 @@ extension Store {
     /// Plates starting with `prefix`, for Tab completion.
     public func plates(startingWith prefix: String, limit: Int = 20) throws -> [String] {
         // A range on the plate index, not LIKE (which cannot use it).
-        try db.rows("SELECT plate FROM vehicles WHERE plate >= ?1 AND plate < ?1 || char(1114111) ORDER BY plate LIMIT ?2",
-                    [.text(prefix), .integer(Int64(limit))]) { $0.string("plate") }
+        try db.rows("SELECT plate FROM vehicles WHERE plate >= ?1 AND plate < ?3 ORDER BY plate LIMIT ?2",
+                    [.text(prefix), .integer(Int64(limit)), .prefixEnd(prefix)]) { $0.string("plate") }
     }
 }
