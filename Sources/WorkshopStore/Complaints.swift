@@ -59,8 +59,8 @@ extension Store {
             return try db.rows("SELECT \(Self.complaintColumns) FROM complaints WHERE vehicle_id = ? ORDER BY id",
                                [.integer(Int64(vehicleID))], complaint(from:))
         }
-        let all = try db.rows("SELECT \(Self.complaintColumns) FROM complaints WHERE \(includeClosed ? "1" : "followed_up_at IS NULL") ORDER BY id",
-                              [], complaint(from:))
+        let open = includeClosed ? "" : "WHERE followed_up_at IS NULL "
+        let all = try db.rows("SELECT \(Self.complaintColumns) FROM complaints \(open)ORDER BY id", [], complaint(from:))
         return includeClosed ? all : all.filter { !$0.isClosed }
     }
 }

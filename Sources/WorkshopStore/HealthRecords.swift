@@ -90,15 +90,17 @@ extension Store {
     /// the same. The journal says what changed, and of the password only that it did.
     public func saveHealthRecordAccount(_ account: HealthRecordAccount) throws {
         let before = try healthRecordAccount()
+        // `a` is the account as it was: PostgreSQL reads a bare column in DO UPDATE as ambiguous
+        // with `excluded`. The four columns are NOT NULL, so `=` compares them exactly.
         try db.run("""
-            INSERT INTO health_record_account(id, url, company, password, style, auto, token, token_at, set_at, set_by)
+            INSERT INTO health_record_account AS a (id, url, company, password, style, auto, token, token_at, set_at, set_by)
             VALUES (1, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
             ON CONFLICT(id) DO UPDATE SET url = excluded.url, company = excluded.company, password = excluded.password,
                 style = excluded.style, auto = excluded.auto,
-                token = CASE WHEN (url, company, password, style) IS (excluded.url, excluded.company, excluded.password, excluded.style)
-                             THEN token END,
-                token_at = CASE WHEN (url, company, password, style) IS (excluded.url, excluded.company, excluded.password, excluded.style)
-                                THEN token_at END,
+                token = CASE WHEN (a.url, a.company, a.password, a.style) = (excluded.url, excluded.company, excluded.password, excluded.style)
+                             THEN a.token END,
+                token_at = CASE WHEN (a.url, a.company, a.password, a.style) = (excluded.url, excluded.company, excluded.password, excluded.style)
+                                THEN a.token_at END,
                 set_at = excluded.set_at, set_by = excluded.set_by
             """, [.text(account.url), .text(account.company), .text(account.password), .text(account.style),
                   .integer(account.auto ? 1 : 0), .integer(Int64(account.setAt.seconds)), .text(account.setBy)])

@@ -12,8 +12,9 @@ extension Store {
         try db.first("SELECT id, name, roles, group_name, active FROM staff WHERE name = ?", [.text(name)], staffMember(from:))
     }
 
+    /// Everyone, by work group (those in none first, where SQLite puts NULL and PostgreSQL must be told to).
     public func allStaff() throws -> [StaffMember] {
-        try db.rows("SELECT id, name, roles, group_name, active FROM staff ORDER BY group_name, id", [], staffMember(from:))
+        try db.rows("SELECT id, name, roles, group_name, active FROM staff ORDER BY group_name NULLS FIRST, id", [], staffMember(from:))
     }
 
     /// A staff member by name who has `role` (or one of `others`), or an error naming who does.
@@ -54,8 +55,9 @@ extension Store {
             hours: row.string("hours"))
     }
 
+    /// A bay by name, A to Z matched in either case (as SQLite's NOCASE, in a form PostgreSQL runs too).
     public func bay(named name: String) throws -> Bay? {
-        try db.first("SELECT id, name, equipment, hours FROM bays WHERE name = ? COLLATE NOCASE", [.text(name)], bay(from:))
+        try db.first("SELECT id, name, equipment, hours FROM bays WHERE lower(name) = lower(?) ORDER BY id", [.text(name)], bay(from:))
     }
 
     public func bays() throws -> [Bay] {
