@@ -18,10 +18,23 @@ extension Store {
     /// Every table the shop owns, by name: all of them but SQLite's own and Workshop's bookkeeping,
     /// read from the schema itself so that a table added later can never be left out unnoticed.
     func exportedTables() throws -> [String] {
-        try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
-            $0.string("name")
-        }.filter { !Store.bookkeepingTables.contains($0) }
+        try db.rows(db.text(Store.tableNames)) { $0.string("name") }.filter { !Store.bookkeepingTables.contains($0) }
     }
+
+    /// The shop's tables by name, from each engine's catalogue.
+    static let tableNames = PortableSQL(
+        sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        postgres: "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+
+    /// A table's columns in their order. On PostgreSQL three tables (belongings, received_documents,
+    /// inspection_items) have a `rowid` column standing in for SQLite's hidden one: not exported,
+    /// so that an export reads the same from either engine.
+    static let columnNames = PortableSQL(
+        sqlite: "SELECT name FROM pragma_table_info(?) ORDER BY cid",
+        postgres: """
+            SELECT column_name AS name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'rowid' ORDER BY ordinal_position
+            """)
 
     /// Writes every table the shop owns into `directory` as CSV (UTF-8 with BOM, RFC 4180) and JSON
     /// (an array of objects), with a README listing the counts. Money stays in fen, times in UTC
@@ -29,13 +42,16 @@ extension Store {
     public func export(to directory: String) throws -> [(table: String, rows: Int)] {
         var counts: [(table: String, rows: Int)] = []
         for table in try exportedTables() {
-            let columns = try db.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) { $0.string("name") }
+            let columns = try db.rows(db.text(Store.columnNames), [.text(table)]) { $0.string("name") }
                 .filter { !(Store.withheldColumns[table]?.contains($0) ?? false) }
             // The header comes with the first row: an empty table is an empty file, as it always was.
             var csv = ""
             var json = "["
             var rows = 0
-            let select = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" ORDER BY 1"
+            // Ordered by every column in turn, not by the first alone: rows that share it (an order's
+            // belongings, a stage's check items) come out in one order whichever engine holds them.
+            let select = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" ORDER BY "
+                + columns.indices.map { String($0 + 1) }.joined(separator: ", ")
             try db.forEach(select) { row in
                 if rows == 0 { csv += columns.map(CSV.field).joined(separator: ",") + "\r\n" }
                 var values: [String] = []
