@@ -74,9 +74,11 @@ extension Store {
     /// The confirmed booking of `bay` that overlaps [start, end), other than `excluding`.
     public func bayClash(bayID: Int, start: Timestamp, end: Timestamp, excluding: Int) throws -> Appointment? {
         // Bookings last at most a day: look back that far on the index, then test the overlap exactly.
+        // The earliest clash is the one named, on either engine.
         try db.rows("""
             SELECT \(Self.appointmentColumns) FROM appointments
             WHERE bay_id = ? AND status IN ('pending','confirmed') AND at < ? AND at >= ? AND id <> ? AND status = 'confirmed'
+            ORDER BY at, id
             """, [.integer(Int64(bayID)), .integer(Int64(end.seconds)), .integer(Int64(start.seconds - 86_400)), .integer(Int64(excluding))],
             appointment(from:)).first { BookingRules.overlaps(start, end, $0.at, $0.end) }
     }

@@ -130,10 +130,10 @@ extension Store {
     /// Follow-ups not yet done: all of them, or only those due by `now`.
     public func openFollowUps(dueBy now: Timestamp?) throws -> [FollowUp] {
         if let now {
-            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? ORDER BY due_until",
+            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? ORDER BY due_until, order_id",
                                [.integer(Int64(now.seconds))], followup(from:))
         }
-        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL ORDER BY due_from", [], followup(from:))
+        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL ORDER BY due_from, order_id", [], followup(from:))
     }
 
     /// Logs a follow-up call no one answered; the follow-up stays due.

@@ -182,6 +182,7 @@ extension Store {
             FROM member_cards c LEFT JOIN card_movements m ON m.card_id = c.id GROUP BY c.id
             HAVING c.paid_in <> coalesce(sum(m.paid_in_delta), 0) OR c.bonus <> coalesce(sum(m.bonus_delta), 0)
                 OR c.uses <> coalesce(sum(m.uses_delta), 0)
+            ORDER BY c.id
             """) { row in
             (MemberCard.number(row.int("id")),
              CardBalance(paidIn: row.money("paid_in"), bonus: row.money("bonus"), uses: row.int("uses")),
@@ -191,6 +192,7 @@ extension Store {
             SELECT c.id, c.paid, c.times, sum(i.price) AS items_price, sum(i.times) AS items_times
             FROM member_cards c JOIN card_items i ON i.card_id = c.id GROUP BY c.id
             HAVING c.paid <> sum(i.price) OR coalesce(c.times, 0) <> sum(i.times)
+            ORDER BY c.id
             """) { row in
             (MemberCard.number(row.int("id")), CardBalance(paidIn: row.money("paid"), uses: row.int("times")),
              CardBalance(paidIn: row.money("items_price"), uses: row.int("items_times")))

@@ -59,7 +59,7 @@ extension Store {
 
     /// The members (customers with a tier), by tier and name.
     public func members(limit: Int = 500) throws -> [Customer] {
-        let ids = try db.rows("SELECT id FROM customers WHERE member_tier IS NOT NULL ORDER BY member_tier, name LIMIT ?",
+        let ids = try db.rows("SELECT id FROM customers WHERE member_tier IS NOT NULL ORDER BY member_tier, name, id LIMIT ?",
                               [.integer(Int64(limit))]) { $0.int("id") }
         return try ids.compactMap { try customer(id: $0) }
     }

@@ -153,7 +153,7 @@ extension Store {
 
     /// The reminder a booking was linked to, if any.
     public func reminder(appointmentID: Int) throws -> Reminder? {
-        try db.first("SELECT \(Self.reminderColumns) FROM reminders WHERE appointment_id = ?", [.integer(Int64(appointmentID))], reminder(from:))
+        try db.first("SELECT \(Self.reminderColumns) FROM reminders WHERE appointment_id = ? ORDER BY id", [.integer(Int64(appointmentID))], reminder(from:))
     }
 
     /// Logs a call no one answered; the reminder stays due.

@@ -67,6 +67,7 @@ extension Store {
             SELECT p.part_no, p.stock, coalesce(sum(m.on_hand_delta), 0) AS movements
             FROM parts p LEFT JOIN stock_movements m ON m.part_no = p.part_no GROUP BY p.part_no
             HAVING p.stock <> coalesce(sum(m.on_hand_delta), 0) OR p.reserved <> coalesce(sum(m.reserved_delta), 0)
+            ORDER BY p.part_no
             """) { ($0.string("part_no"), $0.int("stock"), $0.int("movements")) }
     }
 
