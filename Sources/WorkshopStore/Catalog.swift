@@ -109,11 +109,13 @@ extension Store {
 
     /// Labour operations whose code or name contains `text` (all when empty).
     public func laborOperations(matching text: String = "", limit: Int = 200) throws -> [LaborOperation] {
-        try db.rows("""
-            SELECT code, name, hours, category FROM labor_operations
-            WHERE lower(code) LIKE lower(?1) ESCAPE '\\' OR lower(name) LIKE lower(?1) ESCAPE '\\' ORDER BY code LIMIT ?2
-            """, [.likeContaining(text), .integer(Int64(limit))], laborOperation(from:))
+        try db.rows(db.text(Self.laborSearch), [.likeContaining(text), .integer(Int64(limit))], laborOperation(from:))
     }
+
+    private static let laborSearch = PortableSQL.search { like in """
+        SELECT code, name, hours, category FROM labor_operations
+        WHERE code \(like) ?1 ESCAPE '\\' OR name \(like) ?1 ESCAPE '\\' ORDER BY code LIMIT ?2
+        """ }
 
     private func laborOperation(from row: ShopRow) throws -> LaborOperation {
         let stored = StoredCodes(row, table: "labor_operations", key: row.string("code"))
@@ -177,13 +179,14 @@ extension Store {
 
     /// Parts whose number, name or brand contains `text` (all when empty).
     public func parts(matching text: String = "", limit: Int = 200) throws -> [CatalogPart] {
-        try db.rows("""
-            SELECT \(Self.partColumns) FROM parts
-            WHERE lower(part_no) LIKE lower(?1) ESCAPE '\\' OR lower(name) LIKE lower(?1) ESCAPE '\\'
-               OR lower(brand) LIKE lower(?1) ESCAPE '\\'
-            ORDER BY part_no LIMIT ?2
-            """, [.likeContaining(text), .integer(Int64(limit))], catalogPart(from:))
+        try db.rows(db.text(Self.partSearch), [.likeContaining(text), .integer(Int64(limit))], catalogPart(from:))
     }
+
+    private static let partSearch = PortableSQL.search { like in """
+        SELECT \(partColumns) FROM parts
+        WHERE part_no \(like) ?1 ESCAPE '\\' OR name \(like) ?1 ESCAPE '\\' OR brand \(like) ?1 ESCAPE '\\'
+        ORDER BY part_no LIMIT ?2
+        """ }
 
     /// Parts whose available stock is at or below their reorder level.
     public func lowStock(limit: Int = 500) throws -> [CatalogPart] {

@@ -92,13 +92,15 @@ extension Store {
 
     /// Customers whose name, phone or company contains `text`.
     public func findCustomers(_ text: String, limit: Int = 50) throws -> [Customer] {
-        return try db.rows("""
-            SELECT \(Self.customerColumns) FROM customers
-            WHERE lower(name) LIKE lower(?1) ESCAPE '\\' OR lower(phone) LIKE lower(?1) ESCAPE '\\'
-               OR lower(company) LIKE lower(?1) ESCAPE '\\'
-            ORDER BY name, id LIMIT ?2
-            """, [.likeContaining(text.replacingOccurrences(of: "%", with: "")), .integer(Int64(limit))], customer(from:))
+        try db.rows(db.text(Self.customerSearch), [.likeContaining(text.replacingOccurrences(of: "%", with: "")), .integer(Int64(limit))],
+                    customer(from:))
     }
+
+    private static let customerSearch = PortableSQL.search { like in """
+        SELECT \(customerColumns) FROM customers
+        WHERE name \(like) ?1 ESCAPE '\\' OR phone \(like) ?1 ESCAPE '\\' OR company \(like) ?1 ESCAPE '\\'
+        ORDER BY name, id LIMIT ?2
+        """ }
 
     public func listCustomers(limit: Int = 100) throws -> [Customer] {
         try db.rows("SELECT \(Self.customerColumns) FROM customers ORDER BY id LIMIT ?", [.integer(Int64(limit))],

@@ -18,12 +18,21 @@ extension SQLValue {
     /// and the server's C collation). Bound as an argument, so the SQL needs no engine's char().
     static func prefixEnd(_ prefix: String) -> SQLValue { .text(prefix + "\u{10FFFF}") }
 
-    /// The LIKE pattern of texts containing `text`, for `lower(col) LIKE lower(?) ESCAPE '\'`: A to Z
-    /// in either case, as SQLite's LIKE matches them and PostgreSQL's matches only with lower() on
-    /// both sides; a backslash typed is a backslash (PostgreSQL's LIKE escapes with it unless told
-    /// otherwise, so the statement names it on both). `%` and `_` stay wildcards, as they always were.
+    /// The pattern of texts containing `text`, for a `PortableSQL.search`: a backslash typed is a
+    /// backslash (PostgreSQL's LIKE escapes with it unless told otherwise, so the statement names it
+    /// as the escape on both). `%` and `_` stay wildcards, as they always were.
     static func likeContaining(_ text: String) -> SQLValue {
         .text("%" + text.replacingOccurrences(of: "\\", with: "\\\\") + "%")
+    }
+}
+
+extension PortableSQL {
+    /// A search by part of a text, A to Z matched in either case: `statement` is given the operator,
+    /// to write `col \(like) ?1 ESCAPE '\'`. SQLite's LIKE matches so already; PostgreSQL's ILIKE
+    /// does under the C ctype a shop's database has (ServerOpening). Not lower() on both sides: on
+    /// every row it tripled the time of a search among 300,000 customers on SQLite.
+    static func search(_ statement: (_ like: String) -> String) -> PortableSQL {
+        PortableSQL(sqlite: statement("LIKE"), postgres: statement("ILIKE"))
     }
 }
 

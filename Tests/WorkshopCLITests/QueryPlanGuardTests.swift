@@ -50,7 +50,7 @@ struct QueryPlanGuardTests {
         ("FROM journal ORDER BY id DESC LIMIT 1", "the chain's tail: the last row of the table, read backwards, one row"),
         ("FROM journal WHERE coalesce(recorded_at, at) < ? ORDER BY id DESC LIMIT 1",
          "the chain's head at a moment (day report): read backwards from the tail, it stops at the first entry before it"),
-        ("WHERE lower(name) LIKE lower(?1) ESCAPE '\\' OR lower(phone) LIKE lower(?1) ESCAPE '\\'",
+        ("WHERE name LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' OR company LIKE ?1 ESCAPE '\\'",
          "customer search by any part of a name, phone or company: no index serves a substring"),
         ("FROM complaints ORDER BY id", "complaint list all: the whole list, asked for"),
         ("SELECT plate FROM vehicles", "a plate not on file: the plates one keystroke away, offered with the refusal"),
