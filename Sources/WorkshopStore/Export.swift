@@ -49,9 +49,10 @@ extension Store {
             var json = "["
             var rows = 0
             // Ordered by every column in turn, not by the first alone: rows that share it (an order's
-            // belongings, a stage's check items) come out in one order whichever engine holds them.
+            // belongings, a stage's check items) come out in one order whichever engine holds them,
+            // a NULL first as SQLite puts it.
             let select = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" ORDER BY "
-                + columns.indices.map { String($0 + 1) }.joined(separator: ", ")
+                + columns.indices.map { "\($0 + 1) NULLS FIRST" }.joined(separator: ", ")
             try db.forEach(select) { row in
                 if rows == 0 { csv += columns.map(CSV.field).joined(separator: ",") + "\r\n" }
                 var values: [String] = []
