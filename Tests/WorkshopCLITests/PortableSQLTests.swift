@@ -54,21 +54,23 @@ struct PortableSQLTests {
         // The SQLite triggers' own programs (migration texts); the server has its own triggers
         // (PostgresSafeguards, PostgresReportTallies), checked by the schema tests.
         (.prefix("-- "), "a SQLite trigger's program"),
-        // Row seals: their statements are being ported separately (SealedTables, RowSeals,
-        // VerifyRows, VerifyChain). Only those the server refuses are left out here; the seals'
-        // other statements are checked with the rest.
+        // Row seals: SQLite's texts of the statements whose server text differs (SealedTables,
+        // RowSeals, VerifyRows, PostgresRowDigest); the server's are run by PostgresSealTests.
+        // Only those the server refuses are left out here; the seals' other statements are
+        // checked with the rest.
         // RowDigest's function, defined on Workshop's SQLite connection only:
-        (.containing("workshop_row_digest"), "sealing: ported separately"),
+        (.containing("workshop_row_digest"), "sealing: the server's own text is run by PostgresSealTests"),
         // Each key's latest seal through SQLite's bare column beside max() (VerifyRows):
-        (.containing("FROM row_seals WHERE tbl = ? GROUP BY row_key"), "sealing: ported separately"),
+        (.containing("FROM row_seals WHERE tbl = ? GROUP BY row_key"), "sealing: the server's own text is run by PostgresSealTests"),
         // The sealed tables' shapes (TableShape.load), and what SQLite itself runs to answer them:
-        (.containing("pragma_table_list"), "sealing: ported separately"),
-        (.whole("PRAGMA table_list"), "sealing: ported separately"),
-        (.prefix("PRAGMA table_info="), "sealing: ported separately"),
+        (.containing("pragma_table_list"), "sealing: the server's own text is run by PostgresSealTests"),
+        (.whole("PRAGMA table_list"), "sealing: the server's own text is run by PostgresSealTests"),
+        (.prefix("PRAGMA table_info="), "sealing: the server's own text is run by PostgresSealTests"),
     ]
 
-    /// Statements only a server is sent, which SQLite never runs and so the day cannot catch.
-    static let postgresOnly = [Store.serverFunctionBodies]
+    /// Statements only a server is sent, which SQLite never runs and so the day cannot catch (the
+    /// server's safeguard and seal reads are run by PostgresSealTests and ServerReadTests).
+    static let postgresOnly: [String] = []
 
     static func isSQLiteOnly(_ sql: String) -> Bool { sqliteOnly.contains { $0.match.matches(sql) } }
 
