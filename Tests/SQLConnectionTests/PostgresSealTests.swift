@@ -139,17 +139,12 @@ struct PostgresSealTests {
         }
     }
 
-    /// The whole verify, figures included. Its check of the report's running totals
-    /// (ReportTallies.tallyMismatches) is still written in SQLite's SQL (max(a, b), sum of a
-    /// comparison), ported apart from the seals: until then this is a known issue, and once it is
-    /// ported this test fails ("known issue was not recorded") so that the wrapper is taken away.
+    /// The whole verify, figures included (stock, cards, the report's running totals).
     @Test func theWholeVerifyRunsOnTheServer() throws {
         try Self.withServerStore { store, _ in
             try Self.writeTheSameRows(store)
-            withKnownIssue("ReportTallies.tallyMismatches is not portable yet") {
-                let problems = try store.read { try store.verify() }.problems
-                #expect(problems == [])
-            }
+            let problems = try store.read { try store.verify() }.problems
+            #expect(problems == [])
         }
     }
 

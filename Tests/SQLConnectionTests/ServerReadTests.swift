@@ -29,7 +29,7 @@ struct ServerReadTests {
                 "CREATE OR REPLACE FUNCTION tamper_watch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$")
             try schema.connect().execute("DROP TRIGGER tamper_staff_insert ON staff")
             let problems = try store.read { try store.safeguardProblems() }
-            #expect(problems.contains(.safeguardRewritten(trigger: "tamper_watch")), "\(problems)")
+            #expect(problems.contains(.safeguardRewritten(trigger: "tamper_watch()")), "\(problems)")
             #expect(problems.contains(.safeguardsRemoved(triggers: ["tamper_staff_insert"])), "\(problems)")
         }
     }
