@@ -17,7 +17,7 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
     X(PQconninfoFree) X(PQfreemem) X(PQexec) X(PQprepare) X(PQexecPrepared) X(PQclear) \
     X(PQresultStatus) X(PQresultErrorField) X(PQresultErrorMessage) X(PQcmdStatus) \
     X(PQcmdTuples) X(PQntuples) X(PQnfields) X(PQfname) X(PQftype) X(PQgetvalue) \
-    X(PQgetlength) X(PQgetisnull)
+    X(PQgetlength) X(PQgetisnull) X(PQputCopyData) X(PQputCopyEnd) X(PQgetResult)
 
 // One pointer per function, named real_<function>, typed from libpq's own declaration.
 #define POINTER(name) static __typeof__(&name) real_##name;
@@ -77,3 +77,6 @@ Oid PQftype(const PGresult *res, int field_num) { return real_PQftype(res, field
 char *PQgetvalue(const PGresult *res, int tup_num, int field_num) { return real_PQgetvalue(res, tup_num, field_num); }
 int PQgetlength(const PGresult *res, int tup_num, int field_num) { return real_PQgetlength(res, tup_num, field_num); }
 int PQgetisnull(const PGresult *res, int tup_num, int field_num) { return real_PQgetisnull(res, tup_num, field_num); }
+int PQputCopyData(PGconn *conn, const char *buffer, int nbytes) { return real_PQputCopyData(conn, buffer, nbytes); }
+int PQputCopyEnd(PGconn *conn, const char *errormsg) { return real_PQputCopyEnd(conn, errormsg); }
+PGresult *PQgetResult(PGconn *conn) { return real_PQgetResult(conn); }

@@ -107,6 +107,15 @@ public final class Store {
         try reloadSettingsIfChanged()
     }
 
+    /// A store over a connection someone else opened and keeps in a transaction, for reading only:
+    /// `workshop migrate` walks the journal's chain with it on both sides of the move (ShopTransfer).
+    init(reading db: ShopDatabase, context: ChangeContext) {
+        self.context = context
+        self.settings = ShopSettings()
+        self.db = db
+        isReadOnly = true
+    }
+
     public static var schemaVersion: Int { Schema.currentVersion }
 
     /// Runs an INSERT into a table keyed by `id` and returns the new row's id, read back with

@@ -14,6 +14,8 @@ public struct LaunchOptions {
     public var language: String?
     public var showHelp = false
     public var showVersion = false
+    /// `workshop migrate --from FILE --to URI`: move a shop onto a server, nothing else (MigrateLaunch).
+    public var migrate: MigrateOptions?
 
     /// The usage screen, in the language of the launch (the shop's is not known before its database opens).
     public static func usage(_ language: Language) -> String {
@@ -33,6 +35,13 @@ public struct LaunchOptions {
 
             不带 -c 或脚本时，Workshop 从终端（输入 help）或标准输入读取命令。
             退出状态：0 全部成功，1 有命令出错，2 命令行有误。
+
+            用法：workshop migrate --from 文件 --to postgresql://用户@主机/库名
+
+              把文件里的门店原样迁到服务器上一个空的库（结构）里：一个事务，两边核对每张表的行数和内容、
+              金额合计、日志最后一条及其哈希链，完全一致才提交，否则服务器上不留下任何东西。
+              文件只读取，须是本程序的结构版本（旧版本先用 workshop --db 文件 打开一次升级）。
+              退出状态：0 已迁移，1 被拒绝（服务器未改动），2 命令行有误。
             """ : """
             usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [--language zh|en] [-c COMMAND] [SCRIPT]
 
@@ -49,6 +58,14 @@ public struct LaunchOptions {
 
             Without -c or SCRIPT, Workshop reads commands from the terminal (type help) or from standard input.
             Exit status: 0 when every command succeeded, 1 when any failed, 2 for a bad command line.
+
+            usage: workshop migrate --from FILE --to postgresql://user@host/dbname
+
+              moves the shop in FILE, as it is, into an empty database (schema) on the server: one transaction;
+              both sides' rows and contents table by table, money totals, and the journal's last entry and hash
+              chain are compared, and it commits only when all agree, else nothing stays on the server. The file is
+              only read and must be at this program's schema (open an older one once with workshop --db FILE).
+              Exit status: 0 moved, 1 refused (the server unchanged), 2 for a bad command line.
             """
     }
 
@@ -71,6 +88,14 @@ public struct LaunchOptions {
     }
 
     public init(arguments: [String]) throws {
+        // A launch mode of its own, before the ordinary options: `migrate` takes only its own.
+        if arguments.first == "migrate" {
+            let options = try MigrateOptions(arguments: Array(arguments.dropFirst()))
+            migrate = options
+            language = options.language
+            showHelp = options.showHelp
+            return
+        }
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1
@@ -148,6 +173,11 @@ enum LaunchRefusal: WordedRefusal {
     case commandAndScript(script: String)
     /// `--now` moves the clock: only a manager, signed in with --user, may.
     case clockNeedsManager(person: String?)
+    /// `workshop migrate` without --from or --to.
+    case migrateNeeds(flag: String)
+    /// `workshop migrate --to` given something else than a server's URI, or `--from` a server's.
+    case migrateTargetNotServer(given: String)
+    case migrateSourceNotFile(given: String)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -164,6 +194,14 @@ enum LaunchRefusal: WordedRefusal {
             return w("--now 只有经理可以使用（用于补录），\(person) 不是经理", "only a manager may set the clock with --now (for late entries); \(person) is not one")
         case .clockNeedsManager(nil):
             return w("--now 只有经理可以使用：请同时用 --user 以经理身份登录", "only a manager may set the clock with --now: sign in as one with --user")
+        case .migrateNeeds(let flag):
+            return w("workshop migrate 需要 \(flag)\n", "workshop migrate needs \(flag)\n") + LaunchOptions.usage(w.language)
+        case .migrateTargetNotServer(let given):
+            return w("--to 要写 PostgreSQL 服务器的 URI（postgresql://用户@主机/库名），不是“\(given)”",
+                     "--to takes a PostgreSQL server's URI (postgresql://user@host/dbname), not \"\(given)\"")
+        case .migrateSourceNotFile(let given):
+            return w("--from 要写门店的数据库文件，不是服务器（\(given)）",
+                     "--from takes the shop's database file, not a server (\(given))")
         }
     }
 }
