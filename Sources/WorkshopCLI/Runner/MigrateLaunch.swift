@@ -11,9 +11,12 @@ public struct MigrateOptions: Equatable {
     init(arguments: [String]) throws {
         var from: String?, to: String?, language: String?, help = false
         var index = 0
+        // An option where the value should be is a value left out (a file named so is ./--name).
         func value(_ flag: String) throws -> String {
             index += 1
-            guard index < arguments.count, !arguments[index].isEmpty else { throw LaunchRefusal.needsValue(flag: flag) }
+            guard index < arguments.count, !arguments[index].isEmpty, !arguments[index].hasPrefix("--") else {
+                throw LaunchRefusal.needsValue(flag: flag)
+            }
             return arguments[index]
         }
         while index < arguments.count {
