@@ -25,7 +25,9 @@ public enum ShopTransfer {
     /// error) with nothing left on the server otherwise.
     public static func move(from path: String, to uri: String, now: Timestamp) throws -> TransferComparison {
         let file = try openFile(path)
-        let server = try Postgres.Connection(uri: uri)
+        // Once: a move that collides with another session's work is told so, not run again silently
+        // (it may take minutes).
+        let server = try Postgres.Connection(uri: uri, maximumAttempts: 1)
         try ServerOpening.checkCollation(server)
         let context = ChangeContext(actor: "workshop migrate", command: "migrate", now: now)
         return try server.transaction(immediate: true) {
