@@ -101,6 +101,21 @@ struct MigrateTests {
         #expect(try shop.fingerprint() == fileBefore, "the file is only read")
     }
 
+    @Test("a writer mark left set in the file is said, and not carried over: the server's watch stays on")
+    func aWriterMarkLeftInTheFileStaysBehind() throws {
+        let shop = try Self.shop("cash-desk")
+        try Database(path: shop.database).run("INSERT INTO writer_mark DEFAULT VALUES")
+        try TestServer.withSchema { schema in
+            let result = try Self.migrate(["--from", shop.database, "--to", schema.uri])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("the file holds a writer mark someone left set"), "\(result.stdout)")
+            let server = try schema.connect()
+            #expect(try server.scalar("SELECT count(*) FROM writer_mark", []) == 0)
+            try server.run("UPDATE customers SET name = 'x' WHERE id = 1", [])
+            #expect(try server.scalar("SELECT count(*) FROM tamper_log", []) == 1, "a change outside Workshop is logged")
+        }
+    }
+
     @Test("every refusal leaves the server as it was, and says why")
     func refusalsChangeNothing() throws {
         let shop = try Self.shop("cash-desk")
