@@ -36,18 +36,15 @@ enum TransferCheck {
                                   writerMarkLeftInFile: writerMarkLeftInFile)
     }
 
-    /// The journal's end and what walking its chain finds, by verify's own walk (VerifyChain). The
-    /// seals' digests are left out of the findings: the server keeps a seal's key as text, which
-    /// verify on PostgreSQL reads back as SQLite's number; the seals themselves are compared row
-    /// for row with every other table.
+    /// The journal's end and what walking its chain finds, by verify's own walk (VerifyChain), the
+    /// seals of each entry included: a seal's key, text on the server, is read back as SQLite's
+    /// number, so each entry's digest of its seals must come out the same on both sides.
     static func journal(_ db: ShopDatabase, context: ChangeContext) throws -> TransferComparison.Journal {
         var report = VerifyReport()
-        try Store(reading: db, context: context).verifyChain(&report)
-        let findings = report.problems.filter {
-            if case .sealsAltered = $0 { return false }
-            return true
-        }
-        return .init(entries: report.journalEntries, lastEntry: report.head.entry, lastHash: report.head.hash, chainFindings: findings)
+        let store = try Store(reading: db, context: context)
+        try store.verifyChain(try store.sealedTables(), &report)
+        return .init(entries: report.journalEntries, lastEntry: report.head.entry, lastHash: report.head.hash,
+                     chainFindings: report.problems)
     }
 
     // MARK: Digests of whole tables

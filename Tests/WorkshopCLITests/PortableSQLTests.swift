@@ -5,15 +5,6 @@ import WorkshopModel
 @testable import WorkshopCLI
 @testable import WorkshopStore
 
-/// The PostgreSQL server of the tests, as SQLConnectionTests' Backends finds it: WORKSHOP_TEST_POSTGRES
-/// gives its URI (scripts/test.sh starts a throwaway one). Without it the suite is skipped, unless
-/// WORKSHOP_REQUIRE_POSTGRES=1 (CI), where it fails.
-enum TestServer {
-    static let environment = ProcessInfo.processInfo.environment
-    static let uri = environment["WORKSHOP_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    static let enabled = uri != nil || environment["WORKSHOP_REQUIRE_POSTGRES"] == "1"
-}
-
 /// The guard of "the same shop on PostgreSQL": every statement the everyday commands really issue
 /// (caught as SQLite runs them, on the transcripts' days and the reads of a day at the desk) is
 /// prepared on a PostgreSQL server, in a schema of its own made by the shop's PostgreSQL
