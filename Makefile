@@ -39,8 +39,13 @@ release: setup
 # Generates a shop with ten years of history and times the commands on it (the release build).
 # SCALE=1000|10000|150000|1000000 picks the shop's size in orders (each generated once, cached in
 # .build/bench/); the figures also go to .build/bench/results.json.
+# POSTGRES=1: the same with the shop moved onto a throwaway PostgreSQL server (scripts/bench-postgres.sh).
 bench: release
+ifdef POSTGRES
+	scripts/bench-postgres.sh $(if $(SCALE),--scale $(SCALE)) $(ARGS)
+else
 	.build/release/workshop-bench $(if $(SCALE),--scale $(SCALE)) $(ARGS)
+endif
 
 # libFuzzer on the tokenizer and the command layer, time-bounded (FUZZ_SECONDS=600 make fuzz), or
 # until a number of executions (make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=7200: whichever comes first).

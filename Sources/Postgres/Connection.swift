@@ -26,7 +26,9 @@ public final class Connection: SQLConnection {
     /// Connects with a libpq URI (`postgresql://workshop@shop-server/workshop`) or key/value
     /// conninfo (`host=shop-server dbname=workshop`). A password in it is refused: it would show in
     /// the process list and the shell's history; libpq reads it from PGPASSWORD or ~/.pgpass.
-    public init(uri: String, maximumAttempts: Int = 10) throws {
+    /// `lockTimeoutMilliseconds`: how long any statement waits for a lock another connection
+    /// holds (the writer lock of `transaction(immediate:)` among them) before it fails with 55P03.
+    public init(uri: String, maximumAttempts: Int = 10, lockTimeoutMilliseconds: Int = 5_000) throws {
         try Connection.loadLibrary()
         try Connection.refusePassword(in: uri)
         self.uri = uri
@@ -48,6 +50,7 @@ public final class Connection: SQLConnection {
         }
         self.handle = connection
         self.maximumAttempts = max(1, maximumAttempts)
+        try execute("SET lock_timeout = \(max(0, lockTimeoutMilliseconds))")
     }
 
     deinit { PQfinish(handle) }
@@ -181,11 +184,17 @@ public final class Connection: SQLConnection {
     /// last run's database work stands. Nested calls join the outer transaction (and an error in
     /// one fails the outer one), as SQLite.Database's do.
     ///
-    /// `immediate` is accepted for the protocol and changes nothing: PostgreSQL has no write lock
-    /// to take up front, and serialisable isolation with retries gives a reader a consistent
-    /// snapshot and a writer the guarantee SQLite's IMMEDIATE gives.
+    /// `immediate` says the body writes: as SQLite's BEGIN IMMEDIATE takes the file's write lock,
+    /// the connection first takes the schema's writer lock (a session advisory lock, waited for at
+    /// most `lockTimeoutMilliseconds`, released after the commit or rollback), so that writers
+    /// queue instead of colliding: each starts its snapshot after the one before it committed, and
+    /// a retry is left for the rare collision with a reader. Readers take no lock.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
         if transactionDepth > 0 { return try body() }
+        if immediate {
+            try execute(Connection.takeWriterLock)
+        }
+        defer { if immediate { PQclear(PQexec(handle, Connection.releaseWriterLock)) } }
         var attempt = 1
         while true {
             do {
@@ -228,6 +237,11 @@ public final class Connection: SQLConnection {
         }
         return result
     }
+
+    /// One lock per schema (advisory locks already belong to one database): the schema is the shop.
+    static let writerLockKey = "hashtext('workshop writer ' || current_schema())"
+    static let takeWriterLock = "SELECT pg_advisory_lock(\(writerLockKey))"
+    static let releaseWriterLock = "SELECT pg_advisory_unlock(\(writerLockKey))"
 
     private func rollBack() {
         PQclear(PQexec(handle, "ROLLBACK"))

@@ -16,6 +16,9 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     /// The server could not serialise this transaction with another (40001), or chose it as a
     /// deadlock's victim (40P01): running it again from the start may succeed.
     public var isSerializationFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
+    /// A lock another connection holds was waited for longer than the connection's lock timeout
+    /// (55P03): another terminal is writing. Nothing was changed.
+    public var isLockTimeout: Bool { sqlState == "55P03" }
     /// A UNIQUE or PRIMARY KEY constraint refused the row.
     public var isUniqueViolation: Bool { sqlState == "23505" }
     /// Any integrity constraint (class 23: unique, foreign key, not null, check), as

@@ -41,7 +41,7 @@ enum TransferCheck {
     /// number, so each entry's digest of its seals must come out the same on both sides.
     static func journal(_ db: ShopDatabase, context: ChangeContext) throws -> TransferComparison.Journal {
         var report = VerifyReport()
-        let store = try Store(reading: db, context: context)
+        let store = Store(reading: db, context: context)
         try store.verifyChain(try store.sealedTables(), &report)
         return .init(entries: report.journalEntries, lastEntry: report.head.entry, lastHash: report.head.hash,
                      chainFindings: report.problems)

@@ -486,11 +486,13 @@ func writeResults(_ commands: [Stats], documents: [Stats], floors: [Floor: Stats
     var text = "{\n  \"scale\":\(orderCount),\n"
     text += "  \"machine\":" + JSON.string("\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())").serialized() + ",\n"
     if let generation { text += String(format: "  \"generation_s\":%.1f,\n", generation) }
-    text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!), ("check", floors[.check]!)]) + ",\n"
+    text += "  \"database\":" + JSON.string(workServerURI == nil ? "sqlite" : "postgresql").serialized() + ",\n"
+    text += "  \"floors\":" + object([("write", floors[.write]!), ("read", floors[.read]!)] + (floors[.check].map { [("check", $0)] } ?? [])) + ",\n"
     text += "  \"commands\":" + object(commands.map { (benchKey($0.name), $0) }) + ",\n"
     text += "  \"documents\":" + object(documents.map { (benchKey($0.name, whole: true), $0) }) + "\n}\n"
-    try? text.write(toFile: directory + "/results.json", atomically: true, encoding: .utf8)
-    print("\nFigures written to \(directory)/results.json")
+    let file = directory + (workServerURI == nil ? "/results.json" : "/results-postgresql.json")
+    try? text.write(toFile: file, atomically: true, encoding: .utf8)
+    print("\nFigures written to \(file)")
 }
 
 /// A key in results.json: a command's name up to the first parenthesis or "…" ("checkin",
@@ -557,13 +559,19 @@ try FileManager.default.copyItem(atPath: database, toPath: workCopy)
 // write's fsync would queue behind it.
 settle(workCopy)
 
+/// `make bench POSTGRES=1` (`--postgres URI`, an administrator's connection to a server): the shop
+/// moved onto the server (ServerBench), the commands run against it there.
+let workServerURI: String? = try arguments.firstIndex(of: "--postgres").flatMap { at in
+    at + 1 < arguments.count ? try ServerBench.prepare(adminURI: arguments[at + 1], from: workCopy) : nil
+}
+
 // `make bench ARGS=--documents`: only the printed documents.
 if arguments.contains("--documents") {
     report(try measureDocuments(database: workCopy))
     exit(0)
 }
 
-let options = try LaunchOptions(arguments: ["--db", workCopy])
+let options = try LaunchOptions(arguments: ["--db", workServerURI ?? workCopy])
 let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234"])
 try app.signIn("钱主管", readSecret: nil)
 var rng = SplitMix(state: 7)
@@ -610,6 +618,7 @@ func measureFew(_ name: String, runs: Int, warm: Bool = false, _ line: (Int) -> 
 var checkpoints: [Double] = []
 /// The pages each write wrote to the log, when it grew.
 var framesWritten: [Int] = []
+// On a server there is no log file to watch: logSize() stays put, and no pages are counted.
 let pageSize = try Database(path: workCopy).scalar("PRAGMA page_size") ?? 4096
 func logSize() -> Int {
     var info = stat()
@@ -631,14 +640,16 @@ if let at = arguments.firstIndex(of: "--profile"), at + 1 < arguments.count {
 }
 
 // Vehicles with no open order, for check-ins.
-let idle = try Database(path: workCopy).rows("""
+let idle = try shopRows("""
     SELECT v.plate, v.odometer FROM vehicles v
     WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.id AND o.status IN \(openStatuses))
     ORDER BY v.id LIMIT \(runs)
     """) { ($0.string("plate"), $0.int("odometer")) }
 
 print("Measuring the floors …")
-let floors = try measureFloors(shop: workCopy, runs: runs)
+let floors = try workServerURI.map {
+    try ServerBench.measureFloors(uri: $0, orders: orderCount, vehicles: vehicleCount, customers: customerCount, runs: runs, plate: plate)
+} ?? measureFloors(shop: workCopy, runs: runs)
 var results: [Stats] = []
 var kinds: [String: Floor] = [:]
 @MainActor func kind(_ floor: Floor) { kinds[results.last!.name] = floor }
@@ -675,7 +686,7 @@ results.append(measure("appointment add (stock check)") { i in
     return "appointment add \(idle[i].0) at=\"2099-01-\(String(format: "%02d", bookingDay % 28 + 1)) \(8 + i % 8):00\" complaint=保养 job=J\(i % 50)"
 })
 kind(.write)
-let firstBooking = try Database(path: workCopy).scalar("SELECT max(id) FROM appointments")! - runs + 1
+let firstBooking = try shopRows("SELECT max(id) AS id FROM appointments") { $0.int("id") }[0] - runs + 1
 results.append(measure("appointment confirm") { i in "appointment A\(firstBooking + i) confirm" })
 kind(.write)
 // The bays: who is in each until when, and the bookings holding them (10 cars in bays, 150,000
@@ -683,7 +694,7 @@ kind(.write)
 // bays' holds and equipment.
 results.append(measure("bay list", warm: true) { _ in "bay list" })
 kind(.read)
-let mover = try Database(path: workCopy).scalar("SELECT order_id FROM bay_stays WHERE left_at IS NULL ORDER BY order_id LIMIT 1")!
+let mover = try shopRows("SELECT order_id FROM bay_stays WHERE left_at IS NULL ORDER BY order_id LIMIT 1") { $0.int("order_id") }[0]
 results.append(measure("dispatch … bay= (a move)") { i in "dispatch RO\(mover) bay=工位\(15 + i % 2)" })
 kind(.write)
 results.append(measure("vehicle show", warm: true) { _ in "vehicle show \(plate(rng.int(0..<vehicleCount)))" })
@@ -693,28 +704,33 @@ kind(.read)
 // Cancelling the bookings just confirmed: their reserved parts found by booking and released.
 results.append(measure("appointment cancel") { i in "appointment A\(firstBooking + i) cancel reason=改期" })
 kind(.write)
-let documents = try measureDocuments(database: workCopy)
+// The documents are the same work whichever database holds the shop: measured on SQLite only.
+let documents = workServerURI == nil ? try measureDocuments(database: workCopy) : []
 // The whole record checked: the chain, every row against its seal, the anchor.
 // Against its floor, in turns: SQLite's integrity_check and foreign_key_check, one after the other
 // (verify runs them on a thread of its own beside its walk of the journal and the rows).
 var checkSamples: [Double] = []
 var verifySamples: [Double] = []
 for _ in 0..<3 {
-    let check = try Database(path: workCopy, readOnly: true)
-    checkSamples.append(milliseconds(time {
-        _ = try? check.rows("PRAGMA integrity_check") { $0.string(0) }
-        _ = try? check.rows("PRAGMA foreign_key_check") { $0.string(0) }
-    }))
+    if workServerURI == nil {
+        let check = try Database(path: workCopy, readOnly: true)
+        checkSamples.append(milliseconds(time {
+            _ = try? check.rows("PRAGMA integrity_check") { $0.string(0) }
+            _ = try? check.rows("PRAGMA foreign_key_check") { $0.string(0) }
+        }))
+    }
     let run = measureFew("verify (whole record)", runs: 1) { _ in "verify" }
     verifySamples += run.samples  // its CPU time would be one of its two threads'
 }
-let checkFloor = Stats(name: "floor: integrity + foreign keys", samples: checkSamples)
+// A server has no counterpart of SQLite's file checks: verify is shown there without a floor.
+let checkFloor = checkSamples.isEmpty ? nil : Stats(name: "floor: integrity + foreign keys", samples: checkSamples)
 results.append(Stats(name: "verify (whole record)", samples: verifySamples))
 kind(.check)
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("workshop").path
-results.append(measureStartup(binary: binary, database: workCopy, runs: 50))
-let floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read, .check: checkFloor]
-report([floors.write, floors.read, checkFloor] + results + documents, floors: floorTable, kinds: kinds)
+results.append(measureStartup(binary: binary, database: workServerURI ?? workCopy, runs: 50))
+var floorTable: [Floor: Stats] = [.write: floors.write, .read: floors.read]
+floorTable[.check] = checkFloor
+report([floors.write, floors.read] + (checkFloor.map { [$0] } ?? []) + results + documents, floors: floorTable, kinds: kinds)
 if !checkpoints.isEmpty {
     let sorted = checkpoints.sorted()
     print(String(format: "\n  %d checkpoints or anchor syncs between commands (outside them): median %.1f ms, longest %.1f ms",

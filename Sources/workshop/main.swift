@@ -45,6 +45,12 @@ func main() -> Int32 {
         print(LaunchWording.usage(environment: environment, arguments: arguments))
         return 0
     }
+    if let setup = options.setupServer {
+        let outcome = SetupServerLaunch.run(setup, environment: environment)
+        FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
+        FileHandle.standardError.write(Data(outcome.stderr.utf8))
+        return outcome.status
+    }
     if let migrate = options.migrate {
         let outcome = MigrateLaunch.run(migrate, environment: environment)
         FileHandle.standardOutput.write(Data(outcome.stdout.utf8))

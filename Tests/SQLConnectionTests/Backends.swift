@@ -49,8 +49,8 @@ final class PostgresSchema: Sendable {
     }
 
     /// A new connection whose tables are this schema's.
-    func connect(maximumAttempts: Int = 10) throws -> Connection {
-        let connection = try Connection(uri: uri, maximumAttempts: maximumAttempts)
+    func connect(maximumAttempts: Int = 10, lockTimeoutMilliseconds: Int = 5_000) throws -> Connection {
+        let connection = try Connection(uri: uri, maximumAttempts: maximumAttempts, lockTimeoutMilliseconds: lockTimeoutMilliseconds)
         try connection.execute("SET search_path TO \(name)")
         return connection
     }

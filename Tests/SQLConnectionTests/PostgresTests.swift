@@ -43,7 +43,9 @@ struct PostgresOnlyTests {
     }
 
     /// Both transactions read the counter before either writes: the second writer must fail to
-    /// serialise, and its body must run again on the new value.
+    /// serialise, and its body must run again on the new value. Not `immediate`: those queue for the
+    /// writer lock and never meet like this (next test); a transaction that writes without saying
+    /// so still gets the server's guarantee.
     @Test("A transaction that conflicts is run again, from the start")
     func conflictingTransactionRunsAgain() throws {
         try Backends.withPostgres { schema in
@@ -59,7 +61,7 @@ struct PostgresOnlyTests {
                     do {
                         let db = try schema.connect()
                         var attempt = 0
-                        try db.transaction(immediate: true) {
+                        try db.transaction(immediate: false) {
                             attempt += 1
                             runs.add(nil)
                             let value = try db.scalar("SELECT n FROM counter WHERE id = 1", []) ?? 0
@@ -82,7 +84,7 @@ struct PostgresOnlyTests {
             try Self.makeCounter(schema)
             let first = try schema.connect(), second = try schema.connect(maximumAttempts: 1)
             do {
-                try second.transaction(immediate: true) {
+                try second.transaction(immediate: false) {
                     let value = try second.scalar("SELECT n FROM counter", []) ?? 0
                     try Self.increment(first)  // commits between the read and the write
                     try second.run("UPDATE counter SET n = ?", [.integer(Int64(value + 10))])
@@ -92,6 +94,67 @@ struct PostgresOnlyTests {
                 #expect(error.isSerializationFailure, "\(error)")
             }
             #expect(try first.scalar("SELECT n FROM counter", []) == 1)
+        }
+    }
+
+    /// Writers say so (`immediate`) and queue for the schema's writer lock, as SQLite's writers do
+    /// for the file's: the second starts after the first committed, reads its value, and runs once.
+    @Test("Writers queue for the writer lock and never collide")
+    func writersQueue() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let firstHolds = DispatchSemaphore(value: 0)
+            let attempts = Failures()
+            let group = DispatchGroup()
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                do {
+                    let db = try schema.connect()
+                    try db.transaction(immediate: true) {
+                        let value = try db.scalar("SELECT n FROM counter WHERE id = 1", []) ?? 0
+                        firstHolds.signal()
+                        usleep(300_000)
+                        try db.run("UPDATE counter SET n = ? WHERE id = 1", [.integer(Int64(value + 1))])
+                    }
+                } catch { attempts.add(error) }
+            }
+            firstHolds.wait()
+            let second = try schema.connect(maximumAttempts: 1)
+            let started = Date()
+            try second.transaction(immediate: true) {
+                attempts.add(nil)
+                let value = try second.scalar("SELECT n FROM counter WHERE id = 1", []) ?? 0
+                try second.run("UPDATE counter SET n = ? WHERE id = 1", [.integer(Int64(value + 1))])
+            }
+            #expect(Date().timeIntervalSince(started) > 0.2, "the second writer waited for the first")
+            group.wait()
+            #expect(attempts.all.count == 1 && attempts.all.allSatisfy { $0 == nil }, "\(attempts.all)")
+            #expect(try schema.connect().scalar("SELECT n FROM counter", []) == 2)
+        }
+    }
+
+    /// A writer that waits longer than the lock timeout for another's writer lock gives up with
+    /// 55P03 (worded as "the shop is busy"), having changed nothing.
+    @Test("A writer kept waiting past the lock timeout gives up")
+    func writerLockTimesOut() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let holder = try schema.connect()
+            let impatient = try schema.connect(lockTimeoutMilliseconds: 100)
+            try holder.transaction(immediate: true) {
+                do {
+                    try impatient.transaction(immediate: true) {
+                        try impatient.run("UPDATE counter SET n = 99", [])
+                    }
+                    Issue.record("the second writer did not wait for the first")
+                } catch let error as PostgresError {
+                    #expect(error.isLockTimeout, "\(error)")
+                }
+            }
+            #expect(try impatient.scalar("SELECT n FROM counter", []) == 0)
+            // The lock is free again once the holder is done.
+            try impatient.transaction(immediate: true) { try impatient.run("UPDATE counter SET n = 1", []) }
         }
     }
 

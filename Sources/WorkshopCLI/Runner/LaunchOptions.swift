@@ -16,6 +16,8 @@ public struct LaunchOptions {
     public var showVersion = false
     /// `workshop migrate --from FILE --to URI`: move a shop onto a server, nothing else (MigrateLaunch).
     public var migrate: MigrateOptions?
+    /// `workshop setup-server URI …`: an administrator sets a shop up on a server (SetupServerLaunch).
+    public var setupServer: SetupServerOptions?
 
     /// The usage screen, in the language of the launch (the shop's is not known before its database opens).
     public static func usage(_ language: Language) -> String {
@@ -42,6 +44,13 @@ public struct LaunchOptions {
               金额合计、日志最后一条及其哈希链，完全一致才提交，否则服务器上不留下任何东西。
               文件只读取，须是本程序的结构版本（旧版本先用 workshop --db 文件 打开一次升级）。
               退出状态：0 已迁移，1 被拒绝（服务器未改动），2 命令行有误。
+
+            用法：workshop setup-server postgresql://管理员@主机/库名 [--schema shop] [--owner shop_owner] [--app shop_app]
+
+              管理员在服务器上为门店建立（或在升级 Workshop 后升级）结构：建两个角色（属主，不能登录；
+              各台电脑登录用的应用角色，不能改结构、不能改写日志），以属主身份执行结构迁移，再授权给应用角色。
+              库须按字节排序：createdb -T template0 -l C -E UTF8 库名。
+              退出状态：0 完成，1 被拒绝，2 命令行有误。
             """ : """
             usage: workshop [--db PATH] [--json] [--bail] [--user NAME] [--now DATETIME] [--language zh|en] [-c COMMAND] [SCRIPT]
 
@@ -66,6 +75,14 @@ public struct LaunchOptions {
               chain are compared, and it commits only when all agree, else nothing stays on the server. The file is
               only read and must be at this program's schema (open an older one once with workshop --db FILE).
               Exit status: 0 moved, 1 refused (the server unchanged), 2 for a bad command line.
+
+            usage: workshop setup-server postgresql://admin@host/dbname [--schema shop] [--owner shop_owner] [--app shop_app]
+
+              an administrator sets the shop up on the server (or upgrades it after Workshop is upgraded): two
+              roles (the owner, who cannot log in; the application role the desks log in as, which can neither
+              change the schema nor rewrite the journal), the migrations run as the owner, the application role
+              granted its rights. The database must sort by bytes: createdb -T template0 -l C -E UTF8 dbname.
+              Exit status: 0 done, 1 refused, 2 for a bad command line.
             """
     }
 
@@ -89,6 +106,13 @@ public struct LaunchOptions {
 
     public init(arguments: [String]) throws {
         // A launch mode of its own, before the ordinary options: `migrate` takes only its own.
+        if arguments.first == "setup-server" {
+            let options = try SetupServerOptions(arguments: Array(arguments.dropFirst()))
+            setupServer = options
+            language = options.language
+            showHelp = options.showHelp
+            return
+        }
         if arguments.first == "migrate" {
             let options = try MigrateOptions(arguments: Array(arguments.dropFirst()))
             migrate = options
@@ -178,6 +202,12 @@ enum LaunchRefusal: WordedRefusal {
     /// `workshop migrate --to` given something else than a server's URI, or `--from` a server's.
     case migrateTargetNotServer(given: String)
     case migrateSourceNotFile(given: String)
+    /// `workshop setup-server` without a server's URI (`given`: what was there instead).
+    case setupNeedsServer(given: String?)
+    /// A schema or role name PostgreSQL would not take unquoted.
+    case setupBadName(flag: String, given: String)
+    /// The owner and the application role must be two roles.
+    case setupRolesSame(role: String)
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -202,6 +232,18 @@ enum LaunchRefusal: WordedRefusal {
         case .migrateSourceNotFile(let given):
             return w("--from 要写门店的数据库文件，不是服务器（\(given)）",
                      "--from takes the shop's database file, not a server (\(given))")
+        case .setupNeedsServer(let given?):
+            return w("workshop setup-server 要写管理员连接服务器的 URI（postgresql://管理员@主机/库名），不是“\(given)”",
+                     "workshop setup-server takes an administrator's URI of the server (postgresql://admin@host/dbname), not \"\(given)\"")
+        case .setupNeedsServer(nil):
+            return w("workshop setup-server 需要管理员连接服务器的 URI（postgresql://管理员@主机/库名）\n",
+                     "workshop setup-server needs an administrator's URI of the server (postgresql://admin@host/dbname)\n") + LaunchOptions.usage(w.language)
+        case .setupBadName(let flag, let given):
+            return w("\(flag) 要写小写字母开头、只含小写字母、数字和 _ 的名称（最多 63 个），不是“\(given)”",
+                     "\(flag) takes a name of lower-case letters, digits and _, starting with a letter (at most 63), not \"\(given)\"")
+        case .setupRolesSame(let role):
+            return w("属主和应用角色须是两个不同的角色（都写成了 \(role)）",
+                     "the owner and the application role must be two roles (both were \(role))")
         }
     }
 }

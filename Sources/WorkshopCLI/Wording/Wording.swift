@@ -44,6 +44,9 @@ struct Wording {
         case let error as PostgresError where error.isConnectionFailure:
             return ("store.server", self("连接不上 PostgreSQL 服务器（\(error.message)）；未做任何更改",
                                          "cannot reach the PostgreSQL server (\(error.message)); nothing was changed"))
+        case let error as PostgresError where error.isLockTimeout:
+            return ("store.busy", self("门店数据库正忙（另一终端正在写入，5 秒内未完成）；未做任何更改，请重试",
+                                       "the shop database is busy (another terminal is writing and did not finish within 5 s); nothing was changed: try again"))
         case let error as PostgresError where error.isSerializationFailure:
             return ("store.busy", self("门店数据库正忙（其他终端同时在改同样的记录，重试多次仍未成功）；未做任何更改，请重试",
                                        "the shop database is busy (other terminals kept changing the same records through every retry); nothing was changed: try again"))
