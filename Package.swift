@@ -66,7 +66,7 @@ let package = Package(
         // `make fuzz` only: built with -sanitize=fuzzer, libFuzzer supplies main.
         .executableTarget(name: "workshop-fuzz", dependencies: ["WorkshopCLI"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "DocumentModel", "JobCards", "HaruPDF"]),
+        .executableTarget(name: "workshop-bench", dependencies: ["WorkshopCLI", "WorkshopModel", "WorkshopStore", "SQLite", "Postgres", "DocumentModel", "JobCards", "HaruPDF"]),
 
         .testTarget(name: "WorkshopModelTests", dependencies: ["WorkshopModel"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),

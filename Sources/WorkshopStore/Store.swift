@@ -116,6 +116,9 @@ public final class Store {
         isReadOnly = true
     }
 
+    /// The shop is kept on a PostgreSQL server, not in a file.
+    public var isOnServer: Bool { db.isPostgres }
+
     public static var schemaVersion: Int { Schema.currentVersion }
 
     /// Runs an INSERT into a table keyed by `id` and returns the new row's id, read back with

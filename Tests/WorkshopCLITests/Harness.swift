@@ -118,3 +118,39 @@ struct Workshop {
         try Database(path: database).scalar(sql) ?? 0
     }
 }
+
+extension Workshop {
+    /// Feeds `total` customer additions to one process signed in as 王芳 and kills it (SIGKILL) once
+    /// `confirmations` of them are confirmed on its output; returns the customer numbers it
+    /// confirmed before it died. For "a killed process keeps every command it confirmed".
+    func customersConfirmedBeforeKill(total: Int, confirmations: Int) throws -> [Int] {
+        signal(SIGPIPE, SIG_IGN)  // the script is still being written when the process dies
+        let script = (0..<total).map { "customer add 批量\($0) phone=17\(String(format: "%09d", $0))" }.joined(separator: "\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Workshop.binary)
+        process.arguments = ["--db", database] + (now.map { ["--now", $0] } ?? []) + ["--user", "王芳"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["WORKSHOP_PIN": "1234", "HOME": NSTemporaryDirectory()]) { $1 }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        DispatchQueue.global().async {
+            try? input.fileHandleForWriting.write(contentsOf: Data(script.utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        // Read confirmations until enough are in, then pull the plug.
+        var confirmed = ""
+        while confirmed.components(separatedBy: "\n").count < confirmations {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            confirmed += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return confirmed.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "已建档 C") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+    }
+}

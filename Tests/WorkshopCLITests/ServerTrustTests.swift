@@ -59,36 +59,10 @@ struct ServerTrustTests {
     }
 
     @Test func aKilledProcessKeepsEveryCommandItConfirmed() throws {
-        signal(SIGPIPE, SIG_IGN)  // the script is still being written when the process dies
         try TestServer.withSchema { schema in
             let shop = try Self.shop(schema)
             let total = 5_000
-            let script = (0..<total).map { "customer add 批量\($0) phone=17\(String(format: "%09d", $0))" }.joined(separator: "\n")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Workshop.binary)
-            process.arguments = ["--db", shop.database, "--now", shop.now!, "--user", "王芳"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["WORKSHOP_PIN": "1234", "HOME": Workshop.temporaryDirectory()]) { $1 }
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            DispatchQueue.global().async {
-                try? input.fileHandleForWriting.write(contentsOf: Data(script.utf8))
-                try? input.fileHandleForWriting.close()
-            }
-            var confirmed = ""
-            while confirmed.components(separatedBy: "\n").count < 100 {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                confirmed += String(decoding: chunk, as: UTF8.self)
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let ids = confirmed.split(separator: "\n").compactMap { line -> Int? in
-                guard let range = line.range(of: "已建档 C") else { return nil }
-                return Int(line[range.upperBound...].prefix { $0.isNumber })
-            }
+            let ids = try shop.customersConfirmedBeforeKill(total: total, confirmations: 100)
             #expect(ids.count >= 99)
             #expect(ids.count < total, "the process was killed mid-script")
             let stored = Set(try schema.connect().rows("SELECT id FROM customers", []) { $0.int(0) })

@@ -13,8 +13,10 @@ enum TrustCommands {
             guard report.isClean else { throw RecordRefusal.verifyFound(problems: report.problems, notes: report.notes) }
             let w = s.wording
             let notes = report.notes.map { "  · " + w.note($0) }
-            return .message(s.t("核查通过：日志 \(report.journalEntries) 条哈希链完整，\(report.rowsChecked) 行数据均与写入它的日志条目相符，数据库完整，无外部修改，库存、会员卡余额与流水一致，报表累计与工单、收款一致",
-                                "verified: the journal's \(report.journalEntries) entries chain unbroken, all \(report.rowsChecked) rows are as the entries that wrote them left them, the database is intact, nothing was changed outside Workshop, stock and members' cards add up to their movements, the report's totals to the orders and payments")
+            // SQLite's integrity and foreign-key checks of the file; a server keeps its own pages.
+            let intact = s.store.isOnServer ? ("", "") : ("数据库完整，", "the database is intact, ")
+            return .message(s.t("核查通过：日志 \(report.journalEntries) 条哈希链完整，\(report.rowsChecked) 行数据均与写入它的日志条目相符，\(intact.0)无外部修改，库存、会员卡余额与流水一致，报表累计与工单、收款一致",
+                                "verified: the journal's \(report.journalEntries) entries chain unbroken, all \(report.rowsChecked) rows are as the entries that wrote them left them, \(intact.1)nothing was changed outside Workshop, stock and members' cards add up to their movements, the report's totals to the orders and payments")
                             + (notes.isEmpty ? "" : "\n" + notes.joined(separator: "\n")),
                             [("journal_entries", .int(report.journalEntries)), ("rows_checked", .int(report.rowsChecked)),
                              ("head", .object([("entry", .int(report.head.entry)), ("hash", .string(report.head.hash))])),
