@@ -572,7 +572,8 @@ if arguments.contains("--documents") {
 }
 
 let options = try LaunchOptions(arguments: ["--db", workServerURI ?? workCopy])
-let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234"])
+// A server's anchor and papers go to the data folder: the bench's own, not the working directory's.
+let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "XDG_DATA_HOME": directory + "/data"])
 try app.signIn("钱主管", readSecret: nil)
 var rng = SplitMix(state: 7)
 let runs = 300
