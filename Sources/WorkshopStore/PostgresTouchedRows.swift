@@ -21,7 +21,7 @@ enum PostgresTouchedRows {
     /// The connection's list. Its columns are what pg-002's trigger function writes: never change them.
     static let table = "pg_temp.workshop_touched"
 
-    /// Made when the store opens the shop, outside any transaction (a table made inside one that
+    /// Made at the store's first write, outside any transaction (a table made inside one that
     /// rolled back would be gone while the store still counted on it).
     static let create = """
         CREATE TEMPORARY TABLE IF NOT EXISTS workshop_touched (

@@ -44,6 +44,8 @@ public final class Store {
     var writing: WriteState?
     /// The sealed tables and the rows each write changes: set up at the first write (`sealing()`).
     private var sealingState: Sealing?
+    /// On a server: the connection's list of touched rows has been made (at its first write).
+    private var touchedListMade = false
     /// Why the anchor file could not be written after the last write, if it could not (the write
     /// itself stands; `verify` reports an anchor that is behind or missing).
     public internal(set) var anchorFailure: String?
@@ -102,8 +104,6 @@ public final class Store {
         db = ShopDatabase(connection)
         try ServerOpening.checkCollation(connection)
         try ServerOpening.migrate(connection, now: context.now)
-        // Where the server's triggers note the rows each write changes, to be sealed (PostgresTouchedRows).
-        try connection.execute(PostgresTouchedRows.create)
         try reloadSettingsIfChanged()
     }
 
@@ -142,6 +142,13 @@ public final class Store {
     public func write<T>(_ body: () throws -> T) throws -> T {
         if isWriting { return try body() }  // already inside one: it is that transaction's work
         let sealing = try sealing()
+        if db.isPostgres, !touchedListMade {
+            // Where the server's triggers note the rows each write changes, to be sealed
+            // (PostgresTouchedRows): made at the first write, outside any transaction, so that a
+            // connection that only reads (`workshop -c "ro list"`) does not pay its 5 ms.
+            try db.execute(PostgresTouchedRows.create)
+            touchedListMade = true
+        }
         let result: T
         let head: (id: Int, hash: String)
         do {
