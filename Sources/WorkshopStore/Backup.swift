@@ -16,11 +16,12 @@ extension Store {
     /// backup, checked for integrity, synced and renamed into place. Replaces only an earlier
     /// Workshop backup that no one is using; never any other file.
     public func backup(to path: String) throws -> BackupResult {
+        // Before anything is made on disk: a server's shop is copied with the server's own tools.
+        guard let file = db.sqlite else { throw StoreRefusal.backupOnServer }
         var pages = 0
         var bytes = 0
         try SafeFile.write(to: path, replacing: { try BackupMark.ensureReplaceable($0) }) { temporary in
             let copy = try Database(path: temporary)
-            guard let file = db.sqlite else { throw StoreRefusal.backupOnServer }
             pages = try file.backup(into: copy)
             // A rollback-journal file stands alone: restoring it is copying one file.
             try copy.execute("PRAGMA journal_mode = DELETE")

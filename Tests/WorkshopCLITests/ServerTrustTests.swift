@@ -73,6 +73,18 @@ struct ServerTrustTests {
         }
     }
 
+    /// `backup` copies a SQLite file: on a server it says what to use instead, and writes nothing.
+    @Test func backupOnAServerPointsToTheServersTools() throws {
+        try TestServer.withSchema { schema in
+            let shop = try Self.shop(schema)
+            let folder = Workshop.temporaryDirectory()
+            let result = try shop.command("backup \(folder)/copy.db")
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("pg_dump") && result.stderr.contains("nothing was changed"), "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing written, not even a temporary file")
+        }
+    }
+
     @Test func refusedLinesChangeNothingOnAServer() throws {
         try TestServer.withSchema { schema in
             let shop = try Self.shop(schema)
