@@ -154,3 +154,26 @@ extension Workshop {
         }
     }
 }
+
+extension Workshop {
+    /// Runs the binary with `arguments` alone — a launch mode of its own (`migrate`, `setup-server`),
+    /// no --db, --user or clock — in `language`, and reads what it printed.
+    static func launch(_ arguments: [String], language: String = "en") throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments + ["--language", language]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = NSTemporaryDirectory()
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Small outputs: read one pipe to its end, then the other.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}

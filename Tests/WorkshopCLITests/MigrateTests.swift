@@ -14,22 +14,7 @@ import WorkshopModel
 struct MigrateTests {
     /// Runs `workshop migrate …` as a person would, in English unless told.
     static func migrate(_ arguments: [String], language: String = "en") throws -> Workshop.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Workshop.binary)
-        process.arguments = ["migrate"] + arguments + ["--language", language]
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = NSTemporaryDirectory()
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Small outputs: read one pipe to its end, then the other.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
-                     status: process.terminationStatus)
+        try Workshop.launch(["migrate"] + arguments, language: language)
     }
 
     /// A shop made by running a transcript through the binary, as the golden tests do.

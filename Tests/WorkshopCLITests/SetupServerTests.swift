@@ -7,23 +7,7 @@ import Testing
 @Suite("workshop setup-server: a shop set up on a server",
        .enabled(if: TestServer.enabled, "no PostgreSQL server: WORKSHOP_TEST_POSTGRES is unset (make test starts one)"))
 struct SetupServerTests {
-    static func launch(_ arguments: [String]) throws -> Workshop.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Workshop.binary)
-        process.arguments = arguments + ["--language", "en"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = NSTemporaryDirectory()
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
-                     status: process.terminationStatus)
-    }
+    static func launch(_ arguments: [String]) throws -> Workshop.Result { try Workshop.launch(arguments) }
 
     /// Names of its own for a test (roles belong to the whole server), dropped after.
     static func withNames(_ body: (_ schema: String, _ owner: String, _ app: String, _ server: String) throws -> Void) throws {
