@@ -84,10 +84,17 @@ extension Store {
     /// of `JournalAnchor.unsyncedEntries` is left before the bound. Never inside a transaction.
     public func syncAnchorWhenIdle(now: Bool) {
         guard anchorUnsynced, !db.isInTransaction else { return }
+        func roomLeft(_ anchor: JournalAnchor) -> Bool {
+            guard let bound = anchor.bound else { return false }
+            return bound - max(anchor.head.entry, anchor.next?.entry ?? 0) >= JournalAnchor.unsyncedEntries / 2
+        }
+        // Far from the bound as this store last left the file: not read at all. (A write by another
+        // process is that process's to sync; every write syncs before passing the bound anyway.)
+        if !now, let left = anchorFile.lastKnown, roomLeft(left) { return }
         updateAnchor { found in
             guard case .anchor(var anchor)? = found else { return nil }
             let end = max(anchor.head.entry, anchor.next?.entry ?? 0)
-            if !now, let bound = anchor.bound, bound - end >= JournalAnchor.unsyncedEntries / 2 { return nil }
+            if !now, roomLeft(anchor) { return nil }
             anchor.bound = max(anchor.bound ?? 0, end + JournalAnchor.unsyncedEntries)
             anchor.writtenAt = Timestamp.currentTime
             return (anchor, true)
@@ -112,15 +119,24 @@ extension Store {
     /// the shop's work goes on, and `verify` reports an anchor that fell behind.
     private func updateAnchor(_ decide: (JournalAnchor.Found?) throws -> (JournalAnchor, sync: Bool)?) {
         do {
-            try withAnchorLock(anchorPath) {
-                guard let (anchor, sync) = try decide(JournalAnchor.read(anchorPath)) else { return }
-                try anchor.write(to: anchorPath, sync: sync)
+            let file = anchorFile
+            try file.locked {
+                guard let (anchor, sync) = try decide(file.read()) else { return }
+                try file.write(anchor, sync: sync)
                 anchorUnsynced = !sync
             }
             anchorFailure = nil
         } catch {
             anchorFailure = "\(error)"
         }
+    }
+
+    /// The anchor file this store keeps, at `anchorPath` (which the CLI may set after opening).
+    var anchorFile: AnchorFile {
+        if let kept = keptAnchorFile, kept.path == anchorPath { return kept }
+        let file = AnchorFile(path: anchorPath)
+        keptAnchorFile = file
+        return file
     }
 
     /// On a server, several machines write the one journal, each keeping its own anchor: entries

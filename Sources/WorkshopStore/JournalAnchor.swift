@@ -175,56 +175,75 @@ public struct JournalAnchor: Equatable, Sendable {
     /// Reads the file: Workshop's writers under the anchor's lock; `verify` without it, and again
     /// when the file disagrees with the journal (a write may have been writing it).
     static func read(_ path: String) -> Found? {
+        switch readBytes(path) {
+        case .missing: return nil
+        case .unreadable: return .unreadable("cannot be read")
+        case .bytes(let bytes): return parse(bytes)
+        }
+    }
+
+    /// The file's bytes, as they are.
+    enum FileBytes {
+        case missing, unreadable
+        case bytes([UInt8])
+    }
+
+    static func readBytes(_ path: String) -> FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return errno == ENOENT ? nil : .unreadable("cannot be read") }
+        guard fd >= 0 else { return errno == ENOENT ? .missing : .unreadable }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .unreadable("cannot be read") }
+            guard count >= 0 else { return .unreadable }
             if count == 0 { break }
             bytes += chunk[0..<count]
         }
-        guard let anchor = JournalAnchor(text: String(decoding: bytes, as: UTF8.self)) else {
-            return .unreadable("is not an anchor")
-        }
+        return .bytes(bytes)
+    }
+
+    /// What a file's bytes say: an anchor, or not one.
+    static func parse(_ bytes: [UInt8]) -> Found {
+        guard let anchor = JournalAnchor(text: String(decoding: bytes, as: UTF8.self)) else { return .unreadable("is not an anchor") }
         return .anchor(anchor)
     }
 
     /// Writes the file. With `sync`: replaced whole or not at all — a new file in the same folder,
     /// synced, renamed over the old one, and the folder synced — so that the new one survives a
     /// power cut. Without: the text is written over the file as it is (`overwrite`).
-    func write(to path: String, sync: Bool) throws {
-        if !sync, try overwrite(path) { return }
-        try replace(path, sync: sync)
+    /// Returns the bytes the file now holds.
+    @discardableResult
+    func write(to path: String, sync: Bool) throws -> [UInt8] {
+        if !sync, let written = try overwrite(path) { return written }
+        return try replace(path, sync: sync)
     }
 
     /// Writes the text over the existing file in one write, padded with newlines (blank lines,
     /// which a reader skips) to the file's length, never shortening it: a Workshop killed at any
     /// moment leaves the old text or the new one, and no file is created and renamed — which, at
     /// every write, cost as much as a small commit. Only for what need not survive a power cut.
-    /// False when there is no file to write over (or it is a link or has another name, or would end
-    /// past a page): then it is replaced.
-    private func overwrite(_ path: String) throws -> Bool {
+    /// Nil when there is no file to write over (or it is a link or has another name, or would end
+    /// past a page): then it is replaced. Else the bytes the file now holds.
+    private func overwrite(_ path: String) throws -> [UInt8]? {
         let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return false }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return nil }
         var bytes = Array(text.utf8)
         if bytes.count < Int(info.st_size) { bytes += [UInt8](repeating: 0x0A, count: Int(info.st_size) - bytes.count) }
         // One page is written whole or not at all when a process is killed; a longer file is replaced.
-        guard bytes.count <= 4096 else { return false }
+        guard bytes.count <= 4096 else { return nil }
         let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         guard written == bytes.count else { throw AnchorWriteError(path: path, errno: written < 0 ? errno : EIO) }
-        return true
+        return bytes
     }
 
     /// A new file in the same folder, renamed over the old one; with `sync`, the file and then the
     /// folder are synced. Readable by the shop's account only.
-    private func replace(_ path: String, sync: Bool) throws {
+    private func replace(_ path: String, sync: Bool) throws -> [UInt8] {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
             "." + (path as NSString).lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
@@ -240,12 +259,13 @@ public struct JournalAnchor: Equatable, Sendable {
             unlink(temporary)
             throw failure
         }
-        guard sync else { return }
+        guard sync else { return bytes }
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directory >= 0 {
             fsync(directory)
             close(directory)
         }
+        return bytes
     }
 }
 

@@ -52,6 +52,8 @@ public final class Store {
     /// This store replaced the anchor file without syncing it since it last synced it
     /// (`syncAnchorWhenIdle`).
     var anchorUnsynced = false
+    /// The anchor file's lock and last-known text, kept between writes (AnchorFile).
+    var keptAnchorFile: AnchorFile?
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
     /// given, else `<database>.anchor` beside the database (JournalAnchor).
     public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.location)

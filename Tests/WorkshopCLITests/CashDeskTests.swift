@@ -128,6 +128,30 @@ struct CashDeskTests {
         #expect(try shop.count("SELECT count(*) FROM orders WHERE settlement_no = 'JS2026-00001'") == 1)
     }
 
+    /// The papers handed over at release are made from the record as it was left, without reading
+    /// it again: page for page they are what a reprint from the stored record gives, with the
+    /// release's higher reading on them.
+    @Test func theReleasePapersAreWhatTheStoredRecordReprints() throws {
+        let shop = Workshop()
+        _ = try shop.script(FloorTests.fixtures + "vehicle set 京A12345 type=小型轿车\n" + Self.levelTwoCompleted + """
+            inspect RO1 final pass by=孙检 rest=pass
+            pay RO1 amount=144 method=card
+            """)
+        let released = try shop.command("release RO1 signed=张伟 odometer=45290", json: true)
+        #expect(released.status == 0, "\(released.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
+        let atRelease = try PrintTests.pdfText((report?["documents"] as? [String])?.first ?? "")
+        var reprinted = ""
+        for kind in ["settlement", "release", "certificate", "warranty"] {
+            let path = Workshop.temporaryDirectory() + "/\(kind).pdf"
+            let printed = try shop.command("print RO1 \(kind) out=\(path)")
+            #expect(printed.status == 0, "\(printed.stderr)")
+            reprinted += try PrintTests.pdfText(path)
+        }
+        #expect(atRelease.contains("45290 km"))
+        #expect(atRelease == reprinted)
+    }
+
     @Test func aFullReleasePrintsItsThreeDocumentsAndCreatesTheFollowUp() throws {
         let shop = try readyShop()
         _ = try shop.script("""

@@ -280,6 +280,31 @@ struct WorkflowTests {
         #expect(shop.blockers(paid: Money(fen: 60_000)).contains(.refundDue(Money(fen: 3_600))))
     }
 
+    /// The record a release leaves is made without reading it again, only from a release: the
+    /// order as released, the vehicle's reading moved on when the release's is higher; any other
+    /// change gives nil (the caller reads the record as stored).
+    @Test func aHandedBackRecordIsTheReleasedOrderWithItsReading() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        let dispatch = try shop.record.dispatch(group: "一组", technician: "赵师傅", bay: nil, by: "钱主管", at: shop.now)
+        #expect(shop.record.handedBack(dispatch) == nil, "not a release")
+        shop = OrderFixture()
+        try shop.workDone()
+        let total = shop.record.settlement(payments: [], current: OrderFixture.terms).total
+        let paid = [Payment(amount: total, method: .wechat, at: shop.now, by: "周静")]
+        // The vehicle's file says 45,000; the order was checked in at 45,210.
+        for (given, reading) in [(45_500 as Int?, 45_500), (nil, 45_210)] {
+            let change = try shop.record.release(signer: "张伟", odometer: given, oldParts: .returned, by: "周静", at: shop.now, payments: paid,
+                                                 current: OrderFixture.terms, warranty: WarrantyTerm(km: 3_000, days: 15),
+                                                 settlementNumber: "JS2026-00001")
+            let after = try #require(shop.record.handedBack(change))
+            #expect(after.order.status == .released && after.order.settlementNumber == "JS2026-00001")
+            #expect(after.vehicle.odometer == reading)
+            #expect(after.lines.map(\.number) == shop.record.lines.map(\.number))
+            #expect(after.bayStay == nil)
+        }
+    }
+
     @Test func releaseFixesTheWarrantyPromisedThen() throws {
         var shop = OrderFixture()
         try shop.workDone()

@@ -126,6 +126,41 @@ struct RecordSealTests {
         #expect(JournalAnchor.defaultPath(forDatabase: "/srv/shop.db", environment: ["WORKSHOP_ANCHOR": "/mnt/usb"]) == "/mnt/usb/shop.db.anchor")
     }
 
+    /// A store remembers the anchor it last wrote (not parsing it again at every write), yet what
+    /// another hand did to the file since counts: another Workshop's write is taken as it is, a
+    /// head rewritten outside is named, a lock file removed is made again.
+    @Test func aStoreKeepsTheAnchorItWroteButSeesAnyOtherHandOnIt() throws {
+        let (store, path) = try Self.shop()
+        func anchor() throws -> JournalAnchor {
+            try #require(JournalAnchor(text: String(contentsOfFile: path + ".anchor", encoding: .utf8)))
+        }
+        func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
+        try store.write { try store.setSetting("name", to: "一") }
+        let other = try Support.open(path)
+        try other.write { try other.setSetting("name", to: "二") }
+        try store.write { try store.setSetting("name", to: "三") }
+        #expect(try anchor().head.entry == (try tail()))
+        #expect(try anchor().disagreements.isEmpty, "another Workshop's write is no disagreement")
+        // Someone rewrites the head's hash in the file: the next write names it.
+        let text = try String(contentsOfFile: path + ".anchor", encoding: .utf8)
+        let head = try anchor().head
+        try text.replacingOccurrences(of: head.hash, with: String(repeating: "0", count: 64))
+            .write(toFile: path + ".anchor", atomically: false, encoding: .utf8)
+        try store.write { try store.setSetting("name", to: "四") }
+        let found = try anchor().disagreements
+        #expect(found.count == 1)
+        if case .rewritten(let named, _)? = found.first {
+            #expect(named == .init(entry: head.entry, hash: String(repeating: "0", count: 64)))
+        } else {
+            Issue.record("the rewritten head is not named: \(found)")
+        }
+        // The lock file removed while the store is open: made again, and the writes go on.
+        try FileManager.default.removeItem(atPath: path + ".anchor.lock")
+        try store.write { try store.setSetting("name", to: "五") }
+        #expect(FileManager.default.fileExists(atPath: path + ".anchor.lock"))
+        #expect(try anchor().head.entry == (try tail()))
+    }
+
     /// The anchor is replaced at every write but synced only when a commit would pass its bound (or
     /// when idle): whatever the system keeps, no committed entry is ever past the bound of a file that
     /// was synced (JournalAnchor.unsyncedEntries).

@@ -306,13 +306,12 @@ enum CashCommands {
              summary: Phrase("交车：客户签收；旧件 returned（交还）或 left（留厂）", "hand-back: the customer signs; old parts returned or left"),
              examples: ["release RO12 signed=\"张伟\" oldparts=returned", "release RO12 signed=\"张伟\" odometer=45230 oldparts=left"]) { invocation, s in
             // Named before the hand-back: a plate names the open order, which the release closes.
-            let order = try s.store.resolveOrder(invocation.need("order"))
-            return HealthRecordCommands.reportAfterRelease(try handBack(invocation, s), order: order, s)
+            let record = try s.record(invocation)
+            return HealthRecordCommands.reportAfterRelease(try handBack(record, invocation, s), order: record.order, s)
         },
     ])
 
-    static func handBack(_ invocation: Invocation, _ s: Session) throws -> Output {
-        let record = try s.record(invocation)
+    static func handBack(_ record: OrderRecord, _ invocation: Invocation, _ s: Session) throws -> Output {
         let order = record.order
         let printDocuments: Bool = invocation.value("print") ?? true
         // Where the papers go is checked before anything changes.
@@ -340,9 +339,10 @@ enum CashCommands {
         if let number = released.settlementNumber {
             text += "\n  " + s.t("结算清单编号 \(number)", "settlement list No. \(number)")
         }
-        // The record as released, read once: for the national record, the reminders and the papers
-        // (what follows adds follow-ups, reminders and the outbox, none of them part of it).
-        let releasedRecord = try s.store.record(of: released)
+        // The record as released: for the national record, the reminders and the papers (what
+        // follows adds follow-ups, reminders and the outbox, none of them part of it). The release
+        // changed only the order and the bay, so it is not read again (a dozen reads).
+        let releasedRecord = try record.handedBack(change) ?? s.store.record(of: released)
         if released.status == .released {
             // The national repair record: queued in this transaction, sent once it has committed.
             try s.store.enqueueRepairRecord(orderID: order.id, record: RepairRecord(released: releasedRecord,

@@ -10,10 +10,10 @@ enum ReminderDesk {
 
     /// What the record says about the vehicle: its last maintenance released, its latest reading,
     /// its daily distance.
-    static func facts(_ vehicle: Vehicle, _ s: Session) throws -> ReminderRules.VehicleFacts {
+    static func facts(_ vehicle: Vehicle, _ s: Session, catalogue known: [String: RepairCategory]? = nil) throws -> ReminderRules.VehicleFacts {
         let history = try s.store.odometerHistory(vehicleID: vehicle.id)
         let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
-        let catalogue = try s.store.laborCategories()
+        let catalogue = try known ?? s.store.laborCategories()
         var lastMaintenance: (day: CalendarDay, km: Int)?
         // The category and lines decide it: the whole records (a dozen reads each) are not needed.
         for (order, lines) in try s.store.releasedOrdersWithLines(vehicleID: vehicle.id) {
@@ -36,16 +36,19 @@ enum ReminderDesk {
         var open = try s.store.reminders(vehicleID: vehicle.id)
         if released.status == .released {
             // Declined work done now: its reminders are closed as done, by this order.
+            var closed: Set<Int> = []
             for reminder in open where reminder.kind == .declined {
                 guard let orderID = reminder.orderID, let number = reminder.lineNumber,
                       let line = try s.store.lines(orderID: orderID).first(where: { $0.number == number }),
                       ReminderRules.isDone(line, among: record.lines) else { continue }
                 try s.store.saveReminder(try reminder.closing(.serviced, by: s.user, at: s.now, orderID: released.id), action: .reminderClose)
+                closed.insert(reminder.id)
                 said.append(s.t("未做项目 \(reminder.number)（\(reminder.item ?? "")）本次已做", "declined work \(reminder.number) (\(reminder.item ?? "")) done on this order"))
             }
-            open = try s.store.reminders(vehicleID: vehicle.id)
-            let facts = try self.facts(vehicle, s)
-            if ReminderRules.didMaintenance(record, catalogue: try s.store.laborCategories()) {
+            open.removeAll { closed.contains($0.id) }
+            let catalogue = try s.store.laborCategories()
+            let facts = try self.facts(vehicle, s, catalogue: catalogue)
+            if ReminderRules.didMaintenance(record, catalogue: catalogue) {
                 for reminder in open where reminder.kind == .maintenance {
                     try s.store.saveReminder(try reminder.closing(.serviced, by: s.user, at: s.now, orderID: released.id), action: .reminderClose)
                 }

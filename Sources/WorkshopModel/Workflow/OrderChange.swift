@@ -49,3 +49,24 @@ extension OrderChange {
         return change
     }
 }
+
+extension OrderRecord {
+    /// The record as a hand-back left it, made without reading it again: a release changes the
+    /// order's header and takes the car out of its bay, and the vehicle's reading moves on to the
+    /// release's when that is higher. Nil for any change that did more (lines, records, a move
+    /// into a bay): that record must be read as stored.
+    public func handedBack(_ change: OrderChange) -> OrderRecord? {
+        guard change.action == .orderRelease, change.order.id == order.id, change.newLines.isEmpty, change.changedLines.isEmpty,
+              change.assignment == nil, change.inspection == nil, change.supplement == nil, change.progress == nil,
+              change.laterFinding == nil, change.payment == nil else { return nil }
+        switch change.bayMove {
+        case nil, .leave?: break
+        case .enter?: return nil
+        }
+        var vehicle = vehicle
+        vehicle.odometer = max(vehicle.odometer, change.order.releaseOdometer ?? change.order.odometerIn)
+        return OrderRecord(order: change.order, vehicle: vehicle, customer: customer, lines: lines, damage: damage,
+                           belongings: belongings, documents: documents, assignments: assignments, inspections: inspections,
+                           supplements: supplements, billedTo: billedTo, bayStay: nil, laterFindings: laterFindings)
+    }
+}
