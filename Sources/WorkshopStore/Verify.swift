@@ -19,7 +19,7 @@ extension Store {
     /// At most this many rows of one table, and late entries, are listed one by one.
     static let listedPerKind = 10
 
-    /// Checks the whole record: SQLite's integrity and foreign keys; the journal's chain and each
+    /// Checks the whole record: SQLite's integrity and foreign keys (on a server, the foreign keys); the journal's chain and each
     /// entry's row seals; every row of every sealed table against the seal of the entry that wrote
     /// it last; the chain's end against the anchor file (and any exported `anchors`); the triggers
     /// against their frozen text; the tamper log and the writer mark; stock running totals and
@@ -46,7 +46,7 @@ extension Store {
             case .integrity(let findings): return .integrity(findings: findings)
             case .foreignKey(let table, let row, let parent): return .foreignKey(table: table, row: row, parent: parent)
             }
-        }, at: 0)
+        } + serverForeignKeyProblems(), at: 0)
         try db.forEach("SELECT tbl, op, row_id, at FROM tamper_log ORDER BY id LIMIT 50") { row in
             report.problems.append(.changedOutside(table: row.string("tbl"), row: row.optionalString("row_id"),
                                                    operation: row.string("op"), at: row.string("at")))

@@ -255,6 +255,24 @@ struct PostgresSealTests {
         }
     }
 
+    /// The server's owner can write past its foreign keys (replica mode skips their triggers):
+    /// verify names each row whose parent is gone, as SQLite's foreign_key_check does on a file.
+    @Test func aRowWhoseParentWasRemovedPastTheKeysIsNamed() throws {
+        try Self.withServerStore { store, schema in
+            _ = try store.write { try store.addCustomer(name: "张三", phone: "13800000001", company: nil, address: nil) }
+            try store.write {
+                try store.db.run("INSERT INTO vehicles(plate, owner_id, plate_color, created_at) VALUES ('京A12345', 1, 'blue', 1795400000)")
+            }
+            #expect(try Self.verify(store) == [])
+            let vehicle = try #require(try store.db.scalar("SELECT id FROM vehicles"))
+            let owner = try schema.connect()
+            try owner.execute("SET session_replication_role = replica; DELETE FROM customers WHERE id = 1; SET session_replication_role = origin;")
+            let problems = try Self.verify(store)
+            #expect(problems.first == .foreignKey(table: "vehicles", row: vehicle, parent: "customers"), "\(problems)")
+            #expect(problems.filter { if case .foreignKey = $0 { return true } else { return false } }.count == 1)
+        }
+    }
+
     /// Workshop's account (the application's role) writes through the seal triggers, and cannot
     /// drop, disable or replace them.
     @Test func theApplicationsRoleIsSealedAndCannotStopIt() throws {
