@@ -13,6 +13,7 @@ enum PostgresMigrations {
     static let all: [PostgresMigration] = [
         .schemaAsOf020,
         .sealTriggers,
+        .gaplessNumbers,
     ]
 
     /// The record of the migrations applied, made before the first one, as SQLite's Migrator makes it.

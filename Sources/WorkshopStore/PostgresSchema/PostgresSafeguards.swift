@@ -102,7 +102,7 @@ enum PostgresSafeguards {
 
     /// Every function and trigger the server must have: pg-001's, then those of each later migration
     /// (appended here; the lists of a migration that shipped never change).
-    static let functions: [PostgresFunction] = functionsOfPG001 + [PostgresSealTriggers.note]
+    static let functions: [PostgresFunction] = functionsOfPG001 + [PostgresSealTriggers.note, PostgresGaplessNumbers.nextNumber]
     static let triggers: [PostgresTrigger] = triggersOfPG001 + PostgresSealTriggers.triggersOfPG002
 
     static let functionsOfPG001: [PostgresFunction] = [watch, refuse] + PostgresReportTallies.functions
