@@ -22,6 +22,12 @@ public final class Connection: SQLConnection {
     /// commit reports it rather than the server's silent rollback.
     private var failureInTransaction: PostgresError?
     public private(set) var changes = 0
+    /// Round trips to the server so far: each message this connection sent and waited for the
+    /// answer to (a statement, a prepare, a batch of simple statements). For tests that count them.
+    public private(set) var roundTrips = 0
+    /// Tests only: told of every statement run with arguments (as written, with its `?`
+    /// placeholders) and the arguments it was run with.
+    public var statementObserver: ((String, [SQLValue]) -> Void)?
 
     /// Connects with a libpq URI (`postgresql://workshop@shop-server/workshop`) or key/value
     /// conninfo (`host=shop-server dbname=workshop`). A password in it is refused: it would show in
@@ -99,6 +105,7 @@ public final class Connection: SQLConnection {
 
     /// Runs one or more statements that take no arguments and return no rows.
     public func execute(_ sql: String) throws {
+        roundTrips += 1
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql: sql)
@@ -194,7 +201,7 @@ public final class Connection: SQLConnection {
         if immediate {
             try execute(Connection.takeWriterLock)
         }
-        defer { if immediate { PQclear(PQexec(handle, Connection.releaseWriterLock)) } }
+        defer { if immediate { roundTrips += 1; PQclear(PQexec(handle, Connection.releaseWriterLock)) } }
         var attempt = 1
         while true {
             do {
@@ -244,6 +251,7 @@ public final class Connection: SQLConnection {
     static let releaseWriterLock = "SELECT pg_advisory_unlock(\(writerLockKey))"
 
     private func rollBack() {
+        roundTrips += 1
         PQclear(PQexec(handle, "ROLLBACK"))
     }
 
@@ -269,6 +277,8 @@ public final class Connection: SQLConnection {
             throw PostgresError(sqlState: "07001",
                                 message: "expected \(statement.parameterCount) arguments, got \(arguments.count)", sql: sql)
         }
+        statementObserver?(sql, arguments)
+        roundTrips += 1
         let result = Parameters(arguments).withValues { values in
             PQexecPrepared(handle, statement.name, Int32(arguments.count), values, nil, nil, 0)
         }
@@ -294,10 +304,12 @@ public final class Connection: SQLConnection {
         let name = "workshop_\(preparedCount)"
         // Types left to the server, which infers each from where it stands. Where nothing says
         // (`? IS NULL`), the arguments of this first call say: integer, real, or text.
+        roundTrips += 1
         var result = PQprepare(handle, name, translated.text, 0, nil)
         if PQresultStatus(result) == PGRES_FATAL_ERROR, Connection.sqlState(result) == "42P18",
            PQtransactionStatus(handle) != PQTRANS_INERROR {
             PQclear(result)
+            roundTrips += 1
             let types = (0..<translated.parameterCount).map { index in
                 index < arguments.count ? Parameters.type(of: arguments[index]) : ResultColumns.textType
             }

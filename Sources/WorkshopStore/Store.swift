@@ -192,6 +192,15 @@ public final class Store {
     /// Tests only: `observer` hears the text of every statement this store's connection runs.
     public func observeStatements(_ observer: @escaping (String) -> Void) { db.sqlite?.observeStatements(observer) }
 
+    /// Tests only, on a server: `observer` hears every statement this store's connection runs with
+    /// arguments, and the arguments (to plan it as it ran).
+    public func observeServerStatements(_ observer: @escaping (String, [SQLValue]) -> Void) {
+        db.postgres?.statementObserver = observer
+    }
+
+    /// Tests only: the round trips this store's connection has made to its server (0 on a file).
+    public var serverRoundTrips: Int { db.postgres?.roundTrips ?? 0 }
+
     /// Tests only: `observer` hears both texts of every statement whose text differs between the
     /// engines (`PortableSQL`), as the store picks the one its database runs.
     public func observePortableStatements(_ observer: @escaping (_ sqlite: String, _ postgres: String) -> Void) {

@@ -1,6 +1,7 @@
 import Foundation
 import SafeFiles
 import WorkshopModel
+import SQLite
 import WorkshopStore
 
 /// The program around the session: opens the shop database, reads lines from a terminal, a pipe,
@@ -131,6 +132,14 @@ public final class App {
 
     /// Tests only: `observer` hears the text of every SQL statement the commands run.
     public func observeStatements(_ observer: @escaping (String) -> Void) { session.store.observeStatements(observer) }
+
+    /// Tests only, on a server: `observer` hears every statement run with arguments, and them.
+    public func observeServerStatements(_ observer: @escaping (String, [SQLValue]) -> Void) {
+        session.store.observeServerStatements(observer)
+    }
+
+    /// Tests only: the round trips made to the shop's server so far (0 on a file).
+    public var serverRoundTrips: Int { session.store.serverRoundTrips }
 
     /// Tests only: `observer` hears both texts of every statement that differs between SQLite and
     /// PostgreSQL, as the commands run it.
