@@ -17,7 +17,7 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
     X(PQconninfoFree) X(PQfreemem) X(PQexec) X(PQprepare) X(PQexecPrepared) X(PQclear) \
     X(PQresultStatus) X(PQresultErrorField) X(PQresultErrorMessage) X(PQcmdStatus) \
     X(PQcmdTuples) X(PQntuples) X(PQnfields) X(PQfname) X(PQftype) X(PQgetvalue) \
-    X(PQgetlength) X(PQgetisnull) X(PQputCopyData) X(PQputCopyEnd) X(PQgetResult)
+    X(PQgetlength) X(PQgetisnull) X(PQputCopyData) X(PQputCopyEnd) X(PQgetResult) X(PQsendQuery)
 
 // One pointer per function, named real_<function>, typed from libpq's own declaration.
 #define POINTER(name) static __typeof__(&name) real_##name;
@@ -80,3 +80,4 @@ int PQgetisnull(const PGresult *res, int tup_num, int field_num) { return real_P
 int PQputCopyData(PGconn *conn, const char *buffer, int nbytes) { return real_PQputCopyData(conn, buffer, nbytes); }
 int PQputCopyEnd(PGconn *conn, const char *errormsg) { return real_PQputCopyEnd(conn, errormsg); }
 PGresult *PQgetResult(PGconn *conn) { return real_PQgetResult(conn); }
+int PQsendQuery(PGconn *conn, const char *query) { return real_PQsendQuery(conn, query); }

@@ -16,7 +16,8 @@ public final class Connection: SQLConnection {
     /// The URI or conninfo it was opened with (never holding a password: that is refused).
     public let uri: String
     private var statements: [String: PreparedStatement] = [:]
-    private var preparedCount = 0
+    /// Statements prepared on this connection so far (each one round trip, once).
+    public private(set) var preparedCount = 0
     private var transactionDepth = 0
     /// The error that left the transaction in progress failed, even if the body caught it: the
     /// commit reports it rather than the server's silent rollback.
@@ -196,16 +197,29 @@ public final class Connection: SQLConnection {
     /// most `lockTimeoutMilliseconds`, released after the commit or rollback), so that writers
     /// queue instead of colliding: each starts its snapshot after the one before it committed, and
     /// a retry is left for the rare collision with a reader. Readers take no lock.
+    /// The COMMIT and the writer lock's release go in one round trip.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try transaction(immediate: immediate, prefetching: [], body)
+    }
+
+    /// A transaction as above, whose body runs `prefetching` first: statements without arguments,
+    /// in this order (the store's settings, its writer mark, the journal's end). They go to the
+    /// server in the same round trip as the BEGIN (and a writer's lock), and the body's own calls
+    /// of them are answered from what came back, without a round trip of their own. A nested call
+    /// ignores them (the body runs them as any statement).
+    public func transaction<T>(immediate: Bool = true, prefetching: [String], _ body: () throws -> T) throws -> T {
         if transactionDepth > 0 { return try body() }
-        if immediate {
-            try execute(Connection.takeWriterLock)
+        var holdsWriterLock = false
+        defer {
+            if holdsWriterLock {
+                roundTrips += 1
+                PQclear(PQexec(handle, Connection.releaseWriterLock))
+            }
         }
-        defer { if immediate { roundTrips += 1; PQclear(PQexec(handle, Connection.releaseWriterLock)) } }
         var attempt = 1
         while true {
             do {
-                return try transactionOnce(body)
+                return try transactionOnce(lock: immediate, holdsWriterLock: &holdsWriterLock, prefetching: prefetching, body)
             } catch let error as PostgresError where error.isSerializationFailure && attempt < maximumAttempts {
                 // Random, growing pauses, so that two connections that collided do not collide again.
                 usleep(UInt32.random(in: 500...(1_000 << min(attempt, 6))))
@@ -214,13 +228,34 @@ public final class Connection: SQLConnection {
         }
     }
 
-    private func transactionOnce<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+    /// One run of a transaction's body. A writer's lock is taken in the BEGIN's round trip, in an
+    /// implicit transaction of its own that ends (COMMIT) before the BEGIN: the transaction's
+    /// snapshot is taken once the lock is held, after the writer before it committed.
+    private func transactionOnce<T>(lock: Bool, holdsWriterLock: inout Bool, prefetching: [String],
+                                    _ body: () throws -> T) throws -> T {
+        let taking = lock && !holdsWriterLock
+        let opening = (taking ? [Connection.takeWriterLock, "COMMIT"] : []) + ["BEGIN ISOLATION LEVEL SERIALIZABLE"] + prefetching
+        var results = batch(opening)
+        defer { for result in results { PQclear(result) } }
+        if taking, let first = results.first, PQresultStatus(first) == PGRES_TUPLES_OK { holdsWriterLock = true }
+        do {
+            for (index, result) in results.enumerated() { try check(result, sql: opening[index]) }
+            if results.count < opening.count { try check(nil, sql: opening[results.count]) }
+        } catch {
+            if PQtransactionStatus(handle) != PQTRANS_IDLE { rollBack() }
+            throw error
+        }
+        // The prefetched answers, handed to the body's calls (which clear them).
+        let firstPrefetched = opening.count - prefetching.count
+        for index in firstPrefetched..<opening.count { prefetched[opening[index]] = results[index] }
+        results.removeSubrange(firstPrefetched...)
         transactionDepth += 1
         failureInTransaction = nil
         defer {
             transactionDepth -= 1
             failureInTransaction = nil
+            for result in prefetched.values { PQclear(result) }
+            prefetched.removeAll()
         }
         let result: T
         do {
@@ -236,13 +271,32 @@ public final class Connection: SQLConnection {
             rollBack()
             throw failure
         }
+        let closing = holdsWriterLock ? ["COMMIT", Connection.releaseWriterLock] : ["COMMIT"]
+        let closed = batch(closing)
+        defer { for result in closed { PQclear(result) } }
         do {
-            try execute("COMMIT")
+            try check(closed.first ?? nil, sql: "COMMIT")
         } catch {
-            rollBack()
+            if PQtransactionStatus(handle) != PQTRANS_IDLE { rollBack() }
             throw error
         }
+        if closed.count == 2, PQresultStatus(closed[1]) == PGRES_TUPLES_OK { holdsWriterLock = false }
         return result
+    }
+
+    /// Answers of statements sent ahead with a BEGIN (`transaction(prefetching:)`), by their text,
+    /// until the body runs them or the transaction ends.
+    private var prefetched: [String: OpaquePointer] = [:]
+
+    /// Sends `statements` (none taking arguments) to the server in one message, one round trip,
+    /// and returns their results in order. The server stops at the first that fails: its result
+    /// is the last. To be cleared by the caller.
+    private func batch(_ statements: [String]) -> [OpaquePointer] {
+        roundTrips += 1
+        guard PQsendQuery(handle, statements.joined(separator: ";\n")) == 1 else { return [] }
+        var results: [OpaquePointer] = []
+        while let result = PQgetResult(handle) { results.append(result) }
+        return results
     }
 
     /// One lock per schema (advisory locks already belong to one database): the schema is the shop.
@@ -272,6 +326,10 @@ public final class Connection: SQLConnection {
     /// Executes `sql` (prepared first if this connection has not yet) and returns its result, to
     /// be cleared by the caller, with the columns to read it by.
     private func query(_ sql: String, _ arguments: [SQLValue]) throws -> (OpaquePointer, ResultColumns) {
+        if !prefetched.isEmpty, arguments.isEmpty, let result = prefetched.removeValue(forKey: sql) {
+            statementObserver?(sql, arguments)
+            return (result, ResultColumns(result: result, sql: sql))
+        }
         let statement = try prepared(sql, arguments)
         guard arguments.count == statement.parameterCount else {
             throw PostgresError(sqlState: "07001",

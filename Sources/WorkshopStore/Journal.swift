@@ -158,8 +158,11 @@ enum Journal {
     // MARK: Reading
 
     /// The latest entry's id and hash (the genesis hash for an empty journal).
+    static let tailQuery = "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1"
+    static let lastSealedEntryQuery = "SELECT max(entry_id) FROM row_seals"
+
     static func tail(_ db: ShopDatabase) throws -> (id: Int, hash: String) {
-        try db.first("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1") { ($0.int("id"), $0.optionalString("hash") ?? genesis) }
+        try db.first(tailQuery) { ($0.int("id"), $0.optionalString("hash") ?? genesis) }
             ?? (0, genesis)
     }
 
@@ -167,7 +170,7 @@ enum Journal {
     /// name. When the journal's end was cut away, its ids are not given again: the gap stays in
     /// the chain for `verify` to name, and new seals never mix with the cut entries' ones.
     static func nextID(after tail: Int, _ db: ShopDatabase) throws -> Int {
-        let sealed = try db.scalar("SELECT max(entry_id) FROM row_seals") ?? 0
+        let sealed = try db.scalar(lastSealedEntryQuery) ?? 0
         return max(tail, sealed) + 1
     }
 

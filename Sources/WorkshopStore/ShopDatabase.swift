@@ -104,10 +104,15 @@ final class ShopDatabase {
 
     /// One transaction, all or nothing. On PostgreSQL the body may run again after a
     /// serialisation failure (see `Postgres.Connection.transaction`), so it must be re-runnable.
-    func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
+    ///
+    /// `prefetching`: statements without arguments the body runs first, in this order. On a server
+    /// they travel with the BEGIN, in its round trip, and the body's calls of them are answered
+    /// from there (Postgres.Connection.transaction(prefetching:)); SQLite, in the same process,
+    /// has no round trip to save and runs them as the body calls them.
+    func transaction<T>(immediate: Bool, prefetching: [String] = [], _ body: () throws -> T) throws -> T {
         switch engine {
         case .sqlite(let db): return try db.transaction(immediate: immediate, body)
-        case .postgres(let db): return try db.transaction(immediate: immediate, body)
+        case .postgres(let db): return try db.transaction(immediate: immediate, prefetching: prefetching, body)
         }
     }
 

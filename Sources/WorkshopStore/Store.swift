@@ -154,11 +154,11 @@ public final class Store {
         let result: T
         let head: (id: Int, hash: String)
         do {
-            (result, head) = try db.transaction(immediate: true) {
+            (result, head) = try db.transaction(immediate: true, prefetching: writeOpening) {
                 try reloadSettingsIfChanged()
                 // Mark the transaction as Workshop's own, and pick up the chain where it ends now
                 // (another terminal may have written since).
-                let mark = try insert("INSERT INTO writer_mark DEFAULT VALUES")
+                let mark = try insert(Store.writerMarkInsert)
                 let tail = try Journal.tail(db)
                 writing = WriteState(tail: tail, nextID: try Journal.nextID(after: tail.id, db))
                 sealing.touched.reset()
@@ -189,6 +189,15 @@ public final class Store {
         return result
     }
 
+    static let writerMarkInsert = "INSERT INTO writer_mark DEFAULT VALUES"
+
+    /// What every write runs first, in this order, none with arguments: on a server they go with
+    /// the BEGIN and the writer lock, in one round trip (ShopDatabase.transaction(prefetching:)).
+    /// SQLite has no round trip to save: nothing.
+    private var writeOpening: [String] { db.isPostgres ? Store.serverWriteOpening : [] }
+    private static let serverWriteOpening = [Store.settingsQuery, Store.writerMarkInsert + " RETURNING id",
+                                             Journal.tailQuery, Journal.lastSealedEntryQuery]
+
     /// Tests only: `observer` hears the text of every statement this store's connection runs.
     public func observeStatements(_ observer: @escaping (String) -> Void) { db.sqlite?.observeStatements(observer) }
 
@@ -198,8 +207,11 @@ public final class Store {
         db.postgres?.statementObserver = observer
     }
 
-    /// Tests only: the round trips this store's connection has made to its server (0 on a file).
-    public var serverRoundTrips: Int { db.postgres?.roundTrips ?? 0 }
+    /// Tests only: the round trips this store's connection has made to its server, and how many of
+    /// them prepared a statement (made once per statement and connection); 0 on a file.
+    public var serverRoundTrips: (all: Int, preparations: Int) {
+        (db.postgres?.roundTrips ?? 0, db.postgres?.preparedCount ?? 0)
+    }
 
     /// Tests only: `observer` hears both texts of every statement whose text differs between the
     /// engines (`PortableSQL`), as the store picks the one its database runs.
@@ -269,7 +281,7 @@ public final class Store {
 
     /// Runs a command that only reads: one consistent snapshot.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        try db.transaction(immediate: false) {
+        try db.transaction(immediate: false, prefetching: db.isPostgres ? [Store.settingsQuery] : []) {
             try reloadSettingsIfChanged()
             return try body()
         }
@@ -277,7 +289,9 @@ public final class Store {
 
     /// Another terminal may have changed the shop's settings: `data_version` moves when any other
     /// connection commits, so settings are re-read only then.
-    /// On a server there is no such counter: the dozen settings rows are read at every transaction.
+    /// On a server there is no such counter: the dozen settings rows are read at every transaction,
+    /// in the same round trip as its BEGIN (`settingsQuery` goes with it) and in its snapshot, so
+    /// a setting another desk changed is in force from this desk's next command.
     private func reloadSettingsIfChanged() throws {
         if let file = db.sqlite {
             let version = try file.first("PRAGMA data_version") { $0.int("data_version") } ?? 0
@@ -290,10 +304,12 @@ public final class Store {
     /// The settings as stored. A value Workshop wrote is always valid. One edited by hand may not
     /// be: refusing to open would lock out the manager who has to fix it (with `shop set`), so its
     /// default stays in force and `verify` reports it as damaged until then.
+    static let settingsQuery = "SELECT key, value FROM settings ORDER BY key"
+
     static func readSettings(_ db: ShopDatabase) throws -> (ShopSettings, damaged: [(key: String, value: String)]) {
         var loaded = ShopSettings()
         var damaged: [(key: String, value: String)] = []
-        try db.forEach("SELECT key, value FROM settings ORDER BY key") { row in
+        try db.forEach(settingsQuery) { row in
             do {
                 try loaded.set(row.string("key"), to: row.string("value"))
             } catch {

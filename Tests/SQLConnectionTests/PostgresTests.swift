@@ -134,6 +134,47 @@ struct PostgresOnlyTests {
         }
     }
 
+    /// A writer's first statements go with its lock and BEGIN, in one round trip (`prefetching`),
+    /// and still read what the writer before it committed: the snapshot is taken once the lock is
+    /// held. The body's own call of such a statement is answered from there; COMMIT and the lock's
+    /// release are one round trip more.
+    @Test("Statements sent ahead with a writer's BEGIN read after the writer before it")
+    func prefetchedReadsFollowTheLock() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let firstHolds = DispatchSemaphore(value: 0)
+            let group = DispatchGroup()
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                guard let db = try? schema.connect() else { return }
+                try? db.transaction(immediate: true) {
+                    firstHolds.signal()
+                    usleep(300_000)
+                    try db.run("UPDATE counter SET n = 41 WHERE id = 1", [])
+                }
+            }
+            firstHolds.wait()
+            let second = try schema.connect(maximumAttempts: 1)
+            let read = "SELECT n FROM counter WHERE id = 1"
+            let before = second.roundTrips
+            let (value, inside) = try second.transaction(immediate: true, prefetching: [read]) {
+                let value = try second.scalar(read, []) ?? 0
+                try second.run("UPDATE counter SET n = ? WHERE id = 1", [.integer(Int64(value + 1))])
+                return (value, second.roundTrips - before)
+            }
+            group.wait()
+            #expect(value == 41)
+            // The lock, BEGIN and the read in one; the UPDATE's preparation and run.
+            #expect(inside == 3, "round trips inside: \(inside)")
+            #expect(second.roundTrips - before == 4, "round trips in all: \(second.roundTrips - before)")
+            #expect(try schema.connect().scalar(read, []) == 42)
+            // Not holding the lock any more: another writer gets it at once.
+            let third = try schema.connect(lockTimeoutMilliseconds: 100)
+            try third.transaction(immediate: true) { try third.run("UPDATE counter SET n = 0 WHERE id = 1", []) }
+        }
+    }
+
     /// A writer that waits longer than the lock timeout for another's writer lock gives up with
     /// 55P03 (worded as "the shop is busy"), having changed nothing.
     @Test("A writer kept waiting past the lock timeout gives up")

@@ -138,8 +138,9 @@ public final class App {
         session.store.observeServerStatements(observer)
     }
 
-    /// Tests only: the round trips made to the shop's server so far (0 on a file).
-    public var serverRoundTrips: Int { session.store.serverRoundTrips }
+    /// Tests only: the round trips made to the shop's server so far, and how many of them prepared
+    /// a statement (0 on a file).
+    public var serverRoundTrips: (all: Int, preparations: Int) { session.store.serverRoundTrips }
 
     /// Tests only: `observer` hears both texts of every statement that differs between SQLite and
     /// PostgreSQL, as the commands run it.

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import WorkshopCLI
+
+/// On a PostgreSQL server a command's time is mostly its round trips: each statement waits for the
+/// server's process to be scheduled and to answer. What a command costs beyond its own statements
+/// is counted here: the transaction's BEGIN travels with the settings read (and a writer's lock,
+/// writer mark and journal end), its COMMIT with the writer lock's release.
+@Suite("Round trips to the server per command", .enabled(if: TestServer.enabled))
+struct ServerRoundTripTests {
+    /// One command's traffic: round trips (preparations apart: once per statement and connection)
+    /// and the statements it ran.
+    struct Traffic: CustomStringConvertible {
+        var line: String
+        var ok: Bool
+        var roundTrips: Int
+        var preparations: Int
+        var statements: Int
+        var output = ""
+        var description: String {
+            "\(line): \(roundTrips) round trips (+\(preparations) preparations), \(statements) statements\(ok ? "" : " FAILED: \(output.replacingOccurrences(of: "\n", with: " / "))")"
+        }
+    }
+
+    final class Desk {
+        let app: App
+        var statements = 0
+
+        init(_ schema: ServerSchema, user: String = "王芳") throws {
+            let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", user, "--now", "2026-11-22 09:00"])
+            app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+            try app.signIn(user, readSecret: nil)
+            app.observeServerStatements { [unowned self] _, _ in statements += 1 }
+        }
+
+        func run(_ line: String) -> Traffic {
+            let before = (app.serverRoundTrips, statements)
+            let (ok, output) = app.execute(line)
+            let after = app.serverRoundTrips
+            let preparations = after.preparations - before.0.preparations
+            return Traffic(line: line, ok: ok, roundTrips: after.all - before.0.all - preparations,
+                           preparations: preparations, statements: statements - before.1, output: output)
+        }
+    }
+
+    /// The transcripts' shop with a car checked in, estimated, signed, dispatched, finished, paid
+    /// and released, and a booking confirmed: each step's traffic, by command.
+    static func day(on schema: ServerSchema) throws -> (reads: [Traffic], writes: [Traffic]) {
+        let desk = try Desk(schema)
+        for fixture in ["shop-fixture", "floor-fixture", "parts-fixture"] {
+            try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: desk.app)
+        }
+        var writes: [Traffic] = []
+        for line in [
+            "checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\" key=K07",
+            "checkin 粤BD12345 odometer=30000 battery=80 complaint=\"保养\"",
+            "estimate RO1 labor BRK-01", "estimate RO1 part 5QD698151 qty=1", "promise RO1 2026-11-22 17:00",
+            "approve RO1 signed=张伟",
+            "dispatch RO1 group=机修一组 tech=赵师傅 bay=1号工位",
+            "estimate RO2 labor BRK-01", "promise RO2 2026-11-22 17:00", "approve RO2 signed=李娜",
+            "dispatch RO2 group=机修一组 tech=赵师傅 bay=2号工位",
+            "complete RO1", "pay RO1 amount=564 method=cash",
+            "belongings RO1 return key",
+            "release RO1 signed=张伟 odometer=45215 oldparts=returned print=no",
+            "appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=\"刹车\" job=J-BRAKE",
+            "appointment A1 confirm bay=1号工位",
+        ] {
+            writes.append(desk.run(line))
+        }
+        var reads: [Traffic] = []
+        for line in ["ro list", "vehicle show 京A12345", "ro show RO1", "bay list", "board", "history RO1"] {
+            _ = desk.run(line)  // its statements prepared
+            reads.append(desk.run(line))
+        }
+        return (reads, writes)
+    }
+
+    @Test func aCommandCostsItsStatementsAndOneRoundTripMore() throws {
+        try TestServer.withSchema { schema in
+            let (reads, writes) = try Self.day(on: schema)
+            print((reads + writes).map(\.description).joined(separator: "\n"))
+            for traffic in writes + reads { #expect(traffic.ok, "\(traffic)") }
+            // A read: BEGIN with the settings read, its other statements, COMMIT.
+            for read in reads { #expect(read.roundTrips == read.statements + 1, "\(read)") }
+            // A write: lock, BEGIN, settings, writer mark and journal end in one; its other
+            // statements; COMMIT with the lock's release.
+            for write in writes where write.ok { #expect(write.roundTrips == write.statements - 2, "\(write)") }
+        }
+    }
+
+    /// The settings travel with every BEGIN, read in the transaction's snapshot: a setting another
+    /// desk changes is in force from this desk's next command, and so is its change back.
+    @Test func aSettingAnotherDeskChangesIsInForceAtTheNextCommand() throws {
+        try TestServer.withSchema { schema in
+            let desk = try Desk(schema)
+            for fixture in ["shop-fixture", "floor-fixture"] {
+                try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: desk.app)
+            }
+            #expect(desk.app.execute("checkin 京A12345 odometer=45210 fuel=1/2 complaint=\"刹车异响\"").ok)
+            let other = try Desk(schema)
+            let chinese = other.app.execute("ro show RO1")
+            #expect(chinese.ok && chinese.output.contains("刹车异响"), "\(chinese.output)")
+            #expect(desk.app.execute("shop set language=en").ok)
+            let english = other.app.execute("ro show RO1")
+            #expect(english.ok && english.output != chinese.output, "\(english.output)")
+            #expect(desk.app.execute("shop set language=zh").ok)
+            #expect(other.app.execute("ro show RO1").output == chinese.output)
+            // A write at the other desk works under the setting in force, too.
+            #expect(desk.app.execute("shop set language=en").ok)
+            let refused = other.app.execute("estimate RO1 labor NOSUCH")
+            #expect(!refused.ok && refused.output == desk.app.execute("estimate RO1 labor NOSUCH").output, "\(refused.output)")
+        }
+    }
+}
