@@ -256,6 +256,7 @@ public final class Connection: SQLConnection {
             failureInTransaction = nil
             for result in prefetched.values { PQclear(result) }
             prefetched.removeAll()
+            beforeCommit.removeAll()
         }
         let result: T
         do {
@@ -271,22 +272,71 @@ public final class Connection: SQLConnection {
             rollBack()
             throw failure
         }
-        let closing = holdsWriterLock ? ["COMMIT", Connection.releaseWriterLock] : ["COMMIT"]
+        let closing = beforeCommit + ["COMMIT"] + (holdsWriterLock ? [Connection.releaseWriterLock] : [])
         let closed = batch(closing)
         defer { for result in closed { PQclear(result) } }
         do {
-            try check(closed.first ?? nil, sql: "COMMIT")
+            for index in 0...beforeCommit.count { try check(index < closed.count ? closed[index] : nil, sql: closing[index]) }
         } catch {
             if PQtransactionStatus(handle) != PQTRANS_IDLE { rollBack() }
             throw error
         }
-        if closed.count == 2, PQresultStatus(closed[1]) == PGRES_TUPLES_OK { holdsWriterLock = false }
+        if holdsWriterLock, closed.count == closing.count, PQresultStatus(closed[closing.count - 1]) == PGRES_TUPLES_OK {
+            holdsWriterLock = false
+        }
         return result
     }
 
     /// Answers of statements sent ahead with a BEGIN (`transaction(prefetching:)`), by their text,
     /// until the body runs them or the transaction ends.
     private var prefetched: [String: OpaquePointer] = [:]
+
+    /// Statements the COMMIT carries, their arguments written into their text (`runBeforeCommit`).
+    private var beforeCommit: [String] = []
+
+    /// Runs `sql` as the transaction's last statement, in the round trip of its COMMIT: for one
+    /// whose answer nobody reads (the store's writer mark removed). Its failure fails the commit
+    /// (and a serialisation failure runs the body again), as if it had run here; `changes` does
+    /// not count it. Run at once when it cannot wait: outside a transaction, or with an argument
+    /// other than an integer or NULL, or text with quotes, dollars or comments.
+    public func runBeforeCommit(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        guard transactionDepth > 0, let text = Connection.inlined(sql, arguments) else { return try run(sql, arguments) }
+        statementObserver?(sql, arguments)
+        beforeCommit.append(text)
+    }
+
+    /// `sql` with its placeholders replaced by its arguments, integers or NULLs, as literals; nil
+    /// when that cannot be done plainly.
+    static func inlined(_ sql: String, _ arguments: [SQLValue]) -> String? {
+        guard !sql.utf8.contains(where: { [UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "-"),
+                                           UInt8(ascii: "/"), UInt8(ascii: ";")].contains($0) }) else { return nil }
+        var literals: [String] = []
+        for argument in arguments {
+            switch argument {
+            case .integer(let value): literals.append(String(value))
+            case .null: literals.append("NULL")
+            case .real, .text: return nil
+            }
+        }
+        let translated = TranslatedSQL(sql)
+        guard translated.parameterCount == literals.count else { return nil }
+        var output = ""
+        var number: Int?
+        for character in translated.text + " " {
+            if let digit = character.wholeNumberValue, number != nil, character.isASCII {
+                number = number! * 10 + digit
+                continue
+            }
+            if let placeholder = number {
+                guard placeholder >= 1 && placeholder <= literals.count else { return nil }
+                output += literals[placeholder - 1]
+                number = nil
+            }
+            if character == "$" { number = 0 } else { output.append(character) }
+        }
+        output.removeLast()
+        return output
+    }
 
     /// Sends `statements` (none taking arguments) to the server in one message, one round trip,
     /// and returns their results in order. The server stops at the first that fails: its result

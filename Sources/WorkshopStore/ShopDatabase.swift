@@ -87,6 +87,15 @@ final class ShopDatabase {
         }
     }
 
+    /// Runs a statement whose answer nobody reads as the transaction's last: on a server, in the
+    /// round trip of the COMMIT (Postgres.Connection.runBeforeCommit); on SQLite, now.
+    func runBeforeCommit(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        switch engine {
+        case .sqlite(let db): try db.run(sql, arguments)
+        case .postgres(let db): try db.runBeforeCommit(sql, arguments)
+        }
+    }
+
     /// Rows the last INSERT, UPDATE or DELETE changed.
     var changes: Int {
         switch engine {

@@ -167,7 +167,8 @@ public final class Store {
                 sealing.touched.isCollecting = false
                 try finishJournal(sealing)
                 // Only its own mark: one left behind by someone else stays for `verify` to name.
-                try db.run("DELETE FROM writer_mark WHERE id = ?", [.integer(Int64(mark))])
+                // On a server it goes with the COMMIT, in its round trip.
+                try db.runBeforeCommit("DELETE FROM writer_mark WHERE id = ?", [.integer(Int64(mark))])
                 let state = writing!
                 if state.tail.id != state.start.id {
                     anchorBeforeCommit(start: .init(entry: state.start.id, hash: state.start.hash),

@@ -175,6 +175,35 @@ struct PostgresOnlyTests {
         }
     }
 
+    /// A statement run before the COMMIT travels with it, and still fails the transaction when it
+    /// fails: nothing of the body stays.
+    @Test("A statement run before the commit goes with it, and its failure undoes the transaction")
+    func runBeforeCommit() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let db = try schema.connect()
+            let before = db.roundTrips
+            try db.transaction(immediate: false) {
+                try db.run("UPDATE counter SET n = 5 WHERE id = 1", [])
+                try db.runBeforeCommit("UPDATE counter SET n = n + ? WHERE id = ?", [.integer(2), .integer(1)])
+            }
+            // BEGIN; the UPDATE prepared and run; the second UPDATE with the COMMIT.
+            #expect(db.roundTrips - before == 4)
+            #expect(try db.scalar("SELECT n FROM counter WHERE id = 1", []) == 7)
+            #expect(throws: PostgresError.self) {
+                try db.transaction(immediate: true) {
+                    try db.run("UPDATE counter SET n = 100 WHERE id = 1", [])
+                    try db.runBeforeCommit("UPDATE counter SET n = n / ? WHERE id = 1", [.integer(0)])
+                }
+            }
+            #expect(try db.scalar("SELECT n FROM counter WHERE id = 1", []) == 7)
+            #expect(!db.isInTransaction)
+            // The writer lock was released all the same.
+            let other = try schema.connect(lockTimeoutMilliseconds: 100)
+            try other.transaction(immediate: true) { try other.run("UPDATE counter SET n = 0 WHERE id = 1", []) }
+        }
+    }
+
     /// A writer that waits longer than the lock timeout for another's writer lock gives up with
     /// 55P03 (worded as "the shop is busy"), having changed nothing.
     @Test("A writer kept waiting past the lock timeout gives up")
@@ -269,6 +298,17 @@ struct PostgresRefusalTests {
         } catch {
             Issue.record("\(error)")
         }
+    }
+
+    @Test("Arguments written into a statement that waits for the commit: integers and NULL only")
+    func inlinedArguments() {
+        #expect(Connection.inlined("DELETE FROM writer_mark WHERE id = ?", [.integer(12)]) == "DELETE FROM writer_mark WHERE id = 12")
+        #expect(Connection.inlined("UPDATE t SET a = ?2, b = ?1 WHERE id = ?10",
+                                   (1...10).map { .integer(Int64($0)) }) == "UPDATE t SET a = 2, b = 1 WHERE id = 10")
+        #expect(Connection.inlined("UPDATE t SET a = ? WHERE id = ?", [.null, .integer(-3)]) == "UPDATE t SET a = NULL WHERE id = -3")
+        #expect(Connection.inlined("UPDATE t SET a = ?", [.text("x")]) == nil)
+        #expect(Connection.inlined("UPDATE t SET a = 'x' WHERE id = ?", [.integer(1)]) == nil)
+        #expect(Connection.inlined("UPDATE t SET a = ? WHERE id = ?", [.integer(1)]) == nil)
     }
 
     @Test("A URI without a password goes on to connect (and here fails to: no such server)")
