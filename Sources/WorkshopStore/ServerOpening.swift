@@ -1,4 +1,5 @@
 import Postgres
+import SafeFiles
 import WorkshopModel
 
 /// What a shop's database on a PostgreSQL server must be before Workshop works in it.
@@ -26,6 +27,11 @@ enum ServerOpening {
         } catch let error as PostgresError where error.sqlState == "42501" {
             throw StoreRefusal.serverNeedsSetup(known: PostgresMigrations.all.count)
         }
+    }
+
+    /// The anchor of the shop at `uri`, in `folder`: one file per server, database and schema.
+    static func anchorPath(uri: String, folder: String) -> String {
+        PathText.join(folder, PathText.safeFileName(uri) + ".anchor")
     }
 
     /// C and POSIX compare bytes; so does C.UTF-8 (glibc's code-point order, which for UTF-8 is

@@ -55,7 +55,8 @@ public final class Store {
     /// The anchor file's lock and last-known text, kept between writes (AnchorFile).
     var keptAnchorFile: AnchorFile?
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
-    /// given, else `<database>.anchor` beside the database (JournalAnchor).
+    /// given, else `<database>.anchor` beside the database (JournalAnchor); on a server, in the
+    /// folder `init(server:anchorFolder:context:)` was given.
     public lazy var anchorPath: String = JournalAnchor.defaultPath(forDatabase: db.location)
 
     /// Opens (creating and migrating if needed) the database at `path`; for reading only when the
@@ -98,7 +99,12 @@ public final class Store {
     /// `postgresql://workshop@shop-server/workshop`, or key=value conninfo; the password comes from
     /// ~/.pgpass or PGPASSWORD, never the URI). The database must sort text as SQLite does (C
     /// collation); its schema is brought up to date, each migration once (PostgresMigrator).
-    public init(server uri: String, context: ChangeContext) throws {
+    ///
+    /// `anchorFolder`: a folder on this machine, outside the server's reach, where the anchor (this
+    /// machine's witness of the chain's end) is kept, named after the server and database
+    /// (`PathText.safeFileName(uri).anchor`; no password is ever in the URI: the connection refuses
+    /// one). The CLI gives $WORKSHOP_ANCHOR or the user's data folder.
+    public init(server uri: String, anchorFolder: String, context: ChangeContext) throws {
         self.context = context
         self.settings = ShopSettings()
         isReadOnly = false
@@ -107,6 +113,7 @@ public final class Store {
         try ServerOpening.checkCollation(connection)
         try ServerOpening.migrate(connection, now: context.now)
         try reloadSettingsIfChanged()
+        anchorPath = ServerOpening.anchorPath(uri: uri, folder: anchorFolder)
     }
 
     /// A store over a connection someone else opened and keeps in a transaction, for reading only:

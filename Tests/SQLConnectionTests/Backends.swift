@@ -13,6 +13,14 @@ enum Backends {
     /// Whether the PostgreSQL suites run: a server is given, or one is required (and its absence fails them).
     static let postgresEnabled = postgresURI != nil || postgresRequired
 
+    /// Where the stores the tests open on the server keep their anchors (one file per schema: its
+    /// name comes from the URI), made once per run.
+    static let anchorFolder: String = {
+        let folder = NSTemporaryDirectory() + "workshop-test-anchors-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     struct NoServer: Error, CustomStringConvertible {
         var description: String {
             "WORKSHOP_REQUIRE_POSTGRES=1 but WORKSHOP_TEST_POSTGRES names no server (run the tests through `make test`)"

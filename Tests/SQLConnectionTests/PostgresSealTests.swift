@@ -25,7 +25,7 @@ struct PostgresSealTests {
     /// A shop on the server, in a schema of its own, opened as a Workshop terminal opens it.
     static func withServerStore(_ body: (Store, PostgresSchema) throws -> Void) throws {
         try Backends.withPostgres { schema in
-            let store = try Store(server: uri(schema), context: context())
+            let store = try Store(server: uri(schema), anchorFolder: Backends.anchorFolder, context: context())
             try body(store, schema)
         }
     }
@@ -278,7 +278,7 @@ struct PostgresSealTests {
     @Test func theApplicationsRoleIsSealedAndCannotStopIt() throws {
         try PostgresRoleTests.withApplicationRole { app, schema in
             do {
-                let store = try Store(server: Self.uri(schema, user: schema.name + "_app"), context: Self.context())
+                let store = try Store(server: Self.uri(schema, user: schema.name + "_app"), anchorFolder: Backends.anchorFolder, context: Self.context())
                 _ = try store.write { try store.addCustomer(name: "张三", phone: "13800000001", company: nil, address: nil) }
                 #expect(try store.db.scalar("SELECT count(*) FROM row_seals WHERE tbl = 'customers'") == 1)
                 #expect(try Self.verify(store) == [])

@@ -17,7 +17,7 @@ struct ServerReadTests {
     /// A store on a new shop in `schema` (its search path given in the URI, as a shop's can be).
     static func store(in schema: PostgresSchema) throws -> Store {
         let uri = schema.uri + (schema.uri.contains("?") ? "&" : "?") + "options=-csearch_path%3D" + schema.name
-        return try Store(server: uri, context: context)
+        return try Store(server: uri, anchorFolder: Backends.anchorFolder, context: context)
     }
 
     @Test func aNewShopsSafeguardsAreIntactAndAGuttedFunctionIsNamed() throws {

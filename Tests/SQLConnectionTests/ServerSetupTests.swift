@@ -36,7 +36,7 @@ struct ServerSetupTests {
             #expect(applied == PostgresMigrations.all.map(\.name))
             // Again (an upgrade with nothing new): nothing applied, nothing refused.
             #expect(try ServerSetup.prepare(adminURI: server, names: names, now: Self.now).isEmpty)
-            let desk = try Store(server: Self.uri(server, user: names.application),
+            let desk = try Store(server: Self.uri(server, user: names.application), anchorFolder: Backends.anchorFolder,
                                  context: ChangeContext(actor: "王芳", command: "test", now: Self.now))
             #expect(desk.settings.name == ShopSettings().name, "a new shop's settings read through the application role")
             let owner = try Connection(uri: server).first("SELECT schema_owner FROM information_schema.schemata WHERE schema_name = ?",
@@ -52,7 +52,7 @@ struct ServerSetupTests {
             try admin.execute(PostgresRoles.create(owner: names.owner, application: names.application, schema: names.schema))
             try admin.execute("GRANT USAGE ON SCHEMA \(names.schema) TO \(names.application)")
             #expect(throws: StoreRefusal.serverNeedsSetup(known: PostgresMigrations.all.count)) {
-                _ = try Store(server: Self.uri(server, user: names.application),
+                _ = try Store(server: Self.uri(server, user: names.application), anchorFolder: Backends.anchorFolder,
                               context: ChangeContext(actor: "王芳", command: "test", now: Self.now))
             }
             #expect(try admin.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = ?", [.text(names.schema)]) == 0,

@@ -28,17 +28,13 @@ public final class App {
         let store: Store
         do {
             let context = ChangeContext(actor: user, command: "", now: Timestamp.currentTime)
-            store = try onServer ? Store(server: path, context: context) : Store(path: path, context: context)
+            // A server's anchor is this machine's witness of the chain's end, outside the server's
+            // reach: in $WORKSHOP_ANCHOR or the data folder.
+            let anchorFolder = environment["WORKSHOP_ANCHOR"].flatMap { $0.isEmpty ? nil : $0 } ?? directory
+            store = try onServer ? Store(server: path, anchorFolder: anchorFolder, context: context) : Store(path: path, context: context)
         } catch {
             let reason = Wording(language: LaunchOptions.language(environment: environment, chosen: options.language), zone: .shanghai).refusal(error).text
             throw LaunchRefusal.cannotOpen(path: path, reason: reason)
-        }
-        if onServer {
-            // The anchor is this machine's witness of the chain's end, outside the server's reach:
-            // $WORKSHOP_ANCHOR or the data folder, named after the server and database (no password
-            // is ever in the URI: the connection refuses one).
-            let name = PathText.safeFileName(path) + ".anchor"
-            store.anchorPath = PathText.join(environment["WORKSHOP_ANCHOR"].flatMap { $0.isEmpty ? nil : $0 } ?? directory, name)
         }
         if let now = options.now {
             // Applied only once a manager has signed in (signIn): nobody else moves the clock.
