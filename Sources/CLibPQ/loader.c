@@ -19,9 +19,16 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
     X(PQcmdTuples) X(PQntuples) X(PQnfields) X(PQfname) X(PQftype) X(PQgetvalue) \
     X(PQgetlength) X(PQgetisnull) X(PQputCopyData) X(PQputCopyEnd) X(PQgetResult) X(PQsendQuery)
 
+// Pipeline mode (libpq 14 and later): statements sent one after another and their answers read
+// after, one round trip for all. Optional: an older libpq loads all the same, and the adapter
+// runs the statements one by one (workshop_libpq_has_pipeline).
+#define OPTIONAL_FUNCTIONS(X) \
+    X(PQenterPipelineMode) X(PQexitPipelineMode) X(PQpipelineSync) X(PQsendQueryPrepared)
+
 // One pointer per function, named real_<function>, typed from libpq's own declaration.
 #define POINTER(name) static __typeof__(&name) real_##name;
 FUNCTIONS(POINTER)
+OPTIONAL_FUNCTIONS(POINTER)
 
 static void load(void) {
     library = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
@@ -36,6 +43,14 @@ static void load(void) {
     if (real_##name == NULL) { load_error = "libpq.so.5 lacks " #name; return; }
     FUNCTIONS(RESOLVE)
 #undef RESOLVE
+#define RESOLVE_OPTIONAL(name) real_##name = (__typeof__(&name))dlsym(library, #name);
+    OPTIONAL_FUNCTIONS(RESOLVE_OPTIONAL)
+#undef RESOLVE_OPTIONAL
+}
+
+int workshop_libpq_has_pipeline(void) {
+    return real_PQenterPipelineMode != NULL && real_PQexitPipelineMode != NULL && real_PQpipelineSync != NULL
+        && real_PQsendQueryPrepared != NULL;
 }
 
 const char *workshop_libpq_load(void) {
@@ -81,3 +96,11 @@ int PQputCopyData(PGconn *conn, const char *buffer, int nbytes) { return real_PQ
 int PQputCopyEnd(PGconn *conn, const char *errormsg) { return real_PQputCopyEnd(conn, errormsg); }
 PGresult *PQgetResult(PGconn *conn) { return real_PQgetResult(conn); }
 int PQsendQuery(PGconn *conn, const char *query) { return real_PQsendQuery(conn, query); }
+int PQenterPipelineMode(PGconn *conn) { return real_PQenterPipelineMode ? real_PQenterPipelineMode(conn) : 0; }
+int PQexitPipelineMode(PGconn *conn) { return real_PQexitPipelineMode ? real_PQexitPipelineMode(conn) : 0; }
+int PQpipelineSync(PGconn *conn) { return real_PQpipelineSync ? real_PQpipelineSync(conn) : 0; }
+int PQsendQueryPrepared(PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues,
+                        const int *paramLengths, const int *paramFormats, int resultFormat) {
+    return real_PQsendQueryPrepared
+        ? real_PQsendQueryPrepared(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat) : 0;
+}

@@ -176,6 +176,109 @@ public final class Connection: SQLConnection {
         try first(sql, arguments) { $0.optionalInt(0) } ?? nil
     }
 
+    /// Runs the statements in turn, as many calls of `rows`/`run` would, and tells `body` each row
+    /// each returns with the statement's index; returns the rows each changed. With libpq 14 or
+    /// later they travel together (pipeline mode): one round trip for all, once each is prepared.
+    /// The first that fails throws its error, and those after it do not run; inside a transaction
+    /// that fails the transaction, as a failed statement does.
+    public func runEach(_ statements: [(sql: String, arguments: [SQLValue])], _ body: (Int, Row) throws -> Void) throws -> [Int] {
+        var changed: [Int] = []
+        changed.reserveCapacity(statements.count)
+        guard statements.count > 1, Connection.hasPipeline else {
+            for (index, statement) in statements.enumerated() {
+                let (result, columns) = try query(statement.sql, statement.arguments)
+                defer { PQclear(result) }
+                changed.append(try Connection.consume(result, columns, index, body))
+            }
+            return changed
+        }
+        // In groups small enough that what is sent never waits for answers not yet read.
+        var start = 0
+        while start < statements.count {
+            let end = min(start + Connection.pipelineGroup, statements.count)
+            try pipeline(statements[start..<end], firstIndex: start, body, into: &changed)
+            start = end
+        }
+        return changed
+    }
+
+    static let hasPipeline = workshop_libpq_has_pipeline() == 1
+    static let pipelineGroup = 100
+
+    private func pipeline(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, firstIndex: Int,
+                          _ body: (Int, Row) throws -> Void, into changed: inout [Int]) throws {
+        // Each prepared first (a round trip each, once per connection), outside the pipeline.
+        var prepared: [PreparedStatement] = []
+        for statement in statements {
+            let made = try self.prepared(statement.sql, statement.arguments)
+            guard statement.arguments.count == made.parameterCount else {
+                throw PostgresError(sqlState: "07001", message: "expected \(made.parameterCount) arguments, got \(statement.arguments.count)",
+                                    sql: statement.sql)
+            }
+            statementObserver?(statement.sql, statement.arguments)
+            prepared.append(made)
+        }
+        roundTrips += 1
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw PostgresError(sqlState: "08006", message: Connection.trimmed(PQerrorMessage(handle)))
+        }
+        var sent = 0
+        for (offset, statement) in statements.enumerated() {
+            let queued = Parameters(statement.arguments).withValues { values in
+                PQsendQueryPrepared(handle, prepared[offset].name, Int32(statement.arguments.count), values, nil, nil, 0)
+            }
+            guard queued == 1 else { break }
+            sent += 1
+        }
+        _ = PQpipelineSync(handle)
+        // Each statement's result, then the NULL that ends it; after them all, the sync's.
+        var results: [OpaquePointer?] = []
+        for _ in 0..<sent {
+            let result = PQgetResult(handle)
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+            results.append(result)
+        }
+        while let end = PQgetResult(handle) {
+            let status = PQresultStatus(end)
+            PQclear(end)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        _ = PQexitPipelineMode(handle)
+        defer { for result in results { PQclear(result) } }
+        let sqls = statements.map(\.sql)
+        for offset in 0..<sqls.count {
+            let result = offset < results.count ? results[offset] : nil
+            do {
+                try check(result, sql: sqls[offset])
+            } catch let error as PostgresError {
+                if error.sqlState == "0A000" { self.statements[sqls[offset]] = nil }
+                throw error
+            }
+            guard let result else { continue }
+            let columns: ResultColumns
+            if let known = prepared[offset].columns, known.matches(result) {
+                columns = known
+            } else {
+                columns = ResultColumns(result: result, sql: sqls[offset])
+                prepared[offset].columns = columns
+            }
+            changed.append(try Connection.consume(result, columns, firstIndex + offset, body))
+        }
+    }
+
+    /// Tells `body` the result's rows; returns the rows it changed (an INSERT's, UPDATE's or DELETE's).
+    private static func consume(_ result: OpaquePointer, _ columns: ResultColumns, _ index: Int,
+                                _ body: (Int, Row) throws -> Void) throws -> Int {
+        let count = PQntuples(result)
+        var row: Int32 = 0
+        while row < count {
+            try body(index, Row(result: result, row: row, columns: columns))
+            row += 1
+        }
+        guard let tag = PQcmdStatus(result), changesRows(tag) else { return 0 }
+        return Int(Row.leadingInteger(PQcmdTuples(result), count: Int(strlen(PQcmdTuples(result)))))
+    }
+
     /// Prepares `sql` as its first run would, without running it: the server parses and checks it
     /// against the schema (names, types, grouping). For tests that check a statement is valid here.
     public func prepareOnly(_ sql: String) throws {

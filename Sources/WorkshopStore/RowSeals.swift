@@ -9,28 +9,31 @@ enum RowSeals {
     /// Seals what the transaction touched under `entry`. Returns how many rows were sealed.
     @discardableResult
     static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> Int {
-        var sealed = 0
-        for touch in touches {
-            guard let shape = shapes[touch.table] else { continue }
-            let latest = try latestSeal(touch.table, touch.key, db)
-            let expected = latest?.digest
-            // The tamper log is written outside Workshop: a row of it is sealed as found.
-            let altered = touch.table != TableShape.tamperLog && expected != touch.found
-            // A row made and removed in the same transaction, never sealed before, leaves no seal.
-            let mustSeal = touch.found != nil || expected != nil || altered
-            try db.run(shape.sealStatement, [.integer(Int64(entry)), .text(touch.table), touch.key.value, SQLValue(altered)]
-                   + shape.keyParameters(touch.key) + [SQLValue(mustSeal)])
-            sealed += db.changes
+        let sealable = touches.compactMap { touch in shapes[touch.table].map { (touch, $0) } }
+        // Every row's latest seal, then every row's new seal: two batches (on a server, two round
+        // trips whatever the number of rows). A row is touched once, so no lookup sees another's seal.
+        var expected = [String?](repeating: nil, count: sealable.count)
+        try db.runEach(sealable.map { touch, _ in (latestSealQuery, [.text(touch.table), touch.key.value]) }) { index, row in
+            expected[index] = row.optionalString("digest")
         }
-        return sealed
+        let changed = try db.runEach(sealable.enumerated().map { index, sealing in
+            let (touch, shape) = sealing
+            // The tamper log is written outside Workshop: a row of it is sealed as found.
+            let altered = touch.table != TableShape.tamperLog && expected[index] != touch.found
+            // A row made and removed in the same transaction, never sealed before, leaves no seal.
+            let mustSeal = touch.found != nil || expected[index] != nil || altered
+            return (shape.sealStatement, [.integer(Int64(entry)), .text(touch.table), touch.key.value, SQLValue(altered)]
+                    + shape.keyParameters(touch.key) + [SQLValue(mustSeal)])
+        })
+        return changed.reduce(0, +)
     }
+
+    static let latestSealQuery = "SELECT entry_id, digest FROM row_seals WHERE tbl = ? AND row_key = ? ORDER BY entry_id DESC LIMIT 1"
 
     /// The latest seal of a row: the entry that wrote it and its digest then (nil: it deleted the
     /// row). Nil when no entry ever sealed the row.
     static func latestSeal(_ table: String, _ key: RowKey, _ db: ShopDatabase) throws -> (entry: Int, digest: String?)? {
-        try db.first("""
-            SELECT entry_id, digest FROM row_seals WHERE tbl = ? AND row_key = ? ORDER BY entry_id DESC LIMIT 1
-            """, [.text(table), key.value]) { ($0.int("entry_id"), $0.optionalString("digest")) }
+        try db.first(latestSealQuery, [.text(table), key.value]) { ($0.int("entry_id"), $0.optionalString("digest")) }
     }
 
     /// The tamper log's rows no entry has sealed yet (the watch triggers add them outside Workshop).

@@ -87,6 +87,25 @@ final class ShopDatabase {
         }
     }
 
+    /// Runs the statements in turn, `body` told each row each returns with the statement's index;
+    /// returns the rows each INSERT, UPDATE or DELETE changed. On a server, one round trip for all (pipeline mode,
+    /// Postgres.Connection.runEach); on SQLite, one after the other, as a loop of calls would.
+    @discardableResult
+    func runEach(_ statements: [(sql: String, arguments: [SQLValue])], _ body: (Int, ShopRow) throws -> Void = { _, _ in }) throws -> [Int] {
+        switch engine {
+        case .sqlite(let db):
+            var changed: [Int] = []
+            changed.reserveCapacity(statements.count)
+            for (index, statement) in statements.enumerated() {
+                try db.forEach(statement.sql, statement.arguments) { try body(index, .sqlite($0)) }
+                changed.append(db.changes)
+            }
+            return changed
+        case .postgres(let db):
+            return try db.runEach(statements) { try body($0, .postgres($1)) }
+        }
+    }
+
     /// Runs a statement whose answer nobody reads as the transaction's last: on a server, in the
     /// round trip of the COMMIT (Postgres.Connection.runBeforeCommit); on SQLite, now.
     func runBeforeCommit(_ sql: String, _ arguments: [SQLValue] = []) throws {

@@ -204,6 +204,44 @@ struct PostgresOnlyTests {
         }
     }
 
+    /// Statements sent together (pipeline mode) answer as one by one, in one round trip once
+    /// prepared; the first that fails throws, and what came after it did not run.
+    @Test("Statements run together answer as one by one, in one round trip")
+    func runEachTogether() throws {
+        try Backends.withPostgres { schema in
+            try Self.makeCounter(schema)
+            let db = try schema.connect()
+            let statements: [(sql: String, arguments: [SQLValue])] = [
+                ("UPDATE counter SET n = n + ? WHERE id = 1", [.integer(5)]),
+                ("SELECT n, ? AS label FROM counter WHERE id = 1", [.text("一")]),
+                ("UPDATE counter SET n = n * ? WHERE id = 1", [.integer(3)]),
+                ("SELECT n, ? AS label FROM counter WHERE id = 1", [.text("二")]),
+            ]
+            var seen: [String] = []
+            let changed = try db.transaction(immediate: false) {
+                try db.runEach(statements) { index, row in seen.append("\(index):\(row.int("n")):\(row.string("label"))") }
+            }
+            #expect(changed == [1, 0, 1, 0])
+            #expect(seen == ["1:5:一", "3:15:二"])
+            // Prepared now: the four again in one round trip.
+            let before = db.roundTrips
+            _ = try db.runEach(statements) { _, _ in }
+            #expect(db.roundTrips - before == (Connection.hasPipeline ? 1 : 4))
+            #expect(try db.scalar("SELECT n FROM counter WHERE id = 1", []) == 60)
+            // A failure in the middle: thrown, the transaction undone, the last never run.
+            #expect(throws: PostgresError.self) {
+                try db.transaction(immediate: true) {
+                    _ = try db.runEach([("UPDATE counter SET n = 1 WHERE id = ?", [.integer(1)]),
+                                        ("UPDATE counter SET n = n / ? WHERE id = 1", [.integer(0)]),
+                                        ("INSERT INTO counter(id, n) VALUES (?, 0)", [.integer(2)])]) { _, _ in }
+                }
+            }
+            #expect(try db.scalar("SELECT n FROM counter WHERE id = 1", []) == 60)
+            #expect(try db.scalar("SELECT count(*) FROM counter", []) == 1)
+            #expect(!db.isInTransaction)
+        }
+    }
+
     /// A writer that waits longer than the lock timeout for another's writer lock gives up with
     /// 55P03 (worded as "the shop is busy"), having changed nothing.
     @Test("A writer kept waiting past the lock timeout gives up")

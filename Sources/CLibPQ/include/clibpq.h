@@ -12,4 +12,7 @@
 // Call before any other PQ function: they assume the library is loaded.
 const char *workshop_libpq_load(void);
 
+// 1 when the library has pipeline mode (libpq 14 and later), else 0. After workshop_libpq_load.
+int workshop_libpq_has_pipeline(void);
+
 #endif
