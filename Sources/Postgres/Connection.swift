@@ -394,6 +394,26 @@ public final class Connection: SQLConnection {
     /// until the body runs them or the transaction ends.
     private var prefetched: [String: OpaquePointer] = [:]
 
+    /// Inside a transaction: runs `statements` (none taking arguments) now, together, in one round
+    /// trip, and keeps their answers for the body's own calls of them, as `transaction(prefetching:)`
+    /// does. For statements whose answer nothing the body does before it calls them changes.
+    /// Outside a transaction, nothing.
+    public func sendAhead(_ statements: [String]) throws {
+        guard transactionDepth > 0, !statements.isEmpty else { return }
+        let results = batch(statements)
+        do {
+            for (index, statement) in statements.enumerated() {
+                try check(index < results.count ? results[index] : nil, sql: statement)
+            }
+        } catch {
+            for result in results { PQclear(result) }
+            throw error
+        }
+        for (index, statement) in statements.enumerated() {
+            if let stale = prefetched.updateValue(results[index], forKey: statement) { PQclear(stale) }
+        }
+    }
+
     /// Statements the COMMIT carries, their arguments written into their text (`runBeforeCommit`).
     private var beforeCommit: [String] = []
 

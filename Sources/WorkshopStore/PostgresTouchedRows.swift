@@ -32,11 +32,16 @@ enum PostgresTouchedRows {
         ) ON COMMIT DELETE ROWS
         """
 
+    static let tablesQuery = "SELECT DISTINCT tbl FROM \(table) ORDER BY tbl"
+
     /// Notes in `touched` every row the transaction changed, in the order they changed (a row's
     /// first change says how Workshop found it).
     static func collect(into touched: TouchedRows, shapes: [String: TableShape], _ db: ShopDatabase) throws {
         var changes: [(seq: Int, table: String, oldKey: RowKey?, found: String?, newKey: RowKey?)] = []
-        let tables = try db.rows("SELECT DISTINCT tbl FROM \(table) ORDER BY tbl") { $0.string("tbl") }
+        // With the tables, the tamper log's unsealed rows the write reads next (Store.finishJournal):
+        // one round trip for both.
+        try db.sendAhead([tablesQuery] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [$0] } ?? []))
+        let tables = try db.rows(tablesQuery) { $0.string("tbl") }
             .compactMap { name in shapes[name].map { (name, $0) } }
         // Every table's lines in one round trip.
         try db.runEach(tables.map { name, shape in (query(shape), [.text(name)]) }) { index, row in

@@ -38,16 +38,22 @@ enum RowSeals {
 
     /// The tamper log's rows no entry has sealed yet (the watch triggers add them outside Workshop).
     static func unsealedTamperLogRows(_ shapes: [String: TableShape], _ db: ShopDatabase) throws -> [(RowKey, String?)] {
-        guard let shape = shapes[TableShape.tamperLog] else { return [] }
+        guard let query = unsealedTamperLogQuery(shapes, db) else { return [] }
+        return try db.rows(query) { (RowKey.rowid(Int64($0.int("k"))), $0.optionalString("d")) }
+    }
+
+    /// The statement `unsealedTamperLogRows` runs (nil when the tamper log is not sealed).
+    static func unsealedTamperLogQuery(_ shapes: [String: TableShape], _ db: ShopDatabase) -> String? {
+        guard let shape = shapes[TableShape.tamperLog] else { return nil }
         // The highest rowid sealed: on a server the keys are text, compared as the numbers they are.
         let lastSealed = db.text(PortableSQL(
             sqlite: "SELECT max(row_key) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'",
             postgres: "SELECT max(\(integerKey)) FROM row_seals WHERE tbl = '\(TableShape.tamperLog)'"))
-        return try db.rows("""
+        return """
             SELECT \(shape.keyExpression) AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t
             WHERE \(shape.keyExpression) > coalesce((\(lastSealed)), 0)
             ORDER BY \(shape.keyExpression)
-            """) { (RowKey.rowid(Int64($0.int("k"))), $0.optionalString("d")) }
+            """
     }
 
     /// On PostgreSQL `row_key` is TEXT, a rowid written in decimal (PostgresMigrations); SQLite

@@ -106,6 +106,13 @@ final class ShopDatabase {
         }
     }
 
+    /// Statements (without arguments) the transaction will run, whose answers nothing it does
+    /// before changes: on a server, run now in one round trip and answered from there when the
+    /// body runs them (Postgres.Connection.sendAhead); on SQLite, nothing: they run when called.
+    func sendAhead(_ statements: [String]) throws {
+        try postgres?.sendAhead(statements)
+    }
+
     /// Runs a statement whose answer nobody reads as the transaction's last: on a server, in the
     /// round trip of the COMMIT (Postgres.Connection.runBeforeCommit); on SQLite, now.
     func runBeforeCommit(_ sql: String, _ arguments: [SQLValue] = []) throws {
