@@ -65,7 +65,7 @@ struct ServerQueryPlanGuardTests {
     /// The statements a day of `script` and the everyday reads send, each with the arguments of one run.
     static func statements(of script: String, on schema: ServerSchema) throws -> [String: [SQLValue]] {
         let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234", "HOME": NSTemporaryDirectory()])
         try app.signIn("王芳", readSecret: nil)
         var seen: [String: [SQLValue]] = [:]
         app.observeServerStatements { sql, arguments in if seen[sql] == nil { seen[sql] = arguments } }
@@ -100,7 +100,7 @@ struct ServerQueryPlanGuardTests {
     @Test func theGuardCatchesAScanNoIndexCanServe() throws {
         try TestServer.withSchema { schema in
             let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", "王芳"])
-            let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234"])
+            let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "HOME": NSTemporaryDirectory()])
             try app.signIn("王芳", readSecret: nil)
             let sql = "SELECT id FROM orders WHERE discount_value = ?"
             let plan = try Self.plan(sql, [.integer(5)], on: try schema.connect())

@@ -40,7 +40,7 @@ struct ServerRoundTripTests {
 
         init(_ schema: ServerSchema, user: String = "王芳") throws {
             let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", user, "--now", "2026-11-22 09:00"])
-            app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+            app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234", "HOME": NSTemporaryDirectory()])
             try app.signIn(user, readSecret: nil)
             app.observeServerStatements { [unowned self] sql, _ in
                 statements += 1
