@@ -90,9 +90,14 @@ extension Store {
             .filter { $0.until > from }
     }
 
-    /// The first confirmed booking of the bay from `from` on.
-    public func nextHold(bayID: Int, from: Timestamp) throws -> BayHold? {
-        try db.first(Self.nextHoldQuery, [.integer(Int64(bayID)), .integer(Int64(from.seconds))], hold(from:))
+    /// The first confirmed booking of each bay from `from` on, by bay: one look-up a bay, all sent
+    /// together (on a server, one round trip for all the bays).
+    public func nextHolds(bayIDs: [Int], from: Timestamp) throws -> [Int: BayHold] {
+        var holds: [Int: BayHold] = [:]
+        try db.runEach(bayIDs.map { (Self.nextHoldQuery, [.integer(Int64($0)), .integer(Int64(from.seconds))]) }) { index, row in
+            holds[bayIDs[index]] = hold(from: row)
+        }
+        return holds
     }
 
     /// Every bay with the car in it and the bookings holding it in [from, to).

@@ -125,9 +125,10 @@ enum PeopleCommands {
                                s.t("起", "Since"), s.t("至（交车）", "Until (promised)"), s.t("预约（今天 / 下一个）", "Held for (today / next)")])
         table.maximumWidth = 64
         var json: [JSON] = []
+        let nextHolds = try s.store.nextHolds(bayIDs: states.map(\.bay.id), from: endOfToday)
         for state in states {
             let occupant = state.occupant
-            let next = try s.store.nextHold(bayID: state.bay.id, from: endOfToday)
+            let next = nextHolds[state.bay.id]
             var held = state.holds.map(holdText)
             if let next { held.append(s.t("下一个 ", "next ") + holdText(next)) }
             let until = occupant?.promisedAt.map { short($0) + ($0 < s.now ? s.t("（已超时）", " (overdue)") : "") } ?? ""
