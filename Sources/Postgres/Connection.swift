@@ -207,7 +207,26 @@ public final class Connection: SQLConnection {
 
     private func pipeline(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, firstIndex: Int,
                           _ body: (Int, Row) throws -> Void, into changed: inout [Int]) throws {
-        // Each prepared first (a round trip each, once per connection), outside the pipeline.
+        let (results, prepared) = try pipelined(statements)
+        defer { for result in results { PQclear(result) } }
+        for (offset, result) in results.enumerated() {
+            let sql = statements[statements.startIndex + offset].sql
+            let columns: ResultColumns
+            if let known = prepared[offset].columns, known.matches(result!) {
+                columns = known
+            } else {
+                columns = ResultColumns(result: result!, sql: sql)
+                prepared[offset].columns = columns
+            }
+            changed.append(try Connection.consume(result!, columns, firstIndex + offset, body))
+        }
+    }
+
+    /// Sends the statements in pipeline mode, one round trip (each prepared first if it was not),
+    /// and returns their results, all successes, to be cleared by the caller; throws the first
+    /// failure, having cleared them.
+    private func pipelined(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>) throws
+        -> (results: [OpaquePointer?], prepared: [PreparedStatement]) {
         var prepared: [PreparedStatement] = []
         for statement in statements {
             let made = try self.prepared(statement.sql, statement.arguments)
@@ -244,26 +263,20 @@ public final class Connection: SQLConnection {
             if status == PGRES_PIPELINE_SYNC { break }
         }
         _ = PQexitPipelineMode(handle)
-        defer { for result in results { PQclear(result) } }
-        let sqls = statements.map(\.sql)
-        for offset in 0..<sqls.count {
-            let result = offset < results.count ? results[offset] : nil
-            do {
-                try check(result, sql: sqls[offset])
-            } catch let error as PostgresError {
-                if error.sqlState == "0A000" { self.statements[sqls[offset]] = nil }
-                throw error
+        do {
+            for (offset, statement) in statements.enumerated() {
+                do {
+                    try check(offset < results.count ? results[offset] : nil, sql: statement.sql)
+                } catch let error as PostgresError {
+                    if error.sqlState == "0A000" { self.statements[statement.sql] = nil }
+                    throw error
+                }
             }
-            guard let result else { continue }
-            let columns: ResultColumns
-            if let known = prepared[offset].columns, known.matches(result) {
-                columns = known
-            } else {
-                columns = ResultColumns(result: result, sql: sqls[offset])
-                prepared[offset].columns = columns
-            }
-            changed.append(try Connection.consume(result, columns, firstIndex + offset, body))
+        } catch {
+            for result in results { PQclear(result) }
+            throw error
         }
+        return (results, prepared)
     }
 
     /// Tells `body` the result's rows; returns the rows it changed (an INSERT's, UPDATE's or DELETE's).
@@ -350,14 +363,17 @@ public final class Connection: SQLConnection {
         }
         // The prefetched answers, handed to the body's calls (which clear them).
         let firstPrefetched = opening.count - prefetching.count
-        for index in firstPrefetched..<opening.count { prefetched[opening[index]] = results[index] }
+        for index in firstPrefetched..<opening.count {
+            prefetched[opening[index]] = (results[index], [])
+            statementObserver?(opening[index], [])
+        }
         results.removeSubrange(firstPrefetched...)
         transactionDepth += 1
         failureInTransaction = nil
         defer {
             transactionDepth -= 1
             failureInTransaction = nil
-            for result in prefetched.values { PQclear(result) }
+            for answer in prefetched.values { PQclear(answer.result) }
             prefetched.removeAll()
             beforeCommit.removeAll()
         }
@@ -392,26 +408,45 @@ public final class Connection: SQLConnection {
 
     /// Answers of statements sent ahead with a BEGIN (`transaction(prefetching:)`), by their text,
     /// until the body runs them or the transaction ends.
-    private var prefetched: [String: OpaquePointer] = [:]
+    private var prefetched: [String: (result: OpaquePointer, arguments: [SQLValue])] = [:]
 
-    /// Inside a transaction: runs `statements` (none taking arguments) now, together, in one round
-    /// trip, and keeps their answers for the body's own calls of them, as `transaction(prefetching:)`
-    /// does. For statements whose answer nothing the body does before it calls them changes.
-    /// Outside a transaction, nothing.
-    public func sendAhead(_ statements: [String]) throws {
+    /// Inside a transaction: runs `statements` now, together, in one round trip, and keeps their
+    /// answers for the body's own calls of them with the same arguments, as
+    /// `transaction(prefetching:)` does. For statements whose answer nothing the body does before it
+    /// calls them changes. Each is prepared (once per connection) and sent in pipeline mode; with
+    /// a libpq that has none, those without arguments go as one batch of text, the others run when
+    /// called. Outside a transaction, nothing.
+    public func sendAhead(_ statements: [(sql: String, arguments: [SQLValue])]) throws {
         guard transactionDepth > 0, !statements.isEmpty else { return }
-        let results = batch(statements)
+        if Connection.hasPipeline {
+            for group in stride(from: 0, to: statements.count, by: Connection.pipelineGroup) {
+                let part = statements[group..<min(group + Connection.pipelineGroup, statements.count)]
+                let (results, _) = try pipelined(part)
+                for (offset, statement) in part.enumerated() {
+                    keep(results[offset]!, for: statement.sql, statement.arguments)
+                }
+            }
+            return
+        }
+        let plain = statements.filter(\.arguments.isEmpty).map(\.sql)
+        guard !plain.isEmpty else { return }
+        let results = batch(plain)
         do {
-            for (index, statement) in statements.enumerated() {
+            for (index, statement) in plain.enumerated() {
                 try check(index < results.count ? results[index] : nil, sql: statement)
             }
         } catch {
             for result in results { PQclear(result) }
             throw error
         }
-        for (index, statement) in statements.enumerated() {
-            if let stale = prefetched.updateValue(results[index], forKey: statement) { PQclear(stale) }
+        for (index, statement) in plain.enumerated() {
+            keep(results[index], for: statement, [])
+            statementObserver?(statement, [])
         }
+    }
+
+    private func keep(_ result: OpaquePointer, for sql: String, _ arguments: [SQLValue]) {
+        if let stale = prefetched.updateValue((result, arguments), forKey: sql) { PQclear(stale.result) }
     }
 
     /// Statements the COMMIT carries, their arguments written into their text (`runBeforeCommit`).
@@ -499,9 +534,9 @@ public final class Connection: SQLConnection {
     /// Executes `sql` (prepared first if this connection has not yet) and returns its result, to
     /// be cleared by the caller, with the columns to read it by.
     private func query(_ sql: String, _ arguments: [SQLValue]) throws -> (OpaquePointer, ResultColumns) {
-        if !prefetched.isEmpty, arguments.isEmpty, let result = prefetched.removeValue(forKey: sql) {
-            statementObserver?(sql, arguments)
-            return (result, ResultColumns(result: result, sql: sql))
+        if !prefetched.isEmpty, let answer = prefetched[sql], answer.arguments == arguments {
+            prefetched[sql] = nil  // observed when it was sent
+            return (answer.result, ResultColumns(result: answer.result, sql: sql))
         }
         let statement = try prepared(sql, arguments)
         guard arguments.count == statement.parameterCount else {

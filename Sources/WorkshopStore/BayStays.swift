@@ -51,11 +51,14 @@ extension Store {
                 plate: row.string("plate"), since: row.timestamp("since"), promisedAt: row.optionalTimestamp("promised_at"))
     }
 
+    /// `currentStays`' two statements: the open stays, and the cars put in bays before stays were recorded.
+    static let currentStaysQueries = [openStayQuery + " WHERE s.left_at IS NULL", earlierStayQuery + " ORDER BY a.id DESC"]
+
     /// Every car in a bay now, one per bay (where two cars of before stays were recorded claim one
     /// bay, the one put there last).
     public func currentStays() throws -> [BayStay] {
-        var stays = try db.rows(Self.openStayQuery + " WHERE s.left_at IS NULL", [], stay(from:))
-        let earlier = try db.rows(Self.earlierStayQuery + " ORDER BY a.id DESC", [], stay(from:))
+        var stays = try db.rows(Self.currentStaysQueries[0], [], stay(from:))
+        let earlier = try db.rows(Self.currentStaysQueries[1], [], stay(from:))
         for stay in earlier where !stays.contains(where: { $0.bayID == stay.bayID }) { stays.append(stay) }
         return stays
     }
@@ -86,8 +89,11 @@ extension Store {
     /// order is open and was never given a bay (the car waits for the bay booked for it). A booking
     /// lasts at most a day, so the bookings' time index is read from a day before `from`.
     public func bayHolds(from: Timestamp, to: Timestamp) throws -> [BayHold] {
-        try db.rows(Self.holdsQuery, [.integer(Int64(from.seconds - 86_400)), .integer(Int64(to.seconds))], hold(from:))
-            .filter { $0.until > from }
+        try db.rows(Self.holdsQuery, holdsArguments(from: from, to: to), hold(from:)).filter { $0.until > from }
+    }
+
+    private func holdsArguments(from: Timestamp, to: Timestamp) -> [SQLValue] {
+        [.integer(Int64(from.seconds - 86_400)), .integer(Int64(to.seconds))]
     }
 
     /// The first confirmed booking of each bay from `from` on, by bay: one look-up a bay, all sent
@@ -102,6 +108,8 @@ extension Store {
 
     /// Every bay with the car in it and the bookings holding it in [from, to).
     public func bayStates(from: Timestamp, to: Timestamp) throws -> [BayState] {
+        // All in one round trip on a server: none depends on another's answer.
+        try db.sendAhead(Self.currentStaysQueries.map { ($0, []) } + [(Self.holdsQuery, holdsArguments(from: from, to: to)), (Self.baysQuery, [])])
         let stays = try currentStays()
         let holds = try bayHolds(from: from, to: to)
         return try bays().map { bay in

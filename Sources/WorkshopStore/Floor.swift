@@ -148,10 +148,25 @@ extension Store {
     public func boardFacts() throws -> [BoardFacts] {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
-        try db.forEach("""
+        let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
+        let openOrders = """
             SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
             FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses)
-            """) { row in
+            """
+        let progress = """
+            SELECT p.order_id, p.percent, p.at FROM progress_reports p
+            WHERE p.\(openFilter) ORDER BY p.order_id, p.at, p.id
+            """
+        let notified = "SELECT order_id, max(at) AS at FROM notifications WHERE \(openFilter) GROUP BY order_id"
+        let pending = """
+            SELECT order_id, count(*) AS pending FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id
+            """
+        let inspections = "SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id"
+        let assignments = "SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id"
+        // All in one round trip on a server: none depends on another's answer.
+        try db.sendAhead(([openOrders, progress, notified, pending, inspections, assignments] + Self.currentStaysQueries
+                          + [Self.declinedHeldQuery]).map { ($0, []) })
+        try db.forEach(openOrders) { row in
             let id = row.int("id")
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
             order.append(id)
@@ -160,23 +175,17 @@ extension Store {
                                    promisedAt: row.optionalTimestamp("promised_at"), startedAt: row.optionalTimestamp("started_at"),
                                    completedAt: row.optionalTimestamp("completed_at"))
         }
-        let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
-        try db.forEach("""
-            SELECT p.order_id, p.percent, p.at FROM progress_reports p
-            WHERE p.\(openFilter) ORDER BY p.order_id, p.at, p.id
-            """) { row in
+        try db.forEach(progress) { row in
             facts[row.int("order_id")]?.progress = row.int("percent")
             facts[row.int("order_id")]?.lastProgressAt = row.timestamp("at")
         }
-        try db.forEach("SELECT order_id, max(at) AS at FROM notifications WHERE \(openFilter) GROUP BY order_id") { row in
+        try db.forEach(notified) { row in
             facts[row.int("order_id")]?.lastNotifiedAt = row.timestamp("at")
         }
-        try db.forEach("""
-            SELECT order_id, count(*) AS pending FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id
-            """) { row in
+        try db.forEach(pending) { row in
             facts[row.int("order_id")]?.pendingSupplements = row.int("pending")
         }
-        try db.forEach("SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id") { row in
+        try db.forEach(inspections) { row in
             let id = row.int("order_id")
             let stored = StoredCodes(row, table: "inspections", key: String(row.int("id")))
             let stage: InspectionStage = try stored.code("stage")
@@ -192,7 +201,7 @@ extension Store {
         // Who has it: each group (with its technician) once, then the bay the car is in now — one
         // bay, however often it was moved.
         var parts: [Int: [String]] = [:]
-        try db.forEach("SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id") { row in
+        try db.forEach(assignments) { row in
             let group = row.string("group_name")
             let part = [group, row.optionalString("technician")].compactMap { $0 }.joined(separator: "/")
             let id = row.int("order_id")

@@ -40,7 +40,7 @@ enum PostgresTouchedRows {
         var changes: [(seq: Int, table: String, oldKey: RowKey?, found: String?, newKey: RowKey?)] = []
         // With the tables, the tamper log's unsealed rows the write reads next (Store.finishJournal):
         // one round trip for both.
-        try db.sendAhead([tablesQuery] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [$0] } ?? []))
+        try db.sendAhead([(tablesQuery, [])] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [($0, [])] } ?? []))
         let tables = try db.rows(tablesQuery) { $0.string("tbl") }
             .compactMap { name in shapes[name].map { (name, $0) } }
         // Every table's lines in one round trip.

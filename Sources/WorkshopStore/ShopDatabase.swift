@@ -106,11 +106,12 @@ final class ShopDatabase {
         }
     }
 
-    /// Statements (without arguments) the transaction will run, whose answers nothing it does
-    /// before changes: on a server, run now in one round trip and answered from there when the
-    /// body runs them (Postgres.Connection.sendAhead); on SQLite, nothing: they run when called.
-    func sendAhead(_ statements: [String]) throws {
-        try postgres?.sendAhead(statements)
+    /// Statements the transaction will run, whose answers nothing it does before changes: on a
+    /// server, run now, all in one round trip, and answered from there when the body runs them
+    /// with the same arguments (Postgres.Connection.sendAhead); on SQLite, nothing: they run when
+    /// called.
+    func sendAhead(_ statements: @autoclosure () -> [(sql: String, arguments: [SQLValue])]) throws {
+        try postgres?.sendAhead(statements())
     }
 
     /// Runs a statement whose answer nobody reads as the transaction's last: on a server, in the

@@ -61,8 +61,10 @@ extension Store {
     }
 
     public func bays() throws -> [Bay] {
-        try db.rows("SELECT id, name, equipment, hours FROM bays ORDER BY id", [], bay(from:))
+        try db.rows(Self.baysQuery, [], bay(from:))
     }
+
+    static let baysQuery = "SELECT id, name, equipment, hours FROM bays ORDER BY id"
 
     public func saveBay(name: String, equipment: [String], hours: String) throws {
         let text = equipment.joined(separator: ",")
