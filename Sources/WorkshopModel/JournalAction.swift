@@ -56,6 +56,8 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case lineRemove = "line.remove"
     /// Member prices: a tier set or changed, a customer's tier set or ended.
     case memberTierSet = "member.tier"
+    /// A site of the chain added (`site add`).
+    case siteAdd = "site.add"
     case memberSet = "member.set"
     case orderCheckin = "order.checkin"
     case orderComebackLink = "order.comeback-link"

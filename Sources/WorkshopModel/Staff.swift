@@ -51,9 +51,11 @@ public struct StaffMember: Hashable, Sendable {
     /// The work group (班组) a technician belongs to.
     public var group: String?
     public var active: Bool
+    /// The site (门店) the person works at: nil for the home site (Site).
+    public var siteID: Int?
 
-    public init(id: Int, name: String, roles: [Role], group: String?, active: Bool = true) {
-        (self.id, self.name, self.roles, self.group, self.active) = (id, name, roles, group, active)
+    public init(id: Int, name: String, roles: [Role], group: String?, active: Bool = true, siteID: Int? = nil) {
+        (self.id, self.name, self.roles, self.group, self.active, self.siteID) = (id, name, roles, group, active, siteID)
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }

@@ -5,16 +5,17 @@ extension Store {
     private func staffMember(from row: ShopRow) throws -> StaffMember {
         let stored = StoredCodes(row, table: "staff", key: row.string("name"))
         return StaffMember(id: row.int("id"), name: row.string("name"), roles: try stored.codes("roles"),
-                           group: row.optionalString("group_name"), active: row.bool("active"))
+                           group: row.optionalString("group_name"), active: row.bool("active"),
+                           siteID: row.optionalInt("site_id"))
     }
 
     public func staff(named name: String) throws -> StaffMember? {
-        try db.first("SELECT id, name, roles, group_name, active FROM staff WHERE name = ?", [.text(name)], staffMember(from:))
+        try db.first("SELECT id, name, roles, group_name, active, site_id FROM staff WHERE name = ?", [.text(name)], staffMember(from:))
     }
 
     /// Everyone, by work group (those in none first, where SQLite puts NULL and PostgreSQL must be told to).
     public func allStaff() throws -> [StaffMember] {
-        try db.rows("SELECT id, name, roles, group_name, active FROM staff ORDER BY group_name NULLS FIRST, id", [], staffMember(from:))
+        try db.rows("SELECT id, name, roles, group_name, active, site_id FROM staff ORDER BY group_name NULLS FIRST, id", [], staffMember(from:))
     }
 
     /// A staff member by name who has `role` (or one of `others`), or an error naming who does.
@@ -91,7 +92,7 @@ public struct StaffAccount: Sendable {
 extension Store {
     public func account(named name: String) throws -> StaffAccount? {
         try db.first("""
-            SELECT id, name, roles, group_name, active, pin_hash, failed_attempts, locked_until, sign_off_failures, sign_off_locked_until
+            SELECT id, name, roles, group_name, active, site_id, pin_hash, failed_attempts, locked_until, sign_off_failures, sign_off_locked_until
             FROM staff WHERE name = ?
             """, [.text(name)]) { row in
             StaffAccount(member: try staffMember(from: row), pinHash: row.optionalString("pin_hash"),

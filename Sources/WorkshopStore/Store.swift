@@ -35,6 +35,9 @@ public final class Store {
     public let isReadOnly: Bool
     public var context: ChangeContext
     public private(set) var settings: ShopSettings
+    /// The site (门店) the session works at: the signed-in person's; nil for the home site. Work
+    /// lists, new orders, cash and reports are this site's (SiteScope).
+    public var siteID: Int?
     /// Settings whose stored value Workshop cannot read (edited by hand): their defaults are in
     /// force, and `verify` names them until a manager sets them again.
     private(set) var damagedSettings: [(key: String, value: String)] = []

@@ -108,7 +108,7 @@ struct PostgresSealTests {
                 #expect(onServer[name]?.columns == shape.columns, "\(name): columns")
                 #expect(onServer[name]?.keyColumns == shape.keyColumns, "\(name): key")
             }
-            #expect(Set(PostgresSealTriggers.tablesOfPG002) == Set(onServer.keys), "a sealed table without pg-002's trigger")
+            #expect(Set(PostgresSealTriggers.tables) == Set(onServer.keys), "a sealed table without its seal trigger")
             // The three tables SQLite keys by its hidden rowid, by the column that stands for it.
             for name in ["belongings", "received_documents", "inspection_items"] {
                 #expect(onServer[name]?.keyColumns == nil && onServer[name]?.keyExpression == "t.\"rowid\"", "\(name)")

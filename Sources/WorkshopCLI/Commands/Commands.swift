@@ -8,7 +8,7 @@ enum Commands {
         CustomerCommands.command, VehicleCommands.command, AppointmentCommands.command, PrintCommands.command,
         BoardCommands.board, BoardCommands.notify,
         WarrantyCommands.command, AfterSalesCommands.followup, RemindCommands.command, AfterSalesCommands.complaint, ReportCommands.command,
-        PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
+        SiteCommands.command, PeopleCommands.staff, PeopleCommands.bay, PeopleCommands.checkitem,
         ShopCommands.labor, PartsCommands.command, PartsCommands.job,
         ShopCommands.shop, ShopCommands.history, HealthRecordCommands.command,
     ]
@@ -18,7 +18,7 @@ enum Commands {
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
         "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
         "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "member", "warranty", "followup", "remind", "complaint", "report",
-        "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
+        "site", "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
     ]
 
     static func listed(_ commands: [CommandSpec]) -> [CommandSpec] {

@@ -9,7 +9,7 @@ enum PeopleCommands {
             try list("", s)
         },
         Form([word("add", "set"), textArg("name", .name)],
-             options: [required("role", .roles), option("group", .text("班组", "GROUP")), secret("pin")],
+             options: [required("role", .roles), option("group", .text("班组", "GROUP")), secret("pin"), option("site", .site)],
              access: .write, roles: [.manager],
              summary: Phrase("新增员工（须给初始 PIN，本人再用 staff pin 修改）或修改其岗位、班组（技工须有班组）",
                              "add a person (with a starting PIN, which they change with staff pin) or change their roles and group (a technician has a group)"),
@@ -25,10 +25,25 @@ enum PeopleCommands {
                try s.store.allStaff().filter({ $0.has(.manager) && $0.active }).count == 1 {
                 throw PeopleRefusal.lastManager(name: name)
             }
-            let member = try s.store.saveStaff(name: name, roles: roles, group: group, pinHash: pinHash)
+            let site = try (invocation.value("site") as String?).map(s.store.resolveSite)
+            var member = try s.store.saveStaff(name: name, roles: roles, group: group, pinHash: pinHash)
+            if let site { member = try s.store.setStaffSite(name, to: site) ?? member }
             if s.signedIn?.name == name { s.signedIn = member }
-            return .message(s.t("员工 \(member.name)：\(member.roles.map(\.chinese).joined(separator: "、"))" + (group.map { "，\($0)" } ?? ""),
-                                "staff \(member.name): \(member.roles.map(\.english).joined(separator: ", "))" + (group.map { ", group \($0)" } ?? "")))
+            return .message(s.t("员工 \(member.name)：\(member.roles.map(\.chinese).joined(separator: "、"))" + (group.map { "，\($0)" } ?? "")
+                                    + (site.map { "，\($0.name)" } ?? ""),
+                                "staff \(member.name): \(member.roles.map(\.english).joined(separator: ", "))" + (group.map { ", group \($0)" } ?? "")
+                                    + (site.map { ", at \($0.name)" } ?? "")))
+        },
+        Form([word("move"), arg("name", .staff)], options: [required("site", .site)], access: .write, roles: [.manager],
+             summary: Phrase("把员工调到另一门店（其单据、工位、收银从此在该店）", "move a person to another site (their orders, bays and cash desk are that site's from now on)"),
+             examples: ["staff move 王芳 site=深圳南山店"]) { invocation, s in
+            let name: String = invocation.need("name")
+            guard try s.store.staff(named: name) != nil else { throw PeopleRefusal.notOnStaff(name: name) }
+            let site = try s.store.resolveSite(invocation.need("site"))
+            guard let member = try s.store.setStaffSite(name, to: site) else { throw PeopleRefusal.notOnStaff(name: name) }
+            if s.signedIn?.name == name { s.signedIn = member }
+            return .message(s.t("员工 \(member.name) 现在在 \(site.name)", "staff \(member.name) now works at \(site.name)"),
+                            [("staff", .string(member.name)), ("site", .string(site.name))])
         },
         Form([word("list", "ls", "show")], access: .read, summary: Phrase("全部员工", "everyone on the staff"),
              examples: ["staff list"]) { _, s in
@@ -55,12 +70,17 @@ enum PeopleCommands {
 
     static func list(_ filter: String, _ s: Session) throws -> Output {
         let members = try s.store.allStaff().filter { filter.isEmpty || $0.name == filter || $0.group == filter }
-        var table = TextTable([s.t("姓名", "Name"), s.t("岗位", "Roles"), s.t("班组", "Group")])
-        for m in members { table.add([m.name, s.wording.list(m.roles.map { $0.label(s.language) }), m.group ?? ""]) }
+        // A chain names each person's site; a shop with one site never reads the word.
+        let sites = try s.store.hasSites() ? try s.store.sites() : []
+        func siteName(_ m: StaffMember) -> String { sites.first { $0.isWorkplace(of: m) }?.name ?? "" }
+        var table = TextTable([s.t("姓名", "Name"), s.t("岗位", "Roles"), s.t("班组", "Group")] + (sites.isEmpty ? [] : [s.t("门店", "Site")]))
+        for m in members {
+            table.add([m.name, s.wording.list(m.roles.map { $0.label(s.language) }), m.group ?? ""] + (sites.isEmpty ? [] : [siteName(m)]))
+        }
         return Output(text: members.isEmpty ? s.t("(暂无员工)", "(no staff yet)") : table.render(),
                       json: .object([("staff", .array(members.map {
                           .object([("name", .string($0.name)), ("roles", .array($0.roles.map { .string($0.code) })),
-                                   ("group", .string($0.group))])
+                                   ("group", .string($0.group))] + (sites.isEmpty ? [] : [("site", .string(siteName($0)))]))
                       }))]))
     }
 

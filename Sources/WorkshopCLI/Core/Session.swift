@@ -16,8 +16,10 @@ final class Session {
 
     let store: Store
     var user: String
-    /// The staff member signed in, nil until someone does.
-    var signedIn: StaffMember?
+    /// The staff member signed in, nil until someone does. Their site is the session's (Store.siteID).
+    var signedIn: StaffMember? {
+        didSet { store.siteID = signedIn?.siteID }
+    }
     /// Something to tell the person after signing in (a PIN just set).
     var signInNote = ""
     /// Reads a PIN without echo at a terminal; nil when there is none.

@@ -53,6 +53,7 @@ struct ValueType: Sendable {
     static let customer = ValueType.text("客户号|电话", "C…|PHONE")
     static let staff = ValueType.text("员工", "NAME", completion: .staff)
     static let bay = ValueType.text("工位", "BAY", completion: .bay)
+    static let site = ValueType.text("门店", "SITE")
     static let part = ValueType.text("配件号", "PARTNO", completion: .part)
     static let path = ValueType.text("路径", "PATH")
     static let appointment = ValueType.text("预约号", "A…")

@@ -9,7 +9,8 @@
 /// signing; 015-member-cards: those of the cards and their movements; 017-member-prices: that of
 /// the member tiers; 018-reminders: those of the reminders and their unanswered calls;
 /// 019-card-cover: that of the count cards' items; 020-report-tallies: the triggers that keep the
-/// report's running totals, and the watch of their two tables, in ReportTallySQL). A
+/// report's running totals, and the watch of their two tables, in ReportTallySQL; 021-sites: the
+/// watch of the sites). A
 /// migration that adds a trigger adds its text
 /// here, word for word.
 extension Schema {
@@ -266,5 +267,11 @@ extension Schema {
                         sql: "CREATE TRIGGER tamper_card_items_update AFTER UPDATE ON card_items\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_items', 'update', NEW.rowid); END"),
         ExpectedTrigger(name: "tamper_card_items_delete", table: "card_items",
                         sql: "CREATE TRIGGER tamper_card_items_delete AFTER DELETE ON card_items\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('card_items', 'delete', OLD.rowid); END"),
+        ExpectedTrigger(name: "tamper_sites_insert", table: "sites",
+                        sql: "CREATE TRIGGER tamper_sites_insert AFTER INSERT ON sites\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('sites', 'insert', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_sites_update", table: "sites",
+                        sql: "CREATE TRIGGER tamper_sites_update AFTER UPDATE ON sites\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('sites', 'update', NEW.rowid); END"),
+        ExpectedTrigger(name: "tamper_sites_delete", table: "sites",
+                        sql: "CREATE TRIGGER tamper_sites_delete AFTER DELETE ON sites\n    WHEN NOT EXISTS (SELECT 1 FROM writer_mark)\n    BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('sites', 'delete', OLD.rowid); END"),
     ] + ReportTallySQL.triggers
 }

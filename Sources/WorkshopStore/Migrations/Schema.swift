@@ -23,6 +23,7 @@ enum Schema {
         .reminders,
         .cardCover,
         .reportTallies,
+        .sites,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -30,6 +30,9 @@ enum PostgresSealTriggers {
         "reminder_calls", "card_items",
     ]
 
+    /// Every sealed table's: pg-002's and those later migrations added (pg-003: sites).
+    static let tables = tablesOfPG002 + ["sites"]
+
     /// Writes the row into Workshop's list, when the session has one (only Workshop's connection
     /// makes it: PostgresTouchedRows.create). OLD is NULL for an insert, NEW for a delete.
     static let note = PostgresFunction(name: "note_touched_row", arguments: "", returns: "trigger", body: """

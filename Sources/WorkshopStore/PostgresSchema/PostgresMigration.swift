@@ -13,6 +13,7 @@ enum PostgresMigrations {
     static let all: [PostgresMigration] = [
         .schemaAsOf020,
         .sealTriggers,
+        .sites,
         .gaplessNumbers,
     ]
 

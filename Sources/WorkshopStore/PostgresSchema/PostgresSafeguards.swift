@@ -103,7 +103,7 @@ enum PostgresSafeguards {
     /// Every function and trigger the server must have: pg-001's, then those of each later migration
     /// (appended here; the lists of a migration that shipped never change).
     static let functions: [PostgresFunction] = functionsOfPG001 + [PostgresSealTriggers.note, PostgresGaplessNumbers.nextNumber]
-    static let triggers: [PostgresTrigger] = triggersOfPG001 + PostgresSealTriggers.triggersOfPG002
+    static let triggers: [PostgresTrigger] = triggersOfPG001 + PostgresSealTriggers.triggersOfPG002 + PostgresSites.triggersOfPG003
 
     static let functionsOfPG001: [PostgresFunction] = [watch, refuse] + PostgresReportTallies.functions
 
@@ -133,7 +133,7 @@ enum PostgresSafeguards {
     /// The triggers SQLite has no counterpart of: it has no TRUNCATE, and its pre-update hook
     /// tells Workshop the rows a write changed (PostgresSealTriggers).
     static var postgresOnly: Set<String> {
-        Set(appendOnly.map { "\($0.guardName)_truncate" } + PostgresSealTriggers.triggersOfPG002.map(\.name))
+        Set(appendOnly.map { "\($0.guardName)_truncate" } + PostgresSealTriggers.triggersOfPG002.map(\.name) + [PostgresSites.sealTrigger.name])
     }
 
     /// pg-001's functions and triggers, as it creates them. First the search path the functions

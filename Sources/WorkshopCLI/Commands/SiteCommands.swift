@@ -1,0 +1,48 @@
+import WorkshopModel
+import WorkshopStore
+
+/// The sites of a chain (门店): each shop of the chain with its own 企业编码; the shop as it was is
+/// the home site. Customers and vehicles are shared; staff, bays, orders, cash and reports are a site's.
+enum SiteCommands {
+    static let command = CommandSpec("site", aliases: ["门店"], group: .shop,
+        summary: Phrase("连锁门店：每店有自己的企业编码、员工、工位、单据和报表；客户和车辆档案各店共用",
+                        "the chain's sites: each has its own company code, staff, bays, orders and reports; customers and vehicle files are shared"), forms: [
+        Form([word("add"), textArg("name", .site)],
+             options: [required("code", .text("企业编码", "CODE")), option("address", .text("地址", "ADDRESS")), option("phone", .phone)],
+             access: .write, roles: [.manager],
+             summary: Phrase("新增门店：名称、该店在维修电子健康档案平台的企业编码、地址、电话（原来的门店是总店，用店铺设置）",
+                             "add a site: its name, its company code on the repair-record platform, address and phone (the shop as it was is the home site, with the shop's settings)"),
+             examples: ["site add 深圳南山店 code=4403000002 address=\"南山区科技园路 8 号\" phone=075526000000"]) { invocation, s in
+            let site = try Site.add(name: invocation.need("name"), code: invocation.need("code"), address: invocation.value("address"),
+                                    phone: invocation.value("phone"), existing: try s.store.sites(), by: s.signedIn)
+            let added = try s.store.addSite(site)
+            return .message(s.t("门店 \(added.name)：企业编码 \(added.code)", "site \(added.name): company code \(added.code)")
+                            + (added.address.isEmpty ? "" : " · \(added.address)") + (added.phone.isEmpty ? "" : " · \(added.phone)"),
+                            [("site", .string(added.name)), ("code", .string(added.code))])
+        },
+        Form([word("list", "ls")], access: .read, summary: Phrase("全部门店：企业编码、地址、电话、员工人数", "every site: company code, address, phone, staff"),
+             examples: ["site list"]) { _, s in
+            try list(s)
+        },
+        Form([], access: .read, summary: Phrase("全部门店", "every site"), examples: ["site"]) { _, s in try list(s) },
+    ])
+
+    static func list(_ s: Session) throws -> Output {
+        let sites = try s.store.sites()
+        let staff = try s.store.allStaff().filter(\.active)
+        let current = try s.store.currentSite()
+        var table = TextTable([s.t("门店", "Site"), s.t("企业编码", "Company code"), s.t("地址", "Address"), s.t("电话", "Phone"),
+                               s.t("员工", "Staff")])
+        var json: [JSON] = []
+        for site in sites {
+            let people = staff.filter { site.isWorkplace(of: $0) }.count
+            table.add([site.name + (site.isHome ? s.t("（总店）", " (home)") : "") + (site.id == current.id ? " *" : ""),
+                       site.code, site.address, site.phone, String(people)])
+            json.append(.object([("id", .int(site.id)), ("name", .string(site.name)), ("code", .string(site.code)),
+                                 ("address", .string(site.address)), ("phone", .string(site.phone)), ("home", .bool(site.isHome)),
+                                 ("staff", .int(people)), ("current", .bool(site.id == current.id))]))
+        }
+        return Output(text: table.render(), json: .object([("sites", .array(json))]))
+    }
+}
+

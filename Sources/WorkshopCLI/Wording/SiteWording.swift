@@ -1,0 +1,27 @@
+import WorkshopModel
+
+extension SiteRefusal: WordedRefusal {
+    func words(_ w: Wording) -> String {
+        switch self {
+        case .onlyManagerAdds(let person):
+            return w("只有经理可以新增门店" + (person.map { "（\($0) 不是经理）" } ?? "（请先 login 登录）"),
+                     "only a manager adds a site" + (person.map { " (\($0) is not a manager)" } ?? " (log in first)"))
+        case .reservedName(let given):
+            return w("“\(given)”表示全部门店，不能作门店名称：请另取一个名称，如 深圳南山店",
+                     "'\(given)' means every site and cannot name one: choose another name, such as 深圳南山店")
+        case .nameTooLong(let given, let maximum):
+            return w("门店名称“\(given)”太长：最多 \(maximum) 个字", "the site name '\(given)' is too long: at most \(maximum) characters")
+        case .nameTaken(let name, let sites):
+            return w("已有门店叫“\(name)”：门店名称不能重复（现有：\(w.list(sites))）",
+                     "a site is already called '\(name)': site names are unique (there are: \(w.list(sites)))")
+        case .notCompanyCode(let given):
+            return w("“\(given)”不是企业编码：写省级维修电子健康档案平台给门店的编码，6 到 32 位字母和数字，如 code=4403000002",
+                     "'\(given)' is not a company code: give the code the province's repair-record platform issued to the site, 6 to 32 letters and digits, such as code=4403000002")
+        case .codeTaken(let code, let site):
+            return w("企业编码 \(code) 已是 \(site) 的：每个门店以自己的企业编码上报，不能重复",
+                     "company code \(code) is already \(site)'s: each site reports under its own code")
+        case .unknownSite(let given, let sites):
+            return w("没有叫“\(given)”的门店；现有：\(w.list(sites))", "no site is called '\(given)'; there are: \(w.list(sites))")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// The sites of a chain (`site add`, `staff add … site=`).
+public enum SiteRefusal: Refusal, Equatable {
+    public static let area = "site"
+
+    /// Only a manager adds a site (nil: no one is signed in).
+    case onlyManagerAdds(person: String?)
+    /// "all" / "全部" names every site at once (`report month site=all`).
+    case reservedName(given: String)
+    case nameTooLong(given: String, maximum: Int)
+    /// Another site (the home site included) has the name.
+    case nameTaken(name: String, sites: [String])
+    /// Not a 企业编码: 6 to 32 letters and digits.
+    case notCompanyCode(given: String)
+    /// Another site reports to the platform under this 企业编码.
+    case codeTaken(code: String, site: String)
+    case unknownSite(given: String, sites: [String])
+}

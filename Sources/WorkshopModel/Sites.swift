@@ -1,0 +1,76 @@
+/// One shop of a chain (门店): its name, its 企业编码 on the provincial repair-record platform, its
+/// address and telephone. Staff, bays, orders, cash and reports belong to a site; customers,
+/// vehicles and their files are the chain's, shared by every site.
+///
+/// The shop as it was before it became a chain is the HOME site (id 1): its facts are the shop's
+/// settings (name, address, phone) and its health-record account's 企业编码. A shop that never adds
+/// a site has only the home site and never reads the word.
+public struct Site: Hashable, Sendable {
+    public static let homeID = 1
+
+    public var id: Int
+    public var name: String
+    /// The site's 企业编码 on the provincial platform ("" for a home site without a platform account).
+    public var code: String
+    public var address: String
+    public var phone: String
+
+    public init(id: Int, name: String, code: String, address: String = "", phone: String = "") {
+        (self.id, self.name, self.code, self.address, self.phone) = (id, name, code, address, phone)
+    }
+
+    public var isHome: Bool { id == Site.homeID }
+
+    /// The person works here: a person with no site is the home site's.
+    public func isWorkplace(of member: StaffMember) -> Bool { (member.siteID ?? Site.homeID) == id }
+
+    /// The words that name every site at once (`report month site=all`), never a site's name.
+    public static let allWords: Set<String> = ["all", "全部"]
+
+    public static let maximumNameLength = 40
+
+    /// A site's name: what the chain calls the shop (深圳南山店).
+    public static func checkedName(_ given: String) throws -> String {
+        let name = given.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw InputRefusal.empty(field: "site") }
+        guard !allWords.contains(name.lowercased()) else { throw SiteRefusal.reservedName(given: name) }
+        guard name.count <= maximumNameLength else { throw SiteRefusal.nameTooLong(given: name, maximum: maximumNameLength) }
+        return name
+    }
+
+    /// A 企业编码 as the platforms issue them: 6 to 32 letters and digits (hyphens allowed inside,
+    /// as some provinces print them), upper case kept as given.
+    public static func checkedCode(_ given: String) throws -> String {
+        let code = given.trimmingCharacters(in: .whitespaces)
+        let allowed = code.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" }
+        guard (6...32).contains(code.count), allowed, code.first != "-", code.last != "-" else {
+            throw SiteRefusal.notCompanyCode(given: code)
+        }
+        return code.uppercased()
+    }
+
+    /// A new site of the chain (`site add`): a manager adds it; its name and 企业编码 are another
+    /// site's neither (the home site's included). `existing`: every site, the home site first.
+    /// The id is the store's to give (0 here).
+    public static func add(name: String, code: String, address: String?, phone: String?, existing: [Site],
+                           by person: StaffMember?) throws -> Site {
+        guard let person, person.has(.manager) else { throw SiteRefusal.onlyManagerAdds(person: person?.name) }
+        let name = try checkedName(name)
+        let code = try checkedCode(code)
+        if let taken = existing.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            throw SiteRefusal.nameTaken(name: taken.name, sites: existing.map(\.name))
+        }
+        if let taken = existing.first(where: { !$0.code.isEmpty && $0.code.uppercased() == code }) {
+            throw SiteRefusal.codeTaken(code: code, site: taken.name)
+        }
+        return Site(id: 0, name: name, code: code, address: address?.trimmingCharacters(in: .whitespaces) ?? "",
+                    phone: phone?.trimmingCharacters(in: .whitespaces) ?? "")
+    }
+
+    /// The site a name given in a command means: a site's name (either case), or a refusal listing them.
+    public static func resolve(_ given: String, in sites: [Site]) throws -> Site {
+        let wanted = given.trimmingCharacters(in: .whitespaces).lowercased()
+        if let found = sites.first(where: { $0.name.lowercased() == wanted }) { return found }
+        throw SiteRefusal.unknownSite(given: given, sites: sites.map(\.name))
+    }
+}

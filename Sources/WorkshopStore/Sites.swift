@@ -1,0 +1,87 @@
+import SQLite
+import WorkshopModel
+
+/// The one rule that says which rows belong to a site: `site_id` NULL is the home site (the rows of
+/// the shop before it became a chain, never rewritten, and every new row of the home site), an
+/// added site's id otherwise. Every query and write of a site's rows goes through here, so the rule
+/// is said once; both conditions search an index on either engine.
+enum SiteScope {
+    /// nil for the home site (whatever id it is given as), the id of an added site.
+    static func storedID(_ siteID: Int?) -> Int? {
+        guard let siteID, siteID != Site.homeID else { return nil }
+        return siteID
+    }
+
+    /// The value a new row of the site stores in its `site_id`.
+    static func value(_ siteID: Int?) -> SQLValue { SQLValue(storedID(siteID)) }
+
+    /// `column` holds a row of the site: `o.site_id IS NULL` for the home site, `o.site_id = ?`
+    /// (with its argument) for another.
+    static func condition(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
+        guard let id = storedID(siteID) else { return ("\(column) IS NULL", []) }
+        return ("\(column) = ?", [.integer(Int64(id))])
+    }
+}
+
+extension Store {
+    private static let siteColumns = "id, name, code, address, phone"
+
+    private func site(from row: ShopRow) -> Site {
+        Site(id: row.int("id"), name: row.string("name"), code: row.string("code"), address: row.string("address"),
+             phone: row.string("phone"))
+    }
+
+    /// The home site: the shop as it was before it became a chain — its settings' name, address and
+    /// phone, its health-record account's 企业编码.
+    public func homeSite() throws -> Site {
+        Site(id: Site.homeID, name: settings.name, code: try healthRecordAccount()?.company ?? "",
+             address: settings.address, phone: settings.phone)
+    }
+
+    /// The sites a chain added, in the order added.
+    public func addedSites() throws -> [Site] {
+        try db.rows("SELECT \(Self.siteColumns) FROM sites ORDER BY id", [], site(from:))
+    }
+
+    /// Every site, the home site first.
+    public func sites() throws -> [Site] { [try homeSite()] + (try addedSites()) }
+
+    /// The shop is a chain: a site was added. Until then no list, paper or report names a site.
+    public func hasSites() throws -> Bool {
+        try db.scalar("SELECT count(*) FROM (SELECT 1 FROM sites LIMIT 1) AS one") ?? 0 > 0
+    }
+
+    /// The site of an id as rows store it (nil: the home site).
+    public func site(id: Int?) throws -> Site {
+        guard let id = SiteScope.storedID(id) else { return try homeSite() }
+        return try db.first("SELECT \(Self.siteColumns) FROM sites WHERE id = ?", [.integer(Int64(id))], site(from:)) ?? homeSite()
+    }
+
+    /// The site named in a command, or a refusal listing them.
+    public func resolveSite(_ name: String) throws -> Site { try Site.resolve(name, in: sites()) }
+
+    /// The session's site: the signed-in person's (the home site when none is).
+    public func currentSite() throws -> Site { try site(id: siteID) }
+
+    /// Records a site `Site.add` checked, numbered after the home site (1) and every site added, and
+    /// journalled.
+    public func addSite(_ new: Site) throws -> Site {
+        let id = try insert("""
+            INSERT INTO sites(id, name, code, address, phone, created_at, created_by)
+            VALUES ((SELECT coalesce(max(id), \(Site.homeID)) + 1 FROM sites), ?, ?, ?, ?, ?, ?)
+            """, [.text(new.name), .text(new.code), .text(new.address), .text(new.phone),
+                  .integer(Int64(context.now.seconds)), .text(context.actor)])
+        try journal(.siteAdd, entity: "site", id: new.name,
+                    detail: [("code", .string(new.code)), ("address", .string(new.address)), ("phone", .string(new.phone))])
+        var added = new
+        added.id = id
+        return added
+    }
+
+    /// Moves a person to a site (journalled as the change of their staff record it is).
+    public func setStaffSite(_ name: String, to site: Site) throws -> StaffMember? {
+        try db.run("UPDATE staff SET site_id = ? WHERE name = ?", [SiteScope.value(site.id), .text(name)])
+        try journal(.staffSave, entity: "staff", id: name, detail: [("site", .string(site.name))])
+        return try staff(named: name)
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import WorkshopModel
+
+/// The gates of a chain's sites, without the binary: only a manager adds one; its name and 企业编码
+/// are well-formed and no other site's (the home site's included); a person with no site works at
+/// the home site.
+@Suite struct SiteTests {
+    let manager = StaffMember(id: 1, name: "钱主管", roles: [.manager], group: nil)
+    let advisor = StaffMember(id: 2, name: "王芳", roles: [.advisor], group: nil)
+    let home = Site(id: Site.homeID, name: "顺达汽修", code: "4403000001", address: "科技园南路18号", phone: "0755-82345678")
+
+    func add(_ name: String, code: String, by person: StaffMember?, existing: [Site]? = nil) throws -> Site {
+        try Site.add(name: name, code: code, address: nil, phone: nil, existing: existing ?? [home], by: person)
+    }
+
+    @Test func aManagerAddsASiteWithItsOwnCode() throws {
+        let site = try add(" 深圳南山店 ", code: "4403000002ab", by: manager)
+        #expect(site.name == "深圳南山店")
+        #expect(site.code == "4403000002AB", "kept in upper case, as the platform compares it")
+        #expect(!site.isHome && site.address.isEmpty)
+    }
+
+    @Test func onlyAManagerAddsASite() {
+        #expect(throws: SiteRefusal.onlyManagerAdds(person: "王芳")) { try add("深圳南山店", code: "4403000002", by: advisor) }
+        #expect(throws: SiteRefusal.onlyManagerAdds(person: nil)) { try add("深圳南山店", code: "4403000002", by: nil) }
+    }
+
+    @Test func aNameIsEveryOnesOwnAndNeverTheWordForAll() {
+        #expect(throws: SiteRefusal.nameTaken(name: "顺达汽修", sites: ["顺达汽修"])) { try add("顺达汽修", code: "4403000002", by: manager) }
+        let nanshan = Site(id: 2, name: "Nanshan", code: "4403000002")
+        #expect(throws: SiteRefusal.nameTaken(name: "Nanshan", sites: ["顺达汽修", "Nanshan"])) {
+            try add("NANSHAN", code: "4403000003", by: manager, existing: [home, nanshan])
+        }
+        #expect(throws: SiteRefusal.reservedName(given: "全部")) { try add("全部", code: "4403000002", by: manager) }
+        #expect(throws: SiteRefusal.reservedName(given: "ALL")) { try add("ALL", code: "4403000002", by: manager) }
+        #expect(throws: InputRefusal.empty(field: "site")) { try add("  ", code: "4403000002", by: manager) }
+        #expect(throws: SiteRefusal.nameTooLong(given: String(repeating: "店", count: 41), maximum: 40)) {
+            try add(String(repeating: "店", count: 41), code: "4403000002", by: manager)
+        }
+    }
+
+    @Test func aCompanyCodeIsWellFormedAndNoOtherSites() {
+        for bad in ["44030", "4403 000002", "4403000002。", "-440300002", String(repeating: "4", count: 33), "粤4403000002"] {
+            #expect(throws: SiteRefusal.notCompanyCode(given: bad.trimmingCharacters(in: .whitespaces)), "\(bad)") {
+                try add("深圳南山店", code: bad, by: manager)
+            }
+        }
+        #expect(throws: SiteRefusal.codeTaken(code: "4403000001", site: "顺达汽修")) { try add("深圳南山店", code: "4403000001", by: manager) }
+        // A home site without a platform account has no code: any code is free.
+        let noAccount = Site(id: Site.homeID, name: "顺达汽修", code: "")
+        #expect((try? add("深圳南山店", code: "44-0300-0002", by: manager, existing: [noAccount]))?.code == "44-0300-0002")
+    }
+
+    @Test func aPersonWithNoSiteWorksAtTheHomeSite() {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+        var moved = advisor
+        #expect(home.isWorkplace(of: advisor) && !nanshan.isWorkplace(of: advisor))
+        moved.siteID = 2
+        #expect(nanshan.isWorkplace(of: moved) && !home.isWorkplace(of: moved))
+        #expect(throws: SiteRefusal.unknownSite(given: "福田店", sites: ["顺达汽修", "深圳南山店"])) { try Site.resolve("福田店", in: [home, nanshan]) }
+        #expect((try? Site.resolve(" 深圳南山店", in: [home, nanshan]))?.id == 2)
+    }
+}
