@@ -119,6 +119,14 @@ public struct BayPlacement: Sendable {
 /// goes into a bay only for a time no booking holds it, and only into one with the equipment its
 /// work needs — unless the dispatcher overrides, saying why.
 public enum BayRules {
+    /// A bay's name is the chain's (a shop's bays were named uniquely before sites existed, and the
+    /// record keeps that): a bay is added or changed only at its own site; a name another site's
+    /// bay has is refused with that site named. `heldAt`/`here`: the sites as rows store them (nil: home).
+    public static func nameFree(_ name: String, heldAt: Int?, here: Int?, siteName: (Int?) throws -> String) throws {
+        let held = heldAt ?? Site.homeID, mine = here ?? Site.homeID
+        guard held == mine else { throw BayRefusal.nameAtAnotherSite(bay: name, site: try siteName(heldAt)) }
+    }
+
     /// The shortest time a car is counted on in a bay, as for a booking.
     public static let minimumStay = 30 * 60
 

@@ -109,7 +109,7 @@ extension Store {
     /// Every bay with the car in it and the bookings holding it in [from, to).
     public func bayStates(from: Timestamp, to: Timestamp) throws -> [BayState] {
         // All in one round trip on a server: none depends on another's answer.
-        try db.sendAhead(Self.currentStaysQueries.map { ($0, []) } + [(Self.holdsQuery, holdsArguments(from: from, to: to)), (Self.baysQuery, [])])
+        try db.sendAhead(Self.currentStaysQueries.map { ($0, []) } + [(Self.holdsQuery, holdsArguments(from: from, to: to)), baysQuery()])
         let stays = try currentStays()
         let holds = try bayHolds(from: from, to: to)
         return try bays().map { bay in

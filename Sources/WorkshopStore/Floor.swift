@@ -148,10 +148,12 @@ extension Store {
     public func boardFacts() throws -> [BoardFacts] {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
+        // The session's site's cars only (SiteScope).
+        let site = SiteScope.condition("o.site_id", siteID)
         let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
         let openOrders = """
             SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
-            FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses)
+            FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses) AND \(site.sql)
             """
         let progress = """
             SELECT p.order_id, p.percent, p.at FROM progress_reports p
@@ -164,9 +166,9 @@ extension Store {
         let inspections = "SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id"
         let assignments = "SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id"
         // All in one round trip on a server: none depends on another's answer.
-        try db.sendAhead(([openOrders, progress, notified, pending, inspections, assignments] + Self.currentStaysQueries
-                          + [Self.declinedHeldQuery]).map { ($0, []) })
-        try db.forEach(openOrders) { row in
+        try db.sendAhead([(openOrders, site.arguments)] + ([progress, notified, pending, inspections, assignments] + Self.currentStaysQueries
+                                                          + [Self.declinedHeldQuery]).map { ($0, []) })
+        try db.forEach(openOrders, site.arguments) { row in
             let id = row.int("id")
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
             order.append(id)

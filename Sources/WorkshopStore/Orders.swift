@@ -18,6 +18,8 @@ public struct OrderSummary: Sendable {
     public var awaitingAnswer: Money
     /// A declined order not yet released: what it still holds (fee, key, belongings).
     public var held: HeldUntilRelease?
+    /// The site the car was checked in at (nil: the home site).
+    public var siteID: Int?
     public var number: String { RepairOrder.number(id) }
 }
 
@@ -127,14 +129,14 @@ extension Store {
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
                                dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
                                rework_cause, tax_rate_bp, prices_include_tax, labor_rate, discount_limit, warranty_km,
-                               warranty_days, bill_to, battery)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               warranty_days, bill_to, battery, site_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(order.vehicleID)), .integer(Int64(order.customerID)), .text(order.status.code),
                   .integer(Int64(order.checkedInAt.seconds)), .text(order.advisor), .integer(Int64(order.odometerIn)),
                   .text(order.fuel?.code ?? ""), .text(order.complaint), SQLValue(order.droppedBy), SQLValue(order.droppedPhone),
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)]
-                + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery)])
+                + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery), SiteScope.value(siteID)])
         let created = order.identified(as: id)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
@@ -235,7 +237,7 @@ extension Store {
     /// orders more than all the rest of its work. CROSS JOIN keeps the supplements SQLite's outer
     /// loop; the join's condition is in WHERE, since PostgreSQL's CROSS JOIN takes no ON.
     private static let summarySelect = """
-        SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category,
+        SELECT o.id, v.plate, o.status, o.checked_in_at, o.promised_at, o.odometer_in, o.complaint, o.category, o.site_id,
                o.tax_rate_bp, o.prices_include_tax, o.labor_rate, o.discount_limit,
                (SELECT coalesce(sum(l.amount), 0) FROM order_lines l
                 WHERE l.order_id = o.id AND l.status IN ('proposed','approved') AND l.covered = 0 AND l.card_id IS NULL)
@@ -248,8 +250,15 @@ extension Store {
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
     private static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
-    private static let summariesInStatus = "\(summarySelect) WHERE o.status = ? ORDER BY o.id DESC LIMIT ?"
-    private static let summariesOpen = "\(summarySelect) WHERE o.status IN \(Schema.openStatuses) ORDER BY o.id DESC LIMIT ?"
+    /// The session's site's orders in a status, or open (SiteScope: the home site's are NULL).
+    private func summariesInStatus() -> (sql: String, arguments: [SQLValue]) {
+        let site = SiteScope.condition("o.site_id", siteID)
+        return ("\(Self.summarySelect) WHERE o.status = ? AND \(site.sql) ORDER BY o.id DESC LIMIT ?", site.arguments)
+    }
+    private func summariesOpen() -> (sql: String, arguments: [SQLValue]) {
+        let site = SiteScope.condition("o.site_id", siteID)
+        return ("\(Self.summarySelect) WHERE o.status IN \(Schema.openStatuses) AND \(site.sql) ORDER BY o.id DESC LIMIT ?", site.arguments)
+    }
     private static let summaryOfOrder = "\(summarySelect) WHERE o.id = ?"
 
     private func summary(from row: ShopRow) throws -> OrderSummary {
@@ -262,7 +271,7 @@ extension Store {
                             checkedInAt: row.timestamp("checked_in_at"), promisedAt: row.optionalTimestamp("promised_at"),
                             odometerIn: row.int("odometer_in"), complaint: row.string("complaint"),
                             category: try stored.code("category"), total: terms.taxed(row.money("total")).gross,
-                            awaitingAnswer: terms.taxed(row.money("awaiting")).gross, held: nil)
+                            awaitingAnswer: terms.taxed(row.money("awaiting")).gross, held: nil, siteID: row.optionalInt("site_id"))
     }
 
     /// Every order of a vehicle, newest first.
@@ -276,16 +285,16 @@ extension Store {
     /// asked for by their status.
     public func listOrders(status: OrderStatus?, limit: Int = 200) throws -> [OrderSummary] {
         if let status {
-            var list = try db.rows(Self.summariesInStatus,
-                                   [.text(status.code), .integer(Int64(limit))], summary(from:))
+            let query = summariesInStatus()
+            var list = try db.rows(query.sql, [.text(status.code)] + query.arguments + [.integer(Int64(limit))], summary(from:))
             if status == .declined {
                 let held = try Dictionary(uniqueKeysWithValues: declinedHeld().map { ($0.order.id, $0.held) })
                 for index in list.indices { list[index].held = held[list[index].id] }
             }
             return list
         }
-        var list = try db.rows(Self.summariesOpen,
-                               [.integer(Int64(limit))], summary(from:))
+        let query = summariesOpen()
+        var list = try db.rows(query.sql, query.arguments + [.integer(Int64(limit))], summary(from:))
         for (order, held) in try declinedHeld() {
             guard var declined = try db.first(Self.summaryOfOrder, [.integer(Int64(order.id))], summary(from:)) else {
                 continue
@@ -297,7 +306,7 @@ extension Store {
     }
 
     static let declinedHeldQuery = """
-        SELECT o.id FROM orders o WHERE \(Schema.declinedUnreleased)
+        SELECT o.id, o.site_id FROM orders o WHERE \(Schema.declinedUnreleased)
           AND ((o.key_tag IS NOT NULL AND o.key_returned_at IS NULL)
                OR EXISTS (SELECT 1 FROM belongings b WHERE b.order_id = o.id AND b.returned_at IS NULL)
                OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.status = 'approved'))
@@ -308,8 +317,10 @@ extension Store {
     /// key on its hook, belongings — with what they hold (`OrderRecord.heldUntilRelease`), oldest first.
     /// Found through the partial index of declined orders not released (009-bay-stays), whatever
     /// the history.
+    /// The session's site's only (few: the partial index finds them, the site is read beside).
     public func declinedHeld() throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
-        let ids = try db.rows(Self.declinedHeldQuery) { $0.int("id") }
+        let here = SiteScope.storedID(siteID)
+        let ids = try db.rows(Self.declinedHeldQuery) { ($0.int("id"), $0.optionalInt("site_id")) }.filter { $0.1 == here }.map(\.0)
         return try ids.compactMap { id in
             guard let order = try order(id: id) else { return nil }
             let record = try record(of: order)

@@ -57,6 +57,14 @@ extension Store {
         return try db.first("SELECT \(Self.siteColumns) FROM sites WHERE id = ?", [.integer(Int64(id))], site(from:)) ?? homeSite()
     }
 
+    /// The site an order was checked in at — nil while the shop has one site, so that nothing
+    /// names a site until a chain does.
+    public func siteOfOrder(_ orderID: Int) throws -> Site? {
+        guard try hasSites() else { return nil }
+        let stored = try db.first("SELECT site_id FROM orders WHERE id = ?", [.integer(Int64(orderID))]) { $0.optionalInt("site_id") }
+        return try site(id: stored ?? nil)
+    }
+
     /// The site named in a command, or a refusal listing them.
     public func resolveSite(_ name: String) throws -> Site { try Site.resolve(name, in: sites()) }
 

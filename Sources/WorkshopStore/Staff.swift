@@ -56,26 +56,47 @@ extension Store {
             hours: row.string("hours"))
     }
 
-    /// A bay by name, A to Z matched in either case (as SQLite's NOCASE, in a form PostgreSQL runs too).
+    /// A bay of the session's site by name, A to Z matched in either case (as SQLite's NOCASE, in a
+    /// form PostgreSQL runs too).
     public func bay(named name: String) throws -> Bay? {
-        try db.first("SELECT id, name, equipment, hours FROM bays WHERE lower(name) = lower(?) ORDER BY id", [.text(name)], bay(from:))
+        let site = SiteScope.condition("site_id", siteID)
+        return try db.first("SELECT id, name, equipment, hours FROM bays WHERE lower(name) = lower(?) AND \(site.sql) ORDER BY id",
+                            [.text(name)] + site.arguments, bay(from:))
     }
 
+    /// The session's site's bays.
     public func bays() throws -> [Bay] {
-        try db.rows(Self.baysQuery, [], bay(from:))
+        let query = baysQuery()
+        return try db.rows(query.sql, query.arguments, bay(from:))
     }
 
-    static let baysQuery = "SELECT id, name, equipment, hours FROM bays ORDER BY id"
+    /// The session's site's bays, as `bays()` reads them (`bayStates` sends it ahead on a server).
+    func baysQuery() -> (sql: String, arguments: [SQLValue]) {
+        let site = SiteScope.condition("site_id", siteID)
+        return ("SELECT id, name, equipment, hours FROM bays WHERE \(site.sql) ORDER BY id", site.arguments)
+    }
 
+    /// A bay by its id, whichever site it is at (a booking or an order names its bay by id).
+    public func bay(id: Int) throws -> Bay? {
+        try db.first("SELECT id, name, equipment, hours FROM bays WHERE id = ?", [.integer(Int64(id))], bay(from:))
+    }
+
+    /// Adds a bay to the session's site, or changes one of its bays. A bay's name is the chain's:
+    /// one another site has is refused (BayRules.nameFree), never that site's bay changed.
     public func saveBay(name: String, equipment: [String], hours: String) throws {
         let text = equipment.joined(separator: ",")
+        let holder = try db.first("SELECT site_id FROM bays WHERE name = ?", [.text(name)]) { SiteValue(id: $0.optionalInt("site_id")) }
+        if let holder { try BayRules.nameFree(name, heldAt: holder.id, here: siteID, siteName: { try site(id: $0).name }) }
         try db.run("""
-            INSERT INTO bays(name, equipment, hours, created_at) VALUES (?, ?, ?, ?)
+            INSERT INTO bays(name, equipment, hours, created_at, site_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment, hours = excluded.hours
-            """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds))])
+            """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds)), SiteScope.value(siteID)])
         try journal(.baySave, entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
     }
 }
+
+/// A `site_id` as read (nil: the home site).
+private struct SiteValue { var id: Int? }
 
 /// What sign-in needs to know about an account.
 public struct StaffAccount: Sendable {

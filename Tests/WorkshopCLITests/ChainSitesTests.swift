@@ -69,4 +69,93 @@ struct ChainSitesTests {
         let staff = try shop.command("staff")
         #expect(!staff.stdout.contains("Site") && !staff.stdout.contains("顺达汽修"), "\(staff.stdout)")
     }
+
+    /// The home site (顺达汽修) services 京A12345 (RO1, released with its warranty) and has 粤BD12345 in
+    /// (RO2); then the chain adds 深圳南山店 with its advisor 李娜.
+    func chainWithHistory(_ shop: Workshop = Workshop()) throws -> Workshop {
+        let result = try shop.script(FloorTests.fixtures + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="二级维护" category=level2
+            estimate RO1 labor BRK-01
+            estimate RO1 part 5QD698151 qty=1
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组 bay=1号工位
+            inspect RO1 pre pass by=孙检 rest=pass
+            inspect RO1 process pass by=孙检 rest=pass
+            complete RO1
+            inspect RO1 final pass by=孙检 rest=pass
+            pay RO1 amount=564 method=card
+            release RO1 signed=张伟 oldparts=returned print=no
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
+            site add 深圳南山店 code=4403000002 address="南山区科技园路 8 号"
+            staff add 李娜 role=advisor pin=1234 site=深圳南山店
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        return shop
+    }
+
+    /// The issue's test: two sites share one vehicle's history. B's advisor checks in the car A
+    /// serviced: B sees the whole file (A's order, named as A's, and A's warranty on its lines);
+    /// B's work list has B's order only, and A's has A's.
+    @Test func twoSitesShareOneVehiclesHistory() throws {
+        try sharedHistory(try chainWithHistory(), onFile: true)
+    }
+
+    /// The same on a PostgreSQL server (every site statement runs there), whose record then verifies.
+    @Test(.enabled(if: TestServer.enabled)) func twoSitesShareOneVehiclesHistoryOnAServer() throws {
+        let schema = try ServerSchema()
+        defer { schema.drop() }
+        try sharedHistory(try chainWithHistory(Workshop(database: schema.uri)), onFile: false)
+        var manager = Workshop(database: schema.uri)
+        manager.now = nil
+        let verify = try manager.command("verify")
+        #expect(verify.status == 0, "verify on the server: \(verify.stdout)\(verify.stderr)")
+    }
+
+    func sharedHistory(_ chain: Workshop, onFile: Bool) throws {
+        var shop = chain
+        shop.now = "2026-11-29 10:00"
+        let checkin = try shop.script("login 李娜\ncheckin 京A12345 odometer=47000 fuel=1/2 complaint=\"刹车异响\"")
+        #expect(checkin.status == 0, "\(checkin.stderr)")
+        #expect(checkin.stdout.contains("checked in RO3"), "\(checkin.stdout)")
+        #expect(checkin.stdout.contains("under warranty (for a comeback: checkin … rework=RO/LINE cause=…): RO1/1 更换前刹车片 until 2026-12-22"),
+                "A's warranty is named at B's check-in: \(checkin.stdout)")
+        if onFile { #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 3 AND site_id = 2") == 1, "RO3 is 深圳南山店's") }
+
+        let file = try json(try shop.command("vehicle show 京A12345", json: true))
+        let orders = file["orders"] as? [[String: Any]] ?? []
+        #expect(orders.map { "\($0["order"] ?? "") \($0["site"] ?? "")" } == ["RO3 深圳南山店", "RO1 顺达汽修"])
+        let shown = try shop.script("login 李娜\nvehicle show 京A12345").stdout
+        #expect(shown.contains("RO1") && shown.contains("RO3"), "B sees the whole history: \(shown)")
+        let lines = shown.split(separator: "\n")
+        #expect(lines.contains { $0.contains("RO3") && $0.hasSuffix("深圳南山店") }, "\(shown)")
+        #expect(lines.contains { $0.contains("RO1") && $0.contains("released") && $0.hasSuffix("顺达汽修") }, "\(shown)")
+        #expect(shown.contains("Under warranty (2)"), "\(shown)")
+        #expect(try shop.script("login 李娜\nro show RO1").stdout.contains("Site                   顺达汽修"))
+
+        let bList = try shop.script("login 李娜\nro list").stdout
+        #expect(bList.contains("RO3") && !bList.contains("RO2") && !bList.contains("RO1"), "B's list: \(bList)")
+        let aList = try shop.command("ro list").stdout
+        #expect(aList.contains("RO2") && !aList.contains("RO3"), "A's list: \(aList)")
+        let aBoard = try shop.command("board").stdout
+        #expect(aBoard.contains("粤BD12345") && !aBoard.contains("京A12345"), "A's board: \(aBoard)")
+        let bBoard = try shop.script("login 李娜\nboard").stdout
+        #expect(bBoard.contains("京A12345") && !bBoard.contains("粤BD12345"), "B's board: \(bBoard)")
+    }
+
+    /// Bays are a site's: B's bay list is B's; a bay name another site has is refused (names are the
+    /// chain's), changing nothing; B's dispatch cannot put a car in A's bay.
+    @Test func baysBelongToTheirSite() throws {
+        let shop = try chainWithHistory()
+        _ = try shop.script("login 钱主管\nstaff move 钱主管 site=深圳南山店")
+        let before = try shop.fingerprint()
+        let taken = try shop.script("login 钱主管\nbay add 1号工位 equipment=lift")
+        #expect(taken.stderr.contains("顺达汽修 already has a bay called '1号工位'"), "\(taken.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.script("login 钱主管\nbay add 南山1号工位 equipment=lift").status == 0)
+        let bBays = try shop.script("login 钱主管\nbay list").stdout
+        #expect(bBays.contains("南山1号工位") && !bBays.contains(" 1号工位"), "\(bBays)")
+        let aBays = try shop.command("bay list").stdout
+        #expect(aBays.contains("1号工位") && !aBays.contains("南山1号工位"), "\(aBays)")
+    }
 }

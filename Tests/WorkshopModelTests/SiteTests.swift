@@ -60,4 +60,17 @@ import Testing
         #expect(throws: SiteRefusal.unknownSite(given: "福田店", sites: ["顺达汽修", "深圳南山店"])) { try Site.resolve("福田店", in: [home, nanshan]) }
         #expect((try? Site.resolve(" 深圳南山店", in: [home, nanshan]))?.id == 2)
     }
+
+    @Test func aBayNameIsTheChainsAndChangedOnlyAtItsSite() throws {
+        let names: (Int?) throws -> String = { $0 == nil ? "顺达汽修" : "深圳南山店" }
+        try BayRules.nameFree("1号工位", heldAt: nil, here: nil, siteName: names)       // the home site's own bay
+        try BayRules.nameFree("1号工位", heldAt: nil, here: Site.homeID, siteName: names)
+        try BayRules.nameFree("南山1号", heldAt: 2, here: 2, siteName: names)
+        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "1号工位", site: "顺达汽修")) {
+            try BayRules.nameFree("1号工位", heldAt: nil, here: 2, siteName: names)
+        }
+        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "南山1号", site: "深圳南山店")) {
+            try BayRules.nameFree("南山1号", heldAt: 2, here: nil, siteName: names)
+        }
+    }
 }

@@ -235,7 +235,7 @@ enum AppointmentCommands {
     static func show(_ a: Appointment, _ s: Session) throws -> Output {
         let vehicle = try s.store.vehicle(id: a.vehicleID)
         let owner = try vehicle.flatMap { try s.store.customer(id: $0.ownerID) }
-        let bay = try a.bayID.flatMap { id in try s.store.bays().first { $0.id == id } }
+        let bay = try a.bayID.flatMap { id in try s.store.bay(id: id) }
         var fields = Fields()
         fields.add(s.t("车辆", "Vehicle"), "\(vehicle?.plate.value ?? "") \(vehicle?.description ?? "")")
         fields.add(s.t("客户", "Customer"), owner.map { "\($0.name) \($0.phone)" })

@@ -85,7 +85,7 @@ enum PrintCommands {
         guard let vehicle = try s.store.vehicle(id: a.vehicleID), let customer = try s.store.customer(id: vehicle.ownerID) else {
             throw DocumentRefusal.bookingVehicleMissing(appointment: a.reference)
         }
-        let bay = try a.bayID.flatMap { id in try s.store.bays().first { $0.id == id }?.name }
+        let bay = try a.bayID.flatMap { id in try s.store.bay(id: id)?.name }
         let document = BookingDocuments.confirmation(a, vehicle: vehicle, customer: customer, bay: bay,
                                                      lines: try AppointmentCommands.plannedLines(a.jobs, s), settings: s.settings, printedAt: s.now)
         let format = format(invocation)

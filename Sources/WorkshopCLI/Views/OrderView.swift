@@ -19,6 +19,7 @@ enum OrderView {
         }
         if let by = o.droppedBy { fields.add(s.t("送修人", "Dropped off by"), by + (o.droppedPhone.map { " \($0)" } ?? "")) }
         fields.add(s.t("进厂", "Checked in"), "\(s.formatTime(o.checkedInAt)) · \(o.odometerIn) km · \(gaugeText(o, s)) · \(o.advisor)")
+        if let site = try s.store.siteOfOrder(o.id) { fields.add(s.t("门店", "Site"), site.name) }
         fields.add(s.t("维修类别", "Category"), o.category.label(s.language) + " · " + s.t("付费方", "payer") + " " + o.payer.label(s.language))
         fields.add(s.t("故障描述", "Complaint"), o.complaint)
         fields.add(s.t("诊断", "Findings"), o.findings)

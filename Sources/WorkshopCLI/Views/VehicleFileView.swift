@@ -8,6 +8,11 @@ enum VehicleFileView {
         let owner = try s.store.customer(id: v.ownerID)
         let orders = try s.store.orderSummaries(vehicleID: v.id)
         let declined = try s.store.declinedLines(vehicleID: v.id)
+        // A chain's file is every site's: each order names the site it was serviced at.
+        let sites = try s.store.hasSites() ? try s.store.sites() : []
+        func siteName(_ o: OrderSummary) -> String? {
+            sites.isEmpty ? nil : sites.first { $0.id == (o.siteID ?? Site.homeID) }?.name ?? ""
+        }
 
         var fields = Fields()
         fields.add(s.t("号牌", "Plate"), "\(v.plate.dotted) · \(s.t(v.plate.kind.chinese, v.plate.kind.english)) · \(s.t(v.plateColor.chinese + "牌", v.plateColor.rawValue + " plate"))")
@@ -25,12 +30,13 @@ enum VehicleFileView {
             text += "\n\n  " + s.t("(尚无维修记录)", "(no orders yet)")
         } else {
             var table = TextTable([s.t("单号", "Order"), s.t("进厂", "Checked in"), s.t("里程", "Km"), s.t("类别", "Category"),
-                                   s.t("状态", "Status"), s.t("金额", "Amount"), s.t("故障描述", "Complaint")],
+                                   s.t("状态", "Status"), s.t("金额", "Amount"), s.t("故障描述", "Complaint")]
+                                      + (sites.isEmpty ? [] : [s.t("门店", "Site")]),
                                   rightAligned: [2, 5])
             table.maximumWidth = 30
             for o in orders {
                 table.add([o.number, s.formatTime(o.checkedInAt), "\(o.odometerIn)", o.category.label(s.language),
-                           o.status.label(s.language), o.total.grouped, o.complaint])
+                           o.status.label(s.language), o.total.grouped, o.complaint] + (siteName(o).map { [$0] } ?? []))
             }
             text += "\n\n" + s.t("维修记录 (\(orders.count))", "Orders (\(orders.count))") + "\n" + table.render()
         }
@@ -66,7 +72,10 @@ enum VehicleFileView {
             ("complaints", .array(complaints.map { AfterSalesCommands.json($0, s) })),
             ("vehicle", VehicleCommands.json(v)),
             ("owner", owner.map(CustomerCommands.json) ?? .null),
-            ("orders", .array(orders.map(summaryJSON))),
+            ("orders", .array(orders.map { o in
+                guard let site = siteName(o), case .object(let fields) = summaryJSON(o) else { return summaryJSON(o) }
+                return .object(fields + [("site", .string(site))])
+            })),
             ("declined_lines", .array(declined.map { order, line in
                 .object([("order", .string(RepairOrder.number(order))), ("line", OrderView.lineJSON(line))])
             })),

@@ -15,4 +15,6 @@ public enum BayRefusal: Refusal, Equatable {
     case reasonWithoutOverride
     /// `bay free` on a bay no car is in.
     case notOccupied(bay: String)
+    /// Another site of the chain has a bay of this name: bay names are the chain's.
+    case nameAtAnotherSite(bay: String, site: String)
 }
