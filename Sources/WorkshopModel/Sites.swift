@@ -73,4 +73,30 @@ public struct Site: Hashable, Sendable {
         if let found = sites.first(where: { $0.name.lowercased() == wanted }) { return found }
         throw SiteRefusal.unknownSite(given: given, sites: sites.map(\.name))
     }
+
+    /// Whose figures a report gives (`report day|month [site=NAME|all]`): a shop with one site, its
+    /// own as always; a chain, the session's site unless another is asked for — every site together
+    /// ("all", "全部") or another one, which only a manager sees.
+    public static func reportScope(requested: String?, isChain: Bool, sites: [Site], session: Site,
+                                   person: StaffMember?) throws -> ReportScope {
+        let asked: ReportScope? = try requested.map { allWords.contains($0.trimmingCharacters(in: .whitespaces).lowercased())
+            ? .everySite : .site(try resolve($0, in: sites)) }
+        guard isChain else { return .everySite }
+        let scope = asked ?? .site(session)
+        if scope != .site(session), person?.has(.manager) != true {
+            throw SiteRefusal.otherSitesReportNeedsManager(person: person?.name, site: session.name)
+        }
+        return scope
+    }
+}
+
+/// The figures a report gives: every site's together, or one site's.
+public enum ReportScope: Hashable, Sendable {
+    case everySite
+    case site(Site)
+
+    public var site: Site? {
+        if case .site(let site) = self { return site }
+        return nil
+    }
 }

@@ -28,12 +28,13 @@ extension Store {
 
     public func addAppointment(_ a: Appointment) throws -> Appointment {
         let id = try insert("""
-            INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO appointments(vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, estimate, created_at, created_by, note,
+                                     site_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(a.vehicleID)), .integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), .text(a.complaint),
                   .text(a.jobs.joined(separator: ",")), .text(a.equipment.joined(separator: ",")), SQLValue(a.bayID),
                   .text(a.status.code), .integer(Int64(a.estimate.fen)), .integer(Int64(a.createdAt.seconds)), .text(a.createdBy),
-                  SQLValue(a.note)])
+                  SQLValue(a.note), SiteScope.value(siteID)])
         var saved = a
         saved.id = id
         try journal(.appointmentAdd, entity: "appointment", id: saved.reference, vehicleID: a.vehicleID,

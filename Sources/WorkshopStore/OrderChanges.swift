@@ -25,12 +25,12 @@ extension Store {
         }
         if let payment = change.payment {
             try db.run("""
-                INSERT INTO payments(order_id, amount, method, at, by, reference, tendered, change_given, receipt, card_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO payments(order_id, amount, method, at, by, reference, tendered, change_given, receipt, card_id, site_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(Int64(order.id)), .integer(Int64(payment.amount.fen)), .text(payment.method.code),
                       .integer(Int64(payment.at.seconds)), .text(payment.by), SQLValue(payment.reference),
                       SQLValue(payment.tendered?.fen), SQLValue(payment.change?.fen), SQLValue(payment.receipt),
-                      SQLValue(payment.card)])
+                      SQLValue(payment.card), SiteScope.value(siteID)])
         }
         try saveOrder(order, action: change.action, detail: change.detail)
         if change.action == .orderRelease { try tallyRelease(orderID: order.id) }

@@ -68,7 +68,18 @@ extension Store {
     /// The report of [start, end) in the shop's zone, with a line per day. Void orders (opened by
     /// mistake) count nowhere in it. The figures that add up come from the running tallies (a day
     /// or a month costs the same at any size of history); the rest is read from the record.
-    public func report(from start: Timestamp, to end: Timestamp) throws -> PeriodReport {
+    ///
+    /// `site`: one site of a chain — its check-ins and releases (by the site each order was checked
+    /// in at), its cash desk (by the site each payment was taken at) and its bookings, read from the
+    /// record (the tallies are the whole chain's). Nil: the whole shop, every site together.
+    /// The members' cards are the chain's, and so is a complaint naming no order: in the whole-chain
+    /// report only.
+    public func report(from start: Timestamp, to end: Timestamp, site: Site? = nil) throws -> PeriodReport {
+        if let site {
+            var r = try reportFromRecord(from: start, to: end, site: site)
+            try addUntallied(&r, from: start, to: end, site: site)
+            return r
+        }
         var r = try talliedReport(from: start, to: end) ?? reportFromRecord(from: start, to: end)
         try addUntallied(&r, from: start, to: end)
         return r
@@ -83,19 +94,27 @@ extension Store {
     }
 
     /// The tallied figures of [start, end), read from the record.
-    private func reportFromRecord(from start: Timestamp, to end: Timestamp) throws -> PeriodReport {
+    private func reportFromRecord(from start: Timestamp, to end: Timestamp, site: Site? = nil) throws -> PeriodReport {
         var r = PeriodReport()
-        let range: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
+        let period: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
+        // One site's: its orders by the site they were checked in at, its payments by the desk that took them.
+        // Each an " AND …" clause, or nothing: the whole shop's statements are as they were.
+        let orderSite = site.map { SiteScope.clause("o.site_id", $0.id) } ?? (sql: "", arguments: [])
+        let paymentSite = site.map { SiteScope.clause("p.site_id", $0.id) } ?? (sql: "", arguments: [])
+        let ownSite = site.map { SiteScope.clause("site_id", $0.id) } ?? (sql: "", arguments: [])
+        let range = period + orderSite.arguments
         let counted = "status <> 'void'"
-        r.ordersOpened = try db.scalar("SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)", range) ?? 0
+        r.ordersOpened = try db.scalar("""
+            SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)\(ownSite.sql)
+            """, range) ?? 0
         r.comebacks = try db.scalar("""
-            SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL AND \(counted)
+            SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL AND \(counted)\(ownSite.sql)
             """, range) ?? 0
         try db.forEach("""
             SELECT coalesce(sum(CASE WHEN l.status IN ('proposed','approved','declined') THEN l.amount END), 0) AS estimated,
                    coalesce(sum(CASE WHEN l.status = 'approved' THEN l.amount END), 0) AS approved
             FROM orders o JOIN order_lines l ON l.order_id = o.id
-            WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND o.\(counted) AND l.covered = 0 AND (l.op_code IS NULL OR l.op_code <> 'DIAG')
+            WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND o.\(counted) AND l.covered = 0 AND (l.op_code IS NULL OR l.op_code <> 'DIAG')\(orderSite.sql)
             """, range) { row in
             r.estimated = row.money("estimated")
             r.approved = row.money("approved")
@@ -104,14 +123,15 @@ extension Store {
         var byDay: [String: (revenue: Money, cars: Int)] = [:]
         let zone = settings.timeZone
         var released = ReportTallies.Released()
-        try db.forEach(ReportTallies.releasedOrdersSQL(where: "o.released_at >= ? AND o.released_at < ?"), range) { row in
+        try db.forEach(ReportTallies.releasedOrdersSQL(where: "o.released_at >= ? AND o.released_at < ?\(orderSite.sql)"), range) { row in
             let order = try ReportTallies.released(row, fallback: settings.pricingTerms)
             released += order
             byDay[zone.formatDate(row.timestamp("released_at")), default: (.zero, 0)].revenue += order.revenue
         }
         r.ordersReleased = released.orders
         (r.labor, r.parts, r.other, r.discounts, r.revenue) = (released.labor, released.parts, released.other, released.discounts, released.revenue)
-        try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)", range) { row in
+        try db.forEach("SELECT checked_in_at FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)\(ownSite.sql)",
+                       range) { row in
             byDay[zone.formatDate(row.timestamp("checked_in_at")), default: (.zero, 0)].cars += 1
         }
         // Money received by method; charges to account are not money and stand apart.
@@ -123,15 +143,16 @@ extension Store {
                    coalesce(sum(CASE WHEN p.amount > 0 THEN coalesce(p.change_given, 0) END), 0) AS change_given,
                    count(CASE WHEN p.amount > 0 THEN 1 END) AS payments
             FROM payments p JOIN orders o ON o.id = p.order_id
-            WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NULL
+            WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NULL\(paymentSite.sql)
             GROUP BY p.method
-            """, range) { row in
+            """, period + paymentSite.arguments) { row in
             let stored = StoredCodes(row, table: "payments", key: "method")
             r.addPayments(method: try stored.code("method"), received: row.money("received"), refunded: row.money("refunded"),
                           count: row.int("payments"), tendered: row.money("tendered"), change: row.money("change_given"))
         }
         r.paidFromCards = Money(fen: try db.scalar("SELECT coalesce(sum(p.amount), 0) FROM payments p JOIN orders o ON o.id = p.order_id "
-            + "WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NOT NULL", range) ?? 0)
+            + "WHERE p.at >= ? AND p.at < ? AND o.\(counted) AND p.card_id IS NOT NULL\(paymentSite.sql)",
+            period + paymentSite.arguments) ?? 0)
         // Every day of the period, including quiet ones.
         var day = start
         while day < end {
@@ -144,8 +165,34 @@ extension Store {
 
     /// What is not tallied: the cars (each counted once however often it came), the members' cards,
     /// complaints and bookings — each read through an index of its own, and few.
-    private func addUntallied(_ r: inout PeriodReport, from start: Timestamp, to end: Timestamp) throws {
+    private func addUntallied(_ r: inout PeriodReport, from start: Timestamp, to end: Timestamp, site: Site? = nil) throws {
         let range: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
+        if let site {
+            // One site's cars (a car both sites serviced counts at each), bookings and complaints; the
+            // members' cards are the chain's.
+            let orderSite = SiteScope.condition("site_id", site.id)
+            r.carsCheckedIn = try db.scalar("""
+                SELECT count(DISTINCT vehicle_id) FROM orders
+                WHERE checked_in_at >= ? AND checked_in_at < ? AND status <> 'void' AND \(orderSite.sql)
+                """, range + orderSite.arguments) ?? 0
+            try db.forEach("""
+                SELECT status, count(*) AS bookings FROM appointments
+                WHERE at >= ? AND at < ? AND status <> 'cancelled' AND \(orderSite.sql) GROUP BY status
+                """, range + orderSite.arguments) { row in
+                r.bookings += row.int("bookings")
+                if row.string("status") == AppointmentStatus.arrived.code { r.arrivals = row.int("bookings") }
+                if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
+            }
+            // A complaint about an order is the site's that serviced it; one naming no order is the chain's.
+            let here = SiteScope.condition("o.site_id", site.id)
+            let ids = Set(try db.rows("SELECT c.id FROM complaints c JOIN orders o ON o.id = c.order_id WHERE \(here.sql)",
+                                      here.arguments) { $0.int("id") })
+            let complaints = try complaints(includeClosed: true).filter { ids.contains($0.id) }
+            r.complaintsRegistered = complaints.filter { $0.registeredAt >= start && $0.registeredAt < end }.count
+            r.openComplaints = complaints.filter { $0.isOpen(at: end) }.count
+            r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
+            return
+        }
         // Every car checked in, from the check-ins' index alone, less those whose only orders of the
         // period were voided (found through the void orders' own index).
         r.carsCheckedIn = try db.scalar("""

@@ -21,6 +21,12 @@ enum SiteScope {
         guard let id = storedID(siteID) else { return ("\(column) IS NULL", []) }
         return ("\(column) = ?", [.integer(Int64(id))])
     }
+
+    /// The same as " AND …", to add to a statement's conditions.
+    static func clause(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
+        let condition = condition(column, siteID)
+        return (" AND " + condition.sql, condition.arguments)
+    }
 }
 
 extension Store {

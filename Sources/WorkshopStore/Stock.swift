@@ -29,10 +29,12 @@ extension Store {
                                                wanted: Quantity(thousandths: -onHand))
         }
         try db.run("""
-            INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO stock_movements(part_no, kind, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by,
+                                        site_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(part.partNumber), .text(kind.rawValue), .integer(Int64(onHand)), .integer(Int64(reserved)), SQLValue(orderID),
-                  SQLValue(line), SQLValue(appointmentID), SQLValue(reason), .integer(Int64(context.now.seconds)), .text(context.actor)])
+                  SQLValue(line), SQLValue(appointmentID), SQLValue(reason), .integer(Int64(context.now.seconds)), .text(context.actor),
+                  SiteScope.value(siteID)])
         try db.run("UPDATE parts SET stock = stock + ?, reserved = reserved + ? WHERE part_no = ?",
                    [.integer(Int64(onHand)), .integer(Int64(reserved)), .text(part.partNumber)])
         try journal(JournalAction(rawValue: "stock.\(kind.rawValue)")!, entity: "part", id: part.partNumber, orderID: orderID,

@@ -158,4 +158,63 @@ struct ChainSitesTests {
         let aBays = try shop.command("bay list").stdout
         #expect(aBays.contains("1号工位") && !aBays.contains("南山1号工位"), "\(aBays)")
     }
+
+    /// Cash and reports per site: RO1 (home, paid 564.00 by card) and RO3 (深圳南山店, checked in, paid
+    /// 96.00 in cash and released there by 钱主管, moved to 深圳南山店). Each site's report is its own;
+    /// the whole chain's (`site=all`) is their sum, figure by figure; another site's report is a
+    /// manager's.
+    @Test func theChainsReportIsTheSumOfItsSites() throws {
+        let shop = try chainWithHistory()
+        let atB = try shop.script("""
+            staff move 钱主管 site=深圳南山店
+            login 钱主管
+            checkin 京A12345 odometer=45300 fuel=1/2 complaint="刹车油"
+            estimate RO3 labor BRK-03
+            promise RO3 2026-11-22 17:00
+            approve RO3 signed=张伟
+            dispatch RO3 group=机修一组
+            complete RO3
+            inspect RO3 final pass by=孙检 rest=pass
+            pay RO3 amount=96 method=cash tendered=100
+            release RO3 signed=张伟 oldparts=left print=no
+            """)
+        #expect(atB.status == 0, "\(atB.stderr)")
+        func month(_ site: String) throws -> [String: Any] {
+            let result = try shop.command("report month 2026-11 site=\(site)", json: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try json(result)
+        }
+        let home = try month("顺达汽修"), nanshan = try month("深圳南山店"), all = try month("all")
+        func fen(_ report: [String: Any], _ key: String) -> Int { (report[key] as? [String: Any])?["fen"] as? Int ?? -1 }
+        func count(_ report: [String: Any], _ key: String) -> Int { report[key] as? Int ?? -1 }
+        #expect(fen(home, "revenue") == 56_400 && fen(nanshan, "revenue") == 9_600, "each site's own releases")
+        #expect(count(home, "orders_opened") == 2 && count(nanshan, "orders_opened") == 1)
+        for key in ["revenue", "labor", "parts", "other", "discounts", "estimated", "approved", "payments"] {
+            #expect(fen(home, key) + fen(nanshan, key) == fen(all, key), "\(key)")
+        }
+        for key in ["orders_opened", "orders_released", "comebacks", "bookings", "complaints_new"] {
+            #expect(count(home, key) + count(nanshan, key) == count(all, key), "\(key)")
+        }
+        func net(_ report: [String: Any]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: (report["by_method"] as? [[String: Any]] ?? []).map {
+                ($0["method"] as? String ?? "", ($0["net"] as? [String: Any])?["fen"] as? Int ?? 0)
+            })
+        }
+        #expect(net(home) == ["card": 56_400] && net(nanshan) == ["cash": 9_600])
+        #expect(net(all) == ["card": 56_400, "cash": 9_600])
+        func drawer(_ report: [String: Any]) -> Int { ((report["cash"] as? [String: Any])?["in_drawer"] as? [String: Any])?["fen"] as? Int ?? -1 }
+        #expect(drawer(home) == 0 && drawer(nanshan) == 9_600 && drawer(all) == 9_600, "the cash drawer is the site's")
+        #expect(home["period"] as? String == "2026-11 · 顺达汽修" && all["period"] as? String == "2026-11 · every site")
+
+        // B's own day, without site=: B's figures; the chain's, or A's, only for a manager.
+        let bDay = try shop.script("login 李娜\nreport day")
+        #expect(bDay.stdout.contains("Report 2026-11-22 · 深圳南山店") && bDay.stdout.contains("Cash in the drawer  96.00"), "\(bDay.stdout)")
+        let refused = try shop.script("login 李娜\nreport month 2026-11 site=all")
+        #expect(refused.stderr.contains("another site's report, or every site's, is for a manager (李娜 sees 深圳南山店's own: leave out site=)"),
+                "\(refused.stderr)")
+        // A shop with one site reads its report as it always has: no site in its title.
+        let single = Workshop()
+        #expect(try single.script("source \(Workshop.transcripts)/shop-fixture.ws").status == 0)
+        #expect(try json(try single.command("report month 2026-11", json: true))["period"] as? String == "2026-11")
+    }
 }

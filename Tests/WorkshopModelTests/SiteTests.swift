@@ -73,4 +73,23 @@ import Testing
             try BayRules.nameFree("南山1号", heldAt: 2, here: nil, siteName: names)
         }
     }
+
+    @Test func aChainsReportIsTheSessionsSiteUnlessAManagerAsksForAnother() throws {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+        let sites = [home, nanshan]
+        func scope(_ requested: String?, chain: Bool = true, at session: Site, by person: StaffMember?) throws -> ReportScope {
+            try Site.reportScope(requested: requested, isChain: chain, sites: sites, session: session, person: person)
+        }
+        #expect(try scope(nil, chain: false, at: home, by: advisor) == .everySite, "one site: the shop's report as always")
+        #expect(try scope(nil, at: nanshan, by: advisor) == .site(nanshan))
+        #expect(try scope("深圳南山店", at: nanshan, by: advisor) == .site(nanshan), "one's own site, named")
+        #expect(try scope("all", at: home, by: manager) == .everySite)
+        #expect(try scope("全部", at: home, by: manager) == .everySite)
+        #expect(try scope("深圳南山店", at: home, by: manager) == .site(nanshan))
+        #expect(throws: SiteRefusal.otherSitesReportNeedsManager(person: "王芳", site: "深圳南山店")) { try scope("all", at: nanshan, by: advisor) }
+        #expect(throws: SiteRefusal.otherSitesReportNeedsManager(person: "王芳", site: "深圳南山店")) {
+            try scope("顺达汽修", at: nanshan, by: advisor)
+        }
+        #expect(throws: SiteRefusal.unknownSite(given: "福田店", sites: ["顺达汽修", "深圳南山店"])) { try scope("福田店", at: home, by: manager) }
+    }
 }

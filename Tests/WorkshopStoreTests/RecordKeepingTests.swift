@@ -28,7 +28,7 @@ struct RecordKeepingTests {
         let customers = try Data(contentsOf: URL(fileURLWithPath: directory + "/customers.csv"))
         #expect(customers.starts(with: Data("\u{FEFF}id,name,phone,company,address,created_at,contact,invoice_title,tax_number,member_tier\r\n".utf8)))
         let staff = try Data(contentsOf: URL(fileURLWithPath: directory + "/staff.csv"))
-        #expect(staff.starts(with: Data("\u{FEFF}id,name,roles,group_name,active,created_at\r\n".utf8)), "no PIN hash, no sign-in state")
+        #expect(staff.starts(with: Data("\u{FEFF}id,name,roles,group_name,active,created_at,site_id\r\n".utf8)), "no PIN hash, no sign-in state; the site a person works at")
         #expect(!String(decoding: staff, as: UTF8.self).contains("$y$"))
         let readme = try String(contentsOfFile: directory + "/README.txt", encoding: .utf8)
         #expect(readme.contains("loyalty_cards: 1 rows"))

@@ -8,29 +8,33 @@ enum ReportCommands {
     static let command = CommandSpec("report", aliases: ["报表"], group: .afterSales,
         summary: Phrase("日报、月报：车辆、开单、营业额（工时/材料/其他）、单车产值、成交率、优惠、返修、投诉；收款按方式、挂账另计；应收款；对账单",
                         "the day's or the month's figures: cars, orders, revenue by labour/parts/other, average order, close ratio, discounts, comebacks, complaints; payments by method, charges to account apart; receivables; statements"), forms: [
-        Form([word("day", "日"), optionalArg("day", .day)], access: .read,
+        Form([word("day", "日"), optionalArg("day", .day)], options: [siteOption], access: .read,
              summary: Phrase("某天的数字（默认今天），含收银日结：各付款方式收款、退款，钱箱现金（实收−找零−退款），挂账另计",
                              "a day's figures (today unless given), with the cashier's end of day: each method's payments and refunds, the cash drawer (handed over − change − refunds), charges to account apart"),
              examples: ["report day", "report day 2026-11-21"]) { invocation, s in
             let start = invocation.value("day") ?? s.zone.startOfDay(s.now)
             let end = Day.next(start, s.zone)
-            let report = try s.store.report(from: start, to: end)
-            let title = s.zone.formatDate(start)
+            let scope = try scope(invocation, s)
+            let report = try s.store.report(from: start, to: end, site: scope.site)
+            let title = s.zone.formatDate(start) + (try scopeTitle(scope, s))
             let record = try DayRecord(from: start, to: end, s.store)
             return Output(text: text(report, title: title, daily: false, s) + "\n\n" + AccountReports.cashDesk(report, s) + "\n\n" + record.text(s),
                           json: json(report, title: title, adding: record.json(s)))
         },
         Form([word("month", "月"), optionalArg("month", .month)],
-             options: [option("format", .choice(ReportFormat.self)), option("out", .path)], access: .read,
+             options: [option("format", .choice(ReportFormat.self)), option("out", .path), siteOption], access: .read,
              summary: Phrase("某月的数字及每日营业额（默认本月）；format=pdf 或 html 打印月度报表", "a month's figures and daily revenue (this month unless given); format=pdf or html prints the monthly report"),
-             examples: ["report month", "report month 2026-10 format=html", "report month 2026-10 format=pdf out=/tmp/report.pdf"]) { invocation, s in
+             examples: ["report month", "report month 2026-10 format=html", "report month 2026-10 format=pdf out=/tmp/report.pdf",
+                        "report month 2026-10 site=all"]) { invocation, s in
             let today = s.zone.civil(s.now)
-            let title = invocation.value("month") ?? String(today.year) + "-" + (today.month < 10 ? "0" : "") + String(today.month)
-            let parts = title.split(separator: "-").compactMap { Int($0) }
-            let (year, month) = (parts[0], parts[1])
-            let start = s.zone.instant(CivilTime(year: year, month: month, day: 1))
-            let end = s.zone.instant(CivilTime(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1))
-            let report = try s.store.report(from: start, to: end)
+            let month = invocation.value("month") ?? String(today.year) + "-" + (today.month < 10 ? "0" : "") + String(today.month)
+            let parts = month.split(separator: "-").compactMap { Int($0) }
+            let (year, monthNumber) = (parts[0], parts[1])
+            let start = s.zone.instant(CivilTime(year: year, month: monthNumber, day: 1))
+            let end = s.zone.instant(CivilTime(year: monthNumber == 12 ? year + 1 : year, month: monthNumber == 12 ? 1 : monthNumber + 1, day: 1))
+            let scope = try scope(invocation, s)
+            let title = month + (try scopeTitle(scope, s))
+            let report = try s.store.report(from: start, to: end, site: scope.site)
             switch invocation.choice("format", as: ReportFormat.self) ?? .text {
             case .text: break
             case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), s)
@@ -44,6 +48,25 @@ enum ReportCommands {
         AccountReports.receivablesForm,
         AccountReports.statementForm,
     ])
+
+    /// `site=NAME|all`: another site's figures, or every site's together (a manager's).
+    static let siteOption = option("site", .text("门店|all", "SITE|all"))
+
+    /// Whose figures: the session's site in a chain unless `site=` says otherwise (Site.reportScope).
+    static func scope(_ invocation: Invocation, _ s: Session) throws -> ReportScope {
+        let isChain = try s.store.hasSites()
+        return try Site.reportScope(requested: invocation.value("site"), isChain: isChain, sites: s.store.sites(),
+                                    session: s.store.currentSite(), person: s.signedIn)
+    }
+
+    /// What the title adds in a chain: the site's name, or "every site"; nothing in a shop with one site.
+    static func scopeTitle(_ scope: ReportScope, _ s: Session) throws -> String {
+        guard try s.store.hasSites() else { return "" }
+        switch scope {
+        case .everySite: return s.t(" · 全部门店", " · every site")
+        case .site(let site): return " · " + site.name
+        }
+    }
 
     /// How the month report is given: on screen, or printed (PDF, or an HTML page from the templates).
     enum ReportFormat: String, Vocabulary {
@@ -172,7 +195,7 @@ enum ReportCommands {
                                              cards: cards.map { ReportDocuments.Figure($0.0, $0.1) },
                                              days: r.daily.map { ReportDocuments.Day(day: $0.day, revenue: $0.revenue, cars: $0.cars) },
                                              settings: s.settings, printedAt: s.now)
-        let path = try PrintCommands.outputPath(out, defaultName: "report-\(title).\(format.rawValue)", session: s)
+        let path = try PrintCommands.outputPath(out, defaultName: "report-\(title.replacingOccurrences(of: " · ", with: "-")).\(format.rawValue)", session: s)
         return try PrintCommands.write([document], format: format, to: path, session: s)
     }
 

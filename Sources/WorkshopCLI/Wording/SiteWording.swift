@@ -20,6 +20,9 @@ extension SiteRefusal: WordedRefusal {
         case .codeTaken(let code, let site):
             return w("企业编码 \(code) 已是 \(site) 的：每个门店以自己的企业编码上报，不能重复",
                      "company code \(code) is already \(site)'s: each site reports under its own code")
+        case .otherSitesReportNeedsManager(let person, let site):
+            return w("其他门店或全部门店的报表只有经理可以查看" + (person.map { "（\($0) 可看本店 \(site) 的：不写 site=）" } ?? ""),
+                     "another site's report, or every site's, is for a manager" + (person.map { " (\($0) sees \(site)'s own: leave out site=)" } ?? ""))
         case .unknownSite(let given, let sites):
             return w("没有叫“\(given)”的门店；现有：\(w.list(sites))", "no site is called '\(given)'; there are: \(w.list(sites))")
         }

@@ -14,4 +14,6 @@ public enum SiteRefusal: Refusal, Equatable {
     /// Another site reports to the platform under this 企业编码.
     case codeTaken(code: String, site: String)
     case unknownSite(given: String, sites: [String])
+    /// Another site's report, or the whole chain's, is a manager's to read; `site`: the person's own.
+    case otherSitesReportNeedsManager(person: String?, site: String)
 }
