@@ -83,7 +83,7 @@ extension Store {
     /// when several are.
     public func part(named name: String) throws -> CatalogPart? {
         try db.first("SELECT \(Self.partColumns) FROM parts WHERE \(Self.nameKey("name")) = \(Self.nameKey("?1")) ORDER BY part_no LIMIT 1",
-                     [.text(name)], catalogPart(from:))
+                     [.text(name)], catalogPart(from:)).map { try atSite([$0]).first ?? $0 }
     }
 
     /// The catalogue item a line typed in words names, for `Gate.catalogueName`: a listed part for a
@@ -136,6 +136,36 @@ extension Store {
 
     public func part(number: String) throws -> CatalogPart? {
         try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
+            .map { try atSite([$0]).first ?? $0 }
+    }
+
+    /// The parts with their stock as the session's site holds it, in a chain: the movements made at
+    /// the site (the home site's: the shop's running total less every added site's). The catalogue —
+    /// numbers, names, prices — is the chain's; a shop with one site reads its running totals.
+    func atSite(_ parts: [CatalogPart]) throws -> [CatalogPart] {
+        guard !parts.isEmpty, try hasSites() else { return parts }
+        let one = parts.count == 1 ? " AND part_no = ?" : ""
+        var moved: [String: (here: (Int, Int), added: (Int, Int))] = [:]
+        let here = SiteScope.storedID(siteID)
+        try db.forEach("""
+            SELECT part_no, site_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movements
+            WHERE site_id IS NOT NULL\(one) GROUP BY part_no, site_id
+            """, parts.count == 1 ? [.text(parts[0].partNumber)] : []) { row in
+            let key = row.string("part_no"), figures = (row.int("on_hand"), row.int("reserved"))
+            var entry = moved[key] ?? ((0, 0), (0, 0))
+            entry.added = (entry.added.0 + figures.0, entry.added.1 + figures.1)
+            if row.optionalInt("site_id") == here { entry.here = figures }
+            moved[key] = entry
+        }
+        return parts.map { part in
+            var local = part
+            let entry = moved[part.partNumber] ?? ((0, 0), (0, 0))
+            let (onHand, reserved) = here == nil
+                ? (part.onHand.thousandths - entry.added.0, part.reserved.thousandths - entry.added.1) : entry.here
+            local.onHand = Quantity(thousandths: onHand)
+            local.reserved = Quantity(thousandths: reserved)
+            return local
+        }
     }
 
     /// Part numbers starting with `prefix`, for Tab: a range on the key, not LIKE.
@@ -179,7 +209,7 @@ extension Store {
 
     /// Parts whose number, name or brand contains `text` (all when empty).
     public func parts(matching text: String = "", limit: Int = 200) throws -> [CatalogPart] {
-        try db.rows(db.text(Self.partSearch), [.likeContaining(text), .integer(Int64(limit))], catalogPart(from:))
+        try atSite(db.rows(db.text(Self.partSearch), [.likeContaining(text), .integer(Int64(limit))], catalogPart(from:)))
     }
 
     private static let partSearch = PortableSQL.search { like in """
@@ -189,8 +219,13 @@ extension Store {
         """ }
 
     /// Parts whose available stock is at or below their reorder level.
+    /// In a chain, the session's site's (each part's stock there against its reorder level).
     public func lowStock(limit: Int = 500) throws -> [CatalogPart] {
-        try db.rows("SELECT \(Self.partColumns) FROM parts WHERE stock - reserved <= reorder_level ORDER BY part_no LIMIT ?",
-                    [.integer(Int64(limit))], catalogPart(from:))
+        guard try hasSites() else {
+            return try db.rows("SELECT \(Self.partColumns) FROM parts WHERE stock - reserved <= reorder_level ORDER BY part_no LIMIT ?",
+                               [.integer(Int64(limit))], catalogPart(from:))
+        }
+        let all = try atSite(db.rows("SELECT \(Self.partColumns) FROM parts ORDER BY part_no", [], catalogPart(from:)))
+        return Array(all.filter { $0.onHand.thousandths - $0.reserved.thousandths <= $0.reorderLevel.thousandths }.prefix(limit))
     }
 }

@@ -217,4 +217,23 @@ struct ChainSitesTests {
         #expect(try single.script("source \(Workshop.transcripts)/shop-fixture.ws").status == 0)
         #expect(try json(try single.command("report month 2026-11", json: true))["period"] as? String == "2026-11")
     }
+
+    /// Stock is a site's: what 深圳南山店 receives is on its shelf, not the home site's; the home
+    /// site's shelf is what it had; a site cannot take out more than its own shelf holds (refused,
+    /// changing nothing). The catalogue (numbers, names, prices) is the chain's.
+    @Test func eachSiteHasItsOwnShelf() throws {
+        let shop = try chainWithHistory()
+        _ = try shop.command("staff move 钱主管 site=深圳南山店")
+        let received = try shop.script("login 钱主管\nparts receive 5QD698151 qty=2")
+        #expect(received.stdout.contains("5QD698151 received 2; 2 on hand"), "\(received.stdout)\(received.stderr)")
+        let home = try shop.command("parts")
+        #expect(home.stdout.contains("420.00        5"), "RO1 took one of the home site's six: \(home.stdout)")
+        let atB = try shop.script("login 钱主管\nparts").stdout
+        #expect(atB.contains("420.00        2"), "\(atB)")
+        let before = try shop.fingerprint()
+        let refused = try shop.script("login 钱主管\nparts adjust 5QD698151 qty=-3 reason=盘点")
+        #expect(refused.stderr.contains("only 2 件 on hand, cannot take 3"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.count("SELECT stock FROM parts WHERE part_no = '5QD698151'") == 7_000, "the chain's running total is both shelves")
+    }
 }

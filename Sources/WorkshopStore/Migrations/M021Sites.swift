@@ -32,6 +32,7 @@ extension Migration {
         ALTER TABLE appointments ADD COLUMN site_id INTEGER REFERENCES sites(id);
         CREATE INDEX orders_site ON orders(site_id, id) WHERE site_id IS NOT NULL;
         CREATE INDEX payments_site ON payments(site_id, at) WHERE site_id IS NOT NULL;
+        CREATE INDEX stock_movements_site ON stock_movements(site_id, part_no) WHERE site_id IS NOT NULL;
         CREATE TRIGGER tamper_sites_insert AFTER INSERT ON sites
             WHEN NOT EXISTS (SELECT 1 FROM writer_mark)
             BEGIN INSERT INTO tamper_log(tbl, op, row_id) VALUES ('sites', 'insert', NEW.rowid); END;
