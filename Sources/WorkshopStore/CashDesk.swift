@@ -40,11 +40,14 @@ extension Store {
     /// The next settlement-list number (结算清单编号) of the year, its own sequence: "JS2026-00001".
     /// The numbers are kept on the orders they were given to (unique), which are never deleted: a
     /// number is never given twice.
-    public func nextSettlementNumber(year: Int) throws -> String {
-        let prefix = "JS\(year)-"
+    /// Each site of a chain numbers its own (statutory papers are each enterprise's): the home site
+    /// as before, another site after its mark ("S2-JS2026-00001", SiteScope.paperMark).
+    public func nextSettlementNumber(year: Int, site: Int? = nil) throws -> String {
+        let mark = SiteScope.paperMark(site)
+        let prefix = "\(mark)JS\(year)-"
         let last = try db.first("""
             SELECT settlement_no FROM orders WHERE settlement_no >= ? AND settlement_no < ? ORDER BY settlement_no DESC LIMIT 1
-            """, [.text(prefix), .text("JS\(year).")]) { $0.string("settlement_no") }
+            """, [.text(prefix), .text("\(mark)JS\(year).")]) { $0.string("settlement_no") }
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         let digits = String(next)
         return prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits

@@ -75,13 +75,15 @@ extension Store {
     }
 
     /// The next completion-certificate number of the year: "2026-00012".
-    public func nextCertificateNumber(year: Int) throws -> String {
-        let prefix = "\(year)-"
+    /// Each site of a chain numbers its own: the home site as before, another after its mark ("S2-2026-00012").
+    public func nextCertificateNumber(year: Int, site: Int? = nil) throws -> String {
+        let mark = SiteScope.paperMark(site)
+        let prefix = "\(mark)\(year)-"
         // The year's certificates as a range of the unique index ("2026-" up to "2026.", '-' + 1): the
         // year's last is found at once, not by walking every certificate ever issued as LIKE did.
         let last = try db.first("""
             SELECT certificate FROM inspections WHERE certificate >= ? AND certificate < ? ORDER BY certificate DESC LIMIT 1
-            """, [.text(prefix), .text("\(year).")]) { $0.string("certificate") }
+            """, [.text(prefix), .text("\(mark)\(year).")]) { $0.string("certificate") }
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         let digits = String(next)
         return prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits

@@ -22,6 +22,12 @@ enum SiteScope {
         return ("\(column) = ?", [.integer(Int64(id))])
     }
 
+    /// What starts the numbers of a site's statutory papers (settlement lists, completion
+    /// certificates): nothing for the home site, whose numbers are as they always were; "S2-" for
+    /// site 2 — outside the home site's ranges ("JS2026-"…, "2026-"…), so each site's sequence is
+    /// its own and no number is given twice.
+    static func paperMark(_ siteID: Int?) -> String { storedID(siteID).map { "S\($0)-" } ?? "" }
+
     /// The same as " AND …", to add to a statement's conditions.
     static func clause(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
         let condition = condition(column, siteID)
@@ -69,6 +75,11 @@ extension Store {
         guard try hasSites() else { return nil }
         let stored = try db.first("SELECT site_id FROM orders WHERE id = ?", [.integer(Int64(orderID))]) { $0.optionalInt("site_id") }
         return try site(id: stored ?? nil)
+    }
+
+    /// The site an order belongs to as rows store it (nil: the home site), for numbering its papers.
+    public func siteID(ofOrder orderID: Int) throws -> Int? {
+        try db.first("SELECT site_id FROM orders WHERE id = ?", [.integer(Int64(orderID))]) { $0.optionalInt("site_id") } ?? nil
     }
 
     /// The site named in a command, or a refusal listing them.

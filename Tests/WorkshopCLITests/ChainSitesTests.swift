@@ -164,21 +164,7 @@ struct ChainSitesTests {
     /// the whole chain's (`site=all`) is their sum, figure by figure; another site's report is a
     /// manager's.
     @Test func theChainsReportIsTheSumOfItsSites() throws {
-        let shop = try chainWithHistory()
-        let atB = try shop.script("""
-            staff move 钱主管 site=深圳南山店
-            login 钱主管
-            checkin 京A12345 odometer=45300 fuel=1/2 complaint="刹车油"
-            estimate RO3 labor BRK-03
-            promise RO3 2026-11-22 17:00
-            approve RO3 signed=张伟
-            dispatch RO3 group=机修一组
-            complete RO3
-            inspect RO3 final pass by=孙检 rest=pass
-            pay RO3 amount=96 method=cash tendered=100
-            release RO3 signed=张伟 oldparts=left print=no
-            """)
-        #expect(atB.status == 0, "\(atB.stderr)")
+        let shop = try releasedAtBothSites()
         func month(_ site: String) throws -> [String: Any] {
             let result = try shop.command("report month 2026-11 site=\(site)", json: true)
             #expect(result.status == 0, "\(result.stderr)")
@@ -235,5 +221,45 @@ struct ChainSitesTests {
         #expect(refused.stderr.contains("only 2 件 on hand, cannot take 3"), "\(refused.stderr)")
         #expect(try shop.fingerprint() == before)
         #expect(try shop.count("SELECT stock FROM parts WHERE part_no = '5QD698151'") == 7_000, "the chain's running total is both shelves")
+    }
+
+    /// `chainWithHistory`, then RO3: 京A12345 checked in at 深圳南山店 by 钱主管 (moved there), its
+    /// final inspection passed, paid 96.00 in cash and released there.
+    func releasedAtBothSites() throws -> Workshop {
+        let shop = try chainWithHistory()
+        let atB = try shop.script("""
+            staff move 钱主管 site=深圳南山店
+            login 钱主管
+            checkin 京A12345 odometer=45300 fuel=1/2 complaint="刹车油"
+            estimate RO3 labor BRK-03
+            promise RO3 2026-11-22 17:00
+            approve RO3 signed=张伟
+            dispatch RO3 group=机修一组
+            complete RO3
+            inspect RO3 final pass by=孙检 rest=pass
+            pay RO3 amount=96 method=cash tendered=100
+            release RO3 signed=张伟 oldparts=left print=no
+            """)
+        #expect(atB.status == 0, "\(atB.stderr)")
+        #expect(atB.stdout.contains("completion certificate No. S2-2026-00001"), "\(atB.stdout)")
+        #expect(atB.stdout.contains("settlement list No. S2-JS2026-00001"), "\(atB.stdout)")
+        return shop
+    }
+
+    /// An order's papers are its site's: the 承修方 of RO3's settlement list is 深圳南山店 with its
+    /// address, numbered in 深圳南山店's own sequence; RO1's are the home site's, numbered as before;
+    /// the national record of RO3 names 深圳南山店.
+    @Test func anOrdersPapersAreItsSites() throws {
+        let shop = try releasedAtBothSites()
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("print RO3 settlement format=html out=\(folder)/ro3.html").status == 0)
+        #expect(try shop.command("print RO1 settlement format=html out=\(folder)/ro1.html").status == 0)
+        let ro3 = try String(contentsOfFile: folder + "/ro3.html", encoding: .utf8)
+        let ro1 = try String(contentsOfFile: folder + "/ro1.html", encoding: .utf8)
+        #expect(ro3.contains("深圳南山店") && ro3.contains("南山区科技园路 8 号") && ro3.contains("S2-JS2026-00001"))
+        #expect(!ro3.contains("顺达汽修") && !ro3.contains("科技园南路18号"), "the home site is not RO3's repairer")
+        #expect(ro1.contains("顺达汽修") && ro1.contains("科技园南路18号") && ro1.contains("JS2026-00001") && !ro1.contains("深圳南山店"))
+        let record = try shop.command("healthrecord show RO3").stdout
+        #expect(record.contains("company 深圳南山店"), "\(record)")
     }
 }

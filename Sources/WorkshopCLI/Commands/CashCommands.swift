@@ -322,7 +322,8 @@ enum CashCommands {
         let standing = try s.store.odometerHistory(vehicleID: record.vehicle.id).standing(at: s.now)
         // The settlement list's number: taken from its sequence only if this release stands (the
         // transaction); an order that has one keeps it.
-        let number = try order.settlementNumber ?? s.store.nextSettlementNumber(year: s.zone.civil(s.now).year)
+        let number = try order.settlementNumber ?? s.store.nextSettlementNumber(year: s.zone.civil(s.now).year,
+                                                                               site: s.store.siteID(ofOrder: order.id))
         let change = try s.store.apply(try record.release(signer: invocation.need("signed"), odometer: invocation.value("odometer"),
                                                           oldParts: invocation.choice("oldparts"), by: s.user, at: s.now, payments: payments,
                                                           current: s.terms, warranty: warranty, settlementNumber: number, lastReading: standing,
@@ -345,8 +346,10 @@ enum CashCommands {
         let releasedRecord = try record.handedBack(change) ?? s.store.record(of: released)
         if released.status == .released {
             // The national repair record: queued in this transaction, sent once it has committed.
+            // Reported as the site that serviced the car (its name; its 企业编码 when it is sent).
             try s.store.enqueueRepairRecord(orderID: order.id, record: RepairRecord(released: releasedRecord,
-                                                                                    companyName: s.settings.name, zone: s.zone))
+                                                                                    companyName: s.papersSettings(orderID: order.id).name,
+                                                                                    zone: s.zone))
             let followUp = FollowUp.after(release: s.now, orderID: order.id)
             try s.store.addFollowUp(followUp)
             text += "\n  " + s.t("回访：\(s.zone.formatDate(followUp.dueFrom)) 至 \(s.zone.formatDate(followUp.dueUntil))",
@@ -357,7 +360,7 @@ enum CashCommands {
         let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }
         // The documents are made from the record as committed; the PDF is drawn after the commit.
-        let documents = OrderDocuments(record: releasedRecord, settings: s.settings, printedAt: s.now,
+        let documents = OrderDocuments(record: releasedRecord, settings: try s.papersSettings(orderID: order.id), printedAt: s.now,
                                        warranty: releasedRecord.warrantyCoverage(zone: s.zone, fallback: warranty),
                                        payments: try s.store.payments(orderID: order.id), memberTiers: try s.store.memberTiers(),
                                        cards: try s.store.cardNotes(of: releasedRecord))

@@ -54,7 +54,7 @@ enum PrintCommands {
         let kind = OrderDocuments.Kind(rawValue: invocation.need("document"))!
         let format = format(invocation)
         let record = try s.store.record(of: order)
-        let document = try OrderDocuments(record: record, settings: s.settings, printedAt: s.now,
+        let document = try OrderDocuments(record: record, settings: s.papersSettings(orderID: order.id), printedAt: s.now,
                                           warranty: try AfterSalesDocuments.warranty(for: record, s),
                                           payments: try s.store.payments(orderID: order.id),
                                           memberTiers: try s.store.memberTiers(), cards: try s.store.cardNotes(of: record)).document(kind)
@@ -70,7 +70,8 @@ enum PrintCommands {
         guard !orders.isEmpty else { throw DocumentRefusal.nothingCheckedIn(day: date) }
         let documents = try orders.map { order in
             let record = try s.store.record(of: order)
-            return OrderDocuments(record: record, settings: s.settings, printedAt: s.now, memberTiers: try s.store.memberTiers(),
+            return OrderDocuments(record: record, settings: try s.papersSettings(orderID: order.id), printedAt: s.now,
+                                  memberTiers: try s.store.memberTiers(),
                                   cards: try s.store.cardNotes(of: record)).jobCard()
         }
         let path = try outputPath(invocation.value("out"), defaultName: "day-\(date)-jobcards.pdf", session: s)

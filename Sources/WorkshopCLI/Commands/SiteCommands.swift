@@ -46,3 +46,17 @@ enum SiteCommands {
     }
 }
 
+
+extension Session {
+    /// The shop's settings as an order's papers print them: the 承修方 (name, address, phone) is the
+    /// site the car was checked in at — the shop's own settings for the home site, and for every
+    /// order while the shop has one site.
+    func papersSettings(orderID: Int) throws -> ShopSettings {
+        guard let site = try store.siteOfOrder(orderID), !site.isHome else { return settings }
+        var papers = settings
+        papers.name = site.name
+        papers.address = site.address
+        papers.phone = site.phone
+        return papers
+    }
+}
