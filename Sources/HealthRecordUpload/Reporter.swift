@@ -32,14 +32,19 @@ public struct Reporter {
         }
 
         public var results: [(order: String, result: Result)] = []
-        /// The platform refused the shop's company code or password: nothing was sent.
+        /// The platform refused the shop's company code or password: nothing was sent (of
+        /// `accountRefusedSite`'s records, when it was a site of a chain's account).
         public var accountRefused: String?
+        public var accountRefusedSite: String?
+        /// The sites of a chain whose platform password is not set yet: their records wait.
+        public var sitesNotSetUp: [String] = []
         /// The platform could not be reached for a token: nothing was sent.
         public var unreachable: String?
 
         public static func == (lhs: Report, rhs: Report) -> Bool {
             lhs.results.map(\.order) == rhs.results.map(\.order) && lhs.results.map(\.result) == rhs.results.map(\.result)
                 && lhs.accountRefused == rhs.accountRefused && lhs.unreachable == rhs.unreachable
+                && lhs.accountRefusedSite == rhs.accountRefusedSite && lhs.sitesNotSetUp == rhs.sitesNotSetUp
         }
     }
 
@@ -65,6 +70,27 @@ public struct Reporter {
             entries = try store.read { try store.dueOutboxEntries(limit: limit) }
         }
         guard !entries.isEmpty else { return report }
+        // Each site of a chain reports its own orders under its own 企业编码 (the home site's first).
+        let siteOf = try store.read { try store.siteIDs(ofOrders: entries.map(\.orderID)) }
+        var sites: [Int?] = []
+        for entry in entries where !sites.contains(siteOf[entry.orderID]) { sites.append(siteOf[entry.orderID]) }
+        sites.sort { ($0 ?? 0) < ($1 ?? 0) }
+        for site in sites {
+            let own = entries.filter { siteOf[$0.orderID] == site }
+            guard let siteAccount = try store.read({ try store.healthRecordAccount(forSite: site, base: account) }) else {
+                // Waits, untouched, until a manager sets the site's password.
+                if let site, let name = try? store.read({ try store.site(id: site).name }) { report.sitesNotSetUp.append(name) }
+                continue
+            }
+            guard try push(own, account: siteAccount, style: style, named: orders != nil, into: &report) else { return report }
+        }
+        return report
+    }
+
+    /// One account's records; false when the platform could not be reached (the rest wait for the
+    /// next push rather than each costing a timeout now).
+    private func push(_ entries: [OutboxEntry], account: HealthRecordAccount, style: any PlatformStyle, named: Bool,
+                      into report: inout Report) throws -> Bool {
         var token = account.token
         for entry in entries {
             guard let record = entry.record else { continue }
@@ -73,24 +99,27 @@ public struct Reporter {
                 report.results.append((entry.orderNumber, .needsCorrection(problems)))
                 continue
             }
-            switch try send(entry, record, token: &token, account: account, style: style, named: orders != nil) {
+            switch try send(entry, record, token: &token, account: account, style: style, named: named) {
             case .answered(let result):
                 report.results.append((entry.orderNumber, result))
             case .noAnswer(let result):
-                // The network or the platform is down: the rest wait for the next push rather than
-                // each costing a timeout now.
                 report.results.append((entry.orderNumber, result))
-                return report
+                return false
             case .noToken(let stop):
-                switch stop {
-                case .refused(let words): report.accountRefused = words
-                case .unreachable(let words): report.unreachable = words
-                }
                 try postpone(entries.filter { e in !report.results.contains { $0.order == e.orderNumber } }, stop)
-                return report
+                switch stop {
+                case .refused(let words):
+                    // This account's code or password: another site's may still be good.
+                    report.accountRefused = words
+                    report.accountRefusedSite = account.site?.name
+                    return true
+                case .unreachable(let words):
+                    report.unreachable = words
+                    return false
+                }
             }
         }
-        return report
+        return true
     }
 
     private enum Sent {
@@ -138,7 +167,7 @@ public struct Reporter {
             if case .tokenRefused = outcome, !triedFreshToken {
                 triedFreshToken = true
                 token = nil
-                try store.write { try store.cacheHealthRecordToken(nil) }
+                try store.write { try store.cacheHealthRecordToken(nil, site: account.site) }
                 continue
             }
             let result = Self.result(outcome, entry: try store.read { try store.outboxEntry(orderID: entry.orderID) })
@@ -163,7 +192,7 @@ public struct Reporter {
         }
         switch style.readToken(status: answer.status, body: answer.text) {
         case .token(let token)?:
-            try store.write { try store.cacheHealthRecordToken(token) }
+            try store.write { try store.cacheHealthRecordToken(token, site: account.site) }
             return .success(token)
         case .refused(let code, let words)?:
             return .failure(.refused(words.isEmpty ? code : words))

@@ -13,6 +13,7 @@ extension Store {
     static let withheldColumns: [String: Set<String>] = [
         "staff": ["pin_hash", "failed_attempts", "locked_until", "sign_off_failures", "sign_off_locked_until"],
         "health_record_account": ["password", "token"],
+        "sites": ["health_record_password", "health_record_token"],
     ]
 
     /// Every table the shop owns, by name: all of them but SQLite's own and Workshop's bookkeeping,

@@ -13,10 +13,14 @@ public struct HealthRecordAccount: Sendable, Equatable {
     public var token: String?
     public var setAt: Timestamp
     public var setBy: String
+    /// The site of a chain whose account this is (its code, password and token; the platform's
+    /// address and style are the shop's): nil for the home site.
+    public var site: Site?
 
-    public init(url: String, company: String, password: String, style: String, auto: Bool, token: String?, setAt: Timestamp, setBy: String) {
+    public init(url: String, company: String, password: String, style: String, auto: Bool, token: String?, setAt: Timestamp, setBy: String,
+                site: Site? = nil) {
         (self.url, self.company, self.password, self.style, self.auto) = (url, company, password, style, auto)
-        (self.token, self.setAt, self.setBy) = (token, setAt, setBy)
+        (self.token, self.setAt, self.setBy, self.site) = (token, setAt, setBy, site)
     }
 }
 
@@ -117,9 +121,48 @@ extension Store {
     }
 
     /// Keeps the platform's token for the next sends (nil: forget it, it was refused).
-    public func cacheHealthRecordToken(_ token: String?) throws {
+    public func cacheHealthRecordToken(_ token: String?, site: Site? = nil) throws {
+        if let site, !site.isHome {
+            try db.run("UPDATE sites SET health_record_token = ? WHERE id = ?", [SQLValue(token), .integer(Int64(site.id))])
+            return
+        }
         try db.run("UPDATE health_record_account SET token = ?, token_at = ? WHERE id = 1",
                    [SQLValue(token), token == nil ? .null : .integer(Int64(context.now.seconds))])
+    }
+
+    /// The account a site reports under: the shop's for the home site; for another, the shop's
+    /// platform (address, style) with the site's 企业编码, password and token — nil until a manager
+    /// has set the site's password (`healthrecord set site=… password=…`).
+    public func healthRecordAccount(forSite siteID: Int?, base: HealthRecordAccount) throws -> HealthRecordAccount? {
+        guard let id = SiteScope.storedID(siteID) else { return base }
+        return try db.first("""
+            SELECT id, name, code, address, phone, health_record_password, health_record_token FROM sites WHERE id = ?
+            """, [.integer(Int64(id))]) { row -> HealthRecordAccount? in
+            guard let password = row.optionalString("health_record_password") else { return nil }
+            let site = Site(id: row.int("id"), name: row.string("name"), code: row.string("code"), address: row.string("address"),
+                            phone: row.string("phone"))
+            return HealthRecordAccount(url: base.url, company: site.code, password: password, style: base.style, auto: base.auto,
+                                       token: row.optionalString("health_record_token"), setAt: base.setAt, setBy: base.setBy, site: site)
+        } ?? nil
+    }
+
+    /// Sets a site's platform password (its token, given for the one before, is dropped). The journal
+    /// says only that it was set.
+    public func setSiteHealthRecordPassword(_ password: String, site: Site) throws {
+        try db.run("UPDATE sites SET health_record_password = ?, health_record_token = NULL WHERE id = ?",
+                   [.text(password), .integer(Int64(site.id))])
+        try journal(.healthRecordSet, entity: "site", id: site.name, detail: [("company", .string(site.code)), ("password", .string("set"))])
+    }
+
+    /// The site each order was checked in at, for the orders of added sites (an order not in the
+    /// answer is the home site's).
+    public func siteIDs(ofOrders ids: [Int]) throws -> [Int: Int] {
+        guard try hasSites(), !ids.isEmpty else { return [:] }
+        var found: [Int: Int] = [:]
+        for id in ids {
+            if let site = try siteID(ofOrder: id) { found[id] = site }
+        }
+        return found
     }
 
     // MARK: The outbox

@@ -17,6 +17,10 @@ public final class FakePlatform: @unchecked Sendable {
     private let lock = NSLock()
     private var listener: Int32
     private var issuedTokens: [String] = []
+    /// Every company the platform knows (code → password): the one it was made with, and those added.
+    private var companies: [String: String] = [:]
+    private var tokenCompany: [String: String] = [:]
+    private var heldBy: [String: String] = [:]          // 结算清单编号 → the company that uploaded it
     private var validTokens: Set<String> = []
     private var held: [String: String] = [:]            // 结算清单编号 → the upload's body
     private var uploads: [String] = []                  // every upload body received, in order
@@ -27,6 +31,7 @@ public final class FakePlatform: @unchecked Sendable {
     public init(company: String = "4403000001", password: String = "secret-pw") throws {
         self.company = company
         self.password = password
+        self.companies = [company: password]
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -59,6 +64,9 @@ public final class FakePlatform: @unchecked Sendable {
 
     // MARK: What a test tells it
 
+    /// Another enterprise on the platform (a site of a chain): its code and password.
+    public func addCompany(_ code: String, password: String) { lock.withLock { companies[code] = password } }
+
     /// Every token issued so far stops being good, as when they expire.
     public func expireTokens() { lock.withLock { validTokens.removeAll() } }
     /// Uploads of this VIN are refused with these words.
@@ -75,6 +83,8 @@ public final class FakePlatform: @unchecked Sendable {
     /// Every upload received, accepted or not, in order.
     public var uploadsReceived: [String] { lock.withLock { uploads } }
     public var tokensIssued: Int { lock.withLock { issuedTokens.count } }
+    /// The company whose token each held record came with, by 结算清单编号.
+    public var recordsHeldBy: [String: String] { lock.withLock { heldBy } }
 
     /// Waits (up to 10 s) until the platform holds `count` records: an upload answered late is
     /// stored only when its answer is written.
@@ -122,11 +132,13 @@ public final class FakePlatform: @unchecked Sendable {
         let request = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
         return lock.withLock {
             if path.hasSuffix("/lcipprogetaccesstoken/query") {
-                guard request["companycode"] as? String == company, request["companypassword"] as? String == password else {
+                guard let code = request["companycode"] as? String, let known = companies[code],
+                      request["companypassword"] as? String == known else {
                     return (200, #"{"code":"0","status":"企业编码或密码错误"}"#)
                 }
                 let token = "T\(issuedTokens.count + 1)"
                 issuedTokens.append(token)
+                tokenCompany[token] = code
                 validTokens.insert(token)
                 return (200, #"{"code":"1","status":"成功","access_token":"\#(token)"}"#)
             }
@@ -141,6 +153,7 @@ public final class FakePlatform: @unchecked Sendable {
                 }
                 if held[code] != nil { return (200, #"{"code":"0","status":"结算清单编号已存在"}"#) }
                 held[code] = body
+                heldBy[code] = tokenCompany[token]
                 return (200, #"{"code":"1","status":"新增成功"}"#)
             }
             return (404, #"{"code":"404","status":"no such service"}"#)

@@ -1,3 +1,4 @@
+import FakePlatform
 import Foundation
 import Testing
 
@@ -261,5 +262,66 @@ struct ChainSitesTests {
         #expect(ro1.contains("顺达汽修") && ro1.contains("科技园南路18号") && ro1.contains("JS2026-00001") && !ro1.contains("深圳南山店"))
         let record = try shop.command("healthrecord show RO3").stdout
         #expect(record.contains("company 深圳南山店"), "\(record)")
+    }
+
+    /// The national record per site: the home site's releases go under the shop's 企业编码; a site's
+    /// wait until a manager sets its password, then go under its own code and token, named as its.
+    /// The password is never shown, journalled or exported.
+    @Test func eachSiteReportsUnderItsOwnCompanyCode() throws {
+        let platform = try FakePlatform()
+        platform.addCompany("4403000002", password: "nanshan-pw")
+        var shop = Workshop()
+        shop.environment["WORKSHOP_HEALTHRECORD_TIMEOUT_MS"] = "1500"
+        let setup = try shop.script(FloorTests.fixtures + """
+            login 钱主管
+            healthrecord set url=\(platform.url) company=\(platform.company) password=\(platform.password) style=restservices
+            login 王芳
+            site add 深圳南山店 code=4403000002 address="南山区科技园路 8 号"
+            staff move 钱主管 site=深圳南山店
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            approve RO1 signed=张伟
+            dispatch RO1 group=机修一组
+            complete RO1
+            pay RO1 amount=144 method=wechat
+            release RO1 signed=张伟 print=no
+            """, options: ["--bail"])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(setup.stdout.contains("national record: RO1 reported"), "\(setup.stdout)")
+        let atB = try shop.script("""
+            login 钱主管
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
+            estimate RO2 labor BRK-01
+            promise RO2 2026-11-22 17:00
+            approve RO2 signed=李娜
+            dispatch RO2 group=机修一组
+            complete RO2
+            pay RO2 amount=144 method=wechat
+            release RO2 signed=李娜 print=no
+            """, options: ["--bail"])
+        #expect(atB.status == 0, "\(atB.stderr)")
+        #expect(atB.stdout.contains("深圳南山店 has no national record password yet: its records wait in the queue"), "\(atB.stdout)")
+        #expect(platform.records.count == 1, "RO2 waits")
+
+        let refused = try shop.command("healthrecord set site=深圳南山店 url=http://elsewhere company=123456")
+        #expect(refused.stderr.contains("深圳南山店's national record account is its password"), "\(refused.stderr)")
+        #expect(try shop.command("healthrecord set site=深圳南山店 password=nanshan-pw").status == 0)
+        let pushed = try shop.command("healthrecord push RO2")
+        #expect(pushed.stdout.contains("RO2 reported"), "\(pushed.stdout)\(pushed.stderr)")
+        let held = platform.recordsHeldBy
+        #expect(held["JS2026-00001"] == "4403000001", "\(held)")
+        #expect(held["S2-JS2026-00001"] == "4403000002", "\(held)")
+        let ro2 = platform.records["S2-JS2026-00001"] ?? ""
+        #expect(ro2.contains(#""companyname":"深圳南山店""#), "\(ro2)")
+
+        // The site's password: never shown, journalled or exported.
+        let everything = try shop.command("history").stdout + (try shop.command("healthrecord show RO2").stdout)
+        #expect(!everything.contains("nanshan-pw"))
+        #expect(try shop.count("SELECT count(*) FROM journal WHERE detail LIKE '%nanshan-pw%' OR command LIKE '%nanshan-pw%'") == 0)
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("export \(folder)/export").status == 0)
+        let sites = try String(contentsOfFile: folder + "/export/sites.csv", encoding: .utf8)
+        #expect(sites.contains("4403000002") && !sites.contains("nanshan-pw") && !sites.contains("health_record"), "\(sites)")
     }
 }

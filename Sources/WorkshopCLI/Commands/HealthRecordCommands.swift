@@ -13,12 +13,14 @@ enum HealthRecordCommands {
     static let command = CommandSpec("healthrecord", aliases: ["健康档案", "档案上报"], group: .shop,
         summary: Phrase("维修电子健康档案：交车即上报，排队、重试、不丢、不重报", "the national repair record: each release reported once, queued, retried, never lost"), forms: [
         Form([word("set")], options: [option("url", .text("地址", "URL")), option("company", .text("企业编码", "CODE")), password,
-                                      option("style", .text("接口", "STYLE")), option("auto", .yesNo)],
+                                      option("style", .text("接口", "STYLE")), option("auto", .yesNo), option("site", .site)],
              access: .write, roles: [.manager],
              summary: Phrase("设置本省平台地址和本店企业编码、密码（密码不显示、不记入日志、不导出）",
                              "set the province's platform address and the shop's company code and password (never shown, journalled or exported)"),
-             examples: ["healthrecord set url=https://weixiu.example.gov.cn company=4403000001 password=…", "healthrecord set auto=no"]) { invocation, s in
-            try set(invocation, s)
+             examples: ["healthrecord set url=https://weixiu.example.gov.cn company=4403000001 password=…", "healthrecord set auto=no",
+                        "healthrecord set site=深圳南山店 password=…"]) { invocation, s in
+            if let site: String = invocation.value("site") { return try setSite(site, invocation, s) }
+            return try set(invocation, s)
         },
         Form([word("push", "send", "上报"), optionalListArg("orders", .order)], access: .session,
              roles: [.manager, .cashier, .advisor],
@@ -48,6 +50,22 @@ enum HealthRecordCommands {
     ])
 
     // MARK: Set-up
+
+    /// A site of a chain reports under its own 企业编码 (given at `site add`) and its own password;
+    /// the platform's address, style and auto are the shop's, set without site=. The home site's
+    /// account is the shop's.
+    static func setSite(_ name: String, _ invocation: Invocation, _ s: Session) throws -> Output {
+        let site = try s.store.resolveSite(name)
+        if site.isHome { return try set(invocation, s) }
+        let others = ["url", "company", "style", "auto"].filter { invocation.has($0) }.map { $0 + "=" }
+        guard try s.store.healthRecordAccount() != nil else { throw HealthRecordRefusal.notSetUp }
+        let secret: String? = invocation.value("password")
+        guard let secret, others.isEmpty else { throw SiteRefusal.siteAccountIsItsPassword(site: site.name, given: others) }
+        try s.store.setSiteHealthRecordPassword(secret, site: site)
+        return .message(s.t("\(site.name) 以企业编码 \(site.code) 上报健康档案（密码已设置）",
+                            "\(site.name) reports to the national record under company code \(site.code) (password set)"),
+                        [("site", .string(site.name)), ("company", .string(site.code))])
+    }
 
     static func set(_ invocation: Invocation, _ s: Session) throws -> Output {
         let before = try s.store.healthRecordAccount()
@@ -98,7 +116,14 @@ enum HealthRecordCommands {
 
     static func output(_ report: Reporter.Report, _ s: Session, nothing: String) -> Output {
         var lines: [String] = []
-        if let words = report.accountRefused {
+        for site in report.sitesNotSetUp {
+            lines.append(s.t("\(site) 尚未设置健康档案平台密码：该店的记录留在待上报队列；经理用 healthrecord set site=\(site) password=… 设置",
+                             "\(site) has no national record password yet: its records wait in the queue; a manager sets it with healthrecord set site=\(site) password=…"))
+        }
+        if let words = report.accountRefused, let site = report.accountRefusedSite {
+            lines.append(s.t("平台拒绝了 \(site) 的企业编码或密码（\(words)）：该店的记录未上报；请经理核对后 healthrecord set site=\(site) password=…",
+                             "the platform refused \(site)'s company code or password (\(words)): its records were not sent; a manager checks them (healthrecord set site=\(site) password=…)"))
+        } else if let words = report.accountRefused {
             lines.append(s.t("平台拒绝了本店的企业编码或密码（\(words)）：未上报任何记录；请经理核对后 healthrecord set company=… password=…",
                              "the platform refused the shop's company code or password (\(words)): nothing was sent; a manager checks them (healthrecord set company=… password=…)"))
         }
@@ -112,6 +137,7 @@ enum HealthRecordCommands {
         let json = JSON.object([
             ("ok", .bool(true)), ("message", .string(lines.joined(separator: "\n"))),
             ("account_refused", .string(report.accountRefused)), ("unreachable", .string(report.unreachable)),
+            ("sites_not_set_up", .array(report.sitesNotSetUp.map { .string($0) })),
             ("results", .array(report.results.map { .object([("order", .string($0.order)), ("result", .string(code($0.result)))]) })),
         ])
         return Output(text: lines.joined(separator: "\n"), json: json)

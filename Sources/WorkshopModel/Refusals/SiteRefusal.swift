@@ -14,6 +14,9 @@ public enum SiteRefusal: Refusal, Equatable {
     /// Another site reports to the platform under this 企业编码.
     case codeTaken(code: String, site: String)
     case unknownSite(given: String, sites: [String])
+    /// A site's national-record account is its password (its code is the site's, the platform's
+    /// address and style the shop's); `given`: the other settings given with site=.
+    case siteAccountIsItsPassword(site: String, given: [String])
     /// Another site's report, or the whole chain's, is a manager's to read; `site`: the person's own.
     case otherSitesReportNeedsManager(person: String?, site: String)
 }

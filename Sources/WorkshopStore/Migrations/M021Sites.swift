@@ -9,6 +9,11 @@ extension Migration {
     /// new row of the home site, so that one rule reads every row (`SiteScope`). The sites a chain
     /// adds (`site add`) are rows, numbered from 2.
     ///
+    /// A site reports its orders to the national record under its own 企业编码 and platform password
+    /// (`health_record_password`, set by `healthrecord set site=…`, never shown, journalled or
+    /// exported, as the account's) and keeps the token the platform gave it. The platform's address
+    /// and style are the province's: the shop's account.
+    ///
     /// The partial indexes hold the rows of the added sites only: empty for a shop with one site.
     /// The table added has the three watch triggers every watched table has (their text in
     /// SafeguardTriggers.swift); PostgreSQL's counterpart is pg-003.
@@ -22,7 +27,9 @@ extension Migration {
             address    TEXT NOT NULL DEFAULT '',
             phone      TEXT NOT NULL DEFAULT '',
             created_at INTEGER NOT NULL,
-            created_by TEXT NOT NULL
+            created_by TEXT NOT NULL,
+            health_record_password TEXT,
+            health_record_token    TEXT
         );
         ALTER TABLE staff ADD COLUMN site_id INTEGER REFERENCES sites(id);
         ALTER TABLE bays ADD COLUMN site_id INTEGER REFERENCES sites(id);

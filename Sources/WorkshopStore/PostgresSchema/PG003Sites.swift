@@ -13,7 +13,9 @@ extension PostgresMigration {
             address    TEXT NOT NULL DEFAULT '',
             phone      TEXT NOT NULL DEFAULT '',
             created_at BIGINT NOT NULL,
-            created_by TEXT NOT NULL
+            created_by TEXT NOT NULL,
+            health_record_password TEXT,
+            health_record_token    TEXT
         );
         ALTER TABLE staff ADD COLUMN site_id BIGINT REFERENCES sites(id);
         ALTER TABLE bays ADD COLUMN site_id BIGINT REFERENCES sites(id);
