@@ -67,9 +67,11 @@ extension Store {
     }
 
     /// Bookings from `start` to `end`, in time order.
+    /// The session's site's bookings of [start, end) (SiteScope).
     public func appointments(from start: Timestamp, to end: Timestamp) throws -> [Appointment] {
-        try db.rows("SELECT \(Self.appointmentColumns) FROM appointments WHERE at >= ? AND at < ? ORDER BY at, id",
-                    [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))], appointment(from:))
+        let site = SiteScope.clause("site_id", siteID)
+        return try db.rows("SELECT \(Self.appointmentColumns) FROM appointments WHERE at >= ? AND at < ?\(site.sql) ORDER BY at, id",
+                           [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))] + site.arguments, appointment(from:))
     }
 
     /// The confirmed booking of `bay` that overlaps [start, end), other than `excluding`.

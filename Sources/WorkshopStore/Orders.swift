@@ -317,10 +317,12 @@ extension Store {
     /// key on its hook, belongings — with what they hold (`OrderRecord.heldUntilRelease`), oldest first.
     /// Found through the partial index of declined orders not released (009-bay-stays), whatever
     /// the history.
-    /// The session's site's only (few: the partial index finds them, the site is read beside).
-    public func declinedHeld() throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
+    /// The session's site's only (few: the partial index finds them, the site is read beside), or
+    /// with `everySite` the whole chain's (what customers owe is owed to the chain).
+    public func declinedHeld(everySite: Bool = false) throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
         let here = SiteScope.storedID(siteID)
-        let ids = try db.rows(Self.declinedHeldQuery) { ($0.int("id"), $0.optionalInt("site_id")) }.filter { $0.1 == here }.map(\.0)
+        let ids = try db.rows(Self.declinedHeldQuery) { ($0.int("id"), $0.optionalInt("site_id")) }
+            .filter { everySite || $0.1 == here }.map(\.0)
         return try ids.compactMap { id in
             guard let order = try order(id: id) else { return nil }
             let record = try record(of: order)

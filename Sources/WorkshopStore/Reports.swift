@@ -270,7 +270,7 @@ extension Store {
                                                                   plate: row.string("plate"), amount: Money(fen: outstanding),
                                                                   since: row.timestamp("since")))
         }
-        for (order, held) in try declinedHeld() where held.feeDue.fen > 0 {
+        for (order, held) in try declinedHeld(everySite: true) where held.feeDue.fen > 0 {
             guard let plate = try vehicle(id: order.vehicleID)?.plate.value else { continue }
             owed[order.payingCustomerID, default: []].append(Receivable(kind: .declinedFee, order: order.number, plate: plate,
                                                                        amount: held.feeDue, since: order.closedAt ?? order.checkedInAt))

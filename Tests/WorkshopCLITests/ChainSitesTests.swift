@@ -142,6 +142,14 @@ struct ChainSitesTests {
         #expect(aBoard.contains("粤BD12345") && !aBoard.contains("京A12345"), "A's board: \(aBoard)")
         let bBoard = try shop.script("login 李娜\nboard").stdout
         #expect(bBoard.contains("京A12345") && !bBoard.contains("粤BD12345"), "B's board: \(bBoard)")
+        // A booking is the site's that took it: B's list of the day has B's only.
+        let booked = try shop.script("login 李娜\nappointment add 粤BD12345 at=\"2026-11-30 10:00\" complaint=保养")
+        #expect(booked.status == 0, "\(booked.stderr)")
+        #expect(try shop.command("appointment add 京A12345 at=\"2026-11-30 11:00\" complaint=洗车").status == 0)
+        let bBookings = try shop.script("login 李娜\nappointment list 2026-11-30").stdout
+        #expect(bBookings.contains("粤BD12345") && !bBookings.contains("京A12345"), "B's bookings: \(bBookings)")
+        let aBookings = try shop.command("appointment list 2026-11-30").stdout
+        #expect(aBookings.contains("京A12345") && !aBookings.contains("粤BD12345"), "A's bookings: \(aBookings)")
     }
 
     /// Bays are a site's: B's bay list is B's; a bay name another site has is refused (names are the
