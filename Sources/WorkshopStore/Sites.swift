@@ -82,6 +82,11 @@ extension Store {
         try db.first("SELECT site_id FROM orders WHERE id = ?", [.integer(Int64(orderID))]) { $0.optionalInt("site_id") } ?? nil
     }
 
+    /// The site that took a booking, as rows store it (nil: the home site).
+    public func siteID(ofAppointment id: Int) throws -> Int? {
+        try db.first("SELECT site_id FROM appointments WHERE id = ?", [.integer(Int64(id))]) { $0.optionalInt("site_id") } ?? nil
+    }
+
     /// The site named in a command, or a refusal listing them.
     public func resolveSite(_ name: String) throws -> Site { try Site.resolve(name, in: sites()) }
 

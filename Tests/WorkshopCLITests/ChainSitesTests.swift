@@ -150,6 +150,9 @@ struct ChainSitesTests {
         #expect(bBookings.contains("粤BD12345") && !bBookings.contains("京A12345"), "B's bookings: \(bBookings)")
         let aBookings = try shop.command("appointment list 2026-11-30").stdout
         #expect(aBookings.contains("京A12345") && !aBookings.contains("粤BD12345"), "A's bookings: \(aBookings)")
+        // The customer hears from the site that took the booking: its name and its address.
+        let notice = try shop.script("login 李娜\nnotify A1").stdout
+        #expect(notice.contains("深圳南山店: Dear 李娜") && notice.contains("Address: 南山区科技园路 8 号."), "\(notice)")
     }
 
     /// Bays are a site's: B's bay list is B's; a bay name another site has is refused (names are the

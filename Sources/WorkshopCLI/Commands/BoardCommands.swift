@@ -151,9 +151,11 @@ enum BoardCommands {
         default: break
         }
         let payments = kind == .ready ? try s.store.payments(orderID: order.id) : []
+        // From the site servicing the car (the shop, while it has one site).
+        let repairer = try s.papersSettings(orderID: order.id)
         let message = CustomerMessage(
-            about: record, settlement: record.settlement(payments: payments, current: s.terms), shopName: s.settings.name,
-            shopPhone: s.settings.phone, now: s.now, time: { messageTime($0, s) },
+            about: record, settlement: record.settlement(payments: payments, current: s.terms), shopName: repairer.name,
+            shopPhone: repairer.phone, now: s.now, time: { messageTime($0, s) },
             reason: kind == .supplement ? pending.map(\.reason).joined(separator: "；") : reason,
             addedWork: pending.map { ($0.description, $0.amount) }, progress: try s.store.progressReports(orderID: order.id).last?.percent)
         let text = message.text(kind, language: s.language)

@@ -18,7 +18,9 @@ enum BookingNotice {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: booking.reference)
         }
         let work = try booking.jobs.map { try s.store.job(code: $0)?.name ?? $0 }
-        var message = BookingConfirmation(shopName: s.settings.name, shopPhone: s.settings.phone, shopAddress: s.settings.address,
+        // From the site that took the booking (the shop, while it has one site).
+        let site = try s.papersSettings(appointmentID: booking.id)
+        var message = BookingConfirmation(shopName: site.name, shopPhone: site.phone, shopAddress: site.address,
                                           customerName: owner.name, plate: vehicle.plate.dotted, time: BoardCommands.messageTime(booking.at, s),
                                           confirmed: booking.status == .confirmed, work: work.isEmpty ? [booking.complaint] : work,
                                           estimate: booking.estimate, electric: vehicle.isElectric)

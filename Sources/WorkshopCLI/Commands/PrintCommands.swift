@@ -88,7 +88,8 @@ enum PrintCommands {
         }
         let bay = try a.bayID.flatMap { id in try s.store.bay(id: id)?.name }
         let document = BookingDocuments.confirmation(a, vehicle: vehicle, customer: customer, bay: bay,
-                                                     lines: try AppointmentCommands.plannedLines(a.jobs, s), settings: s.settings, printedAt: s.now)
+                                                     lines: try AppointmentCommands.plannedLines(a.jobs, s),
+                                                     settings: try s.papersSettings(appointmentID: a.id), printedAt: s.now)
         let format = format(invocation)
         let path = try outputPath(invocation.value("out"), defaultName: "\(a.reference)-booking.\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)
@@ -105,7 +106,7 @@ enum PrintCommands {
                                              partNumber: pick.partNumber, name: pick.name, quantity: pick.quantity, bin: pick.bin)
         }
         let date = s.zone.formatDate(day)
-        let document = BookingDocuments.pickList(day: date, items: items, settings: s.settings, printedAt: s.now)
+        let document = BookingDocuments.pickList(day: date, items: items, settings: try s.papersSettingsOfSession(), printedAt: s.now)
         let format = format(invocation)
         let path = try outputPath(invocation.value("out"), defaultName: "picklist-\(date).\(format.rawValue)", session: s)
         return try write([document], format: format, to: path, session: s)

@@ -52,7 +52,22 @@ extension Session {
     /// site the car was checked in at — the shop's own settings for the home site, and for every
     /// order while the shop has one site.
     func papersSettings(orderID: Int) throws -> ShopSettings {
-        guard let site = try store.siteOfOrder(orderID), !site.isHome else { return settings }
+        try papersSettings(site: store.siteOfOrder(orderID))
+    }
+
+    /// The papers of a booking are the site's that took it; a pick list, the session's site's.
+    func papersSettings(appointmentID: Int) throws -> ShopSettings {
+        guard try store.hasSites() else { return settings }
+        return try papersSettings(site: store.site(id: store.siteID(ofAppointment: appointmentID)))
+    }
+
+    func papersSettingsOfSession() throws -> ShopSettings {
+        guard try store.hasSites() else { return settings }
+        return try papersSettings(site: store.currentSite())
+    }
+
+    private func papersSettings(site: Site?) throws -> ShopSettings {
+        guard let site, !site.isHome else { return settings }
         var papers = settings
         papers.name = site.name
         papers.address = site.address

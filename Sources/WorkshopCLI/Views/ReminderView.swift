@@ -13,6 +13,8 @@ extension RemindCommands {
         var blocks: [String] = []
         var rows: [JSON] = []
         var contacts: [Int: (FollowUpContact, Customer, Vehicle)] = [:]
+        // Said by the site making the calls (the shop, while it has one site).
+        let caller = try s.papersSettingsOfSession()
         for reminder in due {
             if contacts[reminder.vehicleID] == nil {
                 guard let vehicle = try s.store.vehicle(id: reminder.vehicleID), let owner = try s.store.customer(id: vehicle.ownerID) else { continue }
@@ -21,7 +23,7 @@ extension RemindCommands {
             }
             guard let (contact, owner, vehicle) = contacts[reminder.vehicleID] else { continue }
             let origin = try reminder.kind == .declined ? reminder.orderID.flatMap(s.store.order(id:)) : nil
-            let message = ReminderMessage(shopName: s.settings.name, shopPhone: s.settings.phone, name: contact.name, plate: vehicle.plate.dotted,
+            let message = ReminderMessage(shopName: caller.name, shopPhone: caller.phone, name: contact.name, plate: vehicle.plate.dotted,
                                           reminder: reminder, today: today, orderDay: origin.map { CalendarDay($0.checkedInAt, zone: s.zone) },
                                           orderNumber: origin?.number).text(s.language)
             let calls = try s.store.reminderCalls(reminderID: reminder.id)
