@@ -151,7 +151,7 @@ extension Store {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
         // The session's site's cars only (SiteScope).
-        let site = SiteScope.condition("o.site_id", siteID)
+        let site = SiteScope.filter("o.site_id", siteID)
         let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
         let openOrders = """
             SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at

@@ -252,11 +252,11 @@ extension Store {
     private static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
     /// The session's site's orders in a status, or open (SiteScope: the home site's are NULL).
     private func summariesInStatus() -> (sql: String, arguments: [SQLValue]) {
-        let site = SiteScope.condition("o.site_id", siteID)
+        let site = SiteScope.filter("o.site_id", siteID)
         return ("\(Self.summarySelect) WHERE o.status = ? AND \(site.sql) ORDER BY o.id DESC LIMIT ?", site.arguments)
     }
     private func summariesOpen() -> (sql: String, arguments: [SQLValue]) {
-        let site = SiteScope.condition("o.site_id", siteID)
+        let site = SiteScope.filter("o.site_id", siteID)
         return ("\(Self.summarySelect) WHERE o.status IN \(Schema.openStatuses) AND \(site.sql) ORDER BY o.id DESC LIMIT ?", site.arguments)
     }
     private static let summaryOfOrder = "\(summarySelect) WHERE o.id = ?"

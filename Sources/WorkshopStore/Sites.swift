@@ -28,6 +28,13 @@ enum SiteScope {
     /// its own and no number is given twice.
     static func paperMark(_ siteID: Int?) -> String { storedID(siteID).map { "S\($0)-" } ?? "" }
 
+    /// The same condition tested on rows another index found (`+column`, so SQLite never picks the
+    /// site's index and walks its whole history to find a handful of open orders): the work lists.
+    static func filter(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
+        guard let id = storedID(siteID) else { return ("\(column) IS NULL", []) }
+        return ("+\(column) = ?", [.integer(Int64(id))])
+    }
+
     /// The same as " AND …", to add to a statement's conditions.
     static func clause(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
         let condition = condition(column, siteID)

@@ -15,6 +15,9 @@ extension Migration {
     /// and style are the province's: the shop's account.
     ///
     /// The partial indexes hold the rows of the added sites only: empty for a shop with one site.
+    /// They serve a site's report (its check-ins, releases and payments of a period, and its stock);
+    /// a site's work lists go through the open orders' own indexes, the site tested beside
+    /// (`SiteScope.filter`), never through a site's whole history.
     /// The table added has the three watch triggers every watched table has (their text in
     /// SafeguardTriggers.swift); PostgreSQL's counterpart is pg-003.
     ///
@@ -37,7 +40,8 @@ extension Migration {
         ALTER TABLE payments ADD COLUMN site_id INTEGER REFERENCES sites(id);
         ALTER TABLE stock_movements ADD COLUMN site_id INTEGER REFERENCES sites(id);
         ALTER TABLE appointments ADD COLUMN site_id INTEGER REFERENCES sites(id);
-        CREATE INDEX orders_site ON orders(site_id, id) WHERE site_id IS NOT NULL;
+        CREATE INDEX orders_site_checked_in ON orders(site_id, checked_in_at) WHERE site_id IS NOT NULL;
+        CREATE INDEX orders_site_released ON orders(site_id, released_at) WHERE site_id IS NOT NULL;
         CREATE INDEX payments_site ON payments(site_id, at) WHERE site_id IS NOT NULL;
         CREATE INDEX stock_movements_site ON stock_movements(site_id, part_no) WHERE site_id IS NOT NULL;
         CREATE TRIGGER tamper_sites_insert AFTER INSERT ON sites

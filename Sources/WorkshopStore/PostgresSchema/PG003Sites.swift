@@ -23,7 +23,8 @@ extension PostgresMigration {
         ALTER TABLE payments ADD COLUMN site_id BIGINT REFERENCES sites(id);
         ALTER TABLE stock_movements ADD COLUMN site_id BIGINT REFERENCES sites(id);
         ALTER TABLE appointments ADD COLUMN site_id BIGINT REFERENCES sites(id);
-        CREATE INDEX orders_site ON orders(site_id, id) WHERE site_id IS NOT NULL;
+        CREATE INDEX orders_site_checked_in ON orders(site_id, checked_in_at) WHERE site_id IS NOT NULL;
+        CREATE INDEX orders_site_released ON orders(site_id, released_at) WHERE site_id IS NOT NULL;
         CREATE INDEX payments_site ON payments(site_id, at) WHERE site_id IS NOT NULL;
         CREATE INDEX stock_movements_site ON stock_movements(site_id, part_no) WHERE site_id IS NOT NULL;
         \(PostgresSites.triggersOfPG003.map(\.definition).joined(separator: ";\n"));
