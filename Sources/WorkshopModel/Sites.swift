@@ -67,6 +67,14 @@ public struct Site: Hashable, Sendable {
                     phone: phone?.trimmingCharacters(in: .whitespaces) ?? "")
     }
 
+    /// The shop's name is the home site's (`shop set name=`): it may not be a site's the chain added.
+    public static func checkHomeName(_ name: String, addedSites: [Site]) throws {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let taken = addedSites.first(where: { $0.name.lowercased() == wanted }) {
+            throw SiteRefusal.nameTaken(name: taken.name, sites: addedSites.map(\.name))
+        }
+    }
+
     /// The site a name given in a command means: a site's name (either case), or a refusal listing them.
     public static func resolve(_ given: String, in sites: [Site]) throws -> Site {
         let wanted = given.trimmingCharacters(in: .whitespaces).lowercased()

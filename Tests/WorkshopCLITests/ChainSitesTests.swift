@@ -51,6 +51,7 @@ struct ChainSitesTests {
             ("王芳", "site add 福田店 code=44", "'44' is not a company code"),
             ("王芳", "site add 全部 code=4403000009", "'全部' means every site"),
             ("王芳", "staff move 李娜 site=福田店", "no site is called '福田店'; there are: 顺达汽修, 深圳南山店"),
+            ("王芳", "shop set phone=0755-88888888 name=深圳南山店", "a site is already called '深圳南山店'"),
             ("李娜", "site add 福田店 code=4403000009", "manager"),
         ]
         for (user, line, says) in refusals {

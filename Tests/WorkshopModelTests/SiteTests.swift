@@ -92,4 +92,11 @@ import Testing
         }
         #expect(throws: SiteRefusal.unknownSite(given: "福田店", sites: ["顺达汽修", "深圳南山店"])) { try scope("福田店", at: home, by: manager) }
     }
+
+    @Test func theShopsNameIsNeverAnAddedSites() throws {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+        try Site.checkHomeName("顺达汽修（总店）", addedSites: [nanshan])
+        try Site.checkHomeName("深圳南山店", addedSites: [])
+        #expect(throws: SiteRefusal.nameTaken(name: "深圳南山店", sites: ["深圳南山店"])) { try Site.checkHomeName(" 深圳南山店", addedSites: [nanshan]) }
+    }
 }

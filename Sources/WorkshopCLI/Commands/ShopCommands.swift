@@ -27,6 +27,8 @@ enum ShopCommands {
             var saved: [String] = []
             for (key, _) in ShopSettings.keys {
                 guard let value: String = invocation.value(key) else { continue }
+                // The shop's name is the home site's: never another site's.
+                if key == "name" { try Site.checkHomeName(value, addedSites: s.store.addedSites()) }
                 try s.store.setSetting(key, to: value)
                 saved.append("\(key)=\(s.settings.value(of: key))")
             }
