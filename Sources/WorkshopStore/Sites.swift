@@ -4,7 +4,8 @@ import WorkshopModel
 /// The one rule that says which rows belong to a site: `site_id` NULL is the home site (the rows of
 /// the shop before it became a chain, never rewritten, and every new row of the home site), an
 /// added site's id otherwise. Every query and write of a site's rows goes through here, so the rule
-/// is said once; both conditions search an index on either engine.
+/// is said once. A site's report searches the site's partial indexes (021-sites) with `condition`;
+/// a work list finds the open orders through their own indexes and tests the site beside (`filter`).
 enum SiteScope {
     /// nil for the home site (whatever id it is given as), the id of an added site.
     static func storedID(_ siteID: Int?) -> Int? {

@@ -204,6 +204,11 @@ struct ChainSitesTests {
         func drawer(_ report: [String: Any]) -> Int { ((report["cash"] as? [String: Any])?["in_drawer"] as? [String: Any])?["fen"] as? Int ?? -1 }
         #expect(drawer(home) == 0 && drawer(nanshan) == 9_600 && drawer(all) == 9_600, "the cash drawer is the site's")
         #expect(home["period"] as? String == "2026-11 · 顺达汽修" && all["period"] as? String == "2026-11 · every site")
+        // Printed, a site's month is headed with the site.
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("report month 2026-11 site=深圳南山店 format=html out=\(folder)/b.html").status == 0)
+        let printed = try String(contentsOfFile: folder + "/b.html", encoding: .utf8)
+        #expect(printed.contains("南山区科技园路 8 号") && printed.contains("2026-11 · 深圳南山店") && printed.contains("96.00"), "\(printed)")
 
         // B's own day, without site=: B's figures; the chain's, or A's, only for a manager.
         let bDay = try shop.script("login 李娜\nreport day")

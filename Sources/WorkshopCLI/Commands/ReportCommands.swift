@@ -37,8 +37,8 @@ enum ReportCommands {
             let report = try s.store.report(from: start, to: end, site: scope.site)
             switch invocation.choice("format", as: ReportFormat.self) ?? .text {
             case .text: break
-            case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), s)
-            case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), s)
+            case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), site: scope.site, s)
+            case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), site: scope.site, s)
             }
             let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays)
             var text = text(report, title: title, daily: true, s)
@@ -189,12 +189,15 @@ enum ReportCommands {
     }
 
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.
-    static func printMonth(_ r: PeriodReport, title: String, format: PrintCommands.DocumentFormat, out: String?, _ s: Session) throws -> Output {
+    /// `site`: a site's report is headed with that site (its name, address, phone); the whole
+    /// shop's with the shop's.
+    static func printMonth(_ r: PeriodReport, title: String, format: PrintCommands.DocumentFormat, out: String?, site: Site? = nil,
+                           _ s: Session) throws -> Output {
         let cards = r.cards.isEmpty && r.paidFromCards.fen == 0 ? [] : cardFigures(r, currency: s.settings.currency)
         let document = ReportDocuments.month(title, figures: figures(r).map { ReportDocuments.Figure($0.0, $0.1) },
                                              cards: cards.map { ReportDocuments.Figure($0.0, $0.1) },
                                              days: r.daily.map { ReportDocuments.Day(day: $0.day, revenue: $0.revenue, cars: $0.cars) },
-                                             settings: s.settings, printedAt: s.now)
+                                             settings: try s.papersSettings(site: site), printedAt: s.now)
         let path = try PrintCommands.outputPath(out, defaultName: "report-\(title.replacingOccurrences(of: " · ", with: "-")).\(format.rawValue)", session: s)
         return try PrintCommands.write([document], format: format, to: path, session: s)
     }

@@ -66,7 +66,8 @@ extension Session {
         return try papersSettings(site: store.currentSite())
     }
 
-    private func papersSettings(site: Site?) throws -> ShopSettings {
+    /// A site's papers: the shop's settings with the site's name, address and phone (the home site's: the shop's).
+    func papersSettings(site: Site?) throws -> ShopSettings {
         guard let site, !site.isHome else { return settings }
         var papers = settings
         papers.name = site.name
