@@ -243,8 +243,8 @@ struct ChainSitesTests {
 
     /// `chainWithHistory`, then RO3: 京A12345 checked in at 深圳南山店 by 钱主管 (moved there), its
     /// final inspection passed, paid 96.00 in cash and released there.
-    func releasedAtBothSites() throws -> Workshop {
-        let shop = try chainWithHistory()
+    func releasedAtBothSites(_ empty: Workshop = Workshop()) throws -> Workshop {
+        let shop = try chainWithHistory(empty)
         let atB = try shop.script("""
             staff move 钱主管 site=深圳南山店
             login 钱主管
@@ -340,5 +340,38 @@ struct ChainSitesTests {
         #expect(try shop.command("export \(folder)/export").status == 0)
         let sites = try String(contentsOfFile: folder + "/export/sites.csv", encoding: .utf8)
         #expect(sites.contains("4403000002") && !sites.contains("nanshan-pw") && !sites.contains("health_record"), "\(sites)")
+    }
+
+    /// The chain's site statements on a PostgreSQL server: a site's report, shelf, papers and
+    /// bookings read there as on a file, the chain's report is the sum of its sites', and the
+    /// record verifies.
+    @Test(.enabled(if: TestServer.enabled)) func aChainOnAServer() throws {
+        let schema = try ServerSchema()
+        defer { schema.drop() }
+        let shop = try releasedAtBothSites(Workshop(database: schema.uri))
+        func revenue(_ site: String) throws -> Int {
+            let result = try shop.command("report month 2026-11 site=\(site)", json: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            return ((try json(result))["revenue"] as? [String: Any])?["fen"] as? Int ?? -1
+        }
+        #expect(try revenue("顺达汽修") == 56_400 && revenue("深圳南山店") == 9_600 && revenue("all") == 66_000)
+        let bDay = try shop.script("login 钱主管\nreport day").stdout
+        #expect(bDay.contains("Report 2026-11-22 · 深圳南山店") && bDay.contains("Cash in the drawer  96.00"), "\(bDay)")
+        #expect(try shop.script("login 钱主管\nparts receive 5QD698151 qty=2").stdout.contains("2 on hand"))
+        #expect(try shop.script("login 钱主管\nparts").stdout.contains("420.00        2"))
+        #expect(try shop.command("parts").stdout.contains("420.00        5"))
+        let booked = try shop.script("login 钱主管\nappointment add 粤BD12345 at=\"2026-11-23 10:00\" complaint=保养")
+        #expect(booked.status == 0, "\(booked.stderr)")
+        #expect(try shop.script("login 钱主管\nappointment list 2026-11-23").stdout.contains("粤BD12345"))
+        #expect(!(try shop.command("appointment list 2026-11-23").stdout.contains("粤BD12345")))
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("print RO3 settlement format=html out=\(folder)/ro3.html").status == 0)
+        #expect(try String(contentsOfFile: folder + "/ro3.html", encoding: .utf8).contains("南山区科技园路 8 号"))
+        #expect(try shop.command("bay list").stdout.contains("1号工位"))
+        #expect(try shop.script("login 钱主管\nbay list").stdout.contains("(no bays yet)"))
+        var manager = Workshop(database: schema.uri)
+        manager.now = nil
+        let verify = try manager.command("verify")
+        #expect(verify.status == 0, "verify on the server: \(verify.stdout)\(verify.stderr)")
     }
 }
