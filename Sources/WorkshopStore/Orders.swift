@@ -155,11 +155,19 @@ extension Store {
     /// Saves the order's header fields, bumps its version, and journals `action` with `detail`.
     public func saveOrder(_ order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
         if let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id) }
+        // The comeback link is written only by the transition that makes it (RepairOrder.reworkOf is
+        // set by the model alone: at check-in, the insert, and by linkComeback): `rework_of` refers
+        // to orders itself, and SQLite rewrites every index of an order whose UPDATE names that
+        // column, changed or not — five index pages more in every write of an order.
+        if action == .orderComebackLink {
+            try db.run("UPDATE orders SET rework_of = ?, rework_line = ?, rework_cause = ? WHERE id = ?",
+                       [SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause), .integer(Int64(order.id))])
+        }
         try db.run("""
             UPDATE orders SET status = ?, odometer_in = ?, fuel = ?, complaint = ?, dropped_by = ?, dropped_phone = ?,
                 category = ?, payer = ?, findings = ?, estimate_method = ?, promised_at = ?, key_tag = ?, signed_by = ?,
                 signed_via = ?, signed_at = ?, closed_at = ?, started_at = ?, handover_by = ?, handover_at = ?,
-                completed_at = ?, rework_of = ?, rework_line = ?, rework_cause = ?, discount_kind = ?, discount_value = ?,
+                completed_at = ?, discount_kind = ?, discount_value = ?,
                 discount_by = ?, discount_authorized_by = ?, key_returned_at = ?, released_at = ?, release_odometer = ?,
                 released_by = ?, release_signed = ?, old_parts = ?, tax_rate_bp = ?, prices_include_tax = ?, labor_rate = ?,
                 discount_limit = ?, warranty_km = ?, warranty_days = ?, bill_to = ?, battery = ?, sign_taken_by = ?,
@@ -171,8 +179,7 @@ extension Store {
                   SQLValue(order.promisedAt?.seconds), SQLValue(order.keyTag), SQLValue(order.signedBy),
                   SQLValue(order.signedVia?.code), SQLValue(order.signedAt?.seconds), SQLValue(order.closedAt?.seconds),
                   SQLValue(order.startedAt?.seconds), SQLValue(order.handoverBy), SQLValue(order.handoverAt?.seconds),
-                  SQLValue(order.completedAt?.seconds), SQLValue(order.reworkOf), SQLValue(order.reworkLine),
-                  SQLValue(order.reworkCause), SQLValue(Store.discountKind(order.discount)),
+                  SQLValue(order.completedAt?.seconds), SQLValue(Store.discountKind(order.discount)),
                   SQLValue(Store.discountValue(order.discount)), SQLValue(order.discountBy),
                   SQLValue(order.discountAuthorizedBy), SQLValue(order.keyReturnedAt?.seconds),
                   SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),

@@ -1,0 +1,57 @@
+import Foundation
+import SQLite
+import Testing
+@testable import WorkshopCLI
+
+/// What a command costs at its commit is the pages it writes to the log (each synced to disk): a
+/// write rewrites only the indexes whose entries it changes.
+@Suite struct PagesWrittenTests {
+    /// The b-trees (tables and indexes) whose pages the log holds past `offset`: the commits since.
+    static func treesWritten(database path: String, logFrom offset: Int) throws -> [String: Int] {
+        let log = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        let pageSize = Int(log[8]) << 24 | Int(log[9]) << 16 | Int(log[10]) << 8 | Int(log[11])
+        var pages: [Int] = []
+        var frame = max(offset, 32)
+        while frame + 24 + pageSize <= log.count {
+            pages.append(Int(log[frame]) << 24 | Int(log[frame + 1]) << 16 | Int(log[frame + 2]) << 8 | Int(log[frame + 3]))
+            frame += 24 + pageSize
+        }
+        let db = try Database(path: path, readOnly: true)
+        var trees: [String: Int] = [:]
+        for page in pages {
+            let name = try db.first("SELECT name FROM dbstat WHERE pageno = ?", [.integer(Int64(page))]) { $0.string("name") } ?? "?"
+            trees[name, default: 0] += 1
+        }
+        return trees
+    }
+
+    static func logSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    }
+
+    /// A release changes the order's status, release and settlement number: the indexes on those
+    /// are rewritten, not those on its vehicle, customer or check-in time (an UPDATE naming
+    /// `rework_of`, a key into orders itself, had SQLite rewrite every index of the order).
+    @Test func aReleaseRewritesOnlyTheIndexesItsChangesTouch() throws {
+        let path = Workshop.temporaryDirectory() + "/shop.db"
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
+        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/floor-fixture.ws", on: app)
+        for line in ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响", "estimate RO1 labor BRK-01",
+                     "promise RO1 2026-11-22 17:00", "approve RO1 signed=张伟", "dispatch RO1 group=机修一组",
+                     "complete RO1", "pay RO1 amount=144 method=card"] {
+            #expect(app.execute(line).ok, "\(line)")
+        }
+        let before = Self.logSize(path)
+        #expect(app.execute("release RO1 signed=张伟 print=no").ok)
+        let trees = try Self.treesWritten(database: path, logFrom: before)
+        for changed in ["orders", "orders_released", "orders_settlement_no", "orders_open", "journal"] {
+            #expect(trees[changed] != nil, "the release's \(changed) pages: \(trees)")
+        }
+        for untouched in ["orders_vehicle", "orders_customer", "orders_checked_in", "orders_rework"] {
+            #expect(trees[untouched] == nil, "\(untouched) rewritten by a release: \(trees)")
+        }
+    }
+}
