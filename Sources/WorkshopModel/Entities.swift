@@ -149,6 +149,9 @@ public struct RepairOrder: Hashable, Sendable {
     public internal(set) var handoverAt: Timestamp?
     /// When the work was reported complete.
     public internal(set) var completedAt: Timestamp?
+    /// The site of a chain the car was checked in at (nil: the home site); only its people change
+    /// the order (SiteWork).
+    public var siteID: Int?
     /// A comeback (返修) under warranty: the original order and line, and the cause found.
     public internal(set) var reworkOf: Int?
     public internal(set) var reworkLine: Int?

@@ -131,16 +131,22 @@ extension Store {
     }
 
     /// Follow-ups not yet done: all of them, or only those due by `now`.
+    /// The follow-up calls still to make of the session's site's orders (each site calls the
+    /// customers of the work it did).
     public func openFollowUps(dueBy now: Timestamp?) throws -> [FollowUp] {
+        let site = SiteScope.condition("o.site_id", siteID)
+        let ours = "EXISTS (SELECT 1 FROM orders o WHERE o.id = followups.order_id AND \(site.sql))"
         if let now {
-            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? ORDER BY due_until, order_id",
-                               [.integer(Int64(now.seconds))], followup(from:))
+            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? AND \(ours) ORDER BY due_until, order_id",
+                               [.integer(Int64(now.seconds))] + site.arguments, followup(from:))
         }
-        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL ORDER BY due_from, order_id", [], followup(from:))
+        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND \(ours) ORDER BY due_from, order_id",
+                           site.arguments, followup(from:))
     }
 
     /// Logs a follow-up call no one answered; the follow-up stays due.
     public func addFollowUpCall(_ call: FollowUpCall, order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         try db.run("INSERT INTO followup_calls(order_id, at, by, note) VALUES (?, ?, ?, ?)",
                    [.integer(Int64(call.orderID)), .integer(Int64(call.at.seconds)), .text(call.by), SQLValue(call.note)])
         let attempts = try followUpCalls(orderID: order.id).count
@@ -156,6 +162,7 @@ extension Store {
     }
 
     public func completeFollowUp(_ followUp: FollowUp, order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])

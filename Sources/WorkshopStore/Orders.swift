@@ -30,13 +30,13 @@ extension Store {
         signed_at, closed_at, version, started_at, handover_by, handover_at, completed_at, rework_of, rework_line,
         rework_cause, discount_kind, discount_value, discount_by, discount_authorized_by, key_returned_at, released_at,
         release_odometer, released_by, release_signed, old_parts, tax_rate_bp, prices_include_tax, labor_rate,
-        discount_limit, warranty_km, warranty_days, bill_to, battery, sign_taken_by, settlement_no
+        discount_limit, warranty_km, warranty_days, bill_to, battery, sign_taken_by, settlement_no, site_id
         """
 
     private func order(from row: ShopRow) throws -> RepairOrder {
         let id = row.int("id")
         let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
-        return RepairOrder(
+        var order = RepairOrder(
             id: id, vehicleID: row.int("vehicle_id"), customerID: row.int("customer_id"), status: try stored.code("status"),
             checkedInAt: row.timestamp("checked_in_at"), advisor: row.string("advisor"), odometerIn: row.int("odometer_in"),
             fuel: try Store.fuel(stored), battery: row.optionalInt("battery"), complaint: row.string("complaint"),
@@ -56,6 +56,8 @@ extension Store {
             releaseSigned: row.optionalString("release_signed"), oldParts: try stored.optionalCode("old_parts"),
             terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm(), billTo: row.optionalInt("bill_to"),
             signTakenBy: row.optionalString("sign_taken_by"), settlementNumber: row.optionalString("settlement_no"))
+        order.siteID = row.optionalInt("site_id")
+        return order
     }
 
     /// The fuel level read at check-in; '' for an electric car's order, which has its battery instead.
@@ -159,6 +161,8 @@ extension Store {
         // set by the model alone: at check-in, the insert, and by linkComeback): `rework_of` refers
         // to orders itself, and SQLite rewrites every index of an order whose UPDATE names that
         // column, changed or not — five index pages more in every write of an order.
+        // Only the order's own site changes it: tested by the UPDATE itself (no read before it).
+        let here = SiteScope.condition("site_id", siteID)
         if action == .orderComebackLink {
             try db.run("UPDATE orders SET rework_of = ?, rework_line = ?, rework_cause = ? WHERE id = ?",
                        [SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause), .integer(Int64(order.id))])
@@ -172,7 +176,7 @@ extension Store {
                 released_by = ?, release_signed = ?, old_parts = ?, tax_rate_bp = ?, prices_include_tax = ?, labor_rate = ?,
                 discount_limit = ?, warranty_km = ?, warranty_days = ?, bill_to = ?, battery = ?, sign_taken_by = ?,
                 settlement_no = ?, version = version + 1
-            WHERE id = ?
+            WHERE id = ? AND \(here.sql)
             """, [.text(order.status.code), .integer(Int64(order.odometerIn)), .text(order.fuel?.code ?? ""), .text(order.complaint),
                   SQLValue(order.droppedBy), SQLValue(order.droppedPhone), .text(order.category.code),
                   .text(order.payer.code), SQLValue(order.findings), SQLValue(order.estimateMethod?.code),
@@ -185,7 +189,9 @@ extension Store {
                   SQLValue(order.releasedAt?.seconds), SQLValue(order.releaseOdometer), SQLValue(order.releasedBy),
                   SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code)] + Store.fixedFactValues(order)
                 + [SQLValue(order.billTo), SQLValue(order.battery), SQLValue(order.signTakenBy), SQLValue(order.settlementNumber),
-                   .integer(Int64(order.id))])
+                   .integer(Int64(order.id))] + here.arguments)
+        // Not changed: the order is another site's (SiteWork), and the whole command is refused.
+        if db.changes == 0 { try requireSiteWork(orderID: order.id) }
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -387,6 +393,7 @@ extension Store {
     }
 
     public func addDamage(_ note: String, to order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         try db.run("INSERT INTO damage_notes(order_id, note, noted_at, noted_by) VALUES (?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(note), .integer(Int64(context.now.seconds)), .text(context.actor)])
         try journal(.damageAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
@@ -408,6 +415,7 @@ extension Store {
     /// Marks a belonging missing at hand-back (`OrderRecord.markMissing`): kept on the checklist, with
     /// the reason, who and when.
     public func markBelongingMissing(_ item: Belonging, of order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         guard let record = item.missingRecord else { return }
         try db.run("UPDATE belongings SET missing_reason = ?, missing_by = ?, missing_at = ? WHERE order_id = ? AND name = ?",
                    [.text(record.reason), .text(record.by), .integer(Int64(record.at.seconds)), .integer(Int64(order.id)), .text(item.name)])
@@ -427,6 +435,7 @@ extension Store {
     /// Writes items counted in (`OrderRecord.countIn`): each as it now stands. The journal names what
     /// was added and what each item comes to.
     public func addBelongings(_ added: [BelongingItem], standing: [Belonging], to order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         for item in standing {
             try db.run("""
                 INSERT INTO belongings(order_id, name, count, returned_at, returned) VALUES (?, ?, ?, ?, ?)
@@ -450,6 +459,7 @@ extension Store {
     /// Checks items back into the car at hand-back, each by the count counted back
     /// (`OrderRecord.checkBack`); the journal names what came back and what is still missing.
     public func returnBelongings(_ checked: BelongingsCheckBack, of order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         for item in checked.updated {
             try db.run("UPDATE belongings SET returned_at = ?, returned = ? WHERE order_id = ? AND name = ?",
                        [SQLValue(item.returnedAt?.seconds), SQLValue(item.returned), .integer(Int64(order.id)), .text(item.name)])
@@ -466,6 +476,7 @@ extension Store {
     }
 
     public func addDocument(_ document: ReceivedDocument, to order: RepairOrder) throws {
+        try requireSiteWork(orderID: order.id)
         try db.run("""
             INSERT INTO received_documents(order_id, name, valid_until) VALUES (?, ?, ?)
             ON CONFLICT(order_id, name) DO UPDATE SET valid_until = excluded.valid_until

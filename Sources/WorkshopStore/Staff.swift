@@ -45,8 +45,11 @@ extension Store {
     }
 
     /// The work groups: every group a staff member belongs to.
+    /// The work groups of the session's site (in a chain, another site's groups are not dispatched to).
     public func workGroups() throws -> [String] {
-        try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 ORDER BY group_name") { $0.string("group_name") }
+        let site = SiteScope.condition("site_id", siteID)
+        return try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 AND \(site.sql) ORDER BY group_name",
+                           site.arguments) { $0.string("group_name") }
     }
 
     // MARK: Bays

@@ -96,6 +96,56 @@ struct ChainSitesTests {
         return shop
     }
 
+    /// Another site's order is read, never worked on: its estimate, promise, discount, payment,
+    /// belongings, follow-up and release are refused with its site named, and change nothing; a
+    /// work group of another site is not dispatched to; each site's follow-up list is its own.
+    @Test func anotherSitesOrderIsReadNotWorkedOn() throws {
+        let shop = try chainWithHistory()
+        _ = try shop.script("""
+            staff add 吴收银 role=cashier pin=1234 site=深圳南山店
+            staff add 南山经理 role=manager pin=1234 site=深圳南山店
+            belongings RO2 add 备胎
+            estimate RO2 labor BRK-01
+            promise RO2 2026-11-23 17:00
+            approve RO2 signed=李娜
+            """)
+        let before = try shop.fingerprint()
+        let refusals: [(user: String, line: String)] = [
+            ("李娜", "estimate RO2 labor BRK-01"), ("李娜", "promise RO2 2026-11-28 16:00"), ("李娜", "discount RO2 percent=3"),
+            ("南山经理", "dispatch RO2 group=机修一组"), ("吴收银", "pay RO2 amount=50 method=cash"),
+            ("吴收银", "belongings RO2 return all"), ("李娜", "followup RO1 done result=满意 satisfaction=5"),
+        ]
+        for (user, line) in refusals {
+            var person = shop
+            person.user = user
+            person.now = nil
+            let refused = try person.command(line)
+            #expect(refused.status == 1, "\(user): \(line) was not refused")
+            #expect(refused.stderr.contains("is 顺达汽修's order"), "\(user): \(line): \(refused.stderr)")
+            #expect(try shop.fingerprint() == before, "\(user): \(line) changed the record")
+        }
+        var lina = shop
+        lina.user = "李娜"
+        lina.now = nil
+        #expect(try lina.command("ro show RO2").status == 0, "another site's order is read")
+        // 南山店's own car: its manager dispatches it to its own group only.
+        let atB = try lina.script("""
+            checkin 京A12345 odometer=46000 fuel=1/2 complaint=异响
+            estimate 京A12345 labor BRK-01
+            promise 京A12345 2026-12-30 17:00
+            approve 京A12345 signed=张伟
+            """)
+        #expect(atB.status == 0, "\(atB.stderr)")
+        var manager = shop
+        manager.user = "南山经理"
+        manager.now = nil
+        let other = try manager.command("dispatch 京A12345 group=机修一组")
+        #expect(other.status == 1 && other.stderr.contains("机修一组"), "\(other.stderr)")
+        // The follow-up of RO1 (the home site's release) is the home site's to make.
+        #expect(!(try lina.command("followup list").stdout.contains("RO1")))
+        #expect(try shop.command("followup list").stdout.contains("RO1"))
+    }
+
     /// The issue's test: two sites share one vehicle's history. B's advisor checks in the car A
     /// serviced: B sees the whole file (A's order, named as A's, and A's warranty on its lines);
     /// B's work list has B's order only, and A's has A's.
@@ -246,13 +296,14 @@ struct ChainSitesTests {
     func releasedAtBothSites(_ empty: Workshop = Workshop()) throws -> Workshop {
         let shop = try chainWithHistory(empty)
         let atB = try shop.script("""
+            staff add 郑师傅 role=technician group=南山机修 pin=1234 site=深圳南山店
             staff move 钱主管 site=深圳南山店
             login 钱主管
             checkin 京A12345 odometer=45300 fuel=1/2 complaint="刹车油"
             estimate RO3 labor BRK-03
             promise RO3 2026-11-22 17:00
             approve RO3 signed=张伟
-            dispatch RO3 group=机修一组
+            dispatch RO3 group=南山机修
             complete RO3
             inspect RO3 final pass by=孙检 rest=pass
             pay RO3 amount=96 method=cash tendered=100
@@ -295,6 +346,7 @@ struct ChainSitesTests {
             login 王芳
             site add 深圳南山店 code=4403000002 address="南山区科技园路 8 号"
             staff move 钱主管 site=深圳南山店
+            staff add 郑师傅 role=technician group=南山机修 pin=1234 site=深圳南山店
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
             estimate RO1 labor BRK-01
             promise RO1 2026-11-22 17:00
@@ -312,7 +364,7 @@ struct ChainSitesTests {
             estimate RO2 labor BRK-01
             promise RO2 2026-11-22 17:00
             approve RO2 signed=李娜
-            dispatch RO2 group=机修一组
+            dispatch RO2 group=南山机修
             complete RO2
             pay RO2 amount=144 method=wechat
             release RO2 signed=李娜 print=no

@@ -100,3 +100,20 @@ import Testing
         #expect(throws: SiteRefusal.nameTaken(name: "深圳南山店", sites: ["深圳南山店"])) { try Site.checkHomeName(" 深圳南山店", addedSites: [nanshan]) }
     }
 }
+
+/// SiteWork: an order is changed by the people of its own site only (nil is the home site).
+@Suite struct SiteWorkTests {
+    static func name(_ id: Int) -> String { id == Site.homeID ? "顺达汽修" : "深圳南山店" }
+
+    @Test func onlyTheOrdersOwnSiteChangesIt() throws {
+        try SiteWork.mayChange(order: "RO1", at: nil, from: nil, siteName: Self.name)
+        try SiteWork.mayChange(order: "RO1", at: nil, from: Site.homeID, siteName: Self.name)
+        try SiteWork.mayChange(order: "RO2", at: 2, from: 2, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.otherSitesOrder(order: "RO1", site: "顺达汽修", here: "深圳南山店")) {
+            try SiteWork.mayChange(order: "RO1", at: nil, from: 2, siteName: Self.name)
+        }
+        #expect(throws: SiteWorkRefusal.otherSitesOrder(order: "RO2", site: "深圳南山店", here: "顺达汽修")) {
+            try SiteWork.mayChange(order: "RO2", at: 2, from: nil, siteName: Self.name)
+        }
+    }
+}

@@ -200,8 +200,14 @@ enum CheckinCommands {
 
 extension Session {
     /// The order named by the invocation's `order` argument, with everything about it.
+    /// A command that changes it must be of the order's own site (SiteWork): said before anything
+    /// else is checked. (The store refuses any change of another site's order too, whatever the path.)
     func record(_ invocation: Invocation, _ name: String = "order") throws -> OrderRecord {
-        try store.record(of: try store.resolveOrder(invocation.need(name)))
+        let order = try store.resolveOrder(invocation.need(name))
+        if invocation.form.access == .write {
+            try SiteWork.mayChange(order: order.number, at: order.siteID, from: store.siteID) { try self.store.site(id: $0).name }
+        }
+        return try store.record(of: order)
     }
 
     /// The pricing terms in force now: what an unsigned order is estimated under.

@@ -1,0 +1,12 @@
+/// Who changes an order in a chain: the people of the site it was checked in at. Every site reads
+/// every order (a vehicle's file is the chain's), but the work, the money and the hand-back are the
+/// site's own: another site's discount, part, payment or release would land in that site's stock,
+/// cash drawer and reports, and its papers would be signed by someone who does not work there.
+public enum SiteWork {
+    /// `orderSite` and `here` are site ids; nil is the home site, as a person or row without one.
+    public static func mayChange(order: String, at orderSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
+        let (site, own) = (orderSite ?? Site.homeID, here ?? Site.homeID)
+        guard site != own else { return }
+        throw SiteWorkRefusal.otherSitesOrder(order: order, site: try siteName(site), here: try siteName(own))
+    }
+}
