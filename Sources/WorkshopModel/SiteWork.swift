@@ -10,3 +10,14 @@ public enum SiteWork {
         throw SiteWorkRefusal.otherSitesOrder(order: order, site: try siteName(site), here: try siteName(own))
     }
 }
+
+extension SiteWork {
+    /// The shop's settings are the home site's (its name, address and phone head the home site's
+    /// papers) and the chain's (its rates, tax and zone): set by a manager working at the home site,
+    /// never by another site's, whose own name, address and phone are its site's (`site set`).
+    public static func maySetShopSettings(from here: Int?, siteName: (Int) throws -> String) throws {
+        let own = here ?? Site.homeID
+        guard own != Site.homeID else { return }
+        throw SiteWorkRefusal.shopSettingsAreTheHomeSites(here: try siteName(own), home: try siteName(Site.homeID))
+    }
+}

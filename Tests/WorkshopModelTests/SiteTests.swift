@@ -116,4 +116,12 @@ import Testing
             try SiteWork.mayChange(order: "RO2", at: 2, from: nil, siteName: Self.name)
         }
     }
+
+    @Test func theShopsSettingsAreSetAtTheHomeSite() throws {
+        try SiteWork.maySetShopSettings(from: nil, siteName: Self.name)
+        try SiteWork.maySetShopSettings(from: Site.homeID, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.shopSettingsAreTheHomeSites(here: "深圳南山店", home: "顺达汽修")) {
+            try SiteWork.maySetShopSettings(from: 2, siteName: Self.name)
+        }
+    }
 }

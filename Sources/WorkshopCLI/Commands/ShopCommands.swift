@@ -24,6 +24,7 @@ enum ShopCommands {
         Form([word("set")], options: settingOptions, access: .write, roles: [.manager],
              summary: Phrase("修改设置（可一次改多项）", "change settings (several at once)"),
              examples: ["shop set name=\"顺达汽修\" labor_rate=120 tax_rate=13 prices_include_tax=yes", "shop set language=en"]) { invocation, s in
+            try SiteWork.maySetShopSettings(from: s.store.siteID) { try s.store.site(id: $0).name }
             var saved: [String] = []
             for (key, _) in ShopSettings.keys {
                 guard let value: String = invocation.value(key) else { continue }
