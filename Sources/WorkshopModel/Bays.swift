@@ -122,9 +122,23 @@ public enum BayRules {
     /// A bay's name is the chain's (a shop's bays were named uniquely before sites existed, and the
     /// record keeps that): a bay is added or changed only at its own site; a name another site's
     /// bay has is refused with that site named. `heldAt`/`here`: the sites as rows store them (nil: home).
+    /// The refusal suggests the name with the adding site's short name before it (`Site.shortName`),
+    /// unless the name already starts with it.
     public static func nameFree(_ name: String, heldAt: Int?, here: Int?, siteName: (Int?) throws -> String) throws {
         let held = heldAt ?? Site.homeID, mine = here ?? Site.homeID
-        guard held == mine else { throw BayRefusal.nameAtAnotherSite(bay: name, site: try siteName(heldAt)) }
+        guard held == mine else {
+            let prefix = Site.shortName(try siteName(here))
+            let suggestion = prefix.isEmpty || name.hasPrefix(prefix) ? nil : prefix + name
+            throw BayRefusal.nameAtAnotherSite(bay: name, site: try siteName(heldAt), suggestion: suggestion)
+        }
+    }
+
+    /// A bay's name as stored and checked: trimmed of surrounding spaces (a trailing space would
+    /// make a second bay look like another's), never empty.
+    public static func checkedName(_ given: String) throws -> String {
+        let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw InputRefusal.empty(field: "bay") }
+        return name
     }
 
     /// The shortest time a car is counted on in a bay, as for a booking.

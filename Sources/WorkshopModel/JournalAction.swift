@@ -58,6 +58,8 @@ public enum JournalAction: String, CaseIterable, Sendable {
     case memberTierSet = "member.tier"
     /// A site of the chain added (`site add`).
     case siteAdd = "site.add"
+    /// A site of the chain corrected (`site set`).
+    case siteSet = "site.set"
     case memberSet = "member.set"
     case orderCheckin = "order.checkin"
     case orderComebackLink = "order.comeback-link"

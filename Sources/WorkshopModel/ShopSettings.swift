@@ -79,8 +79,10 @@ public struct ShopSettings: Sendable {
     public mutating func set(_ key: String, to text: String) throws {
         switch key {
         case "name":
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw InputRefusal.empty(field: "name") }
-            name = text
+            // The shop's name is the home site's: kept trimmed, as a site's is, so that site= finds it.
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw InputRefusal.empty(field: "name") }
+            name = trimmed
         case "address": address = text
         case "phone": phone = text
         case "credit_code":

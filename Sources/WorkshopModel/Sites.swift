@@ -31,11 +31,19 @@ public struct Site: Hashable, Sendable {
 
     /// A site's name: what the chain calls the shop (深圳南山店).
     public static func checkedName(_ given: String) throws -> String {
-        let name = given.trimmingCharacters(in: .whitespaces)
+        let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw InputRefusal.empty(field: "site") }
         guard !allWords.contains(name.lowercased()) else { throw SiteRefusal.reservedName(given: name) }
         guard name.count <= maximumNameLength else { throw SiteRefusal.nameTooLong(given: name, maximum: maximumNameLength) }
         return name
+    }
+
+    /// What a site is called for short, to tell its things apart (a bay's name): its name without
+    /// a final 店 (深圳南山店 → 深圳南山; 顺达汽修 stays).
+    public static func shortName(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count > 1, trimmed.hasSuffix("店") else { return trimmed }
+        return String(trimmed.dropLast())
     }
 
     /// A 企业编码 as the platforms issue them: 6 to 32 letters and digits (hyphens allowed inside,
@@ -67,6 +75,34 @@ public struct Site: Hashable, Sendable {
                     phone: phone?.trimmingCharacters(in: .whitespaces) ?? "")
     }
 
+    /// A site corrected (`site set NAME name=… code=… address=… phone=…`): a manager changes an
+    /// added site's facts, each checked as `add` checks it (a name and a 企业编码 no other site has);
+    /// what is not given stays. The home site's facts are the shop's settings and its platform
+    /// account's, changed there. `existing`: every site, the home site first.
+    public static func correct(_ site: Site, name: String?, code: String?, address: String?, phone: String?,
+                               existing: [Site], by person: StaffMember?) throws -> Site {
+        guard let person, person.has(.manager) else { throw SiteRefusal.onlyManagerCorrects(person: person?.name) }
+        guard !site.isHome else { throw SiteRefusal.homeSiteIsTheShops(site: site.name) }
+        guard name != nil || code != nil || address != nil || phone != nil else { throw SiteRefusal.nothingToCorrect(site: site.name) }
+        let others = existing.filter { $0.id != site.id }
+        var corrected = site
+        if let name {
+            corrected.name = try checkedName(name)
+            if let taken = others.first(where: { $0.name.lowercased() == corrected.name.lowercased() }) {
+                throw SiteRefusal.nameTaken(name: taken.name, sites: existing.map(\.name))
+            }
+        }
+        if let code {
+            corrected.code = try checkedCode(code)
+            if let taken = others.first(where: { !$0.code.isEmpty && $0.code.uppercased() == corrected.code }) {
+                throw SiteRefusal.codeTaken(code: corrected.code, site: taken.name)
+            }
+        }
+        if let address { corrected.address = address.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let phone { corrected.phone = phone.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return corrected
+    }
+
     /// The shop's name is the home site's (`shop set name=`): it may not be a site's the chain added.
     public static func checkHomeName(_ name: String, addedSites: [Site]) throws {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -76,11 +112,26 @@ public struct Site: Hashable, Sendable {
     }
 
     /// The site a name given in a command means: a site's name (either case), or a refusal listing them.
+    /// The home site is named by the shop's name (the settings' name, however its spaces were
+    /// typed), as `site list` shows it ("顺达汽修（总店）", "顺达汽修 (home)"), or by the word
+    /// 总店 / home — unless an added site is called so.
     public static func resolve(_ given: String, in sites: [Site]) throws -> Site {
-        let wanted = given.trimmingCharacters(in: .whitespaces).lowercased()
-        if let found = sites.first(where: { $0.name.lowercased() == wanted }) { return found }
+        let wanted = comparable(given)
+        if let found = sites.first(where: { comparable($0.name) == wanted }) { return found }
+        if let home = sites.first(where: \.isHome) {
+            let bare = homeMarks.first(where: { wanted.hasSuffix($0) }).map { comparable(String(wanted.dropLast($0.count))) } ?? wanted
+            if homeWords.contains(wanted) || bare == comparable(home.name) { return home }
+        }
         throw SiteRefusal.unknownSite(given: given, sites: sites.map(\.name))
     }
+
+    /// The words that name the home site (`staff move 李娜 site=总店`).
+    public static let homeWords: Set<String> = ["总店", "home"]
+    /// How `site list` marks the home site after its name, as typed back.
+    static let homeMarks = ["（总店）", "(总店)", "(home)", "（home）"]
+
+    /// A site's name as compared: trimmed of surrounding spaces, either case.
+    static func comparable(_ name: String) -> String { name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 
     /// Whose figures a report gives (`report day|month [site=NAME|all]`): a shop with one site, its
     /// own as always; a chain, the session's site unless another is asked for — every site together

@@ -116,6 +116,19 @@ extension Store {
         return added
     }
 
+    /// Records a site `Site.correct` checked (an added site: the home site's facts are the shop's
+    /// settings), journalled under the name it had with what it is now. A new 企业编码 drops the
+    /// platform's token, given for the old one (the password stays: the next upload signs in again).
+    public func correctSite(_ corrected: Site, was old: Site) throws {
+        let token = corrected.code == old.code ? "" : ", health_record_token = NULL"
+        try db.run("UPDATE sites SET name = ?, code = ?, address = ?, phone = ?\(token) WHERE id = ?",
+                   [.text(corrected.name), .text(corrected.code), .text(corrected.address), .text(corrected.phone),
+                    .integer(Int64(corrected.id))])
+        try journal(.siteSet, entity: "site", id: old.name,
+                    detail: [("name", .string(corrected.name)), ("code", .string(corrected.code)),
+                             ("address", .string(corrected.address)), ("phone", .string(corrected.phone))])
+    }
+
     /// Moves a person to a site (journalled as the change of their staff record it is).
     public func setStaffSite(_ name: String, to site: Site) throws -> StaffMember? {
         try db.run("UPDATE staff SET site_id = ? WHERE name = ?", [SiteScope.value(site.id), .text(name)])

@@ -86,7 +86,8 @@ extension Store {
 
     /// Adds a bay to the session's site, or changes one of its bays. A bay's name is the chain's:
     /// one another site has is refused (BayRules.nameFree), never that site's bay changed.
-    public func saveBay(name: String, equipment: [String], hours: String) throws {
+    public func saveBay(name given: String, equipment: [String], hours: String) throws {
+        let name = try BayRules.checkedName(given)
         let text = equipment.joined(separator: ",")
         let holder = try db.first("SELECT site_id FROM bays WHERE name = ?", [.text(name)]) { SiteValue(id: $0.optionalInt("site_id")) }
         if let holder { try BayRules.nameFree(name, heldAt: holder.id, here: siteID, siteName: { try site(id: $0).name }) }

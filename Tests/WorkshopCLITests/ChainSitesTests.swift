@@ -426,4 +426,141 @@ struct ChainSitesTests {
         let verify = try manager.command("verify")
         #expect(verify.status == 0, "verify on the server: \(verify.stdout)\(verify.stderr)")
     }
+
+    // MARK: The tester's day of a two-site chain
+
+    /// The chain with a manager of its own at 深圳南山店 (钱主管, PIN 1234).
+    func chainWithSecondManager() throws -> Workshop {
+        let shop = try chain()
+        #expect(try shop.command("staff add 钱主管 role=manager pin=1234 site=深圳南山店").status == 0)
+        return shop
+    }
+
+    func signedIn(_ shop: Workshop, as user: String) -> Workshop {
+        var person = shop
+        person.user = user
+        if user != "王芳" { person.now = nil }
+        return person
+    }
+
+    /// A site is corrected (`site set`): a code typed wrong is put right, a site renamed, each
+    /// checked as `site add` checks it, and journalled; a refused correction changes nothing.
+    @Test func aManagerCorrectsASite() throws {
+        let shop = Workshop()
+        #expect(try shop.script("""
+            source \(Workshop.transcripts)/shop-fixture.ws
+            site add 深圳南山店 code=4403000002x address="南山区科技园路 8 号"
+            site add 福田店 code=4403000003
+            staff add 李娜 role=advisor pin=1234 site=深圳南山店
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let refusals: [(user: String, line: String, says: String)] = [
+            ("王芳", "site set 深圳南山店 code=4403000003", "company code 4403000003 is already 福田店's"),
+            ("王芳", "site set 深圳南山店 code=44", "'44' is not a company code"),
+            ("王芳", "site set 深圳南山店 name=福田店", "a site is already called '福田店'"),
+            ("王芳", "site set 深圳南山店 name=顺达汽修", "a site is already called '顺达汽修'"),
+            ("王芳", "site set 深圳南山店 name=全部", "'全部' means every site"),
+            ("王芳", "site set 深圳南山店", "nothing to change"),
+            ("王芳", "site set 顺达汽修 code=4403000009", "is the home site"),
+            ("王芳", "site set 罗湖店 code=4403000009", "no site is called '罗湖店'"),
+            ("李娜", "site set 深圳南山店 code=4403000002", "manager"),
+        ]
+        for (user, line, says) in refusals {
+            let result = try signedIn(shop, as: user).command(line)
+            #expect(result.status != 0, "\(line) was accepted")
+            #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before, "a refused correction changes nothing")
+        let fixed = try shop.command("site set 深圳南山店 code=4403000002 phone=0755-26000000")
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains("site 深圳南山店: company code 4403000002") && fixed.stdout.contains("0755-26000000"), "\(fixed.stdout)")
+        #expect(try shop.count("SELECT count(*) FROM sites WHERE code = '4403000002' AND address = '南山区科技园路 8 号'") == 1,
+                "what is not given stays")
+        #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'site.set'") == 1)
+        let renamed = try shop.command("site set 深圳南山店 name=南山店")
+        #expect(renamed.status == 0 && renamed.stdout.contains("(was 深圳南山店)"), "\(renamed.stdout)\(renamed.stderr)")
+        let staff = try shop.command("staff")
+        #expect(staff.stdout.contains("南山店") && !staff.stdout.contains("深圳南山店"), "李娜 works at the renamed site: \(staff.stdout)")
+        let help = try shop.inShopLanguage.command("help site")
+        #expect(help.stdout.contains("site set 深圳南山店 code=4403000002"), "\(help.stdout)")
+    }
+
+    /// A site's phone is kept as typed, as the shop's own is (0755-82345678), in the list and in help.
+    @Test func aSitesPhoneKeepsItsDash() throws {
+        let shop = Workshop()
+        #expect(try shop.script("""
+            source \(Workshop.transcripts)/shop-fixture.ws
+            site add 深圳南山店 code=4403000002 phone=0755-26000000
+            """).status == 0)
+        let list = try shop.command("site list")
+        #expect(list.stdout.contains("0755-26000000") && list.stdout.contains("0755-82345678"), "\(list.stdout)")
+        #expect(try shop.count("SELECT count(*) FROM sites WHERE phone = '0755-26000000'") == 1)
+        let help = try shop.inShopLanguage.command("help site")
+        #expect(help.stdout.contains("phone=0755-26000000") && !help.stdout.contains("075526000000"), "\(help.stdout)")
+    }
+
+    /// A bay's name is trimmed before the chain-wide check: "南山1号工位 " is 深圳南山店's bay, refused at
+    /// the home site with nothing changed; the suggestion never doubles a prefix.
+    @Test func aBayNameWithSpacesIsTheSameName() throws {
+        let shop = try chainWithSecondManager()
+        let qian = signedIn(shop, as: "钱主管")
+        #expect(try qian.script("login 钱主管\nbay add 南山1号工位 equipment=lift").status == 0)
+        let before = try shop.fingerprint()
+        for line in ["bay add \"南山1号工位 \" equipment=lift", "bay add \" 南山1号工位\" equipment=lift"] {
+            let refused = try shop.inShopLanguage.command(line)
+            #expect(refused.status != 0, "\(line) was accepted")
+            #expect(refused.stderr.contains("深圳南山店 已有叫“南山1号工位”的工位") && refused.stderr.contains("如 顺达汽修南山1号工位")
+                    && !refused.stderr.contains("南山南山"), "\(line): \(refused.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        let added = try shop.command("bay add \" 1号工位 \" equipment=lift")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM bays WHERE name = '1号工位'") == 1, "stored trimmed")
+        let atNanshan = try qian.script("login 钱主管\nbay add 1号工位 equipment=lift")
+        #expect(atNanshan.stderr.contains("add this site's name, such as 深圳南山1号工位"), "\(atNanshan.stderr)")
+    }
+
+    /// Chinese output names a field in Chinese: an empty site name, and every setting `shop show` lists.
+    @Test func chineseOutputHasNoBareKeys() throws {
+        let shop = try chain()
+        let before = try shop.fingerprint()
+        let empty = try shop.inShopLanguage.command("site add \"\" code=4403000009")
+        #expect(empty.status != 0 && empty.stderr.contains("门店名称不能为空") && !empty.stderr.contains("site"), "\(empty.stderr)")
+        #expect(try shop.fingerprint() == before)
+        let show = try shop.inShopLanguage.command("shop show").stdout
+        for key in ["card_bonus_limit", "remind_maintenance_km", "remind_maintenance_months", "remind_lead_days",
+                    "remind_declined_days", "remind_return_days", "discount_limit"] {
+            #expect(show.contains("(\(key))") && !show.contains("\(key) (\(key))"), "\(key) has no label: \(show)")
+        }
+        #expect(show.contains("储值卡赠送上限"), "\(show)")
+    }
+
+    /// `staff move` to the site a person is at says so and changes nothing (no journal entry).
+    @Test func movingAPersonToTheirOwnSiteChangesNothing() throws {
+        let shop = try chain()
+        let before = try shop.fingerprint()
+        let same = try shop.command("staff move 李娜 site=深圳南山店", json: true)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect((try json(same))["message"] as? String == "staff 李娜 already works at 深圳南山店: not moved", "\(same.stdout)")
+        #expect(try shop.fingerprint() == before)
+        let zh = try shop.inShopLanguage.command("staff move 李娜 site=深圳南山店")
+        #expect(zh.stdout.contains("员工 李娜 已在 深圳南山店，未调动"), "\(zh.stdout)")
+    }
+
+    /// The home site is named by the shop's name however `site list` shows it, or as 总店.
+    @Test func theHomeSiteIsNamedAsTheListShowsIt() throws {
+        let shop = try chain()
+        for (given, back) in [("顺达汽修（总店）", "深圳南山店"), ("深圳南山店", "总店"), ("深圳南山店", "\"顺达汽修 (home)\"")] {
+            #expect(try shop.command("staff move 李娜 site=\(given)").status == 0)
+            let moved = try shop.command("staff move 李娜 site=\(back)")
+            #expect(moved.status == 0, "site=\(back): \(moved.stderr)")
+        }
+        #expect(try shop.count("SELECT count(*) FROM staff WHERE name = '李娜' AND site_id IS NULL") == 1)
+        let report = try shop.command("report month 2026-11 site=顺达汽修（总店）")
+        #expect(report.status == 0 && report.stdout.contains("顺达汽修"), "\(report.stderr)")
+        // A shop's name typed with spaces around it is the name without them.
+        #expect(try shop.command("shop set name=\" 顺达汽修 \"").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM settings WHERE value = '顺达汽修'") >= 1)
+        #expect(try shop.command("staff move 李娜 site=顺达汽修").status == 0)
+    }
 }

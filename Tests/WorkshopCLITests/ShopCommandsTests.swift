@@ -224,6 +224,22 @@ struct ShopCommandsTests {
                                          onOrder: Quantity(units: 4), due: "2026-11-24"))
                 == "BP-1 pads: need 2, 0 available, 4 on order (due 2026-11-24)")
     }
+
+    /// Every setting `shop show` lists has a label in both languages and a placeholder in help: a
+    /// key without one printed bare ("card_bonus_limit (card_bonus_limit)") in a Chinese shop.
+    @Test func everySettingHasItsWords() {
+        #expect(ShopCommands.settingsWithoutWords.isEmpty, "settings without a label or placeholder: \(ShopCommands.settingsWithoutWords)")
+    }
+
+    /// A field left empty is named in words, never by its bare key, in a Chinese sentence.
+    @Test func anEmptyFieldIsNamedInChinese() {
+        for field in ["site", "bay", "name", "tier", "item", "reason", "complaint", "desc", "findings"] {
+            let words = InputRefusal.empty(field: field).words(zh)
+            #expect(!words.contains(field) && words.hasSuffix("不能为空"), "\(field): \(words)")
+        }
+        #expect(InputRefusal.empty(field: "site").words(zh) == "门店名称不能为空")
+        #expect(InputRefusal.empty(field: "site").words(en) == "the site name cannot be empty")
+    }
 }
 
 extension Character {

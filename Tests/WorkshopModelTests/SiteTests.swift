@@ -61,17 +61,75 @@ import Testing
         #expect((try? Site.resolve(" 深圳南山店", in: [home, nanshan]))?.id == 2)
     }
 
+    /// The home site is named by the shop's name, as `site list` shows it, or by 总店 / home; an
+    /// added site of that name is the one meant.
+    @Test func theHomeSiteIsNamedByTheShopsNameAsListed() throws {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+        let spaced = Site(id: Site.homeID, name: "顺达汽修 ", code: "")
+        for given in ["顺达汽修", " 顺达汽修", "顺达汽修（总店）", "顺达汽修 (home)", "顺达汽修(总店)", "总店", "HOME"] {
+            #expect((try? Site.resolve(given, in: [home, nanshan]))?.id == Site.homeID, "\(given)")
+            #expect((try? Site.resolve(given, in: [spaced, nanshan]))?.id == Site.homeID, "\(given), the shop's name typed with a space")
+        }
+        let calledHome = Site(id: 3, name: "总店", code: "4403000003")
+        #expect((try? Site.resolve("总店", in: [home, nanshan, calledHome]))?.id == 3)
+        #expect(throws: SiteRefusal.unknownSite(given: "深圳南山店（总店）", sites: ["顺达汽修", "深圳南山店"])) {
+            try Site.resolve("深圳南山店（总店）", in: [home, nanshan])
+        }
+        var settings = ShopSettings()
+        try settings.set("name", to: " 顺达汽修 ")
+        #expect(settings.name == "顺达汽修", "the shop's name is the home site's, trimmed as a site's")
+    }
+
     @Test func aBayNameIsTheChainsAndChangedOnlyAtItsSite() throws {
         let names: (Int?) throws -> String = { $0 == nil ? "顺达汽修" : "深圳南山店" }
         try BayRules.nameFree("1号工位", heldAt: nil, here: nil, siteName: names)       // the home site's own bay
         try BayRules.nameFree("1号工位", heldAt: nil, here: Site.homeID, siteName: names)
         try BayRules.nameFree("南山1号", heldAt: 2, here: 2, siteName: names)
-        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "1号工位", site: "顺达汽修")) {
+        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "1号工位", site: "顺达汽修", suggestion: "深圳南山1号工位")) {
             try BayRules.nameFree("1号工位", heldAt: nil, here: 2, siteName: names)
         }
-        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "南山1号", site: "深圳南山店")) {
+        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "南山1号", site: "深圳南山店", suggestion: "顺达汽修南山1号")) {
             try BayRules.nameFree("南山1号", heldAt: 2, here: nil, siteName: names)
         }
+    }
+
+    /// The tester's findings: a bay's name is trimmed before any check (a trailing space made a
+    /// second 南山1号工位), and the refusal's example never doubles a prefix the name already has.
+    @Test func aBayNameIsTrimmedAndItsSuggestionNeverDoublesThePrefix() throws {
+        #expect(try BayRules.checkedName(" 南山1号工位 \u{3000}") == "南山1号工位")
+        #expect(throws: InputRefusal.empty(field: "bay")) { try BayRules.checkedName("  ") }
+        let names: (Int?) throws -> String = { $0 == nil ? "顺达汽修" : "深圳南山店" }
+        #expect(throws: BayRefusal.nameAtAnotherSite(bay: "深圳南山1号", site: "顺达汽修", suggestion: nil)) {
+            try BayRules.nameFree("深圳南山1号", heldAt: nil, here: 2, siteName: names)
+        }
+        #expect(Site.shortName("深圳南山店") == "深圳南山" && Site.shortName("顺达汽修") == "顺达汽修" && Site.shortName("店") == "店")
+    }
+
+    /// `site set`: a manager corrects an added site (a code typed wrong), each fact checked as
+    /// `site add` checks it; what is not given stays.
+    @Test func aManagerCorrectsAnAddedSite() throws {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002X", address: "南山区科技园路 8 号", phone: "0755-26000000")
+        let futian = Site(id: 3, name: "福田店", code: "4403000003")
+        let sites = [home, nanshan, futian]
+        func correct(_ site: Site, name: String? = nil, code: String? = nil, address: String? = nil, phone: String? = nil,
+                     by person: StaffMember? = nil) throws -> Site {
+            try Site.correct(site, name: name, code: code, address: address, phone: phone, existing: sites, by: person ?? manager)
+        }
+        let fixed = try correct(nanshan, code: "4403000002")
+        #expect(fixed == Site(id: 2, name: "深圳南山店", code: "4403000002", address: "南山区科技园路 8 号", phone: "0755-26000000"))
+        #expect(try correct(nanshan, name: " 南山店 ", phone: " 0755-26000001 ") ==
+                Site(id: 2, name: "南山店", code: "4403000002X", address: "南山区科技园路 8 号", phone: "0755-26000001"))
+        #expect(try correct(nanshan, name: "深圳南山店", code: "4403000002x").name == "深圳南山店", "its own name and code are no other site's")
+        #expect(throws: SiteRefusal.onlyManagerCorrects(person: "王芳")) { try correct(nanshan, code: "4403000002", by: advisor) }
+        #expect(throws: SiteRefusal.homeSiteIsTheShops(site: "顺达汽修")) { try correct(home, code: "4403000009") }
+        #expect(throws: SiteRefusal.nothingToCorrect(site: "深圳南山店")) { try correct(nanshan) }
+        #expect(throws: SiteRefusal.nameTaken(name: "福田店", sites: ["顺达汽修", "深圳南山店", "福田店"])) { try correct(nanshan, name: "福田店") }
+        #expect(throws: SiteRefusal.nameTaken(name: "顺达汽修", sites: ["顺达汽修", "深圳南山店", "福田店"])) { try correct(nanshan, name: "顺达汽修") }
+        #expect(throws: SiteRefusal.codeTaken(code: "4403000003", site: "福田店")) { try correct(nanshan, code: "4403000003") }
+        #expect(throws: SiteRefusal.codeTaken(code: "4403000001", site: "顺达汽修")) { try correct(nanshan, code: "4403000001") }
+        #expect(throws: SiteRefusal.notCompanyCode(given: "44")) { try correct(nanshan, code: "44") }
+        #expect(throws: SiteRefusal.reservedName(given: "全部")) { try correct(nanshan, name: "全部") }
+        #expect(throws: InputRefusal.empty(field: "site")) { try correct(nanshan, name: " ") }
     }
 
     @Test func aChainsReportIsTheSessionsSiteUnlessAManagerAsksForAnother() throws {

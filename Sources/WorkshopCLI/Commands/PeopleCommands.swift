@@ -38,8 +38,13 @@ enum PeopleCommands {
              summary: Phrase("把员工调到另一门店（其单据、工位、收银从此在该店）", "move a person to another site (their orders, bays and cash desk are that site's from now on)"),
              examples: ["staff move 王芳 site=深圳南山店"]) { invocation, s in
             let name: String = invocation.need("name")
-            guard try s.store.staff(named: name) != nil else { throw PeopleRefusal.notOnStaff(name: name) }
+            guard let current = try s.store.staff(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }
             let site = try s.store.resolveSite(invocation.need("site"))
+            // Already there: said so, and nothing changed or journalled.
+            if site.isWorkplace(of: current) {
+                return .message(s.t("员工 \(current.name) 已在 \(site.name)，未调动", "staff \(current.name) already works at \(site.name): not moved"),
+                                [("staff", .string(current.name)), ("site", .string(site.name)), ("moved", .bool(false))])
+            }
             guard let member = try s.store.setStaffSite(name, to: site) else { throw PeopleRefusal.notOnStaff(name: name) }
             if s.signedIn?.name == name { s.signedIn = member }
             return .message(s.t("员工 \(member.name) 现在在 \(site.name)", "staff \(member.name) now works at \(site.name)"),
@@ -92,7 +97,7 @@ enum PeopleCommands {
              summary: Phrase("新增或修改工位：设备（lift 举升机、alignment 四轮定位仪…）、开放时间",
                              "add or change a bay: its equipment (lift, alignment…) and opening hours"),
              examples: ["bay add 1号工位 equipment=lift", "bay add 四轮定位 equipment=lift,alignment hours=08:30-17:30"]) { invocation, s in
-            let name: String = invocation.need("name")
+            let name = try BayRules.checkedName(invocation.need("name"))
             let equipment = (invocation.value("equipment") as String?)?.split(separator: ",").map(String.init) ?? []
             let hours = try invocation.value("hours") ?? s.store.bay(named: name)?.hours ?? "08:00-18:00"
             try s.store.saveBay(name: name, equipment: equipment, hours: hours)

@@ -8,11 +8,11 @@ enum SiteCommands {
         summary: Phrase("连锁门店：每店有自己的企业编码、员工、工位、单据和报表；客户和车辆档案各店共用",
                         "the chain's sites: each has its own company code, staff, bays, orders and reports; customers and vehicle files are shared"), forms: [
         Form([word("add"), textArg("name", .site)],
-             options: [required("code", .text("企业编码", "CODE")), option("address", .text("地址", "ADDRESS")), option("phone", .phone)],
+             options: [required("code", .text("企业编码", "CODE")), option("address", .text("地址", "ADDRESS")), option("phone", phone)],
              access: .write, roles: [.manager],
              summary: Phrase("新增门店：名称、该店在维修电子健康档案平台的企业编码、地址、电话（原来的门店是总店，用店铺设置）",
                              "add a site: its name, its company code on the repair-record platform, address and phone (the shop as it was is the home site, with the shop's settings)"),
-             examples: ["site add 深圳南山店 code=4403000002 address=\"南山区科技园路 8 号\" phone=075526000000"]) { invocation, s in
+             examples: ["site add 深圳南山店 code=4403000002 address=\"南山区科技园路 8 号\" phone=0755-26000000"]) { invocation, s in
             let site = try Site.add(name: invocation.need("name"), code: invocation.need("code"), address: invocation.value("address"),
                                     phone: invocation.value("phone"), existing: try s.store.sites(), by: s.signedIn)
             let added = try s.store.addSite(site)
@@ -20,12 +20,33 @@ enum SiteCommands {
                             + (added.address.isEmpty ? "" : " · \(added.address)") + (added.phone.isEmpty ? "" : " · \(added.phone)"),
                             [("site", .string(added.name)), ("code", .string(added.code))])
         },
+        Form([word("set"), textArg("site", .site)],
+             options: [option("name", .text("门店名称", "NAME")), option("code", .text("企业编码", "CODE")),
+                       option("address", .text("地址", "ADDRESS")), option("phone", phone)],
+             access: .write, roles: [.manager],
+             summary: Phrase("修改门店资料：名称、企业编码、地址、电话（只改写出的项；总店用 shop set 和 healthrecord set）",
+                             "correct a site: its name, company code, address or phone (only those given; the home site's are the shop's settings and platform account)"),
+             examples: ["site set 深圳南山店 code=4403000002", "site set 深圳南山店 name=南山店 phone=0755-26000001"]) { invocation, s in
+            let old = try s.store.resolveSite(invocation.need("site"))
+            let site = try Site.correct(old, name: invocation.value("name"), code: invocation.value("code"),
+                                        address: invocation.value("address"), phone: invocation.value("phone"),
+                                        existing: try s.store.sites(), by: s.signedIn)
+            try s.store.correctSite(site, was: old)
+            let renamed = site.name == old.name ? "" : s.t("（原名 \(old.name)）", " (was \(old.name))")
+            return .message(s.t("门店 \(site.name)\(renamed)：企业编码 \(site.code)", "site \(site.name)\(renamed): company code \(site.code)")
+                            + (site.address.isEmpty ? "" : " · \(site.address)") + (site.phone.isEmpty ? "" : " · \(site.phone)"),
+                            [("site", .string(site.name)), ("code", .string(site.code))])
+        },
         Form([word("list", "ls")], access: .read, summary: Phrase("全部门店：企业编码、地址、电话、员工人数", "every site: company code, address, phone, staff"),
              examples: ["site list"]) { _, s in
             try list(s)
         },
         Form([], access: .read, summary: Phrase("全部门店", "every site"), examples: ["site"]) { _, s in try list(s) },
     ])
+
+    /// A site's telephone, kept as typed (0755-26000000), as the shop's own (`shop set phone=`) is:
+    /// a landline's area code reads apart, and nothing looks a site up by its phone.
+    static let phone = ValueType.text("电话", "PHONE")
 
     static func list(_ s: Session) throws -> Output {
         let sites = try s.store.sites()

@@ -22,9 +22,10 @@ extension BayRefusal: WordedRefusal {
             return w("reason= 是强制派工的原因，须与 override=yes 一起写", "reason= is the reason for an override: give it with override=yes")
         case .notOccupied(let bay):
             return w("工位 \(bay) 现在没有车", "bay \(bay) has no car in it")
-        case .nameAtAnotherSite(let bay, let site):
-            return w("\(site) 已有叫“\(bay)”的工位：连锁各店的工位名称不能重复，请加上店名，如 南山\(bay)",
-                     "\(site) already has a bay called '\(bay)': bay names are unique across the chain; add the site's name, such as 南山\(bay)")
+        case .nameAtAnotherSite(let bay, let site, let suggestion):
+            return w("\(site) 已有叫“\(bay)”的工位：连锁各店的工位名称不能重复，" + (suggestion.map { "请加上本店店名，如 \($0)" } ?? "请另取一个名称"),
+                     "\(site) already has a bay called '\(bay)': bay names are unique across the chain; "
+                        + (suggestion.map { "add this site's name, such as \($0)" } ?? "choose another name"))
         }
     }
 }

@@ -2,6 +2,14 @@ import WorkshopModel
 
 /// Text a person typed that the field does not take: what was wrong and what is accepted.
 extension InputRefusal: WordedRefusal {
+    /// What a field left empty is, in words: a refusal names its field by the key a person types
+    /// (or the model's name for it), which a Chinese sentence never shows bare.
+    static let emptyFieldLabels: [String: (chinese: String, english: String)] = [
+        "site": ("门店名称", "the site name"), "bay": ("工位名称", "the bay name"), "name": ("名称", "the name"),
+        "tier": ("会员等级名称", "the tier name"), "item": ("物品名称", "the item"), "reason": ("原因", "the reason"),
+        "complaint": ("故障描述", "the complaint"), "desc": ("说明", "the description"), "findings": ("检查结果", "the findings"),
+    ]
+
     func words(_ w: Wording) -> String {
         switch self {
         case .notAccepted(let field, let given, let accepted):
@@ -60,7 +68,8 @@ extension InputRefusal: WordedRefusal {
             return w("\(w.typed(field, given))：写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数",
                      "\(w.typed(field, given)): write a whole number from \(range.lowerBound) to \(range.upperBound)")
         case .empty(let field):
-            return w("\(field) 不能为空", "\(field) cannot be empty")
+            let label = Self.emptyFieldLabels[field]
+            return w("\(label?.chinese ?? field)不能为空", "\(label?.english ?? field) cannot be empty")
         case .tooLong(let field, let given, let maximum):
             return w("\(w.typed(field, given))超过 \(maximum) 个字", "\(w.typed(field, given)) is longer than \(maximum) characters")
         case .mustBePositive(let field, let given):

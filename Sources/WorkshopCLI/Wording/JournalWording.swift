@@ -45,6 +45,7 @@ extension JournalAction {
         case .customerSet: return Phrase("修改客户资料", "customer changed")
         case .memberTierSet: return Phrase("设定会员等级折扣", "member tier set")
         case .siteAdd: return Phrase("新增门店", "site added")
+        case .siteSet: return Phrase("修改门店资料", "site corrected")
         case .memberSet: return Phrase("设定客户会员等级", "customer's member tier set")
         case .damageAdd: return Phrase("登记外观损伤", "damage noted")
         case .damageRemove: return Phrase("删除外观损伤", "damage note removed")

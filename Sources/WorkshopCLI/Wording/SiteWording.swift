@@ -6,6 +6,15 @@ extension SiteRefusal: WordedRefusal {
         case .onlyManagerAdds(let person):
             return w("只有经理可以新增门店" + (person.map { "（\($0) 不是经理）" } ?? "（请先 login 登录）"),
                      "only a manager adds a site" + (person.map { " (\($0) is not a manager)" } ?? " (log in first)"))
+        case .onlyManagerCorrects(let person):
+            return w("只有经理可以修改门店资料" + (person.map { "（\($0) 不是经理）" } ?? "（请先 login 登录）"),
+                     "only a manager corrects a site" + (person.map { " (\($0) is not a manager)" } ?? " (log in first)"))
+        case .homeSiteIsTheShops(let site):
+            return w("\(site) 是总店：店名、地址、电话用 shop set name=… address=… phone=… 修改，企业编码用 healthrecord set company=…",
+                     "\(site) is the home site: its name, address and phone are the shop's (shop set name=… address=… phone=…), its company code the platform account's (healthrecord set company=…)")
+        case .nothingToCorrect(let site):
+            return w("没有要修改的内容：写 site set \(site) name=… code=… address=… phone=… 中的一项或几项",
+                     "nothing to change: give one or more of site set \(site) name=… code=… address=… phone=…")
         case .reservedName(let given):
             return w("“\(given)”表示全部门店，不能作门店名称：请另取一个名称，如 深圳南山店",
                      "'\(given)' means every site and cannot name one: choose another name, such as 深圳南山店")

@@ -16,5 +16,6 @@ public enum BayRefusal: Refusal, Equatable {
     /// `bay free` on a bay no car is in.
     case notOccupied(bay: String)
     /// Another site of the chain has a bay of this name: bay names are the chain's.
-    case nameAtAnotherSite(bay: String, site: String)
+    /// `suggestion`: the name with the adding site's short name before it (nil when it already starts so).
+    case nameAtAnotherSite(bay: String, site: String, suggestion: String?)
 }

@@ -4,6 +4,13 @@ public enum SiteRefusal: Refusal, Equatable {
 
     /// Only a manager adds a site (nil: no one is signed in).
     case onlyManagerAdds(person: String?)
+    /// Only a manager corrects a site (`site set`).
+    case onlyManagerCorrects(person: String?)
+    /// The home site's name, address and phone are the shop's settings (`shop set`), its 企业编码
+    /// its platform account's (`healthrecord set company=`): `site set` corrects an added site.
+    case homeSiteIsTheShops(site: String)
+    /// `site set NAME` with nothing to change.
+    case nothingToCorrect(site: String)
     /// "all" / "全部" names every site at once (`report month site=all`).
     case reservedName(given: String)
     case nameTooLong(given: String, maximum: Int)
