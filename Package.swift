@@ -85,7 +85,7 @@ let package = Package(
         // scripts/test.sh) on PostgreSQL; and what only PostgreSQL needs: retries, refusals. Also the
         // shop's schema on PostgreSQL against SQLite's: the same tables, triggers and effects, and
         // the application role's limits.
-        .testTarget(name: "SQLConnectionTests", dependencies: ["SQLInterface", "SQLite", "Postgres", "WorkshopStore", "WorkshopModel"]),
+        .testTarget(name: "SQLConnectionTests", dependencies: ["SQLInterface", "SQLite", "Postgres", "WorkshopStore", "WorkshopModel", "SafeFiles"]),
         .testTarget(name: "WorkshopStoreTests", dependencies: ["WorkshopStore", "WorkshopModel", "SQLite", "SafeFiles", "Security"]),
     ]
 )
