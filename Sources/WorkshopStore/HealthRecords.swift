@@ -199,26 +199,38 @@ extension Store {
 
     /// The records not yet held by the platform (waiting, being sent, refused), oldest first, and
     /// the latest `sent` ones.
+    /// In a chain, the records of the session's site's orders (each site answers for its own on
+    /// the platform); nothing to add in a shop of one site.
+    private func outboxOfThisSite(_ entry: String) throws -> (sql: String, arguments: [SQLValue]) {
+        guard try hasSites() else { return ("", []) }
+        let site = SiteScope.condition("o.site_id", siteID)
+        return (" AND EXISTS (SELECT 1 FROM orders o WHERE o.id = \(entry).order_id AND \(site.sql))", site.arguments)
+    }
+
     public func outbox(sentLimit: Int = 10) throws -> (open: [OutboxEntry], sent: [OutboxEntry], sentCount: Int) {
+        let ours = try outboxOfThisSite("b")
         let open = try db.rows("""
             SELECT \(Self.outboxColumns) FROM health_record_outbox b
-            WHERE b.state IN ('waiting', 'sending', 'refused') ORDER BY b.state, b.id
-            """, [], outboxEntry(from:))
+            WHERE b.state IN ('waiting', 'sending', 'refused')\(ours.sql) ORDER BY b.state, b.id
+            """, ours.arguments, outboxEntry(from:))
         let sent = try db.rows("""
             SELECT \(Self.outboxColumns) FROM health_record_outbox b
-            WHERE b.state = 'sent' ORDER BY b.id DESC LIMIT ?
-            """, [.integer(Int64(sentLimit))], outboxEntry(from:))
-        let count = try db.first("SELECT count(*) AS n FROM health_record_outbox WHERE state = 'sent'") { $0.int("n") } ?? 0
+            WHERE b.state = 'sent'\(ours.sql) ORDER BY b.id DESC LIMIT ?
+            """, ours.arguments + [.integer(Int64(sentLimit))], outboxEntry(from:))
+        let count = try db.first("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'sent'\(ours.sql)",
+                                 ours.arguments) { $0.int("n") } ?? 0
         return (open, sent, count)
     }
 
     /// What the board asks a person to look at: records the platform refused or that can't be sent
-    /// (to correct), and records still not sent a day after their release.
+    /// (to correct), and records still not sent a day after their release; in a chain, the site's.
     public func outboxAttention() throws -> (toCorrect: Int, lateByADay: Int) {
-        let toCorrect = try db.first("SELECT count(*) AS n FROM health_record_outbox WHERE state = 'refused'") { $0.int("n") } ?? 0
+        let ours = try outboxOfThisSite("b")
+        let toCorrect = try db.first("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'refused'\(ours.sql)",
+                                     ours.arguments) { $0.int("n") } ?? 0
         let late = try db.first("""
-            SELECT count(*) AS n FROM health_record_outbox WHERE state IN ('waiting', 'sending') AND created_at < ?
-            """, [.integer(Int64(context.now.seconds - 86_400))]) { $0.int("n") } ?? 0
+            SELECT count(*) AS n FROM health_record_outbox b WHERE b.state IN ('waiting', 'sending') AND b.created_at < ?\(ours.sql)
+            """, [.integer(Int64(context.now.seconds - 86_400))] + ours.arguments) { $0.int("n") } ?? 0
         return (toCorrect, late)
     }
 

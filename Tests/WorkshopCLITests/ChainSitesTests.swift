@@ -315,6 +315,18 @@ struct ChainSitesTests {
         return shop
     }
 
+    /// Each site answers for its own national records: `healthrecord status` lists the session's
+    /// site's orders, not the chain's.
+    @Test func eachSiteSeesItsOwnNationalRecords() throws {
+        let shop = try releasedAtBothSites()
+        let home = try shop.command("healthrecord status")
+        #expect(home.stdout.contains("RO1") && !home.stdout.contains("RO3"), "\(home.stdout)\(home.stderr)")
+        var nanshan = shop
+        nanshan.user = "钱主管"
+        let there = try nanshan.command("healthrecord status")
+        #expect(there.stdout.contains("RO3") && !there.stdout.contains("RO1"), "\(there.stdout)\(there.stderr)")
+    }
+
     /// An order's papers are its site's: the 承修方 of RO3's settlement list is 深圳南山店 with its
     /// address, numbered in 深圳南山店's own sequence; RO1's are the home site's, numbered as before;
     /// the national record of RO3 names 深圳南山店.
