@@ -16,8 +16,8 @@ final class AnchorFile {
 
     deinit { if lockDescriptor >= 0 { close(lockDescriptor) } }
 
-    /// Runs `body` holding the anchor's lock (`<anchor>.lock`, shared with every Workshop process
-    /// and with `withAnchorLock`).
+    /// Runs `body` holding the anchor's lock: an exclusive `flock` on `<anchor>.lock`, which every
+    /// Workshop process writing this anchor takes, so that their read-check-replace never interleave.
     func locked<T>(_ body: () throws -> T) throws -> T {
         while true {
             if lockDescriptor < 0 {

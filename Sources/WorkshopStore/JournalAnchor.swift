@@ -269,18 +269,6 @@ public struct JournalAnchor: Equatable, Sendable {
     }
 }
 
-/// Serializes the anchor's read-check-replace among Workshop processes: an exclusive lock on
-/// `<anchor>.lock`, held for the duration of `body`.
-func withAnchorLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-    let fd = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw AnchorWriteError(path: path + ".lock", errno: errno) }
-    defer { close(fd) }  // closing releases the lock
-    while flock(fd, LOCK_EX) != 0 {
-        guard errno == EINTR else { throw AnchorWriteError(path: path + ".lock", errno: errno) }
-    }
-    return try body()
-}
-
 struct AnchorWriteError: Error, CustomStringConvertible {
     let path: String
     let errno: Int32
