@@ -64,12 +64,14 @@ extension Store {
     }
 
     /// The bay the order's car is in now, if any.
+    static let openStayOfOrder = openStayQuery + " WHERE s.order_id = ? AND s.left_at IS NULL"
+    static let earlierStayOfOrder = earlierStayQuery + " AND o.id = ?"
+
     public func stay(ofOrder orderID: Int) throws -> BayStay? {
-        if let open = try db.first(Self.openStayQuery + " WHERE s.order_id = ? AND s.left_at IS NULL",
-                                   [.integer(Int64(orderID))], stay(from:)) {
+        if let open = try db.first(Self.openStayOfOrder, [.integer(Int64(orderID))], stay(from:)) {
             return open
         }
-        guard let earlier = try db.first(Self.earlierStayQuery + " AND o.id = ?", [.integer(Int64(orderID))], stay(from:)) else {
+        guard let earlier = try db.first(Self.earlierStayOfOrder, [.integer(Int64(orderID))], stay(from:)) else {
             return nil
         }
         // Another car of before, dispatched to that bay later, is the one in it.

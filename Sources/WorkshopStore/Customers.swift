@@ -12,8 +12,10 @@ extension Store {
     }
 
     public func customer(id: Int) throws -> Customer? {
-        try db.first("SELECT \(Self.customerColumns) FROM customers WHERE id = ?", [.integer(Int64(id))], customer(from:))
+        try db.first(Self.customerByID, [.integer(Int64(id))], customer(from:))
     }
+
+    static let customerByID = "SELECT \(customerColumns) FROM customers WHERE id = ?"
 
     public func customer(phone: String) throws -> Customer? {
         try db.first("SELECT \(Self.customerColumns) FROM customers WHERE phone = ?", [.text(phone)], customer(from:))

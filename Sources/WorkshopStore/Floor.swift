@@ -4,11 +4,13 @@ import WorkshopModel
 extension Store {
     // MARK: Dispatch
 
+    static let assignmentsOfOrder = """
+        SELECT a.group_name, a.technician, b.name AS bay, a.assigned_at, a.assigned_by
+        FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id WHERE a.order_id = ? ORDER BY a.id
+        """
+
     public func assignments(orderID: Int) throws -> [Assignment] {
-        try db.rows("""
-            SELECT a.group_name, a.technician, b.name AS bay, a.assigned_at, a.assigned_by
-            FROM assignments a LEFT JOIN bays b ON b.id = a.bay_id WHERE a.order_id = ? ORDER BY a.id
-            """, [.integer(Int64(orderID))]) {
+        try db.rows(Self.assignmentsOfOrder, [.integer(Int64(orderID))]) {
             Assignment(group: $0.string("group_name"), technician: $0.optionalString("technician"), bay: $0.optionalString("bay"),
                        at: $0.timestamp("assigned_at"), by: $0.string("assigned_by"))
         }
@@ -53,9 +55,10 @@ extension Store {
         try journal(.checklistRemove, entity: "checklist", id: "\(stage.code)/\(code)", detail: [])
     }
 
+    static let inspectionsOfOrder = "SELECT id, stage, result, inspector, at, note, certificate FROM inspections WHERE order_id = ? ORDER BY id"
+
     public func inspections(orderID: Int) throws -> [Inspection] {
-        let list = try db.rows("SELECT id, stage, result, inspector, at, note, certificate FROM inspections WHERE order_id = ? ORDER BY id",
-                               [.integer(Int64(orderID))]) { row in
+        let list = try db.rows(Self.inspectionsOfOrder, [.integer(Int64(orderID))]) { row in
             let stored = StoredCodes(row, table: "inspections", key: String(row.int("id")))
             return Inspection(id: row.int("id"), stage: try stored.code("stage"), result: try stored.code("result"),
                               inspector: row.string("inspector"), at: row.timestamp("at"), note: row.optionalString("note"),
@@ -107,9 +110,10 @@ extension Store {
     }
 
     public func supplements(orderID: Int) throws -> [Supplement] {
-        try db.rows("SELECT \(Self.supplementColumns) FROM supplements WHERE order_id = ? ORDER BY line_number",
-                    [.integer(Int64(orderID))]) { try supplement(from: $0, order: orderID) }
+        try db.rows(Self.supplementsOfOrder, [.integer(Int64(orderID))]) { try supplement(from: $0, order: orderID) }
     }
+
+    static let supplementsOfOrder = "SELECT \(supplementColumns) FROM supplements WHERE order_id = ? ORDER BY line_number"
 
     /// Why an answer to an added item was not recorded: the answer already on file (who, how,
     /// when), or no such item.

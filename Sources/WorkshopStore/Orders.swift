@@ -222,9 +222,10 @@ extension Store {
 
     /// The order's lines, removed ones included (they keep their numbers), in number order.
     public func lines(orderID: Int) throws -> [OrderLine] {
-        try db.rows("SELECT \(Self.lineColumns) FROM order_lines WHERE order_id = ? ORDER BY number",
-                    [.integer(Int64(orderID))]) { try line(from: $0, order: orderID) }
+        try db.rows(Self.linesOfOrder, [.integer(Int64(orderID))]) { try line(from: $0, order: orderID) }
     }
+
+    static let linesOfOrder = "SELECT \(lineColumns) FROM order_lines WHERE order_id = ? ORDER BY number"
 
     /// The lines of the vehicle's orders numbered `first`…`last`, by order, in number order: one read.
     func linesOfOrders(vehicleID: Int, from first: Int, through last: Int) throws -> [Int: [OrderLine]] {
@@ -385,9 +386,10 @@ extension Store {
 
     // MARK: Damage, belongings, documents
 
+    static let damageOfOrder = "SELECT id, note, noted_at, noted_by FROM damage_notes WHERE order_id = ? ORDER BY id"
+
     public func damageNotes(orderID: Int) throws -> [DamageNote] {
-        try db.rows("SELECT id, note, noted_at, noted_by FROM damage_notes WHERE order_id = ? ORDER BY id",
-                    [.integer(Int64(orderID))]) {
+        try db.rows(Self.damageOfOrder, [.integer(Int64(orderID))]) {
             DamageNote(id: $0.int("id"), note: $0.string("note"), notedAt: $0.timestamp("noted_at"), notedBy: $0.string("noted_by"))
         }
     }
@@ -400,10 +402,12 @@ extension Store {
                     detail: [("note", .string(note))])
     }
 
+    static let belongingsOfOrder = """
+        SELECT name, count, returned_at, returned, missing_reason, missing_by, missing_at FROM belongings WHERE order_id = ? ORDER BY rowid
+        """
+
     public func belongings(orderID: Int) throws -> [Belonging] {
-        try db.rows("""
-            SELECT name, count, returned_at, returned, missing_reason, missing_by, missing_at FROM belongings WHERE order_id = ? ORDER BY rowid
-            """, [.integer(Int64(orderID))]) { row in
+        try db.rows(Self.belongingsOfOrder, [.integer(Int64(orderID))]) { row in
             let missing = row.optionalString("missing_reason").map { reason in
                 MissingBelonging(reason: reason, by: row.optionalString("missing_by") ?? "", at: row.optionalTimestamp("missing_at") ?? Timestamp(seconds: 0))
             }
@@ -425,8 +429,10 @@ extension Store {
     }
 
     /// The findings added after the customer signed, in the order they were made.
+    static let findingsOfOrder = "SELECT text, at, by FROM order_findings WHERE order_id = ? ORDER BY id"
+
     public func laterFindings(orderID: Int) throws -> [LaterFinding] {
-        try db.rows("SELECT text, at, by FROM order_findings WHERE order_id = ? ORDER BY id", [.integer(Int64(orderID))]) {
+        try db.rows(Self.findingsOfOrder, [.integer(Int64(orderID))]) {
             LaterFinding(text: $0.string("text"), at: $0.timestamp("at"), by: $0.string("by"))
         }
     }
@@ -470,9 +476,10 @@ extension Store {
                              ("missing", .array(checked.missing.map { .string($0.missingDisplay) }))])
     }
 
+    static let documentsOfOrder = "SELECT name, valid_until FROM received_documents WHERE order_id = ? ORDER BY rowid"
+
     public func documents(orderID: Int) throws -> [ReceivedDocument] {
-        try db.rows("SELECT name, valid_until FROM received_documents WHERE order_id = ? ORDER BY rowid",
-                    [.integer(Int64(orderID))]) { ReceivedDocument(name: $0.string("name"), validUntil: $0.optionalString("valid_until")) }
+        try db.rows(Self.documentsOfOrder, [.integer(Int64(orderID))]) { ReceivedDocument(name: $0.string("name"), validUntil: $0.optionalString("valid_until")) }
     }
 
     public func addDocument(_ document: ReceivedDocument, to order: RepairOrder) throws {
@@ -538,6 +545,13 @@ extension Store {
 extension Store {
     /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
     public func record(of order: RepairOrder) throws -> OrderRecord {
+        // On a server, the dozen reads below go in one round trip (none depends on another's
+        // answer); SQLite runs each when called.
+        let id: [SQLValue] = [.integer(Int64(order.id))]
+        try db.sendAhead([(Self.vehicleByID, [.integer(Int64(order.vehicleID))]), (Self.customerByID, [.integer(Int64(order.customerID))])]
+                         + [Self.linesOfOrder, Self.damageOfOrder, Self.belongingsOfOrder, Self.documentsOfOrder, Self.assignmentsOfOrder,
+                            Self.inspectionsOfOrder, Self.supplementsOfOrder, Self.openStayOfOrder, Self.earlierStayOfOrder,
+                            Self.findingsOfOrder].map { ($0, id) })
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.number)
         }

@@ -19,8 +19,10 @@ extension Store {
     }
 
     public func vehicle(id: Int) throws -> Vehicle? {
-        try db.first("SELECT \(Self.vehicleColumns) FROM vehicles WHERE id = ?", [.integer(Int64(id))], vehicle(from:))
+        try db.first(Self.vehicleByID, [.integer(Int64(id))], vehicle(from:))
     }
+
+    static let vehicleByID = "SELECT \(vehicleColumns) FROM vehicles WHERE id = ?"
 
     public func vehicle(plate: String) throws -> Vehicle? {
         try db.first("SELECT \(Self.vehicleColumns) FROM vehicles WHERE plate = ?", [.text(plate)], vehicle(from:))
