@@ -146,7 +146,7 @@ extension Store {
 
     /// Logs a follow-up call no one answered; the follow-up stays due.
     public func addFollowUpCall(_ call: FollowUpCall, order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         try db.run("INSERT INTO followup_calls(order_id, at, by, note) VALUES (?, ?, ?, ?)",
                    [.integer(Int64(call.orderID)), .integer(Int64(call.at.seconds)), .text(call.by), SQLValue(call.note)])
         let attempts = try followUpCalls(orderID: order.id).count
@@ -162,7 +162,7 @@ extension Store {
     }
 
     public func completeFollowUp(_ followUp: FollowUp, order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         try db.run("UPDATE followups SET done_at = ?, result = ?, satisfaction = ?, by = ? WHERE order_id = ? AND done_at IS NULL",
                    [SQLValue(followUp.doneAt?.seconds), SQLValue(followUp.result), SQLValue(followUp.satisfaction),
                     SQLValue(followUp.by), .integer(Int64(followUp.orderID))])

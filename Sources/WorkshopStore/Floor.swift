@@ -135,7 +135,7 @@ extension Store {
     }
 
     public func addNotification(kind: String, message: String, to order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         try db.run("INSERT INTO notifications(order_id, kind, message, at, by) VALUES (?, ?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(kind), .text(message), .integer(Int64(context.now.seconds)), .text(context.actor)])
         try journal(.orderNotify, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,

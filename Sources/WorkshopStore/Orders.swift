@@ -139,7 +139,8 @@ extension Store {
                   .text(order.category.code), .text(order.payer.code), SQLValue(order.promisedAt?.seconds),
                   SQLValue(order.keyTag), SQLValue(order.reworkOf), SQLValue(order.reworkLine), SQLValue(order.reworkCause)]
                 + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery), SiteScope.value(siteID)])
-        let created = order.identified(as: id)
+        var created = order.identified(as: id)
+        created.siteID = SiteScope.storedID(siteID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
@@ -190,8 +191,14 @@ extension Store {
                   SQLValue(order.releaseSigned), SQLValue(order.oldParts?.code)] + Store.fixedFactValues(order)
                 + [SQLValue(order.billTo), SQLValue(order.battery), SQLValue(order.signTakenBy), SQLValue(order.settlementNumber),
                    .integer(Int64(order.id))] + here.arguments)
-        // Not changed: the order is another site's (SiteWork), and the whole command is refused.
-        if db.changes == 0 { try requireSiteWork(orderID: order.id) }
+        // Not changed: the row is another site's (SiteWork) — as the row says, not the order given —
+        // and the whole command is refused.
+        if db.changes == 0 {
+            var stored = order
+            stored.siteID = try siteID(ofOrder: order.id)
+            try requireSiteWork(of: stored)
+            throw LookupRefusal.noOrder(order: order.number)
+        }
         try journal(action, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID, detail: detail)
     }
 
@@ -395,7 +402,7 @@ extension Store {
     }
 
     public func addDamage(_ note: String, to order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         try db.run("INSERT INTO damage_notes(order_id, note, noted_at, noted_by) VALUES (?, ?, ?, ?)",
                    [.integer(Int64(order.id)), .text(note), .integer(Int64(context.now.seconds)), .text(context.actor)])
         try journal(.damageAdd, entity: "order", id: order.number, orderID: order.id, vehicleID: order.vehicleID,
@@ -419,7 +426,7 @@ extension Store {
     /// Marks a belonging missing at hand-back (`OrderRecord.markMissing`): kept on the checklist, with
     /// the reason, who and when.
     public func markBelongingMissing(_ item: Belonging, of order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         guard let record = item.missingRecord else { return }
         try db.run("UPDATE belongings SET missing_reason = ?, missing_by = ?, missing_at = ? WHERE order_id = ? AND name = ?",
                    [.text(record.reason), .text(record.by), .integer(Int64(record.at.seconds)), .integer(Int64(order.id)), .text(item.name)])
@@ -441,7 +448,7 @@ extension Store {
     /// Writes items counted in (`OrderRecord.countIn`): each as it now stands. The journal names what
     /// was added and what each item comes to.
     public func addBelongings(_ added: [BelongingItem], standing: [Belonging], to order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         for item in standing {
             try db.run("""
                 INSERT INTO belongings(order_id, name, count, returned_at, returned) VALUES (?, ?, ?, ?, ?)
@@ -465,7 +472,7 @@ extension Store {
     /// Checks items back into the car at hand-back, each by the count counted back
     /// (`OrderRecord.checkBack`); the journal names what came back and what is still missing.
     public func returnBelongings(_ checked: BelongingsCheckBack, of order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         for item in checked.updated {
             try db.run("UPDATE belongings SET returned_at = ?, returned = ? WHERE order_id = ? AND name = ?",
                        [SQLValue(item.returnedAt?.seconds), SQLValue(item.returned), .integer(Int64(order.id)), .text(item.name)])
@@ -483,7 +490,7 @@ extension Store {
     }
 
     public func addDocument(_ document: ReceivedDocument, to order: RepairOrder) throws {
-        try requireSiteWork(orderID: order.id)
+        try requireSiteWork(of: order)
         try db.run("""
             INSERT INTO received_documents(order_id, name, valid_until) VALUES (?, ?, ?)
             ON CONFLICT(order_id, name) DO UPDATE SET valid_until = excluded.valid_until

@@ -140,11 +140,8 @@ extension Store {
 extension Store {
     /// Refused when the order is another site's than the session's (SiteWork): before what a
     /// command writes beside an order (its belongings, notes, documents, follow-up, notices); an
-    /// order's own row is tested by its UPDATE (saveOrder).
-    func requireSiteWork(orderID: Int) throws {
-        guard let site = try db.first("SELECT site_id FROM orders WHERE id = ?", [.integer(Int64(orderID))], { $0.optionalInt("site_id") }) else {
-            throw LookupRefusal.noOrder(order: RepairOrder.number(orderID))
-        }
-        try SiteWork.mayChange(order: RepairOrder.number(orderID), at: site, from: siteID) { try self.site(id: $0).name }
+    /// order's own row is tested by its UPDATE (saveOrder). The order carries its site as read.
+    public func requireSiteWork(of order: RepairOrder) throws {
+        try SiteWork.mayChange(order: order.number, at: order.siteID, from: siteID) { try self.site(id: $0).name }
     }
 }

@@ -103,15 +103,22 @@ struct CashDeskTests {
         #expect(try shop.command("release RO1 signed=张伟 print=no").status == 0)
     }
 
+    /// RO1, a level-2 maintenance of a 小型轿车: every inspection passed, paid in full.
+    func finalPassedAndPaid() throws -> Workshop {
+        let shop = Workshop()
+        let result = try shop.script(FloorTests.fixtures + "vehicle set 京A12345 type=小型轿车\n" + Self.levelTwoCompleted + """
+            inspect RO1 final pass by=孙检 rest=pass
+            pay RO1 amount=144 method=card
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        return shop
+    }
+
     /// A car that passed its final inspection leaves with the owner's copy of the completion
     /// certificate carrying the release date and odometer; its settlement list is numbered from its
     /// own sequence, once: a reprint keeps the number.
     @Test func releasePrintsTheCertificateAndNumbersTheSettlementListOnce() throws {
-        let shop = Workshop()
-        _ = try shop.script(FloorTests.fixtures + "vehicle set 京A12345 type=小型轿车\n" + Self.levelTwoCompleted + """
-            inspect RO1 final pass by=孙检 rest=pass
-            pay RO1 amount=144 method=card
-            """)
+        let shop = try finalPassedAndPaid()
         let released = try shop.command("release RO1 signed=张伟 odometer=45260", json: true)
         #expect(released.status == 0, "\(released.stderr)")
         #expect(released.stdout.contains("\"settlement_no\":\"JS2026-00001\""), "\(released.stdout)")
@@ -132,11 +139,7 @@ struct CashDeskTests {
     /// it again: page for page they are what a reprint from the stored record gives, with the
     /// release's higher reading on them.
     @Test func theReleasePapersAreWhatTheStoredRecordReprints() throws {
-        let shop = Workshop()
-        _ = try shop.script(FloorTests.fixtures + "vehicle set 京A12345 type=小型轿车\n" + Self.levelTwoCompleted + """
-            inspect RO1 final pass by=孙检 rest=pass
-            pay RO1 amount=144 method=card
-            """)
+        let shop = try finalPassedAndPaid()
         let released = try shop.command("release RO1 signed=张伟 odometer=45290", json: true)
         #expect(released.status == 0, "\(released.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]

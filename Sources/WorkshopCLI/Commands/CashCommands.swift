@@ -323,7 +323,7 @@ enum CashCommands {
         // The settlement list's number: taken from its sequence only if this release stands (the
         // transaction); an order that has one keeps it.
         let number = try order.settlementNumber ?? s.store.nextSettlementNumber(year: s.zone.civil(s.now).year,
-                                                                               site: s.store.siteID(ofOrder: order.id))
+                                                                               site: order.siteID)
         let change = try s.store.apply(try record.release(signer: invocation.need("signed"), odometer: invocation.value("odometer"),
                                                           oldParts: invocation.choice("oldparts"), by: s.user, at: s.now, payments: payments,
                                                           current: s.terms, warranty: warranty, settlementNumber: number, lastReading: standing,

@@ -204,9 +204,7 @@ extension Session {
     /// else is checked. (The store refuses any change of another site's order too, whatever the path.)
     func record(_ invocation: Invocation, _ name: String = "order") throws -> OrderRecord {
         let order = try store.resolveOrder(invocation.need(name))
-        if invocation.form.access == .write {
-            try SiteWork.mayChange(order: order.number, at: order.siteID, from: store.siteID) { try self.store.site(id: $0).name }
-        }
+        if invocation.form.access == .write { try store.requireSiteWork(of: order) }
         return try store.record(of: order)
     }
 

@@ -161,7 +161,7 @@ enum FloorCommands {
         let rest: InspectionResult? = invocation.choice("rest")
         let items = checklist.map { item in given[item.code] ?? item.unnamed(rest: rest) }
         let certificate = stage == .final && result == .pass
-            ? try s.store.nextCertificateNumber(year: s.zone.civil(s.now).year, site: s.store.siteID(ofOrder: order.id)) : nil
+            ? try s.store.nextCertificateNumber(year: s.zone.civil(s.now).year, site: order.siteID) : nil
         try s.store.apply(try record.inspect(stage, result, inspector: inspector.name, items: items, note: note,
                                              certificate: certificate, at: s.now))
         var text = "\(order.number) \(stage.label(s.language))：\(result.label(s.language)) · \(inspector.name)"
