@@ -46,13 +46,15 @@ extension Store {
             """, [.integer(Int64(order.id))] + lineColumnValues(line))
     }
 
+    /// The line's number is its key, not set: SQLite would rewrite its entry in the (order, number)
+    /// index at every change of the line.
     private func updateLine(_ line: OrderLine, of order: RepairOrder) throws {
         try db.run("""
-            UPDATE order_lines SET number = ?, kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
+            UPDATE order_lines SET kind = ?, description = ?, hours = ?, rate = ?, quantity = ?,
                 unit_price = ?, amount = ?, part_no = ?, brand = ?, part_class = ?, op_code = ?, no_warranty = ?, status = ?,
                 covered = ?, list_amount = ?, concession_by = ?, member_tier = ?, regular_price = ?, card_id = ?
             WHERE order_id = ? AND number = ?
-            """, lineColumnValues(line) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
+            """, Array(lineColumnValues(line).dropFirst()) + [.integer(Int64(order.id)), .integer(Int64(line.number))])
     }
 
     private func lineColumnValues(_ l: OrderLine) -> [SQLValue] {

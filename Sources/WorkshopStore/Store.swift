@@ -435,7 +435,7 @@ extension Store {
         }
         if let vehicleID {
             return try db.rows("""
-                SELECT \(columns) FROM journal WHERE vehicle_id = ?1
+                SELECT \(columns) FROM journal WHERE vehicle_id = ?1 AND order_id IS NULL
                 UNION SELECT \(columns) FROM journal WHERE order_id IN (SELECT id FROM orders WHERE vehicle_id = ?1)
                 ORDER BY id LIMIT ?2
                 """, [.integer(Int64(vehicleID)), .integer(Int64(limit))], JournalEntry.init)

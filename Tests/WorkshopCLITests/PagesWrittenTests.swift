@@ -29,6 +29,46 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     }
 
+    /// A shop whose fixture orders are checked in as 王芳, with RO1 of 京A12345 estimated.
+    static func shopWithAnEstimate() throws -> (app: App, path: String) {
+        let path = Workshop.temporaryDirectory() + "/shop.db"
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
+        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/floor-fixture.ws", on: app)
+        #expect(app.execute("checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响").ok)
+        #expect(app.execute("estimate RO1 labor BRK-01").ok)
+        return (app, path)
+    }
+
+    /// A change that leaves an open order open (a promised time) rewrites none of the indexes of
+    /// open work (the order's UPDATE names its status only when the status changes), and its
+    /// journal entry goes into the index by order, not also into the one by vehicle (022).
+    @Test func aWriteThatKeepsTheStatusLeavesTheOpenWorkIndexesAlone() throws {
+        let (app, path) = try Self.shopWithAnEstimate()
+        let before = Self.logSize(path)
+        #expect(app.execute("promise RO1 2026-11-22 17:00").ok)
+        let trees = try Self.treesWritten(database: path, logFrom: before)
+        #expect(trees["orders"] != nil, "the promise's order page: \(trees)")
+        for untouched in ["orders_open", "orders_one_open_per_vehicle", "journal_vehicle_own"] {
+            #expect(trees[untouched] == nil, "\(untouched) rewritten by a promise: \(trees)")
+        }
+        #expect(app.execute("ro show RO1").output.contains("2026-11-22 17:00"))
+    }
+
+    /// Approving an estimate changes its lines' status: their rows, not their (order, number) index.
+    @Test func changingALineLeavesItsNumberIndexAlone() throws {
+        let (app, path) = try Self.shopWithAnEstimate()
+        #expect(app.execute("promise RO1 2026-11-22 17:00").ok)
+        let before = Self.logSize(path)
+        #expect(app.execute("approve RO1 signed=张伟").ok)
+        let trees = try Self.treesWritten(database: path, logFrom: before)
+        #expect(trees["order_lines"] != nil, "the approved lines: \(trees)")
+        #expect(trees["sqlite_autoindex_order_lines_1"] == nil, "the lines' number index rewritten: \(trees)")
+        #expect(trees["orders_open"] != nil, "approving moves the order on: \(trees)")
+    }
+
     /// A release changes the order's status, release and settlement number: the indexes on those
     /// are rewritten, not those on its vehicle, customer or check-in time (an UPDATE naming
     /// `rework_of`, a key into orders itself, had SQLite rewrite every index of the order).

@@ -79,7 +79,7 @@ struct QueryPlanGuardTests {
     /// What a day's desk and floor do: the transcripts' days, then the reads an advisor, a manager and
     /// a cashier look at all day.
     static let everyday: [String] = [
-        "board", "ro list", "ro list all", "bay list", "vehicle show 京A12345", "history RO1", "ro show RO1", "invoice RO1",
+        "board", "ro list", "ro list all", "bay list", "vehicle show 京A12345", "history RO1", "history 京A12345", "ro show RO1", "invoice RO1",
         "customer show 13800138000", "appointment list", "complaint list", "parts list", "report day 2026-11-22",
         "report month 2026-11", "report receivables", "stock list", "job list", "remind list", "remind list due", "remind 京A12345",
     ]

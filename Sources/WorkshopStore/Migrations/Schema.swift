@@ -24,6 +24,7 @@ enum Schema {
         .cardCover,
         .reportTallies,
         .sites,
+        .vehicleJournalIndex,
     ]
 
     static var currentVersion: Int { migrations.count }
