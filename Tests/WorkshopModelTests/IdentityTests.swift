@@ -176,6 +176,14 @@ struct SimilarityTests {
         #expect(Similarity.nearest(to: "粤B7H2L9", among: plates, ceiling: 2) == ["粤B7H2L8"])   // never the word itself
         #expect(Similarity.nearest(to: "粤B7H2L0", among: plates + ["粤B7H2L1", "粤B7H2L2"], ceiling: 2, limit: 3).count == 3)
     }
+
+    /// One table serves a whole search: a long candidate, then shorter ones, are each measured
+    /// afresh; a candidate of other characters (a plate's province) by its characters, not bytes.
+    @Test func aSearchMeasuresEachCandidateAfresh() {
+        #expect(Similarity.nearest(to: "BP-12", among: ["BP-12345678", "BP-13", "BP-1", "XP-12", "BP12X9"], ceiling: 1)
+                == ["BP-1", "BP-13", "XP-12"])
+        #expect(Similarity.nearest(to: "粤B12", among: ["粤B1234567", "粤B13", "京B12"], ceiling: 1) == ["京B12", "粤B13"])
+    }
 }
 
 @Suite("Customers on papers")
