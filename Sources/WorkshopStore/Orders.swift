@@ -550,16 +550,21 @@ extension Store {
                       [.integer(Int64(vehicleID)), .integer(Int64(orderID))]) ?? 0
     }
 
+    /// The check-in and release readings of a vehicle's orders, each with the journal entry that
+    /// took it (its sequence among the corrections), found in the journal's index by order and
+    /// action (022), not in the entries themselves.
+    static let odometerReadingsOfOrders = """
+        SELECT o.id, o.checked_in_at, o.odometer_in, o.released_at, o.release_odometer,
+               (SELECT min(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?2) AS checked_in_entry,
+               (SELECT max(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?3) AS released_entry
+        FROM orders o WHERE o.vehicle_id = ?1 AND o.status <> 'void'
+        """
+
     /// Every odometer reading of a vehicle: its orders' check-in and release readings (not those of
     /// an order voided as opened by mistake), and the corrections made on record (`vehicle
     /// odometer`), each with when it was taken.
     public func odometerHistory(vehicleID: Int) throws -> OdometerHistory {
-        var readings = try db.rows("""
-            SELECT o.id, o.checked_in_at, o.odometer_in, o.released_at, o.release_odometer,
-                   (SELECT min(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?2) AS checked_in_entry,
-                   (SELECT max(j.id) FROM journal j WHERE j.order_id = o.id AND j.action = ?3) AS released_entry
-            FROM orders o WHERE o.vehicle_id = ?1 AND o.status <> 'void'
-            """, [.integer(Int64(vehicleID)), .text(JournalAction.orderCheckin.rawValue), .text(JournalAction.orderRelease.rawValue)]) { row -> [OdometerReading] in
+        var readings = try db.rows(Self.odometerReadingsOfOrders, [.integer(Int64(vehicleID)), .text(JournalAction.orderCheckin.rawValue), .text(JournalAction.orderRelease.rawValue)]) { row -> [OdometerReading] in
             let id = row.int("id")
             var found = [OdometerReading(km: row.int("odometer_in"), at: row.timestamp("checked_in_at"), source: .checkIn(order: id),
                                          sequence: row.optionalInt("checked_in_entry") ?? 0)]

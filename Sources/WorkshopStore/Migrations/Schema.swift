@@ -24,7 +24,7 @@ enum Schema {
         .cardCover,
         .reportTallies,
         .sites,
-        .vehicleJournalIndex,
+        .journalIndexes,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -15,7 +15,7 @@ enum PostgresMigrations {
         .sealTriggers,
         .sites,
         .gaplessNumbers,
-        .vehicleJournalIndex,
+        .journalIndexes,
     ]
 
     /// The record of the migrations applied, made before the first one, as SQLite's Migrator makes it.
