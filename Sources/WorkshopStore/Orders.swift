@@ -227,10 +227,11 @@ extension Store {
     private static let headerSet = headerColumns.map { "\($0) = ?" }.joined(separator: ", ")
     private static let keySet = keyColumns.map { "\($0) = ?" }.joined(separator: ", ")
 
-    /// SQLite: the keys set only when one of them differs from the row's.
+    /// SQLite: the keys set only when one of them differs from the row's (in words a server
+    /// would take too, though it is never sent one).
     private static let orderKeysUpdateWhenChanged: String = {
         let set = keyColumns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")
-        let differs = keyColumns.enumerated().map { "\($1) IS NOT ?\($0 + 1)" }.joined(separator: " OR ")
+        let differs = keyColumns.enumerated().map { "\($1) IS DISTINCT FROM ?\($0 + 1)" }.joined(separator: " OR ")
         return "UPDATE orders SET \(set) WHERE id = ?\(keyColumns.count + 1) AND (\(differs))"
     }()
 
