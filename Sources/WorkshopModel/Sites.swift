@@ -64,6 +64,7 @@ public struct Site: Hashable, Sendable {
                            by person: StaffMember?) throws -> Site {
         guard let person, person.has(.manager) else { throw SiteRefusal.onlyManagerAdds(person: person?.name) }
         let name = try checkedName(name)
+        try checkNotTheHomeSites(name, existing: existing)
         let code = try checkedCode(code)
         if let taken = existing.first(where: { $0.name.lowercased() == name.lowercased() }) {
             throw SiteRefusal.nameTaken(name: taken.name, sites: existing.map(\.name))
@@ -88,6 +89,7 @@ public struct Site: Hashable, Sendable {
         var corrected = site
         if let name {
             corrected.name = try checkedName(name)
+            try checkNotTheHomeSites(corrected.name, existing: existing)
             if let taken = others.first(where: { $0.name.lowercased() == corrected.name.lowercased() }) {
                 throw SiteRefusal.nameTaken(name: taken.name, sites: existing.map(\.name))
             }
@@ -101,6 +103,16 @@ public struct Site: Hashable, Sendable {
         if let address { corrected.address = address.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let phone { corrected.phone = phone.trimmingCharacters(in: .whitespacesAndNewlines) }
         return corrected
+    }
+
+    /// An added site's name never says "the home site": where a site is named (`site=`), 总店 or
+    /// home, and the shop's name marked as `site list` marks the home site (顺达汽修（总店）), mean the
+    /// home site — a site called so would be taken for it, or take its place. (The shop's bare name
+    /// is the home site's own: refused as taken.)
+    static func checkNotTheHomeSites(_ name: String, existing: [Site]) throws {
+        let wanted = comparable(name)
+        guard homeWords.contains(wanted) || homeMarks.contains(where: { wanted.hasSuffix(comparable($0)) }) else { return }
+        throw SiteRefusal.homeSitesWord(given: name, home: existing.first(where: \.isHome)?.name ?? "")
     }
 
     /// The shop's name is the home site's (`shop set name=`): it may not be a site's the chain added.

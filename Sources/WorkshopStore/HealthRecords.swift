@@ -213,13 +213,44 @@ extension Store {
             SELECT \(Self.outboxColumns) FROM health_record_outbox b
             WHERE b.state IN ('waiting', 'sending', 'refused')\(ours.sql) ORDER BY b.state, b.id
             """, ours.arguments, outboxEntry(from:))
-        let sent = try db.rows("""
-            SELECT \(Self.outboxColumns) FROM health_record_outbox b
-            WHERE b.state = 'sent'\(ours.sql) ORDER BY b.id DESC LIMIT ?
-            """, ours.arguments + [.integer(Int64(sentLimit))], outboxEntry(from:))
-        let count = try db.first("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'sent'\(ours.sql)",
-                                 ours.arguments) { $0.int("n") } ?? 0
-        return (open, sent, count)
+        let sent: [OutboxEntry]
+        if try hasSites(), let site = SiteScope.storedID(siteID) {
+            // An added site's latest: through its own releases, newest first (a site with few records
+            // never walks the chain's whole history of sent records to find them).
+            sent = try db.rows("""
+                SELECT \(Self.outboxColumns) FROM orders o JOIN health_record_outbox b ON b.order_id = o.id
+                WHERE o.site_id = ? AND o.released_at IS NOT NULL AND b.state = 'sent'
+                ORDER BY o.released_at DESC, o.id DESC LIMIT ?
+                """, [.integer(Int64(site)), .integer(Int64(sentLimit))], outboxEntry(from:))
+        } else {
+            sent = try db.rows("""
+                SELECT \(Self.outboxColumns) FROM health_record_outbox b
+                WHERE b.state = 'sent'\(ours.sql) ORDER BY b.id DESC LIMIT ?
+                """, ours.arguments + [.integer(Int64(sentLimit))], outboxEntry(from:))
+        }
+        return (open, sent, try sentCount())
+    }
+
+    /// How many records the platform holds: the shop's; in a chain, the session's site's. The sent
+    /// records are the whole history, so a site's are never found by looking up each one's order:
+    /// they are the site's records less those not sent (few), and the site's records are its released
+    /// orders that have one — both read from indexes alone (the sites' releases, the outbox's
+    /// orders). The home site's are every sent record less the added sites'.
+    private func sentCount() throws -> Int {
+        let every = try db.scalar("SELECT count(*) FROM health_record_outbox WHERE state = 'sent'") ?? 0
+        guard try hasSites() else { return every }
+        let added = SiteScope.storedID(siteID).map { (sql: "o.site_id = ?", arguments: [SQLValue.integer(Int64($0))]) }
+            ?? (sql: "o.site_id IS NOT NULL", arguments: [])
+        let records = try db.scalar("""
+            SELECT count(*) FROM orders o JOIN health_record_outbox b ON b.order_id = o.id
+            WHERE \(added.sql) AND o.released_at IS NOT NULL
+            """, added.arguments) ?? 0
+        let unsent = try db.scalar("""
+            SELECT count(*) FROM health_record_outbox b JOIN orders o ON o.id = b.order_id
+            WHERE b.state IN ('waiting', 'sending', 'refused') AND \(added.sql)
+            """, added.arguments) ?? 0
+        let addedSitesSent = records - unsent
+        return SiteScope.storedID(siteID) == nil ? every - addedSitesSent : addedSitesSent
     }
 
     /// What the board asks a person to look at: records the platform refused or that can't be sent

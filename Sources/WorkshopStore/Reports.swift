@@ -20,6 +20,9 @@ public struct DayFigures: Equatable, Sendable {
 /// The figures of a period: how the shop is doing.
 public struct PeriodReport: Equatable, Sendable {
     public var carsCheckedIn = 0
+    /// A chain's report counts each site's cars and adds them up (a car two sites serviced counts
+    /// twice, once at each): the figure is the sum of the sites' figures.
+    public var carsSummedOverSites = false
     public var ordersOpened = 0
     public var ordersReleased = 0
     public var labor = Money.zero
@@ -31,6 +34,7 @@ public struct PeriodReport: Equatable, Sendable {
     /// Offered and approved line amounts of the orders opened in the period.
     public var estimated = Money.zero
     public var approved = Money.zero
+    /// Comebacks: in a site's report, of the work the site did (whichever site the car came back to).
     public var comebacks = 0
     public var openComplaints = 0
     public var complaintsRegistered = 0
@@ -107,9 +111,19 @@ extension Store {
         r.ordersOpened = try db.scalar("""
             SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND \(counted)\(ownSite.sql)
             """, range) ?? 0
-        r.comebacks = try db.scalar("""
-            SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL AND \(counted)\(ownSite.sql)
-            """, range) ?? 0
+        if let site {
+            // A comeback is the work of the site that did the original order come back: that site's,
+            // whichever site the car came back to (which has the new order among its own).
+            let original = SiteScope.clause("w.site_id", site.id)
+            r.comebacks = try db.scalar("""
+                SELECT count(*) FROM orders o JOIN orders w ON w.id = o.rework_of
+                WHERE o.checked_in_at >= ? AND o.checked_in_at < ? AND o.rework_of IS NOT NULL AND o.\(counted)\(original.sql)
+                """, period + original.arguments) ?? 0
+        } else {
+            r.comebacks = try db.scalar("""
+                SELECT count(*) FROM orders WHERE checked_in_at >= ? AND checked_in_at < ? AND rework_of IS NOT NULL AND \(counted)
+                """, period) ?? 0
+        }
         try db.forEach("""
             SELECT coalesce(sum(CASE WHEN l.status IN ('proposed','approved','declined') THEN l.amount END), 0) AS estimated,
                    coalesce(sum(CASE WHEN l.status = 'approved' THEN l.amount END), 0) AS approved
@@ -123,7 +137,7 @@ extension Store {
         var byDay: [String: (revenue: Money, cars: Int)] = [:]
         let zone = settings.timeZone
         var released = ReportTallies.Released()
-        try db.forEach(ReportTallies.releasedOrdersSQL(where: "o.released_at >= ? AND o.released_at < ?\(orderSite.sql)"), range) { row in
+        try db.forEach(ReportTallies.releasedOrdersSQL(where: "o.released_at >= ? AND o.released_at < ?\(orderSite.sql)", db), range) { row in
             let order = try ReportTallies.released(row, fallback: settings.pricingTerms)
             released += order
             byDay[zone.formatDate(row.timestamp("released_at")), default: (.zero, 0)].revenue += order.revenue
@@ -184,24 +198,34 @@ extension Store {
                 if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
             }
             // A complaint about an order is the site's that serviced it; one naming no order is the chain's.
-            let here = SiteScope.condition("o.site_id", site.id)
-            let ids = Set(try db.rows("SELECT c.id FROM complaints c JOIN orders o ON o.id = c.order_id WHERE \(here.sql)",
-                                      here.arguments) { $0.int("id") })
-            let complaints = try complaints(includeClosed: true).filter { ids.contains($0.id) }
+            // Read from the complaints the whole chain's report reads too (each order's site by its key).
+            let aboutOrders = try complaints(includeClosed: true).filter { $0.orderID != nil }
+            let siteOf = try siteIDs(ofOrders: Array(Set(aboutOrders.compactMap(\.orderID))))
+            let complaints = aboutOrders.filter { siteOf[$0.orderID!] == SiteScope.storedID(site.id) }
             r.complaintsRegistered = complaints.filter { $0.registeredAt >= start && $0.registeredAt < end }.count
             r.openComplaints = complaints.filter { $0.isOpen(at: end) }.count
             r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
             return
         }
-        // Every car checked in, from the check-ins' index alone, less those whose only orders of the
-        // period were voided (found through the void orders' own index).
-        r.carsCheckedIn = try db.scalar("""
-            SELECT (SELECT count(DISTINCT vehicle_id) FROM orders WHERE checked_in_at >= ?1 AND checked_in_at < ?2)
-                 - (SELECT count(DISTINCT v.vehicle_id) FROM orders v
-                    WHERE v.status = 'void' AND v.checked_in_at >= ?1 AND v.checked_in_at < ?2
-                      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.vehicle_id AND o.status <> 'void'
-                                      AND o.checked_in_at >= ?1 AND o.checked_in_at < ?2))
-            """, range) ?? 0
+        if try hasSites() {
+            // A chain's figure is the sum of its sites': a car that two sites serviced counts at each,
+            // as each site's report counts it.
+            r.carsCheckedIn = try db.scalar("""
+                SELECT count(*) FROM (SELECT DISTINCT site_id, vehicle_id FROM orders
+                                      WHERE checked_in_at >= ? AND checked_in_at < ? AND status <> 'void') AS seen
+                """, range) ?? 0
+            r.carsSummedOverSites = true
+        } else {
+            // Every car checked in, from the check-ins' index alone, less those whose only orders of the
+            // period were voided (found through the void orders' own index).
+            r.carsCheckedIn = try db.scalar("""
+                SELECT (SELECT count(DISTINCT vehicle_id) FROM orders WHERE checked_in_at >= ?1 AND checked_in_at < ?2)
+                     - (SELECT count(DISTINCT v.vehicle_id) FROM orders v
+                        WHERE v.status = 'void' AND v.checked_in_at >= ?1 AND v.checked_in_at < ?2
+                          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.vehicle_id = v.vehicle_id AND o.status <> 'void'
+                                          AND o.checked_in_at >= ?1 AND o.checked_in_at < ?2))
+                """, range) ?? 0
+        }
         // A card's sale is money received (its refund money paid back), by its method; a payment
         // taken from a card is not: it is counted apart.
         for money in try cardMoney(from: start, to: end) {

@@ -36,6 +36,16 @@ enum SiteScope {
         return ("+\(column) = ?", [.integer(Int64(id))])
     }
 
+    /// The site a journal entry was made at, as a column of `journal` (the table's name or alias):
+    /// the journal keeps no site of its own, so an entry about an order is the site's that order
+    /// was checked in at (only its own site changes it: SiteWork), and any other the site of the
+    /// person who made it, as the staff list has them (a person's session is their site's). NULL:
+    /// the home site, as in every table. One look-up by key each: the order's, or the person's name.
+    static func ofEntry(_ journal: String) -> String {
+        "(CASE WHEN \(journal).order_id IS NOT NULL THEN (SELECT eo.site_id FROM orders eo WHERE eo.id = \(journal).order_id) "
+            + "ELSE (SELECT ep.site_id FROM staff ep WHERE ep.name = \(journal).actor) END)"
+    }
+
     /// The same as " AND …", to add to a statement's conditions.
     static func clause(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
         let condition = condition(column, siteID)

@@ -406,11 +406,14 @@ public struct JournalEntry: Sendable {
     public var entity: String
     public var entityID: String?
     public var detail: String
+    /// The site the entry was made at (SiteScope.ofEntry; nil: the home site).
+    public var siteID: Int?
 
     /// Made at another time than it claims (补录): more than a minute apart.
     public var isLateEntry: Bool { recordedAt.map { abs($0.seconds - at.seconds) > 60 } ?? false }
 
-    static let columns = "id, at, recorded_at, actor, command, action, entity, entity_id, detail"
+    static let columns = "id, at, recorded_at, actor, command, action, entity, entity_id, detail, "
+        + "\(SiteScope.ofEntry("journal")) AS site_id"
 
     init(_ row: ShopRow) {
         id = row.int("id")
@@ -422,6 +425,7 @@ public struct JournalEntry: Sendable {
         entity = row.string("entity")
         entityID = row.optionalString("entity_id")
         detail = row.string("detail")
+        siteID = row.optionalInt("site_id")
     }
 }
 
@@ -445,10 +449,20 @@ extension Store {
 
     /// The late entries (补录) of a period: those claiming a time in it, and those typed in it for
     /// another time, oldest first, with how many there are in all.
-    public func lateEntries(from start: Timestamp, to end: Timestamp, limit: Int = 20) throws -> (entries: [JournalEntry], count: Int) {
-        let bounds: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
-        let count = try db.scalar(db.text(Store.lateEntryCount), bounds) ?? 0
-        let entries = try db.rows(db.text(Store.lateEntryList), bounds + [.integer(Int64(limit))], JournalEntry.init)
+    /// `site`: in a chain, those made at one site (SiteScope.ofEntry); nil: every site's.
+    public func lateEntries(from start: Timestamp, to end: Timestamp, site: Site? = nil,
+                            limit: Int = 20) throws -> (entries: [JournalEntry], count: Int) {
+        var arguments: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
+        var ofSite = ""
+        if let site {
+            let condition = SiteScope.condition(SiteScope.ofEntry("journal"), site.id)
+            // Numbered after the period's ?1 and ?2, the limit after it.
+            ofSite = " AND " + condition.sql.replacingOccurrences(of: "?", with: "?3")
+            arguments += condition.arguments
+        }
+        let count = try db.scalar(db.text(Store.lateEntryCount) + ofSite, arguments) ?? 0
+        let list = db.text(Store.lateEntryList) + ofSite + " ORDER BY id LIMIT ?\(arguments.count + 1)"
+        let entries = try db.rows(list, arguments + [.integer(Int64(limit))], JournalEntry.init)
         return (entries, count)
     }
 
@@ -461,8 +475,8 @@ extension Store {
         sqlite: "SELECT count(*) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)",
         postgres: "SELECT count(*) FROM journal WHERE \(lateEntriesWhere)")
     static let lateEntryList = PortableSQL(
-        sqlite: "SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere) ORDER BY id LIMIT ?3",
-        postgres: "SELECT \(JournalEntry.columns) FROM journal WHERE \(lateEntriesWhere) ORDER BY id LIMIT ?3")
+        sqlite: "SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)",
+        postgres: "SELECT \(JournalEntry.columns) FROM journal WHERE \(lateEntriesWhere)")
 
     /// The chain's head as it stood at `instant` by the real clock: the last entry made before then
     /// (an entry from before 007-record-seals counts by the time it claims). A day report printed

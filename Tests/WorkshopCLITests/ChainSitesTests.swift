@@ -50,6 +50,11 @@ struct ChainSitesTests {
             ("王芳", "site add 福田店 code=4403000002", "company code 4403000002 is already 深圳南山店's"),
             ("王芳", "site add 福田店 code=44", "'44' is not a company code"),
             ("王芳", "site add 全部 code=4403000009", "'全部' means every site"),
+            ("王芳", "site add 总店 code=4403000009", "'总店' names the home site (顺达汽修) and cannot name another"),
+            ("王芳", "site add home code=4403000009", "'home' names the home site (顺达汽修)"),
+            ("王芳", "site add 顺达汽修（总店） code=4403000009", "'顺达汽修（总店）' names the home site (顺达汽修)"),
+            ("王芳", "site add 顺达汽修 code=4403000009", "a site is already called '顺达汽修'"),
+            ("王芳", "site set 深圳南山店 name=Home", "'Home' names the home site (顺达汽修)"),
             ("王芳", "staff move 李娜 site=福田店", "no site is called '福田店'; there are: 顺达汽修, 深圳南山店"),
             ("王芳", "shop set phone=0755-88888888 name=深圳南山店", "a site is already called '深圳南山店'"),
             ("李娜", "site add 福田店 code=4403000009", "manager"),
@@ -63,6 +68,12 @@ struct ChainSitesTests {
             #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
         }
         #expect(try shop.fingerprint() == before)
+        let zh = try shop.inShopLanguage.command("site add 总店 code=4403000009")
+        #expect(zh.stderr.contains("“总店”指总店 顺达汽修，不能作其他门店的名称"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // So site=总店 still means the home site.
+        #expect(try shop.command("staff move 李娜 site=总店").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM staff WHERE name = '李娜' AND site_id IS NULL") == 1)
     }
 
     @Test func aShopWithOneSiteNeverReadsTheWord() throws {
@@ -70,6 +81,9 @@ struct ChainSitesTests {
         #expect(try shop.script("source \(Workshop.transcripts)/shop-fixture.ws\nstaff add 李娜 role=advisor pin=1234").status == 0)
         let staff = try shop.command("staff")
         #expect(!staff.stdout.contains("Site") && !staff.stdout.contains("顺达汽修"), "\(staff.stdout)")
+        let history = try shop.command("history 京A12345")
+        #expect(history.status == 0 && !history.stdout.contains("Site") && !history.stdout.contains("顺达汽修"), "\(history.stdout)")
+        #expect(!(try shop.command("history 京A12345", json: true)).stdout.contains("\"site\""))
     }
 
     /// The home site (顺达汽修) services 京A12345 (RO1, released with its warranty) and has 粤BD12345 in
@@ -241,9 +255,18 @@ struct ChainSitesTests {
         for key in ["revenue", "labor", "parts", "other", "discounts", "estimated", "approved", "payments"] {
             #expect(fen(home, key) + fen(nanshan, key) == fen(all, key), "\(key)")
         }
-        for key in ["orders_opened", "orders_released", "comebacks", "bookings", "complaints_new"] {
+        for key in ["cars", "orders_opened", "orders_released", "comebacks", "bookings", "complaints_new"] {
             #expect(count(home, key) + count(nanshan, key) == count(all, key), "\(key)")
         }
+        // 京A12345 came to both sites (RO1, RO3), 粤BD12345 to the home site (RO2): each site counts
+        // the cars it saw, and the chain adds them up, saying so.
+        #expect(count(home, "cars") == 2 && count(nanshan, "cars") == 1 && count(all, "cars") == 3)
+        func carsLine(_ site: String) throws -> String {
+            let text = try shop.inShopLanguage.command("report month 2026-11 site=\(site)").stdout
+            return text.split(separator: "\n").first { $0.contains("进厂车辆") }.map { $0.split(separator: " ").joined(separator: " ") } ?? text
+        }
+        #expect(try carsLine("all") == "进厂车辆（各店合计） 3")
+        #expect(try carsLine("深圳南山店") == "进厂车辆 1")
         func net(_ report: [String: Any]) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: (report["by_method"] as? [[String: Any]] ?? []).map {
                 ($0["method"] as? String ?? "", ($0["net"] as? [String: Any])?["fen"] as? Int ?? 0)
@@ -384,12 +407,19 @@ struct ChainSitesTests {
         #expect(atB.status == 0, "\(atB.stderr)")
         #expect(atB.stdout.contains("深圳南山店 has no national record password yet: its records wait in the queue"), "\(atB.stdout)")
         #expect(platform.records.count == 1, "RO2 waits")
+        func sent(_ user: String) throws -> Int? {
+            try json(try signedIn(shop, as: user).command("healthrecord status", json: true))["sent"] as? Int
+        }
+        #expect(try sent("王芳") == 1 && sent("钱主管") == 0, "each site counts its own: RO1 sent, RO2 waiting")
 
         let refused = try shop.command("healthrecord set site=深圳南山店 url=http://elsewhere company=123456")
         #expect(refused.stderr.contains("深圳南山店's national record account is its password"), "\(refused.stderr)")
         #expect(try shop.command("healthrecord set site=深圳南山店 password=nanshan-pw").status == 0)
         let pushed = try shop.command("healthrecord push RO2")
         #expect(pushed.stdout.contains("RO2 reported"), "\(pushed.stdout)\(pushed.stderr)")
+        #expect(try sent("王芳") == 1 && sent("钱主管") == 1)
+        let listed = try signedIn(shop, as: "钱主管").command("healthrecord status").stdout
+        #expect(listed.contains("RO2") && !listed.contains("RO1"), "\(listed)")
         let held = platform.recordsHeldBy
         #expect(held["JS2026-00001"] == "4403000001", "\(held)")
         #expect(held["S2-JS2026-00001"] == "4403000002", "\(held)")
@@ -437,6 +467,87 @@ struct ChainSitesTests {
         manager.now = nil
         let verify = try manager.command("verify")
         #expect(verify.status == 0, "verify on the server: \(verify.stdout)\(verify.stderr)")
+    }
+
+    // MARK: Issue 17's leftovers
+
+    /// A late entry (补录) is its site's: the day report of a site lists the entries made there, the
+    /// chain's (site=all) every one, each named with its site. On 2026-11-20 (a day the real clock
+    /// has left behind, so every change dated then is late) 王芳 checks in 粤BD12345 at the home site
+    /// (RO1) and 钱主管 京A12345 at 深圳南山店 (RO2).
+    @Test func aSitesDayReportListsItsOwnLateEntries() throws {
+        let shop = try chainWithSecondManager()
+        var wang = shop
+        wang.now = "2026-11-20 10:00"
+        var qian = signedIn(shop, as: "钱主管")
+        qian.now = "2026-11-20 11:00"
+        #expect(try wang.command("checkin 粤BD12345 odometer=100 battery=90 complaint=异响").status == 0)
+        let atB = try qian.command("checkin 京A12345 odometer=45300 fuel=1/2 complaint=刹车异响")
+        #expect(atB.stdout.contains("RO2"), "\(atB.stdout)\(atB.stderr)")
+        func late(_ site: String) throws -> (count: Int, actors: Set<String>, sites: Set<String>) {
+            let result = try shop.command("report day 2026-11-20 site=\(site)", json: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            let entries = try json(result)["late_entries"] as? [String: Any] ?? [:]
+            let listed = entries["listed"] as? [[String: Any]] ?? []
+            return (entries["count"] as? Int ?? -1, Set(listed.compactMap { $0["actor"] as? String }),
+                    Set(listed.compactMap { $0["site"] as? String }))
+        }
+        let home = try late("顺达汽修"), nanshan = try late("深圳南山店"), all = try late("all")
+        #expect(home.count > 0 && home.count == nanshan.count, "the same check-in at each site: \(home.count), \(nanshan.count)")
+        #expect(home.actors == ["王芳"] && nanshan.actors == ["钱主管"])
+        #expect(all.count == home.count + nanshan.count && all.actors == ["王芳", "钱主管"])
+        #expect(all.sites == ["顺达汽修", "深圳南山店"] && home.sites.isEmpty, "every site's report names each entry's site")
+        let text = try shop.command("report day 2026-11-20 site=深圳南山店").stdout
+        #expect(text.contains("钱主管") && !text.contains("王芳"), "\(text)")
+    }
+
+    /// A car open at another site is refused at check-in with that site and its order named, in the
+    /// session's language, changing nothing; at its own site it is "already in the shop" as always.
+    @Test func aCarOpenAtAnotherSiteIsNamedWithItsSite() throws {
+        let shop = try chainWithHistory()
+        let before = try shop.fingerprint()
+        let lina = signedIn(shop, as: "李娜")
+        let refused = try lina.command("checkin 粤BD12345 odometer=200 battery=80 complaint=异响")
+        #expect(refused.status == 1 && refused.stderr.contains("粤BD12345 is in at 顺达汽修 under RO2 (checked in 2026-11-22 09:00")
+                && refused.stderr.contains("once 顺达汽修 has released it"), "\(refused.stderr)")
+        let zh = try lina.inShopLanguage.command("checkin 粤BD12345 odometer=200 battery=80 complaint=异响")
+        #expect(zh.stderr.contains("粤BD12345 已在 顺达汽修 进厂，维修单 RO2") && zh.stderr.contains("交车后才能在本店接车"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+        let home = try shop.command("checkin 粤BD12345 odometer=200 battery=80 complaint=异响")
+        #expect(home.stderr.contains("粤BD12345 is already in the shop under RO2"), "\(home.stderr)")
+    }
+
+    /// In a chain a vehicle's history names the site each change was made at: RO1's (the home
+    /// site's) and RO3's (深圳南山店's, checked in there by 李娜).
+    @Test func aVehiclesHistoryNamesTheSiteOfEachChange() throws {
+        var shop = try chainWithHistory()
+        shop.now = "2026-11-29 10:00"
+        #expect(try shop.script("login 李娜\ncheckin 京A12345 odometer=47000 fuel=1/2 complaint=异响").status == 0)
+        let entries = try json(try shop.command("history 京A12345", json: true))["history"] as? [[String: Any]] ?? []
+        let ro1 = entries.filter { $0["id"] as? String == "RO1" }, ro3 = entries.filter { $0["id"] as? String == "RO3" }
+        #expect(!ro1.isEmpty && ro1.allSatisfy { $0["site"] as? String == "顺达汽修" }, "\(ro1)")
+        #expect(!ro3.isEmpty && ro3.allSatisfy { $0["site"] as? String == "深圳南山店" }, "\(ro3)")
+        let text = try shop.inShopLanguage.command("history 京A12345").stdout
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.contains("门店") }, "\(text)")
+        #expect(lines.contains { $0.contains("深圳南山店") && $0.contains("李娜") }, "\(text)")
+        #expect(lines.contains { $0.contains("顺达汽修") && $0.contains("王芳") }, "\(text)")
+        #expect(!lines.contains { $0.contains("深圳南山店") && $0.contains("王芳") }, "\(text)")
+    }
+
+    /// A comeback is the work that came back: RO1's brakes (the home site's) come back to 深圳南山店
+    /// (RO3, rework=RO1/1). The home site's report counts the comeback; 深圳南山店's counts RO3 as an
+    /// order it opened and a car it saw, not as a comeback of its own; the chain's is their sum.
+    @Test func aComebackIsCountedForTheSiteWhoseWorkCameBack() throws {
+        var shop = try chainWithHistory()
+        shop.now = "2026-11-29 10:00"
+        let back = try shop.script("login 李娜\ncheckin 京A12345 odometer=47000 fuel=1/2 complaint=刹车异响 rework=RO1/1 cause=安装不到位")
+        #expect(back.status == 0 && back.stdout.contains("warranty comeback of RO1/1"), "\(back.stdout)\(back.stderr)")
+        func month(_ site: String) throws -> [String: Any] { try json(try shop.command("report month 2026-11 site=\(site)", json: true)) }
+        let home = try month("顺达汽修"), nanshan = try month("深圳南山店"), all = try month("all")
+        #expect(home["comebacks"] as? Int == 1 && nanshan["comebacks"] as? Int == 0 && all["comebacks"] as? Int == 1)
+        #expect(nanshan["orders_opened"] as? Int == 1 && nanshan["cars"] as? Int == 1, "RO3 is 深圳南山店's order")
+        #expect(home["orders_opened"] as? Int == 2)
     }
 
     // MARK: The tester's day of a two-site chain

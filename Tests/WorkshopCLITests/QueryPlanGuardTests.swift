@@ -111,6 +111,53 @@ struct QueryPlanGuardTests {
         #expect(found.isEmpty, "full scans of tables that grow with history:\n\(found.joined(separator: "\n"))")
     }
 
+    /// A count of national records that looks up the order of each record sent: the sent records are
+    /// the whole history (a million at a million orders), and each look-up reads a row of `orders`.
+    /// The records not sent (waiting, sending, refused) are few: their orders may be looked up.
+    static func looksUpTheOrderOfEverySentRecord(sql: String, plan: [String]) -> Bool {
+        sql.hasPrefix("SELECT count(*)") && sql.contains("health_record_outbox") && sql.contains("'sent'")
+            && plan.contains { $0.contains("USING INTEGER PRIMARY KEY") }
+    }
+
+    /// A chain's day: the everyday reads, the national records, the chain's reports and a vehicle's
+    /// history, as the home site's manager and as another site's. None reads a whole growing
+    /// table, and no site's count of its sent national records joins the history of records to the
+    /// orders (as it did: a look-up of every sent record's order, whatever the site).
+    @Test func aChainsSitesReadNoWholeTableAndCountTheirRecordsFromIndexes() throws {
+        let path = Workshop.temporaryDirectory() + "/shop.db"
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        try Self.run(script: Workshop.transcripts + "/floor-day.ws", on: app)
+        _ = app.execute("site add 深圳南山店 code=4403000002")
+        _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
+        var seen: [String] = []
+        app.observeStatements { seen.append($0) }
+        let day = Self.everyday + ["healthrecord status", "history 京A12345", "report day 2026-11-22 site=all", "report month 2026-11 site=all",
+                                   "report day 2026-11-22 site=深圳南山店"]
+        for line in day { _ = app.execute(line) }
+        let home = seen.count
+        try app.signIn("南山经理", readSecret: nil)
+        for line in day { _ = app.execute(line) }
+        #expect(seen.count > home, "南山经理's day issued statements")
+        let db = try Database(path: path, readOnly: true)
+        let partial = try Self.partialIndexes(db)
+        var found: [String] = []
+        for sql in Set(seen).sorted() where !sql.hasPrefix("--") {
+            guard let plan = try? db.queryPlan(sql) else { continue }
+            let scans = Self.fullScans(sql: sql, plan: plan, partialIndexes: partial)
+            if !scans.isEmpty { found.append("\(scans.joined(separator: "; "))\n    in: \(sql)") }
+            if Self.looksUpTheOrderOfEverySentRecord(sql: sql, plan: plan) { found.append("\(plan)\n    in: \(sql)") }
+        }
+        #expect(found.isEmpty, "statements of a chain's day that read its history whole:\n\(found.joined(separator: "\n"))")
+        #expect(seen.contains { $0.contains("health_record_outbox") && $0.contains("o.site_id = ?") }, "深圳南山店's own records were counted")
+        // The count as it was is caught.
+        let old = "SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'sent' "
+            + "AND EXISTS (SELECT 1 FROM orders o WHERE o.id = b.order_id AND o.site_id = ?)"
+        let oldPlan = try db.queryPlan(old)
+        #expect(Self.looksUpTheOrderOfEverySentRecord(sql: old, plan: oldPlan), "\(oldPlan)")
+    }
+
     /// The guard catches what it is for: the month report as it was, grouping by `o.id`, walked the
     /// whole orders table although an index on `released_at` exists.
     @Test func theGuardCatchesTheMonthReportsOldScan() throws {

@@ -151,6 +151,21 @@ import Testing
         #expect(throws: SiteRefusal.unknownSite(given: "福田店", sites: ["顺达汽修", "深圳南山店"])) { try scope("福田店", at: home, by: manager) }
     }
 
+    /// An added site is never called what names the home site in a command (site=总店, site=home,
+    /// site=顺达汽修（总店）): `site add` and `site set` refuse it, and nothing else is refused for it.
+    @Test func noAddedSiteIsCalledWhatNamesTheHomeSite() throws {
+        for name in ["总店", " Home ", "顺达汽修（总店）", "顺达汽修 (home)", "南山(总店)"] {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            #expect(throws: SiteRefusal.homeSitesWord(given: trimmed, home: "顺达汽修"), "\(name)") { try add(name, code: "4403000002", by: manager) }
+            let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+            #expect(throws: SiteRefusal.homeSitesWord(given: trimmed, home: "顺达汽修"), "\(name)") {
+                try Site.correct(nanshan, name: name, code: nil, address: nil, phone: nil, existing: [home, nanshan], by: manager)
+            }
+        }
+        #expect(throws: SiteRefusal.nameTaken(name: "顺达汽修", sites: ["顺达汽修"])) { try add(" 顺达汽修", code: "4403000002", by: manager) }
+        for name in ["总店南山", "Homestead", "南山总店"] { #expect((try? add(name, code: "4403000002", by: manager))?.name == name) }
+    }
+
     @Test func theShopsNameIsNeverAnAddedSites() throws {
         let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
         try Site.checkHomeName("顺达汽修（总店）", addedSites: [nanshan])

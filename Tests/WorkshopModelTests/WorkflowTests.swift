@@ -396,6 +396,28 @@ struct WorkflowTests {
         #expect(order.status == .estimating && order.payer == .warranty && order.reworkOf == 3)
     }
 
+    /// In a chain, a car open at another site is refused with that site and its order named; open
+    /// at the session's own site (or in a shop of one site), it is "already in the shop".
+    @Test func aCarOpenAtAnotherSiteIsRefusedWithThatSiteNamed() throws {
+        let shop = OrderFixture()
+        let facts = CheckInFacts(odometer: 45_300, fuel: .half, complaint: "异响")
+        let names: (Int) throws -> String = { $0 == Site.homeID ? "顺达汽修" : "深圳南山店" }
+        func checkIn(openAt: Int?, from here: Int?) throws {
+            var open = shop.record.order
+            open.siteID = openAt
+            _ = try RepairOrder.checkIn(facts, vehicle: shop.record.vehicle, owner: shop.record.customer, openOrder: open, comeback: nil,
+                                        advisor: "李娜", at: shop.now, site: here, siteName: names)
+        }
+        #expect(throws: OrderRefusal.inAtAnotherSite(plate: "京A12345", order: "RO7", site: "顺达汽修", checkedInAt: OrderFixture.checkedIn,
+                                                     status: .estimating)) { try checkIn(openAt: nil, from: 2) }
+        #expect(throws: OrderRefusal.inAtAnotherSite(plate: "京A12345", order: "RO7", site: "深圳南山店", checkedInAt: OrderFixture.checkedIn,
+                                                     status: .estimating)) { try checkIn(openAt: 2, from: Site.homeID) }
+        let here = OrderRefusal.alreadyInShop(plate: "京A12345", order: "RO7", checkedInAt: OrderFixture.checkedIn, status: .estimating)
+        #expect(throws: here) { try checkIn(openAt: 2, from: 2) }
+        #expect(throws: here) { try checkIn(openAt: nil, from: Site.homeID) }
+        #expect(throws: here) { try checkIn(openAt: nil, from: nil) }
+    }
+
     @Test func aComebackLinksOnlyToWorkStillUnderWarranty() throws {
         var original = OrderFixture()
         try original.workDone()

@@ -72,7 +72,8 @@ enum CheckinCommands {
                                  battery: invocation.value("battery"), billTo: billTo)
         let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
         let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
-                                             comeback: comeback, advisor: s.user, at: s.now, lastReading: last)
+                                             comeback: comeback, advisor: s.user, at: s.now, lastReading: last,
+                                             site: s.store.siteID, siteName: { try s.store.site(id: $0).name })
         let order = try s.store.createOrder(opened, odometerConfirmed: OdometerRule.confirmationNeeded(reading: odometer, after: last, at: s.now))
         try s.store.setOdometer(vehicleID: vehicle.id, reading: odometer, was: vehicle.odometer)
         var planned = 0

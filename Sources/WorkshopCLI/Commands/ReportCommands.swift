@@ -17,7 +17,7 @@ enum ReportCommands {
             let scope = try scope(invocation, s)
             let report = try s.store.report(from: start, to: end, site: scope.site)
             let title = s.zone.formatDate(start) + (try scopeTitle(scope, s))
-            let record = try DayRecord(from: start, to: end, s.store)
+            let record = try DayRecord(from: start, to: end, site: scope.site, s.store)
             return Output(text: text(report, title: title, daily: false, s) + "\n\n" + AccountReports.cashDesk(report, s) + "\n\n" + record.text(s),
                           json: json(report, title: title, adding: record.json(s)))
         },
@@ -92,7 +92,8 @@ enum ReportCommands {
 
     static func text(_ r: PeriodReport, title: String, daily: Bool, _ s: Session) -> String {
         var fields = Fields()
-        fields.add(s.t("进厂车辆", "Cars checked in"), "\(r.carsCheckedIn)")
+        let cars = carsLabel(r)
+        fields.add(s.t(cars.zh, cars.en), "\(r.carsCheckedIn)")
         fields.add(s.t("开单 / 交车", "Orders opened / released"), "\(r.ordersOpened) / \(r.ordersReleased)")
         fields.add(s.t("营业额（已交车）", "Revenue (released)"), "\(s.settings.currency) \(r.revenue.grouped)")
         fields.add(s.t("  工时 / 材料 / 其他", "  labour / parts / other"), "\(r.labor.grouped) / \(r.parts.grouped) / \(r.other.grouped)")
@@ -202,9 +203,14 @@ enum ReportCommands {
         return try PrintCommands.write([document], format: format, to: path, session: s)
     }
 
+    /// The cars checked in; a chain's, added up from its sites' (a car two sites serviced counts at each).
+    static func carsLabel(_ r: PeriodReport) -> Label {
+        r.carsSummedOverSites ? Label("进厂车辆（各店合计）", "Cars checked in (sites added up)") : Label("进厂车辆", "Cars checked in")
+    }
+
     /// The month's figures as the printed report shows them.
     static func figures(_ r: PeriodReport) -> [(Label, String)] {
-        [(Label("进厂车辆", "Cars checked in"), "\(r.carsCheckedIn)"),
+        [(carsLabel(r), "\(r.carsCheckedIn)"),
          (Label("开单 / 交车", "Orders opened / released"), "\(r.ordersOpened) / \(r.ordersReleased)"),
          (Label("营业额", "Revenue"), r.revenue.grouped),
          (Label("工时 / 材料 / 其他", "Labour / parts / other"), "\(r.labor.grouped) / \(r.parts.grouped) / \(r.other.grouped)"),
@@ -227,9 +233,15 @@ struct DayRecord {
     var head: JournalAnchor.Link?
     /// The end of the day, or nil when the head is the one at printing.
     var headAsOf: Timestamp?
+    /// Every site's report of a chain names the site of each late entry (by id; nil otherwise).
+    var siteNames: [Int: String]?
 
-    init(from start: Timestamp, to end: Timestamp, _ store: Store) throws {
-        (late, lateCount) = try store.lateEntries(from: start, to: end)
+    /// `site`: one site's late entries (a chain's site report); nil: every site's.
+    init(from start: Timestamp, to end: Timestamp, site: Site?, _ store: Store) throws {
+        (late, lateCount) = try store.lateEntries(from: start, to: end, site: site)
+        if site == nil, try store.hasSites() {
+            siteNames = Dictionary(uniqueKeysWithValues: try store.sites().map { ($0.id, $0.name) })
+        }
         let now = Timestamp.currentTime
         headAsOf = end <= now ? end : nil
         head = try store.journalHead(before: headAsOf ?? now + 1)
@@ -242,7 +254,7 @@ struct DayRecord {
             lines.append(s.t("补录 \(lateCount) 条（记为本日，或于本日补录）：", "Late entries: \(lateCount) (dated this day, or typed this day for another)"))
             for e in late {
                 lines.append("  " + s.t("第 \(e.id) 条 ", "entry \(e.id) ") + "\(s.formatTime(e.at)) \(e.actor) \(JournalAction.label(of: e.action, w)) · "
-                             + w.realTime(e.recordedAt!))
+                             + w.realTime(e.recordedAt!) + (siteName(e).map { " · " + $0 } ?? ""))
             }
             if lateCount > late.count { lines.append("  " + s.t("另有 \(lateCount - late.count) 条（history 可查）", "\(lateCount - late.count) more (history shows them)")) }
         }
@@ -251,10 +263,12 @@ struct DayRecord {
         return lines.joined(separator: "\n")
     }
 
+    func siteName(_ entry: JournalEntry) -> String? { siteNames.map { $0[entry.siteID ?? Site.homeID] ?? "" } }
+
     func json(_ s: Session) -> [(String, JSON)] {
         [("late_entries", .object([("count", .int(lateCount)), ("listed", .array(late.map {
             .object([("entry", .int($0.id)), ("at", .string($0.at.iso8601)), ("recorded_at", .string($0.recordedAt?.iso8601 ?? "")),
-                     ("actor", .string($0.actor)), ("action", .string($0.action))])
+                     ("actor", .string($0.actor)), ("action", .string($0.action))] + (siteName($0).map { [("site", .string($0))] } ?? []))
          }))])),
          ("chain_head", .object([("entry", .int(head?.entry ?? 0)), ("hash", .string(head?.hash ?? "")),
                                  ("as_of", headAsOf.map { .string($0.iso8601) } ?? .null)]))]

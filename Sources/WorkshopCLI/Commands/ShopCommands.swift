@@ -137,20 +137,26 @@ enum ShopCommands {
                 title = vehicle.plate.value
             }
             let w = s.wording
-            var table = TextTable([s.t("时间", "When"), s.t("人员", "Who"), s.t("操作", "Action"), s.t("命令", "Command")])
+            // In a chain each change names the site it was made at (SiteScope.ofEntry); a shop with
+            // one site reads its history as it always has.
+            let siteNames: [Int: String]? = try s.store.hasSites()
+                ? Dictionary(uniqueKeysWithValues: try s.store.sites().map { ($0.id, $0.name) }) : nil
+            func site(_ e: JournalEntry) -> String? { siteNames.map { $0[e.siteID ?? Site.homeID] ?? "" } }
+            var table = TextTable([s.t("时间", "When")] + (siteNames == nil ? [] : [s.t("门店", "Site")])
+                                  + [s.t("人员", "Who"), s.t("操作", "Action"), s.t("命令", "Command")])
             table.maximumWidth = 70
             for e in entries {
                 // A late entry (补录) shows the time it claims, marked, with the real time it was typed.
                 let when = e.isLateEntry ? s.formatTime(e.at) + s.t(" 补录（", " late entry (") + w.realTime(e.recordedAt!) + s.t("）", ")")
                                          : s.formatTime(e.at)
-                table.add([when, e.actor, JournalAction.label(of: e.action, w), e.command])
+                table.add([when] + (site(e).map { [$0] } ?? []) + [e.actor, JournalAction.label(of: e.action, w), e.command])
             }
             return Output(text: "\(title)\n" + table.render(), json: .object([("history", .array(entries.map {
                 .object([("at", .string($0.at.iso8601)), ("recorded_at", $0.recordedAt.map { .string($0.iso8601) } ?? .null),
                          ("late_entry", .bool($0.isLateEntry)), ("actor", .string($0.actor)), ("action", .string($0.action)),
                          ("action_label", .string(JournalAction.label(of: $0.action, w))),
                          ("entity", .string($0.entity)), ("id", .string($0.entityID)), ("command", .string($0.command)),
-                         ("detail", .string($0.detail))])
+                         ("detail", .string($0.detail))] + (site($0).map { [("site", .string($0))] } ?? []))
             }))]))
         },
     ])

@@ -20,6 +20,9 @@ extension OrderRefusal: WordedRefusal {
         case .alreadyInShop(let plate, let order, let at, let status):
             return w("\(plate) 已在厂，维修单 \(order)（\(w.time(at)) 接车，\(status.chinese)）：请在该单上操作 (ro show \(order))",
                      "\(plate) is already in the shop under \(order) (checked in \(w.time(at)), \(status.english)): work on that order (ro show \(order))")
+        case .inAtAnotherSite(let plate, let order, let site, let at, let status):
+            return w("\(plate) 已在 \(site) 进厂，维修单 \(order)（\(w.time(at)) 接车，\(status.chinese)）：由 \(site) 处理，交车后才能在本店接车 (ro show \(order))",
+                     "\(plate) is in at \(site) under \(order) (checked in \(w.time(at)), \(status.english)): \(site) works on it, and it can be checked in here once \(site) has released it (ro show \(order))")
         case .alreadyReleased(let order, let at, let to):
             return w("\(order) 已于 \(w.time(at)) 交车，签收人 \(to)", "\(order) was released at \(w.time(at)) to \(to)")
         case .odometerBelowLast(let reading, let plate, let last):

@@ -18,6 +18,9 @@ extension SiteRefusal: WordedRefusal {
         case .reservedName(let given):
             return w("“\(given)”表示全部门店，不能作门店名称：请另取一个名称，如 深圳南山店",
                      "'\(given)' means every site and cannot name one: choose another name, such as 深圳南山店")
+        case .homeSitesWord(let given, let home):
+            return w("“\(given)”指总店 \(home)，不能作其他门店的名称：请另取一个名称，如 深圳南山店",
+                     "'\(given)' names the home site (\(home)) and cannot name another: choose another name, such as 深圳南山店")
         case .nameTooLong(let given, let maximum):
             return w("门店名称“\(given)”太长：最多 \(maximum) 个字", "the site name '\(given)' is too long: at most \(maximum) characters")
         case .nameTaken(let name, let sites):

@@ -14,6 +14,8 @@ public enum SiteRefusal: Refusal, Equatable {
     /// "all" / "全部" names every site at once (`report month site=all`).
     case reservedName(given: String)
     case nameTooLong(given: String, maximum: Int)
+    /// 总店 / home, or a name marked as the home site is (顺达汽修（总店）), names the home site (`home`).
+    case homeSitesWord(given: String, home: String)
     /// Another site (the home site included) has the name.
     case nameTaken(name: String, sites: [String])
     /// Not a 企业编码: 6 to 32 letters and digits.

@@ -73,10 +73,18 @@ extension RepairOrder {
     /// Opens a repair order for a car checked in: one open order per car, the odometer never below
     /// the vehicle's last reading nor more than 2,000 km a day beyond it (`lastReading`, when it was
     /// taken) unless confirmed, a promise ahead of now, a comeback on the warranty's terms.
+    /// `site`: the session's site (nil: the home site); a car open at another site of a chain is
+    /// refused with that site named (`siteName` gives a site's name from its id).
     public static func checkIn(_ facts: CheckInFacts, vehicle: Vehicle, owner: Customer, openOrder: RepairOrder?,
                                comeback: Comeback?, advisor: String, at now: Timestamp,
-                               lastReading: OdometerReading? = nil) throws -> RepairOrder {
+                               lastReading: OdometerReading? = nil, site: Int? = nil,
+                               siteName: (Int) throws -> String = { _ in "" }) throws -> RepairOrder {
         if let open = openOrder {
+            let openAt = open.siteID ?? Site.homeID
+            guard openAt == site ?? Site.homeID else {
+                throw OrderRefusal.inAtAnotherSite(plate: vehicle.plate.value, order: open.number, site: try siteName(openAt),
+                                                   checkedInAt: open.checkedInAt, status: open.status)
+            }
             throw OrderRefusal.alreadyInShop(plate: vehicle.plate.value, order: open.number, checkedInAt: open.checkedInAt, status: open.status)
         }
         try OdometerRule.check(reading: facts.odometer, vehicle: vehicle)

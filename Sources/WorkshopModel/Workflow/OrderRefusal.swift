@@ -12,6 +12,9 @@ public enum OrderRefusal: Refusal, Equatable {
     /// In the workshop, new work is a supplement the customer answers.
     case workUsesSupplements(order: String, status: OrderStatus)
     case alreadyInShop(plate: String, order: String, checkedInAt: Timestamp, status: OrderStatus)
+    /// The car is in at another site of the chain (`site`), under `order`: that site works on it
+    /// and releases it before another checks it in.
+    case inAtAnotherSite(plate: String, order: String, site: String, checkedInAt: Timestamp, status: OrderStatus)
     case alreadyReleased(order: String, at: Timestamp, to: String)
     /// The odometer never goes backwards; a wrong last reading is corrected first, on record.
     case odometerBelowLast(reading: Int, plate: String, last: Int)
