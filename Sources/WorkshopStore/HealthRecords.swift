@@ -242,9 +242,12 @@ extension Store {
         guard try hasSites() else { return every }
         let added = SiteScope.storedID(siteID).map { (sql: "o.site_id = ?", arguments: [SQLValue.integer(Int64($0))]) }
             ?? (sql: "o.site_id IS NOT NULL", arguments: [])
+        // Each release's record looked up by its order (a subquery: PostgreSQL too keeps to the
+        // site's releases rather than walking the whole outbox beside them).
         let records = try db.scalar("""
-            SELECT count(*) FROM orders o JOIN health_record_outbox b ON b.order_id = o.id
+            SELECT count(*) FROM orders o
             WHERE \(added.sql) AND o.released_at IS NOT NULL
+              AND (SELECT b.order_id FROM health_record_outbox b WHERE b.order_id = o.id) IS NOT NULL
             """, added.arguments) ?? 0
         // Found through the outbox's states, the site tested beside (`+`: never through the site's releases).
         let unsent = try db.scalar("""

@@ -460,9 +460,9 @@ extension Store {
             ofSite = " AND " + condition.sql.replacingOccurrences(of: "?", with: "?3")
             arguments += condition.arguments
         }
-        let count = try db.scalar(db.text(Store.lateEntryCount) + ofSite, arguments) ?? 0
-        let list = db.text(Store.lateEntryList) + ofSite + " ORDER BY id LIMIT ?\(arguments.count + 1)"
-        let entries = try db.rows(list, arguments + [.integer(Int64(limit))], JournalEntry.init)
+        let count = try db.scalar(db.text(Store.lateEntryCount(ofSite)), arguments) ?? 0
+        let list = Store.lateEntryList(ofSite + " ORDER BY id LIMIT ?\(arguments.count + 1)")
+        let entries = try db.rows(db.text(list), arguments + [.integer(Int64(limit))], JournalEntry.init)
         return (entries, count)
     }
 
@@ -471,12 +471,15 @@ extension Store {
     /// hint, and its planner finds its own partial index by the same condition.
     private static let lateEntriesWhere = "recorded_at IS NOT NULL AND abs(at - recorded_at) > 60 "
         + "AND ((at >= ?1 AND at < ?2) OR (recorded_at >= ?1 AND recorded_at < ?2))"
-    static let lateEntryCount = PortableSQL(
-        sqlite: "SELECT count(*) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)",
-        postgres: "SELECT count(*) FROM journal WHERE \(lateEntriesWhere)")
-    static let lateEntryList = PortableSQL(
-        sqlite: "SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)",
-        postgres: "SELECT \(JournalEntry.columns) FROM journal WHERE \(lateEntriesWhere)")
+    /// `more`: what follows the conditions (a site's, the order and limit).
+    static func lateEntryCount(_ more: String) -> PortableSQL {
+        PortableSQL(sqlite: "SELECT count(*) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)\(more)",
+                    postgres: "SELECT count(*) FROM journal WHERE \(lateEntriesWhere)\(more)")
+    }
+    static func lateEntryList(_ more: String) -> PortableSQL {
+        PortableSQL(sqlite: "SELECT \(JournalEntry.columns) FROM journal INDEXED BY journal_late_entries WHERE \(lateEntriesWhere)\(more)",
+                    postgres: "SELECT \(JournalEntry.columns) FROM journal WHERE \(lateEntriesWhere)\(more)")
+    }
 
     /// The chain's head as it stood at `instant` by the real clock: the last entry made before then
     /// (an entry from before 007-record-seals counts by the time it claims). A day report printed

@@ -99,6 +99,36 @@ struct ServerQueryPlanGuardTests {
         #expect(found.isEmpty, "sequential scans of tables that grow with history:\n\(report.joined(separator: "\n"))")
     }
 
+    /// QueryPlanGuardTests' chain's day on a server: the home site's manager's and another site's.
+    @Test func aChainsSitesReadNoWholeTable() throws {
+        try TestServer.withSchema { schema in
+            let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", "王芳", "--now", "2026-11-22 09:00"])
+            let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234",
+                                                              "HOME": NSTemporaryDirectory()])
+            try app.signIn("王芳", readSecret: nil)
+            try QueryPlanGuardTests.run(script: Workshop.transcripts + "/floor-day.ws", on: app)
+            _ = app.execute("site add 深圳南山店 code=4403000002")
+            _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
+            var seen: [String: [SQLValue]] = [:]
+            app.observeServerStatements { sql, arguments in if seen[sql] == nil { seen[sql] = arguments } }
+            let day = QueryPlanGuardTests.everyday + ["healthrecord status", "history 京A12345", "report day 2026-11-22 site=all",
+                                                      "report month 2026-11 site=all", "report day 2026-11-22 site=深圳南山店"]
+            for line in day { _ = app.execute(line) }
+            try app.signIn("南山经理", readSecret: nil)
+            for line in day { _ = app.execute(line) }
+            let db = try schema.connect()
+            let partial = try Self.partialIndexes(db)
+            var found: [String] = []
+            for (sql, arguments) in seen.sorted(by: { $0.key < $1.key }) {
+                guard let plan = try? Self.plan(sql, arguments, on: db) else { continue }
+                let scans = Self.sequentialScans(sql: sql, plan: plan, partialIndexes: partial)
+                if !scans.isEmpty { found.append("\(scans.joined(separator: "; "))\n    in: \(sql)") }
+            }
+            #expect(seen.count > 100, "the chain's day sent \(seen.count) statements")
+            #expect(found.isEmpty, "sequential scans of tables that grow with history:\n\(found.joined(separator: "\n"))")
+        }
+    }
+
     /// The guard catches what it is for: a look-up of orders by a column no index serves.
     @Test func theGuardCatchesAScanNoIndexCanServe() throws {
         try TestServer.withSchema { schema in
