@@ -11,18 +11,25 @@ enum ReminderDesk {
     /// What the record says about the vehicle: its last maintenance released, its latest reading,
     /// its daily distance.
     static func facts(_ vehicle: Vehicle, _ s: Session, catalogue known: [String: RepairCategory]? = nil) throws -> ReminderRules.VehicleFacts {
-        let history = try s.store.odometerHistory(vehicleID: vehicle.id)
-        let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
+        var facts = try readings(of: vehicle, s)
         let catalogue = try known ?? s.store.laborCategories()
-        var lastMaintenance: (day: CalendarDay, km: Int)?
         // The category and lines decide it: the whole records (a dozen reads each) are not needed.
         for (order, lines) in try s.store.releasedOrdersWithLines(vehicleID: vehicle.id) {
             guard let at = order.releasedAt, ReminderRules.didMaintenance(category: order.category, lines: lines, catalogue: catalogue)
             else { continue }
-            lastMaintenance = (CalendarDay(at, zone: s.zone), order.releaseOdometer ?? order.odometerIn)
+            facts.lastMaintenance = (CalendarDay(at, zone: s.zone), order.releaseOdometer ?? order.odometerIn)
             break
         }
-        return ReminderRules.VehicleFacts(vehicle: vehicle, lastMaintenance: lastMaintenance, latest: latest,
+        return facts
+    }
+
+    /// The vehicle's readings alone — its latest, its daily distance — without its last
+    /// maintenance (nil), which would take its released orders' lines: what a release moves its
+    /// reminders by.
+    static func readings(of vehicle: Vehicle, _ s: Session) throws -> ReminderRules.VehicleFacts {
+        let history = try s.store.odometerHistory(vehicleID: vehicle.id)
+        let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
+        return ReminderRules.VehicleFacts(vehicle: vehicle, lastMaintenance: nil, latest: latest,
                                           distance: DailyDistance.from(history, zone: s.zone), readings: history.readings.count)
     }
 
@@ -47,7 +54,7 @@ enum ReminderDesk {
             }
             open.removeAll { closed.contains($0.id) }
             let catalogue = try s.store.laborCategories()
-            let facts = try self.facts(vehicle, s, catalogue: catalogue)
+            let facts = try readings(of: vehicle, s)
             if ReminderRules.didMaintenance(record, catalogue: catalogue) {
                 for reminder in open where reminder.kind == .maintenance {
                     try s.store.saveReminder(try reminder.closing(.serviced, by: s.user, at: s.now, orderID: released.id), action: .reminderClose)
