@@ -21,3 +21,23 @@ extension SiteWork {
         throw SiteWorkRefusal.shopSettingsAreTheHomeSites(here: try siteName(own), home: try siteName(Site.homeID))
     }
 }
+
+extension SiteWork {
+    /// Who manages a person in a chain: a manager at the home site anyone; another site's manager
+    /// the people of that site only (their roles, group, a forgotten PIN). A PIN set is an account
+    /// taken: a site's manager who could set the home manager's PIN could sign in as them and do
+    /// all that `shop set` and `staff move` keep from a site. Nobody else's PIN is a self-change.
+    public static func mayManage(person: String, at personSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
+        let (site, own) = (personSite ?? Site.homeID, here ?? Site.homeID)
+        guard own != Site.homeID, site != own else { return }
+        throw SiteWorkRefusal.otherSitesStaff(person: person, site: try siteName(site), here: try siteName(own))
+    }
+
+    /// Moving people between sites, and the chain's sites themselves (adding one, another site's
+    /// name and code): the home site's managers'.
+    public static func mayRunTheChain(from here: Int?, siteName: (Int) throws -> String) throws {
+        let own = here ?? Site.homeID
+        guard own != Site.homeID else { return }
+        throw SiteWorkRefusal.chainIsRunFromTheHomeSite(here: try siteName(own), home: try siteName(Site.homeID))
+    }
+}

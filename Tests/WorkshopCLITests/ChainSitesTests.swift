@@ -566,6 +566,41 @@ struct ChainSitesTests {
         return person
     }
 
+    /// A site's manager manages that site's people (a PIN reset, a new person, added there) and
+    /// its own details; another site's people — the home manager's PIN above all, which would be
+    /// the home manager's account — moving people between sites, and the chain's sites are the
+    /// home site's managers'. Each refusal changes nothing.
+    @Test func aSitesManagerManagesOnlyThatSitesPeople() throws {
+        let shop = try chainWithSecondManager()
+        let nanshan = signedIn(shop, as: "钱主管")
+        let before = try shop.fingerprint()
+        let refused: [(line: String, says: String)] = [
+            ("staff pin 王芳 pin=5678", "王芳 works at 顺达汽修: a manager at 深圳南山店 manages 深圳南山店's staff only"),
+            ("staff add 王芳 role=advisor", "王芳 works at 顺达汽修"),
+            ("staff move 李娜 site=顺达汽修", "moving staff between sites, adding a site and changing another one are for a manager at the home site 顺达汽修"),
+            ("staff add 李娜 role=advisor site=顺达汽修", "a manager at the home site 顺达汽修"),
+            ("site add 福田店 code=4403000009", "a manager at the home site 顺达汽修"),
+            ("site set 顺达汽修 phone=0755-26000009", "a manager at the home site 顺达汽修"),
+        ]
+        for (line, says) in refused {
+            let result = try nanshan.command(line)
+            #expect(result.status != 0, "\(line) was accepted")
+            #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        let zh = try nanshan.inShopLanguage.command("staff pin 王芳 pin=5678")
+        #expect(zh.stderr.contains("王芳 是 顺达汽修 的员工：深圳南山店 的经理只管理本店员工"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // Their own site's people and details.
+        #expect(try nanshan.command("staff pin 李娜 pin=2468").status == 0)
+        #expect(try nanshan.command("staff add 周南 role=cashier pin=1357").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM staff WHERE name = '周南' AND site_id IS NOT NULL") == 1, "added where the manager works")
+        #expect(try nanshan.command("site set 深圳南山店 phone=0755-26000001").status == 0)
+        // The home site's manager manages everyone.
+        #expect(try shop.command("staff pin 李娜 pin=1234").status == 0)
+        #expect(try shop.command("staff move 周南 site=顺达汽修").status == 0)
+    }
+
     /// A site is corrected (`site set`): a code typed wrong is put right, a site renamed, each
     /// checked as `site add` checks it, and journalled; a refused correction changes nothing.
     @Test func aManagerCorrectsASite() throws {

@@ -198,3 +198,26 @@ import Testing
         }
     }
 }
+
+@Suite("A chain's people: who manages whom")
+struct SiteStaffTests {
+    static func name(_ id: Int) -> String { id == Site.homeID ? "顺达汽修" : "深圳南山店" }
+
+    @Test func aSitesManagerManagesThatSitesPeopleOnly() throws {
+        // The home site's managers manage everyone; a site's manager, that site's people.
+        try SiteWork.mayManage(person: "李娜", at: 2, from: nil, siteName: Self.name)
+        try SiteWork.mayManage(person: "钱主管", at: nil, from: Site.homeID, siteName: Self.name)
+        try SiteWork.mayManage(person: "李娜", at: 2, from: 2, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.otherSitesStaff(person: "钱主管", site: "顺达汽修", here: "深圳南山店")) {
+            try SiteWork.mayManage(person: "钱主管", at: nil, from: 2, siteName: Self.name)
+        }
+    }
+
+    @Test func theChainIsRunFromTheHomeSite() throws {
+        try SiteWork.mayRunTheChain(from: nil, siteName: Self.name)
+        try SiteWork.mayRunTheChain(from: Site.homeID, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.chainIsRunFromTheHomeSite(here: "深圳南山店", home: "顺达汽修")) {
+            try SiteWork.mayRunTheChain(from: 2, siteName: Self.name)
+        }
+    }
+}

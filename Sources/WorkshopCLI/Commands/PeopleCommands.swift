@@ -19,13 +19,21 @@ enum PeopleCommands {
             let group = (invocation.value("group") as String?).flatMap { $0.isEmpty ? nil : $0 }
             if roles.contains(.technician) && group == nil { throw PeopleRefusal.technicianNeedsGroup(name: name) }
             let pinHash = try (invocation.value("pin") as String?).map(Authentication.hash)
+            let existing = try s.store.staff(named: name)
+            let given = try (invocation.value("site") as String?).map(s.store.resolveSite)
+            // In a chain: a person is managed by their own site's managers (or the home site's); a new
+            // one is added where the manager works unless site= says where; site= for someone already
+            // on the staff moves them, which is the home site's to do.
+            let personsSite: Int? = if let existing { existing.siteID } else { given?.id ?? s.store.siteID }
+            try requireManages(name, at: personsSite, s)
+            if let given, let existing, !given.isWorkplace(of: existing) { try requireRunsTheChain(s) }
             // A new account starts with a PIN: one without could be taken by whoever signs in first.
-            if pinHash == nil, try s.store.staff(named: name) == nil { throw PeopleRefusal.newPersonNeedsPIN(name: name) }
+            if pinHash == nil, existing == nil { throw PeopleRefusal.newPersonNeedsPIN(name: name) }
             if let current = s.signedIn, current.name == name, !roles.contains(.manager), current.has(.manager),
                try s.store.allStaff().filter({ $0.has(.manager) && $0.active }).count == 1 {
                 throw PeopleRefusal.lastManager(name: name)
             }
-            let site = try (invocation.value("site") as String?).map(s.store.resolveSite)
+            let site = try given ?? (existing == nil ? s.store.siteID.flatMap { $0 == Site.homeID ? nil : $0 }.map { try s.store.site(id: $0) } : nil)
             var member = try s.store.saveStaff(name: name, roles: roles, group: group, pinHash: pinHash)
             if let site { member = try s.store.setStaffSite(name, to: site) ?? member }
             if s.signedIn?.name == name { s.signedIn = member }
@@ -38,6 +46,7 @@ enum PeopleCommands {
              summary: Phrase("把员工调到另一门店（其单据、工位、收银从此在该店）", "move a person to another site (their orders, bays and cash desk are that site's from now on)"),
              examples: ["staff move 王芳 site=深圳南山店"]) { invocation, s in
             let name: String = invocation.need("name")
+            try requireRunsTheChain(s)
             guard let current = try s.store.staff(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }
             let site = try s.store.resolveSite(invocation.need("site"))
             // Already there: said so, and nothing changed or journalled.
@@ -65,6 +74,7 @@ enum PeopleCommands {
             guard let account = try s.store.account(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }
             let isSelf = s.signedIn?.name == account.member.name
             guard isSelf || s.signedIn?.has(.manager) == true else { throw PeopleRefusal.onlyManagerSetsPIN(person: s.user) }
+            if !isSelf { try requireManages(account.member.name, at: account.member.siteID, s) }
             if let pin: String = invocation.value("pin") {
                 try s.store.setPIN(try Authentication.hash(pin), for: account.member.name, action: .staffPinSet)
                 return .message(s.t("\(account.member.name) 的 PIN 已更改", "PIN changed for \(account.member.name)"))
@@ -72,6 +82,16 @@ enum PeopleCommands {
             throw PeopleRefusal.ownPINNeeded(name: account.member.name)
         },
     ])
+
+    /// SiteWork.mayManage, from the session's site.
+    static func requireManages(_ person: String, at site: Int?, _ s: Session) throws {
+        try SiteWork.mayManage(person: person, at: site, from: s.store.siteID) { try s.store.site(id: $0).name }
+    }
+
+    /// SiteWork.mayRunTheChain, from the session's site.
+    static func requireRunsTheChain(_ s: Session) throws {
+        try SiteWork.mayRunTheChain(from: s.store.siteID) { try s.store.site(id: $0).name }
+    }
 
     static func list(_ filter: String, _ s: Session) throws -> Output {
         let members = try s.store.allStaff().filter { filter.isEmpty || $0.name == filter || $0.group == filter }

@@ -13,6 +13,7 @@ enum SiteCommands {
              summary: Phrase("新增门店：名称、该店在维修电子健康档案平台的企业编码、地址、电话（原来的门店是总店，用店铺设置）",
                              "add a site: its name, its company code on the repair-record platform, address and phone (the shop as it was is the home site, with the shop's settings)"),
              examples: ["site add 深圳南山店 code=4403000002 address=\"南山区科技园路 8 号\" phone=0755-26000000"]) { invocation, s in
+            try PeopleCommands.requireRunsTheChain(s)
             let site = try Site.add(name: invocation.need("name"), code: invocation.need("code"), address: invocation.value("address"),
                                     phone: invocation.value("phone"), existing: try s.store.sites(), by: s.signedIn)
             let added = try s.store.addSite(site)
@@ -28,6 +29,8 @@ enum SiteCommands {
                              "correct a site: its name, company code, address or phone (only those given; the home site's are the shop's settings and platform account)"),
              examples: ["site set 深圳南山店 code=4403000002", "site set 深圳南山店 name=南山店 phone=0755-26000001"]) { invocation, s in
             let old = try s.store.resolveSite(invocation.need("site"))
+            // A site's manager corrects their own site; any other is the home site's to change.
+            if old.id != (s.store.siteID ?? Site.homeID) { try PeopleCommands.requireRunsTheChain(s) }
             let site = try Site.correct(old, name: invocation.value("name"), code: invocation.value("code"),
                                         address: invocation.value("address"), phone: invocation.value("phone"),
                                         existing: try s.store.sites(), by: s.signedIn)

@@ -5,4 +5,8 @@ public enum SiteWorkRefusal: Refusal, Equatable {
     case otherSitesOrder(order: String, site: String, here: String)
     /// `shop set` from another site than the home site.
     case shopSettingsAreTheHomeSites(here: String, home: String)
+    /// A manager at `here` managing `person`, who works at `site`.
+    case otherSitesStaff(person: String, site: String, here: String)
+    /// Moving staff between sites, or adding or renaming another site, from a site not the home one.
+    case chainIsRunFromTheHomeSite(here: String, home: String)
 }
