@@ -116,13 +116,24 @@ extension Store {
             """, [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased())]) { $0.string("key_tag") }
     }
 
-    /// A key hook holds one key: refuses a tag that an open order of another car is using.
+    /// A key hook holds one key: refuses a tag that another order's key hangs on — an open
+    /// order's, or a declined one's not yet released whose key has not been handed back (the car
+    /// is still here, and so is its key).
     public func ensureKeyTagFree(_ tag: String, for orderID: Int) throws {
-        if let holder = try db.scalar("SELECT id FROM orders WHERE key_tag = ? AND id <> ? AND status IN \(Schema.openStatuses)",
-                                      [.text(tag), .integer(Int64(orderID))]) {
+        if let holder = try db.scalar(Self.keyHookHolder, [.text(tag), .integer(Int64(orderID))]) {
             throw ConflictRefusal.keyTagInUse(tag: tag, order: RepairOrder.number(holder))
         }
     }
+
+    /// Each branch through its own partial index: the open orders' key hooks, the declined orders
+    /// not released.
+    static let keyHookHolder = """
+        SELECT id FROM orders WHERE key_tag = ?1 AND id <> ?2 AND status IN \(Schema.openStatuses)
+        UNION ALL
+        SELECT id FROM orders WHERE status = 'declined' AND released_at IS NULL AND key_tag = ?1 AND id <> ?2
+          AND key_returned_at IS NULL
+        LIMIT 1
+        """
 
     /// Records a new order; `odometerConfirmed` is the advisor's confirmation of a reading beyond the plausible.
     public func createOrder(_ order: RepairOrder, odometerConfirmed: OdometerConfirmation? = nil) throws -> RepairOrder {
@@ -157,7 +168,9 @@ extension Store {
 
     /// Saves the order's header fields, bumps its version, and journals `action` with `detail`.
     public func saveOrder(_ order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
-        if let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id) }
+        // Checked when a key is hung (here and at check-in), never at every later change: a payment
+        // or a release is not refused over a hook.
+        if action == .keyRegister, let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id) }
         // The comeback link is written only by the transition that makes it (RepairOrder.reworkOf is
         // set by the model alone: at check-in, the insert, and by linkComeback): `rework_of` refers
         // to orders itself, and SQLite rewrites every index of an order whose UPDATE names that

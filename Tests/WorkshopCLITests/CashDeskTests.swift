@@ -22,6 +22,30 @@ struct CashDeskTests {
         return shop
     }
 
+    /// A declined car's key stays on its hook until it is handed back: no other car's key is hung
+    /// there, and the declined order is paid, its key handed back and the car released as ever.
+    @Test func aDeclinedCarsKeyKeepsItsHook() throws {
+        let shop = Workshop()
+        #expect(try shop.script(FloorTests.fixtures + """
+            staff add 周静 role=cashier pin=1234
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K40
+            decline RO1 fee=20 reason=太贵
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let taken = try shop.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K40")
+        #expect(taken.status != 0 && taken.stderr.contains("K40") && taken.stderr.contains("RO1"), "\(taken.stdout)\(taken.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K41").status == 0)
+        let handedBack = try shop.script("""
+            pay RO1 amount=20 method=wechat
+            belongings RO1 return key
+            release RO1 signed=张伟 print=no
+            """)
+        #expect(handedBack.status == 0, "\(handedBack.stdout)\(handedBack.stderr)")
+        // Handed back: the hook is free for the next car.
+        #expect(try shop.command("belongings RO2 key K40").status == 0)
+    }
+
     @Test func aDiscountAfterPaymentSaysWhatIsOwedBack() throws {
         let shop = try readyShop()
         #expect(try shop.command("pay RO1 amount=564 method=wechat").status == 0)

@@ -732,3 +732,18 @@ struct CustomerMessageTests {
         #expect(text.contains("本次保修项目不收费。") && !text.contains("¥0.00"))
     }
 }
+
+@Suite("The key on its hook")
+struct KeyHookTests {
+    /// A key handed back and hung again is here again: handed back at release, and asked for then.
+    @Test func aKeyHungAgainIsHandedBackAgain() throws {
+        var shop = OrderFixture()
+        shop.apply(try shop.record.registerKey("K42"))
+        guard let returned = shop.record.returnKey(at: shop.now) else { Issue.record("no key to hand back"); return }
+        shop.apply(returned)
+        #expect(shop.record.returnKey(at: shop.now) == nil, "already handed back")
+        shop.apply(try shop.record.registerKey("K42"))
+        #expect(shop.record.order.keyReturnedAt == nil)
+        #expect(shop.record.returnKey(at: shop.now)?.order.keyReturnedAt == shop.now)
+    }
+}

@@ -320,6 +320,8 @@ extension OrderRecord {
         try Gate.open(order)
         var updated = order
         updated.keyTag = tag
+        // Hung again after it was handed back: here again, to be handed back at release.
+        updated.keyReturnedAt = nil
         return OrderChange(updated, .keyRegister, [("key_tag", .string(tag)), ("was", .string(order.keyTag))])
     }
 
