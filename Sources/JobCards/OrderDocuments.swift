@@ -726,6 +726,16 @@ public struct OrderDocuments {
         return make(.settlement, blocks: blocks, closing: closing)
     }
 
+    /// A declined car's hand-back: the fee named only when one was charged (`decline … fee=`).
+    private func declinedConclusion(feeCharged: Bool) -> String {
+        switch (feeCharged, bilingual) {
+        case (true, true): return "客户拒修，车辆未经修理出厂；已收取检测估价费。 Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
+        case (true, false): return "Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
+        case (false, true): return "客户拒修，车辆未经修理出厂，未收取费用。 Declined by the customer: the car leaves unrepaired, free of charge."
+        case (false, false): return "Declined by the customer: the car leaves unrepaired, free of charge."
+        }
+    }
+
     func releaseNote() throws -> Document {
         guard order.releasedAt != nil || order.status == .declined else {
             throw DocumentUnavailable.notReleased(order: order.number)
@@ -745,8 +755,7 @@ public struct OrderDocuments {
         var blocks: [Block] = [
             settlementHeader,
             .text(title: Label("出厂结论", "Release"), body: declined
-                  ? (bilingual ? "客户拒修，车辆未经修理出厂；已收取检测估价费。 Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged."
-                               : "Declined by the customer: the car leaves unrepaired; the diagnosis/estimate fee is charged.")
+                  ? declinedConclusion(feeCharged: record.settlement(payments: payments, current: settings.pricingTerms).total.fen > 0)
                   : record.finalInspection == .passed
                       ? (bilingual ? "经竣工检验合格，准予出厂。 Passed the final inspection: released." : "Passed the final inspection: released.")
                       : (bilingual ? "维修已完工，交车出厂。 The work is completed: released." : "The work is completed: released.")),

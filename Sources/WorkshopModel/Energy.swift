@@ -33,13 +33,15 @@ public enum FuelType {
     }
 }
 
-/// The gauge readings of an order: an electric car records its battery and no fuel; any other car
-/// its fuel, and its battery too when given (a plug-in hybrid has both).
+/// The gauge readings of an order: an electric car records its battery and no fuel; a trailer
+/// (挂车), which has no engine, what is given, if anything; any other car its fuel, and its battery
+/// too when given (a plug-in hybrid has both).
 public enum Gauge {
     public static func check(vehicle: Vehicle, fuel: FuelLevel?, battery: Int?) throws -> (fuel: FuelLevel?, battery: Int?) {
         if let battery, !(0...100).contains(battery) {
             throw InputRefusal.notNumber(field: "battery", given: String(battery), range: 0...100)
         }
+        if vehicle.plate.kind == .trailer { return (fuel, battery) }
         if vehicle.isElectric {
             if fuel != nil { throw OrderRefusal.fuelOnElectric(plate: vehicle.plate.value) }
             guard let battery else { throw OrderRefusal.batteryNeeded(plate: vehicle.plate.value) }

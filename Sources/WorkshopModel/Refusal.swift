@@ -82,6 +82,8 @@ public enum InputRefusal: Refusal, Equatable {
     case discountKind
     case notKeyTag(given: String)
     case notDate(field: String, given: String)
+    /// A promised time given as a day alone: the customer is told an hour, not midnight.
+    case promiseWithoutTime(field: String, given: String)
 }
 
 /// One word of a vocabulary as a refusal lists it: what to type and what it means.

@@ -60,9 +60,10 @@ extension Store {
         return order
     }
 
-    /// The fuel level read at check-in; '' for an electric car's order, which has its battery instead.
+    /// The fuel level read at check-in; '' for an electric car's order, which has its battery
+    /// instead, and for a trailer's, which has no gauge.
     private static func fuel(_ stored: StoredCodes) throws -> FuelLevel? {
-        if stored.row.string("fuel").isEmpty, stored.row.optionalInt("battery") != nil { return nil }
+        if stored.row.string("fuel").isEmpty { return nil }
         return try stored.code("fuel") as FuelLevel
     }
 

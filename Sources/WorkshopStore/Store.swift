@@ -352,6 +352,12 @@ public final class Store {
             return try write { try journal(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail) }
         }
         if let pending = writing?.pending { try append(pending) }
+        // Every change made to an order passes here: a late entry dated before the order existed is
+        // refused whatever the command (a read only for late entries, never in everyday work).
+        if context.isLateEntry, let orderID,
+           let checkedIn = try db.scalar("SELECT checked_in_at FROM orders WHERE id = ?", [.integer(Int64(orderID))]) {
+            try Gate.lateEntry(at: context.now, onOrder: RepairOrder.number(orderID), checkedInAt: Timestamp(seconds: Int(checkedIn)))
+        }
         let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail)
         writing?.pending = entry
     }

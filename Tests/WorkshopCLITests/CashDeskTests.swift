@@ -46,6 +46,26 @@ struct CashDeskTests {
         #expect(try shop.command("belongings RO2 key K40").status == 0)
     }
 
+    /// The release note of a declined car says a fee was charged only when one was.
+    @Test func aDeclinedCarsReleaseNoteNamesAFeeOnlyWhenCharged() throws {
+        let shop = Workshop()
+        #expect(try shop.script(FloorTests.fixtures + """
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响"
+            decline RO1 reason=太贵
+            release RO1 signed=张伟 print=no
+            checkin 粤BD12345 odometer=30000 battery=80 complaint=异响
+            decline RO2 fee=20 reason=太贵
+            pay RO2 amount=20 method=cash
+            release RO2 signed=李娜 print=no
+            """).status == 0)
+        let folder = Workshop.temporaryDirectory()
+        for (order, says, never) in [("RO1", "未收取费用", "已收取检测估价费"), ("RO2", "已收取检测估价费", "未收取费用")] {
+            #expect(try shop.command("print \(order) release format=html out=\(folder)/\(order).html").status == 0)
+            let note = try String(contentsOfFile: "\(folder)/\(order).html", encoding: .utf8)
+            #expect(note.contains(says) && !note.contains(never), "\(order): \(note)")
+        }
+    }
+
     @Test func aDiscountAfterPaymentSaysWhatIsOwedBack() throws {
         let shop = try readyShop()
         #expect(try shop.command("pay RO1 amount=564 method=wechat").status == 0)

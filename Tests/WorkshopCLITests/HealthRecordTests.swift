@@ -171,7 +171,7 @@ struct HealthRecordTests {
         technician.now = nil
         let refused = try technician.command("healthrecord set password=x")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("manager（经理）"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("经理（manager）"), "\(refused.stderr)")
         #expect(try shop.fingerprint() == before)
         let unknown = try shop.script("login 钱主管\nhealthrecord set style=guangdong")
         #expect(unknown.stderr.contains("no platform style \"guangdong\"; the styles are: restservices, transaction"), "\(unknown.stderr)")

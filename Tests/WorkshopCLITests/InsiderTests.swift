@@ -64,6 +64,24 @@ struct InsiderTests {
         #expect(try asUser(shop, "王芳").command("set now 2026-11-22 09:00").status == 0, "a manager enters late")
     }
 
+    /// A late entry about an order is dated after its check-in, whatever the command: a history
+    /// never shows the car's belongings noted before the car came in.
+    @Test func aLateEntryIsNeverDatedBeforeTheOrderExisted() throws {
+        var shop = try shop()
+        let before = try shop.fingerprint()
+        shop.now = "2026-11-22 08:00"
+        for line in ["belongings RO1 add 备胎", "pay RO1 amount=100 method=cash"] {
+            let result = try shop.command(line)
+            #expect(result.status == 1, "\(line) was accepted")
+            #expect(result.stderr.contains("a late entry on RO1 cannot be dated before its check-in: 2026-11-22 08:00 is before it was checked in, 2026-11-22 09:00"),
+                    "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.inShopLanguage.command("belongings RO1 add 备胎").stderr.contains("补录时间不能早于 RO1 的进厂时间"))
+        shop.now = "2026-11-22 09:30"
+        #expect(try shop.command("belongings RO1 add 备胎").status == 0, "after the check-in it is taken")
+    }
+
     @Test func anAuthorisationIsConfirmedWithTheSignersOwnPIN() throws {
         let shop = try shop()
         _ = try shop.command("complete RO1")

@@ -295,6 +295,34 @@ struct RunnerTests {
         #expect(try shop.command("ro show RO1").stdout.contains("2026-11-23 17:30"))
         #expect(try shop.command("promise RO1 明天 18:00").stdout.contains("2026-11-23 18:00"))
     }
+
+    /// A trailer comes in without a fuel level (it has no engine) and its order reads and prints.
+    @Test func aTrailerIsCheckedInWithoutAFuelLevel() throws {
+        let shop = Workshop()
+        #expect(try shop.script("""
+            source \(ReceptionTests.fixture)
+            vehicle add 粤B1234挂 vin=LJRP12394J1000001 owner=13800138000 make=中集 model=半挂车 year=2018 confirm-vin=yes
+            """).status == 0)
+        let checkedIn = try shop.command("checkin 粤B1234挂 odometer=1000 complaint=刹车气管漏气")
+        #expect(checkedIn.status == 0, "\(checkedIn.stderr)")
+        #expect(try shop.command("ro show 粤B1234挂").stdout.contains("刹车气管漏气"))
+        let folder = Workshop.temporaryDirectory()
+        #expect(try shop.command("print 粤B1234挂 jobcard format=html out=\(folder)/card.html").status == 0)
+    }
+
+    /// A promise to a customer names the hour: a day alone would be midnight, which nobody said.
+    @Test func aPromiseWithoutAnHourIsRefused() throws {
+        let shop = Workshop()
+        _ = try shop.script("source \(ReceptionTests.fixture)\ncheckin 京A12345 odometer=1 fuel=F complaint=x promise=2026-11-23 17:30\n")
+        let before = try shop.fingerprint()
+        for line in ["promise RO1 2026-11-24", "promise RO1 2026/11/24"] {
+            let refused = try shop.command(line)
+            #expect(refused.status != 0 && refused.stderr.contains("is a day without a time: a promised time says the hour"), "\(line): \(refused.stderr)")
+        }
+        let zh = try shop.inShopLanguage.command("promise RO1 2026-11-24")
+        #expect(zh.stderr.contains("只有日期：交车时间要写到几点，如 2026-11-24 17:00"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+    }
 }
 
 /// Direct SQL on a test database, for proving what the program must refuse.

@@ -201,18 +201,18 @@ struct RecordAttackTests {
 
     @Test func lateEntriesAreMarkedInHistoryTheDayReportAndVerify() throws {
         var shop = try shop()
-        shop.now = "2026-11-20 16:00"  // typed today, for a day the real clock has left behind
+        shop.now = "2026-11-23 16:00"  // typed today, for a day the real clock has left behind (after RO1 came in)
         #expect(try shop.command("damage RO1 \"左后门凹陷\"").status == 0)
         let entry = try value(shop, "SELECT max(id) FROM journal")
         let history = try shop.command("history RO1")
-        #expect(history.stdout.contains("2026-11-20 16:00 late entry (entered "), "\(history.stdout)")
-        let day = try shop.command("report day 2026-11-20")
+        #expect(history.stdout.contains("2026-11-23 16:00 late entry (entered "), "\(history.stdout)")
+        let day = try shop.command("report day 2026-11-23")
         #expect(day.stdout.contains("Late entries: 1"), "\(day.stdout)")
-        #expect(day.stdout.contains("entry \(entry) 2026-11-20 16:00 王芳 damage noted · entered "))
-        #expect(day.stdout.contains("Journal chain head (as of 2026-11-21 00:00)"))
+        #expect(day.stdout.contains("entry \(entry) 2026-11-23 16:00 王芳 damage noted · entered "))
+        #expect(day.stdout.contains("Journal chain head (as of 2026-11-24 00:00)"))
         let verified = try shop.command("verify")
         #expect(verified.status == 0)
-        #expect(verified.stdout.contains("late entry: entry \(entry), damage noted by 王芳, dated 2026-11-20 16:00, entered "))
+        #expect(verified.stdout.contains("late entry: entry \(entry), damage noted by 王芳, dated 2026-11-23 16:00, entered "))
         let json = try shop.command("history RO1", json: true)
         #expect(json.stdout.contains("\"late_entry\":true") && json.stdout.contains("\"recorded_at\":\"20"))
     }

@@ -130,6 +130,15 @@ import Testing
             try Gate.clock(real + 5 * 60 + 1, real: real)
         }
     }
+
+    @Test func aLateEntryOnAnOrderIsDatedAfterItsCheckIn() throws {
+        let checkedIn = OrderFixture.checkedIn
+        try Gate.lateEntry(at: checkedIn, onOrder: "RO18", checkedInAt: checkedIn)
+        try Gate.lateEntry(at: checkedIn + 60, onOrder: "RO18", checkedInAt: checkedIn)
+        #expect(throws: CorrectionRefusal.beforeCheckIn(requested: Timestamp(seconds: checkedIn.seconds - 1), order: "RO18", checkedInAt: checkedIn)) {
+            try Gate.lateEntry(at: Timestamp(seconds: checkedIn.seconds - 1), onOrder: "RO18", checkedInAt: checkedIn)
+        }
+    }
 }
 
 @Suite struct PINAttemptTests {

@@ -747,3 +747,19 @@ struct KeyHookTests {
         #expect(shop.record.returnKey(at: shop.now)?.order.keyReturnedAt == shop.now)
     }
 }
+
+@Suite("The gauges read at check-in")
+struct GaugeTests {
+    func vehicle(_ plate: String) throws -> Vehicle {
+        Vehicle(id: 1, plate: try Plate(plate), vin: nil, ownerID: 1, odometer: 0, createdAt: Timestamp(seconds: 0))
+    }
+
+    /// A trailer (挂车) has no engine: no fuel level is asked of it; any other car's is.
+    @Test func aTrailerHasNoGaugeToRead() throws {
+        let trailer = try Gauge.check(vehicle: try vehicle("粤B1234挂"), fuel: nil, battery: nil)
+        #expect(trailer.fuel == nil && trailer.battery == nil)
+        #expect(throws: OrderRefusal.fuelNeeded(plate: "粤B12345")) {
+            try Gauge.check(vehicle: try vehicle("粤B12345"), fuel: nil, battery: nil)
+        }
+    }
+}

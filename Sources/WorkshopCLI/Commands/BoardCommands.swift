@@ -105,7 +105,7 @@ enum BoardCommands {
         summary: Phrase("生成给客户的消息（可取车、延误及原因和新交车时间、追加项目待确认、进度；预约确认）并记为已发送；只说此刻属实的事",
                         "compose the message to the customer (ready; delayed, with the reason and the new time; added work to approve; progress; a booking's confirmation) and record it as sent; it states only what is true now"), forms: [
         BookingNotice.form,
-        Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text), option("promise", .dateTime)],
+        Form([arg("order", .order)], options: [option("kind", .messageKind), option("reason", .text), option("promise", .promisedTime)],
              access: .write, roles: [.advisor, .manager],
              summary: Phrase("生成消息（不写 kind= 时按维修单状态选择），复制后发微信或短信；延误通知须 reason= 和晚于原定时间的 promise=，新时间记为交车时间",
                              "compose the message (chosen from the order's state unless kind= says), to paste into WeChat or an SMS; a delay needs reason= and promise= later than the old time, which becomes the promise"),

@@ -12,7 +12,7 @@ enum CheckinCommands {
             option("complaint", .text),
             option("by", .name), option("phone", .phone), option("category", .choice(RepairCategory.self)),
             option("payer", .choice(Payer.self)), option("docs", .text("证件,证件", "DOC,DOC")), option("key", .keyTag),
-            option("promise", .dateTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
+            option("promise", .promisedTime), option("rework", .text("单号/项号", "RO/LINE")), option("cause", .text),
             option("appointment", .appointment), option("confirm-odometer", .yesNo), option("billto", .customer, aliases: ["付款方"]),
         ], access: .write, roles: [.advisor, .manager],
         summary: Phrase("开出维修单（complaint= 必填，来自预约 appointment= 时可省，沿用预约时的描述）；电动车写电量 battery=，不写油量；质保期内返修用 rework=；由他人付款（单位、保险公司）用 billto=客户",
@@ -185,7 +185,7 @@ enum CheckinCommands {
 
     static let promise = CommandSpec("promise", aliases: ["交车时间"], group: .estimate,
         summary: Phrase("约定交车时间，考虑配件供应留有余量", "set the promised completion time (交车时间), with margin for parts supply"), forms: [
-        Form([arg("order", .order), arg("at", .dateTime)], access: .write, roles: [.advisor, .manager],
+        Form([arg("order", .order), arg("at", .promisedTime)], access: .write, roles: [.advisor, .manager],
              summary: Phrase("交车时间", "the promised time"), examples: ["promise RO12 2026-11-23 17:00", "promise RO12 明天 17:00"]) { invocation, s in
             let record = try s.record(invocation)
             let change = try s.store.apply(try record.promise(invocation.need("at"), now: s.now))

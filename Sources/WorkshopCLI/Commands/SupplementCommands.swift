@@ -7,7 +7,7 @@ enum SupplementCommands {
     static let reporters: Set<Role> = [.advisor, .technician, .manager]
     static let reason = required("reason", .text("原因", "REASON"))
     static let answerOptions = [required("via", .choice(Channel.self)), required("customer", .name), required("told", .staff),
-                                option("promise", .dateTime)]
+                                option("promise", .promisedTime)]
 
     static let command = CommandSpec("supplement", aliases: ["追加", "addwork"], group: .floor,
         summary: Phrase("追加维修项目及客户答复：同意或不同意、谁答复、方式、时间", "added work found in the workshop, and the customer's answer: approved or declined, by whom, how, when"), forms: [

@@ -74,6 +74,14 @@ struct ValueType: Sendable {
     static let dateTime = ValueType(Phrase("日期时间", "DATETIME")) { text, field, context in
         .time(try TimeParser.parse(text, zone: context.zone, now: context.now, field: field))
     }
+    /// A time promised to a customer: a day and its hour. A day alone would be midnight, which no
+    /// customer was told.
+    static let promisedTime = ValueType(Phrase("日期时间", "DATETIME")) { text, field, context in
+        let time = try TimeParser.parse(text, zone: context.zone, now: context.now, field: field)
+        // "2026-12-03", "明天": a day without a clock time in it.
+        if !text.contains(where: { ":：点时".contains($0) }) { throw InputRefusal.promiseWithoutTime(field: field, given: text) }
+        return .time(time)
+    }
     /// A percentage with up to two decimals, 0 to 100: "5", "7.5", "7.5%".
     static let percent = ValueType(Phrase("百分比", "PERCENT")) { text, field, _ in
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text

@@ -119,6 +119,9 @@ extension InputRefusal: WordedRefusal {
             return w("钥匙编号 \(given)：写挂钩号，如 K07（字母、数字、-，最多 12 位）", "key tag \(given): write the tag's number, e.g. K07 (letters, digits, -, up to 12)")
         case .notDate(let field, let given):
             return w("\(w.typed(field, given)) 不是日期：写 2027-03-01", "\(w.typed(field, given)) is not a date: write 2027-03-01")
+        case .promiseWithoutTime(let field, let given):
+            return w("\(w.typed(field, given))只有日期：交车时间要写到几点，如 \(given) 17:00",
+                     "\(w.typed(field, given)) is a day without a time: a promised time says the hour, e.g. \(given) 17:00")
         case .discountKind:
             return w("优惠请写 amount=… 或 percent=…（二选一），如 discount RO12 percent=5",
                         "discount: give amount=… or percent=… (one of them), e.g. discount RO12 percent=5")

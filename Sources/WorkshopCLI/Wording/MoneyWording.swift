@@ -38,6 +38,9 @@ extension CorrectionRefusal: WordedRefusal {
         case .clockAhead(let requested, let real, let tolerance):
             return w("时钟不能定在将来：\(w.time(requested)) 晚于现在的真实时间 \(w.time(real))（允许误差 \(tolerance) 分钟）；补录只能记为已经过去的时间",
                      "the clock cannot be set in the future: \(w.time(requested)) is later than the real time now, \(w.time(real)) (\(tolerance) minutes' tolerance); a late entry is dated at a time that has passed")
+        case .beforeCheckIn(let requested, let order, let checkedInAt):
+            return w("补录时间不能早于 \(order) 的进厂时间：\(w.time(requested)) 早于进厂 \(w.time(checkedInAt))，那时还没有这张工单；请定在进厂之后",
+                     "a late entry on \(order) cannot be dated before its check-in: \(w.time(requested)) is before it was checked in, \(w.time(checkedInAt)), when there was no order; date it after the check-in")
         }
     }
 }

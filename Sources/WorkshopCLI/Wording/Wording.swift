@@ -28,8 +28,8 @@ struct Wording {
         entries.map { language == .zh ? "\($0.code)（\($0.chinese)）" : "\($0.code) (\($0.english))" }.joined(separator: ", ")
     }
 
-    /// A role as a refusal names it: "cashier（收银员）".
-    func role(_ role: Role) -> String { language == .zh ? "\(role.code)（\(role.chinese)）" : "\(role.code) (\(role.english))" }
+    /// A role as a Chinese reader says it, with the word typed for it (role=) in brackets.
+    func role(_ role: Role) -> String { language == .zh ? "\(role.chinese)（\(role.code)）" : "\(role.code) (\(role.english))" }
 
     /// The code of a refusal and the sentence that explains it.
     func refusal(_ error: Error) -> (code: String, text: String) {

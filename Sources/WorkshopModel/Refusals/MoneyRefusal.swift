@@ -37,4 +37,6 @@ public enum CorrectionRefusal: Refusal, Equatable {
     case odometerDownNeedsManager(plate: String, given: Int, standing: Int)
     /// The clock of a late entry (补录) is set back, never ahead of the real time.
     case clockAhead(requested: Timestamp, real: Timestamp, toleranceMinutes: Int)
+    /// A late entry about `order` dated before the order was checked in.
+    case beforeCheckIn(requested: Timestamp, order: String, checkedInAt: Timestamp)
 }

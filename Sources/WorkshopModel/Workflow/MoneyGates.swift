@@ -137,6 +137,13 @@ extension Gate {
             throw CorrectionRefusal.clockAhead(requested: requested, real: real, toleranceMinutes: clockToleranceMinutes)
         }
     }
+
+    /// A late entry about an order is dated within the order's life: never before its check-in,
+    /// when there was no order (its history would show the change before the car came in).
+    public static func lateEntry(at requested: Timestamp, onOrder order: String, checkedInAt: Timestamp) throws {
+        guard requested.seconds < checkedInAt.seconds else { return }
+        throw CorrectionRefusal.beforeCheckIn(requested: requested, order: order, checkedInAt: checkedInAt)
+    }
 }
 
 extension OrderRecord {
