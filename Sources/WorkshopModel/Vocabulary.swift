@@ -91,11 +91,14 @@ public enum FuelLevel: String, Vocabulary {
         case .full: return "full"
         }
     }
+    /// As a gauge is read out at the desk: 半箱, 满箱, 四分之一…
     public var aliases: [String] {
         switch self {
-        case .empty: return ["e", "0"]
-        case .full: return ["f", "1"]
-        default: return []
+        case .empty: return ["e", "0", "空箱", "没油"]
+        case .quarter: return ["1/4箱", "四分之一", "四分之一箱"]
+        case .half: return ["半箱", "半", "一半", "1/2箱"]
+        case .threeQuarters: return ["3/4箱", "四分之三", "四分之三箱"]
+        case .full: return ["f", "1", "满箱", "加满"]
         }
     }
 }

@@ -85,7 +85,16 @@ extension Store {
                      [.integer(Int64(vehicleID))], order(from:))
     }
 
-    /// An order by its number (RO123, 123) or by the plate of the vehicle's open order.
+    /// The vehicle's declined order not yet released, if any (through the partial index of those).
+    func declinedUnreleasedOrder(vehicleID: Int) throws -> RepairOrder? {
+        try db.first("""
+            SELECT \(Self.orderColumns) FROM orders WHERE status = 'declined' AND released_at IS NULL AND vehicle_id = ?
+            ORDER BY id DESC LIMIT 1
+            """, [.integer(Int64(vehicleID))], order(from:))
+    }
+
+    /// An order by its number (RO123, 123), or by the plate of the vehicle's open order (or of its
+    /// declined order, while the car is still here).
     public func resolveOrder(_ reference: String) throws -> RepairOrder {
         if let id = RepairOrder.id(fromNumber: reference) {
             guard let found = try order(id: id) else {
@@ -98,7 +107,9 @@ extension Store {
             throw LookupRefusal.noOrder(order: "RO" + reference.dropFirst(2))
         }
         let vehicle = try resolveVehicle(reference)
-        guard let open = try openOrder(vehicleID: vehicle.id) else {
+        // A car whose estimate was declined is still here until it is released: its plate names
+        // that order (to pay its fee, hand back its key, release it).
+        guard let open = try openOrder(vehicleID: vehicle.id) ?? declinedUnreleasedOrder(vehicleID: vehicle.id) else {
             let last = try db.scalar("SELECT max(id) FROM orders WHERE vehicle_id = ?", [.integer(Int64(vehicle.id))])
             throw LookupRefusal.noOpenOrder(plate: vehicle.plate.value, lastOrder: last.map(RepairOrder.number))
         }

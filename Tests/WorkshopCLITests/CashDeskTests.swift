@@ -36,10 +36,11 @@ struct CashDeskTests {
         #expect(taken.status != 0 && taken.stderr.contains("K40") && taken.stderr.contains("RO1"), "\(taken.stdout)\(taken.stderr)")
         #expect(try shop.fingerprint() == before)
         #expect(try shop.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K41").status == 0)
+        // Named by its plate too, while the car is here.
         let handedBack = try shop.script("""
-            pay RO1 amount=20 method=wechat
+            pay 京A12345 amount=20 method=wechat
             belongings RO1 return key
-            release RO1 signed=张伟 print=no
+            release 京A12345 signed=张伟 print=no
             """)
         #expect(handedBack.status == 0, "\(handedBack.stdout)\(handedBack.stderr)")
         // Handed back: the hook is free for the next car.

@@ -30,7 +30,7 @@ struct ReceptionTests {
             ("checkin 京A12345 odometer=50000 fuel=F complaint=x", "already in the shop under RO1"),
             ("checkin 粤BD12345 odometer=100 battery=90 complaint=x key=K07", "key tag K07 already holds"),
             ("checkin 粤BD12345 odometer=100 fuel=full-ish complaint=x", "fuel=full-ish is not accepted"),
-            ("checkin 粤BD12345 odometer=100 battery=90 complaint=x promise=2020-01-01", "not in the future"),
+            ("checkin 粤BD12345 odometer=100 battery=90 complaint=x promise=2020-01-01 09:00", "not in the future"),
             ("estimate RO1 part 前刹车片 qty=0 price=10", "qty=0 is not a quantity"),
             ("estimate RO1 part 前刹车片 qty=1 price=-10", "price=-10 is not an amount"),
             ("estimate RO1 labor 换油 hours=1 rat=100", "did you mean rate=?"),

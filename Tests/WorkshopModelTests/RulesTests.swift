@@ -19,6 +19,10 @@ struct OrderVocabularyTests {
         #expect(PartClass.parse("副厂件") == .equivalent)
         #expect(FuelLevel.parse("f") == .full)
         #expect(FuelLevel.parse("3/4") == .threeQuarters)
+        // As a gauge is read out at a Chinese desk.
+        #expect(FuelLevel.parse("半箱") == .half)
+        #expect(FuelLevel.parse("满箱") == .full)
+        #expect(FuelLevel.parse("四分之一") == .quarter)
         #expect(throws: InputRefusal.notAccepted(field: "fuel", given: "half", accepted: FuelLevel.entries)) {
             try FuelLevel.parse("half", field: "fuel")
         }

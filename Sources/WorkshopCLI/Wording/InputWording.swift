@@ -139,7 +139,11 @@ extension Wording {
 
 extension Wording {
     /// "price=12abc" for an option; "“12abc”" for a word typed in its place on the line.
-    func typed(_ field: String, _ given: String) -> String { field.isEmpty ? self("“\(given)”", "'\(given)'") : "\(field)=\(given)" }
+    /// "price=abc" for an option, "“abc”" for a word; an option given nothing is said to be empty.
+    func typed(_ field: String, _ given: String) -> String {
+        if field.isEmpty { return self("“\(given)”", "'\(given)'") }
+        return given.isEmpty ? self("\(field)=（空）", "\(field)= (empty)") : "\(field)=\(given)"
+    }
 
     /// "price=120" for an option; "120" for a word on the line.
     func example(_ field: String, _ value: String) -> String { field.isEmpty ? value : "\(field)=\(value)" }
