@@ -8,7 +8,8 @@ import Glibc
 /// Statements are written as for SQLite (`?`, `?NNN`); each distinct text is translated and
 /// prepared once per connection, then executed by name. Arguments go as text and the server gives
 /// them the type their place in the statement needs, as SQLite's column affinity would. Results
-/// come back whole, in text format.
+/// come back whole, in text format; a long one is read a page at a time through a cursor
+/// (`withCursor`, `walk`: Cursor.swift).
 public final class Connection: SQLConnection {
     let handle: OpaquePointer
     /// How often `transaction` runs a body the server could not serialise before giving up.
@@ -25,7 +26,9 @@ public final class Connection: SQLConnection {
     public private(set) var changes = 0
     /// Round trips to the server so far: each message this connection sent and waited for the
     /// answer to (a statement, a prepare, a batch of simple statements). For tests that count them.
-    public private(set) var roundTrips = 0
+    public internal(set) var roundTrips = 0
+    /// Server-side cursors open now (Cursor.swift): the next one's name.
+    var openCursors = 0
     /// Tests only: told of every statement run with arguments (as written, with its `?`
     /// placeholders) and the arguments it was run with.
     public var statementObserver: ((String, [SQLValue]) -> Void)?
@@ -138,14 +141,6 @@ public final class Connection: SQLConnection {
             try body(Row(result: result, row: row, columns: columns))
             row += 1
         }
-    }
-
-    /// Runs `body` with the query's rows to pull one at a time (`Cursor.next`), beside another
-    /// query's, as SQLite.Database.withCursor: for walking two sorted queries side by side.
-    public func withCursor<T>(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Cursor) throws -> T) throws -> T {
-        let (result, columns) = try query(sql, arguments)
-        defer { PQclear(result) }
-        return try body(Cursor(result: result, columns: columns))
     }
 
     /// Maps every row the query returns.
@@ -533,7 +528,7 @@ public final class Connection: SQLConnection {
 
     /// Executes `sql` (prepared first if this connection has not yet) and returns its result, to
     /// be cleared by the caller, with the columns to read it by.
-    private func query(_ sql: String, _ arguments: [SQLValue]) throws -> (OpaquePointer, ResultColumns) {
+    private func query(_ sql: String, _ arguments: [SQLValue], observedAs observed: String? = nil) throws -> (OpaquePointer, ResultColumns) {
         if !prefetched.isEmpty, let answer = prefetched[sql], answer.arguments == arguments {
             prefetched[sql] = nil  // observed when it was sent
             return (answer.result, ResultColumns(result: answer.result, sql: sql))
@@ -543,7 +538,7 @@ public final class Connection: SQLConnection {
             throw PostgresError(sqlState: "07001",
                                 message: "expected \(statement.parameterCount) arguments, got \(arguments.count)", sql: sql)
         }
-        statementObserver?(sql, arguments)
+        statementObserver?(observed ?? sql, arguments)
         roundTrips += 1
         let result = Parameters(arguments).withValues { values in
             PQexecPrepared(handle, statement.name, Int32(arguments.count), values, nil, nil, 0)
@@ -561,6 +556,13 @@ public final class Connection: SQLConnection {
         let columns = ResultColumns(result: result, sql: sql)
         statement.columns = columns
         return (result, columns)
+    }
+
+    /// Declares the server-side cursor `name` over `sql` (Cursor.swift), prepared once per connection
+    /// and name as any statement; an observer is told `sql`, the query whose rows it reads.
+    func declareCursor(_ name: String, _ sql: String, _ arguments: [SQLValue]) throws {
+        let (result, _) = try query("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", arguments, observedAs: sql)
+        PQclear(result)
     }
 
     private func prepared(_ sql: String, _ arguments: [SQLValue]) throws -> PreparedStatement {
@@ -593,7 +595,7 @@ public final class Connection: SQLConnection {
     }
 
     /// Throws the server's error when `result` is not a success.
-    private func check(_ result: OpaquePointer?, sql: String) throws {
+    func check(_ result: OpaquePointer?, sql: String) throws {
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return
@@ -653,27 +655,5 @@ struct Parameters {
             let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { bytes.baseAddress! + $0 } }
             return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
         }
-    }
-}
-
-/// A query's rows pulled one at a time (`Connection.withCursor`); the result is the server's
-/// whole answer, held by libpq until the cursor's closure ends.
-public final class Cursor {
-    let result: OpaquePointer
-    let columns: ResultColumns
-    private let count: Int32
-    private var position: Int32 = 0
-
-    init(result: OpaquePointer, columns: ResultColumns) {
-        self.result = result
-        self.columns = columns
-        count = PQntuples(result)
-    }
-
-    /// The next row, nil past the last.
-    public func next() -> Row? {
-        guard position < count else { return nil }
-        defer { position += 1 }
-        return Row(result: result, row: position, columns: columns)
     }
 }

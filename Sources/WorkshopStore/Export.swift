@@ -54,7 +54,8 @@ extension Store {
             // a NULL first as SQLite puts it.
             let select = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" ORDER BY "
                 + columns.indices.map { "\($0 + 1) NULLS FIRST" }.joined(separator: ", ")
-            try db.forEach(select) { row in
+            // On a server a page at a time (a table as long as the shop's history).
+            try db.walk(select) { row in
                 if rows == 0 { csv += columns.map(CSV.field).joined(separator: ",") + "\r\n" }
                 var values: [String] = []
                 var object: [(String, JSON)] = []

@@ -152,7 +152,18 @@ final class ShopDatabase {
         }
     }
 
-    /// The query's rows pulled one at a time, beside another query's (verify's merge walks).
+    /// Calls `body` for every row of a query as long as the shop's history (verify's walks, migrate's
+    /// checks, export): on a server a page at a time, through a cursor, in bounded memory
+    /// (Postgres.Connection.walk; inside a transaction); on SQLite as `forEach`, which steps row by row.
+    func walk(_ sql: String, _ arguments: [SQLValue] = [], _ body: (ShopRow) throws -> Void) throws {
+        switch engine {
+        case .sqlite(let db): try db.forEach(sql, arguments) { try body(.sqlite($0)) }
+        case .postgres(let db): try db.walk(sql, arguments) { try body(.postgres($0)) }
+        }
+    }
+
+    /// The query's rows pulled one at a time, beside another query's (verify's merge walks); on a
+    /// server a page at a time, through a cursor (inside a transaction).
     func withCursor<T>(_ sql: String, _ arguments: [SQLValue] = [], _ body: (ShopCursor) throws -> T) throws -> T {
         switch engine {
         case .sqlite(let db): return try db.withCursor(sql, arguments) { try body(.sqlite($0)) }
@@ -192,7 +203,7 @@ enum ShopCursor {
     func next() throws -> ShopRow? {
         switch self {
         case .sqlite(let cursor): return try cursor.next().map(ShopRow.sqlite)
-        case .postgres(let cursor): return cursor.next().map(ShopRow.postgres)
+        case .postgres(let cursor): return try cursor.next().map(ShopRow.postgres)
         }
     }
 }

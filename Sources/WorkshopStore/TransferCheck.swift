@@ -87,41 +87,18 @@ enum TransferCheck {
         return digest
     }
 
-    /// How many rows the server is asked for at a time: a table of millions of seals is never
-    /// held whole in memory (libpq keeps a result whole).
-    static let page = 10_000
-
-    /// The server's rows, read a page at a time in key order.
+    /// The server's rows, a page at a time through a cursor (Postgres.Connection.walk): a table of
+    /// millions of seals is never held whole in memory (libpq keeps a result whole).
     static func serverDigest(_ table: TransferTable, _ server: Postgres.Connection) throws -> TableDigest {
         var digest = TableDigest()
         let hasher = SHA256Stream()
         var bytes: [UInt8] = []
         let columns = table.columns.map(TransferTables.quoted).joined(separator: ", ")
-        guard !table.key.isEmpty else {
-            try server.forEach("SELECT \(columns) FROM \(table.quotedName)", []) { row in
-                bytes.removeAll(keepingCapacity: true)
-                for column in 0..<row.columnCount { CanonicalBytes.append(row.value(column), to: &bytes) }
-                digest.add(hasher.digest(bytes))
-            }
-            return digest
+        try server.walk("SELECT \(columns) FROM \(table.quotedName)", []) { row in
+            bytes.removeAll(keepingCapacity: true)
+            for column in 0..<row.columnCount { CanonicalBytes.append(row.value(column), to: &bytes) }
+            digest.add(hasher.digest(bytes))
         }
-        let key = table.key.map(TransferTables.quoted).joined(separator: ", ")
-        let positions = table.key.map { Int32(table.columns.firstIndex(of: $0)!) }
-        let placeholders = table.key.map { _ in "?" }.joined(separator: ", ")
-        var after: [SQLValue]?
-        while true {
-            let condition = after == nil ? "" : "WHERE (\(key)) > (\(placeholders)) "
-            var last: [SQLValue]?
-            var count = 0
-            try server.forEach("SELECT \(columns) FROM \(table.quotedName) \(condition)ORDER BY \(key) LIMIT \(page)", after ?? []) { row in
-                bytes.removeAll(keepingCapacity: true)
-                for column in 0..<row.columnCount { CanonicalBytes.append(row.value(column), to: &bytes) }
-                digest.add(hasher.digest(bytes))
-                last = positions.map { row.value($0) }
-                count += 1
-            }
-            guard let last, count == page else { return digest }
-            after = last
-        }
+        return digest
     }
 }

@@ -32,7 +32,7 @@ extension Store {
         let read = RowSeals.sealColumns(shapes, db)
         try db.withCursor("SELECT entry_id, \(read.columns) FROM row_seals ORDER BY entry_id, \(read.order)") { sealRows in
             var seal = try sealRows.next()
-            try db.forEach("""
+            try db.walk("""
                 SELECT id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id,
                        detail, rows_digest, prev_hash, hash
                 FROM journal ORDER BY id

@@ -47,7 +47,7 @@ extension Store {
                 guard seal.digest != nil, let key = RowKey(seal.key) else { return }
                 found.deleted.append(.rowDeleted(table: shape.name, row: key.display, entry: seal.entry))
             }
-            try db.forEach("""
+            try db.walk("""
                 SELECT \(shape.keyExpression) AS k, \(shape.digestExpression) AS d FROM \(shape.quotedName) AS t ORDER BY \(shape.keyExpression)
                 """) { row in
                 found.rows += 1
@@ -66,7 +66,7 @@ extension Store {
     private func searchSeals(_ shape: TableShape, _ found: inout TableFindings) throws {
         found.rows = try db.scalar("SELECT count(*) FROM \(shape.quotedName)") ?? 0
         var differing = 0, differingWithLiveSeal = 0
-        try db.forEach("""
+        try db.walk("""
             SELECT \(shape.keyExpression) AS k FROM \(shape.quotedName) AS t
             WHERE \(shape.digestExpression) \(db.text(PortableSQL(sqlite: "IS NOT", postgres: "IS DISTINCT FROM")))
                   (SELECT digest FROM row_seals WHERE tbl = ? AND row_key = \(shape.keyForComparison) ORDER BY entry_id DESC LIMIT 1)
@@ -94,11 +94,11 @@ extension Store {
     /// The rows whose latest seal says present and that are not in the table.
     private func deletedRows(_ shape: TableShape) throws -> [RecordProblem] {
         var present = Set<RowKey>()
-        try db.forEach("SELECT \(shape.keyExpression) AS k FROM \(shape.quotedName) AS t") { row in
+        try db.walk("SELECT \(shape.keyExpression) AS k FROM \(shape.quotedName) AS t") { row in
             if let key = RowKey(row.value("k")) { present.insert(key) }
         }
         var problems: [RecordProblem] = []
-        try db.forEach("SELECT row_key AS k, d, e FROM (\(db.text(Self.latestSeals))) AS latest WHERE d IS NOT NULL",
+        try db.walk("SELECT row_key AS k, d, e FROM (\(db.text(Self.latestSeals))) AS latest WHERE d IS NOT NULL",
                        [.text(shape.name)]) { row in
             guard let key = RowKey(row.value("k")), !present.contains(key) else { return }
             problems.append(.rowDeleted(table: shape.name, row: key.display, entry: row.int("e")))
