@@ -2,11 +2,11 @@ import SQLite
 import WorkshopModel
 
 extension Store {
-    private static let appointmentColumns = """
+    static let appointmentColumns = """
         id, vehicle_id, at, duration, complaint, jobs, equipment, bay_id, status, order_id, estimate, created_at, created_by, note
         """
 
-    private func appointment(from row: ShopRow) throws -> Appointment {
+    func appointment(from row: ShopRow) throws -> Appointment {
         let stored = StoredCodes(row, table: "appointments", key: "A\(row.int("id"))")
         return Appointment(id: row.int("id"), vehicleID: row.int("vehicle_id"), at: row.timestamp("at"), duration: row.int("duration"),
                            complaint: row.string("complaint"), jobs: row.string("jobs").split(separator: ",").map(String.init),
@@ -59,31 +59,33 @@ extension Store {
         }
     }
 
-    public func saveAppointment(_ a: Appointment, action: JournalAction, detail: [(String, JSON)]) throws {
-        try db.run("UPDATE appointments SET at = ?, duration = ?, bay_id = ?, status = ?, order_id = ?, note = ? WHERE id = ?",
-                   [.integer(Int64(a.at.seconds)), .integer(Int64(a.duration)), SQLValue(a.bayID), .text(a.status.code),
-                    SQLValue(a.orderID), SQLValue(a.note), .integer(Int64(a.id))])
+    /// Saves what changed in a booking since it was read (`was`). Only the columns that changed are
+    /// named: SQLite rewrites an index of every column an UPDATE names, changed or not (a confirm
+    /// naming `at` rewrote appointments_at's pages at every commit).
+    public func saveAppointment(_ a: Appointment, was old: Appointment, action: JournalAction, detail: [(String, JSON)]) throws {
+        let columns: [(name: String, value: SQLValue, changed: Bool)] = [
+            ("at", .integer(Int64(a.at.seconds)), a.at != old.at), ("duration", .integer(Int64(a.duration)), a.duration != old.duration),
+            ("bay_id", SQLValue(a.bayID), a.bayID != old.bayID), ("status", .text(a.status.code), a.status != old.status),
+            ("order_id", SQLValue(a.orderID), a.orderID != old.orderID), ("note", SQLValue(a.note), a.note != old.note),
+        ].filter(\.changed)
+        if !columns.isEmpty {
+            try db.run("UPDATE appointments SET " + columns.map { "\($0.name) = ?" }.joined(separator: ", ") + " WHERE id = ?",
+                       columns.map(\.value) + [.integer(Int64(a.id))])
+        }
         try journal(action, entity: "appointment", id: a.reference, vehicleID: a.vehicleID, detail: detail)
     }
 
     /// Bookings from `start` to `end`, in time order.
     /// The session's site's bookings of [start, end) (SiteScope).
     public func appointments(from start: Timestamp, to end: Timestamp) throws -> [Appointment] {
-        let site = SiteScope.clause("site_id", siteID)
-        return try db.rows("SELECT \(Self.appointmentColumns) FROM appointments WHERE at >= ? AND at < ?\(site.sql) ORDER BY at, id",
-                           [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))] + site.arguments, appointment(from:))
+        let query = appointmentsQuery(from: start, to: end)
+        return try db.rows(query.sql, query.arguments, appointment(from:))
     }
 
-    /// The confirmed booking of `bay` that overlaps [start, end), other than `excluding`.
-    public func bayClash(bayID: Int, start: Timestamp, end: Timestamp, excluding: Int) throws -> Appointment? {
-        // Bookings last at most a day: look back that far on the index, then test the overlap exactly.
-        // The earliest clash is the one named, on either engine.
-        try db.rows("""
-            SELECT \(Self.appointmentColumns) FROM appointments
-            WHERE bay_id = ? AND status IN ('pending','confirmed') AND at < ? AND at >= ? AND id <> ? AND status = 'confirmed'
-            ORDER BY at, id
-            """, [.integer(Int64(bayID)), .integer(Int64(end.seconds)), .integer(Int64(start.seconds - 86_400)), .integer(Int64(excluding))],
-            appointment(from:)).first { BookingRules.overlaps(start, end, $0.at, $0.end) }
+    func appointmentsQuery(from start: Timestamp, to end: Timestamp) -> (sql: String, arguments: [SQLValue]) {
+        let site = SiteScope.clause("site_id", siteID)
+        return ("SELECT \(Self.appointmentColumns) FROM appointments WHERE at >= ? AND at < ?\(site.sql) ORDER BY at, id",
+                [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))] + site.arguments)
     }
 
     /// The parts a booking holds (its reservations), netted from the movements.
@@ -97,9 +99,13 @@ extension Store {
     /// Releases what a booking holds (cancelled, no-show, or turned into an order). The movements
     /// name the booking, whose status says why: no reason is written.
     public func releaseReservations(of appointment: Appointment) throws {
-        for item in try reservations(appointmentID: appointment.id) {
-            try moveStock(item.partNumber, .unreserve, reserved: -item.quantity.thousandths, appointmentID: appointment.id)
-        }
+        let held = try reservations(appointmentID: appointment.id)
+        try moveReservations(held.map { ($0.partNumber, Quantity(thousandths: -$0.quantity.thousandths)) }, .unreserve, appointmentID: appointment.id)
+    }
+
+    /// Reserves the parts a confirmed booking needs (catalogued part numbers, each once).
+    public func reserveParts(_ needed: [(partNumber: String, quantity: Quantity)], for appointment: Appointment) throws {
+        try moveReservations(needed, .reserve, appointmentID: appointment.id)
     }
 }
 

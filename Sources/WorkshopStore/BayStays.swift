@@ -119,9 +119,11 @@ extension Store {
         }
     }
 
+    static let bookingOfOrder = "SELECT appointment_id FROM orders WHERE id = ?"
+
     /// What the order's work needs of a bay: its booking's equipment and its canned jobs'.
     public func equipmentNeeded(_ record: OrderRecord) throws -> [EquipmentNeed] {
-        let bookingID = try db.first("SELECT appointment_id FROM orders WHERE id = ?", [.integer(Int64(record.order.id))]) {
+        let bookingID = try db.first(Self.bookingOfOrder, [.integer(Int64(record.order.id))]) {
             $0.optionalInt("appointment_id")
         } ?? nil
         let booking = try bookingID.flatMap { try appointment(id: $0) }

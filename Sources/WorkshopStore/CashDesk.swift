@@ -4,10 +4,12 @@ import WorkshopModel
 extension Store {
     // MARK: Payments
 
+    static let paymentsOfOrder = """
+        SELECT id, amount, method, at, by, reference, tendered, change_given, receipt, card_id FROM payments WHERE order_id = ? ORDER BY id
+        """
+
     public func payments(orderID: Int) throws -> [Payment] {
-        try db.rows("""
-            SELECT id, amount, method, at, by, reference, tendered, change_given, receipt, card_id FROM payments WHERE order_id = ? ORDER BY id
-            """, [.integer(Int64(orderID))]) { row in
+        try db.rows(Self.paymentsOfOrder, [.integer(Int64(orderID))]) { row in
             let stored = StoredCodes(row, table: "payments", key: String(row.int("id")))
             return Payment(amount: row.money("amount"), method: try stored.code("method"), at: row.timestamp("at"),
                            by: row.string("by"), reference: row.optionalString("reference"), tendered: row.optionalMoney("tendered"),
@@ -43,20 +45,30 @@ extension Store {
     /// Each site of a chain numbers its own (statutory papers are each enterprise's): the home site
     /// as before, another site after its mark ("S2-JS2026-00001", SiteScope.paperMark).
     public func nextSettlementNumber(year: Int, site: Int? = nil) throws -> String {
-        let mark = SiteScope.paperMark(site)
-        let prefix = "\(mark)JS\(year)-"
-        let last = try db.first("""
-            SELECT settlement_no FROM orders WHERE settlement_no >= ? AND settlement_no < ? ORDER BY settlement_no DESC LIMIT 1
-            """, [.text(prefix), .text("\(mark)JS\(year).")]) { $0.string("settlement_no") }
+        let prefix = "\(SiteScope.paperMark(site))JS\(year)-"
+        let read = Self.lastSettlementNumber(year: year, site: site)
+        let last = try db.first(read.sql, read.arguments) { $0.string("settlement_no") }
         let next = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
         let digits = String(next)
         return prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 
+    /// The year's last settlement number at the site (its numbers sort as text: the prefix, then five digits).
+    static func lastSettlementNumber(year: Int, site: Int?) -> (sql: String, arguments: [SQLValue]) {
+        let mark = SiteScope.paperMark(site)
+        return ("SELECT settlement_no FROM orders WHERE settlement_no >= ? AND settlement_no < ? ORDER BY settlement_no DESC LIMIT 1",
+                [.text("\(mark)JS\(year)-"), .text("\(mark)JS\(year).")])
+    }
+
     public func warrantyTerm(_ vehicleClass: VehicleClass, _ category: RepairCategory) throws -> WarrantyTerm {
-        try db.first("SELECT km, days FROM warranty_terms WHERE vehicle_class = ? AND category = ?",
-                     [.text(vehicleClass.code), .text(category.code)]) { WarrantyTerm(km: $0.int("km"), days: $0.int("days")) }
+        let read = Self.shopWarrantyTerm(vehicleClass, category)
+        return try db.first(read.sql, read.arguments) { WarrantyTerm(km: $0.int("km"), days: $0.int("days")) }
             ?? WarrantyTable.statutory(vehicleClass, category)
+    }
+
+    /// The shop's own term for a class and category, if it set one.
+    static func shopWarrantyTerm(_ vehicleClass: VehicleClass, _ category: RepairCategory) -> (sql: String, arguments: [SQLValue]) {
+        ("SELECT km, days FROM warranty_terms WHERE vehicle_class = ? AND category = ?", [.text(vehicleClass.code), .text(category.code)])
     }
 
     public func setWarrantyTerm(_ term: WarrantyTerm, _ vehicleClass: VehicleClass, _ category: RepairCategory) throws {
@@ -76,10 +88,7 @@ extension Store {
     /// car with years of history costs no more than one with a few recent visits.
     public func warrantyCoverage(vehicle: Vehicle, coveringDay day: String? = nil, odometer: Int? = nil) throws -> [WarrantyCoverage] {
         let zone = settings.timeZone
-        var released = try db.rows("""
-            SELECT id, category, released_at, release_odometer, warranty_km, warranty_days FROM orders
-            WHERE vehicle_id = ? AND released_at IS NOT NULL AND status = 'released' ORDER BY id DESC LIMIT 50
-            """, [.integer(Int64(vehicle.id))]) { row in
+        var released = try db.rows(Self.releasedUnderWarranty, [.integer(Int64(vehicle.id))]) { row in
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(row.int("id")))
             return (id: row.int("id"), category: try stored.code("category") as RepairCategory, at: row.timestamp("released_at"),
                     odometer: row.optionalInt("release_odometer") ?? 0, term: try stored.warrantyTerm())
@@ -102,6 +111,12 @@ extension Store {
         }
         return coverage
     }
+
+    /// A vehicle's latest released orders, with the warranty each was released under.
+    static let releasedUnderWarranty = """
+        SELECT id, category, released_at, release_odometer, warranty_km, warranty_days FROM orders
+        WHERE vehicle_id = ? AND released_at IS NOT NULL AND status = 'released' ORDER BY id DESC LIMIT 50
+        """
 
     /// The comebacks (warranty reworks) of a vehicle's earlier orders.
     public func comebacks(vehicleID: Int) throws -> [(order: Int, of: Int, line: Int?, cause: String?)] {
@@ -134,14 +149,18 @@ extension Store {
     /// The follow-up calls still to make of the session's site's orders (each site calls the
     /// customers of the work it did).
     public func openFollowUps(dueBy now: Timestamp?) throws -> [FollowUp] {
+        let query = openFollowUpsQuery(dueBy: now)
+        return try db.rows(query.sql, query.arguments, followup(from:))
+    }
+
+    func openFollowUpsQuery(dueBy now: Timestamp?) -> (sql: String, arguments: [SQLValue]) {
         let site = SiteScope.condition("o.site_id", siteID)
         let ours = "EXISTS (SELECT 1 FROM orders o WHERE o.id = followups.order_id AND \(site.sql))"
         if let now {
-            return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? AND \(ours) ORDER BY due_until, order_id",
-                               [.integer(Int64(now.seconds))] + site.arguments, followup(from:))
+            return ("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND due_from <= ? AND \(ours) ORDER BY due_until, order_id",
+                    [.integer(Int64(now.seconds))] + site.arguments)
         }
-        return try db.rows("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND \(ours) ORDER BY due_from, order_id",
-                           site.arguments, followup(from:))
+        return ("SELECT \(Self.followupColumns) FROM followups WHERE done_at IS NULL AND \(ours) ORDER BY due_from, order_id", site.arguments)
     }
 
     /// Logs a follow-up call no one answered; the follow-up stays due.

@@ -58,9 +58,11 @@ extension Store {
         try db.first("SELECT code, name, hours, category FROM labor_operations WHERE code = ?", [.text(code.uppercased())], laborOperation(from:))
     }
 
+    static let operationsWithCategory = "SELECT code, name, hours, category FROM labor_operations WHERE category IS NOT NULL"
+
     /// The categories the catalogue's labour operations imply, by code (those that imply one).
     public func laborCategories() throws -> [String: RepairCategory] {
-        let rows = try db.rows("SELECT code, name, hours, category FROM labor_operations WHERE category IS NOT NULL", [], laborOperation(from:))
+        let rows = try db.rows(Self.operationsWithCategory, [], laborOperation(from:))
         var categories: [String: RepairCategory] = [:]
         for op in rows { categories[op.code] = op.category }
         return categories
@@ -137,6 +139,17 @@ extension Store {
     public func part(number: String) throws -> CatalogPart? {
         try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
             .map { try atSite([$0]).first ?? $0 }
+    }
+
+    /// Several parts by number in one read (their stock at the site as `part(number:)` has it), by
+    /// their catalogue number; a number not in the catalogue is not among them. A booking's parts:
+    /// two round trips to a server, where one part at a time took two each.
+    public func parts(numbers: [String]) throws -> [String: CatalogPart] {
+        let wanted = Array(Set(numbers.map { $0.uppercased() })).sorted()
+        guard !wanted.isEmpty else { return [:] }
+        let found = try db.rows("SELECT \(Self.partColumns) FROM parts WHERE part_no IN (" + wanted.map { _ in "?" }.joined(separator: ", ") + ")",
+                                wanted.map { .text($0) }, catalogPart(from:))
+        return Dictionary(uniqueKeysWithValues: try atSite(found).map { ($0.partNumber, $0) })
     }
 
     /// The parts with their stock as the session's site holds it, in a chain: the movements made at

@@ -59,8 +59,10 @@ extension Store {
             return try db.rows("SELECT \(Self.complaintColumns) FROM complaints WHERE vehicle_id = ? ORDER BY id",
                                [.integer(Int64(vehicleID))], complaint(from:))
         }
-        let open = includeClosed ? "" : "WHERE followed_up_at IS NULL "
-        let all = try db.rows("SELECT \(Self.complaintColumns) FROM complaints \(open)ORDER BY id", [], complaint(from:))
+        let all = try db.rows(includeClosed ? Self.allComplaints : Self.openComplaints, [], complaint(from:))
         return includeClosed ? all : all.filter { !$0.isClosed }
     }
+
+    static let allComplaints = "SELECT \(complaintColumns) FROM complaints ORDER BY id"
+    static let openComplaints = "SELECT \(complaintColumns) FROM complaints WHERE followed_up_at IS NULL ORDER BY id"
 }

@@ -81,9 +81,10 @@ extension Store {
 
     /// The order the vehicle is in the shop under, if any.
     public func openOrder(vehicleID: Int) throws -> RepairOrder? {
-        try db.first("SELECT \(Self.orderColumns) FROM orders WHERE vehicle_id = ? AND status IN \(Schema.openStatuses)",
-                     [.integer(Int64(vehicleID))], order(from:))
+        try db.first(Self.openOrderOfVehicle, [.integer(Int64(vehicleID))], order(from:))
     }
+
+    static let openOrderOfVehicle = "SELECT \(orderColumns) FROM orders WHERE vehicle_id = ? AND status IN \(Schema.openStatuses)"
 
     /// The vehicle's declined order not yet released, if any (through the partial index of those).
     func declinedUnreleasedOrder(vehicleID: Int) throws -> RepairOrder? {
@@ -409,11 +410,12 @@ extension Store {
         }
     }
 
+    static let declinedUnreleasedOfVehicle = "SELECT id FROM orders o WHERE o.vehicle_id = ? AND \(Schema.declinedUnreleased) ORDER BY o.id"
+
     /// The vehicle's declined orders not yet released that still hold something (its fee, its key,
     /// belongings): a new check-in of the car names them.
     public func declinedHeld(vehicleID: Int) throws -> [(order: RepairOrder, held: HeldUntilRelease)] {
-        let ids = try db.rows("SELECT id FROM orders o WHERE o.vehicle_id = ? AND \(Schema.declinedUnreleased) ORDER BY o.id",
-                              [.integer(Int64(vehicleID))]) { $0.int("id") }
+        let ids = try db.rows(Self.declinedUnreleasedOfVehicle, [.integer(Int64(vehicleID))]) { $0.int("id") }
         return try ids.compactMap { id in
             guard let order = try order(id: id) else { return nil }
             return try record(of: order).heldUntilRelease(payments: payments(orderID: id), current: settings.pricingTerms).map { (order, $0) }
@@ -590,7 +592,8 @@ extension Store {
     /// an order voided as opened by mistake), and the corrections made on record (`vehicle
     /// odometer`), each with when it was taken.
     public func odometerHistory(vehicleID: Int) throws -> OdometerHistory {
-        var readings = try db.rows(Self.odometerReadingsOfOrders, [.integer(Int64(vehicleID)), .text(JournalAction.orderCheckin.rawValue), .text(JournalAction.orderRelease.rawValue)]) { row -> [OdometerReading] in
+        let reads = Self.odometerReads(vehicleID: vehicleID)
+        var readings = try db.rows(reads[0].sql, reads[0].arguments) { row -> [OdometerReading] in
             let id = row.int("id")
             var found = [OdometerReading(km: row.int("odometer_in"), at: row.timestamp("checked_in_at"), source: .checkIn(order: id),
                                          sequence: row.optionalInt("checked_in_entry") ?? 0)]
@@ -601,14 +604,20 @@ extension Store {
         }.flatMap { $0 }
         // The reading is in the correction's detail, read here (not with SQLite's json_extract) so
         // that the statement runs on PostgreSQL too.
-        readings += try db.rows("""
-            SELECT id, at, detail FROM journal WHERE vehicle_id = ? AND order_id IS NULL AND action = ?
-            """, [.integer(Int64(vehicleID)), .text(JournalAction.vehicleOdometerCorrection.rawValue)]) { row -> OdometerReading? in
+        readings += try db.rows(reads[1].sql, reads[1].arguments) { row -> OdometerReading? in
             Journal.integer("odometer", inDetail: row.string("detail")).map {
                 OdometerReading(km: $0, at: row.timestamp("at"), source: .correction, sequence: row.int("id"))
             }
         }.compactMap { $0 }
         return OdometerHistory(readings)
+    }
+
+    /// `odometerHistory`'s two reads: the orders' readings, and the corrections on record.
+    static func odometerReads(vehicleID: Int) -> [(sql: String, arguments: [SQLValue])] {
+        [(odometerReadingsOfOrders,
+          [.integer(Int64(vehicleID)), .text(JournalAction.orderCheckin.rawValue), .text(JournalAction.orderRelease.rawValue)]),
+         ("SELECT id, at, detail FROM journal WHERE vehicle_id = ? AND order_id IS NULL AND action = ?",
+          [.integer(Int64(vehicleID)), .text(JournalAction.vehicleOdometerCorrection.rawValue)])]
     }
 }
 

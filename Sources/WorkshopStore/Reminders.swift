@@ -125,8 +125,10 @@ extension Store {
 
     /// How many reminders are open and due by `lastDay`: for the board.
     public func dueReminderCount(by lastDay: CalendarDay) throws -> Int {
-        try db.scalar("SELECT count(*) FROM reminders WHERE closed_at IS NULL AND due_on <= ?", [.text(lastDay.text)]) ?? 0
+        try db.scalar(Self.dueReminders, [.text(lastDay.text)]) ?? 0
     }
+
+    static let dueReminders = "SELECT count(*) FROM reminders WHERE closed_at IS NULL AND due_on <= ?"
 
     /// A vehicle's reminders (open only, or all), newest first.
     public func reminders(vehicleID: Int, openOnly: Bool = true) throws -> [Reminder] {

@@ -10,8 +10,10 @@ extension Store {
     }
 
     public func staff(named name: String) throws -> StaffMember? {
-        try db.first("SELECT id, name, roles, group_name, active, site_id FROM staff WHERE name = ?", [.text(name)], staffMember(from:))
+        try db.first(Self.staffByName, [.text(name)], staffMember(from:))
     }
+
+    static let staffByName = "SELECT id, name, roles, group_name, active, site_id FROM staff WHERE name = ?"
 
     /// Everyone, by work group (those in none first, where SQLite puts NULL and PostgreSQL must be told to).
     public func allStaff() throws -> [StaffMember] {
@@ -47,9 +49,15 @@ extension Store {
     /// The work groups: every group a staff member belongs to.
     /// The work groups of the session's site (in a chain, another site's groups are not dispatched to).
     public func workGroups() throws -> [String] {
+        let query = workGroupsQuery()
+        return try db.rows(query.sql, query.arguments) { $0.string("group_name") }
+    }
+
+    /// The session's site's work groups, as `workGroups()` reads them.
+    func workGroupsQuery() -> (sql: String, arguments: [SQLValue]) {
         let site = SiteScope.condition("site_id", siteID)
-        return try db.rows("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 AND \(site.sql) ORDER BY group_name",
-                           site.arguments) { $0.string("group_name") }
+        return ("SELECT DISTINCT group_name FROM staff WHERE group_name IS NOT NULL AND active = 1 AND \(site.sql) ORDER BY group_name",
+                site.arguments)
     }
 
     // MARK: Bays
@@ -62,9 +70,14 @@ extension Store {
     /// A bay of the session's site by name, A to Z matched in either case (as SQLite's NOCASE, in a
     /// form PostgreSQL runs too).
     public func bay(named name: String) throws -> Bay? {
+        let query = bayNamedQuery(name)
+        return try db.first(query.sql, query.arguments, bay(from:))
+    }
+
+    /// The session's site's bay of a name, as `bay(named:)` reads it.
+    func bayNamedQuery(_ name: String) -> (sql: String, arguments: [SQLValue]) {
         let site = SiteScope.condition("site_id", siteID)
-        return try db.first("SELECT id, name, equipment, hours FROM bays WHERE lower(name) = lower(?) AND \(site.sql) ORDER BY id",
-                            [.text(name)] + site.arguments, bay(from:))
+        return ("SELECT id, name, equipment, hours FROM bays WHERE lower(name) = lower(?) AND \(site.sql) ORDER BY id", [.text(name)] + site.arguments)
     }
 
     /// The session's site's bays.

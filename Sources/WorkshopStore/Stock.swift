@@ -37,7 +37,14 @@ extension Store {
                   SiteScope.value(siteID)])
         try db.run("UPDATE parts SET stock = stock + ?, reserved = reserved + ? WHERE part_no = ?",
                    [.integer(Int64(onHand)), .integer(Int64(reserved)), .text(part.partNumber)])
-        try journal(JournalAction(rawValue: "stock.\(kind.rawValue)")!, entity: "part", id: part.partNumber, orderID: orderID,
+        try journalStockMovement(part.partNumber, kind, onHand: onHand, reserved: reserved, orderID: orderID, line: line,
+                                 appointmentID: appointmentID, reason: reason)
+    }
+
+    /// The journal entry of one part's movement (`moveStock`, `moveReservations`).
+    func journalStockMovement(_ partNumber: String, _ kind: StockMovement.Kind, onHand: Int, reserved: Int, orderID: Int? = nil,
+                              line: Int? = nil, appointmentID: Int?, reason: String? = nil) throws {
+        try journal(JournalAction(rawValue: "stock.\(kind.rawValue)")!, entity: "part", id: partNumber, orderID: orderID,
                     detail: [("on_hand", .string(Quantity(thousandths: onHand).description)),
                              ("reserved", .string(Quantity(thousandths: reserved).description)),
                              ("appointment", .string(appointmentID.map { "A\($0)" })), ("line", .int(line)), ("reason", .string(reason))])
@@ -148,6 +155,19 @@ extension Store {
 
     public func job(code: String) throws -> Job? {
         try db.first("SELECT code, name, operations, parts, equipment FROM jobs WHERE code = ?", [.text(code.uppercased())]) { try job(from: $0) }
+    }
+
+    /// Several jobs by code in one read (a booking's), by their code; a code not in the list is not among them.
+    public func jobs(codes: [String]) throws -> [String: Job] {
+        guard let read = Self.jobsByCode(codes) else { return [:] }
+        return Dictionary(try db.rows(read.sql, read.arguments) { try job(from: $0) }.map { ($0.code, $0) }) { first, _ in first }
+    }
+
+    static func jobsByCode(_ codes: [String]) -> (sql: String, arguments: [SQLValue])? {
+        let wanted = Array(Set(codes.map { $0.uppercased() })).sorted()
+        guard !wanted.isEmpty else { return nil }
+        return ("SELECT code, name, operations, parts, equipment FROM jobs WHERE code IN (" + wanted.map { _ in "?" }.joined(separator: ", ") + ")",
+                wanted.map { .text($0) })
     }
 
     public func jobs() throws -> [Job] {

@@ -94,4 +94,27 @@ import Testing
             #expect(trees[untouched] == nil, "\(untouched) rewritten by a release: \(trees)")
         }
     }
+
+    /// A confirmation holds a bay and reserves parts: the booking's status and bay change, its time
+    /// does not, so the bookings' time index is left as it was (an UPDATE naming `at` rewrote it).
+    @Test func aConfirmationLeavesTheBookingsTimeIndexAlone() throws {
+        let path = Workshop.temporaryDirectory() + "/shop.db"
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        for fixture in ["shop-fixture", "floor-fixture", "parts-fixture"] {
+            try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: app)
+        }
+        #expect(app.execute("appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=刹车 job=J-BRAKE").ok)
+        let before = Self.logSize(path)
+        let confirmed = app.execute("appointment A1 confirm bay=1号工位")
+        #expect(confirmed.ok, "\(confirmed.output)")
+        let trees = try Self.treesWritten(database: path, logFrom: before)
+        for changed in ["appointments", "appointments_bay_active", "stock_movements", "parts", "journal"] {
+            #expect(trees[changed] != nil, "the confirmation's \(changed) pages: \(trees)")
+        }
+        for untouched in ["appointments_at", "appointments_vehicle"] {
+            #expect(trees[untouched] == nil, "\(untouched) rewritten by a confirmation: \(trees)")
+        }
+    }
 }

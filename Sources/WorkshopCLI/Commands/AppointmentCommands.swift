@@ -51,9 +51,14 @@ enum AppointmentCommands {
 
     /// The planned lines of a booking's jobs.
     static func plannedLines(_ jobs: [String], _ s: Session) throws -> [OrderLine] {
+        try plannedLines(jobs, found: try s.store.jobs(codes: jobs), s)
+    }
+
+    /// The planned lines of the jobs `codes`, read already (`found`, by code).
+    static func plannedLines(_ codes: [String], found: [String: Job], _ s: Session) throws -> [OrderLine] {
         var lines: [OrderLine] = []
-        for code in jobs {
-            guard let job = try s.store.job(code: code) else { throw CatalogRefusal.unknownJob(code: code) }
+        for code in codes {
+            guard let job = found[code.uppercased()] else { throw CatalogRefusal.unknownJob(code: code) }
             for line in try JobPricing.lines(job, s) {
                 lines.append(line.numbered(lines.count + 1))
             }
@@ -76,8 +81,9 @@ enum AppointmentCommands {
     /// What is short, each with what is on order.
     static func shortages(_ needed: [(partNumber: String, quantity: Quantity)], _ s: Session) throws -> [PartShortage] {
         var short: [PartShortage] = []
+        let parts = try s.store.parts(numbers: needed.map(\.partNumber))
         for item in needed {
-            guard let part = try s.store.part(number: item.partNumber) else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
+            guard let part = parts[item.partNumber.uppercased()] else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
             if part.available.thousandths < item.quantity.thousandths {
                 short.append(PartShortage(partNumber: part.partNumber, name: part.name, needed: item.quantity, available: part.available,
                                           onOrder: part.onOrder, due: part.onOrderETA))
@@ -88,12 +94,13 @@ enum AppointmentCommands {
 
     /// Bays with the equipment, open for the whole booking, and free then.
     static func freeBays(for a: Appointment, _ s: Session) throws -> [Bay] {
-        try s.store.bays().filter { bay in
+        let found = try s.store.bayAvailability(start: a.at, end: a.end, excluding: a.id)
+        return try found.bays.filter { bay in
             guard Set(a.equipment).isSubset(of: Set(bay.equipment)) else { return false }
             let hours = try BookingRules.parseHours(bay.hours)
             guard BookingRules.withinHours(start: a.at, minutes: a.duration, hours: hours, zone: s.zone) else { return false }
-            if let car = try s.store.stay(inBay: bay.id), !BayRules.occupantGoneBy(a.at, car, now: s.now) { return false }
-            return try s.store.bayClash(bayID: bay.id, start: a.at, end: a.end, excluding: a.id) == nil
+            if let car = found.occupants[bay.id], !BayRules.occupantGoneBy(a.at, car, now: s.now) { return false }
+            return found.clashes[bay.id] == nil
         }
     }
 
@@ -102,10 +109,12 @@ enum AppointmentCommands {
         let at: Timestamp = invocation.need("at")
         guard at > s.now else { throw BookingRefusal.notInFuture(at: at) }
         let jobs: [String] = invocation.values("job")
-        let lines = try plannedLines(jobs, s)
+        try s.store.sendAheadBookingReads(jobs: jobs, vehicleID: vehicle.id)
+        let found = try s.store.jobs(codes: jobs)
+        let lines = try plannedLines(jobs, found: found, s)
         var equipment: [String] = []
         for code in jobs {
-            for item in try s.store.job(code: code)?.equipment ?? [] where !equipment.contains(item) { equipment.append(item) }
+            for item in found[code.uppercased()]?.equipment ?? [] where !equipment.contains(item) { equipment.append(item) }
         }
         let labour = Hours(hundredths: lines.compactMap(\.hours).reduce(0) { $0 + $1.hundredths })
         let minutes = BookingRules.duration(forLabour: invocation.value("duration") ?? labour)
@@ -167,11 +176,13 @@ enum AppointmentCommands {
         guard BookingRules.withinHours(start: a.at, minutes: a.duration, hours: try BookingRules.parseHours(bay.hours), zone: s.zone) else {
             throw BookingRefusal.bayClosed(bay: bay.name, hours: bay.hours, at: a.at, minutes: a.duration)
         }
-        if let car = try s.store.stay(inBay: bay.id), !BayRules.occupantGoneBy(a.at, car, now: s.now) {
+        // The bay's car and clash, read with every bay's (one round trip on a server, where these were three).
+        let found = try s.store.bayAvailability(start: a.at, end: a.end, excluding: a.id)
+        if let car = found.occupants[bay.id], !BayRules.occupantGoneBy(a.at, car, now: s.now) {
             throw BookingRefusal.bayOccupied(bay: bay.name, order: car.order, plate: car.plate,
                                              until: BayRules.expectedUntil(promise: car.promisedAt, now: s.now), free: try freeBays(for: a, s).map(\.name))
         }
-        if let clash = try s.store.bayClash(bayID: bay.id, start: a.at, end: a.end, excluding: a.id) {
+        if let clash = found.clashes[bay.id] {
             let plate = try s.store.vehicle(id: clash.vehicleID)?.plate.value ?? ""
             throw BookingRefusal.bayTaken(bay: bay.name, by: clash.reference, plate: plate, from: clash.at, until: clash.end,
                                           free: try freeBays(for: a, s).map(\.name))
@@ -182,6 +193,7 @@ enum AppointmentCommands {
     static func confirm(_ a: inout Appointment, bay name: String?, _ s: Session) throws -> Output {
         guard a.status == .pending else { throw BookingRefusal.notPending(appointment: a.reference, status: a.status) }
         guard a.at > s.now else { throw BookingRefusal.timePassed(appointment: a.reference, at: a.at) }
+        try s.store.sendAheadBookingReads(jobs: a.jobs, vehicleID: a.vehicleID)
         let needed = partsNeeded(try plannedLines(a.jobs, s))
         let short = try shortages(needed, s)
         guard short.isEmpty else { throw BookingRefusal.partsShort(appointment: a.reference, shortages: short) }
@@ -196,12 +208,11 @@ enum AppointmentCommands {
             }
             bay = free
         }
-        for item in needed {
-            try s.store.moveStock(item.partNumber, .reserve, reserved: item.quantity.thousandths, appointmentID: a.id)
-        }
+        try s.store.reserveParts(needed, for: a)
+        let pending = a
         a.bayID = bay.id
         a.status = .confirmed
-        try s.store.saveAppointment(a, action: .appointmentConfirm, detail: [("bay", .string(bay.name)),
+        try s.store.saveAppointment(a, was: pending, action: .appointmentConfirm, detail: [("bay", .string(bay.name)),
                                                                              ("parts", .array(needed.map { .string("\($0.partNumber)×\($0.quantity)") }))])
         var text = s.t("\(a.reference) 已确认：\(s.formatTime(a.at)) \(bay.name)" + (needed.isEmpty ? "" : "，已预留配件 \(needed.count) 种"),
                        "\(a.reference) confirmed: \(s.formatTime(a.at)) in \(bay.name)" + (needed.isEmpty ? "" : ", \(needed.count) parts reserved"))
@@ -214,9 +225,10 @@ enum AppointmentCommands {
         // Only a confirmed booking reserved parts and held a bay.
         let held = a.status == .confirmed
         try s.store.releaseReservations(of: a)
+        let booked = a
         a.status = .cancelled
         a.note = [a.note, reason].compactMap { $0 }.joined(separator: " · ")
-        try s.store.saveAppointment(a, action: .appointmentCancel, detail: [("reason", .string(reason))])
+        try s.store.saveAppointment(a, was: booked, action: .appointmentCancel, detail: [("reason", .string(reason))])
         return .message(held ? s.t("\(a.reference) 已取消，预留配件和工位已释放", "\(a.reference) cancelled; its parts and bay are released")
                              : s.t("\(a.reference) 已取消（未确认的预约，没有预留配件）", "\(a.reference) cancelled (it was not confirmed: nothing was reserved)"))
     }
@@ -226,8 +238,9 @@ enum AppointmentCommands {
         guard s.now > a.at else { throw BookingRefusal.noShowTooEarly(appointment: a.reference, at: a.at) }
         let held = a.status == .confirmed
         try s.store.releaseReservations(of: a)
+        let booked = a
         a.status = .noShow
-        try s.store.saveAppointment(a, action: .appointmentNoShow, detail: [])
+        try s.store.saveAppointment(a, was: booked, action: .appointmentNoShow, detail: [])
         return .message(held ? s.t("\(a.reference) 标记为未到店，预留配件和工位已释放", "\(a.reference) marked as a no-show; its parts and bay are released")
                              : s.t("\(a.reference) 标记为未到店（未确认的预约，没有预留配件）", "\(a.reference) marked as a no-show (it was not confirmed: nothing was reserved)"))
     }

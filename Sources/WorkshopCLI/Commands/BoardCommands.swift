@@ -13,6 +13,10 @@ enum BoardCommands {
 
     static func render(_ s: Session) throws -> Output {
         let now = s.now
+        let dayStart = s.zone.startOfDay(now)
+        let bookingsUntil = s.zone.startOfDay(dayStart + 36 * 3_600)
+        let remindersBy = ReminderWindow.days(s.settings.remindLeadDays).lastDay(from: ReminderDesk.today(s))
+        try s.store.sendAheadBoardReads(bookingsFrom: dayStart, to: bookingsUntil, now: now, remindersBy: remindersBy)
         let rows = BoardRules.sorted(try s.store.boardFacts(), now: now)
         var table = TextTable([s.t("单号", "Order"), s.t("车牌", "Plate"), s.t("状态", "Status"), s.t("班组/技工/工位", "Group/tech/bay"),
                                s.t("交车", "Promised"), s.t("剩余", "Left"), s.t("进度", "Done"), s.t("需要处理", "Needs")],
@@ -40,8 +44,7 @@ enum BoardCommands {
                 + (c.assignedTo.map { " · \($0)" } ?? "") + " · \(DisplayWidth.truncate(c.text, to: 30))"
         }
         // Today's bookings: who has come, who is still expected.
-        let dayStart = s.zone.startOfDay(now)
-        let bookings = try s.store.appointments(from: dayStart, to: s.zone.startOfDay(dayStart + 36 * 3_600))
+        let bookings = try s.store.appointments(from: dayStart, to: bookingsUntil)
             .filter { $0.status != .cancelled }
         if !bookings.isEmpty {
             let arrived = bookings.filter { $0.status == .arrived }.count
@@ -58,7 +61,7 @@ enum BoardCommands {
             text += "\n  " + s.t("待回访 \(calls.count)（followup list due）", "\(calls.count) follow-up calls due (followup list due)")
         }
         // Reminders due within the lead time (and overdue): one count through the due-day index.
-        let remindersDue = try s.store.dueReminderCount(by: ReminderWindow.days(s.settings.remindLeadDays).lastDay(from: ReminderDesk.today(s)))
+        let remindersDue = try s.store.dueReminderCount(by: remindersBy)
         if remindersDue > 0 {
             text += "\n  " + s.t("到期提醒 \(remindersDue)（remind list due）", "\(remindersDue) reminders due (remind list due)")
         }

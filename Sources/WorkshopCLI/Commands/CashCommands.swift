@@ -316,6 +316,7 @@ enum CashCommands {
         let printDocuments: Bool = invocation.value("print") ?? true
         // Where the papers go is checked before anything changes.
         let path = printDocuments ? try PrintCommands.outputPath(invocation.value("out"), defaultName: "\(order.number)-release.pdf", session: s) : nil
+        try s.store.sendAheadReleaseReads(record, year: s.zone.civil(s.now).year)
         let payments = try s.store.payments(orderID: order.id)
         let warranty = try s.store.warrantyTerm(record.vehicle.vehicleClass, order.category)
         // The reading standing now: this order's check-in, or the correction made on record since.

@@ -33,6 +33,7 @@ enum CheckinCommands {
 
     static func checkIn(_ invocation: Invocation, _ s: Session) throws -> Output {
         let vehicle = try s.store.resolveVehicle(invocation.need("plate"))
+        try s.store.sendAheadCheckInReads(vehicle)
         guard let owner = try s.store.customer(id: vehicle.ownerID) else { throw OrderRefusal.noOwner(plate: vehicle.plate.value) }
         let odometer: Int = invocation.need("odometer")
         var booking = try (invocation.value("appointment") as String?).map { try s.store.resolveAppointment($0) }
@@ -83,9 +84,10 @@ enum CheckinCommands {
             try s.store.apply(try s.store.record(of: order).addPlannedLines(lines, fromBooking: arrived.reference))
             planned = lines.count
             try s.store.releaseReservations(of: arrived)
+            let booked = arrived
             arrived.status = .arrived
             arrived.orderID = order.id
-            try s.store.saveAppointment(arrived, action: .appointmentArrive, detail: [("order", .string(order.number))])
+            try s.store.saveAppointment(arrived, was: booked, action: .appointmentArrive, detail: [("order", .string(order.number))])
             try s.store.linkAppointment(arrived.id, to: order)
             booking = arrived
         }

@@ -21,6 +21,7 @@ enum FloorCommands {
 
     static func dispatch(_ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
+        try s.store.sendAheadDispatchReads(orderID: record.order.id, technician: invocation.value("tech"), bay: invocation.value("bay"))
         let groups = try s.store.workGroups()
         let group: String
         if let given: String = invocation.value("group") {

@@ -304,8 +304,9 @@ enum JobPricing {
             guard let op = try s.store.laborOperation(code: code) else { throw CatalogRefusal.unknownLaborOperation(code: code, job: job.code) }
             lines.append(.labor(number: lines.count + 1, description: op.name, hours: op.hours, rate: s.settings.laborRate, operationCode: op.code))
         }
+        let parts = try s.store.parts(numbers: job.parts.map(\.partNumber))
         for item in job.parts {
-            guard let part = try s.store.part(number: item.partNumber) else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
+            guard let part = parts[item.partNumber.uppercased()] else { throw CatalogRefusal.unknownPart(partNumber: item.partNumber) }
             lines.append(.part(number: lines.count + 1, description: part.name, quantity: item.quantity, unitPrice: part.price,
                                partNumber: part.partNumber, brand: part.brand, partClass: part.partClass))
         }

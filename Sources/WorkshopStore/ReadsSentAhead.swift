@@ -1,0 +1,55 @@
+import SQLite
+import WorkshopModel
+
+/// What a command reads before it writes, when no read depends on another's answer: on a server
+/// sent together, one round trip for all (ShopDatabase.sendAhead), and answered from there when
+/// the command reads them one by one; on SQLite, nothing (each runs when read). Each statement is
+/// the one its reader runs, named once beside it.
+extension Store {
+    /// A check-in's reads once the car is known: its owner, its orders released under warranty,
+    /// the categories the labour operations imply, its odometer readings, an order it is already
+    /// in the shop under, and its declined orders not yet released (the check-in's notice; its
+    /// new order is never one of them). Six round trips become one.
+    public func sendAheadCheckInReads(_ vehicle: Vehicle) throws {
+        let id: [SQLValue] = [.integer(Int64(vehicle.id))]
+        try db.sendAhead([(Self.customerByID, [.integer(Int64(vehicle.ownerID))]), (Self.releasedUnderWarranty, id),
+                          (Self.operationsWithCategory, [])]
+                         + Self.odometerReads(vehicleID: vehicle.id)
+                         + [(Self.openOrderOfVehicle, id), (Self.declinedUnreleasedOfVehicle, id)])
+    }
+
+    /// A release's reads before it hands the car back: the order's payments, the warranty term of
+    /// the car's class and the order's category, the car's odometer readings, and the year's last
+    /// settlement number when the order has none yet (at its site). Five round trips become one.
+    public func sendAheadReleaseReads(_ record: OrderRecord, year: Int) throws {
+        let order = record.order
+        var reads = [(Self.paymentsOfOrder, [.integer(Int64(order.id))]), Self.shopWarrantyTerm(record.vehicle.vehicleClass, order.category)]
+            + Self.odometerReads(vehicleID: record.vehicle.id)
+        if order.settlementNumber == nil { reads.append(Self.lastSettlementNumber(year: year, site: order.siteID)) }
+        try db.sendAhead(reads)
+    }
+
+    /// A dispatch's reads of what it names: the site's work groups, the technician, and with a
+    /// bay, the bay and the booking the order came from (the equipment its work needs). Up to four
+    /// round trips become one.
+    public func sendAheadDispatchReads(orderID: Int, technician: String?, bay: String?) throws {
+        var reads = [workGroupsQuery()]
+        if let technician { reads.append((Self.staffByName, [.text(technician)])) }
+        if let bay { reads += [bayNamedQuery(bay), (Self.bookingOfOrder, [.integer(Int64(orderID))])] }
+        try db.sendAhead(reads)
+    }
+
+    /// A booking's reads before it is made or confirmed: its jobs, and the car's declined orders not
+    /// yet released (the warning it ends with; the booking never changes them). Two round trips become one.
+    public func sendAheadBookingReads(jobs: [String], vehicleID: Int) throws {
+        try db.sendAhead((Self.jobsByCode(jobs).map { [$0] } ?? []) + [(Self.declinedUnreleasedOfVehicle, [.integer(Int64(vehicleID))])])
+    }
+
+    /// The board's reads after its orders (which `boardFacts` sends together): the open complaints,
+    /// the bookings of [from, to), the follow-up calls due by `now` and the count of reminders due
+    /// by `remindersBy`. Four round trips become one.
+    public func sendAheadBoardReads(bookingsFrom from: Timestamp, to: Timestamp, now: Timestamp, remindersBy lastDay: CalendarDay) throws {
+        try db.sendAhead([(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now),
+                          (Self.dueReminders, [.text(lastDay.text)])])
+    }
+}
