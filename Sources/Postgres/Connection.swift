@@ -60,7 +60,9 @@ public final class Connection: SQLConnection {
         }
         self.handle = connection
         self.maximumAttempts = max(1, maximumAttempts)
-        try execute("SET lock_timeout = \(max(0, lockTimeoutMilliseconds))")
+        // Every cursor the program opens is read to its end (Cursor.swift): plan it as the query it
+        // is, not for its first rows (PostgreSQL's default of 10%).
+        try execute("SET lock_timeout = \(max(0, lockTimeoutMilliseconds)); SET cursor_tuple_fraction = 1")
     }
 
     deinit { PQfinish(handle) }

@@ -10,7 +10,7 @@ import CLibPQ
 extension Connection {
     /// Rows per FETCH: a few thousand, so a page costs one round trip per thousands of rows (~0.15 ms
     /// against the seconds a walk takes) and a few megabytes at most.
-    public static let cursorPageSize = 2_000
+    public static let cursorPageSize = 5_000
 
     /// Runs `body` with the query's rows to pull one at a time (`Cursor.next`), beside another
     /// query's, as SQLite.Database.withCursor: for walking two sorted queries side by side. The rows
