@@ -62,6 +62,9 @@ public struct Complaint: Sendable {
     public var followedUpAt: Timestamp?
     public var followUpResult: String?
     public var satisfied: Bool?
+    /// The site (门店) whose complaint it is, as rows store it (nil: the home site): its order's when
+    /// it names one, else the site that registered it. Counted in that site's report.
+    public var siteID: Int?
 
     public init(id: Int, vehicleID: Int?, orderID: Int?, channel: ComplaintChannel, text: String, registeredAt: Timestamp,
                 registeredBy: String) {

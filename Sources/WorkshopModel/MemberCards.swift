@@ -319,10 +319,18 @@ public struct CardFigures: Hashable, Sendable {
     /// The paid-in money held on every card at the end of the period: what the shop owes.
     public var outstandingPaidIn = Money.zero
     public var outstandingBonus = Money.zero
+    /// One site's figures in a chain: the movements made at its desk (cards sold, used, refunded,
+    /// adjusted there). Expiries and what the cards hold are the chain's (a card is the customer's
+    /// at every site): in the chain's report only.
+    public var ofOneSite = false
 
     public init() {}
 
-    public var isEmpty: Bool { self == CardFigures() }
+    public var isEmpty: Bool {
+        var empty = CardFigures()
+        empty.ofOneSite = ofOneSite
+        return self == empty
+    }
 
     /// What stored-value cards paid on orders: paid-in and bonus, less what count-card uses consumed.
     public var storedSpent: Money { consumedPaidIn - usesValue + consumedBonus }

@@ -108,6 +108,9 @@ public struct Reminder: Equatable, Sendable {
     /// The order that did the work (serviced), or why it was cleared or dismissed.
     public var closedOrderID: Int?
     public var closeReason: String?
+    /// The site (门店) whose reminder it is, as rows store it (nil: the home site): its order's when
+    /// it comes from one, else the site that set it. Listed, counted and signed there.
+    public var siteID: Int?
 
     public init(id: Int = 0, vehicleID: Int, kind: ReminderKind, origin: ReminderOrigin, orderID: Int? = nil, lineNumber: Int? = nil,
                 item: String? = nil, interval: ServiceInterval? = nil, ownInterval: Bool = false, lastService: CalendarDay? = nil,

@@ -14,9 +14,16 @@ public struct Site: Hashable, Sendable {
     public var code: String
     public var address: String
     public var phone: String
+    /// The company that runs an added site, as its papers name the 承修方 ("" : not given, its papers
+    /// say the site's name), and its 统一社会信用代码 ("" : not given — never the home company's).
+    /// The home site's are the shop's settings (`shop set name= credit_code=`).
+    public var company: String
+    public var creditCode: String
 
-    public init(id: Int, name: String, code: String, address: String = "", phone: String = "") {
+    public init(id: Int, name: String, code: String, address: String = "", phone: String = "", company: String = "",
+                creditCode: String = "") {
         (self.id, self.name, self.code, self.address, self.phone) = (id, name, code, address, phone)
+        (self.company, self.creditCode) = (company, creditCode)
     }
 
     public var isHome: Bool { id == Site.homeID }
@@ -60,8 +67,8 @@ public struct Site: Hashable, Sendable {
     /// A new site of the chain (`site add`): a manager adds it; its name and 企业编码 are another
     /// site's neither (the home site's included). `existing`: every site, the home site first.
     /// The id is the store's to give (0 here).
-    public static func add(name: String, code: String, address: String?, phone: String?, existing: [Site],
-                           by person: StaffMember?) throws -> Site {
+    public static func add(name: String, code: String, address: String?, phone: String?, company: String? = nil,
+                           creditCode: String? = nil, existing: [Site], by person: StaffMember?) throws -> Site {
         guard let person, person.has(.manager) else { throw SiteRefusal.onlyManagerAdds(person: person?.name) }
         let name = try checkedName(name)
         try checkNotTheHomeSites(name, existing: existing)
@@ -73,7 +80,17 @@ public struct Site: Hashable, Sendable {
             throw SiteRefusal.codeTaken(code: code, site: taken.name)
         }
         return Site(id: 0, name: name, code: code, address: address?.trimmingCharacters(in: .whitespaces) ?? "",
-                    phone: phone?.trimmingCharacters(in: .whitespaces) ?? "")
+                    phone: phone?.trimmingCharacters(in: .whitespaces) ?? "",
+                    company: company?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                    creditCode: try creditCode.map(checkedCreditCode) ?? "")
+    }
+
+    /// A site's 统一社会信用代码: checked as the shop's is (18 characters, its check character right);
+    /// empty clears it.
+    public static func checkedCreditCode(_ given: String) throws -> String {
+        let code = given.trimmingCharacters(in: .whitespaces)
+        if !code.isEmpty { try CreditCode.validate(code) }
+        return code.uppercased()
     }
 
     /// A site corrected (`site set NAME name=… code=… address=… phone=…`): a manager changes an
@@ -81,10 +98,13 @@ public struct Site: Hashable, Sendable {
     /// what is not given stays. The home site's facts are the shop's settings and its platform
     /// account's, changed there. `existing`: every site, the home site first.
     public static func correct(_ site: Site, name: String?, code: String?, address: String?, phone: String?,
+                               company: String? = nil, creditCode: String? = nil,
                                existing: [Site], by person: StaffMember?) throws -> Site {
         guard let person, person.has(.manager) else { throw SiteRefusal.onlyManagerCorrects(person: person?.name) }
         guard !site.isHome else { throw SiteRefusal.homeSiteIsTheShops(site: site.name) }
-        guard name != nil || code != nil || address != nil || phone != nil else { throw SiteRefusal.nothingToCorrect(site: site.name) }
+        guard name != nil || code != nil || address != nil || phone != nil || company != nil || creditCode != nil else {
+            throw SiteRefusal.nothingToCorrect(site: site.name)
+        }
         let others = existing.filter { $0.id != site.id }
         var corrected = site
         if let name {
@@ -102,6 +122,8 @@ public struct Site: Hashable, Sendable {
         }
         if let address { corrected.address = address.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let phone { corrected.phone = phone.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let company { corrected.company = company.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let creditCode { corrected.creditCode = try checkedCreditCode(creditCode) }
         return corrected
     }
 
@@ -128,7 +150,15 @@ public struct Site: Hashable, Sendable {
     /// typed), as `site list` shows it ("顺达汽修（总店）", "顺达汽修 (home)"), or by the word
     /// 总店 / home — unless an added site is called so.
     public static func resolve(_ given: String, in sites: [Site]) throws -> Site {
+        try resolve(given, in: sites, allowsAll: false)
+    }
+
+    /// `allowsAll`: the command also takes all / 全部 (a report), as an empty name's refusal says.
+    static func resolve(_ given: String, in sites: [Site], allowsAll: Bool) throws -> Site {
         let wanted = comparable(given)
+        guard !wanted.isEmpty else {
+            throw SiteRefusal.emptySite(sites: sites.map(\.name), home: sites.first(where: \.isHome)?.name ?? "", allowsAll: allowsAll)
+        }
         if let found = sites.first(where: { comparable($0.name) == wanted }) { return found }
         if let home = sites.first(where: \.isHome) {
             let bare = homeMarks.first(where: { wanted.hasSuffix($0) }).map { comparable(String(wanted.dropLast($0.count))) } ?? wanted
@@ -151,7 +181,7 @@ public struct Site: Hashable, Sendable {
     public static func reportScope(requested: String?, isChain: Bool, sites: [Site], session: Site,
                                    person: StaffMember?) throws -> ReportScope {
         let asked: ReportScope? = try requested.map { allWords.contains($0.trimmingCharacters(in: .whitespaces).lowercased())
-            ? .everySite : .site(try resolve($0, in: sites)) }
+            ? .everySite : .site(try resolve($0, in: sites, allowsAll: true)) }
         guard isChain else { return .everySite }
         let scope = asked ?? .site(session)
         if scope != .site(session), person?.has(.manager) != true {

@@ -4,7 +4,8 @@ import WorkshopModel
 extension Store {
     private static let complaintColumns = """
         id, vehicle_id, order_id, channel, text, registered_at, registered_by, classification, assigned_to, verified_at,
-        verification, resolved_at, resolution, resolved_by, followed_up_at, followup_result, satisfied
+        verification, resolved_at, resolution, resolved_by, followed_up_at, followup_result, satisfied,
+        \(SiteScope.ofOrderElseOwn("complaints")) AS site
         """
 
     private func complaint(from row: ShopRow) throws -> Complaint {
@@ -22,16 +23,21 @@ extension Store {
         c.followedUpAt = row.optionalTimestamp("followed_up_at")
         c.followUpResult = row.optionalString("followup_result")
         c.satisfied = row.optionalInt("satisfied").map { $0 != 0 }
+        c.siteID = row.optionalInt("site")
         return c
     }
 
+    /// Records a complaint as its site's (`Complaint.siteID`): its order's when it names one, else
+    /// the session's site, where it was registered.
     public func addComplaint(_ complaint: Complaint) throws -> Complaint {
+        let site = try complaint.orderID.map { try siteID(ofOrder: $0) } ?? siteID
         let id = try insert("""
-            INSERT INTO complaints(vehicle_id, order_id, channel, text, registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO complaints(vehicle_id, order_id, channel, text, registered_at, registered_by, site_id) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [SQLValue(complaint.vehicleID), SQLValue(complaint.orderID), .text(complaint.channel.code), .text(complaint.text),
-                  .integer(Int64(complaint.registeredAt.seconds)), .text(complaint.registeredBy)])
+                  .integer(Int64(complaint.registeredAt.seconds)), .text(complaint.registeredBy), SiteScope.value(site)])
         var saved = complaint
         saved.id = id
+        saved.siteID = SiteScope.storedID(site)
         try journal(.complaintAdd, entity: "complaint", id: "\(saved.id)", orderID: complaint.orderID, vehicleID: complaint.vehicleID,
                     detail: [("channel", .string(complaint.channel.code)), ("text", .string(complaint.text))])
         return saved

@@ -120,13 +120,13 @@ extension Store {
         }
         try db.run("""
             INSERT INTO card_movements(card_id, kind, paid_in_delta, bonus_delta, uses_delta, order_id, line_number, item, method, amount,
-                                       reference, reason, authorized_by, at, by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       reference, reason, authorized_by, at, by, site_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(Int64(card.id)), .text(movement.kind.rawValue), .integer(Int64(movement.change.paidIn.fen)),
                   .integer(Int64(movement.change.bonus.fen)), .integer(Int64(movement.change.uses)), SQLValue(movement.orderID),
                   SQLValue(movement.line), SQLValue(movement.item), SQLValue(movement.method?.code), SQLValue(movement.amount?.fen),
                   SQLValue(movement.reference), SQLValue(movement.reason), SQLValue(movement.authorizedBy),
-                  .integer(Int64(movement.at.seconds)), .text(movement.by)])
+                  .integer(Int64(movement.at.seconds)), .text(movement.by), SiteScope.value(siteID)])
         let moved = card.applying(movement)
         try db.run("UPDATE member_cards SET paid_in = paid_in + ?, bonus = bonus + ?, uses = uses + ?, closed_at = ? WHERE id = ?",
                    [.integer(Int64(movement.change.paidIn.fen)), .integer(Int64(movement.change.bonus.fen)),
@@ -225,15 +225,19 @@ extension Store {
     /// since the period, never the whole history of movements. Expiries due by `end` but not yet
     /// written (`card expire` writes them) count as expired at their date all the same: the figures
     /// never wait for it.
-    public func cardFigures(from start: Timestamp, to end: Timestamp) throws -> CardFigures {
+    ///
+    /// `site`: one site of a chain — the movements made at its desk (SiteScope); expiries and what
+    /// the cards hold at the end are the chain's and left out (`ofOneSite`).
+    public func cardFigures(from start: Timestamp, to end: Timestamp, site: Site? = nil) throws -> CardFigures {
         var f = CardFigures()
+        let ownSite = site.map { SiteScope.clause("site_id", $0.id) } ?? (sql: "", arguments: [])
         let range: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
         try db.forEach("""
             SELECT kind, count(*) AS movements, coalesce(sum(paid_in_delta), 0) AS paid_in, coalesce(sum(bonus_delta), 0) AS bonus,
                    coalesce(sum(uses_delta), 0) AS uses, coalesce(sum(amount), 0) AS amount,
                    coalesce(sum(CASE WHEN item IS NOT NULL THEN paid_in_delta END), 0) AS item_paid_in
-            FROM card_movements WHERE at >= ? AND at < ? GROUP BY kind
-            """, range) { row in
+            FROM card_movements WHERE at >= ? AND at < ?\(ownSite.sql) GROUP BY kind
+            """, range + ownSite.arguments) { row in
             let paidIn = row.money("paid_in"), bonus = row.money("bonus")
             switch CardMovementKind(rawValue: row.string("kind")) {
             case .sale?:
@@ -255,6 +259,12 @@ extension Store {
                 f.adjusted = paidIn
             case nil: break
             }
+        }
+        if site != nil {
+            f.expiredPaidIn = .zero
+            f.expiredBonus = .zero
+            f.ofOneSite = true
+            return f
         }
         try db.forEach("SELECT coalesce(sum(paid_in), 0) AS paid_in, coalesce(sum(bonus), 0) AS bonus FROM member_cards WHERE closed_at IS NULL",
                        []) { row in
@@ -313,13 +323,16 @@ extension Store {
 
     /// Money that came in or went out at the desk for cards in [start, end), by method: sales in,
     /// refunds out (for the day's cash figures).
-    public func cardMoney(from start: Timestamp, to end: Timestamp) throws -> [(method: PaymentMethod, received: Money, refunded: Money, count: Int)] {
-        try db.rows("""
+    /// `site`: one site of a chain — the money its own desk took and paid back.
+    public func cardMoney(from start: Timestamp, to end: Timestamp,
+                          site: Site? = nil) throws -> [(method: PaymentMethod, received: Money, refunded: Money, count: Int)] {
+        let ownSite = site.map { SiteScope.clause("site_id", $0.id) } ?? (sql: "", arguments: [])
+        return try db.rows("""
             SELECT method, coalesce(sum(CASE WHEN kind = 'sale' THEN amount END), 0) AS received,
                    coalesce(sum(CASE WHEN kind = 'refund' THEN amount END), 0) AS refunded,
                    count(CASE WHEN kind = 'sale' THEN 1 END) AS sales
-            FROM card_movements WHERE at >= ? AND at < ? AND method IS NOT NULL GROUP BY method
-            """, [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) { row in
+            FROM card_movements WHERE at >= ? AND at < ? AND method IS NOT NULL\(ownSite.sql) GROUP BY method
+            """, [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))] + ownSite.arguments) { row in
             let stored = StoredCodes(row, table: "card_movements", key: "method")
             return (try stored.code("method"), row.money("received"), row.money("refunded"), row.int("sales"))
         }

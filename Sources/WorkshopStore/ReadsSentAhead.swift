@@ -50,6 +50,6 @@ extension Store {
     /// by `remindersBy`. Four round trips become one.
     public func sendAheadBoardReads(bookingsFrom from: Timestamp, to: Timestamp, now: Timestamp, remindersBy lastDay: CalendarDay) throws {
         try db.sendAhead([(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now),
-                          (Self.dueReminders, [.text(lastDay.text)])])
+                          try dueRemindersQuery(by: lastDay)])
     }
 }

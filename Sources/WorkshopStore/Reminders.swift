@@ -7,7 +7,8 @@ extension Store {
     private static let reminderColumns = """
         id, vehicle_id, kind, origin, order_id, line_number, item, every_km, every_months, own_interval, last_service, last_km,
         counted_from, due_date, due_km, due_by_km, span_km, span_days, due_on, created_at, created_by, called_at, called_by, result,
-        appointment_id, booked_at, booked_by, closed_at, closed_by, outcome, closed_order_id, close_reason
+        appointment_id, booked_at, booked_by, closed_at, closed_by, outcome, closed_order_id, close_reason,
+        \(SiteScope.ofOrderElseOwn("reminders")) AS site
         """
 
     private func reminder(from row: ShopRow) throws -> Reminder {
@@ -40,6 +41,7 @@ extension Store {
         r.outcome = try row.optionalString("outcome").map { _ in try stored.code("outcome") { ReminderOutcome(rawValue: $0) } }
         r.closedOrderID = row.optionalInt("closed_order_id")
         r.closeReason = row.optionalString("close_reason")
+        r.siteID = row.optionalInt("site")
         return r
     }
 
@@ -53,7 +55,8 @@ extension Store {
         [.integer(Int64(r.vehicleID)), .text(r.kind.code), .text(r.origin.rawValue), SQLValue(r.orderID), SQLValue(r.lineNumber),
          SQLValue(r.item), SQLValue(r.interval?.km), SQLValue(r.interval?.months), SQLValue(r.ownInterval), SQLValue(r.lastService?.text),
          SQLValue(r.lastKm), SQLValue(r.countedFrom?.rawValue), SQLValue(r.dueDate?.text), SQLValue(r.dueKm), SQLValue(r.dueByKm?.text),
-         SQLValue(r.distance?.km), SQLValue(r.distance?.days), .text(r.dueOn.text), .integer(Int64(r.createdAt.seconds)), .text(r.createdBy)]
+         SQLValue(r.distance?.km), SQLValue(r.distance?.days), .text(r.dueOn.text), .integer(Int64(r.createdAt.seconds)), .text(r.createdBy),
+         SiteScope.value(r.siteID)]
     }
 
     /// What the journal says about a reminder's due.
@@ -67,15 +70,18 @@ extension Store {
          ("order", .string(r.orderID.map(RepairOrder.number))), ("line", r.lineNumber.map { .int($0) } ?? .null), ("item", .string(r.item))]
     }
 
-    /// Records a new reminder: `remind set` (reminder.set) or derived (reminder.derive).
+    /// Records a new reminder: `remind set` (reminder.set) or derived (reminder.derive) — its site's:
+    /// its order's when it comes from one, else the session's, where it was set.
     @discardableResult
     public func addReminder(_ r: Reminder) throws -> Reminder {
+        var saved = r
+        saved.siteID = SiteScope.storedID(try r.orderID.map { try siteID(ofOrder: $0) } ?? siteID)
         let id = try insert("""
             INSERT INTO reminders(vehicle_id, kind, origin, order_id, line_number, item, every_km, every_months, own_interval,
-                last_service, last_km, counted_from, due_date, due_km, due_by_km, span_km, span_days, due_on, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, values(r))
-        var saved = r
+                last_service, last_km, counted_from, due_date, due_km, due_by_km, span_km, span_days, due_on, created_at, created_by,
+                site_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, values(saved))
         saved.id = id
         try journal(r.origin == .set ? .reminderSet : .reminderDerive, entity: "reminder", id: saved.number, orderID: r.orderID,
                     vehicleID: r.vehicleID, detail: dueDetail(saved))
@@ -113,22 +119,36 @@ extension Store {
         try db.first("SELECT \(Self.reminderColumns) FROM reminders WHERE id = ?", [.integer(Int64(id))], reminder(from:))
     }
 
-    /// Open reminders due by `lastDay` (overdue ones too), soonest first; every open one when nil.
-    /// Read through the open reminders' due-day index, whatever the shop's history.
+    /// In a chain, the session's site's reminders only (`SiteScope.ofOrderElseOwn`), as " AND …";
+    /// nothing while the shop has one site.
+    private func sessionSitesReminders() throws -> (sql: String, arguments: [SQLValue]) {
+        guard try hasSites() else { return ("", []) }
+        return SiteScope.clause(SiteScope.ofOrderElseOwn("reminders"), siteID)
+    }
+
+    /// The session's site's open reminders due by `lastDay` (overdue ones too), soonest first; every
+    /// open one when nil. Read through the open reminders' due-day index, whatever the shop's history.
     public func openReminders(dueBy lastDay: CalendarDay?) throws -> [Reminder] {
+        let site = try sessionSitesReminders()
         if let lastDay {
-            return try db.rows("SELECT \(Self.reminderColumns) FROM reminders WHERE closed_at IS NULL AND due_on <= ? ORDER BY due_on, id",
-                               [.text(lastDay.text)], reminder(from:))
+            return try db.rows("SELECT \(Self.reminderColumns) FROM reminders WHERE closed_at IS NULL AND due_on <= ?\(site.sql) ORDER BY due_on, id",
+                               [.text(lastDay.text)] + site.arguments, reminder(from:))
         }
-        return try db.rows("SELECT \(Self.reminderColumns) FROM reminders WHERE closed_at IS NULL ORDER BY due_on, id", [], reminder(from:))
+        return try db.rows("SELECT \(Self.reminderColumns) FROM reminders WHERE closed_at IS NULL\(site.sql) ORDER BY due_on, id",
+                           site.arguments, reminder(from:))
     }
 
-    /// How many reminders are open and due by `lastDay`: for the board.
+    /// How many of the session's site's reminders are open and due by `lastDay`: for the board.
     public func dueReminderCount(by lastDay: CalendarDay) throws -> Int {
-        try db.scalar(Self.dueReminders, [.text(lastDay.text)]) ?? 0
+        let query = try dueRemindersQuery(by: lastDay)
+        return try db.scalar(query.sql, query.arguments) ?? 0
     }
 
-    static let dueReminders = "SELECT count(*) FROM reminders WHERE closed_at IS NULL AND due_on <= ?"
+    /// The count `dueReminderCount` reads, as the board also sends it ahead (the same text).
+    func dueRemindersQuery(by lastDay: CalendarDay) throws -> (sql: String, arguments: [SQLValue]) {
+        let site = try sessionSitesReminders()
+        return ("SELECT count(*) FROM reminders WHERE closed_at IS NULL AND due_on <= ?\(site.sql)", [.text(lastDay.text)] + site.arguments)
+    }
 
     /// A vehicle's reminders (open only, or all), newest first.
     public func reminders(vehicleID: Int, openOnly: Bool = true) throws -> [Reminder] {

@@ -76,8 +76,8 @@ extension Store {
     /// `site`: one site of a chain — its check-ins and releases (by the site each order was checked
     /// in at), its cash desk (by the site each payment was taken at) and its bookings, read from the
     /// record (the tallies are the whole chain's). Nil: the whole shop, every site together.
-    /// The members' cards are the chain's, and so is a complaint naming no order: in the whole-chain
-    /// report only.
+    /// A site's report counts the cards its desk sold, used and refunded and its complaints; the
+    /// cards' expiries and what they hold are the chain's: in the whole-chain report only.
     public func report(from start: Timestamp, to end: Timestamp, site: Site? = nil) throws -> PeriodReport {
         if let site {
             var r = try reportFromRecord(from: start, to: end, site: site)
@@ -197,13 +197,12 @@ extension Store {
                 if row.string("status") == AppointmentStatus.arrived.code { r.arrivals = row.int("bookings") }
                 if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
             }
-            // A complaint about an order is the site's that serviced it; one naming no order is the chain's.
-            // Read from the complaints the whole chain's report reads too (each order's site by its key).
-            let aboutOrders = try complaints(includeClosed: true).filter { $0.orderID != nil }
-            let siteOf = try siteIDs(ofOrders: Array(Set(aboutOrders.compactMap(\.orderID))))
-            let complaints = aboutOrders.filter { siteOf[$0.orderID!] == SiteScope.storedID(site.id) }
+            // A complaint is its site's (Complaint.siteID): its order's, else the site that registered it.
+            let complaints = try complaints(includeClosed: true).filter { SiteScope.storedID($0.siteID) == SiteScope.storedID(site.id) }
             r.complaintsRegistered = complaints.filter { $0.registeredAt >= start && $0.registeredAt < end }.count
             r.openComplaints = complaints.filter { $0.isOpen(at: end) }.count
+            try addCardMoney(&r, from: start, to: end, site: site)
+            r.cards = try cardFigures(from: start, to: end, site: site)
             r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
             return
         }
@@ -226,9 +225,26 @@ extension Store {
                                           AND o.checked_in_at >= ?1 AND o.checked_in_at < ?2))
                 """, range) ?? 0
         }
-        // A card's sale is money received (its refund money paid back), by its method; a payment
-        // taken from a card is not: it is counted apart.
-        for money in try cardMoney(from: start, to: end) {
+        try addCardMoney(&r, from: start, to: end)
+        r.cards = try cardFigures(from: start, to: end)
+        r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
+        r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
+        // Open at the end of the period: registered by then and not closed by then, whenever it is printed.
+        r.openComplaints = try complaints(includeClosed: true).filter { $0.isOpen(at: end) }.count
+        try db.forEach("""
+            SELECT status, count(*) AS bookings FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status
+            """, range) { row in
+            r.bookings += row.int("bookings")
+            if row.string("status") == AppointmentStatus.arrived.code { r.arrivals = row.int("bookings") }
+            if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
+        }
+    }
+
+    /// A card's sale is money received (its refund money paid back), by its method, at the desk
+    /// that took it (`site`: one site's desk; nil: every desk); a payment taken from a card is not:
+    /// it is counted apart.
+    private func addCardMoney(_ r: inout PeriodReport, from start: Timestamp, to end: Timestamp, site: Site? = nil) throws {
+        for money in try cardMoney(from: start, to: end, site: site) {
             let index = r.byMethod.firstIndex { $0.method == money.method } ?? {
                 r.byMethod.append(MethodTotal(method: money.method, received: .zero, refunded: .zero, count: 0))
                 return r.byMethod.count - 1
@@ -241,18 +257,6 @@ extension Store {
                 r.cashTendered += money.received
                 r.cashRefunded += money.refunded
             }
-        }
-        r.cards = try cardFigures(from: start, to: end)
-        r.byMethod.sort { PaymentMethod.allCases.firstIndex(of: $0.method)! < PaymentMethod.allCases.firstIndex(of: $1.method)! }
-        r.complaintsRegistered = try db.scalar("SELECT count(*) FROM complaints WHERE registered_at >= ? AND registered_at < ?", range) ?? 0
-        // Open at the end of the period: registered by then and not closed by then, whenever it is printed.
-        r.openComplaints = try complaints(includeClosed: true).filter { $0.isOpen(at: end) }.count
-        try db.forEach("""
-            SELECT status, count(*) AS bookings FROM appointments WHERE at >= ? AND at < ? AND status <> 'cancelled' GROUP BY status
-            """, range) { row in
-            r.bookings += row.int("bookings")
-            if row.string("status") == AppointmentStatus.arrived.code { r.arrivals = row.int("bookings") }
-            if row.string("status") == AppointmentStatus.noShow.code { r.noShows = row.int("bookings") }
         }
     }
 }

@@ -46,6 +46,15 @@ enum SiteScope {
             + "ELSE (SELECT ep.site_id FROM staff ep WHERE ep.name = \(journal).actor) END)"
     }
 
+    /// The site of a row that may name an order (a complaint, a reminder), as an expression on
+    /// `table` (its name or alias): its order's site when it names one (the order's site is the one
+    /// that did the work, whatever row was written where), else the row's own `site_id` (the site
+    /// where it was registered or set). One look-up by key.
+    static func ofOrderElseOwn(_ table: String) -> String {
+        "(CASE WHEN \(table).order_id IS NOT NULL THEN (SELECT so.site_id FROM orders so WHERE so.id = \(table).order_id) "
+            + "ELSE \(table).site_id END)"
+    }
+
     /// The same as " AND …", to add to a statement's conditions.
     static func clause(_ column: String, _ siteID: Int?) -> (sql: String, arguments: [SQLValue]) {
         let condition = condition(column, siteID)
@@ -54,18 +63,18 @@ enum SiteScope {
 }
 
 extension Store {
-    private static let siteColumns = "id, name, code, address, phone"
+    private static let siteColumns = "id, name, code, address, phone, company, credit_code"
 
     private func site(from row: ShopRow) -> Site {
         Site(id: row.int("id"), name: row.string("name"), code: row.string("code"), address: row.string("address"),
-             phone: row.string("phone"))
+             phone: row.string("phone"), company: row.optionalString("company") ?? "", creditCode: row.optionalString("credit_code") ?? "")
     }
 
     /// The home site: the shop as it was before it became a chain — its settings' name, address and
     /// phone, its health-record account's 企业编码.
     public func homeSite() throws -> Site {
         Site(id: Site.homeID, name: settings.name, code: try healthRecordAccount()?.company ?? "",
-             address: settings.address, phone: settings.phone)
+             address: settings.address, phone: settings.phone, creditCode: settings.creditCode)
     }
 
     /// The sites a chain added, in the order added.
@@ -115,12 +124,13 @@ extension Store {
     /// journalled.
     public func addSite(_ new: Site) throws -> Site {
         let id = try insert("""
-            INSERT INTO sites(id, name, code, address, phone, created_at, created_by)
-            VALUES ((SELECT coalesce(max(id), \(Site.homeID)) + 1 FROM sites), ?, ?, ?, ?, ?, ?)
+            INSERT INTO sites(id, name, code, address, phone, created_at, created_by, company, credit_code)
+            VALUES ((SELECT coalesce(max(id), \(Site.homeID)) + 1 FROM sites), ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(new.name), .text(new.code), .text(new.address), .text(new.phone),
-                  .integer(Int64(context.now.seconds)), .text(context.actor)])
+                  .integer(Int64(context.now.seconds)), .text(context.actor), Self.given(new.company), Self.given(new.creditCode)])
         try journal(.siteAdd, entity: "site", id: new.name,
-                    detail: [("code", .string(new.code)), ("address", .string(new.address)), ("phone", .string(new.phone))])
+                    detail: [("code", .string(new.code)), ("address", .string(new.address)), ("phone", .string(new.phone))]
+                        + Self.companyDetail(new))
         var added = new
         added.id = id
         return added
@@ -131,12 +141,24 @@ extension Store {
     /// platform's token, given for the old one (the password stays: the next upload signs in again).
     public func correctSite(_ corrected: Site, was old: Site) throws {
         let token = corrected.code == old.code ? "" : ", health_record_token = NULL"
-        try db.run("UPDATE sites SET name = ?, code = ?, address = ?, phone = ?\(token) WHERE id = ?",
+        try db.run("UPDATE sites SET name = ?, code = ?, address = ?, phone = ?, company = ?, credit_code = ?\(token) WHERE id = ?",
                    [.text(corrected.name), .text(corrected.code), .text(corrected.address), .text(corrected.phone),
-                    .integer(Int64(corrected.id))])
+                    Self.given(corrected.company), Self.given(corrected.creditCode), .integer(Int64(corrected.id))])
         try journal(.siteSet, entity: "site", id: old.name,
                     detail: [("name", .string(corrected.name)), ("code", .string(corrected.code)),
-                             ("address", .string(corrected.address)), ("phone", .string(corrected.phone))])
+                             ("address", .string(corrected.address)), ("phone", .string(corrected.phone)),
+                             ("company", .string(corrected.company.isEmpty ? nil : corrected.company)),
+                             ("credit_code", .string(corrected.creditCode.isEmpty ? nil : corrected.creditCode))])
+    }
+
+    /// A site's company or credit code as stored: NULL when not given (023-site-figures).
+    private static func given(_ text: String) -> SQLValue { text.isEmpty ? .null : .text(text) }
+
+    /// The journal's words for a site's company and credit code, when it has them (a site without
+    /// them journals as it did before they existed).
+    private static func companyDetail(_ site: Site) -> [(String, JSON)] {
+        (site.company.isEmpty ? [] : [("company", .string(site.company))])
+            + (site.creditCode.isEmpty ? [] : [("credit_code", .string(site.creditCode))])
     }
 
     /// Moves a person to a site (journalled as the change of their staff record it is).

@@ -57,11 +57,14 @@ extension Store {
                     detail: [("on_order", .string(quantity.description)), ("eta", .string(eta))])
     }
 
+    /// A part's latest movements on the session's shelf: in a chain, the session's site's only (its
+    /// 在库 is its own shelf's); every movement while the shop has one site.
     public func movements(partNumber: String, limit: Int = 200) throws -> [StockMovement] {
-        try db.rows("""
+        let site = try hasSites() ? SiteScope.clause("site_id", siteID) : (sql: "", arguments: [])
+        return try db.rows("""
             SELECT id, kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by
-            FROM stock_movements WHERE part_no = ? ORDER BY id DESC LIMIT ?
-            """, [.text(partNumber.uppercased()), .integer(Int64(limit))]) { row in
+            FROM stock_movements WHERE part_no = ?\(site.sql) ORDER BY id DESC LIMIT ?
+            """, [.text(partNumber.uppercased())] + site.arguments + [.integer(Int64(limit))]) { row in
             let stored = StoredCodes(row, table: "stock_movements", key: String(row.int("id")))
             return StockMovement(kind: try stored.code("kind", StockMovement.Kind.init(rawValue:)), partNumber: row.string("part_no"),
                                  onHand: row.int("on_hand_delta"), reserved: row.int("reserved_delta"), orderID: row.optionalInt("order_id"),

@@ -295,6 +295,69 @@ struct ChainSitesTests {
         #expect(try json(try single.command("report month 2026-11", json: true))["period"] as? String == "2026-11")
     }
 
+    /// A card sold at a site's desk is its money and its card sale; a complaint is its order's
+    /// site's, or the site's that registered it. After `releasedAtBothSites`, 王芳 sells 张伟 a
+    /// stored-value card (1,000.00 + 100.00 bonus, WeChat) at the home site and registers a complaint
+    /// about 粤BD12345 (RO2, the home site's); 钱主管 sells 李娜 one (500.00, WeChat) at 深圳南山店 and
+    /// registers one there naming no order's site but his own (a visit about the front desk, RO3's car
+    /// 京A12345 taken by its order RO3: 深圳南山店's). Each site's day and month count their own; the
+    /// chain's (site=all) is their sum, figure by figure.
+    func cardsAndComplaintsAddUp(_ shop: Workshop) throws {
+        let sold = try shop.script("""
+            card sell 13800138000 type=stored amount=1000 bonus=100 method=wechat
+            complaint add RO2 "等待时间太长" channel=visit
+            login 钱主管
+            card sell 13912345678 type=stored amount=500 method=wechat
+            complaint add 京A12345 "前台没有解释收费" channel=phone
+            """)
+        #expect(sold.status == 0, "\(sold.stderr)")
+        for period in ["day 2026-11-22", "month 2026-11"] {
+            func report(_ site: String) throws -> [String: Any] {
+                let result = try shop.command("report \(period) site=\(site)", json: true)
+                #expect(result.status == 0, "\(result.stderr)")
+                return try json(result)
+            }
+            let home = try report("顺达汽修"), nanshan = try report("深圳南山店"), all = try report("all")
+            func wechat(_ report: [String: Any]) -> Int {
+                let line = (report["by_method"] as? [[String: Any]] ?? []).first { $0["method"] as? String == "wechat" }
+                return (line?["net"] as? [String: Any])?["fen"] as? Int ?? 0
+            }
+            #expect(wechat(home) == 100_000 && wechat(nanshan) == 50_000 && wechat(all) == 150_000, "\(period): each desk's WeChat")
+            func cards(_ report: [String: Any], _ key: String) -> Int {
+                let value = (report["cards"] as? [String: Any])?[key]
+                return (value as? Int) ?? ((value as? [String: Any])?["fen"] as? Int ?? -1)
+            }
+            #expect(cards(home, "sold") == 1 && cards(nanshan, "sold") == 1 && cards(all, "sold") == 2, "\(period)")
+            #expect(cards(home, "sold_paid_in") == 100_000 && cards(nanshan, "sold_paid_in") == 50_000, "\(period)")
+            for key in ["sold", "sold_paid_in", "sold_bonus", "consumed_paid_in", "refunded"] {
+                #expect(cards(home, key) + cards(nanshan, key) == cards(all, key), "\(period): cards' \(key)")
+            }
+            func fen(_ report: [String: Any], _ key: String) -> Int { (report[key] as? [String: Any])?["fen"] as? Int ?? -1 }
+            #expect(fen(home, "payments") + fen(nanshan, "payments") == fen(all, "payments"), "\(period): payments")
+            func count(_ report: [String: Any], _ key: String) -> Int { report[key] as? Int ?? -1 }
+            for key in ["complaints_new", "complaints_open"] {
+                #expect(count(home, key) == 1 && count(nanshan, key) == 1 && count(all, key) == 2, "\(period): \(key)")
+            }
+        }
+        // The site's cash-up, as 钱主管 reads it: its WeChat line has its card sale.
+        let day = try shop.inShopLanguage.script("login 钱主管\nreport day").stdout
+        #expect(day.split(separator: "\n").contains { $0.contains("微信") && $0.contains("500.00") }, "\(day)")
+        #expect(day.split(separator: "\n").contains { $0.contains("新投诉 / 未结投诉") && $0.hasSuffix("1 / 1") }, "\(day)")
+        // What the cards hold is the chain's: in its report, not a site's.
+        #expect(!day.contains("期末卡内本金"), "\(day)")
+        #expect(try shop.inShopLanguage.command("report day site=all").stdout.contains("期末卡内本金"))
+    }
+
+    @Test func cardsAndComplaintsAreCountedAtTheirSite() throws {
+        try cardsAndComplaintsAddUp(try releasedAtBothSites())
+    }
+
+    @Test(.enabled(if: TestServer.enabled)) func cardsAndComplaintsAreCountedAtTheirSiteOnAServer() throws {
+        let schema = try ServerSchema()
+        defer { schema.drop() }
+        try cardsAndComplaintsAddUp(try releasedAtBothSites(Workshop(database: schema.uri)))
+    }
+
     /// Stock is a site's: what 深圳南山店 receives is on its shelf, not the home site's; the home
     /// site's shelf is what it had; a site cannot take out more than its own shelf holds (refused,
     /// changing nothing). The catalogue (numbers, names, prices) is the chain's.

@@ -154,9 +154,14 @@ enum ReportCommands {
              "\((c.consumedPaidIn - c.usesValue).grouped) / \(c.consumedBonus.grouped)"),
             (Label("次卡、套餐卡使用：次数 / 本金", "Count-card and package uses: uses / paid-in earned"), "\(c.uses) / \(c.usesValue.grouped)"),
             (Label("退卡退款 / 作废赠送", "Refunded / bonus forfeited"), "\(c.refunded.grouped) / \(c.refundForfeitedBonus.grouped)"),
-            (Label("过期：本金转收入 / 赠送作废", "Expired: paid-in earned / bonus forfeited"), "\(c.expiredPaidIn.grouped) / \(c.expiredBonus.grouped)"),
         ]
+        // A site's report: what its desk did with cards; their expiries and balances are the chain's.
+        if !c.ofOneSite {
+            figures.append((Label("过期：本金转收入 / 赠送作废", "Expired: paid-in earned / bonus forfeited"),
+                            "\(c.expiredPaidIn.grouped) / \(c.expiredBonus.grouped)"))
+        }
         if c.adjusted.fen != 0 { figures.append((Label("调整（本金）", "Adjusted (paid-in)"), CardCommands.signed(c.adjusted))) }
+        guard !c.ofOneSite else { return figures }
         figures.append((Label("期末卡内本金（负债）", "Paid-in held on cards at the end (liability)"), "\(currency) \(c.outstandingPaidIn.grouped)"))
         figures.append((Label("期末卡内赠送", "Bonus held on cards at the end"), c.outstandingBonus.grouped))
         return figures

@@ -13,8 +13,10 @@ extension RemindCommands {
         var blocks: [String] = []
         var rows: [JSON] = []
         var contacts: [Int: (FollowUpContact, Customer, Vehicle)] = [:]
-        // Said by the site making the calls (the shop, while it has one site).
-        let caller = try s.papersSettingsOfSession()
+        // Signed by the site making the calls — the reminders' own (the list is the session's site's):
+        // its name and phone (the shop's, while it has one site).
+        let site = try s.store.hasSites() ? try s.store.currentSite() : nil
+        let caller = (name: site?.name ?? s.settings.name, phone: site?.phone ?? s.settings.phone)
         for reminder in due {
             if contacts[reminder.vehicleID] == nil {
                 guard let vehicle = try s.store.vehicle(id: reminder.vehicleID), let owner = try s.store.customer(id: vehicle.ownerID) else { continue }

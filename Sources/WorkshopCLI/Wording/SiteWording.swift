@@ -40,6 +40,11 @@ extension SiteRefusal: WordedRefusal {
                      "\(site)'s national record account is its password: healthrecord set site=\(site) password=…" + (given.isEmpty ? "" : " (\(given.joined(separator: " ")) are the shop's settings: give them without site=)"))
         case .unknownSite(let given, let sites):
             return w("没有叫“\(given)”的门店；现有：\(w.list(sites))", "no site is called '\(given)'; there are: \(w.list(sites))")
+        case .emptySite(let sites, let home, let allowsAll):
+            return w("site= 后面是空的：请写门店名称（\(w.list(sites))），总店也可写“总店”或 home（即 \(home)）"
+                        + (allowsAll ? "，全部门店合计写 all 或“全部”" : ""),
+                     "site= is empty: give a site's name (\(w.list(sites))), 总店 or home for the home site (\(home))"
+                        + (allowsAll ? ", or all / 全部 for every site together" : ""))
         }
     }
 }

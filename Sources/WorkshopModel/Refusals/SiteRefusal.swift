@@ -23,6 +23,9 @@ public enum SiteRefusal: Refusal, Equatable {
     /// Another site reports to the platform under this 企业编码.
     case codeTaken(code: String, site: String)
     case unknownSite(given: String, sites: [String])
+    /// `site=` with nothing after it: the sites it may name, the home site's words, and — where
+    /// every site at once may be asked for (a report) — all / 全部.
+    case emptySite(sites: [String], home: String, allowsAll: Bool)
     /// A site's national-record account is its password (its code is the site's, the platform's
     /// address and style the shop's); `given`: the other settings given with site=.
     case siteAccountIsItsPassword(site: String, given: [String])

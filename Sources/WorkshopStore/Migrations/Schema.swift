@@ -25,6 +25,7 @@ enum Schema {
         .reportTallies,
         .sites,
         .journalIndexes,
+        .siteFigures,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -16,6 +16,7 @@ enum PostgresMigrations {
         .sites,
         .gaplessNumbers,
         .journalIndexes,
+        .siteFigures,
     ]
 
     /// The record of the migrations applied, made before the first one, as SQLite's Migrator makes it.
