@@ -358,6 +358,79 @@ struct ChainSitesTests {
         try cardsAndComplaintsAddUp(try releasedAtBothSites(Workshop(database: schema.uri)))
     }
 
+    /// Each site calls its own reminders: after `releasedAtBothSites`, the home site sets one for
+    /// 粤BD12345's inspection and 钱主管 one at 深圳南山店 for 京A12345's insurance. Each site's
+    /// `remind list due` and board count only its own, and each message is signed with the site's
+    /// name and phone.
+    @Test func eachSiteCallsItsOwnReminders() throws {
+        let shop = try releasedAtBothSites()
+        let set = try shop.script("""
+            site set 深圳南山店 phone=0755-26000000
+            remind set 粤BD12345 kind=inspection due=2026-11-30
+            login 钱主管
+            remind set 京A12345 kind=insurance due=2026-11-28
+            """)
+        #expect(set.status == 0, "\(set.stderr)")
+        func due(_ user: String) throws -> [[String: Any]] {
+            let result = try shop.inShopLanguage.script("login \(user)\nremind list due", options: ["--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            return (try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])?["reminders"] as? [[String: Any]] ?? []
+        }
+        let home = try due("王芳"), nanshan = try due("钱主管")
+        #expect(home.map { $0["plate"] as? String } == ["粤BD12345"], "\(home)")
+        #expect(nanshan.map { $0["plate"] as? String } == ["京A12345"], "\(nanshan)")
+        let homeMessage = home.first?["message"] as? String ?? "", nanshanMessage = nanshan.first?["message"] as? String ?? ""
+        #expect(homeMessage.hasPrefix("【顺达汽修】") && homeMessage.contains("0755-82345678"), "\(homeMessage)")
+        #expect(nanshanMessage.hasPrefix("【深圳南山店】") && nanshanMessage.contains("0755-26000000"), "\(nanshanMessage)")
+        for user in ["王芳", "钱主管"] {
+            let board = try shop.inShopLanguage.script("login \(user)\nboard").stdout
+            #expect(board.contains("到期提醒 1"), "\(user): \(board)")
+        }
+    }
+
+    /// A part's movements are the session's shelf's, as its 在库 is: 深圳南山店 receives two, and
+    /// lists only that; the home site lists its own (its opening stock and RO1's issue), not it.
+    @Test func aPartsMovementsAreTheSitesOwn() throws {
+        let shop = try releasedAtBothSites()
+        #expect(try shop.script("login 钱主管\nparts receive 5QD698151 qty=2").status == 0)
+        func movements(_ user: String) throws -> [String] {
+            let result = try shop.script("login \(user)\nparts show 5QD698151", options: ["--json"])
+            let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            let shown = (try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])?["movements"] as? [[String: Any]] ?? []
+            return shown.map { "\($0["kind"] as? String ?? "") \($0["on_hand"] as? String ?? "")" }
+        }
+        #expect(try movements("钱主管") == ["receive +2"])
+        #expect(try movements("王芳") == ["issue -1", "adjust +6"])
+    }
+
+    /// A site's papers name the company that runs it and its own 统一社会信用代码, never the home
+    /// company's; `site list` shows them. Without its own code a site's papers carry none. An
+    /// empty `site=` says what it takes.
+    @Test func aSitesPapersCarryItsOwnCompany() throws {
+        let shop = try releasedAtBothSites()
+        let folder = Workshop.temporaryDirectory()
+        func settlement() throws -> String {
+            #expect(try shop.command("print RO3 settlement format=html out=\(folder)/ro3.html").status == 0)
+            return try String(contentsOfFile: folder + "/ro3.html", encoding: .utf8)
+        }
+        #expect(!(try settlement().contains("91440300MA5D8K2Q3N")), "the home company's code is not 深圳南山店's")
+        let before = try shop.fingerprint()
+        let refused = try shop.command("site set 深圳南山店 credit_code=91440300MA5G8X2K3E")
+        #expect(refused.status != 0 && refused.stderr.contains("91440300MA5G8X2K3E"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        let set = try shop.command("site set 深圳南山店 company=深圳顺达南山汽车维修有限公司 credit_code=91440300MA5G8X2K3H")
+        #expect(set.status == 0, "\(set.stderr)")
+        let printed = try settlement()
+        #expect(printed.contains("深圳顺达南山汽车维修有限公司") && printed.contains("91440300MA5G8X2K3H"), "\(printed)")
+        #expect(!printed.contains("91440300MA5D8K2Q3N"))
+        let list = try shop.inShopLanguage.command("site list").stdout
+        #expect(list.contains("深圳南山店：深圳顺达南山汽车维修有限公司 · 统一社会信用代码 91440300MA5G8X2K3H"), "\(list)")
+        let empty = try shop.inShopLanguage.command("report day site=")
+        #expect(empty.stderr.contains("site= 后面是空的：请写门店名称（顺达汽修、深圳南山店），总店也可写“总店”或 home（即 顺达汽修），全部门店合计写 all 或“全部”"),
+                "\(empty.stderr)")
+    }
+
     /// Stock is a site's: what 深圳南山店 receives is on its shelf, not the home site's; the home
     /// site's shelf is what it had; a site cannot take out more than its own shelf holds (refused,
     /// changing nothing). The catalogue (numbers, names, prices) is the chain's.

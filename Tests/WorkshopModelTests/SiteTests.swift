@@ -199,6 +199,38 @@ import Testing
     }
 }
 
+extension SiteTests {
+    /// A site's company and 统一社会信用代码 (its papers' 承修方): the code checked as the shop's is,
+    /// kept in upper case; an empty one clears it; a site given none has none (never the home's).
+    @Test func aSitesCreditCodeIsCheckedAsTheShopsIs() throws {
+        let site = try Site.add(name: "深圳南山店", code: "4403000002", address: nil, phone: nil, company: " 深圳顺达南山汽车维修有限公司 ",
+                                creditCode: "91440300ma5g8x2k3h", existing: [home], by: manager)
+        #expect(site.company == "深圳顺达南山汽车维修有限公司" && site.creditCode == "91440300MA5G8X2K3H")
+        #expect(try add("福田店", code: "4403000003", by: manager).creditCode.isEmpty)
+        #expect(throws: InputRefusal.creditCodeCheck(given: "91440300MA5G8X2K3E", expected: "H")) {
+            try Site.add(name: "福田店", code: "4403000003", address: nil, phone: nil, creditCode: "91440300MA5G8X2K3E",
+                         existing: [home], by: manager)
+        }
+        var nanshan = site
+        nanshan.id = 2
+        let cleared = try Site.correct(nanshan, name: nil, code: nil, address: nil, phone: nil, creditCode: "", existing: [home, nanshan],
+                                       by: manager)
+        #expect(cleared.creditCode.isEmpty && cleared.company == "深圳顺达南山汽车维修有限公司")
+    }
+
+    /// `site=` with nothing after it says so, with what it takes: every site's name, the home site's
+    /// words, and all / 全部 where a report is asked for.
+    @Test func anEmptySiteNameSaysWhatIsAccepted() throws {
+        let nanshan = Site(id: 2, name: "深圳南山店", code: "4403000002")
+        #expect(throws: SiteRefusal.emptySite(sites: ["顺达汽修", "深圳南山店"], home: "顺达汽修", allowsAll: false)) {
+            try Site.resolve(" ", in: [home, nanshan])
+        }
+        #expect(throws: SiteRefusal.emptySite(sites: ["顺达汽修", "深圳南山店"], home: "顺达汽修", allowsAll: true)) {
+            try Site.reportScope(requested: "", isChain: true, sites: [home, nanshan], session: home, person: manager)
+        }
+    }
+}
+
 @Suite("A chain's people: who manages whom")
 struct SiteStaffTests {
     static func name(_ id: Int) -> String { id == Site.homeID ? "顺达汽修" : "深圳南山店" }

@@ -12,7 +12,7 @@ enum SiteCommands {
                 + companyOptions,
              access: .write, roles: [.manager],
              summary: Phrase("新增门店：名称、该店在维修电子健康档案平台的企业编码、地址、电话、经营该店的公司名称和统一社会信用代码（印在该店单据上；原来的门店是总店，用店铺设置）",
-                             "add a site: its name, its company code on the repair-record platform, address, phone, and the company running it with its 统一社会信用代码 (printed on its papers; the shop as it was is the home site, with the shop's settings)"),
+                             "add a site: its name, its company code on the repair-record platform, address, phone, and the company running it with its unified social credit code (printed on its papers; the shop as it was is the home site, with the shop's settings)"),
              examples: ["site add 深圳南山店 code=4403000002 address=\"南山区科技园路 8 号\" phone=0755-26000000",
                         "site add 深圳南山店 code=4403000002 company=深圳顺达汽车维修有限公司 credit_code=91440300MA5G8X2K3H"]) { invocation, s in
             try PeopleCommands.requireRunsTheChain(s)
@@ -29,7 +29,7 @@ enum SiteCommands {
                        option("address", .text("地址", "ADDRESS")), option("phone", phone)] + companyOptions,
              access: .write, roles: [.manager],
              summary: Phrase("修改门店资料：名称、企业编码、地址、电话、公司名称、统一社会信用代码（只改写出的项；总店用 shop set 和 healthrecord set）",
-                             "correct a site: its name, company code, address, phone, company or 统一社会信用代码 (only those given; the home site's are the shop's settings and platform account)"),
+                             "correct a site: its name, company code, address, phone, company or unified social credit code (only those given; the home site's are the shop's settings and platform account)"),
              examples: ["site set 深圳南山店 code=4403000002", "site set 深圳南山店 name=南山店 phone=0755-26000001",
                         "site set 深圳南山店 company=深圳顺达汽车维修有限公司 credit_code=91440300MA5G8X2K3H"]) { invocation, s in
             let old = try s.store.resolveSite(invocation.need("site"))
