@@ -152,10 +152,21 @@ extension Store {
         return Dictionary(uniqueKeysWithValues: try atSite(found).map { ($0.partNumber, $0) })
     }
 
+    /// A part with its stock as `scope` holds it: one site's shelf, or every site's together (the
+    /// running totals, the chain's). `parts show … site=`.
+    public func part(number: String, scope: ReportScope) throws -> CatalogPart? {
+        let part = try db.first("SELECT \(Self.partColumns) FROM parts WHERE part_no = ?", [.text(number.uppercased())], catalogPart(from:))
+        guard let part, let site = scope.site else { return part }
+        return try atSite([part], siteID: site.id).first
+    }
+
     /// The parts with their stock as the session's site holds it, in a chain: the movements made at
     /// the site (the home site's: the shop's running total less every added site's). The catalogue —
     /// numbers, names, prices — is the chain's; a shop with one site reads its running totals.
-    func atSite(_ parts: [CatalogPart]) throws -> [CatalogPart] {
+    /// `siteID`: another site's shelf than the session's (`parts show … site=`).
+    func atSite(_ parts: [CatalogPart]) throws -> [CatalogPart] { try atSite(parts, siteID: siteID) }
+
+    func atSite(_ parts: [CatalogPart], siteID: Int?) throws -> [CatalogPart] {
         guard !parts.isEmpty, try hasSites() else { return parts }
         let one = parts.count == 1 ? " AND part_no = ?" : ""
         var moved: [String: (here: (Int, Int), added: (Int, Int))] = [:]

@@ -16,6 +16,8 @@ public struct StockMovement: Sendable {
     public var reason: String?
     public var at: Timestamp
     public var by: String
+    /// The site whose shelf it moved, as rows store it (nil: the home site).
+    public var siteID: Int? = nil
 }
 
 extension Store {
@@ -58,18 +60,25 @@ extension Store {
     }
 
     /// A part's latest movements on the session's shelf: in a chain, the session's site's only (its
-    /// 在库 is its own shelf's); every movement while the shop has one site.
-    public func movements(partNumber: String, limit: Int = 200) throws -> [StockMovement] {
-        let site = try hasSites() ? SiteScope.clause("site_id", siteID) : (sql: "", arguments: [])
+    /// 在库 is its own shelf's); every movement while the shop has one site. `scope`: another site's
+    /// shelf, or every site's (`parts show … site=`).
+    public func movements(partNumber: String, limit: Int = 200, scope: ReportScope? = nil) throws -> [StockMovement] {
+        let shelf: (sql: String, arguments: [SQLValue])
+        switch scope {
+        case .everySite?: shelf = ("", [])
+        case .site(let site)?: shelf = SiteScope.clause("site_id", site.id)
+        case nil: shelf = try hasSites() ? SiteScope.clause("site_id", siteID) : ("", [])
+        }
         return try db.rows("""
-            SELECT id, kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by
-            FROM stock_movements WHERE part_no = ?\(site.sql) ORDER BY id DESC LIMIT ?
-            """, [.text(partNumber.uppercased())] + site.arguments + [.integer(Int64(limit))]) { row in
+            SELECT id, kind, part_no, on_hand_delta, reserved_delta, order_id, line_number, appointment_id, reason, at, by, site_id
+            FROM stock_movements WHERE part_no = ?\(shelf.sql) ORDER BY id DESC LIMIT ?
+            """, [.text(partNumber.uppercased())] + shelf.arguments + [.integer(Int64(limit))]) { row in
             let stored = StoredCodes(row, table: "stock_movements", key: String(row.int("id")))
             return StockMovement(kind: try stored.code("kind", StockMovement.Kind.init(rawValue:)), partNumber: row.string("part_no"),
                                  onHand: row.int("on_hand_delta"), reserved: row.int("reserved_delta"), orderID: row.optionalInt("order_id"),
                                  line: row.optionalInt("line_number"), appointmentID: row.optionalInt("appointment_id"),
-                                 reason: row.optionalString("reason"), at: row.timestamp("at"), by: row.string("by"))
+                                 reason: row.optionalString("reason"), at: row.timestamp("at"), by: row.string("by"),
+                                 siteID: row.optionalInt("site_id"))
         }
     }
 

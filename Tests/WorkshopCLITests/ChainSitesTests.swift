@@ -402,6 +402,13 @@ struct ChainSitesTests {
         }
         #expect(try movements("钱主管") == ["receive +2"])
         #expect(try movements("王芳") == ["issue -1", "adjust +6"])
+        // A manager may see every site's, each named with its site; an advisor sees their own.
+        let all = try shop.inShopLanguage.command("parts show 5QD698151 site=all")
+        let rows = all.stdout.split(separator: "\n").filter { $0.contains("收货") || $0.contains("领料") || $0.contains("调整") }
+        #expect(rows.count == 3 && rows[0].hasSuffix("深圳南山店") && rows[1].hasSuffix("顺达汽修") && rows[2].hasSuffix("顺达汽修"), "\(all.stdout)")
+        #expect(all.stdout.contains("在库 / 预留 / 可用  7 / 0 / 7"), "the chain's shelves together: \(all.stdout)")
+        let refused = try shop.script("login 李娜\nparts show 5QD698151 site=all")
+        #expect(refused.stderr.contains("is for a manager"), "\(refused.stderr)")
     }
 
     /// A site's papers name the company that runs it and its own 统一社会信用代码, never the home

@@ -28,10 +28,17 @@ enum PartsCommands {
              examples: ["parts set 06L115562 price=72 bin=A-04"]) { invocation, s in
             try add(invocation, name: nil, s)
         },
-        Form([word("show", "movements"), arg("partno", .part)], access: .read,
-             summary: Phrase("配件资料及最近的库存变动", "the part and its latest stock movements"),
-             examples: ["parts show 06L115562"]) { invocation, s in
-            try show(try known(invocation.need("partno"), s), s)
+        Form([word("show", "movements"), arg("partno", .part)], options: [ReportCommands.siteOption], access: .read,
+             summary: Phrase("配件资料及本店最近的库存变动（连锁：经理可用 site=门店|all 看其他门店或全部门店）",
+                             "the part and this site's latest stock movements (a chain's manager: site=SITE|all for another site's or every site's)"),
+             examples: ["parts show 06L115562", "parts show 06L115562 site=all"]) { invocation, s in
+            guard invocation.value("site") as String? != nil, try s.store.hasSites() else {
+                return try show(try known(invocation.need("partno"), s), s)
+            }
+            let scope = try ReportCommands.scope(invocation, s)
+            let number: String = invocation.need("partno")
+            guard let part = try s.store.part(number: number, scope: scope) else { throw CatalogRefusal.unknownPart(partNumber: number.uppercased()) }
+            return try show(part, scope: scope, s)
         },
         Form([word("list", "ls", "find")], access: .read, summary: Phrase("全部配件", "every part"), examples: ["parts list"]) { _, s in
             table(try s.store.parts(matching: ""), s)
@@ -129,9 +136,14 @@ enum PartsCommands {
                         + (stock.map { s.t("，库存 \($0)", ", \($0) in stock") } ?? ""))
     }
 
-    static func show(_ part: CatalogPart, _ s: Session) throws -> Output {
+    /// `scope`: another site's shelf, or every site's with each movement's site named (`site=`);
+    /// nil: the session's.
+    static func show(_ part: CatalogPart, scope: ReportScope? = nil, _ s: Session) throws -> Output {
         let w = s.wording
         var fields = Fields()
+        if let scope {
+            fields.add(s.t("门店", "Site"), scope.site?.name ?? s.t("全部门店", "every site"))
+        }
         fields.add(s.t("名称", "Name"), part.name)
         fields.add(s.t("品牌 / 类别", "Brand / class"), "\(part.brand ?? "—") / \(part.partClass.label(s.language))")
         fields.add(s.t("售价 / 成本", "Price / cost"), "\(part.price.grouped) / \(part.cost?.grouped ?? "—") " + s.t("每\(part.unit)", "per \(part.unit)"))
@@ -141,17 +153,21 @@ enum PartsCommands {
         if part.onOrder.thousandths > 0 {
             fields.add(s.t("在途", "On order"), "\(part.onOrder)" + (part.onOrderETA.map { s.t(" · 预计 \($0)", " · due \($0)") } ?? ""))
         }
-        let movements = try s.store.movements(partNumber: part.partNumber, limit: 20)
+        let movements = try s.store.movements(partNumber: part.partNumber, limit: 20, scope: scope)
         var bookings: [Int: Appointment] = [:]
         for id in Set(movements.compactMap(\.appointmentID)) { bookings[id] = try s.store.appointment(id: id) }
+        // Every site's movements together: each named with the site whose shelf it moved.
+        let everySite = scope == .everySite
+        let siteNames = everySite ? Dictionary(uniqueKeysWithValues: try s.store.sites().map { ($0.id, $0.name) }) : [:]
         var table = TextTable([s.t("时间", "When"), s.t("类型", "Kind"), s.t("在库", "On hand"), s.t("预留", "Reserved"),
-                               s.t("说明", "What"), s.t("人员", "By")], rightAligned: [2, 3])
+                               s.t("说明", "What"), s.t("人员", "By")] + (everySite ? [s.t("门店", "Site")] : []), rightAligned: [2, 3])
         table.maximumWidth = 50
         var notes: [String] = []
         for m in movements {
             let note = MovementNote.text(m, booking: m.appointmentID.flatMap { bookings[$0] }, w)
             notes.append(note)
-            table.add([s.formatTime(m.at), MovementNote.kind(m.kind, w), signed(m.onHand), signed(m.reserved), note, m.by])
+            table.add([s.formatTime(m.at), MovementNote.kind(m.kind, w), signed(m.onHand), signed(m.reserved), note, m.by]
+                      + (everySite ? [siteNames[m.siteID ?? Site.homeID] ?? ""] : []))
         }
         return Output(text: "\(part.partNumber)\n" + fields.render() + (movements.isEmpty ? "" : "\n\n" + table.render()),
                       json: .object([("part", json(part)), ("movements", .array(zip(movements, notes).map { m, note in
@@ -159,7 +175,7 @@ enum PartsCommands {
                                    ("on_hand", .string(signed(m.onHand))), ("reserved", .string(signed(m.reserved))),
                                    ("order", .string(m.orderID.map(RepairOrder.number))), ("line", .int(m.line)),
                                    ("appointment", .string(m.appointmentID.map { "A\($0)" })), ("reason", .string(m.reason)),
-                                   ("note", .string(note))])
+                                   ("note", .string(note))] + (everySite ? [("site", .string(siteNames[m.siteID ?? Site.homeID]))] : []))
                       }))]))
     }
 
