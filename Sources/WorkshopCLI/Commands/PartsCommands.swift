@@ -35,7 +35,12 @@ enum PartsCommands {
             guard invocation.value("site") as String? != nil, try s.store.hasSites() else {
                 return try show(try known(invocation.need("partno"), s), s)
             }
-            let scope = try ReportCommands.scope(invocation, s)
+            let scope: ReportScope
+            do {
+                scope = try ReportCommands.scope(invocation, s)
+            } catch SiteRefusal.otherSitesReportNeedsManager(let person, let site) {
+                throw SiteRefusal.otherSitesShelfNeedsManager(person: person, site: site)
+            }
             let number: String = invocation.need("partno")
             guard let part = try s.store.part(number: number, scope: scope) else { throw CatalogRefusal.unknownPart(partNumber: number.uppercased()) }
             return try show(part, scope: scope, s)

@@ -35,6 +35,9 @@ extension SiteRefusal: WordedRefusal {
         case .otherSitesReportNeedsManager(let person, let site):
             return w("其他门店或全部门店的报表只有经理可以查看" + (person.map { "（\($0) 可看本店 \(site) 的：不写 site=）" } ?? ""),
                      "another site's report, or every site's, is for a manager" + (person.map { " (\($0) sees \(site)'s own: leave out site=)" } ?? ""))
+        case .otherSitesShelfNeedsManager(let person, let site):
+            return w("其他门店或全部门店的库存变动只有经理可以查看" + (person.map { "（\($0) 可看本店 \(site) 的：不写 site=）" } ?? ""),
+                     "another site's stock, or every site's, is for a manager" + (person.map { " (\($0) sees \(site)'s own: leave out site=)" } ?? ""))
         case .siteAccountIsItsPassword(let site, let given):
             return w("\(site) 的健康档案账号只设密码：healthrecord set site=\(site) password=…" + (given.isEmpty ? "" : "（\(given.joined(separator: " ")) 是全店的设置，不写 site= 设置）"),
                      "\(site)'s national record account is its password: healthrecord set site=\(site) password=…" + (given.isEmpty ? "" : " (\(given.joined(separator: " ")) are the shop's settings: give them without site=)"))

@@ -31,4 +31,6 @@ public enum SiteRefusal: Refusal, Equatable {
     case siteAccountIsItsPassword(site: String, given: [String])
     /// Another site's report, or the whole chain's, is a manager's to read; `site`: the person's own.
     case otherSitesReportNeedsManager(person: String?, site: String)
+    /// Another site's shelf, or every site's, is a manager's to read (`parts show … site=`).
+    case otherSitesShelfNeedsManager(person: String?, site: String)
 }
