@@ -213,10 +213,14 @@ extension Store {
     /// The month report's reminders: those answered in [start, end), how many of them brought a
     /// booking, and how many brought the car back (their booking arrived, or the car was checked in
     /// within `returnDays` days after the call); and the unanswered calls made in the period.
-    public func reminderFigures(from start: Timestamp, to end: Timestamp, returnDays: Int) throws -> ReminderFigures {
+    ///
+    /// `site`: one site of a chain — its own reminders (`SiteScope.ofOrderElseOwn`) and their calls.
+    public func reminderFigures(from start: Timestamp, to end: Timestamp, returnDays: Int, site: Site? = nil) throws -> ReminderFigures {
+        let ownSite = site.map { SiteScope.clause(SiteScope.ofOrderElseOwn("reminders"), $0.id) } ?? (sql: "", arguments: [])
+        let period: [SQLValue] = [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]
         let called = try db.rows("""
-            SELECT \(Self.reminderColumns) FROM reminders WHERE called_at >= ? AND called_at < ? ORDER BY called_at, id
-            """, [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))], reminder(from:))
+            SELECT \(Self.reminderColumns) FROM reminders WHERE called_at >= ? AND called_at < ?\(ownSite.sql) ORDER BY called_at, id
+            """, period + ownSite.arguments, reminder(from:))
         var figures = ReminderFigures()
         figures.called = called.count
         for r in called {
@@ -230,8 +234,14 @@ extension Store {
             }
             if ReminderRules.broughtBack(calledAt: at, booking: booking, checkIns: checkIns, days: returnDays) { figures.broughtBack += 1 }
         }
-        figures.unanswered = try db.scalar("SELECT count(*) FROM reminder_calls WHERE at >= ? AND at < ?",
-                                           [.integer(Int64(start.seconds)), .integer(Int64(end.seconds))]) ?? 0
+        if site == nil {
+            figures.unanswered = try db.scalar("SELECT count(*) FROM reminder_calls WHERE at >= ? AND at < ?", period) ?? 0
+        } else {
+            figures.unanswered = try db.scalar("""
+                SELECT count(*) FROM reminder_calls c JOIN reminders ON reminders.id = c.reminder_id
+                WHERE c.at >= ? AND c.at < ?\(ownSite.sql)
+                """, period + ownSite.arguments) ?? 0
+        }
         return figures
     }
 }

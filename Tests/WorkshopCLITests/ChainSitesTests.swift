@@ -387,6 +387,15 @@ struct ChainSitesTests {
             let board = try shop.inShopLanguage.script("login \(user)\nboard").stdout
             #expect(board.contains("到期提醒 1"), "\(user): \(board)")
         }
+        // Each site's calls count in its month: 深圳南山店's call got through, the home site's did not.
+        let calls = try shop.script("remind 粤BD12345 noanswer\nlogin 钱主管\nremind 京A12345 done result=已续保")
+        #expect(calls.status == 0, "\(calls.stderr)")
+        func reminders(_ site: String) throws -> [String: Int] {
+            (try json(try shop.command("report month 2026-11 site=\(site)", json: true)))["reminders"] as? [String: Int] ?? [:]
+        }
+        #expect(try reminders("顺达汽修")["called"] == 0 && reminders("顺达汽修")["unanswered_calls"] == 1)
+        #expect(try reminders("深圳南山店")["called"] == 1 && reminders("深圳南山店")["unanswered_calls"] == 0)
+        #expect(try reminders("all")["called"] == 1 && reminders("all")["unanswered_calls"] == 1)
     }
 
     /// A part's movements are the session's shelf's, as its 在库 is: 深圳南山店 receives two, and

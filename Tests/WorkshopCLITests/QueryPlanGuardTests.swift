@@ -134,7 +134,8 @@ struct QueryPlanGuardTests {
         var seen: [String] = []
         app.observeStatements { seen.append($0) }
         let day = Self.everyday + ["healthrecord status", "history 京A12345", "report day 2026-11-22 site=all", "report month 2026-11 site=all",
-                                   "report day 2026-11-22 site=深圳南山店", "parts show 5QD698151", "complaint list"]
+                                   "report day 2026-11-22 site=深圳南山店", "report month 2026-11 site=深圳南山店", "parts show 5QD698151 site=all",
+                                   "parts show 5QD698151", "complaint list"]
         for line in day { _ = app.execute(line) }
         let home = seen.count
         try app.signIn("南山经理", readSecret: nil)

@@ -40,7 +40,7 @@ enum ReportCommands {
             case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), site: scope.site, s)
             case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), site: scope.site, s)
             }
-            let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays)
+            let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays, site: scope.site)
             var text = text(report, title: title, daily: true, s)
             if !reminders.isEmpty { text += "\n\n" + remindersText(reminders, s) }
             return Output(text: text, json: json(report, title: title, adding: remindersJSON(reminders)))
