@@ -49,7 +49,7 @@ extension Store {
     /// the bookings of [from, to), the follow-up calls due by `now` and the count of reminders due
     /// by `remindersBy`. Four round trips become one.
     public func sendAheadBoardReads(bookingsFrom from: Timestamp, to: Timestamp, now: Timestamp, remindersBy lastDay: CalendarDay) throws {
-        try db.sendAhead([(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now),
-                          try dueRemindersQuery(by: lastDay)])
+        let dueReminders = try dueRemindersQuery(by: lastDay)
+        try db.sendAhead([(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now), dueReminders])
     }
 }
