@@ -57,6 +57,7 @@ extension Store {
             terms: try stored.pricingTerms(), warrantyTerm: try stored.warrantyTerm(), billTo: row.optionalInt("bill_to"),
             signTakenBy: row.optionalString("sign_taken_by"), settlementNumber: row.optionalString("settlement_no"))
         order.siteID = row.optionalInt("site_id")
+        writing?.checkIns[id] = order.checkedInAt
         return order
     }
 
@@ -165,6 +166,7 @@ extension Store {
                 + Store.fixedFactValues(order) + [SQLValue(order.billTo), SQLValue(order.battery), SiteScope.value(siteID)])
         var created = order.identified(as: id)
         created.siteID = SiteScope.storedID(siteID)
+        writing?.checkIns[id] = order.checkedInAt
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),

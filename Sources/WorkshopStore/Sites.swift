@@ -86,9 +86,16 @@ extension Store {
     public func sites() throws -> [Site] { [try homeSite()] + (try addedSites()) }
 
     /// The shop is a chain: a site was added. Until then no list, paper or report names a site.
+    /// Asked by many reads of one command (each list, count and shelf is the site's in a chain):
+    /// read once a transaction — on a server in the round trip of its BEGIN — and remembered to its end.
     public func hasSites() throws -> Bool {
-        try db.scalar("SELECT count(*) FROM (SELECT 1 FROM sites LIMIT 1) AS one") ?? 0 > 0
+        if let sitesKnown, db.isInTransaction { return sitesKnown }
+        let found = try db.scalar(Self.hasSitesQuery) ?? 0 > 0
+        if db.isInTransaction { sitesKnown = found }
+        return found
     }
+
+    static let hasSitesQuery = "SELECT count(*) FROM (SELECT 1 FROM sites LIMIT 1) AS one"
 
     /// The site of an id as rows store it (nil: the home site).
     public func site(id: Int?) throws -> Site {
@@ -123,6 +130,7 @@ extension Store {
     /// Records a site `Site.add` checked, numbered after the home site (1) and every site added, and
     /// journalled.
     public func addSite(_ new: Site) throws -> Site {
+        sitesKnown = true
         let id = try insert("""
             INSERT INTO sites(id, name, code, address, phone, created_at, created_by, company, credit_code)
             VALUES ((SELECT coalesce(max(id), \(Site.homeID)) + 1 FROM sites), ?, ?, ?, ?, ?, ?, ?, ?)

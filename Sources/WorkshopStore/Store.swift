@@ -45,6 +45,8 @@ public final class Store {
     /// What a write transaction in progress keeps: where the chain ends, the entry it will write
     /// last, and the rows it changes. Nil outside `write`.
     var writing: WriteState?
+    /// Whether the shop has added sites, as this transaction read it (`hasSites`); nil: not read yet.
+    var sitesKnown: Bool?
     /// The sealed tables and the rows each write changes: set up at the first write (`sealing()`).
     private var sealingState: Sealing?
     /// On a server: the connection's list of touched rows has been made (at its first write).
@@ -165,6 +167,7 @@ public final class Store {
         let head: (id: Int, hash: String)
         do {
             (result, head) = try db.transaction(immediate: true, prefetching: writeOpening) {
+                sitesKnown = nil
                 try reloadSettingsIfChanged()
                 // Mark the transaction as Workshop's own, and pick up the chain where it ends now
                 // (another terminal may have written since).
@@ -207,7 +210,7 @@ public final class Store {
     /// SQLite has no round trip to save: nothing.
     private var writeOpening: [String] { db.isPostgres ? Store.serverWriteOpening : [] }
     private static let serverWriteOpening = [Store.settingsQuery, Store.writerMarkInsert + " RETURNING id",
-                                             Journal.tailQuery, Journal.lastSealedEntryQuery]
+                                             Journal.tailQuery, Journal.lastSealedEntryQuery, Store.hasSitesQuery]
 
     /// Tests only: `observer` hears the text of every statement this store's connection runs.
     public func observeStatements(_ observer: @escaping (String) -> Void) { db.sqlite?.observeStatements(observer) }
@@ -292,7 +295,8 @@ public final class Store {
 
     /// Runs a command that only reads: one consistent snapshot.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        try db.transaction(immediate: false, prefetching: db.isPostgres ? [Store.settingsQuery] : []) {
+        try db.transaction(immediate: false, prefetching: db.isPostgres ? [Store.settingsQuery, Store.hasSitesQuery] : []) {
+            sitesKnown = nil
             try reloadSettingsIfChanged()
             return try body()
         }
@@ -355,8 +359,9 @@ public final class Store {
         // Every change made to an order passes here: a late entry dated before the order existed is
         // refused whatever the command (a read only for late entries, never in everyday work).
         if context.isLateEntry, let orderID,
-           let checkedIn = try db.scalar("SELECT checked_in_at FROM orders WHERE id = ?", [.integer(Int64(orderID))]) {
-            try Gate.lateEntry(at: context.now, onOrder: RepairOrder.number(orderID), checkedInAt: Timestamp(seconds: Int(checkedIn)))
+           let checkedIn = try writing?.checkIns[orderID]
+               ?? db.scalar("SELECT checked_in_at FROM orders WHERE id = ?", [.integer(Int64(orderID))]).map({ Timestamp(seconds: Int($0)) }) {
+            try Gate.lateEntry(at: context.now, onOrder: RepairOrder.number(orderID), checkedInAt: checkedIn)
         }
         let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail)
         writing?.pending = entry
@@ -391,6 +396,9 @@ struct WriteState {
     var pending: Journal.NewEntry?
     /// The id the next entry takes.
     var nextID: Int
+    /// When each order this write has read or made was checked in: what a late entry about it is
+    /// held to (Gate.lateEntry) without reading the order again.
+    var checkIns: [Int: Timestamp] = [:]
 
     init(tail: (id: Int, hash: String), nextID: Int) {
         start = tail
