@@ -630,6 +630,13 @@ func measureFew(_ name: String, runs: Int, warm: Bool = false, _ line: (Int) -> 
         let idle = time { app.idle() }
         if idle > 200_000 { checkpoints.append(milliseconds(idle)) }
     }
+    // `WORKSHOP_BENCH_SAMPLES=1`: every run's wall and CPU time on stderr, in order, to see
+    // whether the slow ones come together (a checkpoint, an anchor sync) or one by one.
+    if ProcessInfo.processInfo.environment["WORKSHOP_BENCH_SAMPLES"] != nil {
+        for (index, wall) in samples.enumerated() {
+            FileHandle.standardError.write(Data(String(format: "%@\t%d\t%.3f\t%.3f\n", name, index, wall, cpu[index]).utf8))
+        }
+    }
     return Stats(name: name, samples: samples, cpu: cpu)
 }
 
