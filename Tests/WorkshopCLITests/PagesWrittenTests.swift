@@ -29,14 +29,20 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     }
 
-    /// A shop whose fixture orders are checked in as 王芳, with RO1 of 京A12345 estimated.
-    static func shopWithAnEstimate() throws -> (app: App, path: String) {
+    /// The transcripts' shop from `fixtures`, worked in by 王芳 in the same process (so a test
+    /// reads the log between two commands).
+    static func shop(_ fixtures: [String] = ["shop-fixture", "floor-fixture"]) throws -> (app: App, path: String) {
         let path = Workshop.temporaryDirectory() + "/shop.db"
         let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
         let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
         try app.signIn("王芳", readSecret: nil)
-        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
-        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/floor-fixture.ws", on: app)
+        for fixture in fixtures { try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: app) }
+        return (app, path)
+    }
+
+    /// The shop, with RO1 of 京A12345 checked in and estimated.
+    static func shopWithAnEstimate() throws -> (app: App, path: String) {
+        let (app, path) = try shop()
         #expect(app.execute("checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响").ok)
         #expect(app.execute("estimate RO1 labor BRK-01").ok)
         return (app, path)
@@ -73,14 +79,8 @@ import Testing
     /// are rewritten, not those on its vehicle, customer or check-in time (an UPDATE naming
     /// `rework_of`, a key into orders itself, had SQLite rewrite every index of the order).
     @Test func aReleaseRewritesOnlyTheIndexesItsChangesTouch() throws {
-        let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
-        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
-        try QueryPlanGuardTests.run(script: Workshop.transcripts + "/floor-fixture.ws", on: app)
-        for line in ["checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响", "estimate RO1 labor BRK-01",
-                     "promise RO1 2026-11-22 17:00", "approve RO1 signed=张伟", "dispatch RO1 group=机修一组",
+        let (app, path) = try Self.shopWithAnEstimate()
+        for line in ["promise RO1 2026-11-22 17:00", "approve RO1 signed=张伟", "dispatch RO1 group=机修一组",
                      "complete RO1", "pay RO1 amount=144 method=card"] {
             #expect(app.execute(line).ok, "\(line)")
         }
@@ -98,13 +98,7 @@ import Testing
     /// A confirmation holds a bay and reserves parts: the booking's status and bay change, its time
     /// does not, so the bookings' time index is left as it was (an UPDATE naming `at` rewrote it).
     @Test func aConfirmationLeavesTheBookingsTimeIndexAlone() throws {
-        let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
-        for fixture in ["shop-fixture", "floor-fixture", "parts-fixture"] {
-            try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: app)
-        }
+        let (app, path) = try Self.shop(["shop-fixture", "floor-fixture", "parts-fixture"])
         #expect(app.execute("appointment add 京A12345 at=\"2026-11-23 10:00\" complaint=刹车 job=J-BRAKE").ok)
         let before = Self.logSize(path)
         let confirmed = app.execute("appointment A1 confirm bay=1号工位")
