@@ -578,7 +578,7 @@ public struct OrderDocuments {
             Field(Label("承修方", "Repairer"), settings.name + (settings.phone.isEmpty ? "" : " · \(settings.phone)"), span: 2),
             Field(Label("托修方", "Customer"), c.nameWithCompany, span: 2),
             Field(Label("电话", "Phone"), c.phone),
-            Field(Label("付费方", "Payer"), word(order.payer)),
+            Field(Label("付费方", "Payer"), settledPayer),
             Field(Label("送修人", "Brought in by"), [order.droppedBy, order.droppedPhone].compactMap { $0 }.joined(separator: " "), span: 2),
             Field(Label("车牌号码", "Plate"), v.plate.dotted),
             Field(Label("车牌颜色", "Plate colour"), bilingual ? v.plateColor.chinese : v.plateColor.rawValue),
@@ -593,6 +593,15 @@ public struct OrderDocuments {
             Field(Label("出厂里程", "Odometer out"), order.releaseOdometer.map { "\($0) km" } ?? ""),
             Field(Label("故障描述", "Complaint"), order.complaint, span: 4),
         ] + billing)
+    }
+
+    /// Who pays, as the settlement heads it: a comeback under warranty whose customer also pays for
+    /// something (a line not covered) says so, never "warranty" alone over a charge.
+    private var settledPayer: String {
+        guard order.payer == .warranty, record.settlement(payments: payments, current: settings.pricingTerms).total.fen > 0 else {
+            return word(order.payer)
+        }
+        return bilingual ? "保修（另有自费项目）" : "warranty (with items the customer pays)"
     }
 
     /// A line's warranty as the settlement list prints it: its period, or why it has none.

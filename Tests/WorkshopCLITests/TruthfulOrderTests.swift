@@ -148,6 +148,9 @@ struct TruthfulOrderTests {
         #expect(!jobcard.contains("¥168.00"))
         let estimatePaper = try Self.html(shop, "RO2", "estimate")
         #expect(estimatePaper.contains("¥24.00") && estimatePaper.contains("保修项目（不收费）"))
+        // The settlement heads who pays: the warranty, and the customer for the wiper.
+        let settlement = try Self.html(shop, "RO2", "settlement")
+        #expect(settlement.contains("保修（另有自费项目）"), "\(settlement)")
     }
 
     @Test func aComebackOpenedAsAnOrdinaryOrderIsLinkedAfterwardsWithTheChecksOfCheckIn() throws {

@@ -86,7 +86,8 @@ enum SiteCommands {
                                  ("credit_code", .string(site.creditCode.isEmpty ? nil : site.creditCode))]))
         }
         let papers = ownCompanies ? "\n\n" + s.t("单据上的承修方：", "The repairer on each site's papers:") + "\n" + companies.joined(separator: "\n") : ""
-        return Output(text: table.render() + papers, json: .object([("sites", .array(json))]))
+        let legend = "\n" + s.t("* 本次登录所在的门店", "* the site this session works at")
+        return Output(text: table.render() + legend + papers, json: .object([("sites", .array(json))]))
     }
 }
 
