@@ -41,3 +41,13 @@ extension SiteWork {
         throw SiteWorkRefusal.chainIsRunFromTheHomeSite(here: try siteName(own), home: try siteName(Site.homeID))
     }
 }
+
+extension SiteWork {
+    /// A reminder is called, booked or dismissed by the site it belongs to (its order's, or where it
+    /// was set): the customer hears from one shop, the one whose work it follows, never from two.
+    public static func mayCall(reminder: String, at reminderSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
+        let (site, own) = (reminderSite ?? Site.homeID, here ?? Site.homeID)
+        guard site != own else { return }
+        throw SiteWorkRefusal.otherSitesReminder(reminder: reminder, site: try siteName(site), here: try siteName(own))
+    }
+}

@@ -358,6 +358,22 @@ struct ChainSitesTests {
         try cardsAndComplaintsAddUp(try releasedAtBothSites(Workshop(database: schema.uri)))
     }
 
+    /// Another site's reminder is read, never called, booked or dismissed: by its number it is
+    /// refused with its site named; by a plate, only this site's reminders are due. Nothing changes.
+    @Test func aSiteNeverCallsAnotherSitesReminder() throws {
+        let shop = try releasedAtBothSites()
+        #expect(try shop.command("remind set 粤BD12345 kind=inspection due=2026-11-30").status == 0)
+        let number = "R\(try shop.count("SELECT max(id) FROM reminders"))"
+        let before = try shop.fingerprint()
+        let nanshan = signedIn(shop, as: "钱主管")
+        let byNumber = try nanshan.command("remind \(number) dismiss reason=不需要")
+        #expect(byNumber.status != 0 && byNumber.stderr.contains("\(number) is 顺达汽修's reminder: 顺达汽修 calls, books or dismisses it"),
+                "\(byNumber.stderr)")
+        #expect(try nanshan.command("remind 粤BD12345 noanswer").status != 0, "no reminder of 深圳南山店's is due for it")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.command("remind \(number) dismiss reason=不需要").status == 0, "the home site's own")
+    }
+
     /// Each site calls its own reminders: after `releasedAtBothSites`, the home site sets one for
     /// 粤BD12345's inspection and 钱主管 one at 深圳南山店 for 京A12345's insurance. Each site's
     /// `remind list due` and board count only its own, and each message is signed with the site's

@@ -245,6 +245,14 @@ struct SiteStaffTests {
         }
     }
 
+    @Test func aReminderIsCalledByItsOwnSite() throws {
+        try SiteWork.mayCall(reminder: "R3", at: nil, from: Site.homeID, siteName: Self.name)
+        try SiteWork.mayCall(reminder: "R4", at: 2, from: 2, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.otherSitesReminder(reminder: "R3", site: "顺达汽修", here: "深圳南山店")) {
+            try SiteWork.mayCall(reminder: "R3", at: nil, from: 2, siteName: Self.name)
+        }
+    }
+
     @Test func theChainIsRunFromTheHomeSite() throws {
         try SiteWork.mayRunTheChain(from: nil, siteName: Self.name)
         try SiteWork.mayRunTheChain(from: Site.homeID, siteName: Self.name)

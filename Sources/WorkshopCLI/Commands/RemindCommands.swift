@@ -105,11 +105,13 @@ enum RemindCommands {
 
     // MARK: Calls
 
-    /// The reminders a reference names: R7 itself; for a plate or an order, its open reminders due
-    /// within the lead time (one call covers them all).
+    /// The reminders a reference names, to call, book or dismiss: R7 itself (another site's is
+    /// refused, SiteWork); for a plate or an order, this site's open reminders due within the lead
+    /// time (one call covers them all).
     static func named(_ reference: String, _ s: Session) throws -> [Reminder] {
         if let id = Reminder.id(fromNumber: reference) {
             guard let found = try s.store.reminder(id: id) else { throw ReminderRefusal.noReminder(given: reference.uppercased()) }
+            try SiteWork.mayCall(reminder: found.number, at: found.siteID, from: s.store.siteID) { try s.store.site(id: $0).name }
             return [found]
         }
         let lastDay = ReminderWindow.days(s.settings.remindLeadDays).lastDay(from: ReminderDesk.today(s))
@@ -119,7 +121,8 @@ enum RemindCommands {
         } else {
             open = try s.store.reminders(vehicleID: s.store.resolveVehicle(reference).id)
         }
-        let due = open.filter { $0.isDue(by: lastDay) }
+        let here = s.store.siteID ?? Site.homeID
+        let due = open.filter { $0.isDue(by: lastDay) && ($0.siteID ?? Site.homeID) == here }
         guard !due.isEmpty else { throw ReminderRefusal.nothingDue(reference: reference, open: open.sorted { $0.dueOn < $1.dueOn }.map(\.number)) }
         return due.sorted { ($0.dueOn, $0.id) < ($1.dueOn, $1.id) }
     }

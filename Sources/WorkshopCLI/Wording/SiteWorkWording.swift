@@ -12,6 +12,9 @@ extension SiteWorkRefusal: WordedRefusal {
         case .otherSitesStaff(let person, let site, let here):
             return w("\(person) 是 \(site) 的员工：\(here) 的经理只管理本店员工（岗位、班组、PIN）；请由 \(site) 或总店的经理办理",
                      "\(person) works at \(site): a manager at \(here) manages \(here)'s staff only (roles, group, PIN); a manager at \(site) or at the home site does that")
+        case .otherSitesReminder(let reminder, let site, let here):
+            return w("\(reminder) 是 \(site) 的提醒：由 \(site) 回访、预约或关闭，\(here) 可以查看",
+                     "\(reminder) is \(site)'s reminder: \(site) calls, books or dismisses it; \(here) may read it")
         case .chainIsRunFromTheHomeSite(let here, let home):
             return w("员工调店、新增门店和修改其他门店，由总店 \(home) 的经理办理；\(here) 的经理可以修改本店的名称、地址、电话（site set \(here) …）",
                      "moving staff between sites, adding a site and changing another one are for a manager at the home site \(home); a manager at \(here) may change \(here)'s own name, address and phone (site set \(here) …)")

@@ -9,4 +9,6 @@ public enum SiteWorkRefusal: Refusal, Equatable {
     case otherSitesStaff(person: String, site: String, here: String)
     /// Moving staff between sites, or adding or renaming another site, from a site not the home one.
     case chainIsRunFromTheHomeSite(here: String, home: String)
+    /// A reminder of `site` called, booked or dismissed at `here`.
+    case otherSitesReminder(reminder: String, site: String, here: String)
 }
