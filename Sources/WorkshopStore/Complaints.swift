@@ -69,6 +69,14 @@ extension Store {
         return includeClosed ? all : all.filter { !$0.isClosed }
     }
 
+    /// The complaints the session's site handles (`Complaint.siteID`: its order's, else where it
+    /// was registered), as `complaints` lists them; every one while the shop has one site.
+    public func siteComplaints(includeClosed: Bool = false) throws -> [Complaint] {
+        let all = try complaints(includeClosed: includeClosed)
+        guard try hasSites() else { return all }
+        return all.filter { SiteScope.storedID($0.siteID) == SiteScope.storedID(siteID) }
+    }
+
     static let allComplaints = "SELECT \(complaintColumns) FROM complaints ORDER BY id"
     static let openComplaints = "SELECT \(complaintColumns) FROM complaints WHERE followed_up_at IS NULL ORDER BY id"
 }

@@ -343,6 +343,11 @@ struct ChainSitesTests {
         let day = try shop.inShopLanguage.script("login 钱主管\nreport day").stdout
         #expect(day.split(separator: "\n").contains { $0.contains("微信") && $0.contains("500.00") }, "\(day)")
         #expect(day.split(separator: "\n").contains { $0.contains("新投诉 / 未结投诉") && $0.hasSuffix("1 / 1") }, "\(day)")
+        // Each site's complaint list is its own.
+        let homeList = try shop.command("complaint list").stdout
+        #expect(homeList.contains("等待时间太长") && !homeList.contains("前台没有解释收费"), "\(homeList)")
+        let nanshanList = try shop.script("login 钱主管\ncomplaint list all").stdout
+        #expect(nanshanList.contains("前台没有解释收费") && !nanshanList.contains("等待时间太长"), "\(nanshanList)")
         // What the cards hold is the chain's: in its report, not a site's.
         #expect(!day.contains("期末卡内本金"), "\(day)")
         #expect(try shop.inShopLanguage.command("report day site=all").stdout.contains("期末卡内本金"))

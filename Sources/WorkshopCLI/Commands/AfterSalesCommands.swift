@@ -92,11 +92,11 @@ enum AfterSalesCommands {
             try add(invocation, s)
         },
         Form([word("list", "ls")], access: .read, summary: Phrase("未结投诉", "the open complaints"), examples: ["complaint list"]) { _, s in
-            list(try s.store.complaints(includeClosed: false), s)
+            list(try s.store.siteComplaints(includeClosed: false), s)
         },
         Form([word("list", "ls"), word("all", "全部")], access: .read, summary: Phrase("全部投诉（含已结案）", "every complaint, closed ones too"),
              examples: ["complaint list all"]) { _, s in
-            list(try s.store.complaints(includeClosed: true), s)
+            list(try s.store.siteComplaints(includeClosed: true), s)
         },
         Form([arg("complaint", .complaintNumber)], access: .read, summary: Phrase("投诉详情", "the complaint"),
              examples: ["complaint 1"]) { invocation, s in

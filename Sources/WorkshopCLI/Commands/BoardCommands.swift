@@ -38,7 +38,7 @@ enum BoardCommands {
             }.joined() + " · " + s.formatTime(now)
         var text = rows.isEmpty ? s.t("没有在厂车辆", "no cars in the shop") : summary + "\n" + table.render()
         // After-sales deadlines: complaints past their 24-hour or 7-day mark, follow-up calls due.
-        let lateComplaints = try s.store.complaints().filter { !$0.overdue(at: now).isEmpty }
+        let lateComplaints = try s.store.siteComplaints().filter { !$0.overdue(at: now).isEmpty }
         for c in lateComplaints {
             text += "\n  ! " + s.t("投诉 #\(c.id)", "complaint #\(c.id)") + " " + c.overdue(at: now).map { AfterSalesCommands.lateText($0, s) }.joined(separator: ", ")
                 + (c.assignedTo.map { " · \($0)" } ?? "") + " · \(DisplayWidth.truncate(c.text, to: 30))"
