@@ -25,8 +25,11 @@ extension Store {
     /// against their frozen text; the tamper log and the writer mark; stock running totals and
     /// members' card balances against their movements; settings Workshop cannot read. Run it inside `read`, on one snapshot.
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
+        // A file's figures are summed beside the walks (FiguresCheck); a server's in this snapshot.
+        let figures = db.sqlite.map { FiguresCheck(path: $0.path, context: context) }
         var report = try verifyRecord(against: anchors)
-        try verifyFigures(&report)
+        report.problems += try figures?.wait() ?? figureProblems()
+        report.problems += damagedSettings.map { RecordProblem.damagedSetting(key: $0.key, value: $0.value) }
         report.notes.append(.head(entry: report.head.entry, hash: report.head.hash))
         return report
     }
@@ -58,22 +61,5 @@ extension Store {
             report.problems.append(.writerMarkLeftSet)
         }
         return report
-    }
-
-    /// What is kept beside the record and must add up to it: stock and members' cards against their
-    /// movements, the report's running totals against the orders and payments; and the settings
-    /// Workshop cannot read.
-    private func verifyFigures(_ report: inout VerifyReport) throws {
-        for mismatch in try stockMismatches() {
-            report.problems.append(.stockDisagrees(partNumber: mismatch.partNumber, onHand: Quantity(thousandths: mismatch.onHand),
-                                                   movements: Quantity(thousandths: mismatch.movements)))
-        }
-        for mismatch in try cardMismatches() {
-            report.problems.append(.cardDisagrees(card: mismatch.card, balance: mismatch.balance, movements: mismatch.movements))
-        }
-        for mismatch in try tallyMismatches() {
-            report.problems.append(.reportTallyDisagrees(quarter: mismatch.at, figures: mismatch.figures))
-        }
-        report.problems += damagedSettings.map { RecordProblem.damagedSetting(key: $0.key, value: $0.value) }
     }
 }
