@@ -51,3 +51,13 @@ extension SiteWork {
         throw SiteWorkRefusal.otherSitesReminder(reminder: reminder, site: try siteName(site), here: try siteName(own))
     }
 }
+
+extension SiteWork {
+    /// A complaint is classified, assigned, verified, answered and followed up by its site (its
+    /// order's, or where it was registered): the shop whose work it is about answers for it.
+    public static func mayHandle(complaint: Int, at complaintSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
+        let (site, own) = (complaintSite ?? Site.homeID, here ?? Site.homeID)
+        guard site != own else { return }
+        throw SiteWorkRefusal.otherSitesComplaint(complaint: complaint, site: try siteName(site), here: try siteName(own))
+    }
+}

@@ -343,7 +343,16 @@ struct ChainSitesTests {
         let day = try shop.inShopLanguage.script("login 钱主管\nreport day").stdout
         #expect(day.split(separator: "\n").contains { $0.contains("微信") && $0.contains("500.00") }, "\(day)")
         #expect(day.split(separator: "\n").contains { $0.contains("新投诉 / 未结投诉") && $0.hasSuffix("1 / 1") }, "\(day)")
-        // Each site's complaint list is its own.
+        // Each site's complaint list is its own, and each site handles its own: 王芳 at the home site
+        // may read 深圳南山店's complaint, not answer it.
+        let listed = try shop.script("login 钱主管\ncomplaint list", options: ["--json"]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let theirs = ((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?["complaints"] as? [[String: Any]])?
+            .first?["id"] as? Int ?? 0
+        let shown = try shop.command("complaint \(theirs)")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let answered = try shop.command("complaint \(theirs) verify \"前台未解释\"")
+        #expect(answered.status != 0 && answered.stderr.contains("complaint \(theirs) is 深圳南山店's"), "\(answered.stderr)")
+        #expect(try shop.command("complaint \(theirs)").stdout == shown.stdout, "the complaint is as it was")
         let homeList = try shop.command("complaint list").stdout
         #expect(homeList.contains("等待时间太长") && !homeList.contains("前台没有解释收费"), "\(homeList)")
         let nanshanList = try shop.script("login 钱主管\ncomplaint list all").stdout

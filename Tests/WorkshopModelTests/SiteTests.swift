@@ -253,6 +253,14 @@ struct SiteStaffTests {
         }
     }
 
+    @Test func aComplaintIsHandledByItsOwnSite() throws {
+        try SiteWork.mayHandle(complaint: 3, at: nil, from: nil, siteName: Self.name)
+        try SiteWork.mayHandle(complaint: 4, at: 2, from: 2, siteName: Self.name)
+        #expect(throws: SiteWorkRefusal.otherSitesComplaint(complaint: 4, site: "深圳南山店", here: "顺达汽修")) {
+            try SiteWork.mayHandle(complaint: 4, at: 2, from: nil, siteName: Self.name)
+        }
+    }
+
     @Test func theChainIsRunFromTheHomeSite() throws {
         try SiteWork.mayRunTheChain(from: nil, siteName: Self.name)
         try SiteWork.mayRunTheChain(from: Site.homeID, siteName: Self.name)

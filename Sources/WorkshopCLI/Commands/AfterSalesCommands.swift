@@ -195,9 +195,10 @@ enum AfterSalesCommands {
         return c
     }
 
-    /// The complaint the invocation names, still open to a next step.
+    /// The complaint the invocation names, still open to a next step, and this site's to take.
     static func open(_ invocation: Invocation, _ s: Session) throws -> Complaint {
         let c = try complaint(invocation, s)
+        try SiteWork.mayHandle(complaint: c.id, at: c.siteID, from: s.store.siteID) { try s.store.site(id: $0).name }
         guard !c.isClosed else { throw AfterSalesRefusal.complaintClosed(complaint: c.id) }
         return c
     }

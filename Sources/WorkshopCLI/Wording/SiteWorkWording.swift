@@ -15,6 +15,9 @@ extension SiteWorkRefusal: WordedRefusal {
         case .otherSitesReminder(let reminder, let site, let here):
             return w("\(reminder) 是 \(site) 的提醒：由 \(site) 回访、预约或关闭，\(here) 可以查看",
                      "\(reminder) is \(site)'s reminder: \(site) calls, books or dismisses it; \(here) may read it")
+        case .otherSitesComplaint(let complaint, let site, let here):
+            return w("投诉 \(complaint) 是 \(site) 的：由 \(site) 分类、核实、答复和回访，\(here) 可以查看",
+                     "complaint \(complaint) is \(site)'s: \(site) classifies, verifies, answers and follows it up; \(here) may read it")
         case .chainIsRunFromTheHomeSite(let here, let home):
             return w("员工调店、新增门店和修改其他门店，由总店 \(home) 的经理办理；\(here) 的经理可以修改本店的名称、地址、电话（site set \(here) …）",
                      "moving staff between sites, adding a site and changing another one are for a manager at the home site \(home); a manager at \(here) may change \(here)'s own name, address and phone (site set \(here) …)")

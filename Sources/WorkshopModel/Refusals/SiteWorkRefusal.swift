@@ -11,4 +11,6 @@ public enum SiteWorkRefusal: Refusal, Equatable {
     case chainIsRunFromTheHomeSite(here: String, home: String)
     /// A reminder of `site` called, booked or dismissed at `here`.
     case otherSitesReminder(reminder: String, site: String, here: String)
+    /// A complaint of `site` handled at `here`.
+    case otherSitesComplaint(complaint: Int, site: String, here: String)
 }
