@@ -5,9 +5,16 @@
 public enum SiteWork {
     /// `orderSite` and `here` are site ids; nil is the home site, as a person or row without one.
     public static func mayChange(order: String, at orderSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
-        let (site, own) = (orderSite ?? Site.homeID, here ?? Site.homeID)
+        try requireOwn(orderSite, from: here, siteName) { .otherSitesOrder(order: order, site: $0, here: $1) }
+    }
+
+    /// Refused with `refusal(site, here)`, their names, when what is worked on belongs to another
+    /// site than the person's (`what` and `here` site ids; nil is the home site).
+    static func requireOwn(_ what: Int?, from here: Int?, _ siteName: (Int) throws -> String,
+                           _ refusal: (String, String) -> SiteWorkRefusal) throws {
+        let (site, own) = (what ?? Site.homeID, here ?? Site.homeID)
         guard site != own else { return }
-        throw SiteWorkRefusal.otherSitesOrder(order: order, site: try siteName(site), here: try siteName(own))
+        throw refusal(try siteName(site), try siteName(own))
     }
 }
 
@@ -16,9 +23,7 @@ extension SiteWork {
     /// papers) and the chain's (its rates, tax and zone): set by a manager working at the home site,
     /// never by another site's, whose own name, address and phone are its site's (`site set`).
     public static func maySetShopSettings(from here: Int?, siteName: (Int) throws -> String) throws {
-        let own = here ?? Site.homeID
-        guard own != Site.homeID else { return }
-        throw SiteWorkRefusal.shopSettingsAreTheHomeSites(here: try siteName(own), home: try siteName(Site.homeID))
+        try requireOwn(Site.homeID, from: here, siteName) { .shopSettingsAreTheHomeSites(here: $1, home: $0) }
     }
 }
 
@@ -28,17 +33,14 @@ extension SiteWork {
     /// taken: a site's manager who could set the home manager's PIN could sign in as them and do
     /// all that `shop set` and `staff move` keep from a site. Nobody else's PIN is a self-change.
     public static func mayManage(person: String, at personSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
-        let (site, own) = (personSite ?? Site.homeID, here ?? Site.homeID)
-        guard own != Site.homeID, site != own else { return }
-        throw SiteWorkRefusal.otherSitesStaff(person: person, site: try siteName(site), here: try siteName(own))
+        guard (here ?? Site.homeID) != Site.homeID else { return }
+        try requireOwn(personSite, from: here, siteName) { .otherSitesStaff(person: person, site: $0, here: $1) }
     }
 
     /// Moving people between sites, and the chain's sites themselves (adding one, another site's
     /// name and code): the home site's managers'.
     public static func mayRunTheChain(from here: Int?, siteName: (Int) throws -> String) throws {
-        let own = here ?? Site.homeID
-        guard own != Site.homeID else { return }
-        throw SiteWorkRefusal.chainIsRunFromTheHomeSite(here: try siteName(own), home: try siteName(Site.homeID))
+        try requireOwn(Site.homeID, from: here, siteName) { .chainIsRunFromTheHomeSite(here: $1, home: $0) }
     }
 }
 
@@ -46,9 +48,7 @@ extension SiteWork {
     /// A reminder is called, booked or dismissed by the site it belongs to (its order's, or where it
     /// was set): the customer hears from one shop, the one whose work it follows, never from two.
     public static func mayCall(reminder: String, at reminderSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
-        let (site, own) = (reminderSite ?? Site.homeID, here ?? Site.homeID)
-        guard site != own else { return }
-        throw SiteWorkRefusal.otherSitesReminder(reminder: reminder, site: try siteName(site), here: try siteName(own))
+        try requireOwn(reminderSite, from: here, siteName) { .otherSitesReminder(reminder: reminder, site: $0, here: $1) }
     }
 }
 
@@ -56,8 +56,6 @@ extension SiteWork {
     /// A complaint is classified, assigned, verified, answered and followed up by its site (its
     /// order's, or where it was registered): the shop whose work it is about answers for it.
     public static func mayHandle(complaint: Int, at complaintSite: Int?, from here: Int?, siteName: (Int) throws -> String) throws {
-        let (site, own) = (complaintSite ?? Site.homeID, here ?? Site.homeID)
-        guard site != own else { return }
-        throw SiteWorkRefusal.otherSitesComplaint(complaint: complaint, site: try siteName(site), here: try siteName(own))
+        try requireOwn(complaintSite, from: here, siteName) { .otherSitesComplaint(complaint: complaint, site: $0, here: $1) }
     }
 }
