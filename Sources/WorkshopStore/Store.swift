@@ -55,10 +55,13 @@ public final class Store {
     /// itself stands; `verify` reports an anchor that is behind or missing).
     public internal(set) var anchorFailure: String?
     /// This store replaced the anchor file without syncing it since it last synced it
-    /// (`syncAnchorWhenIdle`).
+    /// (`anchorWhenIdle`).
     var anchorUnsynced = false
     /// The anchor file's lock and last-known text, kept between writes (AnchorFile).
     var keptAnchorFile: AnchorFile?
+    /// The chain's head after this store's last commit, not yet written into the anchor file as its
+    /// head: that is done once the command's output is out (`anchorWhenIdle`), or by the next write.
+    var anchorHeadToSettle: JournalAnchor.Link?
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
     /// given, else `<database>.anchor` beside the database (JournalAnchor); on a server, in the
     /// folder `init(server:anchorFolder:context:)` was given.
@@ -151,8 +154,8 @@ public final class Store {
     var isWriting: Bool { writing != nil }
 
     /// Runs a command that changes data: one IMMEDIATE transaction, all or nothing. Every row it
-    /// changes is sealed under its last journal entry; after the commit the chain's new head goes
-    /// into the anchor file.
+    /// changes is sealed under its last journal entry; before the commit the anchor file announces the
+    /// chain's new head, and once the command is done it holds it (`anchorWhenIdle`).
     public func write<T>(_ body: () throws -> T) throws -> T {
         if isWriting { return try body() }  // already inside one: it is that transaction's work
         let sealing = try sealing()
@@ -197,7 +200,9 @@ public final class Store {
         }
         let start = writing?.start
         writing = nil
-        if head.id != start?.id { anchorAfterCommit(.init(entry: head.id, hash: head.hash)) }
+        // The announcement made before the commit stands for the head until the command's output
+        // is out; the head is written then (anchorWhenIdle), not while the person waits.
+        if head.id != start?.id { anchorHeadToSettle = .init(entry: head.id, hash: head.hash) }
         // A program that never idles (no REPL around the store) still keeps the log bounded.
         if let file = db.sqlite, file.framesInLog >= Store.logCeilingFrames { file.checkpoint() }
         return result
