@@ -189,6 +189,46 @@ struct RecordAttackTests {
         try expectFound(shop, ["the journal ends at entry 0", "entries 1…\(head) were cut"])
     }
 
+    /// A person's roles or PIN changed outside Workshop — inside a forged writer mark, which the
+    /// watch triggers do not see — sign nobody in and confirm nothing: the row is checked against
+    /// its seal before it is used, until a manager sets the person again.
+    @Test func aStaffRowChangedOutsideNeitherSignsInNorSignsOff() throws {
+        let shop = try shop()
+        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE staff SET roles = 'manager' WHERE name = '赵师傅'; DELETE FROM writer_mark;")
+        let before = try shop.fingerprint()
+        var technician = shop
+        technician.user = "赵师傅"
+        let signedIn = try technician.command("discount RO1 percent=50")
+        #expect(signedIn.status != 0)
+        #expect(signedIn.stderr.contains("the staff record of 赵师傅 (roles, site or PIN) was changed outside Workshop"), "\(signedIn.stderr)")
+        let signedOff = try shop.command("discount RO1 percent=50 authorized=赵师傅")
+        #expect(signedOff.status != 0)
+        #expect(signedOff.stderr.contains("the staff record of 赵师傅"), "\(signedOff.stderr)")
+        #expect(try shop.fingerprint() == before, "refused before anything was counted or written")
+        // The home manager sets him again: sealed as set, he signs in as what he is (and verify
+        // still names the change made outside).
+        var manager = shop
+        manager.user = "钱主管"
+        #expect(try manager.command("staff set 赵师傅 role=technician group=机修一组").status == 0)
+        technician.now = nil  // only a manager sets the clock
+        #expect(try technician.command("ro show RO1").status == 0)
+        #expect(try technician.command("discount RO1 percent=50").stderr.contains("manager"))
+        #expect(try shop.command("verify").stderr.contains("staff row"))
+    }
+
+    /// The staff list emptied outside Workshop does not make the next person in a new shop's manager.
+    @Test func aStaffListEmptiedOutsideMakesNobodyManager() throws {
+        let shop = try shop()
+        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; DELETE FROM staff; DELETE FROM writer_mark;")
+        let before = try shop.fingerprint()
+        var stranger = shop
+        stranger.user = "路人"
+        let refused = try stranger.command("staff add 路人 role=manager pin=1234")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("the staff list was emptied outside Workshop"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+    }
+
     // 8
     @Test func aWriterMarkLeftBehindIsNamedEvenAfterAWrite() throws {
         let shop = try shop()

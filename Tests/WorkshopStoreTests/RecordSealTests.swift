@@ -163,6 +163,19 @@ struct RecordSealTests {
         })
     }
 
+    /// A staff row is taken as Workshop sealed it, or not at all: changed outside (a forged writer
+    /// mark hides it from the watch triggers), it is not as sealed until Workshop writes it again.
+    @Test func aStaffRowChangedOutsideIsNotAsSealedUntilWorkshopWritesIt() throws {
+        let (store, path) = try Self.shop()
+        try store.write { _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "一组") }
+        #expect(try store.read { try store.staffRowIsAsSealed("赵师傅") })
+        #expect(try store.read { try store.hadStaff() })
+        try Support.sql(path, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE staff SET roles = 'manager' WHERE name = '赵师傅'; DELETE FROM writer_mark;")
+        #expect(try !store.read { try store.staffRowIsAsSealed("赵师傅") })
+        try store.write { _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "一组") }
+        #expect(try store.read { try store.staffRowIsAsSealed("赵师傅") })
+    }
+
     /// A store remembers the anchor it last wrote (not parsing it again at every write), yet what
     /// another hand did to the file since counts: another Workshop's write is taken as it is, a
     /// head rewritten outside is named, a lock file removed is made again.
