@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 import WorkshopModel
 
@@ -50,6 +51,30 @@ extension Store {
             anchor.disagreements = found.disagreements
         }
         return anchor.text
+    }
+
+    /// Starts the anchor file again, when the one kept is lost or no longer stands for this journal
+    /// (a backup restored, its lost entries accounted for): the file there is kept aside as
+    /// `<anchor>.replaced-<seconds>`, and the restart is journalled with its reason. The write that
+    /// journals it begins the new anchor at the chain's end before its entry — how verify tells a
+    /// restart (a note naming who and why) from an anchor removed (a problem).
+    public func restartAnchor(reason: String) throws -> (entry: Int, keptAside: String?) {
+        let aside = anchorPath + ".replaced-\(Timestamp.currentTime.seconds)"
+        let moved = rename(anchorPath, aside) == 0
+        guard moved || errno == ENOENT else { throw RecordRefusal.cannotWrite(path: anchorPath, reason: String(cString: strerror(errno))) }
+        keptAnchorFile = nil
+        do {
+            let entry = try write { () -> Int in
+                try journal(.anchorRestart, entity: "anchor", id: nil,
+                            detail: [("reason", .string(reason)), ("kept_aside", moved ? .string(aside) : .null)])
+                return writing?.pending?.id ?? 0
+            }
+            return (entry, moved ? aside : nil)
+        } catch {
+            if moved { rename(aside, anchorPath) }
+            keptAnchorFile = nil
+            throw error
+        }
     }
 
     /// Inside a write, before its commit: what is wrong with the anchor against the journal as it

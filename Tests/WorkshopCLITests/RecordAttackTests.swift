@@ -189,6 +189,39 @@ struct RecordAttackTests {
         try expectFound(shop, ["the journal ends at entry 0", "entries 1…\(head) were cut"])
     }
 
+    /// An older copy of the database put back with the anchor deleted — a cash payment gone — is
+    /// named: before any write as an anchor removed, after one as an anchor begun late. A restore
+    /// accounted for is restarted by a manager, which verify names as a note with the reason.
+    @Test func anOlderCopyPutBackWithTheAnchorRemovedIsNamed() throws {
+        let shop = try shop()
+        let older = Workshop.temporaryDirectory() + "/older.db"
+        try FileManager.default.copyItem(atPath: shop.database, toPath: older)
+        #expect(try shop.command("pay RO1 amount=80 method=cash").status == 0)
+        let kept = try value(shop, "SELECT max(id) FROM journal")
+        for suffix in ["", "-wal", "-shm", ".anchor"] { try? FileManager.default.removeItem(atPath: shop.database + suffix) }
+        try FileManager.default.copyItem(atPath: older, toPath: shop.database)
+        let olderHead = try value(shop, "SELECT max(id) FROM journal")
+        let unwritten = try shop.command("verify")
+        #expect(unwritten.status == 1)
+        #expect(unwritten.stderr.contains("no anchor file at \(shop.database).anchor, though Workshop kept one while it wrote entries up to \(olderHead)"),
+                "\(unwritten.stderr)")
+        #expect(try shop.command("customer add 路人 phone=13000007777").status == 0)
+        try expectFound(shop, ["the anchor \(shop.database).anchor begins at entry \(olderHead), though Workshop had kept an anchor while it wrote entries up to \(olderHead)"])
+        #expect(kept > olderHead)
+        // Accounted for: a manager starts the anchor again, saying why.
+        var manager = shop
+        manager.user = "钱主管"
+        let restarted = try manager.command("anchor restart reason=\"旧副本恢复，80 元现金已补录\"")
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        let verified = try shop.command("verify")
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("the anchor was started again at entry") && verified.stdout.contains("by 钱主管")
+                && verified.stdout.contains("旧副本恢复"), "\(verified.stdout)")
+        var technician = shop
+        (technician.user, technician.now) = ("赵师傅", nil)
+        #expect(try technician.command("anchor restart reason=x").stderr.contains("manager"), "only a manager restarts it")
+    }
+
     /// A person's roles or PIN changed outside Workshop — inside a forged writer mark, which the
     /// watch triggers do not see — sign nobody in and confirm nothing: the row is checked against
     /// its seal before it is used, until a manager sets the person again.
