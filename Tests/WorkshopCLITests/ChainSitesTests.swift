@@ -684,6 +684,29 @@ struct ChainSitesTests {
         #expect(text.contains("钱主管") && !text.contains("王芳"), "\(text)")
     }
 
+    /// Each site has its own key board: the home site's K07 holds 京A12345's key (RO1), and
+    /// 深圳南山店 hangs 粤BD12345's on its own K07 (RO2). A third car on 深圳南山店's K07 is refused,
+    /// naming RO2 (not the home site's RO1), in either language, and changes nothing.
+    @Test func eachSiteHasItsOwnKeyHooks() throws {
+        let shop = try chain()
+        #expect(try shop.command("checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响 key=K07").status == 0)
+        let lina = signedIn(shop, as: "李娜")
+        let atNanshan = try lina.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K07")
+        #expect(atNanshan.status == 0 && atNanshan.stdout.contains("RO2"), "\(atNanshan.stdout)\(atNanshan.stderr)")
+        #expect(try lina.command("vehicle add 粤B·7H2L9 vin=LSVAM4187C2184847 owner=C2 make=大众 model=朗逸 year=2016").status == 0)
+        let before = try shop.fingerprint()
+        let taken = try lina.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(taken.status == 1 && taken.stderr.contains("key tag K07 already holds the key of RO2"), "\(taken.stderr)")
+        let zh = try lina.inShopLanguage.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(zh.stderr.contains("钥匙牌 K07 上挂着 RO2 的钥匙"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // At the home site K07 is RO1's.
+        let home = try shop.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(home.status == 1 && home.stderr.contains("key tag K07 already holds the key of RO1"), "\(home.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try lina.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K08").status == 0)
+    }
+
     /// A car open at another site is refused at check-in with that site and its order named, in the
     /// session's language, changing nothing; at its own site it is "already in the shop" as always.
     @Test func aCarOpenAtAnotherSiteIsNamedWithItsSite() throws {
