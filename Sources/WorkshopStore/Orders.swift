@@ -58,6 +58,7 @@ extension Store {
             signTakenBy: row.optionalString("sign_taken_by"), settlementNumber: row.optionalString("settlement_no"))
         order.siteID = row.optionalInt("site_id")
         writing?.checkIns[id] = order.checkedInAt
+        writing?.orderSites[id] = Journal.siteColumn(order.siteID)
         return order
     }
 
@@ -174,6 +175,7 @@ extension Store {
         var created = order.identified(as: id)
         created.siteID = SiteScope.storedID(siteID)
         writing?.checkIns[id] = order.checkedInAt
+        writing?.orderSites[id] = Journal.siteColumn(siteID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),

@@ -295,7 +295,8 @@ public final class Store {
     private func automaticEntry(_ touches: [TouchedRows.Touch]) -> Journal.NewEntry {
         let tables = Set(touches.map(\.table)).sorted()
         return newEntry(.recordSeal, entity: "record", id: nil, orderID: nil, vehicleID: nil,
-                        detail: [("rows", .int(touches.count)), ("tables", .string(tables.joined(separator: ",")))])
+                        detail: [("rows", .int(touches.count)), ("tables", .string(tables.joined(separator: ",")))],
+                        site: Journal.siteColumn(siteID))
     }
 
     /// Runs a command that only reads: one consistent snapshot.
@@ -368,18 +369,32 @@ public final class Store {
                ?? db.scalar("SELECT checked_in_at FROM orders WHERE id = ?", [.integer(Int64(orderID))]).map({ Timestamp(seconds: Int($0)) }) {
             try Gate.lateEntry(at: context.now, onOrder: RepairOrder.number(orderID), checkedInAt: checkedIn)
         }
-        let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail)
+        let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail,
+                             site: try entrySite(orderID: orderID))
         writing?.pending = entry
+    }
+
+    /// The site an entry belongs to, as the journal keeps it (Journal.siteColumn): its order's when
+    /// it names one (the site that did the work, whoever wrote there), else the session's. The
+    /// order's site as this write read or made it, or read once.
+    private func entrySite(orderID: Int?) throws -> Int {
+        guard let orderID else { return Journal.siteColumn(siteID) }
+        if let known = writing?.orderSites[orderID] { return known }
+        let site = Journal.siteColumn(try siteID(ofOrder: orderID))
+        writing?.orderSites[orderID] = site
+        return site
     }
 
     /// The next entry of the chain, made now in this context: the time it claims, and the real time
     /// read from the system's clock here, whatever a caller's context says, so that every entry's
     /// real time is the clock's and entries follow each other in it.
+    /// `site`: the site it belongs to, as the journal keeps it (entrySite).
     private func newEntry(_ action: JournalAction, entity: String, id: String?, orderID: Int?, vehicleID: Int?,
-                          detail: [(String, JSON)]) -> Journal.NewEntry {
+                          detail: [(String, JSON)], site: Int) -> Journal.NewEntry {
         Journal.NewEntry(id: writing?.nextID ?? 1, at: context.now.seconds, recordedAt: Timestamp.currentTime.seconds,
                          actor: context.actor, command: context.command, action: action.rawValue, entity: entity, entityID: id,
-                         orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil)
+                         orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil,
+                         site: site)
     }
 
     /// Writes an entry at the end of the chain.
@@ -404,6 +419,9 @@ struct WriteState {
     /// When each order this write has read or made was checked in: what a late entry about it is
     /// held to (Gate.lateEntry) without reading the order again.
     var checkIns: [Int: Timestamp] = [:]
+    /// The site of each order this write has read or made, as the journal keeps it: the site of
+    /// an entry about it (Store.entrySite) without reading the order again.
+    var orderSites: [Int: Int] = [:]
 
     init(tail: (id: Int, hash: String), nextID: Int) {
         start = tail

@@ -684,6 +684,27 @@ struct ChainSitesTests {
         #expect(text.contains("钱主管") && !text.contains("王芳"), "\(text)")
     }
 
+    /// The record is history: the late entries 钱主管 made at 深圳南山店 (a customer added on a day
+    /// the real clock has left behind, naming no order) stay in 深圳南山店's day report after
+    /// 钱主管 moves to the home site, and never come into the home site's.
+    @Test func aPersonMovedLeavesTheirEntriesWhereTheyWereMade() throws {
+        let shop = try chainWithSecondManager()
+        var qian = signedIn(shop, as: "钱主管")
+        qian.now = "2026-11-20 11:00"
+        #expect(try qian.command("customer add 南山客户 phone=13900000009").status == 0)
+        func lateActors(_ site: String) throws -> Set<String> {
+            let result = try shop.command("report day 2026-11-20 site=\(site)", json: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            let entries = try json(result)["late_entries"] as? [String: Any] ?? [:]
+            return Set((entries["listed"] as? [[String: Any]] ?? []).compactMap { $0["actor"] as? String })
+        }
+        #expect(try lateActors("深圳南山店") == ["钱主管"] && lateActors("顺达汽修").isEmpty)
+        #expect(try shop.command("staff move 钱主管 site=顺达汽修").status == 0)
+        #expect(try lateActors("深圳南山店") == ["钱主管"], "钱主管's entries stay at 深圳南山店")
+        #expect(try lateActors("顺达汽修").isEmpty, "and never move to the home site")
+        #expect(try shop.command("verify").status == 0)
+    }
+
     /// Each site has its own key board: the home site's K07 holds 京A12345's key (RO1), and
     /// 深圳南山店 hangs 粤BD12345's on its own K07 (RO2). A third car on 深圳南山店's K07 is refused,
     /// naming RO2 (not the home site's RO1), in either language, and changes nothing.

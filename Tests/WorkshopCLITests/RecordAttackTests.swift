@@ -114,16 +114,18 @@ struct RecordAttackTests {
                                "customers row 1 differs from what journal entry \(found) wrote"])
     }
 
-    /// The attacker's own chain: format 2, as Workshop's source says, with no secret in it.
+    /// The attacker's own chain: format 2, or format 3 for an entry with its site, as Workshop's
+    /// source says, with no secret in it.
     static func rehash(_ db: Database, from first: Int) throws {
         var prev = try db.first("SELECT hash FROM journal WHERE id = ?", [.integer(Int64(first - 1))]) { $0.string("hash") } ?? ""
         let entries = try db.rows("SELECT * FROM journal WHERE id >= ? ORDER BY id", [.integer(Int64(first))]) { row in
-            (row.int("id"), ["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id", "vehicle_id",
-                             "detail", "rows_digest"].map { row.value($0) })
+            let formatThree = !row.isNull("site_id")
+            return (row.int("id"), formatThree, (["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id",
+                                                  "vehicle_id", "detail", "rows_digest"] + (formatThree ? ["site_id"] : [])).map { row.value($0) })
         }
-        for (id, values) in entries {
+        for (id, formatThree, values) in entries {
             var bytes: [UInt8] = []
-            CanonicalBytes.append(.text("workshop journal entry 2"), to: &bytes)
+            CanonicalBytes.append(.text("workshop journal entry \(formatThree ? 3 : 2)"), to: &bytes)
             CanonicalBytes.append(.text(prev), to: &bytes)
             for value in values { CanonicalBytes.append(value, to: &bytes) }
             let hash = Digest.hex(Digest.sha256(bytes))
