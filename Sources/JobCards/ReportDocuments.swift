@@ -20,9 +20,12 @@ public enum ReportDocuments {
 
     /// The month: its figures, then every day with revenue as a bar scaled to the month's best day.
     /// `cards`: the members' cards of the month (sold, consumed, refunded, expired, the liability),
-    /// printed as their own block when the shop has any.
-    public static func month(_ period: String, figures: [Figure], cards: [Figure] = [], days: [Day], settings: ShopSettings,
-                             printedAt: Timestamp) -> Document {
+    /// printed as their own block when the shop has any; `reminders`: the month's reminder calls,
+    /// likewise. `today` (as the days are written): a month not over yet stops there — the days
+    /// after it are left out unless something is recorded on one (a record is never hidden).
+    public static func month(_ period: String, figures: [Figure], cards: [Figure] = [], reminders: [Figure] = [], days: [Day],
+                             today: String? = nil, settings: ShopSettings, printedAt: Timestamp) -> Document {
+        let days = days.filter { day in (today.map { day.day <= $0 } ?? true) || day.revenue.fen != 0 || day.cars != 0 }
         let best = max(1, days.map(\.revenue.fen).max() ?? 1)
         let table = Table(title: Label("每日营业额", "Revenue by day"), columns: [
             Column(Label("日期", "Day"), weight: 1.2),
@@ -44,7 +47,9 @@ public enum ReportDocuments {
                 .fields(title: Label("会员卡", "Members' cards"), columns: 2, fields: cards.map { Field($0.label, $0.value) }),
             ]) + [
                 .table(table),
-            ],
+            ] + (reminders.isEmpty ? [] : [
+                .fields(title: Label("提醒", "Reminders"), columns: 2, fields: reminders.map { Field($0.label, $0.value) }),
+            ]),
             closing: [],
             bilingual: settings.language == .zh)
     }

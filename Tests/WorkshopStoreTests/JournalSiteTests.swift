@@ -32,6 +32,8 @@ struct JournalSiteTests {
         try store.write { try store.journal(.complaintAdd, entity: "order", id: "RO8", orderID: 8, detail: []) }
         #expect(try Self.sites(path, from: first) == [Site.homeID, nanshan.id, Site.homeID])
         #expect(try store.read { try store.verify() }.isClean)
+        // The journal's guard refuses any UPDATE, of the new column as of every other.
+        #expect(throws: (any Error).self) { try Support.sql(path, "UPDATE journal SET site_id = \(nanshan.id) WHERE id = \(first)") }
     }
 
     static func entryNamed(_ report: VerifyReport, _ entry: Int) -> Bool {
