@@ -40,7 +40,8 @@ public enum ReportDocuments {
         return Document(
             kind: "report-month", title: Label("月度报表", "Monthly Report"), reference: period,
             printedAt: settings.timeZone.format(printedAt),
-            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
+            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode,
+                             site: settings.papersSiteName),
             blocks: [
                 .fields(title: Label("本月概况", "The month"), columns: 2, fields: figures.map { Field($0.label, $0.value) }),
             ] + (cards.isEmpty ? [] : [
@@ -79,7 +80,8 @@ public enum ReportDocuments {
         return Document(
             kind: "statement", title: Label("对账单", "Statement of Account"), reference: reference,
             printedAt: settings.timeZone.format(printedAt),
-            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
+            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode,
+                             site: settings.papersSiteName),
             blocks: [.fields(title: nil, columns: 4, fields: customer), .table(movements), .table(orderTable)],
             closing: [.totals(totals.enumerated().map { TotalLine($0.element.0, $0.element.1, emphasized: $0.offset == totals.count - 1) }),
                       .notice(zh ? "请核对以上款项，如有疑问请于收到后 7 日内与本店联系。 Please check the amounts above and tell us within 7 days of any difference."

@@ -471,6 +471,14 @@ struct ChainSitesTests {
         let printed = try settlement()
         #expect(printed.contains("深圳顺达南山汽车维修有限公司") && printed.contains("91440300MA5G8X2K3H"), "\(printed)")
         #expect(!printed.contains("91440300MA5D8K2Q3N"))
+        // Under the company, the shop itself: its name with its address (the customer dealt with
+        // 深圳南山店, one of the company's shops), on paper and on the page alike.
+        #expect(printed.contains("<span class=\"shop-site\">深圳南山店</span> &nbsp; 南山区科技园路 8 号"), "\(printed)")
+        #expect(try shop.command("print RO3 settlement out=\(folder)/ro3.pdf").status == 0)
+        let paper = try PrintTests.pdfText(folder + "/ro3.pdf")
+        let header = paper.components(separatedBy: "\n").prefix(8).joined(separator: "\n")
+        #expect(header.contains("深圳顺达南山汽车维修有限公司") && header.contains("深圳南山店") && header.contains("南山区科技园路 8 号")
+                && header.contains("91440300MA5G8X2K3H"), "\(header)")
         let list = try shop.inShopLanguage.command("site list").stdout
         #expect(list.contains("深圳南山店：深圳顺达南山汽车维修有限公司 · 统一社会信用代码 91440300MA5G8X2K3H"), "\(list)")
         let empty = try shop.inShopLanguage.command("report day site=")
