@@ -180,6 +180,23 @@ struct CashDeskTests {
         #expect(try shop.count("SELECT count(*) FROM orders WHERE settlement_no = 'JS2026-00001'") == 1)
     }
 
+    /// The release's papers go into RO…-release-papers.pdf; the release note printed again alone is
+    /// RO…-release.pdf beside it, never over the papers handed over.
+    @Test func aReleaseNoteReprintedLeavesTheReleasePapersAlone() throws {
+        let shop = try finalPassedAndPaid()
+        let released = try shop.command("release RO1 signed=张伟 odometer=45260", json: true)
+        #expect(released.status == 0, "\(released.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
+        let papers = try #require((report?["documents"] as? [String])?.first)
+        #expect(papers.hasSuffix("/RO1-release-papers.pdf"), "\(papers)")
+        let before = try PrintTests.pdfText(papers)
+        let note = try shop.command("print RO1 release")
+        #expect(note.status == 0, "\(note.stderr)")
+        #expect(note.stdout.contains("RO1-release.pdf"), "\(note.stdout)")
+        #expect(try PrintTests.pdfText(papers) == before, "the papers handed over are as they were")
+        #expect(before.contains("机动车维修竣工出厂合格证") && before.contains("结算清单"))
+    }
+
     /// The papers handed over at release are made from the record as it was left, without reading
     /// it again: page for page they are what a reprint from the stored record gives, with the
     /// release's higher reading on them.

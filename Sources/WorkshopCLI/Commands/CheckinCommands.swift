@@ -71,7 +71,8 @@ enum CheckinCommands {
                                  promise: invocation.value("promise"), keyTag: invocation.value("key"),
                                  confirmOdometer: invocation.value("confirm-odometer") ?? false,
                                  battery: invocation.value("battery"), billTo: billTo)
-        let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
+        let history = try s.store.odometerHistory(vehicleID: vehicle.id)
+        let last = history.standing(at: s.now)
         let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
                                              comeback: comeback, advisor: s.user, at: s.now, lastReading: last,
                                              site: s.store.siteID, siteName: { try s.store.site(id: $0).name })
@@ -92,6 +93,8 @@ enum CheckinCommands {
             booking = arrived
         }
         var notices: [String] = []
+        let reading = OdometerReading(km: odometer, at: s.now, source: .checkIn(order: order.id), sequence: Int.max)
+        let reestimated = try ReminderDesk.afterCheckIn(vehicle, history: history.adding(reading), s)
         // An earlier declined estimate of this car not yet released: its fee, its key, its belongings.
         let unreleased = try s.store.declinedHeld(vehicleID: vehicle.id)
         for (declined, held) in unreleased {
@@ -128,12 +131,13 @@ enum CheckinCommands {
             + (order.battery.map { s.t("  电量 \($0)%", "  battery \($0)%") } ?? "")
             + (billTo.flatMap { $0.id == owner.id ? nil : s.t("  付款方 \($0.reference) \($0.name)", "  billed to \($0.reference) \($0.name)") } ?? "")
         for notice in notices { text += "\n  ! " + notice }
+        for line in reestimated { text += "\n  " + line }
         text += "\n  " + s.t("下一步：damage / belongings / diagnose / estimate \(order.number) …",
                              "next: damage / belongings / diagnose / estimate \(order.number) …")
         return Output(text: text, json: .object([
             ("ok", .bool(true)), ("order", .string(order.number)), ("plate", .string(vehicle.plate.value)),
             ("customer", .string(owner.reference)), ("odometer", .int(odometer)),
-            ("notices", .array(notices.map { .string($0) })),
+            ("notices", .array(notices.map { .string($0) })), ("reminders", .array(reestimated.map { .string($0) })),
             ("rework_of", .string(comeback.map { RepairOrder.number($0.order) })),
             ("under_warranty", .array(underWarranty.map(WarrantyCommands.json))),
             ("declined_unreleased", .array(unreleased.map { .object([("order", .string($0.order.number)), ("held", OrderCommands.heldJSON($0.held))]) })),
