@@ -52,4 +52,25 @@ struct DeskGateEndToEndTests {
         #expect(try shop.command("customer add \" 赵六 \" phone=13000000003").status == 0)
         #expect(try shop.count("SELECT count(*) FROM customers WHERE name = '赵六'") == 1)
     }
+
+    @Test func theSentencesSayWhatIsSo() throws {
+        let shop = try shop()
+        // help roles shows where the sub-command's word goes, as the parser takes it.
+        let roles = try shop.command("help roles").stdout
+        #expect(roles.contains("damage RO|PLATE remove") && !roles.contains("damage remove "), "\(roles)")
+        #expect(try shop.command("damage RO1 \"左前门划痕\"").status == 0)
+        #expect(try shop.command("damage RO1 remove 1").status == 0)
+        #expect(try shop.command("approve RO1 signed=张伟").status == 0)
+        // A promise moved earlier is no delay.
+        let earlier = try shop.command("promise RO1 2026-11-22 15:00")
+        #expect(earlier.stdout.contains("now earlier: tell the customer the new time") && !earlier.stdout.contains("why"), "\(earlier.stdout)")
+        #expect(try shop.command("promise RO1 2026-11-22 18:00").stdout.contains("tell the customer why"))
+        // A refusal says what the field takes, and only that.
+        #expect(try shop.command("estimate RO1 part 机油 qty=99999999 price=1").stderr.contains("a positive number up to 100000"))
+        let dayAlone = try shop.command("promise RO1 yesterday")
+        #expect(dayAlone.stderr.contains("write the day and the hour") && !dayAlone.stderr.contains("a date alone"), "\(dayAlone.stderr)")
+        var clock = shop
+        clock.now = "yesterday"
+        #expect(try clock.command("board").stderr.contains("--now 'yesterday' is not a date and time"))
+    }
 }

@@ -197,8 +197,10 @@ enum CheckinCommands {
             let change = try s.store.apply(try record.promise(invocation.need("at"), now: s.now))
             let when = change.order.promisedAt!
             var message = s.t("\(record.order.number) 交车时间 \(s.formatTime(when))", "\(record.order.number) promised for \(s.formatTime(when))")
-            if let previous = record.order.promisedAt, record.order.status != .estimating {
-                message += s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
+            // Later is a delay, told with its reason; earlier is only news of the new time.
+            if let previous = record.order.promisedAt, record.order.status != .estimating, when != previous {
+                message += when > previous ? s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
+                                           : s.t("（原 \(s.formatTime(previous))，已提前：请告知客户新的交车时间）", " (was \(s.formatTime(previous)), now earlier: tell the customer the new time)")
             }
             return .message(message, [("promised_at", .string(when.iso8601))])
         },

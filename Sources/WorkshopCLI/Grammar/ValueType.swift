@@ -83,7 +83,7 @@ struct ValueType: Sendable {
     /// A time promised to a customer: a day and its hour. A day alone would be midnight, which no
     /// customer was told.
     static let promisedTime = ValueType(Phrase("日期时间", "DATETIME")) { text, field, context in
-        let time = try TimeParser.parse(text, zone: context.zone, now: context.now, field: field)
+        let time = try TimeParser.parseWithTime(text, zone: context.zone, now: context.now, field: field)
         // "2026-12-03", "明天": a day without a clock time in it.
         if !text.contains(where: { ":：点时".contains($0) }) { throw InputRefusal.promiseWithoutTime(field: field, given: text) }
         return .time(time)
