@@ -771,7 +771,12 @@ public struct OrderDocuments {
                       : (bilingual ? "维修已完工，交车出厂。 The work is completed: released." : "The work is completed: released.")),
             .fields(title: nil, columns: 4, fields: [
                 Field(Label("随车物品（已清点交还）", "Belongings (checked back)"), returned.isEmpty ? "—" : returned, span: 2),
-                Field(Label("钥匙", "Key"), order.keyTag.map { (bilingual ? "\($0) 已交还" : "\($0) returned") } ?? "—"),
+                // A declined car's note may be printed before its key comes off the hook: it says which.
+                Field(Label("钥匙", "Key"), order.keyTag.map { tag in
+                    order.keyReturnedAt != nil || order.releasedAt != nil
+                        ? (bilingual ? "\(tag) 已交还" : "\(tag) returned")
+                        : (bilingual ? "\(tag) 仍在钥匙柜，待交还" : "\(tag) still on its hook, to be handed back")
+                } ?? "—"),
                 Field(Label("旧件", "Old parts"), word(order.oldParts)),
                 Field(Label("随车证件（已交还）", "Documents (returned)"), record.documents.map(\.name).joined(separator: bilingual ? "、" : ", "), span: 4),
             ]),

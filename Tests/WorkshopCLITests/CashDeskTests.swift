@@ -29,7 +29,8 @@ struct CashDeskTests {
         #expect(try shop.script(FloorTests.fixtures + """
             staff add 周静 role=cashier pin=1234
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K40
-            decline RO1 fee=20 reason=太贵
+            diagnose RO1 "前刹车片磨损" fee=20
+            decline RO1 reason=太贵
             """).status == 0)
         let before = try shop.fingerprint()
         let taken = try shop.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K40")
@@ -55,7 +56,8 @@ struct CashDeskTests {
             decline RO1 reason=太贵
             release RO1 signed=张伟 print=no
             checkin 粤BD12345 odometer=30000 battery=80 complaint=异响
-            decline RO2 fee=20 reason=太贵
+            diagnose RO2 "异响来自悬架" fee=20
+            decline RO2 reason=太贵
             pay RO2 amount=20 method=cash
             release RO2 signed=李娜 print=no
             """).status == 0)

@@ -30,6 +30,41 @@ struct DeskGateEndToEndTests {
         return try other.script("login \(person) pin=1234\n" + lines)
     }
 
+    @Test func aDeclineChargesTheFeeOnTheEstimateAndAWaiverNeedsAManager() throws {
+        let shop = try shop()
+        let before = try shop.fingerprint()
+        let above = try run(shop, as: "刘敏", "decline RO1 fee=5000")
+        #expect(above.status != 0)
+        #expect(above.stderr.contains("there is no fee on the estimate, not 5,000.00; a higher fee is put on the estimate first"), "\(above.stderr)")
+        #expect(try shop.fingerprint() == before, "a refused decline changes nothing")
+        #expect(try run(shop, as: "刘敏", "diagnose RO1 \"前刹车片磨损\" fee=200").status == 0)
+        let recorded = try shop.fingerprint()
+        let waived = try run(shop, as: "刘敏", "decline RO1 fee=0")
+        #expect(waived.stderr.contains("the fee on the estimate is 200.00: waiving it down to 0.00 needs a manager's authorisation"), "\(waived.stderr)")
+        #expect(try run(shop, as: "刘敏", "decline RO1 fee=300").stderr.contains("the fee on the estimate is 200.00, not 300.00"))
+        #expect(try run(shop, as: "刘敏", signerPIN: nil, "decline RO1 fee=0 authorized=钱主管").stderr.contains("must be confirmed by 钱主管"))
+        #expect(try shop.fingerprint() == recorded)
+        // The manager's sign-off waives it, on record; nothing is charged.
+        let given = try run(shop, as: "刘敏", "decline RO1 fee=0 authorized=钱主管 reason=\"老客户\"")
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(!given.stdout.contains("fee due"), "\(given.stdout)")
+        #expect(try shop.count("SELECT count(*) FROM journal WHERE action = 'order.decline' AND detail LIKE '%\"authorized_by\":\"钱主管\"%'") == 1)
+        #expect(try shop.count("SELECT count(*) FROM order_lines WHERE order_id = 1 AND status = 'approved'") == 0)
+    }
+
+    @Test func aDeclinedCarsReleaseNoteSaysWhereItsKeyIs() throws {
+        let shop = try shop()
+        #expect(try shop.script("diagnose RO1 \"前刹车片磨损\" fee=20\ndecline RO1").status == 0)
+        let folder = Workshop.temporaryDirectory()
+        let zh = shop.inShopLanguage
+        #expect(try zh.command("print RO1 release format=html out=\(folder)/before.html").status == 0)
+        let before = try String(contentsOfFile: folder + "/before.html", encoding: .utf8)
+        #expect(before.contains("K33 仍在钥匙柜，待交还") && !before.contains("K33 已交还"), "\(before)")
+        #expect(try shop.command("belongings RO1 return key").status == 0)
+        #expect(try zh.command("print RO1 release format=html out=\(folder)/after.html").status == 0)
+        #expect(try String(contentsOfFile: folder + "/after.html", encoding: .utf8).contains("K33 已交还"))
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

@@ -47,6 +47,14 @@ extension OrderRefusal: WordedRefusal {
         case .reopenOnlySigned(let order, let status):
             return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
                      "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+        case .declineFeeAboveRecord(let order, let given, let onRecord):
+            let recorded = onRecord.fen > 0 ? w("估价单上的检测估价费为 \(onRecord.grouped)", "the fee on the estimate is \(onRecord.grouped)")
+                                           : w("估价单上没有检测估价费", "there is no fee on the estimate")
+            return w("\(order) 拒修只收客户看过的费用：\(recorded)，不能收 \(given.grouped)；更高的费用须先列在估价单上让客户看到（diagnose \(order) \"…\" fee=…）",
+                     "\(order): a decline charges only the fee the customer was shown: \(recorded), not \(given.grouped); a higher fee is put on the estimate first, where the customer sees it (diagnose \(order) \"…\" fee=…)")
+        case .declineFeeWaiverNeedsManager(let order, let given, let onRecord):
+            return w("\(order) 估价单上的检测估价费为 \(onRecord.grouped)：减免为 \(given.grouped) 须经理批准（authorized=经理姓名，经理本人输入 PIN）",
+                     "\(order): the fee on the estimate is \(onRecord.grouped): waiving it down to \(given.grouped) needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .noSuchLine(let order, let given, let lines):
             return w("\(order) 没有第 \(given) 项" + (lines.isEmpty ? "" : "；现有项目：\(lines.map(String.init).joined(separator: ", "))"),
                      "\(order) has no line \(given)" + (lines.isEmpty ? "" : "; its lines are \(lines.map(String.init).joined(separator: ", "))"))

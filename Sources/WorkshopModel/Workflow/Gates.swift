@@ -55,6 +55,16 @@ public enum Gate {
         if !issuedLines.isEmpty { throw OrderRefusal.voidPartsIssued(order: order.number, lines: issuedLines) }
     }
 
+    /// The fee a decline charges is the one on record, the diagnosis fee the customer saw on the
+    /// estimate: a higher one is refused (it goes on the estimate first), a lower one (a waiver) is a
+    /// manager's. Returns the other fee to charge instead of the lines on record, nil for those.
+    public static func declineFee(_ given: Money?, onRecord: Money, order: String, authorizedBy manager: String?) throws -> Money? {
+        guard let given, given != onRecord else { return nil }
+        if given > onRecord { throw OrderRefusal.declineFeeAboveRecord(order: order, given: given, onRecord: onRecord) }
+        guard manager != nil else { throw OrderRefusal.declineFeeWaiverNeedsManager(order: order, given: given, onRecord: onRecord) }
+        return given
+    }
+
     /// The three inspections: in order where they are mandatory, pre and in-process before the
     /// work is finished, the final one after it; a passed final one is final.
     public static func inspection(_ stage: InspectionStage, of record: OrderRecord) throws {

@@ -30,6 +30,11 @@ public enum OrderRefusal: Refusal, Equatable {
     case declineOnlyEstimate(order: String, status: OrderStatus)
     case reopenNotSigned(order: String)
     case reopenOnlySigned(order: String, status: OrderStatus)
+    /// A decline charges the fee on record (`onRecord`, the diagnosis fee the customer saw), never
+    /// more: a higher one is put on the estimate first.
+    case declineFeeAboveRecord(order: String, given: Money, onRecord: Money)
+    /// Less than the fee on record is a waiver, a manager's to give.
+    case declineFeeWaiverNeedsManager(order: String, given: Money, onRecord: Money)
 
     // Lines.
     case noSuchLine(order: String, given: Int, lines: [Int])

@@ -1,0 +1,43 @@
+import Testing
+@testable import WorkshopModel
+
+/// The gates a tester found open at the desk: a decline's fee, the workshop's receiver, a PIN
+/// changed at a terminal left signed in, a major complaint, a reopen after the workshop or a
+/// payment, a failed inspection with every item passed.
+@Suite("Desk gates")
+struct DeskGateTests {
+    static let manager = StaffMember(id: 2, name: "钱主管", roles: [.manager], group: nil)
+    static let otherManager = StaffMember(id: 3, name: "王芳", roles: [.manager], group: nil)
+    static let advisor = StaffMember(id: 4, name: "刘敏", roles: [.advisor], group: nil)
+    static let technician = StaffMember(id: 5, name: "赵师傅", roles: [.technician], group: "一组")
+
+    // MARK: A decline charges the fee on record
+
+    @Test func aDeclineChargesTheFeeOnRecordNeverMore() throws {
+        var shop = OrderFixture()
+        try shop.estimate()
+        // No fee on the estimate: none may be charged.
+        #expect(throws: OrderRefusal.declineFeeAboveRecord(order: "RO7", given: Money(fen: 500_000), onRecord: .zero)) {
+            try shop.record.decline(fee: Money(fen: 500_000), feeDescription: "检测估价费", reason: nil, at: shop.now, terms: OrderFixture.terms)
+        }
+        shop.apply(try shop.record.diagnose("前刹车片磨损", fee: Money(fen: 20_000), feeDescription: "诊断费"))
+        #expect(shop.record.declineFeeOnRecord == Money(fen: 20_000))
+        #expect(throws: OrderRefusal.declineFeeAboveRecord(order: "RO7", given: Money(fen: 20_001), onRecord: Money(fen: 20_000))) {
+            try shop.record.decline(fee: Money(fen: 20_001), feeDescription: "检测估价费", reason: nil, authorizedBy: "钱主管",
+                                    at: shop.now, terms: OrderFixture.terms)
+        }
+        // Waived or reduced: a manager's.
+        #expect(throws: OrderRefusal.declineFeeWaiverNeedsManager(order: "RO7", given: .zero, onRecord: Money(fen: 20_000))) {
+            try shop.record.decline(fee: .zero, feeDescription: "检测估价费", reason: nil, at: shop.now, terms: OrderFixture.terms)
+        }
+        // The fee on record typed again is that fee: its line is charged as it stands.
+        let same = try shop.record.decline(fee: Money(fen: 20_000), feeDescription: "检测估价费", reason: nil, at: shop.now, terms: OrderFixture.terms)
+        #expect(same.newLines.isEmpty && same.changedLines.filter { $0.status == .approved }.map(\.amount) == [Money(fen: 20_000)])
+        let waived = try shop.record.decline(fee: Money(fen: 5_000), feeDescription: "检测估价费", reason: "老客户", authorizedBy: "钱主管",
+                                             at: shop.now, terms: OrderFixture.terms)
+        #expect(waived.newLines.map(\.amount) == [Money(fen: 5_000)])
+        #expect(waived.changedLines.allSatisfy { $0.status == .declined })
+        #expect(waived.detail.contains { $0.0 == "authorized_by" && $0.1 == .string("钱主管") })
+        #expect(waived.detail.contains { $0.0 == "fee_on_record" && $0.1 == .string("200.00") })
+    }
+}
