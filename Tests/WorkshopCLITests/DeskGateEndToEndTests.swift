@@ -65,6 +65,21 @@ struct DeskGateEndToEndTests {
         #expect(try String(contentsOfFile: folder + "/after.html", encoding: .utf8).contains("K33 已交还"))
     }
 
+    @Test func theWorkshopReceiverIsAWorkshopPersonWhoSignsForIt() throws {
+        let shop = try shop()
+        #expect(try shop.command("approve RO1 signed=张伟").status == 0)
+        let before = try shop.fingerprint()
+        let advisor = try run(shop, as: "刘敏", "handover RO1 receiver=刘敏")
+        #expect(advisor.stderr.contains("刘敏 is service advisor, not a technician or manager"), "\(advisor.stderr)")
+        let unconfirmed = try run(shop, as: "刘敏", signerPIN: nil, "handover RO1 receiver=钱主管")
+        #expect(unconfirmed.stderr.contains("must be confirmed by 钱主管"), "\(unconfirmed.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // With the receiver's PIN (a name typed with a stray space is the name).
+        let received = try run(shop, as: "刘敏", "handover RO1 receiver=\"钱主管 \"")
+        #expect(received.status == 0, "\(received.stderr)")
+        #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND handover_by = '钱主管'") == 1)
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

@@ -40,4 +40,16 @@ struct DeskGateTests {
         #expect(waived.detail.contains { $0.0 == "authorized_by" && $0.1 == .string("钱主管") })
         #expect(waived.detail.contains { $0.0 == "fee_on_record" && $0.1 == .string("200.00") })
     }
+
+    // MARK: The workshop's receiver
+
+    @Test func theWorkshopReceiverIsTheManagerOrATechnician() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        #expect(throws: OrderRefusal.receiverNotWorkshop(order: "RO7", name: "刘敏", roles: [.advisor])) {
+            try shop.record.handover(to: Self.advisor, at: nil, now: shop.now)
+        }
+        #expect(try shop.record.handover(to: Self.technician, at: nil, now: shop.now).order.handoverBy == "赵师傅")
+        #expect(try shop.record.handover(to: Self.manager, at: nil, now: shop.now).order.handoverBy == "钱主管")
+    }
 }

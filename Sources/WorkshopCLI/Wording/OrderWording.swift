@@ -47,6 +47,9 @@ extension OrderRefusal: WordedRefusal {
         case .reopenOnlySigned(let order, let status):
             return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
                      "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+        case .receiverNotWorkshop(let order, let name, let roles):
+            return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))：\(order) 的车间接车人应是车间主管（经理）或技师",
+                     "\(name) is \(roles.map(\.english).joined(separator: ", ")): the workshop receiver of \(order) is the workshop manager or a technician")
         case .declineFeeAboveRecord(let order, let given, let onRecord):
             let recorded = onRecord.fen > 0 ? w("估价单上的检测估价费为 \(onRecord.grouped)", "the fee on the estimate is \(onRecord.grouped)")
                                            : w("估价单上没有检测估价费", "there is no fee on the estimate")
@@ -375,9 +378,6 @@ extension FloorRefusal: WordedRefusal {
         case .groupNeeded(let order, let groups):
             return w("\(order) 首次派工须写班组：group=…（班组：\(groups.isEmpty ? "暂无" : groups.joined(separator: ", "))）",
                      "the first dispatch of \(order) names its work group: group=… (groups: \(groups.isEmpty ? "none yet" : groups.joined(separator: ", ")))")
-        case .receiverNotStaff(let name):
-            return w("\(name) 不在员工名单上：接车人应是车间主管或技师（staff list）",
-                     "\(name) is not on the staff list: the receiver is the workshop manager or a technician (staff list)")
         case .notOnChecklist(let item, let stage, let items):
             return w("\(item) 不是\(stage.chinese)的检验项目；项目：\(items.joined(separator: ", "))",
                      "\(item) is not an item of the \(stage.english) checklist; items: \(items.joined(separator: ", "))")

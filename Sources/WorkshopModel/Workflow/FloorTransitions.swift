@@ -53,8 +53,14 @@ extension OrderRecord {
     }
 
     /// The workshop receiver signs for the car, with the time written to ten minutes.
-    public func handover(to receiver: String, at given: Timestamp?, now: Timestamp) throws -> OrderChange {
+    /// The workshop takes the car (进车间): its receiver signs, a workshop person — the workshop
+    /// manager (车间主管, the manager role) or a technician — never the advisor handing it over.
+    public func handover(to member: StaffMember, at given: Timestamp?, now: Timestamp) throws -> OrderChange {
         try Gate.signed(order)
+        guard member.has(.manager) || member.has(.technician) else {
+            throw OrderRefusal.receiverNotWorkshop(order: order.number, name: member.name, roles: member.roles)
+        }
+        let receiver = member.name
         if let by = order.handoverBy, let at = order.handoverAt {
             throw OrderRefusal.alreadyReceived(order: order.number, by: by, at: at)
         }

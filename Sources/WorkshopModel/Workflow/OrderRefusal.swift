@@ -29,6 +29,8 @@ public enum OrderRefusal: Refusal, Equatable {
     case declineNeedsReopen(order: String)
     case declineOnlyEstimate(order: String, status: OrderStatus)
     case reopenNotSigned(order: String)
+    /// The car is handed to the workshop: its receiver is the workshop manager or a technician.
+    case receiverNotWorkshop(order: String, name: String, roles: [Role])
     case reopenOnlySigned(order: String, status: OrderStatus)
     /// A decline charges the fee on record (`onRecord`, the diagnosis fee the customer saw), never
     /// more: a higher one is put on the estimate first.
