@@ -80,6 +80,29 @@ struct DeskGateEndToEndTests {
         #expect(try shop.count("SELECT count(*) FROM orders WHERE id = 1 AND handover_by = '钱主管'") == 1)
     }
 
+    @Test func changingOnesOwnPINAsksForTheCurrentOne() throws {
+        let shop = try shop()
+        var cashier = shop
+        cashier.user = "周静"
+        cashier.now = nil
+        cashier.environment["WORKSHOP_SIGNER_PIN"] = nil
+        let taken = try cashier.command("staff pin 周静 pin=4321")
+        #expect(taken.status != 0)
+        #expect(taken.stderr.contains("changing your own PIN asks for the current one first"), "\(taken.stderr)")
+        cashier.environment["WORKSHOP_SIGNER_PIN"] = "9999"
+        #expect(try cashier.command("staff pin 周静 pin=4321").stderr.contains("wrong PIN for 周静"))
+        // Still 1234: the old PIN signs in, the one typed does not.
+        #expect(try cashier.command("login").status == 0)
+        cashier.environment["WORKSHOP_SIGNER_PIN"] = "1234"
+        #expect(try cashier.command("staff pin 周静 pin=4321").status == 0)
+        cashier.environment["WORKSHOP_PIN"] = "4321"
+        #expect(try cashier.command("login").status == 0, "the new PIN signs in")
+        // A manager resets a forgotten one without it, as before.
+        var manager = shop
+        manager.environment["WORKSHOP_SIGNER_PIN"] = nil
+        #expect(try manager.command("staff pin 周静 pin=1234").status == 0)
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

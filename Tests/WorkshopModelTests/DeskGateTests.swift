@@ -52,4 +52,13 @@ struct DeskGateTests {
         #expect(try shop.record.handover(to: Self.technician, at: nil, now: shop.now).order.handoverBy == "赵师傅")
         #expect(try shop.record.handover(to: Self.manager, at: nil, now: shop.now).order.handoverBy == "钱主管")
     }
+
+    // MARK: One's own PIN
+
+    @Test func changingOnesOwnPINAsksForTheCurrentOne() {
+        #expect(PINAttempts.changeNeedsCurrentPIN(of: "周静", signedIn: "周静", hasPIN: true))
+        // A manager resetting someone else's forgotten PIN is not asked for it; nor is an account without one.
+        #expect(!PINAttempts.changeNeedsCurrentPIN(of: "周静", signedIn: "钱主管", hasPIN: true))
+        #expect(!PINAttempts.changeNeedsCurrentPIN(of: "周静", signedIn: "周静", hasPIN: false))
+    }
 }
