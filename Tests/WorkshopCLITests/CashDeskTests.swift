@@ -328,11 +328,13 @@ struct CashDeskTests {
         _ = try shop.command("complaint 1 classify major")
         #expect(try shop.command("complaint 1 assign 孙检").stderr.contains("not a manager"))
         #expect(try shop.command("complaint 1 assign 钱主管").status == 0)
-        _ = try shop.command("complaint 1 verify \"高峰期工位不足\"")
+        // A major complaint is its manager's: 王芳, a manager too, does not answer for 钱主管.
+        #expect(try shop.command("complaint 1 verify \"高峰期工位不足\"").stderr.contains("handled by the manager 钱主管"))
+        #expect(try shop.command("complaint 1 verify \"高峰期工位不足\" by=钱主管").status == 0)
         #expect(try shop.command("complaint 1 resolve \"增加预约时段\" by=孙检").stderr.contains("not a manager"))
         // The assignee answers: 钱主管 confirms with their own PIN (WORKSHOP_SIGNER_PIN in a script).
         #expect(try shop.command("complaint 1 resolve \"增加预约时段\" by=钱主管").status == 0)
-        #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes").status == 0)
+        #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes by=钱主管").status == 0)
         #expect(try shop.count("SELECT count(*) FROM complaints WHERE id = 1 AND followed_up_at IS NOT NULL AND satisfied = 1 AND resolved_by = '钱主管'") == 1)
         #expect(try shop.inShopLanguage.command("complaint list").stdout.contains("没有未结投诉"))
     }

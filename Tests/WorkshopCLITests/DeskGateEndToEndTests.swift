@@ -103,6 +103,22 @@ struct DeskGateEndToEndTests {
         #expect(try manager.command("staff pin 周静 pin=1234").status == 0)
     }
 
+    @Test func aMajorComplaintIsTheManagersToHandle() throws {
+        let shop = try shop()
+        #expect(try shop.command("complaint add 京A12345 \"保养后渗油，要求赔偿\" channel=phone").status == 0)
+        #expect(try run(shop, as: "钱主管", "complaint 1 classify major\ncomplaint 1 assign 钱主管").status == 0)
+        let before = try shop.fingerprint()
+        for line in ["complaint 1 classify invalid", "complaint 1 verify \"车主自己加的机油\""] {
+            let refused = try run(shop, as: "刘敏", line)
+            #expect(refused.stderr.contains("complaint #1 is major, handled by the manager 钱主管, not 刘敏"), "\(line): \(refused.stderr)")
+        }
+        #expect(try run(shop, as: "刘敏", "complaint 1 resolve \"无效投诉\"").stderr.contains("not a manager"))
+        #expect(try shop.fingerprint() == before)
+        // The manager handles it; the advisor types it with the manager's PIN.
+        #expect(try run(shop, as: "刘敏", "complaint 1 verify \"渗油点为机油滤清器\" by=钱主管").status == 0)
+        #expect(try run(shop, as: "钱主管", "complaint 1 resolve \"免费更换滤清器密封圈\"").status == 0)
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

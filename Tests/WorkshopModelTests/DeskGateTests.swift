@@ -61,4 +61,26 @@ struct DeskGateTests {
         #expect(!PINAttempts.changeNeedsCurrentPIN(of: "周静", signedIn: "钱主管", hasPIN: true))
         #expect(!PINAttempts.changeNeedsCurrentPIN(of: "周静", signedIn: "周静", hasPIN: false))
     }
+
+    // MARK: A major complaint is the manager's
+
+    @Test func aMajorComplaintIsHandledByItsManagerOnly() throws {
+        var complaint = Complaint(id: 2, vehicleID: 1, orderID: nil, channel: .phone, text: "保养后渗油，要求赔偿",
+                                  registeredAt: OrderFixture.checkedIn, registeredBy: "刘敏")
+        complaint.classification = .valid
+        try complaint.mayBeHandled(by: Self.advisor, assignee: nil)
+        complaint.classification = .major
+        #expect(throws: AfterSalesRefusal.majorIsManagers(complaint: 2, by: "刘敏", handler: nil)) {
+            try complaint.mayBeHandled(by: Self.advisor, assignee: nil)
+        }
+        try complaint.mayBeHandled(by: Self.otherManager, assignee: nil)
+        complaint.assignedTo = "钱主管"
+        #expect(throws: AfterSalesRefusal.majorIsManagers(complaint: 2, by: "刘敏", handler: "钱主管")) {
+            try complaint.mayBeHandled(by: Self.advisor, assignee: Self.manager)
+        }
+        #expect(throws: AfterSalesRefusal.majorIsManagers(complaint: 2, by: "王芳", handler: "钱主管")) {
+            try complaint.mayBeHandled(by: Self.otherManager, assignee: Self.manager)
+        }
+        try complaint.mayBeHandled(by: Self.manager, assignee: Self.manager)
+    }
 }
