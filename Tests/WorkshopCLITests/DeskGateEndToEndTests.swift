@@ -119,6 +119,28 @@ struct DeskGateEndToEndTests {
         #expect(try run(shop, as: "钱主管", "complaint 1 resolve \"免费更换滤清器密封圈\"").status == 0)
     }
 
+    @Test func aReopenIsRefusedOnceTheCarIsInTheWorkshopOrPaidFor() throws {
+        let shop = try shop()
+        #expect(try shop.script("""
+            approve RO1 signed=张伟
+            handover RO1 receiver=钱主管
+            checkin 粤BD12345 odometer=100 battery=90 complaint="异响"
+            estimate RO2 labor BRK-01
+            promise RO2 2026-11-22 17:00
+            approve RO2 signed=李娜
+            pay RO2 amount=100 method=cash
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let received = try shop.command("reopen RO1 reason=改价")
+        #expect(received.stderr.contains("RO1 went into the workshop at 2026-11-22 09:00, received by 钱主管: it cannot be reopened; added work goes to the customer as a supplement"),
+                "\(received.stderr)")
+        let paid = try shop.command("reopen RO2 reason=改价")
+        #expect(paid.stderr.contains("RO2 has 100.00 paid on it: it cannot be reopened"), "\(paid.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try shop.command("dispatch RO1 group=机修一组").status == 0)
+        #expect(try shop.command("reopen RO1 reason=改价").stderr.contains("supplement RO1 add"))
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

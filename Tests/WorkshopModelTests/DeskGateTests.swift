@@ -83,4 +83,23 @@ struct DeskGateTests {
         }
         try complaint.mayBeHandled(by: Self.manager, assignee: Self.manager)
     }
+
+    // MARK: Reopening
+
+    @Test func aSignedOrderIsReopenedOnlyBeforeTheWorkshopAndPayment() throws {
+        var shop = OrderFixture()
+        try shop.sign()
+        #expect(throws: OrderRefusal.reopenPaid(order: "RO7", paid: Money(fen: 10_000))) {
+            try shop.record.reopen(reason: "改价", paid: Money(fen: 10_000))
+        }
+        shop.apply(try shop.record.handover(to: Self.manager, at: nil, now: shop.now))
+        let received = try #require(shop.record.order.handoverAt)
+        #expect(throws: OrderRefusal.reopenInWorkshop(order: "RO7", by: "钱主管", at: received)) {
+            try shop.record.reopen(reason: "改价", paid: .zero)
+        }
+        shop.apply(try shop.record.dispatch(group: "一组", technician: "赵师傅", bay: nil, by: "钱主管", at: shop.now))
+        #expect(throws: OrderRefusal.reopenOnlySigned(order: "RO7", status: .inWork)) {
+            try shop.record.reopen(reason: "改价", paid: .zero)
+        }
+    }
 }

@@ -45,11 +45,21 @@ extension OrderRefusal: WordedRefusal {
         case .reopenNotSigned(let order):
             return w("\(order) 尚未签字：可直接修改", "\(order) is not signed: it can be edited as it is")
         case .reopenOnlySigned(let order, let status):
-            return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
-                     "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+            guard [.inWork, .completed, .ready].contains(status) else {
+                return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
+                         "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+            }
+            return w("\(order) \(status.chinese)：车已进车间，不能重开；新增项目作为追加项目请客户确认 (supplement \(order) add …)",
+                     "\(order) is \(status.english): the car is in the workshop, so it cannot be reopened; added work goes to the customer as a supplement (supplement \(order) add …)")
         case .receiverNotWorkshop(let order, let name, let roles):
             return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))：\(order) 的车间接车人应是车间主管（经理）或技师",
                      "\(name) is \(roles.map(\.english).joined(separator: ", ")): the workshop receiver of \(order) is the workshop manager or a technician")
+        case .reopenInWorkshop(let order, let by, let at):
+            return w("\(order) 已于 \(w.time(at)) 由 \(by) 接入车间，不能重开；新增项目作为追加项目请客户确认 (supplement \(order) add …)",
+                     "\(order) went into the workshop at \(w.time(at)), received by \(by): it cannot be reopened; added work goes to the customer as a supplement (supplement \(order) add …)")
+        case .reopenPaid(let order, let paid):
+            return w("\(order) 已收款 \(paid.grouped)，不能重开：客户付款的内容不再退回报价；新增项目作为追加项目请客户确认 (supplement \(order) add …)，如须退款用 refund",
+                     "\(order) has \(paid.grouped) paid on it: it cannot be reopened, since what the customer paid for does not go back to an estimate; added work goes to the customer as a supplement (supplement \(order) add …), and money back is a refund")
         case .declineFeeAboveRecord(let order, let given, let onRecord):
             let recorded = onRecord.fen > 0 ? w("估价单上的检测估价费为 \(onRecord.grouped)", "the fee on the estimate is \(onRecord.grouped)")
                                            : w("估价单上没有检测估价费", "there is no fee on the estimate")

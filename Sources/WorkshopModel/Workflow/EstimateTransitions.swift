@@ -303,12 +303,10 @@ extension OrderRecord {
         lines.filter { $0.status == .proposed && $0.isDiagnosticFee }.reduce(Money.zero) { $0 + $1.amount }
     }
 
-    /// Reopens a signed order not yet in the workshop, to change its estimate; the customer signs again.
-    public func reopen(reason: String) throws -> OrderChange {
-        guard order.status == .signed else {
-            if order.status == .estimating { throw OrderRefusal.reopenNotSigned(order: order.number) }
-            throw OrderRefusal.reopenOnlySigned(order: order.number, status: order.status)
-        }
+    /// Reopens a signed order not yet in the workshop and with nothing paid on it, to change its
+    /// estimate; the customer signs again (`Gate.reopenable`).
+    public func reopen(reason: String, paid: Money) throws -> OrderChange {
+        try Gate.reopenable(order, paid: paid)
         var updated = order
         updated.status = .estimating
         updated.signedBy = nil

@@ -32,6 +32,10 @@ public enum OrderRefusal: Refusal, Equatable {
     /// The car is handed to the workshop: its receiver is the workshop manager or a technician.
     case receiverNotWorkshop(order: String, name: String, roles: [Role])
     case reopenOnlySigned(order: String, status: OrderStatus)
+    /// The car went into the workshop (received by `by` at `at`): added work is a supplement now.
+    case reopenInWorkshop(order: String, by: String, at: Timestamp)
+    /// Money was paid on the order: what the customer paid for is not taken back to an estimate.
+    case reopenPaid(order: String, paid: Money)
     /// A decline charges the fee on record (`onRecord`, the diagnosis fee the customer saw), never
     /// more: a higher one is put on the estimate first.
     case declineFeeAboveRecord(order: String, given: Money, onRecord: Money)
