@@ -141,6 +141,22 @@ struct DeskGateEndToEndTests {
         #expect(try shop.command("reopen RO1 reason=改价").stderr.contains("supplement RO1 add"))
     }
 
+    @Test func aFailedInspectionNamesTheItemThatFailed() throws {
+        let shop = try FloorTests().shopInWork()
+        #expect(try shop.script("""
+            inspect RO1 process pass by=孙检 rest=pass
+            progress RO1 100
+            complete RO1
+            """).status == 0)
+        let before = try shop.fingerprint()
+        let refused = try shop.command("inspect RO1 final fail by=孙检 rest=pass note=\"路试方向盘仍抖\"")
+        #expect(refused.stderr.contains("a failed final inspection says what failed: mark the item (e.g. brakes=fail), never every item passed; the items: brakes (制动性能), lights (灯光), road-test (路试)"),
+                "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
+        let failed = try shop.command("inspect RO1 final fail by=孙检 road-test=fail rest=pass note=\"路试方向盘仍抖\"")
+        #expect(failed.status == 0, "\(failed.stderr)")
+    }
+
     @Test func aNameDescriptionOrNoteIsNeverEmpty() throws {
         let shop = try shop()
         let before = try shop.fingerprint()

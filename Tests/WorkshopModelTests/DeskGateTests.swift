@@ -102,4 +102,23 @@ struct DeskGateTests {
             try shop.record.reopen(reason: "改价", paid: .zero)
         }
     }
+
+    // MARK: A failed inspection names what failed
+
+    @Test func aFailNeedsAFailedItemAsAPassNeedsNone() throws {
+        var shop = OrderFixture()
+        try shop.workDone()
+        let allPassed = [InspectionItem(code: "brakes", name: "制动", result: .pass), InspectionItem(code: "road-test", name: "路试", result: .pass)]
+        #expect(throws: OrderRefusal.failWithoutFailedItem(stage: .final, items: [ChecklistEntry(code: "brakes", name: "制动"),
+                                                                                  ChecklistEntry(code: "road-test", name: "路试")])) {
+            try shop.record.inspect(.final, .fail, inspector: "孙检", items: allPassed, note: "路试方向盘仍抖", certificate: nil, at: shop.now)
+        }
+        var failing = allPassed
+        failing[1].result = .fail
+        #expect(try shop.record.inspect(.final, .fail, inspector: "孙检", items: failing, note: "路试方向盘仍抖", certificate: nil, at: shop.now)
+            .order.status == .inWork)
+        // A stage with no checklist fails on its note.
+        #expect(try shop.record.inspect(.final, .fail, inspector: "孙检", items: [], note: "路试方向盘仍抖", certificate: nil, at: shop.now)
+            .order.status == .inWork)
+    }
 }

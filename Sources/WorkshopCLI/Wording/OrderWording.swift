@@ -194,6 +194,12 @@ extension OrderRefusal: WordedRefusal {
                      "a passed \(stage.english) needs a result for every item; not given: \(en). Name each (\(first)=pass), or rest=pass when all the others passed")
         case .inspectionPassOrFail:
             return w("检验结论只有合格或不合格；na 只用于单个项目", "an inspection passes or fails; n/a is only for single items")
+        case .failWithoutFailedItem(let stage, let items):
+            let zh = items.map { "\($0.code)（\($0.name)）" }.joined(separator: "、")
+            let en = items.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            let first = items.first?.code ?? "item"
+            return w("\(stage.chinese)不合格须写明哪一项不合格：标出该项（如 \(first)=fail），不能各项都合格；可标的项目：\(zh)",
+                     "a failed \(stage.english) says what failed: mark the item (e.g. \(first)=fail), never every item passed; the items: \(en)")
         case .failNeedsReason:
             return w("不合格须写明原因：标出项目（如 brakes=fail）或加 note=\"…\"",
                      "a failed inspection says what failed: mark the item (e.g. brakes=fail) or add note=\"…\"")

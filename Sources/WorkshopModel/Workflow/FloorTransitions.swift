@@ -101,8 +101,13 @@ extension OrderRecord {
         if result == .pass, !unchecked.isEmpty {
             throw OrderRefusal.passWithItemsNotChecked(stage: stage, items: unchecked.map { ChecklistEntry(code: $0.code, name: $0.name) })
         }
-        if result == .fail && !items.contains(where: { $0.result == .fail }) && (note ?? "").isEmpty {
-            throw OrderRefusal.failNeedsReason
+        // A fail names the item that failed, as a pass names none: a paper with every item 合格 and
+        // the conclusion 不合格 says nothing true. Only a stage without a checklist fails on a note.
+        if result == .fail && !items.contains(where: { $0.result == .fail }) {
+            if !items.isEmpty {
+                throw OrderRefusal.failWithoutFailedItem(stage: stage, items: items.map { ChecklistEntry(code: $0.code, name: $0.name) })
+            }
+            if (note ?? "").isEmpty { throw OrderRefusal.failNeedsReason }
         }
         let issued = stage == .final && result == .pass ? certificate : nil
         var updated = order

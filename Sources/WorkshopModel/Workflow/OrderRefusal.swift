@@ -99,6 +99,8 @@ public enum OrderRefusal: Refusal, Equatable {
     case passWithItemsNotChecked(stage: InspectionStage, items: [ChecklistEntry])
     case inspectionPassOrFail
     case failNeedsReason
+    /// A failed inspection with no item failed: `items` are the checklist's, any of which can be marked.
+    case failWithoutFailedItem(stage: InspectionStage, items: [ChecklistEntry])
     case progressOnlyInWork(order: String, status: OrderStatus)
     case completeOnlyInWork(order: String, status: OrderStatus)
     case supplementAwaitsAnswer(order: String, line: Int)
