@@ -4,7 +4,7 @@ DEMO_DIR := .demo
 DEMO_DB  := $(DEMO_DIR)/demo.db
 BIN      := .build/debug/workshop
 
-.PHONY: all setup build release run demo test bench fuzz clean
+.PHONY: all setup build release install run demo test bench fuzz clean
 FUZZ_SECONDS ?= 60
 
 all: build
@@ -35,6 +35,14 @@ test: setup
 # at every start.
 release: setup
 	$(SWIFT) build -c release --static-swift-stdlib
+
+# Installs the program as a shop runs it: PREFIX/bin/workshop (the release build) and its HTML
+# templates in PREFIX/share/workshop/Templates, where the program looks for them.
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/workshop/Templates
+	install -m 0755 .build/release/workshop $(DESTDIR)$(PREFIX)/bin/workshop
+	install -m 0644 Templates/*.html $(DESTDIR)$(PREFIX)/share/workshop/Templates/
 
 # Generates a shop with ten years of history and times the commands on it (the release build).
 # SCALE=1000|10000|150000|1000000 picks the shop's size in orders (each generated once, cached in

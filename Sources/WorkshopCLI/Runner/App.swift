@@ -64,20 +64,29 @@ public final class App {
         session.runFile = { [unowned self] path in try self.runFile(path) }
     }
 
-    /// $WORKSHOP_TEMPLATES, else Templates/ in the working directory, else the Templates/ folder of
-    /// the installation (found by walking up from the executable).
-    static func findTemplates(environment: [String: String]) -> String? {
+    /// $WORKSHOP_TEMPLATES, else Templates/ in the working directory, else the installation's: a
+    /// Templates/ folder or share/workshop/Templates beside the executable or above it (the source
+    /// tree's, `make install`'s PREFIX), else the system's share folders — so that an installed
+    /// or copied program finds them.
+    static func findTemplates(environment: [String: String], executable: String = CommandLine.arguments[0],
+                              workingDirectory: String? = nil) -> String? {
         if let path = environment["WORKSHOP_TEMPLATES"], !path.isEmpty { return path }
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: "Templates/jobcard.html") { return "Templates" }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        func holdsTemplates(_ folder: String) -> Bool { fileManager.fileExists(atPath: folder + "/jobcard.html") }
+        let here = workingDirectory.map { $0 + "/Templates" } ?? "Templates"
+        if holdsTemplates(here) { return here }
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
-            let candidate = directory.appendingPathComponent("Templates")
-            if fileManager.fileExists(atPath: candidate.appendingPathComponent("jobcard.html").path) { return candidate.path }
+            for candidate in ["Templates", "share/workshop/Templates"] {
+                let folder = directory.appendingPathComponent(candidate).path
+                if holdsTemplates(folder) { return folder }
+            }
             directory = directory.deletingLastPathComponent()
         }
-        return nil
+        return systemTemplateFolders.first(where: holdsTemplates)
     }
+
+    static let systemTemplateFolders = ["/usr/local/share/workshop/Templates", "/usr/share/workshop/Templates"]
 
     /// Signs in the `--user` given on the command line: the PIN from WORKSHOP_PIN, or asked at a terminal.
     public func signIn(_ name: String, readSecret: ((String) -> String?)?) throws {

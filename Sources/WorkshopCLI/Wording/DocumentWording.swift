@@ -35,8 +35,8 @@ extension DocumentRefusal: WordedRefusal {
         case .folderMissing(let out, let folder):
             return w("out=\(out)：文件夹 \(folder) 不存在", "out=\(out): the folder \(folder) does not exist")
         case .noTemplates(let template):
-            return w("找不到 Templates 文件夹：请把 WORKSHOP_TEMPLATES 设为存放 \(template) 的文件夹",
-                     "no Templates folder found: set WORKSHOP_TEMPLATES to the folder holding \(template)")
+            return w("找不到 HTML 模板（Templates 文件夹，内有 \(template) 等）：请用 make install 安装，或把 WORKSHOP_TEMPLATES 设为该文件夹",
+                     "no HTML templates found (the Templates folder, with \(template) and the others): install them with make install, or set WORKSHOP_TEMPLATES to that folder")
         case .template(let folder, let detail):
             return w("模板有误：\(folder)/\(detail)", "template error in \(folder)/\(detail)")
         case .pdfFontMissing(let font):
