@@ -41,6 +41,9 @@ struct RecordAttackTests {
 
     func sql(_ shop: Workshop, _ text: String) throws { try TrustTests.sqlite3(shop.database, text) }
 
+    /// `text` run inside a forged writer mark: the watch triggers take it for Workshop's own.
+    func unseen(_ shop: Workshop, _ text: String) throws { try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; \(text) DELETE FROM writer_mark;") }
+
     func value(_ shop: Workshop, _ query: String) throws -> Int { try shop.count(query) }
 
     /// The entry whose seal a row carries now.
@@ -67,7 +70,7 @@ struct RecordAttackTests {
     @Test func anEditInsideAForgedWriterMarkIsNamed() throws {
         let shop = try shop()
         let entry = try sealOf(shop, "payments", "1")
-        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE payments SET amount = 1 WHERE id = 1; DELETE FROM writer_mark;")
+        try unseen(shop, "UPDATE payments SET amount = 1 WHERE id = 1;")
         #expect(try value(shop, "SELECT count(*) FROM tamper_log") == 0, "the watch triggers saw nothing")
         try expectFound(shop, ["payments row 1 differs from what journal entry \(entry) wrote: changed outside Workshop since"])
     }
@@ -229,7 +232,7 @@ struct RecordAttackTests {
     /// its seal before it is used, until a manager sets the person again.
     @Test func aStaffRowChangedOutsideNeitherSignsInNorSignsOff() throws {
         let shop = try shop()
-        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE staff SET roles = 'manager' WHERE name = '赵师傅'; DELETE FROM writer_mark;")
+        try unseen(shop, "UPDATE staff SET roles = 'manager' WHERE name = '赵师傅';")
         let before = try shop.fingerprint()
         var technician = shop
         technician.user = "赵师傅"
@@ -254,7 +257,7 @@ struct RecordAttackTests {
     /// The staff list emptied outside Workshop does not make the next person in a new shop's manager.
     @Test func aStaffListEmptiedOutsideMakesNobodyManager() throws {
         let shop = try shop()
-        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; DELETE FROM staff; DELETE FROM writer_mark;")
+        try unseen(shop, "DELETE FROM staff;")
         let before = try shop.fingerprint()
         var stranger = shop
         stranger.user = "路人"
