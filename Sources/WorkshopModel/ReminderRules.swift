@@ -130,9 +130,11 @@ public enum ReminderRules {
                  item: line.description, dueOn: day.adding(days: afterDays), createdAt: now, createdBy: by)
     }
 
-    /// The lines of an order that are offered again later: declined ones, not the diagnostic fee.
+    /// The lines of an order that are offered again later: declined ones, not the diagnostic fee,
+    /// nor a part the customer brought (the shop has nothing to offer: the work fitting it is its
+    /// own line).
     public static func offeredAgain(_ lines: [OrderLine]) -> [OrderLine] {
-        lines.filter { $0.status == .declined && !$0.isDiagnosticFee }
+        lines.filter { $0.status == .declined && !$0.isDiagnosticFee && $0.partClass != .customer }
     }
 
     /// Whether `declined` (a line of an earlier order) was done among `lines` (the approved lines of

@@ -312,6 +312,10 @@ import Testing
         #expect(!ReminderRules.didMaintenance(try record(category: .minor, lines: [level2]), catalogue: catalogue), "declined maintenance was not done")
 
         #expect(ReminderRules.offeredAgain([level2, brake, .diagnosticFee(description: "检测费", amount: Money(fen: 5_000))]).map(\.number) == [1, 2])
+        var ownPart = OrderLine.part(number: 3, description: "机油（客户自带）", quantity: Quantity(units: 4), unitPrice: .zero,
+                                     partNumber: nil, brand: nil, partClass: .customer)
+        ownPart.status = .declined
+        #expect(ReminderRules.offeredAgain([brake, ownPart]).map(\.number) == [2], "a part the customer brought is not offered back")
         var redone = OrderLine.labor(number: 4, description: "换刹车油", hours: try Hours.parse("0.8"), rate: Money(fen: 12_000), operationCode: "brk-03")
         #expect(!ReminderRules.isDone(brake, among: [redone]), "proposed, not done")
         redone.status = .approved
