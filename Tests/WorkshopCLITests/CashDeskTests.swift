@@ -243,6 +243,9 @@ struct CashDeskTests {
         _ = try shop.command("pay RO1 amount=564 method=card")
         // A discount after payment leaves the customer overpaid: release refuses until it is refunded.
         _ = try shop.command("discount RO1 amount=20")
+        // An amount is said once (not "-20.00 (20.00)").
+        let invoice = try shop.inShopLanguage.command("invoice RO1").stdout
+        #expect(invoice.contains("优惠              -20.00（经理 王芳 批准）\n") && !invoice.contains("20.00（20.00"), "\(invoice)")
         _ = try shop.command("belongings RO1 return all")
         let refused = try shop.command("release RO1 signed=张伟 oldparts=returned print=no")
         #expect(refused.stderr.contains("the customer overpaid 20.00"))

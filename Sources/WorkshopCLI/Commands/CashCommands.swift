@@ -44,8 +44,12 @@ enum CashCommands {
             fields.add(s.t("次卡抵扣（不收费）", "Covered by count cards (no charge)"), settlement.coveredByCards.grouped)
         }
         if let discount = order.discount {
-            fields.add(s.t("优惠", "Discount"), "-\(settlement.discount.grouped) (\(discount.description)" +
-                       (order.discountAuthorizedBy.map { s.t("，经理 \($0) 批准", ", authorised by \($0)") } ?? "") + ")")
+            // The amount once; a percentage and the manager who authorised it beside it.
+            var why: [String] = []
+            if case .percent = discount { why.append(discount.description) }
+            if let manager = order.discountAuthorizedBy { why.append(s.t("经理 \(manager) 批准", "authorised by \(manager)")) }
+            fields.add(s.t("优惠", "Discount"), "-\(settlement.discount.grouped)"
+                       + (why.isEmpty ? "" : s.t("（\(why.joined(separator: "，"))）", " (\(why.joined(separator: ", ")))")))
         }
         let rate = terms.taxRate.description
         if terms.pricesIncludeTax {
