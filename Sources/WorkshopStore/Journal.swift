@@ -147,7 +147,7 @@ enum Journal {
     /// Writes `entry` after the entry whose hash is `prev`; returns its hash.
     static func insert(_ entry: NewEntry, after prev: String, _ db: ShopDatabase) throws -> String {
         let hash = entry.hash(after: prev)
-        try db.run("""
+        try db.runQueued("""
             INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
                                 rows_digest, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

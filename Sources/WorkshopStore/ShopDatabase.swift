@@ -123,6 +123,16 @@ final class ShopDatabase {
         }
     }
 
+    /// Runs an INSERT … VALUES whose answer nobody reads (a journal entry): on a server, held back
+    /// and sent with the COMMIT, in its round trip, unless a later statement names its table first
+    /// (Postgres.Connection.runQueued); on SQLite, now.
+    func runQueued(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        switch engine {
+        case .sqlite(let db): try db.run(sql, arguments)
+        case .postgres(let db): try db.runQueued(sql, arguments)
+        }
+    }
+
     /// Rows the last INSERT, UPDATE or DELETE changed.
     var changes: Int {
         switch engine {

@@ -280,8 +280,7 @@ public final class Store {
         }
         let touches = sealing.touched.touches
         if !touches.isEmpty {
-            try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
-            last.rowsDigest = try RowSeals.digest(ofEntry: last.id, shapes: sealing.shapes, db)
+            last.rowsDigest = try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
         }
         try append(last)
     }

@@ -1,0 +1,99 @@
+import CLibPQ
+
+/// Writes whose answer nobody reads (a journal entry: its hash is computed in Swift), held back
+/// and sent in the round trip of the transaction's COMMIT, in pipeline mode, rather than one
+/// round trip each. The transaction's result is the same as if each had run where it was called:
+///
+/// - they run in the order they were queued, before the COMMIT (and before `runBeforeCommit`'s);
+///   the first that fails fails the commit with its error, and the COMMIT does not run; a
+///   serialisation failure runs the whole body again, with an empty queue (`transactionOnce`);
+/// - a statement that names a table a queued write writes (a read of the journal, a cursor over
+///   it, another write to it) first sends the queue, in a round trip of its own, so it sees them;
+/// - only `INSERT INTO t(…) VALUES (…)`, which reads nothing: its values are the ones it was
+///   given, whenever it runs. Its table's triggers, if any, must touch nothing else the
+///   transaction reads (the journal has only its append-only guards). Anything else runs at once;
+/// - a client that dies with writes queued has sent no COMMIT: the server rolls it all back.
+///
+/// Without pipeline mode (libpq older than 14) a queued write runs at once.
+extension Connection {
+    /// Runs `sql`, an INSERT … VALUES whose answer nobody reads, in the round trip of the
+    /// transaction's COMMIT (see above); at once outside a transaction, without pipeline mode, or
+    /// when it is not such an INSERT. `changes` does not count it.
+    public func runQueued(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        guard transactionDepth > 0, Connection.hasPipeline, let table = Connection.insertedTable(sql) else {
+            return try run(sql, arguments)
+        }
+        // Prepared now, so that a statement the server refuses fails here, where it was written.
+        let statement = try prepared(sql, arguments)
+        guard arguments.count == statement.parameterCount else {
+            throw PostgresError(sqlState: "07001", message: "expected \(statement.parameterCount) arguments, got \(arguments.count)", sql: sql)
+        }
+        statementObserver?(sql, arguments)
+        queued.append((sql, arguments))
+        if !queuedTables.contains(table) { queuedTables.append(table) }
+        // A pipeline's size stays bounded (`pipelineGroup`), the COMMIT's too.
+        if queued.count >= Connection.pipelineGroup - 2 { try sendQueued() }
+    }
+
+    /// Sends the queued writes now, in one round trip, when one of `statements` names a table they
+    /// write: it must see them.
+    func sendQueued<S: Sequence<String>>(before statements: S) throws {
+        guard !queued.isEmpty, statements.contains(where: { Connection.names($0, anyOf: queuedTables) }) else { return }
+        try sendQueued()
+    }
+
+    /// Sends the queued writes now, in one round trip.
+    func sendQueued() throws {
+        guard !queued.isEmpty else { return }
+        let writes = queued
+        queued.removeAll()
+        queuedTables.removeAll()
+        let (results, _) = try pipelined(writes[...], observed: false)
+        for result in results { PQclear(result) }
+    }
+
+    /// The table of `INSERT INTO table(…) VALUES (…)` that reads nothing (no SELECT, no RETURNING,
+    /// no ON CONFLICT); nil for any other statement.
+    static func insertedTable(_ sql: String) -> String? {
+        let words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == ")" || $0 == "," })
+            .map { $0.uppercased() }
+        guard words.count > 3, words[0] == "INSERT", words[1] == "INTO", words.contains("VALUES"),
+              !words.contains(where: { ["SELECT", "RETURNING", "ON", "WITH", "DEFAULT"].contains($0) }) else { return nil }
+        let name = words[2].split(separator: ".").last.map(String.init) ?? ""
+        guard !name.isEmpty, name.utf8.allSatisfy(Connection.isIdentifierByte) else { return nil }
+        return name.lowercased()
+    }
+
+    /// Whether `sql` names one of `tables` (lowercase) as a whole word, in any case: may read or
+    /// write it. A name inside a longer one (`journal_order`) is not it.
+    static func names(_ sql: String, anyOf tables: [String]) -> Bool {
+        let text = Array(sql.utf8)
+        for table in tables {
+            let name = Array(table.utf8)
+            guard name.count <= text.count else { continue }
+            var start = 0
+            while start + name.count <= text.count {
+                var same = true
+                for offset in 0..<name.count where lowercased(text[start + offset]) != name[offset] {
+                    same = false
+                    break
+                }
+                if same, start == 0 || !isIdentifierByte(text[start - 1]),
+                   start + name.count == text.count || !isIdentifierByte(text[start + name.count]) {
+                    return true
+                }
+                start += 1
+            }
+        }
+        return false
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+}
