@@ -437,8 +437,11 @@ public final class Connection: SQLConnection {
     /// `transaction(prefetching:)` does. For statements whose answer nothing the body does before it
     /// calls them changes. Each is prepared (once per connection) and sent in pipeline mode; with
     /// a libpq that has none, those without arguments go as one batch of text, the others run when
-    /// called. Outside a transaction, nothing.
+    /// called. One whose answer is already waiting (sent ahead with the same arguments, not yet
+    /// read) is not sent again. Outside a transaction, nothing.
     public func sendAhead(_ statements: [(sql: String, arguments: [SQLValue])]) throws {
+        // One already sent ahead, not yet read, has its answer waiting: not sent again.
+        let statements = statements.filter { prefetched[$0.sql]?.arguments != $0.arguments }
         guard transactionDepth > 0, !statements.isEmpty else { return }
         try sendQueued(before: statements.lazy.map(\.sql))
         if Connection.hasPipeline {

@@ -30,12 +30,15 @@ extension Store {
     }
 
     /// A dispatch's reads of what it names: the site's work groups, the technician, and with a
-    /// bay, the bay and the booking the order came from (the equipment its work needs). Up to four
-    /// round trips become one.
-    public func sendAheadDispatchReads(orderID: Int, technician: String?, bay: String?) throws {
+    /// bay, the bay, the bays' states over [from, until) (`bayStates`) and what the order's work
+    /// needs of one (its booking, the canned jobs that need equipment). Up to six round trips become one.
+    public func sendAheadDispatchReads(_ record: OrderRecord, technician: String?, bay: String?, from: Timestamp, until: Timestamp) throws {
         var reads = [workGroupsQuery()]
         if let technician { reads.append((Self.staffByName, [.text(technician)])) }
-        if let bay { reads += [bayNamedQuery(bay), (Self.bookingOfOrder, [.integer(Int64(orderID))])] }
+        if let bay {
+            reads += [bayNamedQuery(bay), (Self.bookingOfOrder, [.integer(Int64(record.order.id))])] + bayStatesReads(from: from, to: until)
+            if Self.readsJobs(record) { reads.append((Self.jobsNeedingEquipmentQuery, [])) }
+        }
         try db.sendAhead(reads)
     }
 

@@ -398,6 +398,9 @@ struct WriteState {
     /// When each order this write has read or made was checked in: what a late entry about it is
     /// held to (Gate.lateEntry) without reading the order again.
     var checkIns: [Int: Timestamp] = [:]
+    /// Bays this write has looked up by name (by site and name; nil: none of that name), until it
+    /// saves a bay (Store.bay(named:)).
+    var baysByName: [String: Bay?] = [:]
 
     init(tail: (id: Int, hash: String), nextID: Int) {
         start = tail
