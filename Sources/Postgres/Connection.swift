@@ -430,7 +430,7 @@ public final class Connection: SQLConnection {
 
     /// Answers of statements sent ahead with a BEGIN (`transaction(prefetching:)`), by their text,
     /// until the body runs them or the transaction ends.
-    private var prefetched: [String: (result: OpaquePointer, arguments: [SQLValue])] = [:]
+    var prefetched: [String: (result: OpaquePointer, arguments: [SQLValue])] = [:]
 
     /// Inside a transaction: runs `statements` now, together, in one round trip, and keeps their
     /// answers for the body's own calls of them with the same arguments, as

@@ -9,6 +9,8 @@ import CLibPQ
 ///   serialisation failure runs the whole body again, with an empty queue (`transactionOnce`);
 /// - a statement that names a table a queued write writes (a read of the journal, a cursor over
 ///   it, another write to it) first sends the queue, in a round trip of its own, so it sees them;
+///   an answer sent ahead before the write was queued, of a statement naming its table, is dropped
+///   (the statement runs when called);
 /// - only `INSERT INTO t(…) VALUES (…)`, which reads nothing: its values are the ones it was
 ///   given, whenever it runs. Its table's triggers, if any, must touch nothing else the
 ///   transaction reads (the journal has only its append-only guards). Anything else runs at once;
@@ -31,6 +33,11 @@ extension Connection {
         statementObserver?(sql, arguments)
         queued.append((sql, arguments))
         if !queuedTables.contains(table) { queuedTables.append(table) }
+        // An answer sent ahead (`sendAhead`) that names the table is out of date: read again when called.
+        for (sql, answer) in prefetched where Connection.names(sql, anyOf: [table]) {
+            prefetched[sql] = nil
+            PQclear(answer.result)
+        }
         // A pipeline's size stays bounded (`pipelineGroup`), the COMMIT's too.
         if queued.count >= Connection.pipelineGroup - 2 { try sendQueued() }
     }

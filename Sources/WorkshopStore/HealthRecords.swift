@@ -82,8 +82,10 @@ public enum AttemptOutcome: Sendable, Equatable {
 extension Store {
     // MARK: The account
 
+    static let healthRecordAccountQuery = "SELECT url, company, password, style, auto, token, set_at, set_by FROM health_record_account WHERE id = 1"
+
     public func healthRecordAccount() throws -> HealthRecordAccount? {
-        try db.first("SELECT url, company, password, style, auto, token, set_at, set_by FROM health_record_account WHERE id = 1") { row in
+        try db.first(Self.healthRecordAccountQuery) { row in
             HealthRecordAccount(url: row.string("url"), company: row.string("company"), password: row.string("password"),
                                 style: row.string("style"), auto: row.int("auto") != 0, token: row.optionalString("token"),
                                 setAt: row.timestamp("set_at"), setBy: row.string("set_by"))

@@ -29,6 +29,18 @@ extension Store {
         try db.sendAhead(reads)
     }
 
+    /// A release's reads after its writes (the order released, its car's odometer): the car's
+    /// reminders, and once it is released the labour catalogue and the car's odometer readings
+    /// (ReminderDesk.afterRelease, which moves the reminders), and the national record's account
+    /// (whether to report it at once). What the release writes meanwhile changes none of them;
+    /// an entry journalled meanwhile drops the readings' answer, read again then
+    /// (Postgres.Connection.runQueued). Up to five round trips become one.
+    public func sendAheadAfterReleaseReads(vehicleID: Int, released: Bool) throws {
+        try db.sendAhead([(Self.remindersOfVehicle, [.integer(Int64(vehicleID))])]
+                         + (released ? [(Self.operationsWithCategory, [])] + Self.odometerReads(vehicleID: vehicleID) : [])
+                         + [(Self.healthRecordAccountQuery, [])])
+    }
+
     /// A dispatch's reads of what it names: the site's work groups, the technician, and with a
     /// bay, the bay, the bays' states over [from, until) (`bayStates`) and what the order's work
     /// needs of one (its booking, the canned jobs that need equipment). Up to six round trips become one.

@@ -151,9 +151,10 @@ extension Store {
     }
 
     /// A vehicle's reminders (open only, or all), newest first.
+    static let remindersOfVehicle = "SELECT \(reminderColumns) FROM reminders WHERE vehicle_id = ? ORDER BY id DESC"
+
     public func reminders(vehicleID: Int, openOnly: Bool = true) throws -> [Reminder] {
-        let all = try db.rows("SELECT \(Self.reminderColumns) FROM reminders WHERE vehicle_id = ? ORDER BY id DESC",
-                              [.integer(Int64(vehicleID))], reminder(from:))
+        let all = try db.rows(Self.remindersOfVehicle, [.integer(Int64(vehicleID))], reminder(from:))
         return openOnly ? all.filter(\.isOpen) : all
     }
 

@@ -357,6 +357,7 @@ enum CashCommands {
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
         // The next maintenance, declined work offered again later, declined work done now.
+        try s.store.sendAheadAfterReleaseReads(vehicleID: record.vehicle.id, released: released.status == .released)
         for line in try ReminderDesk.afterRelease(releasedRecord, s) { text += "\n  " + line }
         let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }
