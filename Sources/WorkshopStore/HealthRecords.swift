@@ -263,13 +263,17 @@ extension Store {
     /// What the board asks a person to look at: records the platform refused or that can't be sent
     /// (to correct), and records still not sent a day after their release; in a chain, the site's.
     public func outboxAttention() throws -> (toCorrect: Int, lateByADay: Int) {
+        let (refused, late) = try outboxAttentionQueries()
+        return (try db.first(refused.sql, refused.arguments) { $0.int("n") } ?? 0, try db.first(late.sql, late.arguments) { $0.int("n") } ?? 0)
+    }
+
+    /// The statements `outboxAttention` runs: the records refused, those waiting a day.
+    func outboxAttentionQueries() throws -> (refused: (sql: String, arguments: [SQLValue]), late: (sql: String, arguments: [SQLValue])) {
         let ours = try outboxOfThisSite("b")
-        let toCorrect = try db.first("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'refused'\(ours.sql)",
-                                     ours.arguments) { $0.int("n") } ?? 0
-        let late = try db.first("""
-            SELECT count(*) AS n FROM health_record_outbox b WHERE b.state IN ('waiting', 'sending') AND b.created_at < ?\(ours.sql)
-            """, [.integer(Int64(context.now.seconds - 86_400))] + ours.arguments) { $0.int("n") } ?? 0
-        return (toCorrect, late)
+        return (("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'refused'\(ours.sql)", ours.arguments),
+                ("""
+                SELECT count(*) AS n FROM health_record_outbox b WHERE b.state IN ('waiting', 'sending') AND b.created_at < ?\(ours.sql)
+                """, [.integer(Int64(context.now.seconds - 86_400))] + ours.arguments))
     }
 
     /// The records waiting whose retry time has not come, and the soonest of those times.

@@ -626,13 +626,23 @@ extension Store {
 extension Store {
     /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
     public func record(of order: RepairOrder) throws -> OrderRecord {
+        try record(of: order, sendingAhead: [])
+    }
+
+    /// The order's record, and its payments and the member tiers read in the same round trip on a
+    /// server: what the order's view and its settlement show beside the record (`ro show`, `invoice`).
+    public func recordToShow(of order: RepairOrder) throws -> OrderRecord {
+        try record(of: order, sendingAhead: [(Self.paymentsOfOrder, [.integer(Int64(order.id))]), (Self.memberTiersQuery, [])])
+    }
+
+    private func record(of order: RepairOrder, sendingAhead more: [(sql: String, arguments: [SQLValue])]) throws -> OrderRecord {
         // On a server, the dozen reads below go in one round trip (none depends on another's
-        // answer); SQLite runs each when called.
+        // answer), with `more`; SQLite runs each when called.
         let id: [SQLValue] = [.integer(Int64(order.id))]
         try db.sendAhead([(Self.vehicleByID, [.integer(Int64(order.vehicleID))]), (Self.customerByID, [.integer(Int64(order.customerID))])]
                          + [Self.linesOfOrder, Self.damageOfOrder, Self.belongingsOfOrder, Self.documentsOfOrder, Self.assignmentsOfOrder,
                             Self.inspectionsOfOrder, Self.supplementsOfOrder, Self.openStayOfOrder, Self.earlierStayOfOrder,
-                            Self.findingsOfOrder].map { ($0, id) })
+                            Self.findingsOfOrder].map { ($0, id) } + more)
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.number)
         }

@@ -60,11 +60,14 @@ extension Store {
         try db.sendAhead((Self.jobsByCode(jobs).map { [$0] } ?? []) + [(Self.declinedUnreleasedOfVehicle, [.integer(Int64(vehicleID))])])
     }
 
-    /// The board's reads after its orders (which `boardFacts` sends together): the open complaints,
-    /// the bookings of [from, to), the follow-up calls due by `now` and the count of reminders due
-    /// by `remindersBy`. Four round trips become one.
+    /// The board's reads: its orders' facts (`boardFacts`), the open complaints, the bookings of
+    /// [from, to), the follow-up calls due by `now`, the count of reminders due by `remindersBy`
+    /// and the national record's records waiting on someone (`outboxAttention`). Five round trips
+    /// become one.
     public func sendAheadBoardReads(bookingsFrom from: Timestamp, to: Timestamp, now: Timestamp, remindersBy lastDay: CalendarDay) throws {
         let dueReminders = try dueRemindersQuery(by: lastDay)
-        try db.sendAhead([(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now), dueReminders])
+        let outbox = try outboxAttentionQueries()
+        try db.sendAhead(boardQueries().all + [(Self.openComplaints, []), appointmentsQuery(from: from, to: to), openFollowUpsQuery(dueBy: now),
+                                               dueReminders, outbox.refused, outbox.late])
     }
 }
