@@ -37,7 +37,8 @@ enum PostgresTouchedRows {
     /// Notes in `touched` every row the transaction changed, in the order they changed (a row's
     /// first change says how Workshop found it).
     static func collect(into touched: TouchedRows, shapes: [String: TableShape], _ db: ShopDatabase) throws {
-        var changes: [(seq: Int, table: String, oldKey: RowKey?, found: String?, newKey: RowKey?)] = []
+        var changes: [(seq: Int, table: String, oldKey: RowKey?, found: String?, newKey: RowKey?,
+                       sealed: (old: TouchedRows.LatestSeal, new: TouchedRows.LatestSeal))] = []
         // With the tables, the tamper log's unsealed rows the write reads next (Store.finishJournal):
         // one round trip for both.
         try db.sendAhead([(tablesQuery, [])] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [($0, [])] } ?? []))
@@ -46,22 +47,33 @@ enum PostgresTouchedRows {
         // Every table's lines in one round trip.
         try db.runEach(tables.map { name, shape in (query(shape), [.text(name)]) }) { index, row in
             changes.append((row.int("seq"), tables[index].0, RowKey(row.value("old_key")), row.optionalString("found"),
-                            RowKey(row.value("new_key"))))
+                            RowKey(row.value("new_key")),
+                            (.init(digest: row.optionalString("old_sealed")), .init(digest: row.optionalString("new_sealed")))))
         }
         for change in changes.sorted(by: { $0.seq < $1.seq }) {
-            touched.recordFromServer(table: change.table, oldKey: change.oldKey, found: change.found, newKey: change.newKey)
+            touched.recordFromServer(table: change.table, oldKey: change.oldKey, found: change.found, newKey: change.newKey,
+                                     oldSealed: change.sealed.old, newSealed: change.sealed.new)
         }
     }
 
     /// One table's lines: each row's key before and after the change, and its digest before, by the
-    /// table's own expressions over the row as the trigger copied it (`t`, as those expressions name it).
+    /// table's own expressions over the row as the trigger copied it (`t`, as those expressions name it);
+    /// with each key's latest seal (RowSeals.latestSealQuery's answer), so that sealing the rows
+    /// needs no round trip to look them up.
     static func query(_ shape: TableShape) -> String {
         func over(_ column: String, _ expression: String) -> String {
             "CASE WHEN w.\(column) IS NOT NULL THEN (SELECT \(expression) FROM json_populate_record(NULL::\(shape.quotedName), w.\(column)) AS t) END"
         }
+        func latestSeal(_ column: String) -> String {
+            """
+            (SELECT s.digest FROM row_seals AS s WHERE s.tbl = w.tbl AND s.row_key = \(over(column, shape.storedKeyExpression))
+             ORDER BY s.entry_id DESC LIMIT 1)
+            """
+        }
         return """
             SELECT w.seq AS seq, \(over("old_row", shape.keyExpression)) AS old_key, \(over("old_row", shape.digestExpression)) AS found,
-                   \(over("new_row", shape.keyExpression)) AS new_key
+                   \(over("new_row", shape.keyExpression)) AS new_key, \(latestSeal("old_row")) AS old_sealed,
+                   \(latestSeal("new_row")) AS new_sealed
             FROM \(table) AS w WHERE w.tbl = ? ORDER BY w.seq
             """
     }

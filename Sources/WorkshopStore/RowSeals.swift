@@ -10,11 +10,13 @@ enum RowSeals {
     /// (`digest(ofEntry:)`), read after the new seals in their batch (on a server, their round trip).
     static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> String? {
         let sealable = touches.compactMap { touch in shapes[touch.table].map { (touch, $0) } }
-        // Every row's latest seal, then every row's new seal: two batches (on a server, two round
-        // trips whatever the number of rows). A row is touched once, so no lookup sees another's seal.
-        var expected = [String?](repeating: nil, count: sealable.count)
-        try db.runEach(sealable.map { touch, _ in (latestSealQuery, [.text(touch.table), touch.key.value]) }) { index, row in
-            expected[index] = row.optionalString("digest")
+        // Every row's latest seal (on a server read with the row's change already, PostgresTouchedRows),
+        // then every row's new seal: two batches (on a server, round trips whatever the number of
+        // rows). A row is touched once, so no lookup sees another's seal.
+        var expected = sealable.map { touch, _ in touch.latestSeal?.digest }
+        let unknown = sealable.indices.filter { sealable[$0].0.latestSeal == nil }
+        try db.runEach(unknown.map { (latestSealQuery, [.text(sealable[$0].0.table), sealable[$0].0.key.value]) }) { index, row in
+            expected[unknown[index]] = row.optionalString("digest")
         }
         let seals = sealable.enumerated().map { index, sealing -> (sql: String, arguments: [SQLValue]) in
             let (touch, shape) = sealing
