@@ -119,9 +119,11 @@ extension Store {
         """
 
     /// The comebacks (warranty reworks) of a vehicle's earlier orders.
+    static let comebacksOfVehicle =
+        "SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL AND status <> 'void' ORDER BY id"
+
     public func comebacks(vehicleID: Int) throws -> [(order: Int, of: Int, line: Int?, cause: String?)] {
-        try db.rows("SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL AND status <> 'void' ORDER BY id",
-                    [.integer(Int64(vehicleID))]) {
+        try db.rows(Self.comebacksOfVehicle, [.integer(Int64(vehicleID))]) {
             ($0.int("id"), $0.int("rework_of"), $0.optionalInt("rework_line"), $0.optionalString("rework_cause"))
         }
     }

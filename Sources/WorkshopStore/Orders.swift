@@ -331,7 +331,7 @@ extension Store {
                   AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0 AND l.card_id IS NULL) AS awaiting
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
-    private static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
+    static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
     /// The session's site's orders in a status, or open (SiteScope: the home site's are NULL).
     private func summariesInStatus() -> (sql: String, arguments: [SQLValue]) {
         let site = SiteScope.filter("o.site_id", siteID)
@@ -357,7 +357,22 @@ extension Store {
     }
 
     /// Every order of a vehicle, newest first.
-    public func orderSummaries(vehicleID: Int, limit: Int = 1000) throws -> [OrderSummary] {
+    /// The first statement `declinedLines` runs: the car's declined lines (before `orderID`).
+    static func declinedLinesOfVehicle(_ vehicleID: Int, before orderID: Int? = nil) -> (sql: String, arguments: [SQLValue]) {
+        ("""
+            SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
+                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price, NULL AS card_id
+            FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
+            ORDER BY l.order_id DESC, l.number LIMIT 20
+            """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))])
+    }
+
+    /// How many of a car's orders its file lists, newest first.
+    public static let ordersOfVehicleListed = 1000
+
+    public func orderSummaries(vehicleID: Int, limit: Int = Store.ordersOfVehicleListed) throws -> [OrderSummary] {
         try db.rows(Self.summariesOfVehicle,
                     [.integer(Int64(vehicleID)), .integer(Int64(limit))], summary(from:))
     }
@@ -427,14 +442,8 @@ extension Store {
     /// Lines the customer declined on earlier orders of this vehicle: offered again at the next
     /// visit, as ordinary work (never as free warranty work).
     public func declinedLines(vehicleID: Int, before orderID: Int? = nil) throws -> [(order: Int, line: OrderLine)] {
-        let declined: [(order: Int, line: OrderLine)] = try db.rows("""
-            SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
-                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price, NULL AS card_id
-            FROM order_lines l JOIN orders o ON o.id = l.order_id
-            WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
-            ORDER BY l.order_id DESC, l.number LIMIT 20
-            """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))]) { row in
+        let read = Self.declinedLinesOfVehicle(vehicleID, before: orderID)
+        let declined: [(order: Int, line: OrderLine)] = try db.rows(read.sql, read.arguments) { row in
             (row.int("order_id"), try line(from: row, order: row.int("order_id")))
         }
         // Work done since on a released order is no longer offered (DeclinedWork.stillOffered):

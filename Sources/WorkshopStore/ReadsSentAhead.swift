@@ -41,6 +41,16 @@ extension Store {
                          + [(Self.healthRecordAccountQuery, [])])
     }
 
+    /// The vehicle file's reads once the car is known: its owner, its orders, its declined lines,
+    /// its orders released under warranty, its comebacks and its complaints (`vehicle show`). Six
+    /// round trips become one.
+    public func sendAheadVehicleFileReads(_ vehicle: Vehicle) throws {
+        let id: [SQLValue] = [.integer(Int64(vehicle.id))]
+        try db.sendAhead([(Self.customerByID, [.integer(Int64(vehicle.ownerID))]), (Self.summariesOfVehicle, id + [.integer(Int64(Self.ordersOfVehicleListed))]),
+                          Self.declinedLinesOfVehicle(vehicle.id), (Self.releasedUnderWarranty, id), (Self.comebacksOfVehicle, id),
+                          (Self.complaintsOfVehicle, id)])
+    }
+
     /// A dispatch's reads of what it names: the site's work groups, the technician, and with a
     /// bay, the bay, the bays' states over [from, until) (`bayStates`) and what the order's work
     /// needs of one (its booking, the canned jobs that need equipment). Up to six round trips become one.
