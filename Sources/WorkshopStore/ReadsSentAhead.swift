@@ -65,9 +65,19 @@ extension Store {
     }
 
     /// A booking's reads before it is made or confirmed: its jobs, and the car's declined orders not
-    /// yet released (the warning it ends with; the booking never changes them). Two round trips become one.
-    public func sendAheadBookingReads(jobs: [String], vehicleID: Int) throws {
-        try db.sendAhead((Self.jobsByCode(jobs).map { [$0] } ?? []) + [(Self.declinedUnreleasedOfVehicle, [.integer(Int64(vehicleID))])])
+    /// yet released (the warning it ends with; the booking never changes them); for a confirmation,
+    /// the bay it names and the bays' availability over its time (`bayAvailability`). Up to four
+    /// round trips become one.
+    public func sendAheadBookingReads(jobs: [String], vehicleID: Int, bay: String? = nil, availabilityFor booking: Appointment? = nil) throws {
+        try db.sendAhead((Self.jobsByCode(jobs).map { [$0] } ?? []) + [(Self.declinedUnreleasedOfVehicle, [.integer(Int64(vehicleID))])]
+                         + (bay.map { [bayNamedQuery($0)] } ?? [])
+                         + (booking.map { bayAvailabilityReads(start: $0.at, end: $0.end, excluding: $0.id) } ?? []))
+    }
+
+    /// A booking's reads once it is made: its parts' stock (the shortages it is told of) and the
+    /// bays free for it (`bayAvailability`). Two round trips become one.
+    public func sendAheadFreeBayReads(_ booking: Appointment, parts: [String]) throws {
+        try db.sendAhead((Self.partsByNumber(parts).map { [$0] } ?? []) + bayAvailabilityReads(start: booking.at, end: booking.end, excluding: booking.id))
     }
 
     /// The board's reads: its orders' facts (`boardFacts`), the open complaints, the bookings of
