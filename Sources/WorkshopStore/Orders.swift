@@ -391,6 +391,8 @@ extension Store {
             return list
         }
         let query = summariesOpen()
+        // With the declined orders still held: one round trip on a server.
+        try db.sendAhead([(query.sql, query.arguments + [.integer(Int64(limit))]), (Self.declinedHeldQuery, [])])
         var list = try db.rows(query.sql, query.arguments + [.integer(Int64(limit))], summary(from:))
         for (order, held) in try declinedHeld() {
             guard var declined = try db.first(Self.summaryOfOrder, [.integer(Int64(order.id))], summary(from:)) else {
