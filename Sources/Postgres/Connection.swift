@@ -33,6 +33,8 @@ public final class Connection: SQLConnection {
     /// (`runQueued`, QueuedWrites.swift).
     var queued: [(sql: String, arguments: [SQLValue])] = []
     var queuedTables: [String] = []
+    /// The table each statement text given to `runQueued` inserts into (nil: it runs at once).
+    var insertTargets: [String: String?] = [:]
     /// Tests only: told of every statement run with arguments (as written, with its `?`
     /// placeholders) and the arguments it was run with.
     public var statementObserver: ((String, [SQLValue]) -> Void)?

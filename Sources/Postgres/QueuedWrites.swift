@@ -22,7 +22,7 @@ extension Connection {
     /// transaction's COMMIT (see above); at once outside a transaction, without pipeline mode, or
     /// when it is not such an INSERT. `changes` does not count it.
     public func runQueued(_ sql: String, _ arguments: [SQLValue] = []) throws {
-        guard transactionDepth > 0, Connection.hasPipeline, let table = Connection.insertedTable(sql) else {
+        guard transactionDepth > 0, Connection.hasPipeline, let table = insertedTable(sql) else {
             return try run(sql, arguments)
         }
         // Prepared now, so that a statement the server refuses fails here, where it was written.
@@ -59,6 +59,14 @@ extension Connection {
         for result in results { PQclear(result) }
     }
 
+    /// `insertedTable(sql)`, worked out once per statement text.
+    private func insertedTable(_ sql: String) -> String? {
+        if let known = insertTargets[sql] { return known }
+        let table = Connection.insertedTable(sql)
+        insertTargets[sql] = .some(table)
+        return table
+    }
+
     /// The table of `INSERT INTO table(…) VALUES (…)` that reads nothing (no SELECT, no RETURNING,
     /// no ON CONFLICT); nil for any other statement.
     static func insertedTable(_ sql: String) -> String? {
@@ -74,7 +82,11 @@ extension Connection {
     /// Whether `sql` names one of `tables` (lowercase) as a whole word, in any case: may read or
     /// write it. A name inside a longer one (`journal_order`) is not it.
     static func names(_ sql: String, anyOf tables: [String]) -> Bool {
-        let text = Array(sql.utf8)
+        var sql = sql
+        return sql.withUTF8 { names($0, anyOf: tables) }
+    }
+
+    private static func names(_ text: UnsafeBufferPointer<UInt8>, anyOf tables: [String]) -> Bool {
         for table in tables {
             let name = Array(table.utf8)
             guard name.count <= text.count else { continue }
