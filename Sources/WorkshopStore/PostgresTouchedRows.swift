@@ -1,3 +1,5 @@
+import SQLInterface
+
 /// The rows a write changes, on PostgreSQL: what SQLite's pre-update hook tells TouchedRows, told by
 /// the server instead. pg-002's triggers (PostgresSealTriggers), one on every sealed table, add a
 /// line for every row changed — its table, the row before (json, NULL for an insert) and after
@@ -34,21 +36,36 @@ enum PostgresTouchedRows {
 
     static let tablesQuery = "SELECT DISTINCT tbl FROM \(table) ORDER BY tbl"
 
+    /// The tables each kind of command (the first word of its line) touched the last time it wrote:
+    /// asked for with the list of tables touched, before it is known. A guess: the list decides.
+    final class Guesses {
+        var tables: [String: [String]] = [:]
+    }
+
     /// Notes in `touched` every row the transaction changed, in the order they changed (a row's
     /// first change says how Workshop found it).
-    static func collect(into touched: TouchedRows, shapes: [String: TableShape], _ db: ShopDatabase) throws {
+    static func collect(into touched: TouchedRows, shapes: [String: TableShape], guesses: Guesses, command: String,
+                        _ db: ShopDatabase) throws {
         var changes: [(seq: Int, table: String, oldKey: RowKey?, found: String?, newKey: RowKey?,
                        sealed: (old: TouchedRows.LatestSeal, new: TouchedRows.LatestSeal))] = []
-        // With the tables, the tamper log's unsealed rows the write reads next (Store.finishJournal):
-        // one round trip for both.
-        try db.sendAhead([(tablesQuery, [])] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [($0, [])] } ?? []))
+        func lines(_ table: String, _ shape: TableShape) -> (sql: String, arguments: [SQLValue]) { (query(shape), [.text(table)]) }
+        // With the tables, the tamper log's unsealed rows the write reads next (Store.finishJournal)
+        // and the lines of the tables this kind of command touched last time: one round trip for all.
+        let kind = String(command.prefix { $0 != " " })
+        let guessed = (guesses.tables[kind] ?? []).compactMap { name in shapes[name].map { lines(name, $0) } }
+        try db.sendAhead([(tablesQuery, [])] + (RowSeals.unsealedTamperLogQuery(shapes, db).map { [($0, [])] } ?? []) + guessed)
         let tables = try db.rows(tablesQuery) { $0.string("tbl") }
             .compactMap { name in shapes[name].map { (name, $0) } }
-        // Every table's lines in one round trip.
-        try db.runEach(tables.map { name, shape in (query(shape), [.text(name)]) }) { index, row in
-            changes.append((row.int("seq"), tables[index].0, RowKey(row.value("old_key")), row.optionalString("found"),
-                            RowKey(row.value("new_key")),
-                            (.init(digest: row.optionalString("old_sealed")), .init(digest: row.optionalString("new_sealed")))))
+        guesses.tables[kind] = tables.map(\.0)
+        // Every table's lines: those not guessed in one round trip (none when the guess held).
+        let reads = tables.map { lines($0, $1) }
+        try db.sendAhead(reads)
+        for (index, read) in reads.enumerated() {
+            try db.forEach(read.sql, read.arguments) { row in
+                changes.append((row.int("seq"), tables[index].0, RowKey(row.value("old_key")), row.optionalString("found"),
+                                RowKey(row.value("new_key")),
+                                (.init(digest: row.optionalString("old_sealed")), .init(digest: row.optionalString("new_sealed")))))
+            }
         }
         for change in changes.sorted(by: { $0.seq < $1.seq }) {
             touched.recordFromServer(table: change.table, oldKey: change.oldKey, found: change.found, newKey: change.newKey,

@@ -268,7 +268,7 @@ public final class Store {
     /// under its last entry (one is made if the transaction journalled nothing), which is written
     /// with the digest of its seals.
     private func finishJournal(_ sealing: Sealing) throws {
-        try sealing.collect(db)
+        try sealing.collect(command: context.command, db)
         // Nothing journalled and nothing changed (a sign-in): no entry, and the tamper log's rows
         // wait for the next write that journals something.
         guard var last = writing?.pending ?? (sealing.touched.touches.isEmpty ? nil : automaticEntry(sealing.touched.touches)) else {

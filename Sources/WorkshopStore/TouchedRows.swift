@@ -90,6 +90,8 @@ struct Sealing {
     let touched: TouchedRows
     /// SQLite's pre-update hook. (On PostgreSQL, triggers note the rows instead, and `collect` reads them.)
     let watch: RowChangeWatch?
+    /// On PostgreSQL, the tables each kind of command touched last time (PostgresTouchedRows.Guesses).
+    let guesses = PostgresTouchedRows.Guesses()
 
     init(_ db: ShopDatabase) throws {
         try RowDigest.register(on: db)
@@ -101,8 +103,8 @@ struct Sealing {
 
     /// On PostgreSQL, the rows this transaction changed, as the server's triggers kept them, noted
     /// in `touched`. Nothing on SQLite, whose hook noted each change as it was made.
-    func collect(_ db: ShopDatabase) throws {
+    func collect(command: String, _ db: ShopDatabase) throws {
         guard db.isPostgres else { return }
-        try PostgresTouchedRows.collect(into: touched, shapes: shapes, db)
+        try PostgresTouchedRows.collect(into: touched, shapes: shapes, guesses: guesses, command: command, db)
     }
 }
