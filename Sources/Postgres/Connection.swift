@@ -230,9 +230,9 @@ public final class Connection: SQLConnection {
     /// Sends the statements in pipeline mode, one round trip (each prepared first if it was not),
     /// and returns their results, all successes, to be cleared by the caller; throws the first
     /// failure, having cleared them.
-    func pipelined(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observed: Bool = true) throws
+    func pipelined(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observedFrom: Int = 0) throws
         -> (results: [OpaquePointer?], prepared: [PreparedStatement]) {
-        let (results, prepared) = try sendPipeline(statements, observed: observed)
+        let (results, prepared) = try sendPipeline(statements, observedFrom: observedFrom)
         do {
             for (offset, statement) in statements.enumerated() {
                 do {
@@ -252,16 +252,17 @@ public final class Connection: SQLConnection {
     /// Sends the statements in pipeline mode, one round trip (each prepared first if it was not),
     /// and returns their results unchecked (fewer than the statements if libpq could not send
     /// them all; a failure's followers `PGRES_PIPELINE_ABORTED`), to be cleared by the caller.
-    private func sendPipeline(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observed: Bool) throws
+    /// The observer is told of those from offset `observedFrom` on (the others were, when queued).
+    private func sendPipeline(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observedFrom: Int) throws
         -> (results: [OpaquePointer?], prepared: [PreparedStatement]) {
         var prepared: [PreparedStatement] = []
-        for statement in statements {
+        for (offset, statement) in statements.enumerated() {
             let made = try self.prepared(statement.sql, statement.arguments)
             guard statement.arguments.count == made.parameterCount else {
                 throw PostgresError(sqlState: "07001", message: "expected \(made.parameterCount) arguments, got \(statement.arguments.count)",
                                     sql: statement.sql)
             }
-            if observed { statementObserver?(statement.sql, statement.arguments) }
+            if offset >= observedFrom { statementObserver?(statement.sql, statement.arguments) }
             prepared.append(made)
         }
         roundTrips += 1
@@ -413,7 +414,7 @@ public final class Connection: SQLConnection {
         let closed: [OpaquePointer?]
         if Connection.hasPipeline && ending.count > 1 {
             // Prepared, in one pipeline: the first that fails stops those after it, the COMMIT among them.
-            closed = try sendPipeline(closing[...], observed: false).results
+            closed = try sendPipeline(closing[...], observedFrom: closing.count).results
         } else {
             closed = batch(closing.map(\.sql))  // beforeCommit's statements have their arguments inlined
         }
@@ -445,14 +446,17 @@ public final class Connection: SQLConnection {
         // One already sent ahead, not yet read, has its answer waiting: not sent again.
         let statements = statements.filter { prefetched[$0.sql]?.arguments != $0.arguments }
         guard transactionDepth > 0, !statements.isEmpty else { return }
-        try sendQueued(before: statements.lazy.map(\.sql))
         if Connection.hasPipeline {
+            // Queued writes a statement needs go first, in the same round trip.
+            var writes = takeQueued(before: statements.lazy.map(\.sql))
             for group in stride(from: 0, to: statements.count, by: Connection.pipelineGroup) {
                 let part = statements[group..<min(group + Connection.pipelineGroup, statements.count)]
-                let (results, _) = try pipelined(part)
+                let (results, _) = try pipelined((writes + part)[...], observedFrom: writes.count)
+                for result in results.prefix(writes.count) { PQclear(result) }
                 for (offset, statement) in part.enumerated() {
-                    keep(results[offset]!, for: statement.sql, statement.arguments)
+                    keep(results[writes.count + offset]!, for: statement.sql, statement.arguments)
                 }
+                writes = []
             }
             return
         }
@@ -574,7 +578,12 @@ public final class Connection: SQLConnection {
             prefetched[sql] = nil  // observed when it was sent
             return (answer.result, ResultColumns(result: answer.result, sql: sql))
         }
-        if !queued.isEmpty { try sendQueued(before: CollectionOfOne(sql)) }
+        if !queued.isEmpty {
+            // Queued writes it needs go first, in its round trip (a cursor's DECLARE: in one of their own).
+            if observed != nil { try sendQueued(before: CollectionOfOne(sql)) }
+            let writes = takeQueued(before: CollectionOfOne(sql))
+            if !writes.isEmpty { return try query(sql, arguments, after: writes) }
+        }
         let statement = try prepared(sql, arguments)
         guard arguments.count == statement.parameterCount else {
             throw PostgresError(sqlState: "07001",
@@ -594,6 +603,18 @@ public final class Connection: SQLConnection {
             throw error
         }
         guard let result else { throw PostgresError(sqlState: "08006", message: "no result", sql: sql) }
+        if let columns = statement.columns, columns.matches(result) { return (result, columns) }
+        let columns = ResultColumns(result: result, sql: sql)
+        statement.columns = columns
+        return (result, columns)
+    }
+
+    /// `query` with `writes` sent before it, in one pipeline: one round trip.
+    private func query(_ sql: String, _ arguments: [SQLValue], after writes: [(sql: String, arguments: [SQLValue])]) throws
+        -> (OpaquePointer, ResultColumns) {
+        let (results, prepared) = try pipelined((writes + [(sql, arguments)])[...], observedFrom: writes.count)
+        for result in results.dropLast() { PQclear(result) }
+        let result = results.last!!, statement = prepared.last!
         if let columns = statement.columns, columns.matches(result) { return (result, columns) }
         let columns = ResultColumns(result: result, sql: sql)
         statement.columns = columns

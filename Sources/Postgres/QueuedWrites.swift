@@ -8,7 +8,8 @@ import CLibPQ
 ///   the first that fails fails the commit with its error, and the COMMIT does not run; a
 ///   serialisation failure runs the whole body again, with an empty queue (`transactionOnce`);
 /// - a statement that names a table a queued write writes (a read of the journal, a cursor over
-///   it, another write to it) first sends the queue, in a round trip of its own, so it sees them;
+///   it, another write to it) sends the queue before it, in its own round trip's pipeline (a
+///   cursor's or a batch's in a round trip of their own), so it sees them;
 ///   an answer sent ahead before the write was queued, of a statement naming its table, is dropped
 ///   (the statement runs when called);
 /// - only `INSERT INTO t(…) VALUES (…)`, which reads nothing: its values are the ones it was
@@ -45,18 +46,33 @@ extension Connection {
     /// Sends the queued writes now, in one round trip, when one of `statements` names a table they
     /// write: it must see them.
     func sendQueued<S: Sequence<String>>(before statements: S) throws {
-        guard !queued.isEmpty, statements.contains(where: { Connection.names($0, anyOf: queuedTables) }) else { return }
-        try sendQueued()
+        try send(takeQueued(before: statements))
     }
 
     /// Sends the queued writes now, in one round trip.
     func sendQueued() throws {
-        guard !queued.isEmpty else { return }
-        let writes = queued
-        queued.removeAll()
-        queuedTables.removeAll()
-        let (results, _) = try pipelined(writes[...], observed: false)
+        try send(takeQueued())
+    }
+
+    private func send(_ writes: [(sql: String, arguments: [SQLValue])]) throws {
+        guard !writes.isEmpty else { return }
+        let (results, _) = try pipelined(writes[...], observedFrom: writes.count)
         for result in results { PQclear(result) }
+    }
+
+    /// The queued writes, taken off the queue to be sent before `statements`, when one of them names
+    /// a table they write (it must see them); none otherwise.
+    func takeQueued<S: Sequence<String>>(before statements: S) -> [(sql: String, arguments: [SQLValue])] {
+        guard !queued.isEmpty, statements.contains(where: { Connection.names($0, anyOf: queuedTables) }) else { return [] }
+        return takeQueued()
+    }
+
+    private func takeQueued() -> [(sql: String, arguments: [SQLValue])] {
+        defer {
+            queued.removeAll()
+            queuedTables.removeAll()
+        }
+        return queued
     }
 
     /// `insertedTable(sql)`, worked out once per statement text.

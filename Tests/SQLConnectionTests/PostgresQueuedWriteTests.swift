@@ -51,22 +51,29 @@ struct PostgresQueuedWriteTests {
             let db = try Self.make(schema)
             try db.transaction(immediate: true) {
                 try db.runQueued(Self.insert, [.integer(1), .text("一")])
-                #expect(try db.scalar("SELECT count(*) FROM Entries", []) == 1)
+                var count: Int?
+                _ = try db.scalar("SELECT count(*) FROM Entries", [])  // prepared
+                try db.runQueued(Self.insert, [.integer(5), .text("五")])
+                let trips = try Self.trips(db) { count = try db.scalar("SELECT count(*) FROM Entries", []) }
+                #expect(count == 2 && trips == 1)  // sent before it, in its round trip
                 try db.runQueued(Self.insert, [.integer(2), .text("二")])
                 var notes: [String] = []
                 _ = try db.runEach([("SELECT note FROM entries ORDER BY id", []), ("SELECT n FROM counter", [])]) { index, row in
                     if index == 0 { notes.append(row.string(0)) }
                 }
-                #expect(notes == ["一", "二"])
+                #expect(notes == ["一", "二", "五"])
                 try db.runQueued(Self.insert, [.integer(3), .text("三")])
                 try db.walk("SELECT id FROM entries ORDER BY id", []) { notes.append(String($0.int(0))) }
-                #expect(notes == ["一", "二", "1", "2", "3"])
+                #expect(notes == ["一", "二", "五", "1", "2", "3", "5"])
+                try db.runQueued(Self.insert, [.integer(6), .text("六")])
+                try db.sendAhead([("SELECT max(id) AS m FROM entries", [])])
+                #expect(try db.scalar("SELECT max(id) AS m FROM entries", []) == 6)
                 // A name inside another is not theirs: nothing sent.
                 try db.runQueued(Self.insert, [.integer(4), .text("四")])
-                let trips = try Self.trips(db) { _ = try db.scalar("SELECT 1 AS entries_seen", []) }
-                #expect(trips == 1)
+                let unrelated = try Self.trips(db) { _ = try db.scalar("SELECT 1 AS entries_seen", []) }
+                #expect(unrelated == 1)
             }
-            #expect(try db.scalar("SELECT count(*) FROM entries", []) == 4)
+            #expect(try db.scalar("SELECT count(*) FROM entries", []) == 6)
         }
     }
 
