@@ -21,8 +21,9 @@ import CLibPQ
 extension Connection {
     /// Runs `sql`, an INSERT … VALUES whose answer nobody reads, in the round trip of the
     /// transaction's COMMIT (see above); at once outside a transaction, without pipeline mode, or
-    /// when it is not such an INSERT. `changes` does not count it.
-    public func runQueued(_ sql: String, _ arguments: [SQLValue] = []) throws {
+    /// when it is not such an INSERT. `changes` does not count it. `triggersWrite`: the other tables
+    /// its table's triggers write; a statement naming one of them sends it first too.
+    public func runQueued(_ sql: String, _ arguments: [SQLValue] = [], triggersWrite: [String] = []) throws {
         guard transactionDepth > 0, Connection.hasPipeline, let table = insertedTable(sql) else {
             return try run(sql, arguments)
         }
@@ -33,9 +34,10 @@ extension Connection {
         }
         statementObserver?(sql, arguments)
         queued.append((sql, arguments))
-        if !queuedTables.contains(table) { queuedTables.append(table) }
-        // An answer sent ahead (`sendAhead`) that names the table is out of date: read again when called.
-        for (sql, answer) in prefetched where Connection.names(sql, anyOf: [table]) {
+        let written = [table] + triggersWrite.map { $0.lowercased() }
+        for name in written where !queuedTables.contains(name) { queuedTables.append(name) }
+        // An answer sent ahead (`sendAhead`) that names a table it writes is out of date: read again when called.
+        for (sql, answer) in prefetched where Connection.names(sql, anyOf: written) {
             prefetched[sql] = nil
             PQclear(answer.result)
         }

@@ -138,8 +138,9 @@ extension Store {
                  satisfaction: row.optionalInt("satisfaction"), by: row.optionalString("by"))
     }
 
+    /// On a server, sent with the release's COMMIT: nothing reads it back (ShopDatabase.runQueuedSealed).
     public func addFollowUp(_ followUp: FollowUp) throws {
-        try db.run("INSERT INTO followups(order_id, due_from, due_until) VALUES (?, ?, ?)",
+        try db.runQueuedSealed("INSERT INTO followups(order_id, due_from, due_until) VALUES (?, ?, ?)",
                    [.integer(Int64(followUp.orderID)), .integer(Int64(followUp.dueFrom.seconds)), .integer(Int64(followUp.dueUntil.seconds))])
     }
 

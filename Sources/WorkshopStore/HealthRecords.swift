@@ -170,10 +170,11 @@ extension Store {
     // MARK: The outbox
 
     /// Puts a released order's record in the outbox, in the release's transaction: it is there if
-    /// and only if the order was released.
+    /// and only if the order was released. On a server, sent with the COMMIT: nothing reads it back
+    /// in the release (ShopDatabase.runQueuedSealed).
     public func enqueueRepairRecord(orderID: Int, record: RepairRecord) throws {
         let problems = record.problems
-        try db.run("""
+        try db.runQueuedSealed("""
             INSERT INTO health_record_outbox(order_id, record, state, attempts, next_attempt_at, answer, created_at)
             VALUES (?, ?, ?, 0, ?, NULL, ?)
             """, [.integer(Int64(orderID)), .text(record.json.serialized()),

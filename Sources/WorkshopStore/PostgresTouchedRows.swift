@@ -21,7 +21,8 @@ import SQLInterface
 /// serves every table, and a table added later needs only its trigger.
 enum PostgresTouchedRows {
     /// The connection's list. Its columns are what pg-002's trigger function writes: never change them.
-    static let table = "pg_temp.workshop_touched"
+    static let table = "pg_temp.\(listName)"
+    static let listName = "workshop_touched"
 
     /// Made at the store's first write, outside any transaction (a table made inside one that
     /// rolled back would be gone while the store still counted on it).

@@ -133,6 +133,16 @@ final class ShopDatabase {
         }
     }
 
+    /// `runQueued` for an INSERT … VALUES into a sealed table, whose answer nobody reads: its seal
+    /// trigger notes the row in the connection's touched list, so reading the list (at the end of
+    /// the write) sends it first (PostgresTouchedRows).
+    func runQueuedSealed(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        switch engine {
+        case .sqlite(let db): try db.run(sql, arguments)
+        case .postgres(let db): try db.runQueued(sql, arguments, triggersWrite: [PostgresTouchedRows.listName])
+        }
+    }
+
     /// Rows the last INSERT, UPDATE or DELETE changed.
     var changes: Int {
         switch engine {

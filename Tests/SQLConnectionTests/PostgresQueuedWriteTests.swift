@@ -92,6 +92,25 @@ struct PostgresQueuedWriteTests {
         }
     }
 
+    @Test("A statement naming a table their triggers write sends them first")
+    func aTableTheirTriggersWriteSendsThem() throws {
+        try Backends.withPostgres { schema in
+            let db = try Self.make(schema)
+            try db.execute("""
+                CREATE TABLE noted (id BIGINT);
+                CREATE FUNCTION note_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO noted VALUES (NEW.id); RETURN NULL; END $$;
+                CREATE TRIGGER noting AFTER INSERT ON entries FOR EACH ROW EXECUTE FUNCTION note_entry()
+                """)
+            try db.transaction(immediate: true) {
+                try db.runQueued(Self.insert, [.integer(1), .text("一")], triggersWrite: ["noted"])
+                #expect(try db.scalar("SELECT count(*) FROM noted", []) == 1)
+                try db.runQueued(Self.insert, [.integer(2), .text("二")], triggersWrite: ["noted"])
+            }
+            #expect(try db.scalar("SELECT count(*) FROM noted", []) == 2)
+        }
+    }
+
     @Test("A queued write that fails fails the commit: nothing of the body stays, the writer lock is free")
     func aFailureUndoesTheTransaction() throws {
         try Backends.withPostgres { schema in

@@ -113,7 +113,7 @@ struct ServerRoundTripTests {
         ("board", 3), ("ro show RO1", 4), ("vehicle show", 5), ("ro list", 3),  // 6, 6, 10, 4; 10, 7, 10, 4
         ("checkin 京A12345", 11), ("checkin 粤BD12345", 9),  // 15, 14; 21, 20
         ("dispatch RO1", 11), ("dispatch RO2", 10),  // 20, 19; 23, 22
-        ("release RO1", 15),  // 27; 31
+        ("release RO1", 13),  // 27; 31
         ("appointment add 京A12345", 11), ("appointment A1 confirm", 12),  // 18, 21; 28, 27 (three reads a bay then; three bays here)
         ("appointment add 粤BD12345", 9), ("appointment A2 confirm", 8),  // 14, 14; 19, 18
     ]
