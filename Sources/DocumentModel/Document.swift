@@ -50,13 +50,14 @@ public struct Document: Sendable {
         }
         return Document(kind: kind, title: label(title), reference: transform(reference), printedAt: transform(printedAt),
                         shop: ShopHeader(name: transform(shop.name), address: transform(shop.address),
-                                         phone: transform(shop.phone), creditCode: transform(shop.creditCode)),
+                                         phone: transform(shop.phone), creditCode: transform(shop.creditCode),
+                                         site: transform(shop.site)),
                         blocks: blocks.map(block), closing: closing.map(block), bilingual: bilingual)
     }
 
     /// Every piece of text the document prints, for choosing a font and checking glyphs.
     public var allText: [String] {
-        var texts = [title.text(bilingual: bilingual), reference, printedAt, shop.name, shop.address, shop.phone, shop.creditCode]
+        var texts = [title.text(bilingual: bilingual), reference, printedAt, shop.name, shop.address, shop.phone, shop.creditCode, shop.site]
         for block in blocks + closing { texts += block.allText(bilingual: bilingual) }
         return texts
     }
@@ -76,12 +77,17 @@ public struct Label: Hashable, Sendable {
 }
 
 public struct ShopHeader: Sendable {
+    /// Who the paper is from: the shop, or the company running the site that printed it.
     public var name: String
     public var address: String
     public var phone: String
     public var creditCode: String
-    public init(name: String, address: String, phone: String, creditCode: String) {
-        (self.name, self.address, self.phone, self.creditCode) = (name, address, phone, creditCode)
+    /// The shop itself (门店, e.g. 深圳南山店) when `name` is the company running it: printed with
+    /// its address and phone, so that a customer sees which of the company's shops it is. Empty
+    /// when `name` is the shop's own.
+    public var site: String
+    public init(name: String, address: String, phone: String, creditCode: String, site: String = "") {
+        (self.name, self.address, self.phone, self.creditCode, self.site) = (name, address, phone, creditCode, site)
     }
 }
 

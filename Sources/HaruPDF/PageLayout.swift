@@ -113,7 +113,14 @@ struct PageLayout {
             var detailTop = y + 19
             let contact = [shop.address, shop.phone.isEmpty ? "" : (document.bilingual ? "电话 Tel " : "Tel ") + shop.phone]
                 .filter { !$0.isEmpty }.joined(separator: "   ")
-            if !contact.isEmpty { text(contact, x: left, top: detailTop, size: small, gray: 0.3); detailTop += 10 }
+            // Under a company's name, the shop the paper is from leads its address and phone.
+            var contactLeft = left
+            if !shop.site.isEmpty {
+                text(shop.site, x: left, top: detailTop - 1, size: small + 1, bold: true)
+                contactLeft += measure.width(shop.site, size: small + 1) + 8
+            }
+            if !contact.isEmpty { text(contact, x: contactLeft, top: detailTop, size: small, gray: 0.3) }
+            if !contact.isEmpty || !shop.site.isEmpty { detailTop += 10 }
             if !shop.creditCode.isEmpty {
                 text((document.bilingual ? "统一社会信用代码 Credit code " : "Credit code ") + shop.creditCode,
                      x: left, top: detailTop, size: small, gray: 0.3)
@@ -124,7 +131,8 @@ struct PageLayout {
             y += 46
         } else {
             let title = (document.bilingual ? document.title.zh + " " + document.title.en : document.title.en)
-            text("\(shop.name)  ·  \(title)", x: left, top: y, size: small, gray: 0.3)
+            let from = shop.site.isEmpty ? shop.name : "\(shop.name) \(shop.site)"
+            text("\(from)  ·  \(title)", x: left, top: y, size: small, gray: 0.3)
             textRight((document.bilingual ? "单号 No. " : "No. ") + document.reference + (document.bilingual ? "（续 continued）" : " (continued)"),
                       right: right, top: y, size: small, gray: 0.3)
             y += 12

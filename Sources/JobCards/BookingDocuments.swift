@@ -19,7 +19,8 @@ public enum BookingDocuments {
     }
 
     static func header(_ settings: ShopSettings) -> ShopHeader {
-        ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode)
+        ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode,
+                   site: settings.papersSiteName)
     }
 
     public static func confirmation(_ a: Appointment, vehicle: Vehicle, customer: Customer, bay: String?, lines: [OrderLine],

@@ -66,7 +66,8 @@ public final class HTMLDocuments {
         let page: [String: TemplateValue] = [
             "title": label(document.title), "reference": .string(document.reference), "printed_at": .string(document.printedAt),
             "shop": .object(["name": .string(document.shop.name), "address": .string(document.shop.address),
-                             "phone": .string(document.shop.phone), "credit_code": .string(document.shop.creditCode)]),
+                             "phone": .string(document.shop.phone), "credit_code": .string(document.shop.creditCode),
+                             "site": .string(document.shop.site)]),
             "labels": .object([
                 "number": label(Label("单号", "No.")), "phone": label(Label("电话", "Tel")),
                 "credit_code": label(Label("统一社会信用代码", "Credit code")), "printed": label(Label("打印", "Printed")),

@@ -91,7 +91,7 @@ public struct OrderDocuments {
             : []
         return Document(kind: kind.rawValue, title: kind.title, reference: order.number, printedAt: zone.format(printedAt),
                         shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone,
-                                         creditCode: settings.creditCode),
+                                         creditCode: settings.creditCode, site: settings.papersSiteName),
                         blocks: voided + blocks, closing: closing, bilingual: bilingual)
     }
 

@@ -20,9 +20,12 @@ public enum ReportDocuments {
 
     /// The month: its figures, then every day with revenue as a bar scaled to the month's best day.
     /// `cards`: the members' cards of the month (sold, consumed, refunded, expired, the liability),
-    /// printed as their own block when the shop has any.
-    public static func month(_ period: String, figures: [Figure], cards: [Figure] = [], days: [Day], settings: ShopSettings,
-                             printedAt: Timestamp) -> Document {
+    /// printed as their own block when the shop has any; `reminders`: the month's reminder calls,
+    /// likewise. `today` (as the days are written): a month not over yet stops there — the days
+    /// after it are left out unless something is recorded on one (a record is never hidden).
+    public static func month(_ period: String, figures: [Figure], cards: [Figure] = [], reminders: [Figure] = [], days: [Day],
+                             today: String? = nil, settings: ShopSettings, printedAt: Timestamp) -> Document {
+        let days = days.filter { day in (today.map { day.day <= $0 } ?? true) || day.revenue.fen != 0 || day.cars != 0 }
         let best = max(1, days.map(\.revenue.fen).max() ?? 1)
         let table = Table(title: Label("每日营业额", "Revenue by day"), columns: [
             Column(Label("日期", "Day"), weight: 1.2),
@@ -37,14 +40,17 @@ public enum ReportDocuments {
         return Document(
             kind: "report-month", title: Label("月度报表", "Monthly Report"), reference: period,
             printedAt: settings.timeZone.format(printedAt),
-            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
+            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode,
+                             site: settings.papersSiteName),
             blocks: [
                 .fields(title: Label("本月概况", "The month"), columns: 2, fields: figures.map { Field($0.label, $0.value) }),
             ] + (cards.isEmpty ? [] : [
                 .fields(title: Label("会员卡", "Members' cards"), columns: 2, fields: cards.map { Field($0.label, $0.value) }),
             ]) + [
                 .table(table),
-            ],
+            ] + (reminders.isEmpty ? [] : [
+                .fields(title: Label("提醒", "Reminders"), columns: 2, fields: reminders.map { Field($0.label, $0.value) }),
+            ]),
             closing: [],
             bilingual: settings.language == .zh)
     }
@@ -74,7 +80,8 @@ public enum ReportDocuments {
         return Document(
             kind: "statement", title: Label("对账单", "Statement of Account"), reference: reference,
             printedAt: settings.timeZone.format(printedAt),
-            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode),
+            shop: ShopHeader(name: settings.name, address: settings.address, phone: settings.phone, creditCode: settings.creditCode,
+                             site: settings.papersSiteName),
             blocks: [.fields(title: nil, columns: 4, fields: customer), .table(movements), .table(orderTable)],
             closing: [.totals(totals.enumerated().map { TotalLine($0.element.0, $0.element.1, emphasized: $0.offset == totals.count - 1) }),
                       .notice(zh ? "请核对以上款项，如有疑问请于收到后 7 日内与本店联系。 Please check the amounts above and tell us within 7 days of any difference."

@@ -91,6 +91,8 @@ public enum JournalAction: String, CaseIterable, Sendable {
     /// Rows sealed as found: by 007-record-seals (the record as it stood), or the rows a write
     /// changed without journalling anything of its own.
     case recordSeal = "record.seal"
+    /// A manager started the anchor file again, saying why (the old one lost, a restore accounted for).
+    case anchorRestart = "anchor.restart"
     case paymentAdd = "payment.add"
     case paymentRefund = "payment.refund"
     /// A reminder: set by hand, derived (a maintenance release, a document's date, declined work),

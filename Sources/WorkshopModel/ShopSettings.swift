@@ -5,6 +5,10 @@ public struct ShopSettings: Sendable {
     public var phone = ""
     /// 统一社会信用代码 (or licence number), printed on documents.
     public var creditCode = ""
+    /// Not a setting: on the papers of a site headed with the company running it (`name` then
+    /// being the company's), the site's own name, printed beside its address and phone. Empty
+    /// otherwise.
+    public var papersSiteName = ""
     /// The default labour rate per hour (工时单价).
     public var laborRate = Money(fen: 120_00)
     public var taxRate = TaxRate.chineseVAT

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 import WorkshopModel
 
@@ -42,6 +43,7 @@ extension Store {
     /// The chain's head as an anchor holds it, now: the text to keep apart from the database
     /// (printed, exported, copied to another machine).
     public func anchorText() throws -> String {
+        anchorWhenIdle(syncNow: false)
         let tail = try Journal.tail(db)
         var anchor = JournalAnchor(head: .init(entry: tail.id, hash: tail.hash), writtenAt: Timestamp.currentTime)
         if case .anchor(let found)? = JournalAnchor.read(anchorPath) {
@@ -51,11 +53,37 @@ extension Store {
         return anchor.text
     }
 
+    /// Starts the anchor file again, when the one kept is lost or no longer stands for this journal
+    /// (a backup restored, its lost entries accounted for): the file there is kept aside as
+    /// `<anchor>.replaced-<seconds>`, and the restart is journalled with its reason. The write that
+    /// journals it begins the new anchor at the chain's end before its entry — how verify tells a
+    /// restart (a note naming who and why) from an anchor removed (a problem).
+    public func restartAnchor(reason: String) throws -> (entry: Int, keptAside: String?) {
+        let aside = anchorPath + ".replaced-\(Timestamp.currentTime.seconds)"
+        let moved = rename(anchorPath, aside) == 0
+        guard moved || errno == ENOENT else { throw RecordRefusal.cannotWrite(path: anchorPath, reason: String(cString: strerror(errno))) }
+        keptAnchorFile = nil
+        do {
+            let entry = try write { () -> Int in
+                try journal(.anchorRestart, entity: "anchor", id: nil,
+                            detail: [("reason", .string(reason)), ("kept_aside", moved ? .string(aside) : .null)])
+                return writing?.pending?.id ?? 0
+            }
+            return (entry, moved ? aside : nil)
+        } catch {
+            if moved { rename(aside, anchorPath) }
+            keptAnchorFile = nil
+            throw error
+        }
+    }
+
     /// Inside a write, before its commit: what is wrong with the anchor against the journal as it
     /// stood when the transaction began (`start`) is kept, and `next` is announced. Synced only when
     /// the commit would pass the file's bound (which it then moves on), or when the write found
-    /// something wrong with the anchor; otherwise left for the system to write out.
+    /// something wrong with the anchor; otherwise left for the system to write out. Its head, the
+    /// chain's end now, is any earlier write's head still to be settled.
     func anchorBeforeCommit(start: JournalAnchor.Link, next: JournalAnchor.Link) {
+        anchorHeadToSettle = nil
         updateAnchor { found in
             let now = Timestamp.currentTime
             var anchor = JournalAnchor(head: start, next: next, writtenAt: now)
@@ -81,39 +109,45 @@ extension Store {
         }
     }
 
-    /// After a command's output is out: the anchor replaced without a sync since is synced, with its
-    /// bound moved on — at once when `now` (a terminal, the end of a run), else once less than half
-    /// of `JournalAnchor.unsyncedEntries` is left before the bound. Never inside a transaction.
-    public func syncAnchorWhenIdle(now: Bool) {
-        guard anchorUnsynced, !db.isInTransaction else { return }
+    /// After a command's output is out (never inside a write), in one replacement of the file:
+    ///
+    /// - the head the last write committed becomes the anchor's head, its `next` fulfilled (unless
+    ///   another write has moved the anchor on since). Until then the announcement stands for it,
+    ///   as it does when Workshop is killed between its commit and here;
+    /// - the file replaced without a sync since is synced, with its bound moved on: at once when
+    ///   `now` (a terminal, the end of a run), else once less than half of
+    ///   `JournalAnchor.unsyncedEntries` is left before the bound.
+    public func anchorWhenIdle(syncNow now: Bool) {
+        guard !isWriting else { return }
+        let head = anchorHeadToSettle
+        anchorHeadToSettle = nil
+        guard head != nil || anchorUnsynced else { return }
         func roomLeft(_ anchor: JournalAnchor) -> Bool {
             guard let bound = anchor.bound else { return false }
             return bound - max(anchor.head.entry, anchor.next?.entry ?? 0) >= JournalAnchor.unsyncedEntries / 2
         }
-        // Far from the bound as this store last left the file: not read at all. (A write by another
-        // process is that process's to sync; every write syncs before passing the bound anyway.)
-        if !now, let left = anchorFile.lastKnown, roomLeft(left) { return }
+        // Nothing to settle, and far from the bound as this store last left the file: not read at
+        // all. (A write by another process is that process's to sync; every write syncs before
+        // passing the bound anyway.)
+        if head == nil, !now, let left = anchorFile.lastKnown, roomLeft(left) { return }
+        let unsynced = anchorUnsynced
         updateAnchor { found in
             guard case .anchor(var anchor)? = found else { return nil }
-            let end = max(anchor.head.entry, anchor.next?.entry ?? 0)
-            if !now, roomLeft(anchor) { return nil }
-            anchor.bound = max(anchor.bound ?? 0, end + JournalAnchor.unsyncedEntries)
+            var settled = false
+            if let head, anchor.next == head {
+                anchor.head = head
+                anchor.entries = head.entry
+                anchor.next = nil
+                settled = true
+            }
+            let sync = unsynced && (now || !roomLeft(anchor))
+            guard settled || sync else { return nil }
+            if sync {
+                let end = max(anchor.head.entry, anchor.next?.entry ?? 0)
+                anchor.bound = max(anchor.bound ?? 0, end + JournalAnchor.unsyncedEntries)
+            }
             anchor.writtenAt = Timestamp.currentTime
-            return (anchor, true)
-        }
-    }
-
-    /// After the commit: the `next` this write announced becomes the head (unless another write has
-    /// moved the anchor on since). Not synced: lost in a power cut, the announcement still holds
-    /// (or the bound, if the announcement was not synced either).
-    func anchorAfterCommit(_ head: JournalAnchor.Link) {
-        updateAnchor { found in
-            guard case .anchor(var anchor)? = found, anchor.next == head else { return nil }
-            anchor.head = head
-            anchor.entries = head.entry
-            anchor.next = nil
-            anchor.writtenAt = Timestamp.currentTime
-            return (anchor, false)
+            return (anchor, sync)
         }
     }
 

@@ -20,6 +20,7 @@ extension Store {
         guard let file = db.sqlite else { throw StoreRefusal.backupOnServer }
         var pages = 0
         var bytes = 0
+        var head = (id: 0, hash: Journal.genesis)
         try SafeFile.write(to: path, replacing: { try BackupMark.ensureReplaceable($0) }) { temporary in
             let copy = try Database(path: temporary)
             pages = try file.backup(into: copy)
@@ -29,11 +30,32 @@ extension Store {
             let check = try copy.rows("PRAGMA integrity_check") { $0.string("integrity_check") }
             guard check == ["ok"] else { throw RecordRefusal.backupFailsIntegrity(path: path, problems: check) }
             bytes = try copy.scalar("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
+            head = try Journal.tail(ShopDatabase(copy))
             // SQLite's files beside the target's name belong to whatever file had that name; left
             // there, a stale -journal would be rolled back into this copy when it is next opened.
             for suffix in ["-journal", "-wal", "-shm"] { unlink(path + suffix) }
         }
+        try writeAnchor(ofBackup: path, head: .init(entry: head.id, hash: head.hash))
         return BackupResult(path: path, pages: pages, bytes: bytes)
+    }
+}
+
+extension Store {
+    /// Beside a backup, its anchor: the copy's head, begun where the shop's anchor was, with what
+    /// that one found wrong — so that verify checks the backup itself as it checks the shop. To
+    /// restore, the backup takes the database's place and the shop's own anchor stays: verify then
+    /// names the entries lost since the backup (`anchor restart` once they are accounted for).
+    func writeAnchor(ofBackup path: String, head: JournalAnchor.Link) throws {
+        var anchor = JournalAnchor(head: head, writtenAt: Timestamp.currentTime)
+        if case .anchor(let kept)? = JournalAnchor.read(anchorPath) {
+            anchor.started = kept.started
+            anchor.disagreements = kept.disagreements
+        }
+        do {
+            try anchor.write(to: path + ".anchor", sync: true)
+        } catch {
+            throw RecordRefusal.cannotWrite(path: path + ".anchor", reason: "\(error)")
+        }
     }
 }
 

@@ -11,6 +11,9 @@ import WorkshopModel
 /// (format 2) hash every field in canonical form (CanonicalBytes) — including the real time the
 /// entry was made and the digest of the rows its transaction wrote — so no field can run into the
 /// next and no text can pass for a number. Once one entry is in format 2, every later one is.
+/// Entries from 024-site-hooks-and-entries on (format 3) hash format 2's fields and the site the
+/// entry belongs to (`site_id`), under a mark of their own, so that no entry can be moved from one
+/// site to another unseen; once one entry is in format 3, every later one is.
 enum Journal {
     static let genesis = String(repeating: "0", count: 64)
 
@@ -111,16 +114,21 @@ enum Journal {
         var detail: String
         /// The digest of the row seals of its transaction (RowSeals.digest), when it has any.
         var rowsDigest: String?
+        /// The site the entry belongs to, as the journal keeps it (`Journal.siteColumn`): written,
+        /// and hashed, in format 3. Nil only for an entry written before the journal had the
+        /// column (the seal of 007-record-seals), in format 2.
+        var site: Int? = nil
 
         var values: [SQLValue] {
             [.integer(Int64(id)), .integer(Int64(at)), .integer(Int64(recordedAt)), .text(actor), .text(command), .text(action),
              .text(entity), SQLValue(entityID), SQLValue(orderID), SQLValue(vehicleID), .text(detail), SQLValue(rowsDigest)]
+                + (site.map { [.integer(Int64($0))] } ?? [])
         }
 
         func hash(after prev: String) -> String {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(256 + detail.utf8.count + command.utf8.count)
-            CanonicalBytes.append(.text(Journal.formatTwoMark), to: &bytes)
+            CanonicalBytes.append(.text(site == nil ? Journal.formatTwoMark : Journal.formatThreeMark), to: &bytes)
             CanonicalBytes.append(.text(prev), to: &bytes)
             for value in values { CanonicalBytes.append(value, to: &bytes) }
             return Digest.hex(Digest.sha256(bytes))
@@ -144,14 +152,48 @@ enum Journal {
         return bytes
     }()
 
+    // MARK: Format 3
+
+    static let formatThreeMark = "workshop journal entry 3"
+
+    /// The fields format 3 hashes, in order, after its mark and the previous hash.
+    static let formatThreeFields = formatTwoFields + ["site_id"]
+
+    static let formatThreePrefix: [UInt8] = {
+        var bytes: [UInt8] = []
+        CanonicalBytes.append(.text(formatThreeMark), to: &bytes)
+        return bytes
+    }()
+
+    /// Format 3's bytes from the stored row; `columns`: the positions of `formatThreeFields`.
+    static func formatThreeBytes(_ row: ShopRow, columns: [Int32], prev: [UInt8], into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: formatThreePrefix)
+        CanonicalBytes.appendText(prev, to: &bytes)
+        for column in columns { row.appendCanonical(column, to: &bytes) }
+    }
+
+    /// `journal.site_id` of an entry made at `siteID` (a session's or an order's, nil: the home
+    /// site). Unlike other tables the journal names the home site by its id: a NULL there says the
+    /// entry is older than the column (its site is then read as SiteScope.ofEntry says), and tells
+    /// verify the entry is in format 2.
+    static func siteColumn(_ siteID: Int?) -> Int { SiteScope.storedID(siteID) ?? Site.homeID }
+
     /// Writes `entry` after the entry whose hash is `prev`; returns its hash.
     static func insert(_ entry: NewEntry, after prev: String, _ db: ShopDatabase) throws -> String {
         let hash = entry.hash(after: prev)
-        try db.runQueued("""
-            INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
-                                rows_digest, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, entry.values + [.text(prev), .text(hash)])
+        if entry.site == nil {
+            try db.runQueued("""
+                INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
+                                    rows_digest, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, entry.values + [.text(prev), .text(hash)])
+        } else {
+            try db.runQueued("""
+                INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
+                                    rows_digest, site_id, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, entry.values + [.text(prev), .text(hash)])
+        }
         return hash
     }
 

@@ -58,6 +58,7 @@ extension Store {
             signTakenBy: row.optionalString("sign_taken_by"), settlementNumber: row.optionalString("settlement_no"))
         order.siteID = row.optionalInt("site_id")
         writing?.checkIns[id] = order.checkedInAt
+        writing?.orderSites[id] = Journal.siteColumn(order.siteID)
         return order
     }
 
@@ -119,39 +120,46 @@ extension Store {
     }
 
     /// Key tags starting with `prefix` that the shop has hung keys on (over its last 2,000 orders)
-    /// and that no car's key hangs on now, for Tab: the hooks free to register a key on.
+    /// and that no car's key hangs on now at the session's site (each site has its own key board),
+    /// for Tab: the hooks free to register a key on.
     public func freeKeyTags(startingWith prefix: String, limit: Int = 20) throws -> [String] {
         try db.rows("""
             SELECT DISTINCT key_tag FROM orders
             WHERE id > (SELECT coalesce(max(id), 0) - 2000 FROM orders) AND key_tag >= ?1 AND key_tag < ?3
               AND key_tag NOT IN (SELECT key_tag FROM orders WHERE key_tag IS NOT NULL AND key_returned_at IS NULL
-                                  AND released_at IS NULL AND (status IN \(Schema.openStatuses) OR status = 'declined'))
+                                  AND released_at IS NULL AND (status IN \(Schema.openStatuses) OR status = 'declined')
+                                  AND coalesce(site_id, 0) = ?4)
             ORDER BY key_tag LIMIT ?2
-            """, [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased())]) { $0.string("key_tag") }
+            """, [.text(prefix.uppercased()), .integer(Int64(limit)), .prefixEnd(prefix.uppercased()),
+                  .integer(Int64(SiteScope.storedID(siteID) ?? 0))]) { $0.string("key_tag") }
     }
 
-    /// A key hook holds one key: refuses a tag that another order's key hangs on — an open
-    /// order's, or a declined one's not yet released whose key has not been handed back (the car
-    /// is still here, and so is its key).
-    public func ensureKeyTagFree(_ tag: String, for orderID: Int) throws {
-        if let holder = try db.scalar(Self.keyHookHolder, [.text(tag), .integer(Int64(orderID))]) {
+    /// A key hook holds one key: refuses a tag that another order's key hangs on at the same site
+    /// (each site has its own key board) — an open order's, or a declined one's not yet released
+    /// whose key has not been handed back (the car is still here, and so is its key).
+    /// `siteID`: the site of the order the key is for, as rows store it (nil: the home site).
+    public func ensureKeyTagFree(_ tag: String, for orderID: Int, at siteID: Int?) throws {
+        let board = Int64(SiteScope.storedID(siteID) ?? 0)
+        if let holder = try db.scalar(Self.keyHookHolder, [.text(tag), .integer(Int64(orderID)), .integer(board)]) {
             throw ConflictRefusal.keyTagInUse(tag: tag, order: RepairOrder.number(holder))
         }
     }
 
-    /// Each branch through its own partial index: the open orders' key hooks, the declined orders
-    /// not released.
+    /// Each branch through its own partial index: the open orders' key hooks (unique per site on
+    /// `coalesce(site_id, 0)`, the expression of 024-site-hooks-and-entries, written the same here
+    /// so that the index serves it), the declined orders not released (a handful: the site is
+    /// tested beside).
     static let keyHookHolder = """
-        SELECT id FROM orders WHERE key_tag = ?1 AND id <> ?2 AND status IN \(Schema.openStatuses)
+        SELECT id FROM orders WHERE coalesce(site_id, 0) = ?3 AND key_tag = ?1 AND id <> ?2 AND status IN \(Schema.openStatuses)
         UNION ALL
         SELECT id FROM orders WHERE status = 'declined' AND released_at IS NULL AND key_tag = ?1 AND id <> ?2
-          AND key_returned_at IS NULL
+          AND key_returned_at IS NULL AND coalesce(site_id, 0) = ?3
         LIMIT 1
         """
 
     /// Records a new order; `odometerConfirmed` is the advisor's confirmation of a reading beyond the plausible.
     public func createOrder(_ order: RepairOrder, odometerConfirmed: OdometerConfirmation? = nil) throws -> RepairOrder {
-        if let tag = order.keyTag { try ensureKeyTagFree(tag, for: 0) }
+        if let tag = order.keyTag { try ensureKeyTagFree(tag, for: 0, at: siteID) }
         let id = try insert("""
             INSERT INTO orders(vehicle_id, customer_id, status, checked_in_at, advisor, odometer_in, fuel, complaint,
                                dropped_by, dropped_phone, category, payer, promised_at, key_tag, rework_of, rework_line,
@@ -167,6 +175,7 @@ extension Store {
         var created = order.identified(as: id)
         created.siteID = SiteScope.storedID(siteID)
         writing?.checkIns[id] = order.checkedInAt
+        writing?.orderSites[id] = Journal.siteColumn(siteID)
         try journal(.orderCheckin, entity: "order", id: created.number, orderID: created.id, vehicleID: order.vehicleID,
                     detail: [("odometer", .int(order.odometerIn)), ("fuel", .string(order.fuel?.code)),
                              ("complaint", .string(order.complaint)), ("dropped_by", .string(order.droppedBy)),
@@ -185,7 +194,7 @@ extension Store {
     public func saveOrder(_ order: RepairOrder, action: JournalAction, detail: [(String, JSON)]) throws {
         // Checked when a key is hung (here and at check-in), never at every later change: a payment
         // or a release is not refused over a hook.
-        if action == .keyRegister, let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id) }
+        if action == .keyRegister, let tag = order.keyTag { try ensureKeyTagFree(tag, for: order.id, at: order.siteID) }
         // The comeback link is written only by the transition that makes it (RepairOrder.reworkOf is
         // set by the model alone: at check-in, the insert, and by linkComeback): `rework_of` refers
         // to orders itself, and SQLite rewrites every index of an order whose UPDATE names that

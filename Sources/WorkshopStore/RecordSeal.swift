@@ -13,7 +13,9 @@ enum RecordSeal {
     static let actor = "Workshop"
 
     /// Seals every row of every sealed table under a new entry, when there is any row to seal.
-    static func sealAsFound(_ db: ShopDatabase, command: String) throws {
+    /// `site`: the entry's site as the journal keeps it (Journal.siteColumn); nil only before the
+    /// journal has the column (007-record-seals).
+    static func sealAsFound(_ db: ShopDatabase, command: String, site: Int?) throws {
         try RowDigest.register(on: db)
         let shapes = try TableShape.load(db)
         let tail = try Journal.tail(db)
@@ -25,7 +27,8 @@ enum RecordSeal {
                                   ("tables", .object(counts.map { ($0.table, .int($0.rows)) }))]).serialized()
         let entry = Journal.NewEntry(id: entryID, at: now, recordedAt: now, actor: actor, command: command,
                                      action: JournalAction.recordSeal.rawValue, entity: "record", entityID: nil, orderID: nil,
-                                     vehicleID: nil, detail: detail, rowsDigest: try RowSeals.digest(ofEntry: entryID, shapes: shapes, db))
+                                     vehicleID: nil, detail: detail, rowsDigest: try RowSeals.digest(ofEntry: entryID, shapes: shapes, db),
+                                     site: site)
         _ = try Journal.insert(entry, after: tail.hash, db)
     }
 }
@@ -34,6 +37,6 @@ extension Store {
     /// Seals every row as it is now, in one entry that `verify` names: for rows put in the database
     /// in bulk outside Workshop's writes (the bench's generated history). Nothing a command can reach.
     public func sealRecordAsFound(command: String) throws {
-        try db.transaction(immediate: true) { try RecordSeal.sealAsFound(db, command: command) }
+        try db.transaction(immediate: true) { try RecordSeal.sealAsFound(db, command: command, site: Journal.siteColumn(siteID)) }
     }
 }

@@ -103,7 +103,7 @@ enum ReportTallies {
     /// The released figures of every order released, by quarter hour: what the tallies should hold.
     static func releasedByQuarter(_ db: ShopDatabase, fallback: PricingTerms) throws -> [Int: Released] {
         var byQuarter: [Int: Released] = [:]
-        try db.forEach(releasedOrdersSQL(where: "1 = 1", db)) { row in
+        try db.walk(releasedOrdersSQL(where: "1 = 1", db)) { row in
             byQuarter[quarter(of: row.timestamp("released_at")), default: Released()] += try released(row, fallback: fallback)
         }
         return byQuarter
@@ -199,17 +199,18 @@ extension Store {
     func tallyMismatches() throws -> [(at: Timestamp, figures: [String])] {
         // The lines in the order they are stored (no join, no index): each one's part, summed per order.
         // The walks read columns by position: a million rows, read where names would cost a lookup each.
+        // On a server a page at a time (walk), not the whole table held at once.
         var lines: [Int: LineSums] = [:]
         lines.reserveCapacity(try db.scalar("SELECT max(id) FROM orders") ?? 0)
         var expected: [Int: QuarterTally] = [:]
         expected.reserveCapacity(try db.scalar("SELECT count(*) FROM report_tallies") ?? 0)
-        try db.forEach("""
+        try db.walk("""
             SELECT order_id, \(ReportTallySQL.estimated("l")) AS estimated, \(ReportTallySQL.approved("l")) AS approved,
                    \(ReportTallies.chargedAmounts("l"))
             FROM order_lines l
             """) { row in lines[row.int(Int32(0)), default: LineSums()].add(row) }
         let fallback = settings.pricingTerms
-        try db.forEach("""
+        try db.walk("""
             SELECT id, checked_in_at, CASE WHEN status = 'void' THEN 1 ELSE 0 END AS void,
                    CASE WHEN rework_of IS NOT NULL THEN 1 ELSE 0 END AS comeback, released_at,
                    discount_kind, discount_value, tax_rate_bp, prices_include_tax, labor_rate, discount_limit

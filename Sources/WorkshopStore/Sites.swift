@@ -36,13 +36,16 @@ enum SiteScope {
         return ("+\(column) = ?", [.integer(Int64(id))])
     }
 
-    /// The site a journal entry was made at, as a column of `journal` (the table's name or alias):
-    /// the journal keeps no site of its own, so an entry about an order is the site's that order
-    /// was checked in at (only its own site changes it: SiteWork), and any other the site of the
-    /// person who made it, as the staff list has them (a person's session is their site's). NULL:
-    /// the home site, as in every table. One look-up by key each: the order's, or the person's name.
+    /// The site a journal entry belongs to, as a column of `journal` (the table's name or alias).
+    /// An entry from 024-site-hooks-and-entries on carries its site (`journal.site_id`, the home
+    /// site by its id there: Journal.siteColumn), fixed when it was made: a person moved to
+    /// another site leaves their entries where they were made. An older entry (its `site_id`
+    /// NULL) is read as it was before the column: the site of the order it names (only its own
+    /// site changes it: SiteWork), else the site of the person who made it as the staff list has
+    /// them now. NULL: the home site, as in every table. One look-up by key at most.
     static func ofEntry(_ journal: String) -> String {
-        "(CASE WHEN \(journal).order_id IS NOT NULL THEN (SELECT eo.site_id FROM orders eo WHERE eo.id = \(journal).order_id) "
+        "(CASE WHEN \(journal).site_id IS NOT NULL THEN nullif(\(journal).site_id, \(Site.homeID)) "
+            + "WHEN \(journal).order_id IS NOT NULL THEN (SELECT eo.site_id FROM orders eo WHERE eo.id = \(journal).order_id) "
             + "ELSE (SELECT ep.site_id FROM staff ep WHERE ep.name = \(journal).actor) END)"
     }
 

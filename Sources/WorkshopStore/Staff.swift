@@ -147,6 +147,25 @@ extension Store {
         }
     }
 
+    /// Whether `name`'s staff row (roles, site, PIN, lock-out) is as Workshop's last write to it
+    /// left it: its digest now against its latest seal. A row changed outside Workshop — made a
+    /// manager in the sqlite3 shell, given a known PIN's hash — is not, until a manager's write to
+    /// the person (`staff set`, `staff pin`) seals it again; verify names the change either way.
+    public func staffRowIsAsSealed(_ name: String) throws -> Bool {
+        guard let shape = try sealedTables()["staff"] else { return true }
+        return try db.first("""
+            SELECT CASE WHEN (SELECT s.digest FROM row_seals AS s WHERE s.tbl = 'staff' AND s.row_key = \(shape.keyForComparison)
+                              ORDER BY s.entry_id DESC LIMIT 1) = \(shape.digestExpression) THEN 1 ELSE 0 END AS sealed
+            FROM staff AS t WHERE t.name = ?
+            """, [.text(name)]) { $0.int("sealed") == 1 } ?? true
+    }
+
+    /// Whether anyone was ever on the staff, as the seals remember: an empty staff list in a shop
+    /// that had people is one emptied outside Workshop, not a new shop.
+    public func hadStaff() throws -> Bool {
+        try db.scalar("SELECT count(*) FROM (SELECT 1 FROM row_seals WHERE tbl = 'staff' LIMIT 1) AS one") ?? 0 > 0
+    }
+
     public func staffCount() throws -> Int { try db.scalar("SELECT count(*) FROM staff") ?? 0 }
 
     /// How many people have a PIN: none only in a new shop, or one that came from before PINs.

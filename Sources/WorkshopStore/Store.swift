@@ -55,10 +55,13 @@ public final class Store {
     /// itself stands; `verify` reports an anchor that is behind or missing).
     public internal(set) var anchorFailure: String?
     /// This store replaced the anchor file without syncing it since it last synced it
-    /// (`syncAnchorWhenIdle`).
+    /// (`anchorWhenIdle`).
     var anchorUnsynced = false
     /// The anchor file's lock and last-known text, kept between writes (AnchorFile).
     var keptAnchorFile: AnchorFile?
+    /// The chain's head after this store's last commit, not yet written into the anchor file as its
+    /// head: that is done once the command's output is out (`anchorWhenIdle`), or by the next write.
+    var anchorHeadToSettle: JournalAnchor.Link?
     /// Where the anchor file is: `$WORKSHOP_ANCHOR/<database file name>.anchor` when that folder is
     /// given, else `<database>.anchor` beside the database (JournalAnchor); on a server, in the
     /// folder `init(server:anchorFolder:context:)` was given.
@@ -151,8 +154,8 @@ public final class Store {
     var isWriting: Bool { writing != nil }
 
     /// Runs a command that changes data: one IMMEDIATE transaction, all or nothing. Every row it
-    /// changes is sealed under its last journal entry; after the commit the chain's new head goes
-    /// into the anchor file.
+    /// changes is sealed under its last journal entry; before the commit the anchor file announces the
+    /// chain's new head, and once the command is done it holds it (`anchorWhenIdle`).
     public func write<T>(_ body: () throws -> T) throws -> T {
         if isWriting { return try body() }  // already inside one: it is that transaction's work
         let sealing = try sealing()
@@ -197,7 +200,9 @@ public final class Store {
         }
         let start = writing?.start
         writing = nil
-        if head.id != start?.id { anchorAfterCommit(.init(entry: head.id, hash: head.hash)) }
+        // The announcement made before the commit stands for the head until the command's output
+        // is out; the head is written then (anchorWhenIdle), not while the person waits.
+        if head.id != start?.id { anchorHeadToSettle = .init(entry: head.id, hash: head.hash) }
         // A program that never idles (no REPL around the store) still keeps the log bounded.
         if let file = db.sqlite, file.framesInLog >= Store.logCeilingFrames { file.checkpoint() }
         return result
@@ -289,7 +294,8 @@ public final class Store {
     private func automaticEntry(_ touches: [TouchedRows.Touch]) -> Journal.NewEntry {
         let tables = Set(touches.map(\.table)).sorted()
         return newEntry(.recordSeal, entity: "record", id: nil, orderID: nil, vehicleID: nil,
-                        detail: [("rows", .int(touches.count)), ("tables", .string(tables.joined(separator: ",")))])
+                        detail: [("rows", .int(touches.count)), ("tables", .string(tables.joined(separator: ",")))],
+                        site: Journal.siteColumn(siteID))
     }
 
     /// Runs a command that only reads: one consistent snapshot.
@@ -362,18 +368,32 @@ public final class Store {
                ?? db.scalar("SELECT checked_in_at FROM orders WHERE id = ?", [.integer(Int64(orderID))]).map({ Timestamp(seconds: Int($0)) }) {
             try Gate.lateEntry(at: context.now, onOrder: RepairOrder.number(orderID), checkedInAt: checkedIn)
         }
-        let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail)
+        let entry = newEntry(action, entity: entity, id: id, orderID: orderID, vehicleID: vehicleID, detail: detail,
+                             site: try entrySite(orderID: orderID))
         writing?.pending = entry
+    }
+
+    /// The site an entry belongs to, as the journal keeps it (Journal.siteColumn): its order's when
+    /// it names one (the site that did the work, whoever wrote there), else the session's. The
+    /// order's site as this write read or made it, or read once.
+    private func entrySite(orderID: Int?) throws -> Int {
+        guard let orderID else { return Journal.siteColumn(siteID) }
+        if let known = writing?.orderSites[orderID] { return known }
+        let site = Journal.siteColumn(try siteID(ofOrder: orderID))
+        writing?.orderSites[orderID] = site
+        return site
     }
 
     /// The next entry of the chain, made now in this context: the time it claims, and the real time
     /// read from the system's clock here, whatever a caller's context says, so that every entry's
     /// real time is the clock's and entries follow each other in it.
+    /// `site`: the site it belongs to, as the journal keeps it (entrySite).
     private func newEntry(_ action: JournalAction, entity: String, id: String?, orderID: Int?, vehicleID: Int?,
-                          detail: [(String, JSON)]) -> Journal.NewEntry {
+                          detail: [(String, JSON)], site: Int) -> Journal.NewEntry {
         Journal.NewEntry(id: writing?.nextID ?? 1, at: context.now.seconds, recordedAt: Timestamp.currentTime.seconds,
                          actor: context.actor, command: context.command, action: action.rawValue, entity: entity, entityID: id,
-                         orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil)
+                         orderID: orderID, vehicleID: vehicleID, detail: JSON.object(detail).serialized(), rowsDigest: nil,
+                         site: site)
     }
 
     /// Writes an entry at the end of the chain.
@@ -401,6 +421,9 @@ struct WriteState {
     /// Bays this write has looked up by name (by site and name; nil: none of that name), until it
     /// saves a bay (Store.bay(named:)).
     var baysByName: [String: Bay?] = [:]
+    /// The site of each order this write has read or made, as the journal keeps it: the site of
+    /// an entry about it (Store.entrySite) without reading the order again.
+    var orderSites: [Int: Int] = [:]
 
     init(tail: (id: Int, hash: String), nextID: Int) {
         start = tail

@@ -25,6 +25,7 @@ extension Store {
     /// against their frozen text; the tamper log and the writer mark; stock running totals and
     /// members' card balances against their movements; settings Workshop cannot read. Run it inside `read`, on one snapshot.
     public func verify(against anchors: [(name: String, anchor: JournalAnchor)] = []) throws -> VerifyReport {
+        anchorWhenIdle(syncNow: false)  // the anchor holds this store's last head before it is read
         // A file's figures are summed beside the walks (FiguresCheck); a server's in this snapshot.
         let figures = db.sqlite.map { FiguresCheck(path: $0.path, context: context) }
         var report = try verifyRecord(against: anchors)

@@ -13,6 +13,7 @@ extension Store {
         var prev = Array(Journal.genesis.utf8)
         var lastID = 0
         var formatTwoSince: Int?
+        var formatThreeSince: Int?
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
         let hasher = SHA256Stream()
@@ -27,6 +28,9 @@ extension Store {
         let (id, at, recordedAt, actor, action, rowsDigest, prevHash, hash) = (Int32(0), Int32(1), Int32(2), Int32(3), Int32(5), Int32(11), Int32(12), Int32(13))
         let formatOne: [Int32] = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]
         let formatTwo: [Int32] = Array(0...11)
+        // Format 3: format 2's fields and the entry's site (Journal.formatThreeFields).
+        let site = Int32(14)
+        let formatThree: [Int32] = formatTwo + [site]
         let (sealEntry, table, rowKey, sealAltered) = (Int32(0), Int32(1), Int32(2), Int32(4))
         // Read as an entry's digest covers them (on PostgreSQL a rowid key is read as an integer too).
         let read = RowSeals.sealColumns(shapes, db)
@@ -34,13 +38,17 @@ extension Store {
             var seal = try sealRows.next()
             try db.walk("""
                 SELECT id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id,
-                       detail, rows_digest, prev_hash, hash
+                       detail, rows_digest, prev_hash, hash, site_id
                 FROM journal ORDER BY id
                 """) { row in
                 let entryID = row.int(id)
                 report.journalEntries += 1
                 let isFormatTwo = !row.isNull(recordedAt)
                 if isFormatTwo, formatTwoSince == nil { formatTwoSince = entryID }
+                // An entry with a site is in format 3 (Journal.siteColumn): one whose site was
+                // added, or taken away, hashes to what its entry never did.
+                let isFormatThree = !row.isNull(site)
+                if isFormatThree, formatThreeSince == nil { formatThreeSince = entryID }
                 if entryID != lastID + 1 {
                     // Entries removed: named once. Past the gap the entry is checked against the link
                     // it stores (a cut journal's later entries chain on from where it was cut).
@@ -51,7 +59,9 @@ extension Store {
                 let stored = row.withUnsafeBytes(hash) { Array($0) }
                 if !chainBroken {
                     bytes.removeAll(keepingCapacity: true)
-                    if isFormatTwo {
+                    if isFormatThree {
+                        Journal.formatThreeBytes(row, columns: formatThree, prev: prev, into: &bytes)
+                    } else if isFormatTwo {
                         Journal.formatTwoBytes(row, columns: formatTwo, prev: prev, into: &bytes)
                     } else {
                         Journal.formatOneBytes(row, columns: formatOne, prev: prev, into: &bytes)
@@ -59,7 +69,8 @@ extension Store {
                     let linked = row.withUnsafeBytes(prevHash) { $0.elementsEqual(prev) } && !row.isNull(prevHash)
                     computed.removeAll(keepingCapacity: true)
                     hasher.appendHexDigest(of: bytes, length: 32, to: &computed)
-                    if !linked || computed != stored || (!isFormatTwo && formatTwoSince != nil) {
+                    if !linked || computed != stored || (!isFormatTwo && formatTwoSince != nil)
+                        || (!isFormatThree && formatThreeSince != nil) {
                         // Past a changed entry every hash differs: the first is named.
                         report.problems.append(.journalEntryAltered(entry: entryID, action: row.string(action), actor: row.string(actor)))
                         chainBroken = true

@@ -572,6 +572,8 @@ func settle(_ path: String) {
 let workCopy = directory + "/work.db"
 for suffix in ["", "-wal", "-shm", ".anchor", ".anchor.lock"] { try? FileManager.default.removeItem(atPath: workCopy + suffix) }
 try FileManager.default.copyItem(atPath: database, toPath: workCopy)
+// With its anchor: a shop whose anchor went missing is one verify names (anchorRemoved).
+try? FileManager.default.copyItem(atPath: database + ".anchor", toPath: workCopy + ".anchor")
 // The copy's pages go to the disk now, not while commands are timed: at a million orders the
 // kernel's writeback of 4 GB would otherwise run beside the first minutes of measuring, and every
 // write's fsync would queue behind it.

@@ -18,9 +18,9 @@ struct PostgresMigratorTests {
     @Test func aNewSchemaGetsEveryMigrationOnceRecorded() throws {
         try Backends.withPostgres { schema in
             let db = try schema.connect()
-            #expect(try PostgresMigrator.migrate(db, now: Self.now) == ["pg-001-schema-as-of-020", "pg-002-seal-triggers", "pg-003-sites", "pg-004-gapless-numbers", "pg-005-journal-indexes", "pg-006-site-figures"])
+            #expect(try PostgresMigrator.migrate(db, now: Self.now) == ["pg-001-schema-as-of-020", "pg-002-seal-triggers", "pg-003-sites", "pg-004-gapless-numbers", "pg-005-journal-indexes", "pg-006-site-figures", "pg-007-site-hooks-and-entries"])
             #expect(try db.rows("SELECT name, applied_at FROM schema_migrations ORDER BY name", []) { "\($0.string("name")) \($0.int("applied_at"))" }
-                    == ["pg-001-schema-as-of-020 1795309200", "pg-002-seal-triggers 1795309200", "pg-003-sites 1795309200", "pg-004-gapless-numbers 1795309200", "pg-005-journal-indexes 1795309200", "pg-006-site-figures 1795309200"])
+                    == ["pg-001-schema-as-of-020 1795309200", "pg-002-seal-triggers 1795309200", "pg-003-sites 1795309200", "pg-004-gapless-numbers 1795309200", "pg-005-journal-indexes 1795309200", "pg-006-site-figures 1795309200", "pg-007-site-hooks-and-entries 1795309200"])
             #expect(try db.scalar("SELECT count(*) FROM orders", []) == 0, "the shop's tables are there")
             let tables = try Self.tables(db)
             #expect(try PostgresMigrator.migrate(db, now: Self.now).isEmpty, "an up-to-date schema is left as it is")

@@ -127,7 +127,8 @@ struct PostgresSchemaBehaviourTests {
     /// The journal and the tamper log refuse an UPDATE or a DELETE, as a constraint's refusal.
     static func refusals<C: SQLConnection>(_ db: C) throws -> [String] {
         var accepted: [String] = []
-        for statement in ["UPDATE journal SET detail = 'rewritten'", "DELETE FROM journal",
+        // An entry's site (024-site-hooks-and-entries) as any other of its columns.
+        for statement in ["UPDATE journal SET detail = 'rewritten'", "UPDATE journal SET site_id = 2", "DELETE FROM journal",
                           "UPDATE tamper_log SET op = 'nothing'", "DELETE FROM tamper_log"] {
             do {
                 try db.run(statement, [])

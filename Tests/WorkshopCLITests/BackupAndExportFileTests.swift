@@ -15,7 +15,7 @@ struct BackupAndExportFileTests {
         let path = folder + "/nightly.db"
         #expect(try shop.command("backup \(path)").status == 0)
         #expect(try shop.command("backup \(path)").status == 0, "the earlier backup is replaced")
-        #expect(FileChecks.entries(folder) == ["nightly.db"], "no temporary file, no -journal left")
+        #expect(FileChecks.entries(folder) == ["nightly.db", "nightly.db.anchor"], "the backup and its anchor: no temporary file, no -journal left")
         let earlier = FileChecks.bytes(path)
         // Someone has the earlier backup open and locked (a database browser, say).
         let holder = try Database(path: path)
@@ -38,6 +38,7 @@ struct BackupAndExportFileTests {
         let folder = Workshop.temporaryDirectory()
         #expect(try shop.command("backup \(folder)/copy.db").status == 0)
         #expect(FileChecks.mode(folder + "/copy.db") == 0o600)
+        #expect(FileChecks.mode(folder + "/copy.db.anchor") == 0o600)
         #expect(try shop.command("export \(folder)/new/export").status == 0)
         #expect(FileChecks.mode(folder + "/new") == 0o700 && FileChecks.mode(folder + "/new/export") == 0o700)
         let files = FileChecks.entries(folder + "/new/export")

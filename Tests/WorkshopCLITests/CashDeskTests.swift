@@ -334,6 +334,13 @@ struct CashDeskTests {
         let pdf = Workshop.temporaryDirectory() + "/month.pdf"
         #expect(try shop.command("report month 2026-11 format=pdf out=\(pdf)").status == 0)
         #expect(FileManager.default.fileExists(atPath: pdf))
+        // On paper what the screen shows: the money received and charged to account; and the
+        // month under way (today the 22nd) stops at today.
+        let printed = try PrintTests.pdfText(pdf)
+        let screen = try shop.inShopLanguage.command("report month 2026-11").stdout
+        #expect(screen.contains("收款（不含挂账）") && screen.contains("挂账"))
+        #expect(printed.contains("收款（不含挂账）") && printed.contains("挂账"), "\(printed)")
+        #expect(printed.contains("2026-11-22") && !printed.contains("2026-11-23") && !printed.contains("2026-11-30"), "\(printed)")
         let day = try JSONSerialization.jsonObject(with: Data(try shop.command("report day 2026-11-22", json: true).stdout.utf8)) as? [String: Any]
         #expect(day?["orders_released"] as? Int == 1)
         #expect((day?["revenue"] as? [String: Any])?["fen"] as? Int == 56_400)

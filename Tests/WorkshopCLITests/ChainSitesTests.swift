@@ -471,6 +471,14 @@ struct ChainSitesTests {
         let printed = try settlement()
         #expect(printed.contains("深圳顺达南山汽车维修有限公司") && printed.contains("91440300MA5G8X2K3H"), "\(printed)")
         #expect(!printed.contains("91440300MA5D8K2Q3N"))
+        // Under the company, the shop itself: its name with its address (the customer dealt with
+        // 深圳南山店, one of the company's shops), on paper and on the page alike.
+        #expect(printed.contains("<span class=\"shop-site\">深圳南山店</span> &nbsp; 南山区科技园路 8 号"), "\(printed)")
+        #expect(try shop.command("print RO3 settlement out=\(folder)/ro3.pdf").status == 0)
+        let paper = try PrintTests.pdfText(folder + "/ro3.pdf")
+        let header = paper.components(separatedBy: "\n").prefix(8).joined(separator: "\n")
+        #expect(header.contains("深圳顺达南山汽车维修有限公司") && header.contains("深圳南山店") && header.contains("南山区科技园路 8 号")
+                && header.contains("91440300MA5G8X2K3H"), "\(header)")
         let list = try shop.inShopLanguage.command("site list").stdout
         #expect(list.contains("深圳南山店：深圳顺达南山汽车维修有限公司 · 统一社会信用代码 91440300MA5G8X2K3H"), "\(list)")
         let empty = try shop.inShopLanguage.command("report day site=")
@@ -682,6 +690,50 @@ struct ChainSitesTests {
         #expect(all.sites == ["顺达汽修", "深圳南山店"] && home.sites.isEmpty, "every site's report names each entry's site")
         let text = try shop.command("report day 2026-11-20 site=深圳南山店").stdout
         #expect(text.contains("钱主管") && !text.contains("王芳"), "\(text)")
+    }
+
+    /// The record is history: the late entries 钱主管 made at 深圳南山店 (a customer added on a day
+    /// the real clock has left behind, naming no order) stay in 深圳南山店's day report after
+    /// 钱主管 moves to the home site, and never come into the home site's.
+    @Test func aPersonMovedLeavesTheirEntriesWhereTheyWereMade() throws {
+        let shop = try chainWithSecondManager()
+        var qian = signedIn(shop, as: "钱主管")
+        qian.now = "2026-11-20 11:00"
+        #expect(try qian.command("customer add 南山客户 phone=13900000009").status == 0)
+        func lateActors(_ site: String) throws -> Set<String> {
+            let result = try shop.command("report day 2026-11-20 site=\(site)", json: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            let entries = try json(result)["late_entries"] as? [String: Any] ?? [:]
+            return Set((entries["listed"] as? [[String: Any]] ?? []).compactMap { $0["actor"] as? String })
+        }
+        #expect(try lateActors("深圳南山店") == ["钱主管"] && lateActors("顺达汽修").isEmpty)
+        #expect(try shop.command("staff move 钱主管 site=顺达汽修").status == 0)
+        #expect(try lateActors("深圳南山店") == ["钱主管"], "钱主管's entries stay at 深圳南山店")
+        #expect(try lateActors("顺达汽修").isEmpty, "and never move to the home site")
+        #expect(try shop.command("verify").status == 0)
+    }
+
+    /// Each site has its own key board: the home site's K07 holds 京A12345's key (RO1), and
+    /// 深圳南山店 hangs 粤BD12345's on its own K07 (RO2). A third car on 深圳南山店's K07 is refused,
+    /// naming RO2 (not the home site's RO1), in either language, and changes nothing.
+    @Test func eachSiteHasItsOwnKeyHooks() throws {
+        let shop = try chain()
+        #expect(try shop.command("checkin 京A12345 odometer=45210 fuel=1/2 complaint=刹车异响 key=K07").status == 0)
+        let lina = signedIn(shop, as: "李娜")
+        let atNanshan = try lina.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K07")
+        #expect(atNanshan.status == 0 && atNanshan.stdout.contains("RO2"), "\(atNanshan.stdout)\(atNanshan.stderr)")
+        #expect(try lina.command("vehicle add 粤B·7H2L9 vin=LSVAM4187C2184847 owner=C2 make=大众 model=朗逸 year=2016").status == 0)
+        let before = try shop.fingerprint()
+        let taken = try lina.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(taken.status == 1 && taken.stderr.contains("key tag K07 already holds the key of RO2"), "\(taken.stderr)")
+        let zh = try lina.inShopLanguage.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(zh.stderr.contains("钥匙牌 K07 上挂着 RO2 的钥匙"), "\(zh.stderr)")
+        #expect(try shop.fingerprint() == before)
+        // At the home site K07 is RO1's.
+        let home = try shop.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K07")
+        #expect(home.status == 1 && home.stderr.contains("key tag K07 already holds the key of RO1"), "\(home.stderr)")
+        #expect(try shop.fingerprint() == before)
+        #expect(try lina.command("checkin 粤B7H2L9 odometer=100 fuel=1/2 complaint=保养 key=K08").status == 0)
     }
 
     /// A car open at another site is refused at check-in with that site and its order named, in the

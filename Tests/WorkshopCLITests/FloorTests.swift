@@ -85,6 +85,23 @@ struct FloorTests {
         #expect(supplements?.last?["answer"] as? String == "declined")
     }
 
+    /// An added charge (towing, outside machining) is reported like added labour and parts, waits
+    /// for the customer's answer, and is billed once approved. (It had crashed the program: the
+    /// shared step read `unlisted=`, which the fee's form does not take.)
+    @Test func anAddedFeeWaitsForTheCustomerAndIsBilledOnceApproved() throws {
+        let shop = try shopInWork()
+        let added = try shop.command("supplement RO1 add fee \"拖车费\" amount=150 reason=\"客户要求\"")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("拖车费") && added.stdout.contains("awaiting the customer's answer"), "\(added.stdout)")
+        func total() throws -> Int? {
+            let order = try JSONSerialization.jsonObject(with: Data(try shop.command("ro show RO1", json: true).stdout.utf8)) as? [String: Any]
+            return ((order?["totals"] as? [String: Any])?["total"] as? [String: Any])?["fen"] as? Int
+        }
+        #expect(try total() == 14_400 + 42_000, "not billed before the customer's answer")
+        #expect(try shop.command("supplement RO1 3 approve via=phone customer=张伟 told=赵师傅").status == 0)
+        #expect(try total() == 14_400 + 42_000 + 15_000)
+    }
+
     @Test func aFailedFinalSendsTheCarBackAndAPassIssuesACertificate() throws {
         let shop = try shopInWork()
         _ = try shop.command("inspect RO1 process pass by=孙检 rest=pass")

@@ -86,6 +86,37 @@ struct MigrateTests {
         #expect(try shop.fingerprint() == fileBefore, "the file is only read")
     }
 
+    /// A chain's journal moves with each entry's site (024-site-hooks-and-entries), its chain
+    /// (format 3) verified on both sides; the server's export carries the column.
+    @Test("a chain's journal entries keep their sites on the server")
+    func aChainsEntriesKeepTheirSites() throws {
+        let shop = try Self.shop("cash-desk")
+        #expect(try shop.script("""
+            site add 深圳南山店 code=4403000002
+            staff add 李娜 role=advisor pin=1234 site=深圳南山店
+            """).status == 0)
+        var lina = shop
+        lina.user = "李娜"
+        lina.now = nil
+        #expect(try lina.command("customer add 南山客户 phone=13900000009").status == 0)
+        let ask = "SELECT id, site_id FROM journal ORDER BY id"
+        let file = try Database(path: shop.database, readOnly: true)
+        let inFile = try file.rows(ask) { "\($0.int(0)) \($0.optionalInt(1).map(String.init) ?? "NULL")" }
+        #expect(inFile.last?.hasSuffix(" 2") == true, "李娜's entry is 深圳南山店's: \(inFile.suffix(3))")
+        try TestServer.withSchema { schema in
+            let moved = try Self.migrate(["--from", shop.database, "--to", schema.uri])
+            #expect(moved.status == 0 && moved.stdout.contains("both sides agree"), "\(moved.stdout)\(moved.stderr)")
+            let server = try schema.connect()
+            #expect(try server.rows(ask, []) { "\($0.int(0)) \($0.optionalInt(1).map(String.init) ?? "NULL")" } == inFile)
+            let onServer = Workshop(database: schema.uri)
+            #expect(try onServer.command("verify").status == 0)
+            let folder = Workshop.temporaryDirectory() + "/export"
+            #expect(try onServer.command("export \(folder)").status == 0)
+            let journal = try String(contentsOfFile: folder + "/journal.csv", encoding: .utf8)
+            #expect(journal.split(separator: "\r\n").first?.hasSuffix(",site_id") == true, "\(journal.prefix(200))")
+        }
+    }
+
     /// Export reads every table a page at a time on a server (through a cursor): what it writes is
     /// the file's export, byte for byte, but for the README's time and the seals' keys in JSON.
     @Test("an export from the server is the file's export, file for file")

@@ -159,6 +159,27 @@ struct QueryPlanGuardTests {
         #expect(Self.looksUpTheOrderOfEverySentRecord(sql: old, plan: oldPlan), "\(oldPlan)")
     }
 
+    /// The look-up of a key hook's holder at check-in, at another site than the home one: it
+    /// searches the index of the hooks in use, per site (024-site-hooks-and-entries), by the same
+    /// `coalesce(site_id, 0)` the index is built on.
+    @Test func aKeyHooksHolderIsFoundThroughThePerSiteIndex() throws {
+        let path = Workshop.temporaryDirectory() + "/shop.db"
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        try Self.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
+        _ = app.execute("site add 深圳南山店 code=4403000002")
+        _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
+        try app.signIn("南山经理", readSecret: nil)
+        var seen: [String] = []
+        app.observeStatements { seen.append($0) }
+        #expect(app.execute("checkin 京A12345 odometer=45210 fuel=1/2 complaint=异响 key=K07").ok)
+        let lookUp = try #require(seen.first { $0.contains("coalesce(site_id, 0) = ?3 AND key_tag = ?1") })
+        let plan = try Database(path: path, readOnly: true).queryPlan(lookUp)
+        #expect(plan.contains { $0.contains("USING INDEX orders_key_tag_in_use") }, "\(plan)")
+        #expect(Self.fullScans(sql: lookUp, plan: plan, partialIndexes: try Self.partialIndexes(Database(path: path, readOnly: true))).isEmpty)
+    }
+
     /// The guard catches what it is for: the month report as it was, grouping by `o.id`, walked the
     /// whole orders table although an index on `released_at` exists.
     @Test func theGuardCatchesTheMonthReportsOldScan() throws {

@@ -114,16 +114,18 @@ struct RecordAttackTests {
                                "customers row 1 differs from what journal entry \(found) wrote"])
     }
 
-    /// The attacker's own chain: format 2, as Workshop's source says, with no secret in it.
+    /// The attacker's own chain: format 2, or format 3 for an entry with its site, as Workshop's
+    /// source says, with no secret in it.
     static func rehash(_ db: Database, from first: Int) throws {
         var prev = try db.first("SELECT hash FROM journal WHERE id = ?", [.integer(Int64(first - 1))]) { $0.string("hash") } ?? ""
         let entries = try db.rows("SELECT * FROM journal WHERE id >= ? ORDER BY id", [.integer(Int64(first))]) { row in
-            (row.int("id"), ["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id", "vehicle_id",
-                             "detail", "rows_digest"].map { row.value($0) })
+            let formatThree = !row.isNull("site_id")
+            return (row.int("id"), formatThree, (["id", "at", "recorded_at", "actor", "command", "action", "entity", "entity_id", "order_id",
+                                                  "vehicle_id", "detail", "rows_digest"] + (formatThree ? ["site_id"] : [])).map { row.value($0) })
         }
-        for (id, values) in entries {
+        for (id, formatThree, values) in entries {
             var bytes: [UInt8] = []
-            CanonicalBytes.append(.text("workshop journal entry 2"), to: &bytes)
+            CanonicalBytes.append(.text("workshop journal entry \(formatThree ? 3 : 2)"), to: &bytes)
             CanonicalBytes.append(.text(prev), to: &bytes)
             for value in values { CanonicalBytes.append(value, to: &bytes) }
             let hash = Digest.hex(Digest.sha256(bytes))
@@ -187,6 +189,79 @@ struct RecordAttackTests {
         let head = try value(shop, "SELECT max(id) FROM journal")
         try sql(shop, "DROP TRIGGER journal_is_append_only_delete; DELETE FROM journal;")
         try expectFound(shop, ["the journal ends at entry 0", "entries 1…\(head) were cut"])
+    }
+
+    /// An older copy of the database put back with the anchor deleted — a cash payment gone — is
+    /// named: before any write as an anchor removed, after one as an anchor begun late. A restore
+    /// accounted for is restarted by a manager, which verify names as a note with the reason.
+    @Test func anOlderCopyPutBackWithTheAnchorRemovedIsNamed() throws {
+        let shop = try shop()
+        let older = Workshop.temporaryDirectory() + "/older.db"
+        try FileManager.default.copyItem(atPath: shop.database, toPath: older)
+        #expect(try shop.command("pay RO1 amount=80 method=cash").status == 0)
+        let kept = try value(shop, "SELECT max(id) FROM journal")
+        for suffix in ["", "-wal", "-shm", ".anchor"] { try? FileManager.default.removeItem(atPath: shop.database + suffix) }
+        try FileManager.default.copyItem(atPath: older, toPath: shop.database)
+        let olderHead = try value(shop, "SELECT max(id) FROM journal")
+        let unwritten = try shop.command("verify")
+        #expect(unwritten.status == 1)
+        #expect(unwritten.stderr.contains("no anchor file at \(shop.database).anchor, though Workshop kept one while it wrote entries up to \(olderHead)"),
+                "\(unwritten.stderr)")
+        #expect(try shop.command("customer add 路人 phone=13000007777").status == 0)
+        try expectFound(shop, ["the anchor \(shop.database).anchor begins at entry \(olderHead), though Workshop had kept an anchor while it wrote entries up to \(olderHead)"])
+        #expect(kept > olderHead)
+        // Accounted for: a manager starts the anchor again, saying why.
+        var manager = shop
+        manager.user = "钱主管"
+        let restarted = try manager.command("anchor restart reason=\"旧副本恢复，80 元现金已补录\"")
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        let verified = try shop.command("verify")
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("the anchor was started again at entry") && verified.stdout.contains("by 钱主管")
+                && verified.stdout.contains("旧副本恢复"), "\(verified.stdout)")
+        var technician = shop
+        (technician.user, technician.now) = ("赵师傅", nil)
+        #expect(try technician.command("anchor restart reason=x").stderr.contains("manager"), "only a manager restarts it")
+    }
+
+    /// A person's roles or PIN changed outside Workshop — inside a forged writer mark, which the
+    /// watch triggers do not see — sign nobody in and confirm nothing: the row is checked against
+    /// its seal before it is used, until a manager sets the person again.
+    @Test func aStaffRowChangedOutsideNeitherSignsInNorSignsOff() throws {
+        let shop = try shop()
+        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE staff SET roles = 'manager' WHERE name = '赵师傅'; DELETE FROM writer_mark;")
+        let before = try shop.fingerprint()
+        var technician = shop
+        technician.user = "赵师傅"
+        let signedIn = try technician.command("discount RO1 percent=50")
+        #expect(signedIn.status != 0)
+        #expect(signedIn.stderr.contains("the staff record of 赵师傅 (roles, site or PIN) was changed outside Workshop"), "\(signedIn.stderr)")
+        let signedOff = try shop.command("discount RO1 percent=50 authorized=赵师傅")
+        #expect(signedOff.status != 0)
+        #expect(signedOff.stderr.contains("the staff record of 赵师傅"), "\(signedOff.stderr)")
+        #expect(try shop.fingerprint() == before, "refused before anything was counted or written")
+        // The home manager sets him again: sealed as set, he signs in as what he is (and verify
+        // still names the change made outside).
+        var manager = shop
+        manager.user = "钱主管"
+        #expect(try manager.command("staff set 赵师傅 role=technician group=机修一组").status == 0)
+        technician.now = nil  // only a manager sets the clock
+        #expect(try technician.command("ro show RO1").status == 0)
+        #expect(try technician.command("discount RO1 percent=50").stderr.contains("manager"))
+        #expect(try shop.command("verify").stderr.contains("staff row"))
+    }
+
+    /// The staff list emptied outside Workshop does not make the next person in a new shop's manager.
+    @Test func aStaffListEmptiedOutsideMakesNobodyManager() throws {
+        let shop = try shop()
+        try sql(shop, "INSERT INTO writer_mark DEFAULT VALUES; DELETE FROM staff; DELETE FROM writer_mark;")
+        let before = try shop.fingerprint()
+        var stranger = shop
+        stranger.user = "路人"
+        let refused = try stranger.command("staff add 路人 role=manager pin=1234")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("the staff list was emptied outside Workshop"), "\(refused.stderr)")
+        #expect(try shop.fingerprint() == before)
     }
 
     // 8

@@ -129,6 +129,28 @@ struct ServerQueryPlanGuardTests {
         }
     }
 
+    /// QueryPlanGuardTests' key hook look-up at another site, on a server: through the index of
+    /// the hooks in use, per site.
+    @Test func aKeyHooksHolderIsFoundThroughThePerSiteIndex() throws {
+        try TestServer.withSchema { schema in
+            let options = try LaunchOptions(arguments: ["--db", schema.uri, "--user", "王芳", "--now", "2026-11-22 09:00"])
+            let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234",
+                                                              "HOME": NSTemporaryDirectory()])
+            try app.signIn("王芳", readSecret: nil)
+            try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
+            _ = app.execute("site add 深圳南山店 code=4403000002")
+            _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
+            try app.signIn("南山经理", readSecret: nil)
+            var seen: [String: [SQLValue]] = [:]
+            app.observeServerStatements { sql, arguments in if seen[sql] == nil { seen[sql] = arguments } }
+            #expect(app.execute("checkin 京A12345 odometer=45210 fuel=1/2 complaint=异响 key=K07").ok)
+            let lookUp = try #require(seen.first { $0.key.contains("coalesce(site_id, 0) = ") && $0.key.contains("AND key_tag = ") })
+            let plan = try Self.plan(lookUp.key, lookUp.value, on: try schema.connect())
+            #expect(plan.contains { $0.contains("orders_key_tag_in_use") }, "\(plan)")
+            #expect(Self.sequentialScans(sql: lookUp.key, plan: plan, partialIndexes: try Self.partialIndexes(schema.connect())).isEmpty)
+        }
+    }
+
     /// The guard catches what it is for: a look-up of orders by a column no index serves.
     @Test func theGuardCatchesAScanNoIndexCanServe() throws {
         try TestServer.withSchema { schema in

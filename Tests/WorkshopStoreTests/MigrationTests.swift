@@ -14,7 +14,7 @@ struct MigrationTests {
                         "013-order-rules", "014-history-indexes", "015-member-cards", "016-catalogue-name-indexes",
                         "017-member-prices",
                         "018-reminders", "019-card-cover", "020-report-tallies", "021-sites",
-                        "022-journal-indexes", "023-site-figures"]
+                        "022-journal-indexes", "023-site-figures", "024-site-hooks-and-entries"]
 
     static func recorded(_ path: String) throws -> [String] {
         try Database(path: path, readOnly: true).rows("SELECT name FROM schema_migrations ORDER BY rowid") { $0.string("name") }

@@ -15,6 +15,12 @@ struct RecordSealTests {
         return (try Support.open(path), path)
     }
 
+    /// A write as a command runs it: then the moment after its output, when the head is settled.
+    static func command(_ store: Store, _ body: () throws -> Void) throws {
+        try store.write(body)
+        store.anchorWhenIdle(syncNow: false)
+    }
+
     static func sealsFoundAltered(_ path: String) throws -> Int {
         try Support.scalar(path, "SELECT count(*) FROM row_seals WHERE altered <> 0") ?? -1
     }
@@ -108,7 +114,7 @@ struct RecordSealTests {
     @Test func anAnchorIsWrittenAfterEveryWriteAndReadsBackWhatItSays() throws {
         let (store, path) = try Self.shop()
         #expect(!FileManager.default.fileExists(atPath: path + ".anchor"), "not written by opening, only by a write")
-        try store.write { try store.setSetting("name", to: "新店名") }
+        try Self.command(store) { try store.setSetting("name", to: "新店名") }
         let text = try String(contentsOfFile: path + ".anchor", encoding: .utf8)
         let anchor = try #require(JournalAnchor(text: text))
         let tail = try Journal.tail(ShopDatabase(Database(path: path, readOnly: true)))
@@ -126,6 +132,50 @@ struct RecordSealTests {
         #expect(JournalAnchor.defaultPath(forDatabase: "/srv/shop.db", environment: ["WORKSHOP_ANCHOR": "/mnt/usb"]) == "/mnt/usb/shop.db.anchor")
     }
 
+    /// Between a write's commit and the moment after its output the anchor announces the new head
+    /// (`next`), which verify takes as it takes a Workshop killed there; the idle moment, the next
+    /// write or a verify make it the head. A cut found then is named, however the head was settled.
+    @Test func theHeadIsSettledOnceTheCommandIsDone() throws {
+        let (store, path) = try Self.shop()
+        func anchor() throws -> JournalAnchor {
+            try #require(JournalAnchor(text: String(contentsOfFile: path + ".anchor", encoding: .utf8)))
+        }
+        func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
+        try store.write { try store.setSetting("name", to: "一") }
+        let announced = try anchor(), first = try tail()
+        #expect(announced.next?.entry == first && announced.head.entry < first, "announced, not yet the head")
+        store.anchorWhenIdle(syncNow: false)
+        let settled = try anchor()
+        #expect(settled.head.entry == first && settled.next == nil)
+        // The next write settles it too, in the replacement it makes before its commit.
+        try store.write { try store.setSetting("name", to: "二") }
+        let second = try tail()
+        try store.write { try store.setSetting("name", to: "三") }
+        #expect(try anchor().head.entry == second)
+        // A verify settles it before reading the file: the last write's entry cut away is named.
+        let head = try tail()
+        let report = try store.read { try store.verify() }
+        #expect(report.isClean && report.notes.contains(.anchorAgrees(path: path + ".anchor", entry: head)))
+        try Support.sql(path, "DROP TRIGGER journal_is_append_only_delete; DELETE FROM journal WHERE id = \(head);")
+        #expect(try store.read { try store.verify() }.problems.contains { problem in
+            if case .journalCut(head - 1, head, _, _, false) = problem { return true }
+            return false
+        })
+    }
+
+    /// A staff row is taken as Workshop sealed it, or not at all: changed outside (a forged writer
+    /// mark hides it from the watch triggers), it is not as sealed until Workshop writes it again.
+    @Test func aStaffRowChangedOutsideIsNotAsSealedUntilWorkshopWritesIt() throws {
+        let (store, path) = try Self.shop()
+        try store.write { _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "一组") }
+        #expect(try store.read { try store.staffRowIsAsSealed("赵师傅") })
+        #expect(try store.read { try store.hadStaff() })
+        try Support.sql(path, "INSERT INTO writer_mark DEFAULT VALUES; UPDATE staff SET roles = 'manager' WHERE name = '赵师傅'; DELETE FROM writer_mark;")
+        #expect(try !store.read { try store.staffRowIsAsSealed("赵师傅") })
+        try store.write { _ = try store.saveStaff(name: "赵师傅", roles: [.technician], group: "一组") }
+        #expect(try store.read { try store.staffRowIsAsSealed("赵师傅") })
+    }
+
     /// A store remembers the anchor it last wrote (not parsing it again at every write), yet what
     /// another hand did to the file since counts: another Workshop's write is taken as it is, a
     /// head rewritten outside is named, a lock file removed is made again.
@@ -135,10 +185,10 @@ struct RecordSealTests {
             try #require(JournalAnchor(text: String(contentsOfFile: path + ".anchor", encoding: .utf8)))
         }
         func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
-        try store.write { try store.setSetting("name", to: "一") }
+        try Self.command(store) { try store.setSetting("name", to: "一") }
         let other = try Support.open(path)
-        try other.write { try other.setSetting("name", to: "二") }
-        try store.write { try store.setSetting("name", to: "三") }
+        try Self.command(other) { try other.setSetting("name", to: "二") }
+        try Self.command(store) { try store.setSetting("name", to: "三") }
         #expect(try anchor().head.entry == (try tail()))
         #expect(try anchor().disagreements.isEmpty, "another Workshop's write is no disagreement")
         // Someone rewrites the head's hash in the file: the next write names it.
@@ -146,7 +196,7 @@ struct RecordSealTests {
         let head = try anchor().head
         try text.replacingOccurrences(of: head.hash, with: String(repeating: "0", count: 64))
             .write(toFile: path + ".anchor", atomically: false, encoding: .utf8)
-        try store.write { try store.setSetting("name", to: "四") }
+        try Self.command(store) { try store.setSetting("name", to: "四") }
         let found = try anchor().disagreements
         #expect(found.count == 1)
         if case .rewritten(let named, _)? = found.first {
@@ -156,7 +206,7 @@ struct RecordSealTests {
         }
         // The lock file removed while the store is open: made again, and the writes go on.
         try FileManager.default.removeItem(atPath: path + ".anchor.lock")
-        try store.write { try store.setSetting("name", to: "五") }
+        try Self.command(store) { try store.setSetting("name", to: "五") }
         #expect(FileManager.default.fileExists(atPath: path + ".anchor.lock"))
         #expect(try anchor().head.entry == (try tail()))
     }
@@ -171,13 +221,13 @@ struct RecordSealTests {
         }
         func tail() throws -> Int { try #require(try Support.scalar(path, "SELECT max(id) FROM journal")) }
         func inode() throws -> Int { try #require(try FileManager.default.attributesOfItem(atPath: path + ".anchor")[.systemFileNumber] as? Int) }
-        try store.write { try store.setSetting("name", to: "一") }
+        try Self.command(store) { try store.setSetting("name", to: "一") }
         let first = try anchor()
         let file = try inode()
         let bound = try #require(first.bound)
         #expect(bound == (try tail()) + JournalAnchor.unsyncedEntries, "the first write syncs it, with room ahead")
         for name in ["二", "三", "四"] {
-            try store.write { try store.setSetting("name", to: name) }
+            try Self.command(store) { try store.setSetting("name", to: name) }
             let now = try anchor(), end = try tail()
             #expect(now.bound == bound, "within the bound: replaced, not synced")
             #expect(now.head.entry == end && end <= bound)
@@ -185,10 +235,10 @@ struct RecordSealTests {
         #expect(store.anchorUnsynced, "the head moved on after each commit is never synced at once")
         #expect(try inode() == file, "written over in place, not replaced")
         // Plenty of room left: a script's idle moment leaves it; a terminal's syncs it.
-        store.syncAnchorWhenIdle(now: false)
+        store.anchorWhenIdle(syncNow: false)
         let left = try anchor()
         #expect(store.anchorUnsynced && left.bound == bound)
-        store.syncAnchorWhenIdle(now: true)
+        store.anchorWhenIdle(syncNow: true)
         let synced = try anchor(), end = try tail()
         #expect(!store.anchorUnsynced && synced.bound == end + JournalAnchor.unsyncedEntries)
         #expect(try inode() != file, "a synced anchor is a new file renamed over the old one")
@@ -196,7 +246,7 @@ struct RecordSealTests {
         var near = synced
         near.bound = end
         try near.write(to: path + ".anchor", sync: false)
-        try store.write { try store.setSetting("name", to: "五") }
+        try Self.command(store) { try store.setSetting("name", to: "五") }
         let passed = try anchor(), last = try tail()
         #expect(passed.bound == last + JournalAnchor.unsyncedEntries)
         #expect(try store.read { try store.verify() }.isClean)
@@ -226,11 +276,11 @@ struct RecordSealTests {
     /// write does not wash a cut away.
     @Test func aWriteKeepsWhatItFoundWrongWithTheAnchor() throws {
         let (store, path) = try Self.shop()
-        try store.write { try store.setSetting("name", to: "一") }
-        try store.write { try store.setSetting("name", to: "二") }
+        try Self.command(store) { try store.setSetting("name", to: "一") }
+        try Self.command(store) { try store.setSetting("name", to: "二") }
         let head = try #require(try Support.scalar(path, "SELECT max(id) FROM journal"))
         try Support.sql(path, "DROP TRIGGER journal_is_append_only_delete; DELETE FROM journal WHERE id = \(head);")
-        try store.write { try store.setSetting("name", to: "三") }
+        try Self.command(store) { try store.setSetting("name", to: "三") }
         let report = try store.read { try store.verify() }
         #expect(report.problems.contains { problem in
             if case .journalCut(head - 1, head, _, _, true) = problem { return true }

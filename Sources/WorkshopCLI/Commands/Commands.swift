@@ -18,7 +18,7 @@ enum Commands {
         "customer", "vehicle", "appointment", "checkin", "ro", "diagnose", "damage", "belongings", "estimate", "promise",
         "approve", "decline", "reopen", "void", "print", "dispatch", "handover", "inspect", "supplement", "progress", "complete",
         "board", "notify", "invoice", "discount", "pay", "refund", "release", "card", "member", "warranty", "followup", "remind", "complaint", "report",
-        "site", "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "backup", "export",
+        "site", "staff", "bay", "checkitem", "labor", "parts", "job", "shop", "history", "healthrecord", "verify", "anchor", "backup", "export",
     ]
 
     static func listed(_ commands: [CommandSpec]) -> [CommandSpec] {

@@ -35,12 +35,12 @@ enum ReportCommands {
             let scope = try scope(invocation, s)
             let title = month + (try scopeTitle(scope, s))
             let report = try s.store.report(from: start, to: end, site: scope.site)
+            let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays, site: scope.site)
             switch invocation.choice("format", as: ReportFormat.self) ?? .text {
             case .text: break
-            case .html: return try printMonth(report, title: title, format: .html, out: invocation.value("out"), site: scope.site, s)
-            case .pdf: return try printMonth(report, title: title, format: .pdf, out: invocation.value("out"), site: scope.site, s)
+            case .html: return try printMonth(report, reminders, title: title, format: .html, out: invocation.value("out"), site: scope.site, s)
+            case .pdf: return try printMonth(report, reminders, title: title, format: .pdf, out: invocation.value("out"), site: scope.site, s)
             }
-            let reminders = try s.store.reminderFigures(from: start, to: end, returnDays: s.settings.remindReturnDays, site: scope.site)
             var text = text(report, title: title, daily: true, s)
             if !reminders.isEmpty { text += "\n\n" + remindersText(reminders, s) }
             return Output(text: text, json: json(report, title: title, adding: remindersJSON(reminders)))
@@ -129,12 +129,17 @@ enum ReportCommands {
     /// the call, counted as the record stands now), and the calls no one answered.
     static func remindersText(_ f: ReminderFigures, _ s: Session) -> String {
         var fields = Fields()
-        fields.add(s.t("已联系", "Called"), "\(f.called)")
-        fields.add(s.t("其中预约 / 回厂", "  booked / came back"), "\(f.booked) / \(f.broughtBack)")
-        fields.add(s.t("回厂率", "Came back"), f.called == 0 ? "—" : percent(FixedPoint.divideRoundingHalfUp(f.broughtBack * 10_000, f.called)))
-        fields.add(s.t("未接通（次）", "Unanswered calls"), "\(f.unanswered)")
+        for (label, value) in reminderFigures(f) { fields.add(s.t(label.zh, label.en), value) }
         return s.t("提醒（回厂：预约已到店，或联系后 \(s.settings.remindReturnDays) 天内进厂）",
                    "Reminders (came back: the booking arrived, or checked in within \(s.settings.remindReturnDays) days of the call)") + "\n" + fields.render()
+    }
+
+    /// The reminders' figures as the screen and the printed month report show them.
+    static func reminderFigures(_ f: ReminderFigures) -> [(Label, String)] {
+        [(Label("已联系", "Called"), "\(f.called)"),
+         (Label("其中预约 / 回厂", "  booked / came back"), "\(f.booked) / \(f.broughtBack)"),
+         (Label("回厂率", "Came back"), f.called == 0 ? "—" : percent(FixedPoint.divideRoundingHalfUp(f.broughtBack * 10_000, f.called))),
+         (Label("未接通（次）", "Unanswered calls"), "\(f.unanswered)")]
     }
 
     static func remindersJSON(_ f: ReminderFigures) -> [(String, JSON)] {
@@ -197,13 +202,19 @@ enum ReportCommands {
     /// The month as a document (月度报表), printed like every other: PDF, or HTML from Templates/report-month.html.
     /// `site`: a site's report is headed with that site (its name, address, phone); the whole
     /// shop's with the shop's.
-    static func printMonth(_ r: PeriodReport, title: String, format: PrintCommands.DocumentFormat, out: String?, site: Site? = nil,
-                           _ s: Session) throws -> Output {
+    /// What the screen shows is printed: the figures, the cards, the days (up to today in the
+    /// month under way) and the reminders.
+    static func printMonth(_ r: PeriodReport, _ reminders: ReminderFigures, title: String, format: PrintCommands.DocumentFormat,
+                           out: String?, site: Site? = nil, _ s: Session) throws -> Output {
         let cards = r.cards.isEmpty && r.paidFromCards.fen == 0 ? [] : cardFigures(r, currency: s.settings.currency)
         let document = ReportDocuments.month(title, figures: figures(r).map { ReportDocuments.Figure($0.0, $0.1) },
                                              cards: cards.map { ReportDocuments.Figure($0.0, $0.1) },
+                                             reminders: reminders.isEmpty ? [] : reminderFigures(reminders).map {
+                                                 // The screen's indent is not the paper's.
+                                                 ReportDocuments.Figure(Label($0.0.zh, $0.0.en.trimmingCharacters(in: .whitespaces)), $0.1)
+                                             },
                                              days: r.daily.map { ReportDocuments.Day(day: $0.day, revenue: $0.revenue, cars: $0.cars) },
-                                             settings: try s.papersSettings(site: site), printedAt: s.now)
+                                             today: s.zone.formatDate(s.now), settings: try s.papersSettings(site: site), printedAt: s.now)
         let path = try PrintCommands.outputPath(out, defaultName: "report-\(title.replacingOccurrences(of: " · ", with: "-")).\(format.rawValue)", session: s)
         return try PrintCommands.write([document], format: format, to: path, session: s)
     }
@@ -222,6 +233,8 @@ enum ReportCommands {
          (Label("单车产值", "Average order"), r.averageOrder.grouped),
          (Label("成交率", "Close ratio"), percent(r.closeRatio)),
          (Label("优惠", "Discounts"), r.discounts.grouped),
+         (Label("收款（不含挂账）", "Payments received (not on account)"), r.payments.grouped),
+         (Label("挂账", "Charged to account"), r.chargedToAccount.grouped),
          (Label("预约 / 到店 / 未到", "Bookings / arrived / no-shows"), "\(r.bookings) / \(r.arrivals) / \(r.noShows)"),
          (Label("返修", "Comebacks"), "\(r.comebacks)"),
          (Label("新投诉 / 未结投诉", "Complaints new / open"), "\(r.complaintsRegistered) / \(r.openComplaints)")]

@@ -112,13 +112,15 @@ extension Session {
     }
 
     /// A site's papers: the shop's settings with the site's company (or name), credit code, address and
-    /// phone (the home site's: the shop's).
+    /// phone (the home site's: the shop's); headed with its company, the site's name too.
     func papersSettings(site: Site?) throws -> ShopSettings {
         guard let site, !site.isHome else { return settings }
         var papers = settings
         // The 承修方 is the company running the site, with its own credit code — never the home
         // company's (a site without one prints none).
         papers.name = site.company.isEmpty ? site.name : site.company
+        // Under the company's name, the site's own: which of its shops the customer dealt with.
+        papers.papersSiteName = site.company.isEmpty ? "" : site.name
         papers.creditCode = site.creditCode
         papers.address = site.address
         papers.phone = site.phone

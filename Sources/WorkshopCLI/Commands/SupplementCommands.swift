@@ -20,20 +20,21 @@ enum SupplementCommands {
              summary: Phrase("追加一项工时，待客户答复", "report added labour, for the customer's answer"),
              examples: ["supplement RO12 add labor \"更换刹车油\" hours=0.5 reason=\"刹车油含水超标\""]) { invocation, s in
             try add({ record in try EstimateCommands.laborLine(invocation, s, terms: record.terms(current: s.terms)) }, invocation, s,
-                    priceTyped: EstimateCommands.priceTyped(invocation, "rate"))
+                    priceTyped: EstimateCommands.priceTyped(invocation, "rate"), unlisted: invocation.value("unlisted") ?? false)
         },
         Form([arg("order", .order), word("add"), word("part", "parts", "材料", "配件"), textArg("part", EstimateCommands.partNamed)],
              options: EstimateCommands.partOptions + [reason, EstimateCommands.authorized], access: .write, roles: reporters,
              summary: Phrase("追加一项配件，待客户答复", "report an added part, for the customer's answer"),
              examples: ["supplement RO12 add part BD-0986 qty=2 reason=\"前刹车盘厚度低于极限，影响制动安全\""]) { invocation, s in
             try add({ _ in try EstimateCommands.partLine(invocation, s) }, invocation, s,
-                    priceTyped: EstimateCommands.priceTyped(invocation, "price"))
+                    priceTyped: EstimateCommands.priceTyped(invocation, "price"), unlisted: invocation.value("unlisted") ?? false)
         },
         Form([arg("order", .order), word("add"), word("fee", "other", "其他"), textArg("description")],
              options: [required("amount", .money), reason], access: .write, roles: reporters,
              summary: Phrase("追加一项其他费用，待客户答复", "report an added charge, for the customer's answer"),
              examples: ["supplement RO12 add fee \"外加工\" amount=80 reason=\"需光盘\""]) { invocation, s in
-            try add({ _ in try EstimateCommands.feeLine(invocation) }, invocation, s, priceTyped: true)
+            // A fee is on no catalogue: nothing for `unlisted=` to say, and the form does not take it.
+            try add({ _ in try EstimateCommands.feeLine(invocation) }, invocation, s, priceTyped: true, unlisted: false)
         },
         Form([arg("order", .order), arg("item", .line), word("approve", "approved", "yes", "同意")], options: answerOptions,
              access: .write, roles: [.advisor, .manager], summary: Phrase("记录客户同意", "the customer approves"),
@@ -47,8 +48,9 @@ enum SupplementCommands {
         },
     ])
 
+    /// `unlisted`: as the calling form read it (only labour and parts declare `unlisted=`).
     static func add(_ makeLine: (OrderRecord) throws -> OrderLine, _ invocation: Invocation, _ s: Session,
-                    priceTyped: Bool) throws -> Output {
+                    priceTyped: Bool, unlisted: Bool) throws -> Output {
         let record = try s.record(invocation)
         let order = record.order
         let line = try makeLine(record)
@@ -56,7 +58,7 @@ enum SupplementCommands {
                                                                 list: try EstimateCommands.listPrice(of: line, record, s),
                                                                 authorizedBy: s.authorizingManager(invocation), current: s.terms,
                                                                 named: try EstimateCommands.catalogueName(of: line, s),
-                                                                unlisted: invocation.value("unlisted") ?? false,
+                                                                unlisted: unlisted,
                                                                 member: try s.store.memberTier(for: record), priceTyped: priceTyped))
         let added = change.newLines[0]
         return .message(s.t("\(order.number) 追加项目 \(added.number)：\(OrderView.itemText(added, s)) ¥\(added.amount.grouped)，待客户确认（notify \(order.number) 可生成告知短信）",

@@ -4,7 +4,7 @@ import WorkshopStore
 
 /// Keeping the shop's record: verify it, back it up, export it.
 enum TrustCommands {
-    static let all = [verify, backup, export]
+    static let all = [verify, anchor, backup, export]
 
     static let verify = CommandSpec("verify", aliases: ["核查"], group: .shop,
         summary: Phrase("核查数据库：日志哈希链与锚点、每一行与写入它的日志条目、触发器、完整性、库存与流水", "check the database: the journal's hash chain and its anchor, every row against the entry that wrote it, the triggers, integrity, stock sums"), forms: [
@@ -22,6 +22,28 @@ enum TrustCommands {
                              ("head", .object([("entry", .int(report.head.entry)), ("hash", .string(report.head.hash))])),
                              ("late_entries", .int(report.lateEntries)),
                              ("notes", .array(report.notes.map { .string(w.note($0)) }))])
+        },
+    ])
+
+    /// The anchor file (the chain's end kept outside the database): shown to copy elsewhere, or
+    /// started again by a manager when it is lost — recorded with the reason, for verify to name.
+    static let anchor = CommandSpec("anchor", aliases: ["锚点"], group: .shop,
+        summary: Phrase("锚点：日志链头在数据库之外的记录", "the anchor: the journal's head kept outside the database"), forms: [
+        Form([word("show", "显示")], access: .read, roles: [.manager],
+             summary: Phrase("显示锚点内容（可抄送到别处保存，日后供核查对照）", "show the anchor (to keep a copy elsewhere, for verify to check against later)"),
+             examples: ["anchor show"]) { _, s in
+            let text = try s.store.anchorText()
+            return Output(text: s.t("锚点 \(s.store.anchorPath)：\n", "anchor \(s.store.anchorPath):\n") + text,
+                          json: .object([("path", .string(s.store.anchorPath)), ("anchor", .string(text))]))
+        },
+        Form([word("restart", "重建")], options: [required("reason", .text("原因", "REASON"))], access: .write, roles: [.manager],
+             summary: Phrase("锚点遗失或已不对应本数据库时（如恢复备份、缺失的记录已查清）重新建立，写明原因；旧锚点另存，核查时会列出此次重建",
+                             "start the anchor again when it is lost or no longer stands for this database (a backup restored, the lost records accounted for), saying why; the old one is kept aside, and verify names the restart"),
+             examples: ["anchor restart reason=\"从 11-30 备份恢复，之后的单据已补录\""]) { invocation, s in
+            let restarted = try s.store.restartAnchor(reason: invocation.need("reason"))
+            let aside = restarted.keptAside.map { s.t("；旧锚点另存为 \($0)", "; the old one is kept as \($0)") } ?? ""
+            return .message(s.t("锚点已从第 \(restarted.entry) 条重新建立", "the anchor starts again at entry \(restarted.entry)") + aside,
+                            [("entry", .int(restarted.entry)), ("kept_aside", .string(restarted.keptAside))])
         },
     ])
 

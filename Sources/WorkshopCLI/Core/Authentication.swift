@@ -33,6 +33,8 @@ enum Authentication {
         // wrong PIN can be counted (whoever can read the file holds its PIN hashes anyway).
         let outcome: Outcome = try store.readOrWrite {
             guard try store.staffCount() > 0 else {
+                // Whoever signs in to a shop without staff becomes its manager: only a new shop.
+                if try store.hadStaff() { return .refused(.staffRemovedOutside) }
                 guard let pin else { return .refused(.newShopNeedsPIN(name: name)) }
                 try store.ensureWritable()
                 let member = try store.saveStaff(name: name, roles: [.manager], group: nil, pinHash: try hash(pin))
@@ -69,6 +71,8 @@ enum Authentication {
     /// row lock it for fifteen minutes) and a right one as a clean start.
     private static func check(_ name: String, pin: String?, at now: Timestamp, store: Store) throws -> Check {
         guard let account = try store.account(named: name), account.member.active else { return .refused(.notOnStaff(name: name)) }
+        // Roles and PIN are taken from the row only as Workshop left it, before anything is counted.
+        guard try store.staffRowIsAsSealed(name) else { return .refused(.alteredOutside(name: name)) }
         if let until = account.lockedUntil, until > now {
             return .refused(.locked(name: name, until: until, attempts: maximumAttempts))
         }
@@ -148,6 +152,7 @@ enum Authentication {
     /// one counted toward the lock of co-signing only; a right one starts that count again.
     private static func checkSignOff(_ name: String, pin: String, at now: Timestamp, store: Store) throws -> SignOffCheck {
         guard let account = try store.account(named: name), account.member.active else { return .refused(SignInRefusal.notOnStaff(name: name)) }
+        guard try store.staffRowIsAsSealed(name) else { return .refused(SignInRefusal.alteredOutside(name: name)) }
         if let until = account.lockedUntil, PINAttempts.isLocked(until: until, at: now) {
             return .refused(SignInRefusal.locked(name: name, until: until, attempts: maximumAttempts))
         }
@@ -221,6 +226,10 @@ enum SignInRefusal: WordedRefusal {
     case notAPIN(name: String)
     /// A failed `login` as someone else: `previous` is signed out (see `signOutAfterFailedSwitch`).
     indirect case failedAndSignedOut(previous: String, reason: SignInRefusal)
+    /// The person's staff row is not as Workshop sealed it (changed outside: roles, PIN).
+    case alteredOutside(name: String)
+    /// The staff list is empty in a shop that had people: emptied outside Workshop.
+    case staffRemovedOutside
 
     func words(_ w: Wording) -> String {
         switch self {
@@ -247,6 +256,12 @@ enum SignInRefusal: WordedRefusal {
         case .notAPIN(let name):
             return w("输入的不是 PIN（PIN 为 4 到 12 位数字）：\(name) 未登录，不计为错误尝试",
                      "that is not a PIN (a PIN is 4 to 12 digits): \(name) is not signed in, and this is not counted as a wrong PIN")
+        case .alteredOutside(let name):
+            return w("\(name) 的员工记录（角色、门店或 PIN）在 Workshop 之外被改动过，不能用于登录或代为签字。请经理运行 verify 查看，再用 staff set \(name) role=… 或 staff pin \(name) 重新设定此人",
+                     "the staff record of \(name) (roles, site or PIN) was changed outside Workshop: it cannot sign in or sign off. A manager runs verify to see the change, then sets the person again (staff set \(name) role=… or staff pin \(name))")
+        case .staffRemovedOutside:
+            return w("员工名单已在 Workshop 之外被清空：不能当作新门店建立经理。请用备份恢复数据库，并运行 verify 查看",
+                     "the staff list was emptied outside Workshop: this is not a new shop whose first person becomes manager. Restore the database from a backup and run verify")
         case .failedAndSignedOut(let previous, let reason):
             return reason.words(w) + w("；\(previous) 已退出登录，现在无人登录（login 姓名）",
                                        "; \(previous) is signed out, nobody is signed in now (login NAME)")

@@ -166,7 +166,7 @@ public final class App {
     public func idle(ending: Bool = false) {
         let minimum = ending || isInteractive ? 1 : App.scriptCheckpointFrames
         session.store.checkpointWhenIdle(minimumFrames: minimum)
-        session.store.syncAnchorWhenIdle(now: ending || isInteractive)
+        session.store.anchorWhenIdle(syncNow: ending || isInteractive)
     }
 
     /// Runs every line from a source until its end, `quit`, or (with --bail) the first failure.
@@ -283,7 +283,7 @@ public final class App {
             if !process(line, location: Location(file: path, line: number)) && bail { stopped = true }
             // A sourced file is a script, even at a terminal: the log is checkpointed once it has grown.
             session.store.checkpointWhenIdle(minimumFrames: App.scriptCheckpointFrames)
-            session.store.syncAnchorWhenIdle(now: false)
+            session.store.anchorWhenIdle(syncNow: false)
         }
         return (commands, failures - before)
     }

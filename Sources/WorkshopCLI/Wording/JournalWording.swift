@@ -95,6 +95,7 @@ extension JournalAction {
         case .partOnOrder: return Phrase("配件订货", "part ordered")
         case .partSave: return Phrase("保存配件", "part saved")
         case .recordSeal: return Phrase("封存记录", "record sealed")
+        case .anchorRestart: return Phrase("重新建立锚点", "anchor restarted")
         case .paymentAdd: return Phrase("收款", "payment")
         case .paymentRefund: return Phrase("退款", "refund")
         case .reminderSet: return Phrase("设置提醒", "reminder set")

@@ -212,6 +212,14 @@ extension Wording {
         case .anchorUnreadable(let anchor, let earlier):
             return anchorSaid(earlier) + self("锚点文件 \(anchor) 不是锚点：在 Workshop 之外被改写",
                                               "the anchor file \(anchor) is not an anchor: overwritten outside Workshop")
+        case .anchorRemoved(let anchor, let last):
+            return self("没有锚点文件 \(anchor)，而 Workshop 写到第 \(last) 条时一直保有它：它被删除或移走（若同时换回了旧的数据库副本，其后的记录就此消失而无从察觉）。"
+                            + "核查备份副本请核查门店数据库本身；锚点确已遗失、缺失的记录已查清的，由经理运行 anchor restart reason=\"…\" 重新建立",
+                        "no anchor file at \(anchor), though Workshop kept one while it wrote entries up to \(last): it was removed or moved (with an older copy of the database put back, what was recorded since is gone unseen). "
+                            + "To check a backup copy, verify the shop's own database; once a lost anchor is accounted for, a manager starts it again with anchor restart reason=\"…\"")
+        case .anchorBegunLate(let anchor, let begun, let earlier):
+            return self("锚点 \(anchor) 从第 \(begun) 条才开始，而此前 Workshop 已保有锚点写到第 \(earlier) 条：原锚点被删除或替换，且无经理重新建立的记录（anchor restart）；若换回过旧的数据库副本，其后的记录已消失而无从察觉",
+                        "the anchor \(anchor) begins at entry \(begun), though Workshop had kept an anchor while it wrote entries up to \(earlier): that anchor was removed or replaced, and no manager restarted it (anchor restart); if an older copy of the database was put back, what was recorded since is gone unseen")
         case .changedOutside(let table, let row, let operation, let at):
             let done: String
             switch operation {
@@ -269,6 +277,9 @@ extension Wording {
                         "no anchor file at \(path): the journal's end is checked against nothing outside the database (a backup's copy, or not written since the upgrade); compare the head with the last day report")
         case .head(let entry, let hash):
             return self("链头：", "chain head: ") + chainHead(entry: entry, hash: hash)
+        case .anchorRestarted(let entry, let by, let at, let reason):
+            return self("锚点于第 \(entry) 条由 \(by) 在 \(time(at)) 重新建立：\(reason)",
+                        "the anchor was started again at entry \(entry) by \(by) on \(time(at)): \(reason)")
         }
     }
 

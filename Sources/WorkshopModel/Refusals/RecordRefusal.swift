@@ -53,6 +53,14 @@ public enum RecordProblem: Hashable, Sendable {
     case journalPastAnchor(from: Int, to: Int, anchor: String, earlier: Bool)
     /// The anchor file is there but is not an anchor.
     case anchorUnreadable(anchor: String, earlier: Bool)
+    /// No anchor file, though Workshop wrote entries (up to `lastEntry`) while it kept one: it was
+    /// removed or moved — with an older copy of the database put back, the entries since are gone
+    /// unseen.
+    case anchorRemoved(anchor: String, lastEntry: Int)
+    /// The anchor was begun at entry `begunAt`, after Workshop had written entries (up to
+    /// `earlierEntry`) with an anchor kept: that one was removed or replaced, and no manager
+    /// restarted it (`anchor restart`).
+    case anchorBegunLate(anchor: String, begunAt: Int, earlierEntry: Int)
 
     // The safeguards.
     /// A row changed outside Workshop, as the watch triggers logged it (`at` in UTC, as SQLite wrote it).
@@ -97,4 +105,6 @@ public enum RecordNote: Hashable, Sendable {
     case anchorMissing(path: String)
     /// The chain's head: the last entry and its hash, to compare with the day report on paper.
     case head(entry: Int, hash: String)
+    /// The anchor was started again by a manager at entry `entry` (`anchor restart`), saying why.
+    case anchorRestarted(entry: Int, by: String, at: Timestamp, reason: String)
 }

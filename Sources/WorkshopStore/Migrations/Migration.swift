@@ -34,7 +34,7 @@ enum MigrationStep: String, Sendable {
                     BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
                 """)
         case .sealRecord:
-            try RecordSeal.sealAsFound(ShopDatabase(db), command: "007-record-seals")
+            try RecordSeal.sealAsFound(ShopDatabase(db), command: "007-record-seals", site: nil)
         case .tallyReleased:
             try ReportTallies.tallyReleased(ShopDatabase(db))
         }

@@ -26,6 +26,7 @@ enum Schema {
         .sites,
         .journalIndexes,
         .siteFigures,
+        .siteHooksAndEntries,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -17,6 +17,7 @@ enum PostgresMigrations {
         .gaplessNumbers,
         .journalIndexes,
         .siteFigures,
+        .siteHooksAndEntries,
     ]
 
     /// The record of the migrations applied, made before the first one, as SQLite's Migrator makes it.
