@@ -67,13 +67,22 @@ final class TextMeasure {
             let unit = unitWidth(piece.trimmingTrailingSpaces)
             guard unit * fitted / 1000 > width, unit > 0 else { continue }
             let share = piece.hasDigit ? TextMeasure.smallestShareForNumbers : TextMeasure.smallestShare
-            fitted = min(fitted, max(quarters(size * share, .up), quarters(width * 1000 / unit, .down)))
+            // A piece too wide even at its smallest size is broken (wrap), at no less than a word's
+            // smallest size: a part number broken in three and shrunk to half would be unreadable.
+            let needed = quarters(width * 1000 / unit, .down)
+            fitted = min(fitted, needed >= quarters(size * share, .up) ? needed : quarters(size * TextMeasure.smallestShare, .up))
         }
         return FittedText(lines: paragraphs.flatMap { wrap($0, width: width, size: fitted) }, size: fitted)
     }
 
-    /// Greedy filling: a piece goes on the line if it fits without its trailing spaces.
+    /// Greedy filling: a piece goes on the line if it fits without its trailing spaces. A piece
+    /// with a digit (a part number, an amount) wider than the line even at its smallest size is
+    /// broken after its hyphens, underscores and slashes (WABCO-925-321-0010-…), and only then
+    /// by characters: never drawn over the next column.
     private func wrap(_ pieces: [Substring], width: Float, size: Float) -> [String] {
+        let pieces = pieces.flatMap { piece in
+            piece.hasDigit && self.width(piece.trimmingTrailingSpaces, size: size) > width ? TextMeasure.afterJoiners(piece) : [piece]
+        }
         var lines: [String] = []
         var line = ""
         var lineWidth: Float = 0
@@ -81,7 +90,7 @@ final class TextMeasure {
             let pieceWidth = self.width(piece, size: size)
             let inkWidth = self.width(piece.trimmingTrailingSpaces, size: size)
             if line.isEmpty || lineWidth + inkWidth <= width {
-                if line.isEmpty && inkWidth > width && !piece.hasDigit {
+                if line.isEmpty && inkWidth > width {
                     lines += breakByCharacters(piece, width: width, size: size, into: &line, lineWidth: &lineWidth)
                     continue
                 }
@@ -92,7 +101,7 @@ final class TextMeasure {
             lines.append(String(line.trimmingTrailingSpaces))
             line = ""
             lineWidth = 0
-            if inkWidth > width && !piece.hasDigit {
+            if inkWidth > width {
                 lines += breakByCharacters(piece, width: width, size: size, into: &line, lineWidth: &lineWidth)
             } else {
                 line = String(piece)
@@ -103,7 +112,20 @@ final class TextMeasure {
         return lines
     }
 
-    /// The last resort, for a word with no digit wider than the line at the smallest size.
+    /// A piece cut after each hyphen, underscore or slash: where a part number breaks.
+    static func afterJoiners(_ piece: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var start = piece.startIndex
+        for index in piece.indices where "-_/".contains(piece[index]) {
+            let end = piece.index(after: index)
+            parts.append(piece[start..<end])
+            start = end
+        }
+        if start < piece.endIndex { parts.append(piece[start...]) }
+        return parts
+    }
+
+    /// The last resort, for a word wider than the line at the smallest size.
     private func breakByCharacters(_ piece: Substring, width: Float, size: Float, into line: inout String,
                                    lineWidth: inout Float) -> [String] {
         var lines: [String] = []

@@ -655,9 +655,10 @@ public struct OrderDocuments {
         let parts = Table(title: Label("材料费", "Parts and materials"), columns: numberColumns + [
             Column(Label("配件名称", "Part"), weight: 1.5),
             Column(Label("配件号", "Part no."), weight: 1.2),
-            Column(Label("品牌", "Brand"), weight: 0.6),
-            // Wide enough for "customer-supplied" whole.
-            Column(Label("配件类别", "Class"), weight: 1.7),
+            // A Chinese brand (霍尼韦尔, 博世) whole on one line; the class wide enough for its longest
+            // word: 客户自带, or "customer-supplied" on an English paper.
+            Column(Label("品牌", "Brand"), weight: bilingual ? 1.1 : 0.8),
+            Column(Label("配件类别", "Class"), weight: bilingual ? 1.2 : 1.5),
             Column(Label("数量", "Qty"), alignment: .right, weight: 0.6),
             Column(Label("单价", "Unit price"), alignment: .right, weight: 1),
             Column(Label("金额", "Amount"), alignment: .right, weight: 1.1),
@@ -770,7 +771,12 @@ public struct OrderDocuments {
                       : (bilingual ? "维修已完工，交车出厂。 The work is completed: released." : "The work is completed: released.")),
             .fields(title: nil, columns: 4, fields: [
                 Field(Label("随车物品（已清点交还）", "Belongings (checked back)"), returned.isEmpty ? "—" : returned, span: 2),
-                Field(Label("钥匙", "Key"), order.keyTag.map { (bilingual ? "\($0) 已交还" : "\($0) returned") } ?? "—"),
+                // A declined car's note may be printed before its key comes off the hook: it says which.
+                Field(Label("钥匙", "Key"), order.keyTag.map { tag in
+                    order.keyReturnedAt != nil || order.releasedAt != nil
+                        ? (bilingual ? "\(tag) 已交还" : "\(tag) returned")
+                        : (bilingual ? "\(tag) 仍在钥匙柜，待交还" : "\(tag) still on its hook, to be handed back")
+                } ?? "—"),
                 Field(Label("旧件", "Old parts"), word(order.oldParts)),
                 Field(Label("随车证件（已交还）", "Documents (returned)"), record.documents.map(\.name).joined(separator: bilingual ? "、" : ", "), span: 4),
             ]),

@@ -100,6 +100,16 @@ public struct Complaint: Sendable {
         return .registered
     }
 
+    /// A major complaint is the manager's (重大投诉由经理处理): once classified major, only a manager
+    /// reclassifies, verifies, answers or closes it — its assignee, when a manager is assigned.
+    public func mayBeHandled(by member: StaffMember, assignee: StaffMember?) throws {
+        guard classification == .major else { return }
+        let handler = assignee.flatMap { $0.has(.manager) && $0.active ? $0.name : nil }
+        guard member.has(.manager), handler == nil || handler == member.name else {
+            throw AfterSalesRefusal.majorIsManagers(complaint: id, by: member.name, handler: handler)
+        }
+    }
+
     /// Deadlines passed without the step done.
     public func overdue(at now: Timestamp) -> [String] {
         var late: [String] = []

@@ -80,7 +80,8 @@ public struct Vehicle: Hashable, Sendable {
         self.fuel = fuel
         self.vehicleClass = vehicleClass
         self.vehicleType = vehicleType
-        self.plateColor = plateColor ?? plate.kind.defaultColor
+        // An ordinary motorcycle's plate is yellow (GA 36-2018 普通摩托车号牌), as a large car's is.
+        self.plateColor = plateColor ?? (plate.kind == .ordinary && vehicleClass == .motorcycle ? .yellow : plate.kind.defaultColor)
         self.odometer = odometer
         self.createdAt = createdAt
     }

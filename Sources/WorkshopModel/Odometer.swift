@@ -62,6 +62,10 @@ public struct OdometerHistory: Sendable {
         }
         return standing
     }
+
+    /// The history with one more reading: what the record will hold once it is written (a
+    /// check-in's reading, before anything reads the record again).
+    public func adding(_ reading: OdometerReading) -> OdometerHistory { OdometerHistory(readings + [reading]) }
 }
 
 /// A reading beyond what a car plausibly drives, confirmed by the advisor: kept on record with the

@@ -22,6 +22,13 @@ public enum PINAttempts {
         return (count, count >= maximum ? now + lockMinutes * 60 : nil)
     }
 
+    /// Changing a PIN at a terminal signed in as its owner asks for the current one first: whoever
+    /// finds a terminal left signed in must not take the account by setting a PIN they choose. A
+    /// manager setting someone else's (a forgotten one) is not asked; nor an account with no PIN yet.
+    public static func changeNeedsCurrentPIN(of person: String, signedIn: String?, hasPIN: Bool) -> Bool {
+        hasPIN && person == signedIn
+    }
+
     /// Whether a lock ending at `until` still holds at `now` (the system's clock, never a session's).
     public static func isLocked(until: Timestamp?, at now: Timestamp) -> Bool {
         guard let until else { return false }

@@ -50,6 +50,8 @@ public enum InputRefusal: Refusal, Equatable {
     case notWholePercentage(field: String, given: String)
     case notYesNo(field: String, given: String)
     case notDateTime(field: String, given: String)
+    /// Where a day alone is no answer (a promised time, the clock): a date and its time of day.
+    case notDateAndTime(field: String, given: String)
     /// A date with a time of day that does not exist (25:00, 9:60).
     case notTimeOfDay(field: String, given: String)
     case notOdometer(field: String, given: String)

@@ -201,6 +201,16 @@ public enum TimeParser {
         return instant
     }
 
+    /// A date and its time of day, where a day alone is no answer (a promised time, the clock): the
+    /// refusal lists only what such a field takes.
+    public static func parseWithTime(_ text: String, zone: ShopZone, now: Timestamp, field: String) throws -> Timestamp {
+        do {
+            return try parse(text, zone: zone, now: now, field: field)
+        } catch InputRefusal.notDateTime(let field, let given) {
+            throw InputRefusal.notDateAndTime(field: field, given: given)
+        }
+    }
+
     static func instant(_ raw: String, zone: ShopZone, now: Timestamp) -> Timestamp? {
         let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)

@@ -8,14 +8,15 @@ import WorkshopModel
 extension Store {
     /// A check-in's reads once the car is known: its owner, its orders released under warranty,
     /// the categories the labour operations imply, its odometer readings, an order it is already
-    /// in the shop under, and its declined orders not yet released (the check-in's notice; its
-    /// new order is never one of them). Six round trips become one.
+    /// in the shop under, its declined orders not yet released (the check-in's notice; its new
+    /// order is never one of them), and its reminders (the maintenance due, moved by the reading
+    /// taken). Seven round trips become one.
     public func sendAheadCheckInReads(_ vehicle: Vehicle) throws {
         let id: [SQLValue] = [.integer(Int64(vehicle.id))]
         try db.sendAhead([(Self.customerByID, [.integer(Int64(vehicle.ownerID))]), (Self.releasedUnderWarranty, id),
                           (Self.operationsWithCategory, [])]
                          + Self.odometerReads(vehicleID: vehicle.id)
-                         + [(Self.openOrderOfVehicle, id), (Self.declinedUnreleasedOfVehicle, id)])
+                         + [(Self.openOrderOfVehicle, id), (Self.declinedUnreleasedOfVehicle, id), (Self.remindersOfVehicle, id)])
     }
 
     /// A release's reads before it hands the car back: the order's payments, the warranty term of

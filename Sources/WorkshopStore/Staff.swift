@@ -27,8 +27,9 @@ extension Store {
             throw StaffRefusal.notOnStaff(name: name, role: role, holders: holders)
         }
         guard member.has(role) || others.contains(where: member.has) else {
-            let holders = try allStaff().filter { $0.has(role) && $0.active }.map(\.name)
-            throw StaffRefusal.lacksRole(name: name, roles: member.roles, needed: role, holders: holders)
+            let accepted = [role] + others.filter { $0 != role }
+            let holders = try allStaff().filter { person in person.active && accepted.contains(where: person.has) }.map(\.name)
+            throw StaffRefusal.lacksRole(name: name, roles: member.roles, needed: role, alsoAccepted: Array(accepted.dropFirst()), holders: holders)
         }
         return member
     }

@@ -20,6 +20,21 @@ struct TextFittingTests {
         #expect(measure.width(fitted.lines[0], size: fitted.size) <= width)
     }
 
+    /// A part number too wide even at the smallest size breaks after its hyphens, and a piece
+    /// still too wide by characters: every line within the column, nothing drawn over the next.
+    @Test func aPartNumberTooWideAtTheSmallestSizeBreaksAfterItsHyphens() {
+        let number = "WABCO-925-321-0010-SUPERLONGPARTNO"
+        let width = measure.width("WABCO-925-321-", size: 9.5)
+        let fitted = measure.fit(number, width: width, size: 9.5)
+        #expect(fitted.lines.joined() == number)
+        #expect(fitted.lines.count > 1 && fitted.lines[0].hasSuffix("-"), "\(fitted.lines)")
+        for line in fitted.lines { #expect(measure.width(line, size: fitted.size) <= width, "\(line) overflows") }
+        let solid = "A1234567890123456789012345"
+        let narrow = measure.fit(solid, width: measure.width("A12345678", size: 9.5), size: 9.5)
+        #expect(narrow.lines.joined() == solid && narrow.lines.count > 1)
+        for line in narrow.lines { #expect(measure.width(line, size: narrow.size) <= measure.width("A12345678", size: 9.5)) }
+    }
+
     @Test func anAmountShrinksWithTheRestOfItsCell() {
         let width = measure.width("12,345.6", size: 9.5)
         let fitted = measure.fit("¥12,345.67", width: width, size: 9.5)

@@ -29,7 +29,8 @@ struct CashDeskTests {
         #expect(try shop.script(FloorTests.fixtures + """
             staff add 周静 role=cashier pin=1234
             checkin 京A12345 odometer=45210 fuel=1/2 complaint="刹车异响" key=K40
-            decline RO1 fee=20 reason=太贵
+            diagnose RO1 "前刹车片磨损" fee=20
+            decline RO1 reason=太贵
             """).status == 0)
         let before = try shop.fingerprint()
         let taken = try shop.command("checkin 粤BD12345 odometer=30000 battery=80 complaint=异响 key=K40")
@@ -55,7 +56,8 @@ struct CashDeskTests {
             decline RO1 reason=太贵
             release RO1 signed=张伟 print=no
             checkin 粤BD12345 odometer=30000 battery=80 complaint=异响
-            decline RO2 fee=20 reason=太贵
+            diagnose RO2 "异响来自悬架" fee=20
+            decline RO2 reason=太贵
             pay RO2 amount=20 method=cash
             release RO2 signed=李娜 print=no
             """).status == 0)
@@ -178,6 +180,23 @@ struct CashDeskTests {
         #expect(try shop.command("print RO1 settlement out=\(reprint)").status == 0)
         #expect(try PrintTests.pdfText(reprint).contains("JS2026-00001"))
         #expect(try shop.count("SELECT count(*) FROM orders WHERE settlement_no = 'JS2026-00001'") == 1)
+    }
+
+    /// The release's papers go into RO…-release-papers.pdf; the release note printed again alone is
+    /// RO…-release.pdf beside it, never over the papers handed over.
+    @Test func aReleaseNoteReprintedLeavesTheReleasePapersAlone() throws {
+        let shop = try finalPassedAndPaid()
+        let released = try shop.command("release RO1 signed=张伟 odometer=45260", json: true)
+        #expect(released.status == 0, "\(released.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(released.stdout.utf8)) as? [String: Any]
+        let papers = try #require((report?["documents"] as? [String])?.first)
+        #expect(papers.hasSuffix("/RO1-release-papers.pdf"), "\(papers)")
+        let before = try PrintTests.pdfText(papers)
+        let note = try shop.command("print RO1 release")
+        #expect(note.status == 0, "\(note.stderr)")
+        #expect(note.stdout.contains("RO1-release.pdf"), "\(note.stdout)")
+        #expect(try PrintTests.pdfText(papers) == before, "the papers handed over are as they were")
+        #expect(before.contains("机动车维修竣工出厂合格证") && before.contains("结算清单"))
     }
 
     /// The papers handed over at release are made from the record as it was left, without reading
@@ -309,11 +328,13 @@ struct CashDeskTests {
         _ = try shop.command("complaint 1 classify major")
         #expect(try shop.command("complaint 1 assign 孙检").stderr.contains("not a manager"))
         #expect(try shop.command("complaint 1 assign 钱主管").status == 0)
-        _ = try shop.command("complaint 1 verify \"高峰期工位不足\"")
+        // A major complaint is its manager's: 王芳, a manager too, does not answer for 钱主管.
+        #expect(try shop.command("complaint 1 verify \"高峰期工位不足\"").stderr.contains("handled by the manager 钱主管"))
+        #expect(try shop.command("complaint 1 verify \"高峰期工位不足\" by=钱主管").status == 0)
         #expect(try shop.command("complaint 1 resolve \"增加预约时段\" by=孙检").stderr.contains("not a manager"))
         // The assignee answers: 钱主管 confirms with their own PIN (WORKSHOP_SIGNER_PIN in a script).
         #expect(try shop.command("complaint 1 resolve \"增加预约时段\" by=钱主管").status == 0)
-        #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes").status == 0)
+        #expect(try shop.command("complaint 1 followup result=\"客户认可\" satisfied=yes by=钱主管").status == 0)
         #expect(try shop.count("SELECT count(*) FROM complaints WHERE id = 1 AND followed_up_at IS NOT NULL AND satisfied = 1 AND resolved_by = '钱主管'") == 1)
         #expect(try shop.inShopLanguage.command("complaint list").stdout.contains("没有未结投诉"))
     }

@@ -918,7 +918,7 @@ struct ChainSitesTests {
         let shop = try chain()
         let before = try shop.fingerprint()
         let empty = try shop.inShopLanguage.command("site add \"\" code=4403000009")
-        #expect(empty.status != 0 && empty.stderr.contains("门店名称不能为空") && !empty.stderr.contains("site"), "\(empty.stderr)")
+        #expect(empty.status != 0 && empty.stderr.contains("门店不能为空") && !empty.stderr.contains("site"), "\(empty.stderr)")
         #expect(try shop.fingerprint() == before)
         let show = try shop.inShopLanguage.command("shop show").stdout
         for key in ["card_bonus_limit", "remind_maintenance_km", "remind_maintenance_months", "remind_lead_days",

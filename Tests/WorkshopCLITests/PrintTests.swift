@@ -52,7 +52,8 @@ struct PrintTests {
 
     @Test func aDeclinedEstimatePrintsWithItsFee() throws {
         let shop = try shop()
-        _ = try shop.command("decline RO2 fee=80")
+        #expect(try shop.command("diagnose RO2 \"前刹车片磨损\" fee=80").status == 0)
+        #expect(try shop.command("decline RO2").status == 0)
         let directory = Workshop.temporaryDirectory()
         #expect(try shop.command("print RO2 estimate out=\(directory)").status == 0)
         let text = try Self.pdfText(directory + "/RO2-estimate.pdf")

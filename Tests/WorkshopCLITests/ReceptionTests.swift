@@ -81,7 +81,8 @@ struct ReceptionTests {
 
     @Test func declinedWorkIsOfferedAgainAtTheNextVisit() throws {
         let shop = try estimatedShop()
-        let declined = try shop.command("decline RO1 fee=50 reason=太贵")
+        #expect(try shop.command("diagnose RO1 \"前刹车片磨损\" fee=50").status == 0)
+        let declined = try shop.command("decline RO1 reason=太贵")
         #expect(declined.status == 0)
         #expect(declined.stdout.contains("50.00"))
         let next = try shop.command("checkin 京A12345 odometer=46000 fuel=F complaint=保养")

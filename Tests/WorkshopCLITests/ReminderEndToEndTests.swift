@@ -147,6 +147,20 @@ struct ReminderEndToEndTests {
     }
 
     /// Declined work done on a later order leaves the list; a reminder named by plate covers what is due.
+    /// The reading taken at a check-in moves the maintenance's estimate at once: a car driven less
+    /// than estimated is not told it is due (it had been, until its release).
+    @Test func aCheckInsReadingMovesTheMaintenanceDue() throws {
+        let shop = try shop()
+        #expect(try shop.command("remind list due").stdout.contains("R2  京A12345  maintenance  due 2026-09-09"))
+        let checkedIn = try shop.command("checkin 京A12345 odometer=41000 fuel=1/2 complaint=\"异响\"")
+        #expect(checkedIn.status == 0, "\(checkedIn.stderr)")
+        #expect(checkedIn.stdout.contains("maintenance R2 re-estimated"), "\(checkedIn.stdout)")
+        let due = try shop.command("remind list due")
+        #expect(!due.stdout.contains("R2 "), "41,000 km today: 45,000 is weeks away\n\(due.stdout)")
+        let shown = try shop.command("remind R2")
+        #expect(!shown.stdout.contains("2026-09-09"), "\(shown.stdout)")
+    }
+
     @Test func declinedWorkDoneLaterIsClosedByItsOrder() throws {
         var shop = try shop()
         let done = try shop.script("""

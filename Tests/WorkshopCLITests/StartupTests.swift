@@ -15,4 +15,17 @@ struct StartupTests {
         #expect(!result.stderr.contains("libpq"), "libpq loaded at start-up")
         #expect(!result.stderr.contains("libkrb5"), "libpq's dependencies loaded at start-up")
     }
+
+    /// A --db in a folder that is not there is a mistyped path: refused in words, nothing made —
+    /// neither the folder nor an empty shop whose first person would become its manager.
+    @Test func aDatabaseInAFolderThatIsNotThereIsRefusedAndNothingIsMade() throws {
+        let missing = Workshop.temporaryDirectory() + "/no-such-folder"
+        let shop = Workshop(database: missing + "/shop.db")
+        let result = try shop.command("board")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("there is no folder \(missing) for \(missing)/shop.db: is the path mistyped?"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        let chinese = try shop.inShopLanguage.command("board")
+        #expect(chinese.stderr.contains("没有文件夹 \(missing)"), "\(chinese.stderr)")
+    }
 }

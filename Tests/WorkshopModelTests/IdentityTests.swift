@@ -103,6 +103,15 @@ struct PlateTests {
         #expect(try Plate("京A12345D").kind.defaultColor == .yellowGreen)
         #expect(try Plate("粤Z1234港").kind.defaultColor == .black)
     }
+
+    /// An ordinary motorcycle plate is yellow, not a small car's blue; a colour given stands.
+    @Test func anOrdinaryMotorcyclePlateIsYellow() throws {
+        let at = Timestamp(seconds: 0)
+        #expect(Vehicle(id: 1, plate: try Plate("粤B6E7F8"), vin: nil, ownerID: 1, vehicleClass: .motorcycle, createdAt: at).plateColor == .yellow)
+        #expect(Vehicle(id: 1, plate: try Plate("粤B6E7F8"), vin: nil, ownerID: 1, vehicleClass: .car, createdAt: at).plateColor == .blue)
+        #expect(Vehicle(id: 1, plate: try Plate("粤B6E7F8"), vin: nil, ownerID: 1, vehicleClass: .motorcycle, plateColor: .blue,
+                        createdAt: at).plateColor == .blue)
+    }
 }
 
 @Suite("Other identities")

@@ -26,7 +26,7 @@ struct OrderRulesTests {
         var shop = OrderFixture(category: .level2)
         shop.apply(try shop.record.addLine(Self.level2Work, implies: .level2))
         try shop.sign()
-        shop.apply(try shop.record.reopen(reason: "改价"))
+        shop.apply(try shop.record.reopen(reason: "改价", paid: .zero))
         let refusal = OrderRefusal.categoryBelowWork(order: "RO7", given: .minor, required: .level2, line: 1, description: "二级维护（MNT-02）")
         #expect(throws: refusal) {
             try shop.record.correct(ReceptionFacts(category: .minor), odometerBefore: nil, catalogue: Self.catalogue, authorizedBy: nil)

@@ -81,10 +81,11 @@ struct SignedFactsTests {
         shop.now = OrderFixture.checkedIn + 3_600 + 37 * 60 + 25          // signed at 10:37:25
         try shop.sign()
         let signedAt = try #require(shop.record.order.signedAt)
-        let handed = try shop.record.handover(to: "钱主管", at: nil, now: signedAt + 20)
+        let manager = StaffMember(id: 2, name: "钱主管", roles: [.manager, .inspector], group: nil)
+        let handed = try shop.record.handover(to: manager, at: nil, now: signedAt + 20)
         #expect(handed.order.handoverAt == Timestamp(seconds: signedAt.seconds - signedAt.seconds % 60))
         #expect(throws: OrderRefusal.handoverTime(order: "RO7", signedAt: signedAt)) {
-            try shop.record.handover(to: "钱主管", at: Timestamp(seconds: signedAt.seconds - 120), now: signedAt + 20)
+            try shop.record.handover(to: manager, at: Timestamp(seconds: signedAt.seconds - 120), now: signedAt + 20)
         }
     }
 

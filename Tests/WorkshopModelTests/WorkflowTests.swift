@@ -143,9 +143,9 @@ struct WorkflowTests {
 
     @Test func reopeningASignedOrderPutsItsLinesBackBeforeTheCustomer() throws {
         var shop = OrderFixture()
-        #expect(throws: OrderRefusal.reopenNotSigned(order: "RO7")) { try shop.record.reopen(reason: "x") }
+        #expect(throws: OrderRefusal.reopenNotSigned(order: "RO7")) { try shop.record.reopen(reason: "x", paid: .zero) }
         try shop.sign()
-        shop.apply(try shop.record.reopen(reason: "改用原厂件"))
+        shop.apply(try shop.record.reopen(reason: "改用原厂件", paid: .zero))
         #expect(shop.record.order.status == .estimating)
         #expect(shop.record.order.terms == nil && shop.record.order.signedBy == nil)
         #expect(shop.record.lines.allSatisfy { $0.status == .proposed })
@@ -596,7 +596,7 @@ struct TruthfulOrderTests {
             try shop.record.void(reason: "误开", paid: .zero, issuedLines: [], at: shop.now)
         }
         var reopened = shop
-        reopened.apply(try reopened.record.reopen(reason: "误开"))
+        reopened.apply(try reopened.record.reopen(reason: "误开", paid: .zero))
         #expect(try reopened.record.void(reason: "误开", paid: .zero, issuedLines: [], at: reopened.now).order.status == .void)
         shop.apply(try shop.record.dispatch(group: "一组", technician: nil, bay: nil, by: "钱主管", at: shop.now))
         #expect(throws: OrderRefusal.voidOnlyUnsigned(order: "RO7", status: .inWork)) {
@@ -616,7 +616,7 @@ struct TruthfulOrderTests {
         #expect(shop.record.awaitingAnswerTotals(current: terms).taxed.gross == Money(fen: 8_800))
         #expect(shop.record.offeredLines.map(\.number) == [1, 2])
         // Reopened and signed again, the estimate does not carry the added item with it.
-        shop.apply(try shop.record.reopen(reason: "改用原厂件"))
+        shop.apply(try shop.record.reopen(reason: "改用原厂件", paid: .zero))
         shop.apply(try shop.record.sign(signer: "张伟", via: .inPerson, declining: [], takenBy: "王芳", at: shop.now, terms: terms))
         #expect(shop.record.lines.map(\.status) == [.approved, .approved, .proposed], "it waits for its own answer")
         shop.apply(try shop.record.answerSupplement(3, approved: true, via: .phone, customer: "张伟", told: "赵师傅", promise: nil,

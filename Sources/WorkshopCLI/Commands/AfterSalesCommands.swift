@@ -106,10 +106,12 @@ enum AfterSalesCommands {
              examples: ["complaint 1 show"]) { invocation, s in
             show(try complaint(invocation, s), s)
         },
-        Form([arg("complaint", .complaintNumber), word("classify"), arg("class", .choice(ComplaintClass.self))], access: .write, roles: writers,
-             summary: Phrase("定性：有效、无效或重大（重大投诉由经理处理）", "classify: valid, invalid or major (a major one is the manager's)"),
+        Form([arg("complaint", .complaintNumber), word("classify"), arg("class", .choice(ComplaintClass.self))], options: [handledBy],
+             access: .write, roles: writers,
+             summary: Phrase("定性：有效、无效或重大（重大投诉由经理处理，此后只有经理可改定性）", "classify: valid, invalid or major (a major one is the manager's, and only a manager reclassifies it)"),
              examples: ["complaint 1 classify valid"]) { invocation, s in
             var c = try open(invocation, s)
+            try handler(c, invocation, s)
             let classification: ComplaintClass = invocation.choice("class")!
             if classification == .major, let assigned = c.assignedTo, try s.store.staff(named: assigned)?.has(.manager) != true {
                 c.assignedTo = nil
@@ -133,10 +135,11 @@ enum AfterSalesCommands {
             return .message(s.t("投诉 #\(c.id) 由 \(member.name) 处理", "complaint #\(c.id) assigned to \(member.name)"))
         },
         Form([arg("complaint", .complaintNumber), word("verify", "核实"), textArg("found", .text("核实情况", "WHAT WAS FOUND"))],
-             access: .write, roles: writers,
-             summary: Phrase("记录核实情况（登记后 24 小时内）", "record what was found (within 24 hours)"),
-             examples: ["complaint 1 verify \"试车确认左前刹车片安装不到位\""]) { invocation, s in
+             options: [handledBy], access: .write, roles: writers,
+             summary: Phrase("记录核实情况（登记后 24 小时内；重大投诉由经理核实）", "record what was found (within 24 hours; a manager's for a major one)"),
+             examples: ["complaint 1 verify \"试车确认左前刹车片安装不到位\"", "complaint 1 verify \"高峰期工位不足\" by=钱主管"]) { invocation, s in
             var c = try open(invocation, s)
+            try handler(c, invocation, s)
             guard c.classification != nil else { throw AfterSalesRefusal.notClassified(complaint: c.id) }
             let text: String = invocation.need("found")
             c.verifiedAt = s.now
@@ -146,7 +149,7 @@ enum AfterSalesCommands {
             return .message(s.t("投诉 #\(c.id) 已核实" + (late ? "（超过24小时期限）" : ""), "complaint #\(c.id) verified" + (late ? " (after the 24-hour deadline)" : "")))
         },
         Form([arg("complaint", .complaintNumber), word("resolve", "reply", "答复"), textArg("answer", .text("答复内容", "ANSWER"))],
-             options: [signer("by", roles: Set(Role.allCases))], access: .write, roles: writers,
+             options: [handledBy], access: .write, roles: writers,
              summary: Phrase("记录给客户的答复（登记后 7 日内；重大投诉由经理答复）", "record the answer given to the customer (within 7 days; a manager's for a major one)"),
              examples: ["complaint 1 resolve \"免费返修，已重新安装\""]) { invocation, s in
             var c = try open(invocation, s)
@@ -155,6 +158,7 @@ enum AfterSalesCommands {
             // Whoever answers signs for it: the person signed in, or by= confirmed with their PIN.
             let resolver = try s.store.staff((invocation.value("by") as String?) ?? s.user, role: classification == .major ? .manager : .advisor,
                                              orAnyOf: classification == .major ? [] : Role.allCases).name
+            try handler(c, invocation, s)
             if classification != .invalid && c.verifiedAt == nil { throw AfterSalesRefusal.notVerified(complaint: c.id) }
             c.resolvedAt = s.now
             c.resolution = text
@@ -164,11 +168,12 @@ enum AfterSalesCommands {
             return .message(s.t("投诉 #\(c.id) 已答复客户" + (late ? "（超过7日期限）" : "") + (classification == .invalid ? "，已结案" : "；请回访：complaint \(c.id) followup …"),
                                 "complaint #\(c.id) answered" + (late ? " (after the 7-day deadline)" : "") + (classification == .invalid ? "; closed" : "; follow up: complaint \(c.id) followup …")))
         },
-        Form([arg("complaint", .complaintNumber), word("followup", "回访")], options: [required("result", .text), required("satisfied", .yesNo)],
+        Form([arg("complaint", .complaintNumber), word("followup", "回访")], options: [required("result", .text), required("satisfied", .yesNo), handledBy],
              access: .write, roles: writers,
-             summary: Phrase("回访答复结果：满意则结案，不满意则重新打开", "follow up the answer: satisfied closes it, unhappy reopens it"),
+             summary: Phrase("回访答复结果：满意则结案，不满意则重新打开（重大投诉由经理结案）", "follow up the answer: satisfied closes it, unhappy reopens it (a manager's for a major one)"),
              examples: ["complaint 1 followup result=\"异响消除\" satisfied=yes"]) { invocation, s in
             var c = try open(invocation, s)
+            try handler(c, invocation, s)
             guard c.resolvedAt != nil else { throw AfterSalesRefusal.notAnswered(complaint: c.id) }
             let result: String = invocation.need("result")
             let satisfied: Bool = invocation.need("satisfied")
@@ -187,6 +192,19 @@ enum AfterSalesCommands {
             return .message(s.t("投诉 #\(c.id) 回访满意，结案", "complaint #\(c.id) followed up, customer satisfied: closed"))
         },
     ])
+
+    /// Who acts on a complaint for the shop, when not the person signed in (confirmed with their PIN).
+    static let handledBy = signer("by", roles: Set(Role.allCases))
+
+    /// Whoever acts on the complaint — `by=` or the person signed in — may: a major one is its manager's.
+    @discardableResult
+    static func handler(_ c: Complaint, _ invocation: Invocation, _ s: Session) throws -> StaffMember {
+        let name = (invocation.value("by") as String?) ?? s.user
+        guard let member = try s.store.staff(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }
+        let assignee = try c.assignedTo.flatMap { try s.store.staff(named: $0) }
+        try c.mayBeHandled(by: member, assignee: assignee)
+        return member
+    }
 
     /// The complaint the invocation names.
     static func complaint(_ invocation: Invocation, _ s: Session) throws -> Complaint {

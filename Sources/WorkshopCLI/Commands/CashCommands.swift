@@ -315,7 +315,7 @@ enum CashCommands {
         let order = record.order
         let printDocuments: Bool = invocation.value("print") ?? true
         // Where the papers go is checked before anything changes.
-        let path = printDocuments ? try PrintCommands.outputPath(invocation.value("out"), defaultName: "\(order.number)-release.pdf", session: s) : nil
+        let path = printDocuments ? try PrintCommands.outputPath(invocation.value("out"), defaultName: "\(order.number)-release-papers.pdf", session: s) : nil
         try s.store.sendAheadReleaseReads(record, year: s.zone.civil(s.now).year)
         let payments = try s.store.payments(orderID: order.id)
         let warranty = try s.store.warrantyTerm(record.vehicle.vehicleClass, order.category)

@@ -71,7 +71,8 @@ enum CheckinCommands {
                                  promise: invocation.value("promise"), keyTag: invocation.value("key"),
                                  confirmOdometer: invocation.value("confirm-odometer") ?? false,
                                  battery: invocation.value("battery"), billTo: billTo)
-        let last = try s.store.odometerHistory(vehicleID: vehicle.id).standing(at: s.now)
+        let history = try s.store.odometerHistory(vehicleID: vehicle.id)
+        let last = history.standing(at: s.now)
         let opened = try RepairOrder.checkIn(facts, vehicle: vehicle, owner: owner, openOrder: try s.store.openOrder(vehicleID: vehicle.id),
                                              comeback: comeback, advisor: s.user, at: s.now, lastReading: last,
                                              site: s.store.siteID, siteName: { try s.store.site(id: $0).name })
@@ -92,6 +93,8 @@ enum CheckinCommands {
             booking = arrived
         }
         var notices: [String] = []
+        let reading = OdometerReading(km: odometer, at: s.now, source: .checkIn(order: order.id), sequence: Int.max)
+        let reestimated = try ReminderDesk.afterCheckIn(vehicle, history: history.adding(reading), s)
         // An earlier declined estimate of this car not yet released: its fee, its key, its belongings.
         let unreleased = try s.store.declinedHeld(vehicleID: vehicle.id)
         for (declined, held) in unreleased {
@@ -128,12 +131,13 @@ enum CheckinCommands {
             + (order.battery.map { s.t("  电量 \($0)%", "  battery \($0)%") } ?? "")
             + (billTo.flatMap { $0.id == owner.id ? nil : s.t("  付款方 \($0.reference) \($0.name)", "  billed to \($0.reference) \($0.name)") } ?? "")
         for notice in notices { text += "\n  ! " + notice }
+        for line in reestimated { text += "\n  " + line }
         text += "\n  " + s.t("下一步：damage / belongings / diagnose / estimate \(order.number) …",
                              "next: damage / belongings / diagnose / estimate \(order.number) …")
         return Output(text: text, json: .object([
             ("ok", .bool(true)), ("order", .string(order.number)), ("plate", .string(vehicle.plate.value)),
             ("customer", .string(owner.reference)), ("odometer", .int(odometer)),
-            ("notices", .array(notices.map { .string($0) })),
+            ("notices", .array(notices.map { .string($0) })), ("reminders", .array(reestimated.map { .string($0) })),
             ("rework_of", .string(comeback.map { RepairOrder.number($0.order) })),
             ("under_warranty", .array(underWarranty.map(WarrantyCommands.json))),
             ("declined_unreleased", .array(unreleased.map { .object([("order", .string($0.order.number)), ("held", OrderCommands.heldJSON($0.held))]) })),
@@ -193,8 +197,10 @@ enum CheckinCommands {
             let change = try s.store.apply(try record.promise(invocation.need("at"), now: s.now))
             let when = change.order.promisedAt!
             var message = s.t("\(record.order.number) 交车时间 \(s.formatTime(when))", "\(record.order.number) promised for \(s.formatTime(when))")
-            if let previous = record.order.promisedAt, record.order.status != .estimating {
-                message += s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
+            // Later is a delay, told with its reason; earlier is only news of the new time.
+            if let previous = record.order.promisedAt, record.order.status != .estimating, when != previous {
+                message += when > previous ? s.t("（原 \(s.formatTime(previous))：请通知客户延期原因）", " (was \(s.formatTime(previous)): tell the customer why)")
+                                           : s.t("（原 \(s.formatTime(previous))，已提前：请告知客户新的交车时间）", " (was \(s.formatTime(previous)), now earlier: tell the customer the new time)")
             }
             return .message(message, [("promised_at", .string(when.iso8601))])
         },

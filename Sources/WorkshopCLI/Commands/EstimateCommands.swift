@@ -315,12 +315,15 @@ enum EstimateCommands {
     ])
 
     static let decline = CommandSpec("decline", aliases: ["拒修"], group: .estimate,
-        summary: Phrase("客户不修：收诊断费（或 fee=），车辆不修离厂", "the customer declines the estimate: the diagnostic fee (or fee=) is charged; the car leaves unrepaired"), forms: [
-        Form([arg("order", .order)], options: [option("fee", .money), option("reason", .text)], access: .write, roles: roles,
-             summary: Phrase("拒修（可记原因）", "declined (with the reason)"), examples: ["decline RO12 fee=50 reason=\"价格太高\""]) { invocation, s in
+        summary: Phrase("客户不修：收估价单上的检测估价费，车辆不修离厂", "the customer declines the estimate: the diagnosis fee on the estimate is charged; the car leaves unrepaired"), forms: [
+        Form([arg("order", .order)], options: [option("fee", .money), option("reason", .text), authorized], access: .write, roles: roles,
+             summary: Phrase("拒修（可记原因）；收费以估价单上的检测估价费为准，fee= 减免须经理批准（authorized=经理），不能高于它",
+                             "declined (with the reason); the fee is the one on the estimate: fee= lowers it with a manager (authorized=MANAGER), never raises it"),
+             examples: ["decline RO12 reason=\"价格太高\"", "decline RO12 fee=0 authorized=钱主管 reason=\"老客户免收检测费\""]) { invocation, s in
             let record = try s.record(invocation)
             let change = try s.store.apply(try record.decline(fee: invocation.value("fee"), feeDescription: s.t("检测估价费", "Diagnosis and estimate fee"),
-                                                              reason: invocation.value("reason"), at: s.now, terms: s.terms))
+                                                              reason: invocation.value("reason"), authorizedBy: try s.authorizingManager(invocation),
+                                                              at: s.now, terms: s.terms))
             _ = try s.store.returnUnbilledParts(of: change.order)
             let charged = try s.store.record(of: change.order).settlement(payments: [], current: s.terms).total
             var text = s.t("\(record.order.number) 客户拒修", "\(record.order.number) declined by the customer")

@@ -107,13 +107,14 @@ enum FloorCommands {
 
     static let handover = CommandSpec("handover", aliases: ["交车间", "接车签字"], group: .floor,
         summary: Phrase("车间接车人签字，记时间（精确到十分钟）", "the workshop receiver signs for the car, with the time (to ten minutes)"), forms: [
-        Form([arg("order", .order)], options: [required("receiver", .staff), option("at", .dateTime)], access: .write,
-             roles: [.advisor, .technician, .manager], summary: Phrase("车间接车", "the workshop takes the car"),
+        // The receiver signs for the car: signed in, or giving their own PIN (WORKSHOP_SIGNER_PIN in a script).
+        Form([arg("order", .order)], options: [signer("receiver", roles: [.manager, .technician], required: true), option("at", .dateTime)], access: .write,
+             roles: [.advisor, .technician, .manager],
+             summary: Phrase("车间接车：接车人为车间主管（经理）或技师，本人登录或输入其 PIN 签收", "the workshop takes the car: the receiver, the workshop manager or a technician, signs in or gives their PIN"),
              examples: ["handover RO12 receiver=钱主管", "handover RO12 receiver=钱主管 at=09:40"]) { invocation, s in
             let record = try s.record(invocation)
-            let name: String = invocation.need("receiver")
-            guard let receiver = try s.store.staff(named: name), receiver.active else { throw FloorRefusal.receiverNotStaff(name: name) }
-            let change = try s.store.apply(try record.handover(to: receiver.name, at: invocation.value("at"), now: s.now))
+            let receiver = try s.store.staff(invocation.need("receiver"), role: .manager, orAnyOf: [.technician])
+            let change = try s.store.apply(try record.handover(to: receiver, at: invocation.value("at"), now: s.now))
             let order = change.order
             return .message(s.t("\(order.number) 车间接车：\(receiver.name) \(s.formatTime(order.handoverAt))",
                                 "\(order.number) received in the workshop by \(receiver.name) at \(s.formatTime(order.handoverAt))"))
@@ -229,7 +230,7 @@ enum FloorCommands {
     ])
 }
 
-/// Refusals of the floor's commands about the shop's data: groups, bays, the checklist, the receiver.
+/// Refusals of the floor's commands about the shop's data: groups, bays, the checklist.
 enum FloorRefusal: Refusal {
     static let area = "floor"
     case noSuchGroup(group: String, groups: [String])
@@ -237,6 +238,5 @@ enum FloorRefusal: Refusal {
     case noSuchBay(bay: String, bays: [String])
     /// The first dispatch of an order names its work group.
     case groupNeeded(order: String, groups: [String])
-    case receiverNotStaff(name: String)
     case notOnChecklist(item: String, stage: InspectionStage, items: [String])
 }

@@ -200,7 +200,8 @@ enum OrderCommands {
              summary: Phrase("重开（记录原因）", "reopen (the reason is recorded)"),
              examples: ["reopen RO12 reason=\"客户要求改用原厂件\""]) { invocation, s in
             let record = try s.record(invocation)
-            try s.store.apply(try record.reopen(reason: invocation.need("reason")))
+            let paid = try s.store.payments(orderID: record.order.id).reduce(Money.zero) { $0 + $1.amount }
+            try s.store.apply(try record.reopen(reason: invocation.need("reason"), paid: paid))
             let signedBy = record.order.signedBy ?? ""
             return .message(s.t("\(record.order.number) 已重新打开（原签字人 \(signedBy)），修改后请客户重新签字",
                                 "\(record.order.number) reopened (was signed by \(signedBy)); have it signed again after the change"))

@@ -67,8 +67,9 @@ enum PeopleCommands {
              summary: Phrase("某人或某班组", "one person, or one work group"), examples: ["staff list 机修一组"]) { invocation, s in
             try list(invocation.need("who"), s)
         },
-        Form([word("pin"), arg("name", .staff)], options: [secret("pin")], access: .write,
-             summary: Phrase("改自己的 PIN；经理可为忘记 PIN 的人设新 PIN（并解除锁定）", "change your own PIN; a manager gives anyone a new one (and unlocks the account)"),
+        Form([word("pin"), arg("name", .staff)], options: [secret("pin")], access: .write, changesPINOf: "name",
+             summary: Phrase("改自己的 PIN（先输入当前 PIN）；经理可为忘记 PIN 的人设新 PIN（并解除锁定）",
+                             "change your own PIN (the current one is asked first); a manager gives anyone a new one (and unlocks the account)"),
              examples: ["staff pin 王芳 pin=2468", "staff pin 孙检 pin=1357"]) { invocation, s in
             let name: String = invocation.need("name")
             guard let account = try s.store.account(named: name) else { throw PeopleRefusal.notOnStaff(name: name) }

@@ -27,7 +27,11 @@ enum ReminderDesk {
     /// maintenance (nil), which would take its released orders' lines: what a release moves its
     /// reminders by.
     static func readings(of vehicle: Vehicle, _ s: Session) throws -> ReminderRules.VehicleFacts {
-        let history = try s.store.odometerHistory(vehicleID: vehicle.id)
+        readings(of: vehicle, from: try s.store.odometerHistory(vehicleID: vehicle.id), s)
+    }
+
+    /// The same, from a history already read.
+    static func readings(of vehicle: Vehicle, from history: OdometerHistory, _ s: Session) -> ReminderRules.VehicleFacts {
         let latest = history.standing(at: s.now).map { (day: CalendarDay($0.at, zone: s.zone), km: $0.km) }
         return ReminderRules.VehicleFacts(vehicle: vehicle, lastMaintenance: nil, latest: latest,
                                           distance: DailyDistance.from(history, zone: s.zone), readings: history.readings.count)
@@ -69,11 +73,7 @@ enum ReminderDesk {
                 }
             } else {
                 // Not a maintenance: the new reading may move the estimate of the one due.
-                for reminder in open {
-                    guard let moved = ReminderRules.reestimated(reminder, latest: facts.latest, distance: facts.distance) else { continue }
-                    try s.store.reestimateReminder(moved, was: reminder)
-                    said.append(s.t("保养提醒 \(moved.number) 按新里程重估：", "maintenance \(moved.number) re-estimated: ") + RemindCommands.why(moved, s))
-                }
+                said += try reestimate(open, by: facts, s)
             }
         }
         // What the customer declined on this order: offered again later.
@@ -82,6 +82,27 @@ enum ReminderDesk {
                                                                        at: s.now, by: s.user))
             said.append(s.t("未做项目提醒 \(saved.number)：\(line.description)，\(saved.dueOn.text) 再次建议",
                             "declined work \(saved.number): \(line.description), offered again on \(saved.dueOn.text)"))
+        }
+        return said
+    }
+
+    /// After a check-in: the reading just taken may move the estimate of the maintenance due (a car
+    /// driven less than estimated is not told it is due). `history`: the car's readings with the
+    /// check-in's own.
+    static func afterCheckIn(_ vehicle: Vehicle, history: OdometerHistory, _ s: Session) throws -> [String] {
+        let open = try s.store.reminders(vehicleID: vehicle.id).filter { $0.kind == .maintenance }
+        guard !open.isEmpty else { return [] }
+        return try reestimate(open, by: readings(of: vehicle, from: history, s), s)
+    }
+
+    /// The open maintenance reminders whose estimate the vehicle's readings move, saved moved, as
+    /// lines for the output.
+    private static func reestimate(_ open: [Reminder], by facts: ReminderRules.VehicleFacts, _ s: Session) throws -> [String] {
+        var said: [String] = []
+        for reminder in open {
+            guard let moved = ReminderRules.reestimated(reminder, latest: facts.latest, distance: facts.distance) else { continue }
+            try s.store.reestimateReminder(moved, was: reminder)
+            said.append(s.t("保养提醒 \(moved.number) 按新里程重估：", "maintenance \(moved.number) re-estimated: ") + RemindCommands.why(moved, s))
         }
         return said
     }

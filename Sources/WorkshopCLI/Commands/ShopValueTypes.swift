@@ -230,7 +230,7 @@ enum Day {
             let (y, m, d) = CivilTime.civil(fromDays: CivilTime.days(fromCivil: c.year, c.month, c.day) + offset)
             return zone.instant(CivilTime(year: y, month: m, day: d))
         }
-        guard let (y, m, d) = TimeParser.parseDate(text) else { throw InputRefusal.notDateTime(field: field, given: text) }
+        guard let (y, m, d) = TimeParser.parseDate(text) else { throw InputRefusal.notDate(field: field, given: text) }
         return zone.instant(CivilTime(year: y, month: m, day: d))
     }
 

@@ -132,11 +132,30 @@ enum Authentication {
         }
         let prompt = s.t("\(member.name) 确认\(chinese ?? "（\(command)）")的 PIN：", "PIN of \(member.name) to confirm \(command): ")
         guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.needsPIN(name: member.name, command: command) }
-        guard PINAttempts.isPINShaped(pin) else { throw SignOffRefusal.notAPIN(name: member.name) }
+        return try checkPIN(pin, of: member.name, for: command, session: s)
+    }
+
+    /// The person signed in changes their own PIN: the current one first, asked like a sign-off's
+    /// (without echo at a terminal, WORKSHOP_SIGNER_PIN in a script) and counted like one, so a
+    /// terminal left signed in gives nobody the account.
+    static func confirmCurrentPIN(_ name: String, session s: Session) throws {
+        if let account = try s.store.read({ try s.store.account(named: name) }),
+           let until = account.signOffLockedUntil, PINAttempts.isLocked(until: until, at: Timestamp.currentTime) {
+            throw SignOffRefusal.locked(name: name, until: until)
+        }
+        let prompt = s.t("\(name) 的当前 PIN：", "current PIN of \(name): ")
+        guard let pin = s.readSecret?(prompt) ?? s.signerPIN else { throw SignOffRefusal.currentPINNeeded(name: name) }
+        _ = try checkPIN(pin, of: name, for: "staff pin", session: s)
+    }
+
+    /// A PIN given at a sign-off prompt, checked and counted (`checkSignOff`), committed even when refused.
+    private static func checkPIN(_ pin: String, of name: String, for command: String, session s: Session) throws -> StaffMember {
+        let store = s.store
+        guard PINAttempts.isPINShaped(pin) else { throw SignOffRefusal.notAPIN(name: name) }
         let now = Timestamp.currentTime
-        store.context = ChangeContext(actor: member.name, command: "sign-off \(member.name): \(command)", now: now)
+        store.context = ChangeContext(actor: name, command: "sign-off \(name): \(command)", now: now)
         // The count and the lock are committed even though the sign-off is refused.
-        let outcome = try store.write { try checkSignOff(member.name, pin: pin, at: now, store: store) }
+        let outcome = try store.write { try checkSignOff(name, pin: pin, at: now, store: store) }
         switch outcome {
         case .confirmed(let confirmed): return confirmed
         case .refused(let refusal): throw refusal
@@ -177,6 +196,8 @@ enum SignOffRefusal: WordedRefusal {
     static let area = "sign-off"
 
     case needsPIN(name: String, command: String)
+    /// Changing one's own PIN without giving the current one.
+    case currentPINNeeded(name: String)
     case noPINYet(name: String)
     /// What was given at the PIN prompt is not PIN-shaped (a command typed into it): not counted.
     case notAPIN(name: String)
@@ -189,6 +210,9 @@ enum SignOffRefusal: WordedRefusal {
         case .needsPIN(let name, let command):
             return w("\(command) 须由 \(name) 本人确认：请 \(name) 登录操作，或输入其 PIN（脚本中用 WORKSHOP_SIGNER_PIN）",
                      "\(command) must be confirmed by \(name): sign in as \(name), or give their PIN (WORKSHOP_SIGNER_PIN in scripts)")
+        case .currentPINNeeded(let name):
+            return w("改自己的 PIN 须先输入当前 PIN（脚本中用 WORKSHOP_SIGNER_PIN）；忘记了请经理重设（staff pin \(name) pin=…）",
+                     "changing your own PIN asks for the current one first (WORKSHOP_SIGNER_PIN in scripts); if it is forgotten, a manager sets a new one (staff pin \(name) pin=…)")
         case .noPINYet(let name):
             return w("\(name) 还没有 PIN：请经理设置（staff pin \(name) pin=…）", "\(name) has no PIN yet: a manager sets one (staff pin \(name) pin=…)")
         case .notAPIN(let name):

@@ -101,6 +101,14 @@ final class Session {
         }
     }
 
+    /// Changing one's own PIN: the current one first (PINAttempts.changeNeedsCurrentPIN).
+    private func confirmCurrentPIN(_ invocation: Invocation) throws {
+        guard let key = invocation.form.changesPINOf, let name: String = invocation.value(key),
+              let account = try store.read({ try store.account(named: name) }),
+              PINAttempts.changeNeedsCurrentPIN(of: account.member.name, signedIn: signedIn?.name, hasPIN: account.pinHash != nil) else { return }
+        try Authentication.confirmCurrentPIN(account.member.name, session: self)
+    }
+
     /// Characters a person cannot see or that change how text around them shows: C0 and C1
     /// controls, line and paragraph separators, bidirectional marks and overrides, zero-width
     /// characters and the word joiner. A tab is typed; a byte-order mark inside a line is not.
@@ -124,6 +132,7 @@ final class Session {
             // A read-only database refuses a change in words, before anyone is asked for a PIN.
             if invocation.form.access == .write { try store.ensureWritable() }
             try confirmSignOffs(invocation)
+            try confirmCurrentPIN(invocation)
             store.context = ChangeContext(actor: user, command: invocation.recordedLine, now: now, recordedAt: Timestamp.currentTime)
             // Only the form this session prints is made, inside the command's transaction.
             let run = { () throws -> Output in

@@ -62,14 +62,18 @@ struct Form: Sendable {
     let summary: Phrase
     let examples: [String]
     let run: @Sendable (Invocation, Session) throws -> Output
+    /// The argument naming whose PIN this form changes: one's own asks for the current PIN first,
+    /// before the command's transaction (like a sign-off), so a wrong one is counted even so.
+    var changesPINOf: String?
 
     init(_ words: [Element], options: [OptionSpec] = [], otherOptions: Phrase? = nil, access: Access, roles: Set<Role>? = nil,
-         summary: Phrase, examples: [String], run: @escaping @Sendable (Invocation, Session) throws -> Output) {
+         changesPINOf: String? = nil, summary: Phrase, examples: [String], run: @escaping @Sendable (Invocation, Session) throws -> Output) {
         self.words = words
         self.options = options
         self.otherOptions = otherOptions
         self.access = access
         self.roles = roles
+        self.changesPINOf = changesPINOf
         self.summary = summary
         self.examples = examples
         self.run = run

@@ -17,6 +17,8 @@ enum GrammarRefusal: Refusal {
     case unexpectedWords(command: String, words: String, usage: Phrase)
     case unknownOption(command: String, key: String, suggestion: String?, accepted: [String])
     case missingOption(command: String, key: String, placeholder: Phrase, usage: Phrase)
+    /// A name, description or note given as "" or spaces only (`key`: the option's, nil for an argument).
+    case emptyText(argument: Phrase, key: String?)
     case repeatedOption(command: String, key: String)
     case unknownHelpTopic(word: String, suggestion: String?)
     /// `help ro lst`: the command exists, the sub-command does not.

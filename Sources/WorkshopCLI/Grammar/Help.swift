@@ -75,7 +75,7 @@ enum Help {
                 guard seen.insert(label + "\(form.access == .write)").inserted else { continue }
                 let allowed = roles(form)
                 let reading = form.access != .write && form.roles == nil
-                table.add([label + (reading ? s.t("（查看）", " (read)") : "")] + Role.allCases.map { allowed.contains($0) ? "●" : "" })
+                table.add([Usage.shape(command, form, s.language) + (reading ? s.t("（查看）", " (read)") : "")] + Role.allCases.map { allowed.contains($0) ? "●" : "" })
                 rows.append(.object([("command", .string(label)), ("writes", .bool(form.access == .write)),
                                      ("roles", .array(allowed.map { .string($0.code) }))]))
             }

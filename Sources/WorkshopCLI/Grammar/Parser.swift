@@ -58,6 +58,10 @@ struct Parser {
             let best = fits.max { rank($0) < rank($1) }!
             return fits.first { rank($0) == rank(best) }!
         }
+        // A text given as "" where another form wanted a keyword (`damage RO9 ""`): the empty text is what is wrong.
+        for attempt in attempts {
+            if case .badValue(let error) = attempt.failure, case .emptyText? = error as? GrammarRefusal { throw error }
+        }
         // A keyword mistyped anywhere: the person meant that sub-command.
         for attempt in attempts {
             if case .keyword(let word?, let expected) = attempt.failure,
@@ -159,11 +163,13 @@ struct Parser {
     // MARK: Reading values
 
     private func read(_ argument: Argument, _ words: [String]) throws -> [Value] {
-        switch argument.arity {
-        // A word on the line has no key to name in a refusal: the refusal quotes the word itself.
-        case .text: return [try argument.type.read(words.joined(separator: " "), "", context)]
-        default: return try words.map { try argument.type.read($0, "", context) }
+        let given = argument.arity == .text ? [words.joined(separator: " ")] : words
+        // A text argument typed as "" (or spaces) names nothing: refused by its name, never kept blank.
+        if argument.type.isText, given.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw GrammarRefusal.emptyText(argument: argument.type.placeholder, key: nil)
         }
+        // A word on the line has no key to name in a refusal: the refusal quotes the word itself.
+        return try given.map { try argument.type.read($0, "", context) }
     }
 
     private func readOptions(_ options: [(key: String, value: String)], of form: Form, command: CommandSpec,
@@ -181,9 +187,14 @@ struct Parser {
             if values[spec.key] != nil && !spec.repeatable {
                 throw GrammarRefusal.repeatedOption(command: label, key: spec.key)
             }
-            if text.isEmpty && spec.required {
+            let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
+            if blank && spec.required {
                 throw GrammarRefusal.missingOption(command: label, key: spec.key, placeholder: spec.type.placeholder,
                                                    usage: Usage.of(command, form))
+            }
+            // `key=` (nothing) clears an optional field where a command allows it; spaces alone are no text.
+            if blank && !text.isEmpty && spec.type.isText {
+                throw GrammarRefusal.emptyText(argument: spec.type.placeholder, key: spec.key)
             }
             values[spec.key, default: []].append(try spec.type.read(text, key, context))
         }

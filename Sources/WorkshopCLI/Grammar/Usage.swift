@@ -7,6 +7,23 @@ enum Usage {
         Phrase(line(command, form, .zh), line(command, form, .en))
     }
 
+    /// The form up to its last sub-command word, arguments by name: `damage 单号|车牌 remove`, so a
+    /// table of forms shows where each word goes (not `damage remove`, which no form takes).
+    static func shape(_ command: CommandSpec, _ form: Form, _ language: Language) -> String {
+        guard let last = form.words.lastIndex(where: { if case .keyword = $0 { return true } else { return false } }),
+              form.words[..<last].contains(where: { if case .argument = $0 { return true } else { return false } }) else {
+            return ([command.name] + form.keywords).joined(separator: " ")
+        }
+        var parts = [command.name]
+        for element in form.words[...last] {
+            switch element {
+            case .keyword(let keyword): parts.append(keyword.word)
+            case .argument(let argument): parts.append(argument.type.placeholder(language))
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
     static func line(_ command: CommandSpec, _ form: Form, _ language: Language) -> String {
         var parts = [command.name]
         for element in form.words {

@@ -29,6 +29,9 @@ struct ValueType: Sendable {
     var choices: [String] = []
     /// What Tab offers from the shop's data for this kind of value.
     var completion: Completion = .none
+    /// Words a person typed (a name, a description, a note): an argument of this type is never empty
+    /// nor only spaces, since a nameless customer or a blank note is nobody's intent.
+    var isText = false
 
     enum Completion: Sendable { case none, plate, order, staff, bay, part, laborCode, keyTag }
 
@@ -40,9 +43,12 @@ struct ValueType: Sendable {
         self.read = read
     }
 
-    /// Text kept as typed, named in help by `placeholder`.
+    /// Text as typed, named in help by `placeholder`; spaces around it are not part of it (a name
+    /// typed `authorized="钱主管 "` is 钱主管).
     static func text(_ chinese: String, _ english: String, completion: Completion = .none) -> ValueType {
-        ValueType(Phrase(chinese, english), completion: completion) { text, _, _ in .text(text) }
+        var type = ValueType(Phrase(chinese, english), completion: completion) { text, _, _ in .text(text.trimmingCharacters(in: .whitespaces)) }
+        type.isText = true
+        return type
     }
 
     static let text = ValueType.text("文字", "TEXT")
@@ -77,7 +83,7 @@ struct ValueType: Sendable {
     /// A time promised to a customer: a day and its hour. A day alone would be midnight, which no
     /// customer was told.
     static let promisedTime = ValueType(Phrase("日期时间", "DATETIME")) { text, field, context in
-        let time = try TimeParser.parse(text, zone: context.zone, now: context.now, field: field)
+        let time = try TimeParser.parseWithTime(text, zone: context.zone, now: context.now, field: field)
         // "2026-12-03", "明天": a day without a clock time in it.
         if !text.contains(where: { ":：点时".contains($0) }) { throw InputRefusal.promiseWithoutTime(field: field, given: text) }
         return .time(time)

@@ -23,6 +23,13 @@ public final class App {
         // A file's papers go beside it; a server's, to the user's data folder on this machine.
         // PathText, not NSString: Foundation traps on a one-character path ("--db a").
         let directory = onServer ? LaunchOptions.dataDirectory(environment: environment) : PathText.folder(of: path)
+        // The default database's folder is made at the first start (0700); a file named with --db or
+        // WORKSHOP_DB is opened where it is said to be: a folder that is not there is a typo, and
+        // a shop made there would be an empty one nobody meant.
+        let named = options.databasePath != nil || !(environment["WORKSHOP_DB"] ?? "").isEmpty
+        if !onServer, named, !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            throw LaunchRefusal.folderMissing(path: path, folder: directory)
+        }
         if !directory.isEmpty { try? PrivateFolder.create(directory) }  // 0700; SQLite names what is wrong if it fails
         let user = options.user ?? "—"
         let store: Store

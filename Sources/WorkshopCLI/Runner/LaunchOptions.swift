@@ -191,6 +191,9 @@ enum LaunchRefusal: WordedRefusal {
     case unknownOption(option: String)
     case twoScripts(first: String, second: String)
     case cannotOpen(path: String, reason: String)
+    /// `--db` (or WORKSHOP_DB) names a file in a folder that does not exist: a mistyped path, not
+    /// a new shop (whose folder is made first).
+    case folderMissing(path: String, folder: String)
     case cannotSignIn(reason: String)
     case unreadableScript(path: String)
     case oneCommandOnly
@@ -216,6 +219,9 @@ enum LaunchRefusal: WordedRefusal {
         case .twoScripts(let first, let second):
             return w("只能给一个脚本文件（给了 \(first) 和 \(second)）", "only one script file may be given (got \(first) and \(second))")
         case .cannotOpen(let path, let reason): return w("无法打开门店数据库 \(path)：\(reason)", "cannot open the shop database \(path): \(reason)")
+        case .folderMissing(let path, let folder):
+            return w("没有文件夹 \(folder)，打不开 \(path)：路径是否写错了？新建门店请先建好它所在的文件夹",
+                     "there is no folder \(folder) for \(path): is the path mistyped? For a new shop, make its folder first")
         case .cannotSignIn(let reason): return w("无法登录：\(reason)", "cannot sign in: \(reason)")
         case .unreadableScript(let path): return w("无法读取 \(path)", "cannot read \(path)")
         case .oneCommandOnly: return w("-c 只能给一次：多条命令请写成脚本文件", "-c may be given once: put several commands in a script file")

@@ -39,12 +39,12 @@ enum OrderView {
             fields.add(s.t("随车物品", "Belongings"), record.belongings.map { b in
                 (b.count == 1 ? b.name : "\(b.name)×\(b.count)") + (b.returnedAt != nil ? " ✓" : b.back > 0 ? " (\(b.back)/\(b.count))" : "")
                     + (b.missingRecord.map { s.t("（未找到：\($0.reason)，\($0.by)）", " (missing: \($0.reason), \($0.by))") } ?? "")
-            }.joined(separator: ", "))
+            }.joined(separator: s.t("、", ", ")))
         }
         if !record.documents.isEmpty {
             fields.add(s.t("随车证件", "Documents"), record.documents.map { d in
-                d.name + (d.validUntil.map { " (\(s.t("至", "until")) \($0))" } ?? "")
-            }.joined(separator: ", "))
+                d.name + (d.validUntil.map { s.t("（至 \($0)）", " (until \($0))") } ?? "")
+            }.joined(separator: s.t("、", ", ")))
         }
         fields.add(s.t("估价方式", "Estimate method"), o.estimateMethod?.label(s.language))
         if let signedBy = o.signedBy {
@@ -75,11 +75,11 @@ enum OrderView {
         for inspection in record.inspections {
             var line = "\(inspection.result.label(s.language)) · \(inspection.inspector) · \(s.formatTime(inspection.at))"
             let failed = inspection.items.filter { $0.result == .fail }.map(\.name)
-            if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: ", ") }
+            if !failed.isEmpty { line += " · " + s.t("不合格：", "failed: ") + failed.joined(separator: s.t("、", ", ")) }
             let unchecked = inspection.items.filter { $0.result == .notChecked }.map(\.name)
-            if !unchecked.isEmpty { line += " · " + s.t("未检：", "not checked: ") + unchecked.joined(separator: ", ") }
+            if !unchecked.isEmpty { line += " · " + s.t("未检：", "not checked: ") + unchecked.joined(separator: s.t("、", ", ")) }
             let readings = inspection.items.compactMap { item in item.readingText.map { "\(item.name) \($0)" } }
-            if !readings.isEmpty { line += " · " + s.t("测得：", "measured: ") + readings.joined(separator: ", ") }
+            if !readings.isEmpty { line += " · " + s.t("测得：", "measured: ") + readings.joined(separator: s.t("、", ", ")) }
             if let note = inspection.note { line += " · \(note)" }
             if let certificate = inspection.certificate { line += " · " + s.t("合格证 ", "certificate ") + certificate }
             fields.add(inspection.stage.label(s.language), line)

@@ -37,6 +37,10 @@ extension GrammarRefusal: WordedRefusal {
         case .missingOption(let command, let key, let placeholder, let usage):
             return w("\(command)：缺少 \(key)=\(placeholder(w.language))；用法：\(usage(w.language))",
                         "\(command): \(key)=\(placeholder(w.language)) is missing; usage: \(usage(w.language))")
+        case .emptyText(let argument, let key):
+            // "门店不能为空", but "reason=文字 不能为空": a typed key keeps its space.
+            let name = argument(w.language), typed = key.map { "\($0)=\(name)" }
+            return w((typed.map { $0 + " " } ?? name) + "不能为空（也不能只有空格）：请写上内容", (typed ?? name) + " cannot be empty (nor only spaces): write it out")
         case .repeatedOption(let command, let key):
             return w("\(command)：\(key)= 只能写一次", "\(command): \(key)= is given twice; give it once")
         case .unknownHelpTopic(let word, let suggestion):

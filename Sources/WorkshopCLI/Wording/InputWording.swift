@@ -29,8 +29,8 @@ extension InputRefusal: WordedRefusal {
             return w("\(w.typed(field, given)) 不是工时：写不超过 \(maximum) 的正数，最多两位小数，如 \(w.example(field, "1.5"))",
                         "\(w.typed(field, given)) is not a number of hours: write a positive number with at most two decimals, up to \(maximum), e.g. \(w.example(field, "1.5"))")
         case .notQuantity(let field, let given):
-            return w("\(w.typed(field, given)) 不是数量：写正数，最多三位小数，如 \(w.example(field, "2")) 或 \(w.example(field, "4.5"))",
-                        "\(w.typed(field, given)) is not a quantity: write a positive number with at most three decimals, e.g. \(w.example(field, "2")) or \(w.example(field, "4.5"))")
+            return w("\(w.typed(field, given)) 不是数量：写不超过 \(Quantity.maximum) 的正数，最多三位小数，如 \(w.example(field, "2")) 或 \(w.example(field, "4.5"))",
+                        "\(w.typed(field, given)) is not a quantity: write a positive number up to \(Quantity.maximum), with at most three decimals, e.g. \(w.example(field, "2")) or \(w.example(field, "4.5"))")
         case .notPercentage(let field, let given):
             return w("\(w.typed(field, given)) 不是百分比：写 0 到 100，如 \(w.example(field, "13")) 或 \(w.example(field, "6.5"))",
                         "\(w.typed(field, given)) is not a percentage: write 0 to 100, e.g. \(w.example(field, "13")) or \(w.example(field, "6.5"))")
@@ -40,10 +40,13 @@ extension InputRefusal: WordedRefusal {
         case .notYesNo(let field, let given):
             return w("\(w.typed(field, given))：请写 yes 或 no（是/否）", "\(w.typed(field, given)): write yes or no")
         case .notDateTime(let field, let given):
-            return w("\(w.typed(field, given))不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
+            return w("\(w.typed(field, given)) 不是日期时间：写 2026-11-22 14:30（或 2026-11-22T14:30、只写日期、今天/明天 17:00）",
                         "\(w.typed(field, given)) is not a date and time: write 2026-11-22 14:30 (or 2026-11-22T14:30, a date alone, today/tomorrow 17:00, 明天 9:00)")
+        case .notDateAndTime(let field, let given):
+            return w("\(w.typed(field, given)) 不是日期和时间：写日期和几点，如 2026-11-22 14:30（或 2026-11-22T14:30、今天/明天 17:00）",
+                        "\(w.typed(field, given)) is not a date and time: write the day and the hour, e.g. 2026-11-22 14:30 (or 2026-11-22T14:30, today/tomorrow 17:00, 明天 9:00)")
         case .notTimeOfDay(let field, let given):
-            return w("\(w.typed(field, given))不是一天中的时间：时 0–23，分 0–59，如 17:00",
+            return w("\(w.typed(field, given)) 不是一天中的时间：时 0–23，分 0–59，如 17:00",
                      "\(w.typed(field, given)) is not a time of day: hours 0–23, minutes 0–59, e.g. 17:00")
         case .notOdometer(let field, let given):
             return w("\(w.typed(field, given)) 不是里程读数：写整公里数，如 \(w.example(field, "45210"))",
@@ -71,7 +74,7 @@ extension InputRefusal: WordedRefusal {
             let label = Self.emptyFieldLabels[field]
             return w("\(label?.chinese ?? field)不能为空", "\(label?.english ?? field) cannot be empty")
         case .tooLong(let field, let given, let maximum):
-            return w("\(w.typed(field, given))超过 \(maximum) 个字", "\(w.typed(field, given)) is longer than \(maximum) characters")
+            return w("\(w.typed(field, given)) 超过 \(maximum) 个字", "\(w.typed(field, given)) is longer than \(maximum) characters")
         case .mustBePositive(let field, let given):
             return w("\(w.typed(field, given))：必须大于零", "\(w.typed(field, given)): must be above zero")
         case .belongingCount(let given):
@@ -120,7 +123,7 @@ extension InputRefusal: WordedRefusal {
         case .notDate(let field, let given):
             return w("\(w.typed(field, given)) 不是日期：写 2027-03-01", "\(w.typed(field, given)) is not a date: write 2027-03-01")
         case .promiseWithoutTime(let field, let given):
-            return w("\(w.typed(field, given))只有日期：交车时间要写到几点，如 \(given) 17:00",
+            return w("\(w.typed(field, given)) 只有日期：交车时间要写到几点，如 \(given) 17:00",
                      "\(w.typed(field, given)) is a day without a time: a promised time says the hour, e.g. \(given) 17:00")
         case .discountKind:
             return w("优惠请写 amount=… 或 percent=…（二选一），如 discount RO12 percent=5",
@@ -142,6 +145,8 @@ extension Wording {
     /// "price=abc" for an option, "“abc”" for a word; an option given nothing is said to be empty.
     func typed(_ field: String, _ given: String) -> String {
         if field.isEmpty { return self("“\(given)”", "'\(given)'") }
+        // A launch option is typed `--now VALUE`, not `key=value`.
+        if field.hasPrefix("--") { return self("\(field) “\(given)”", "\(field) '\(given)'") }
         return given.isEmpty ? self("\(field)=（空）", "\(field)= (empty)") : "\(field)=\(given)"
     }
 

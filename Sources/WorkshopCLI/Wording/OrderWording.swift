@@ -45,8 +45,29 @@ extension OrderRefusal: WordedRefusal {
         case .reopenNotSigned(let order):
             return w("\(order) 尚未签字：可直接修改", "\(order) is not signed: it can be edited as it is")
         case .reopenOnlySigned(let order, let status):
-            return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
-                     "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+            guard [.inWork, .completed, .ready].contains(status) else {
+                return w("\(order) \(status.chinese)：只有已签字、尚未进车间的单可以重开",
+                         "\(order) is \(status.english): only a signed order not yet in the workshop can be reopened")
+            }
+            return w("\(order) \(status.chinese)：车已进车间，不能重开；新增项目作为追加项目请客户确认 (supplement \(order) add …)",
+                     "\(order) is \(status.english): the car is in the workshop, so it cannot be reopened; added work goes to the customer as a supplement (supplement \(order) add …)")
+        case .receiverNotWorkshop(let order, let name, let roles):
+            return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))：\(order) 的车间接车人应是车间主管（经理）或技师",
+                     "\(name) is \(roles.map(\.english).joined(separator: ", ")): the workshop receiver of \(order) is the workshop manager or a technician")
+        case .reopenInWorkshop(let order, let by, let at):
+            return w("\(order) 已于 \(w.time(at)) 由 \(by) 接入车间，不能重开；新增项目作为追加项目请客户确认 (supplement \(order) add …)",
+                     "\(order) went into the workshop at \(w.time(at)), received by \(by): it cannot be reopened; added work goes to the customer as a supplement (supplement \(order) add …)")
+        case .reopenPaid(let order, let paid):
+            return w("\(order) 已收款 \(paid.grouped)，不能重开：客户付款的内容不再退回报价；新增项目作为追加项目请客户确认 (supplement \(order) add …)，如须退款用 refund",
+                     "\(order) has \(paid.grouped) paid on it: it cannot be reopened, since what the customer paid for does not go back to an estimate; added work goes to the customer as a supplement (supplement \(order) add …), and money back is a refund")
+        case .declineFeeAboveRecord(let order, let given, let onRecord):
+            let recorded = onRecord.fen > 0 ? w("估价单上的检测估价费为 \(onRecord.grouped)", "the fee on the estimate is \(onRecord.grouped)")
+                                           : w("估价单上没有检测估价费", "there is no fee on the estimate")
+            return w("\(order) 拒修只收客户看过的费用：\(recorded)，不能收 \(given.grouped)；更高的费用须先列在估价单上让客户看到（diagnose \(order) \"…\" fee=…）",
+                     "\(order): a decline charges only the fee the customer was shown: \(recorded), not \(given.grouped); a higher fee is put on the estimate first, where the customer sees it (diagnose \(order) \"…\" fee=…)")
+        case .declineFeeWaiverNeedsManager(let order, let given, let onRecord):
+            return w("\(order) 估价单上的检测估价费为 \(onRecord.grouped)：减免为 \(given.grouped) 须经理批准（authorized=经理姓名，经理本人输入 PIN）",
+                     "\(order): the fee on the estimate is \(onRecord.grouped): waiving it down to \(given.grouped) needs a manager's authorisation (authorized=NAME of a manager, who confirms with their PIN)")
         case .noSuchLine(let order, let given, let lines):
             return w("\(order) 没有第 \(given) 项" + (lines.isEmpty ? "" : "；现有项目：\(lines.map(String.init).joined(separator: ", "))"),
                      "\(order) has no line \(given)" + (lines.isEmpty ? "" : "; its lines are \(lines.map(String.init).joined(separator: ", "))"))
@@ -173,6 +194,12 @@ extension OrderRefusal: WordedRefusal {
                      "a passed \(stage.english) needs a result for every item; not given: \(en). Name each (\(first)=pass), or rest=pass when all the others passed")
         case .inspectionPassOrFail:
             return w("检验结论只有合格或不合格；na 只用于单个项目", "an inspection passes or fails; n/a is only for single items")
+        case .failWithoutFailedItem(let stage, let items):
+            let zh = items.map { "\($0.code)（\($0.name)）" }.joined(separator: "、")
+            let en = items.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            let first = items.first?.code ?? "item"
+            return w("\(stage.chinese)不合格须写明哪一项不合格：标出该项（如 \(first)=fail），不能各项都合格；可标的项目：\(zh)",
+                     "a failed \(stage.english) says what failed: mark the item (e.g. \(first)=fail), never every item passed; the items: \(en)")
         case .failNeedsReason:
             return w("不合格须写明原因：标出项目（如 brakes=fail）或加 note=\"…\"",
                      "a failed inspection says what failed: mark the item (e.g. brakes=fail) or add note=\"…\"")
@@ -367,9 +394,6 @@ extension FloorRefusal: WordedRefusal {
         case .groupNeeded(let order, let groups):
             return w("\(order) 首次派工须写班组：group=…（班组：\(groups.isEmpty ? "暂无" : groups.joined(separator: ", "))）",
                      "the first dispatch of \(order) names its work group: group=… (groups: \(groups.isEmpty ? "none yet" : groups.joined(separator: ", ")))")
-        case .receiverNotStaff(let name):
-            return w("\(name) 不在员工名单上：接车人应是车间主管或技师（staff list）",
-                     "\(name) is not on the staff list: the receiver is the workshop manager or a technician (staff list)")
         case .notOnChecklist(let item, let stage, let items):
             return w("\(item) 不是\(stage.chinese)的检验项目；项目：\(items.joined(separator: ", "))",
                      "\(item) is not an item of the \(stage.english) checklist; items: \(items.joined(separator: ", "))")

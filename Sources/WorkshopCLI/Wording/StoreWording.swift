@@ -77,9 +77,11 @@ extension StaffRefusal: WordedRefusal {
         case .notOnStaff(let name, let role, let holders):
             return w("\(name) 不在员工名单上；\(role.chinese)：\(holders.isEmpty ? "尚无（staff add 姓名 role=\(role.code)）" : w.list(holders))",
                      "\(name) is not on the staff list; \(role.english)s: \(holders.isEmpty ? "none yet (staff add NAME role=\(role.code))" : w.list(holders))")
-        case .lacksRole(let name, let roles, let needed, let holders):
-            return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))，不是\(needed.chinese)；\(needed.chinese)：\(holders.isEmpty ? "无" : w.list(holders))",
-                     "\(name) is \(roles.map(\.english).joined(separator: ", ")), not a \(needed.english) (\(needed.chinese)); \(needed.english)s: \(holders.isEmpty ? "none" : w.list(holders))")
+        case .lacksRole(let name, let roles, let needed, let also, let holders):
+            let zh = ([needed] + also).map(\.chinese).joined(separator: "或"), en = ([needed] + also).map(\.english).joined(separator: " or ")
+            let enPlural = ([needed] + also).map { $0.english + "s" }.joined(separator: " and ")
+            return w("\(name) 是\(roles.map(\.chinese).joined(separator: "、"))，不是\(zh)；\(zh)：\(holders.isEmpty ? "无" : w.list(holders))",
+                     "\(name) is \(roles.map(\.english).joined(separator: ", ")), not a \(en) (\(zh)); \(enPlural): \(holders.isEmpty ? "none" : w.list(holders))")
         }
     }
 }

@@ -13,6 +13,8 @@ public enum AfterSalesRefusal: Refusal, Equatable {
     case notClassified(complaint: Int)
     /// A valid or major complaint is verified before it is answered.
     case notVerified(complaint: Int)
+    /// A major complaint is handled by a manager (`handler`, the manager assigned, when one is).
+    case majorIsManagers(complaint: Int, by: String, handler: String?)
     /// A complaint is followed up after it is answered.
     case notAnswered(complaint: Int)
 }

@@ -4,5 +4,6 @@ public enum StaffRefusal: Refusal, Equatable {
     public static let area = "staff"
 
     case notOnStaff(name: String, role: Role, holders: [String])
-    case lacksRole(name: String, roles: [Role], needed: Role, holders: [String])
+    /// `alsoAccepted`: other roles that would do (a receiver is a manager or a technician).
+    case lacksRole(name: String, roles: [Role], needed: Role, alsoAccepted: [Role], holders: [String])
 }

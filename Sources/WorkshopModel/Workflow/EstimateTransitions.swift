@@ -258,24 +258,29 @@ extension OrderRecord {
         return change
     }
 
-    /// The customer declines the estimate: the diagnostic fee (or `fee`) is charged, everything else
-    /// declined; the car leaves unrepaired once the fee is paid.
-    public func decline(fee: Money?, feeDescription: String, reason: String?, at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
+    /// The customer declines the estimate: the fee on record (the diagnostic fee lines the customer
+    /// saw on the estimate) is charged, everything else declined; the car leaves unrepaired once the
+    /// fee is paid. `fee` may only lower it, with a manager (`Gate.declineFee`).
+    public func decline(fee: Money?, feeDescription: String, reason: String?, authorizedBy manager: String? = nil,
+                        at now: Timestamp, terms: PricingTerms) throws -> OrderChange {
         switch order.status {
         case .estimating: break
         case .signed: throw OrderRefusal.declineNeedsReopen(order: order.number)
         case .void: throw OrderRefusal.closed(order: order.number, status: order.status)
         default: throw OrderRefusal.declineOnlyEstimate(order: order.number, status: order.status)
         }
+        let onRecord = declineFeeOnRecord
+        // The fee on record typed again is no other fee: its lines are charged as they stand.
+        let other = try Gate.declineFee(fee, onRecord: onRecord, order: order.number, authorizedBy: manager)
         let answered = lines.filter { $0.status == .proposed }.map { line -> OrderLine in
             var line = line
-            line.status = line.isDiagnosticFee && fee == nil ? .approved : .declined
+            line.status = line.isDiagnosticFee && other == nil ? .approved : .declined
             return line
         }
         var charged = answered.filter { $0.status == .approved }
         var newLines: [OrderLine] = []
-        if let fee, fee.fen > 0 {
-            var line = OrderLine.fee(number: 0, description: feeDescription, amount: fee).numbered(nextLineNumber)
+        if let other, other.fen > 0 {
+            var line = OrderLine.fee(number: 0, description: feeDescription, amount: other).numbered(nextLineNumber)
             line.status = .approved
             newLines.append(line)
             charged.append(line)
@@ -285,19 +290,23 @@ extension OrderRecord {
         updated.closedAt = now
         updated.terms = terms
         let total = Totals(lines: charged, rate: terms.taxRate, pricesIncludeTax: terms.pricesIncludeTax).taxed.gross
-        var change = OrderChange(updated, .orderDecline, [("fee", .string(fee?.plain)), ("reason", .string(reason)),
-                                                          ("charged", .string(total.plain))])
+        var detail: [(String, JSON)] = [("fee", .string(fee?.plain)), ("reason", .string(reason)), ("charged", .string(total.plain))]
+        if let other { detail += [("fee_on_record", .string(onRecord.plain)), ("authorized_by", .string(manager))] }
+        var change = OrderChange(updated, .orderDecline, detail)
         change.changedLines = answered
         change.newLines = newLines
         return change
     }
 
-    /// Reopens a signed order not yet in the workshop, to change its estimate; the customer signs again.
-    public func reopen(reason: String) throws -> OrderChange {
-        guard order.status == .signed else {
-            if order.status == .estimating { throw OrderRefusal.reopenNotSigned(order: order.number) }
-            throw OrderRefusal.reopenOnlySigned(order: order.number, status: order.status)
-        }
+    /// The fee a decline charges as it stands: the diagnostic fee lines on the estimate, unanswered.
+    public var declineFeeOnRecord: Money {
+        lines.filter { $0.status == .proposed && $0.isDiagnosticFee }.reduce(Money.zero) { $0 + $1.amount }
+    }
+
+    /// Reopens a signed order not yet in the workshop and with nothing paid on it, to change its
+    /// estimate; the customer signs again (`Gate.reopenable`).
+    public func reopen(reason: String, paid: Money) throws -> OrderChange {
+        try Gate.reopenable(order, paid: paid)
         var updated = order
         updated.status = .estimating
         updated.signedBy = nil

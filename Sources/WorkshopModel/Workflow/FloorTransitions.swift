@@ -53,8 +53,14 @@ extension OrderRecord {
     }
 
     /// The workshop receiver signs for the car, with the time written to ten minutes.
-    public func handover(to receiver: String, at given: Timestamp?, now: Timestamp) throws -> OrderChange {
+    /// The workshop takes the car (进车间): its receiver signs, a workshop person — the workshop
+    /// manager (车间主管, the manager role) or a technician — never the advisor handing it over.
+    public func handover(to member: StaffMember, at given: Timestamp?, now: Timestamp) throws -> OrderChange {
         try Gate.signed(order)
+        guard member.has(.manager) || member.has(.technician) else {
+            throw OrderRefusal.receiverNotWorkshop(order: order.number, name: member.name, roles: member.roles)
+        }
+        let receiver = member.name
         if let by = order.handoverBy, let at = order.handoverAt {
             throw OrderRefusal.alreadyReceived(order: order.number, by: by, at: at)
         }
@@ -95,8 +101,13 @@ extension OrderRecord {
         if result == .pass, !unchecked.isEmpty {
             throw OrderRefusal.passWithItemsNotChecked(stage: stage, items: unchecked.map { ChecklistEntry(code: $0.code, name: $0.name) })
         }
-        if result == .fail && !items.contains(where: { $0.result == .fail }) && (note ?? "").isEmpty {
-            throw OrderRefusal.failNeedsReason
+        // A fail names the item that failed, as a pass names none: a paper with every item 合格 and
+        // the conclusion 不合格 says nothing true. Only a stage without a checklist fails on a note.
+        if result == .fail && !items.contains(where: { $0.result == .fail }) {
+            if !items.isEmpty {
+                throw OrderRefusal.failWithoutFailedItem(stage: stage, items: items.map { ChecklistEntry(code: $0.code, name: $0.name) })
+            }
+            if (note ?? "").isEmpty { throw OrderRefusal.failNeedsReason }
         }
         let issued = stage == .final && result == .pass ? certificate : nil
         var updated = order

@@ -55,6 +55,27 @@ public enum Gate {
         if !issuedLines.isEmpty { throw OrderRefusal.voidPartsIssued(order: order.number, lines: issuedLines) }
     }
 
+    /// The fee a decline charges is the one on record, the diagnosis fee the customer saw on the
+    /// estimate: a higher one is refused (it goes on the estimate first), a lower one (a waiver) is a
+    /// manager's. Returns the other fee to charge instead of the lines on record, nil for those.
+    public static func declineFee(_ given: Money?, onRecord: Money, order: String, authorizedBy manager: String?) throws -> Money? {
+        guard let given, given != onRecord else { return nil }
+        if given > onRecord { throw OrderRefusal.declineFeeAboveRecord(order: order, given: given, onRecord: onRecord) }
+        guard manager != nil else { throw OrderRefusal.declineFeeWaiverNeedsManager(order: order, given: given, onRecord: onRecord) }
+        return given
+    }
+
+    /// A signed order is reopened (its estimate changed, signed again) only before the car goes into
+    /// the workshop and while nothing is paid on it: after that, added work is a supplement.
+    public static func reopenable(_ order: RepairOrder, paid: Money) throws {
+        guard order.status == .signed else {
+            if order.status == .estimating { throw OrderRefusal.reopenNotSigned(order: order.number) }
+            throw OrderRefusal.reopenOnlySigned(order: order.number, status: order.status)
+        }
+        if let by = order.handoverBy, let at = order.handoverAt { throw OrderRefusal.reopenInWorkshop(order: order.number, by: by, at: at) }
+        if paid.fen != 0 { throw OrderRefusal.reopenPaid(order: order.number, paid: paid) }
+    }
+
     /// The three inspections: in order where they are mandatory, pre and in-process before the
     /// work is finished, the final one after it; a passed final one is final.
     public static func inspection(_ stage: InspectionStage, of record: OrderRecord) throws {

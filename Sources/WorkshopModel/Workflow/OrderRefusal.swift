@@ -29,7 +29,18 @@ public enum OrderRefusal: Refusal, Equatable {
     case declineNeedsReopen(order: String)
     case declineOnlyEstimate(order: String, status: OrderStatus)
     case reopenNotSigned(order: String)
+    /// The car is handed to the workshop: its receiver is the workshop manager or a technician.
+    case receiverNotWorkshop(order: String, name: String, roles: [Role])
     case reopenOnlySigned(order: String, status: OrderStatus)
+    /// The car went into the workshop (received by `by` at `at`): added work is a supplement now.
+    case reopenInWorkshop(order: String, by: String, at: Timestamp)
+    /// Money was paid on the order: what the customer paid for is not taken back to an estimate.
+    case reopenPaid(order: String, paid: Money)
+    /// A decline charges the fee on record (`onRecord`, the diagnosis fee the customer saw), never
+    /// more: a higher one is put on the estimate first.
+    case declineFeeAboveRecord(order: String, given: Money, onRecord: Money)
+    /// Less than the fee on record is a waiver, a manager's to give.
+    case declineFeeWaiverNeedsManager(order: String, given: Money, onRecord: Money)
 
     // Lines.
     case noSuchLine(order: String, given: Int, lines: [Int])
@@ -88,6 +99,8 @@ public enum OrderRefusal: Refusal, Equatable {
     case passWithItemsNotChecked(stage: InspectionStage, items: [ChecklistEntry])
     case inspectionPassOrFail
     case failNeedsReason
+    /// A failed inspection with no item failed: `items` are the checklist's, any of which can be marked.
+    case failWithoutFailedItem(stage: InspectionStage, items: [ChecklistEntry])
     case progressOnlyInWork(order: String, status: OrderStatus)
     case completeOnlyInWork(order: String, status: OrderStatus)
     case supplementAwaitsAnswer(order: String, line: Int)

@@ -13,7 +13,8 @@ estimate RO1 change 3 qty=2
 estimate RO1 remove 3
 estimate RO1 method=symptom
 ro show RO1
-decline RO1 fee=80 reason="will think about it"
+diagnose RO1 "front right lower control arm ball joint worn" fee=80
+decline RO1 reason="will think about it"
 ro show RO1
 checkin 粤BD12345 odometer=39010 battery=75 complaint="still clunking"
 vehicle show 粤BD12345
