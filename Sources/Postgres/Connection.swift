@@ -19,7 +19,7 @@ public final class Connection: SQLConnection {
     private var statements: [String: PreparedStatement] = [:]
     /// Statements prepared on this connection so far (each one round trip, once).
     public private(set) var preparedCount = 0
-    private var transactionDepth = 0
+    private(set) var transactionDepth = 0
     /// The error that left the transaction in progress failed, even if the body caught it: the
     /// commit reports it rather than the server's silent rollback.
     private var failureInTransaction: PostgresError?
@@ -29,6 +29,12 @@ public final class Connection: SQLConnection {
     public internal(set) var roundTrips = 0
     /// Server-side cursors open now (Cursor.swift): the next one's name.
     var openCursors = 0
+    /// Writes held back for the COMMIT's round trip, in order, and the tables they write
+    /// (`runQueued`, QueuedWrites.swift).
+    var queued: [(sql: String, arguments: [SQLValue])] = []
+    var queuedTables: [String] = []
+    /// The table each statement text given to `runQueued` inserts into (nil: it runs at once).
+    var insertTargets: [String: String?] = [:]
     /// Tests only: told of every statement run with arguments (as written, with its `?`
     /// placeholders) and the arguments it was run with.
     public var statementObserver: ((String, [SQLValue]) -> Void)?
@@ -111,6 +117,7 @@ public final class Connection: SQLConnection {
 
     /// Runs one or more statements that take no arguments and return no rows.
     public func execute(_ sql: String) throws {
+        try sendQueued(before: CollectionOfOne(sql))
         roundTrips += 1
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
@@ -179,6 +186,7 @@ public final class Connection: SQLConnection {
     /// The first that fails throws its error, and those after it do not run; inside a transaction
     /// that fails the transaction, as a failed statement does.
     public func runEach(_ statements: [(sql: String, arguments: [SQLValue])], _ body: (Int, Row) throws -> Void) throws -> [Int] {
+        try sendQueued(before: statements.lazy.map(\.sql))
         var changed: [Int] = []
         changed.reserveCapacity(statements.count)
         guard statements.count > 1, Connection.hasPipeline else {
@@ -222,16 +230,39 @@ public final class Connection: SQLConnection {
     /// Sends the statements in pipeline mode, one round trip (each prepared first if it was not),
     /// and returns their results, all successes, to be cleared by the caller; throws the first
     /// failure, having cleared them.
-    private func pipelined(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>) throws
+    func pipelined(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observedFrom: Int = 0) throws
+        -> (results: [OpaquePointer?], prepared: [PreparedStatement]) {
+        let (results, prepared) = try sendPipeline(statements, observedFrom: observedFrom)
+        do {
+            for (offset, statement) in statements.enumerated() {
+                do {
+                    try check(offset < results.count ? results[offset] : nil, sql: statement.sql)
+                } catch let error as PostgresError {
+                    if error.sqlState == "0A000" { self.statements[statement.sql] = nil }
+                    throw error
+                }
+            }
+        } catch {
+            for result in results { PQclear(result) }
+            throw error
+        }
+        return (results, prepared)
+    }
+
+    /// Sends the statements in pipeline mode, one round trip (each prepared first if it was not),
+    /// and returns their results unchecked (fewer than the statements if libpq could not send
+    /// them all; a failure's followers `PGRES_PIPELINE_ABORTED`), to be cleared by the caller.
+    /// The observer is told of those from offset `observedFrom` on (the others were, when queued).
+    private func sendPipeline(_ statements: ArraySlice<(sql: String, arguments: [SQLValue])>, observedFrom: Int) throws
         -> (results: [OpaquePointer?], prepared: [PreparedStatement]) {
         var prepared: [PreparedStatement] = []
-        for statement in statements {
+        for (offset, statement) in statements.enumerated() {
             let made = try self.prepared(statement.sql, statement.arguments)
             guard statement.arguments.count == made.parameterCount else {
                 throw PostgresError(sqlState: "07001", message: "expected \(made.parameterCount) arguments, got \(statement.arguments.count)",
                                     sql: statement.sql)
             }
-            statementObserver?(statement.sql, statement.arguments)
+            if offset >= observedFrom { statementObserver?(statement.sql, statement.arguments) }
             prepared.append(made)
         }
         roundTrips += 1
@@ -240,10 +271,10 @@ public final class Connection: SQLConnection {
         }
         var sent = 0
         for (offset, statement) in statements.enumerated() {
-            let queued = Parameters(statement.arguments).withValues { values in
+            let accepted = Parameters(statement.arguments).withValues { values in
                 PQsendQueryPrepared(handle, prepared[offset].name, Int32(statement.arguments.count), values, nil, nil, 0)
             }
-            guard queued == 1 else { break }
+            guard accepted == 1 else { break }
             sent += 1
         }
         _ = PQpipelineSync(handle)
@@ -260,19 +291,6 @@ public final class Connection: SQLConnection {
             if status == PGRES_PIPELINE_SYNC { break }
         }
         _ = PQexitPipelineMode(handle)
-        do {
-            for (offset, statement) in statements.enumerated() {
-                do {
-                    try check(offset < results.count ? results[offset] : nil, sql: statement.sql)
-                } catch let error as PostgresError {
-                    if error.sqlState == "0A000" { self.statements[statement.sql] = nil }
-                    throw error
-                }
-            }
-        } catch {
-            for result in results { PQclear(result) }
-            throw error
-        }
         return (results, prepared)
     }
 
@@ -373,6 +391,8 @@ public final class Connection: SQLConnection {
             for answer in prefetched.values { PQclear(answer.result) }
             prefetched.removeAll()
             beforeCommit.removeAll()
+            queued.removeAll()
+            queuedTables.removeAll()
         }
         let result: T
         do {
@@ -388,11 +408,19 @@ public final class Connection: SQLConnection {
             rollBack()
             throw failure
         }
-        let closing = beforeCommit + ["COMMIT"] + (holdsWriterLock ? [Connection.releaseWriterLock] : [])
-        let closed = batch(closing)
+        // The queued writes, the statements for the end, the COMMIT, then the writer lock's release.
+        let ending = queued + beforeCommit + [(sql: "COMMIT", arguments: [SQLValue]())]
+        let closing = ending + (holdsWriterLock ? [(Connection.releaseWriterLock, [])] : [])
+        let closed: [OpaquePointer?]
+        if Connection.hasPipeline && ending.count > 1 {
+            // Prepared, in one pipeline: the first that fails stops those after it, the COMMIT among them.
+            closed = try sendPipeline(closing[...], observedFrom: closing.count).results
+        } else {
+            closed = batch(closing.map(\.sql))  // beforeCommit's statements have their arguments inlined
+        }
         defer { for result in closed { PQclear(result) } }
         do {
-            for index in 0...beforeCommit.count { try check(index < closed.count ? closed[index] : nil, sql: closing[index]) }
+            for index in ending.indices { try check(index < closed.count ? closed[index] : nil, sql: ending[index].sql) }
         } catch {
             if PQtransactionStatus(handle) != PQTRANS_IDLE { rollBack() }
             throw error
@@ -405,23 +433,30 @@ public final class Connection: SQLConnection {
 
     /// Answers of statements sent ahead with a BEGIN (`transaction(prefetching:)`), by their text,
     /// until the body runs them or the transaction ends.
-    private var prefetched: [String: (result: OpaquePointer, arguments: [SQLValue])] = [:]
+    var prefetched: [String: (result: OpaquePointer, arguments: [SQLValue])] = [:]
 
     /// Inside a transaction: runs `statements` now, together, in one round trip, and keeps their
     /// answers for the body's own calls of them with the same arguments, as
     /// `transaction(prefetching:)` does. For statements whose answer nothing the body does before it
     /// calls them changes. Each is prepared (once per connection) and sent in pipeline mode; with
     /// a libpq that has none, those without arguments go as one batch of text, the others run when
-    /// called. Outside a transaction, nothing.
+    /// called. One whose answer is already waiting (sent ahead with the same arguments, not yet
+    /// read) is not sent again. Outside a transaction, nothing.
     public func sendAhead(_ statements: [(sql: String, arguments: [SQLValue])]) throws {
+        // One already sent ahead, not yet read, has its answer waiting: not sent again.
+        let statements = statements.filter { prefetched[$0.sql]?.arguments != $0.arguments }
         guard transactionDepth > 0, !statements.isEmpty else { return }
         if Connection.hasPipeline {
+            // Queued writes a statement needs go first, in the same round trip.
+            var writes = takeQueued(before: statements.lazy.map(\.sql))
             for group in stride(from: 0, to: statements.count, by: Connection.pipelineGroup) {
                 let part = statements[group..<min(group + Connection.pipelineGroup, statements.count)]
-                let (results, _) = try pipelined(part)
+                let (results, _) = try pipelined((writes + part)[...], observedFrom: writes.count)
+                for result in results.prefix(writes.count) { PQclear(result) }
                 for (offset, statement) in part.enumerated() {
-                    keep(results[offset]!, for: statement.sql, statement.arguments)
+                    keep(results[writes.count + offset]!, for: statement.sql, statement.arguments)
                 }
+                writes = []
             }
             return
         }
@@ -446,18 +481,26 @@ public final class Connection: SQLConnection {
         if let stale = prefetched.updateValue((result, arguments), forKey: sql) { PQclear(stale.result) }
     }
 
-    /// Statements the COMMIT carries, their arguments written into their text (`runBeforeCommit`).
-    private var beforeCommit: [String] = []
+    /// Statements the COMMIT carries (`runBeforeCommit`), after the queued writes: prepared, in
+    /// pipeline mode; without it, their arguments written into their text.
+    private var beforeCommit: [(sql: String, arguments: [SQLValue])] = []
 
     /// Runs `sql` as the transaction's last statement, in the round trip of its COMMIT: for one
-    /// whose answer nobody reads (the store's writer mark removed). Its failure fails the commit
+    /// whose answer nobody reads (the store's writer mark removed), and that must run after every
+    /// other (no statement sends it earlier, unlike `runQueued`'s). Its failure fails the commit
     /// (and a serialisation failure runs the body again), as if it had run here; `changes` does
-    /// not count it. Run at once when it cannot wait: outside a transaction, or with an argument
-    /// other than an integer or NULL, or text with quotes, dollars or comments.
+    /// not count it. Run at once when it cannot wait: outside a transaction, or, without pipeline
+    /// mode, with an argument other than an integer or NULL, or text with quotes, dollars or comments.
     public func runBeforeCommit(_ sql: String, _ arguments: [SQLValue] = []) throws {
-        guard transactionDepth > 0, let text = Connection.inlined(sql, arguments) else { return try run(sql, arguments) }
+        guard transactionDepth > 0 else { return try run(sql, arguments) }
+        if Connection.hasPipeline {
+            _ = try prepared(sql, arguments)
+            beforeCommit.append((sql, arguments))
+        } else {
+            guard let text = Connection.inlined(sql, arguments) else { return try run(sql, arguments) }
+            beforeCommit.append((text, []))
+        }
         statementObserver?(sql, arguments)
-        beforeCommit.append(text)
     }
 
     /// `sql` with its placeholders replaced by its arguments, integers or NULLs, as literals; nil
@@ -535,6 +578,12 @@ public final class Connection: SQLConnection {
             prefetched[sql] = nil  // observed when it was sent
             return (answer.result, ResultColumns(result: answer.result, sql: sql))
         }
+        if !queued.isEmpty {
+            // Queued writes it needs go first, in its round trip (a cursor's DECLARE: in one of their own).
+            if observed != nil { try sendQueued(before: CollectionOfOne(sql)) }
+            let writes = takeQueued(before: CollectionOfOne(sql))
+            if !writes.isEmpty { return try query(sql, arguments, after: writes) }
+        }
         let statement = try prepared(sql, arguments)
         guard arguments.count == statement.parameterCount else {
             throw PostgresError(sqlState: "07001",
@@ -560,6 +609,18 @@ public final class Connection: SQLConnection {
         return (result, columns)
     }
 
+    /// `query` with `writes` sent before it, in one pipeline: one round trip.
+    private func query(_ sql: String, _ arguments: [SQLValue], after writes: [(sql: String, arguments: [SQLValue])]) throws
+        -> (OpaquePointer, ResultColumns) {
+        let (results, prepared) = try pipelined((writes + [(sql, arguments)])[...], observedFrom: writes.count)
+        for result in results.dropLast() { PQclear(result) }
+        let result = results.last!!, statement = prepared.last!
+        if let columns = statement.columns, columns.matches(result) { return (result, columns) }
+        let columns = ResultColumns(result: result, sql: sql)
+        statement.columns = columns
+        return (result, columns)
+    }
+
     /// Declares the server-side cursor `name` over `sql` (Cursor.swift), prepared once per connection
     /// and name as any statement; an observer is told `sql`, the query whose rows it reads.
     func declareCursor(_ name: String, _ sql: String, _ arguments: [SQLValue]) throws {
@@ -567,7 +628,7 @@ public final class Connection: SQLConnection {
         PQclear(result)
     }
 
-    private func prepared(_ sql: String, _ arguments: [SQLValue]) throws -> PreparedStatement {
+    func prepared(_ sql: String, _ arguments: [SQLValue]) throws -> PreparedStatement {
         if let cached = statements[sql] { return cached }
         let translated = TranslatedSQL(sql)
         preparedCount += 1

@@ -12,6 +12,7 @@ extension Connection {
     /// rethrown; either way the transaction around it has failed and must be rolled back.
     @discardableResult
     public func copy(into table: String, columns: [String], _ body: (CopyIn) throws -> Void) throws -> Int {
+        try sendQueued()
         let sql = "COPY \(Connection.quoted(table)) (\(columns.map(Connection.quoted).joined(separator: ", "))) FROM STDIN"
         let start = PQexec(handle, sql)
         let status = PQresultStatus(start)

@@ -93,8 +93,10 @@ extension Store {
             case .unreadable?: anchor.disagreements = [.unreadable(foundAt: now)]
             case .anchor(let old)?:
                 anchor.started = old.started
+                // The chain's end when the write began is known (read with its BEGIN): only an
+                // older head is read, before this write's own entries (Connection.runQueued) go.
                 let found = try old.disagreements(withJournalEndingAt: start, now: now) { id in
-                    id <= start.entry ? try hash(ofEntry: id) : nil
+                    id == start.entry ? start.hash : id < start.entry ? try hash(ofEntry: id) : nil
                 }.filter { !(anchorIsLowerBound && $0.isUnanchored) }
                 anchor.disagreements = old.disagreements + found
                 if found.isEmpty, let bound = old.bound, next.entry <= bound {

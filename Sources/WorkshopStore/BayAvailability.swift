@@ -24,11 +24,18 @@ extension Store {
         ORDER BY at, id
         """
 
+    /// The statements `bayAvailability` runs: the cars in the bays, the clashing bookings, the bays.
+    func bayAvailabilityReads(start: Timestamp, end: Timestamp, excluding: Int) -> [(sql: String, arguments: [SQLValue])] {
+        let clashArguments: [SQLValue] = [.integer(Int64(end.seconds)), .integer(Int64(start.seconds - 86_400)), .integer(Int64(excluding))]
+        return Self.currentStaysQueries.map { ($0, []) } + [(Self.clashesQuery, clashArguments), baysQuery()]
+    }
+
     /// The bays, the car in each and the booking each is held by in [start, end), but for booking
     /// `excluding`: four reads, sent together to a server (one round trip).
     public func bayAvailability(start: Timestamp, end: Timestamp, excluding: Int) throws -> BayAvailability {
-        let clashArguments: [SQLValue] = [.integer(Int64(end.seconds)), .integer(Int64(start.seconds - 86_400)), .integer(Int64(excluding))]
-        try db.sendAhead(Self.currentStaysQueries.map { ($0, []) } + [(Self.clashesQuery, clashArguments), baysQuery()])
+        let reads = bayAvailabilityReads(start: start, end: end, excluding: excluding)
+        let clashArguments = reads[Self.currentStaysQueries.count].arguments
+        try db.sendAhead(reads)
         var occupants: [Int: BayStay] = [:]
         for stay in try currentStays() where occupants[stay.bayID] == nil { occupants[stay.bayID] = stay }
         var clashes: [Int: Appointment] = [:]

@@ -111,7 +111,7 @@ extension Store {
     /// Every bay with the car in it and the bookings holding it in [from, to).
     public func bayStates(from: Timestamp, to: Timestamp) throws -> [BayState] {
         // All in one round trip on a server: none depends on another's answer.
-        try db.sendAhead(Self.currentStaysQueries.map { ($0, []) } + [(Self.holdsQuery, holdsArguments(from: from, to: to)), baysQuery()])
+        try db.sendAhead(bayStatesReads(from: from, to: to))
         let stays = try currentStays()
         let holds = try bayHolds(from: from, to: to)
         return try bays().map { bay in
@@ -119,7 +119,15 @@ extension Store {
         }
     }
 
+    /// The statements `bayStates` runs.
+    func bayStatesReads(from: Timestamp, to: Timestamp) -> [(sql: String, arguments: [SQLValue])] {
+        Self.currentStaysQueries.map { ($0, []) } + [(Self.holdsQuery, holdsArguments(from: from, to: to)), baysQuery()]
+    }
+
     static let bookingOfOrder = "SELECT appointment_id FROM orders WHERE id = ?"
+
+    /// Whether `equipmentNeeded` reads the canned jobs: only for an order with labour codes.
+    static func readsJobs(_ record: OrderRecord) -> Bool { record.offeredLines.contains { $0.operationCode != nil } }
 
     /// What the order's work needs of a bay: its booking's equipment and its canned jobs'.
     public func equipmentNeeded(_ record: OrderRecord) throws -> [EquipmentNeed] {
@@ -129,7 +137,7 @@ extension Store {
         let booking = try bookingID.flatMap { try appointment(id: $0) }
         // Only a job that names equipment can add to the needs, and only one whose operations are
         // all on the order: an order without labour codes needs no job read at all.
-        let onOrder = record.offeredLines.contains { $0.operationCode != nil }
+        let onOrder = Self.readsJobs(record)
             ? BayRules.jobsOn(record.offeredLines, among: try jobsNeedingEquipment()) : []
         return BayRules.equipmentNeeded(booking: booking, jobs: onOrder)
     }

@@ -119,9 +119,11 @@ extension Store {
         """
 
     /// The comebacks (warranty reworks) of a vehicle's earlier orders.
+    static let comebacksOfVehicle =
+        "SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL AND status <> 'void' ORDER BY id"
+
     public func comebacks(vehicleID: Int) throws -> [(order: Int, of: Int, line: Int?, cause: String?)] {
-        try db.rows("SELECT id, rework_of, rework_line, rework_cause FROM orders WHERE vehicle_id = ? AND rework_of IS NOT NULL AND status <> 'void' ORDER BY id",
-                    [.integer(Int64(vehicleID))]) {
+        try db.rows(Self.comebacksOfVehicle, [.integer(Int64(vehicleID))]) {
             ($0.int("id"), $0.int("rework_of"), $0.optionalInt("rework_line"), $0.optionalString("rework_cause"))
         }
     }
@@ -136,8 +138,9 @@ extension Store {
                  satisfaction: row.optionalInt("satisfaction"), by: row.optionalString("by"))
     }
 
+    /// On a server, sent with the release's COMMIT: nothing reads it back (ShopDatabase.runQueuedSealed).
     public func addFollowUp(_ followUp: FollowUp) throws {
-        try db.run("INSERT INTO followups(order_id, due_from, due_until) VALUES (?, ?, ?)",
+        try db.runQueuedSealed("INSERT INTO followups(order_id, due_from, due_until) VALUES (?, ?, ?)",
                    [.integer(Int64(followUp.orderID)), .integer(Int64(followUp.dueFrom.seconds)), .integer(Int64(followUp.dueUntil.seconds))])
     }
 

@@ -145,11 +145,17 @@ extension Store {
     /// their catalogue number; a number not in the catalogue is not among them. A booking's parts:
     /// two round trips to a server, where one part at a time took two each.
     public func parts(numbers: [String]) throws -> [String: CatalogPart] {
-        let wanted = Array(Set(numbers.map { $0.uppercased() })).sorted()
-        guard !wanted.isEmpty else { return [:] }
-        let found = try db.rows("SELECT \(Self.partColumns) FROM parts WHERE part_no IN (" + wanted.map { _ in "?" }.joined(separator: ", ") + ")",
-                                wanted.map { .text($0) }, catalogPart(from:))
+        guard let read = Self.partsByNumber(numbers) else { return [:] }
+        let found = try db.rows(read.sql, read.arguments, catalogPart(from:))
         return Dictionary(uniqueKeysWithValues: try atSite(found).map { ($0.partNumber, $0) })
+    }
+
+    /// The statement `parts(numbers:)` runs (nil for no numbers).
+    static func partsByNumber(_ numbers: [String]) -> (sql: String, arguments: [SQLValue])? {
+        let wanted = Array(Set(numbers.map { $0.uppercased() })).sorted()
+        guard !wanted.isEmpty else { return nil }
+        return ("SELECT \(partColumns) FROM parts WHERE part_no IN (" + wanted.map { _ in "?" }.joined(separator: ", ") + ")",
+                wanted.map { .text($0) })
     }
 
     /// A part with its stock as `scope` holds it: one site's shelf, or every site's together (the

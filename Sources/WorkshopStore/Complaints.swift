@@ -60,10 +60,11 @@ extension Store {
     }
 
     /// Complaints not yet closed (all, with `includeClosed`), oldest first.
+    static let complaintsOfVehicle = "SELECT \(complaintColumns) FROM complaints WHERE vehicle_id = ? ORDER BY id"
+
     public func complaints(includeClosed: Bool = false, vehicleID: Int? = nil) throws -> [Complaint] {
         if let vehicleID {
-            return try db.rows("SELECT \(Self.complaintColumns) FROM complaints WHERE vehicle_id = ? ORDER BY id",
-                               [.integer(Int64(vehicleID))], complaint(from:))
+            return try db.rows(Self.complaintsOfVehicle, [.integer(Int64(vehicleID))], complaint(from:))
         }
         let all = try db.rows(includeClosed ? Self.allComplaints : Self.openComplaints, [], complaint(from:))
         return includeClosed ? all : all.filter { !$0.isClosed }

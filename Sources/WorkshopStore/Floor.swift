@@ -155,26 +155,13 @@ extension Store {
     public func boardFacts() throws -> [BoardFacts] {
         var facts: [Int: BoardFacts] = [:]
         var order: [Int] = []
-        // The session's site's cars only (SiteScope).
-        let site = SiteScope.filter("o.site_id", siteID)
-        let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
-        let openOrders = """
-            SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
-            FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses) AND \(site.sql)
-            """
-        let progress = """
-            SELECT p.order_id, p.percent, p.at FROM progress_reports p
-            WHERE p.\(openFilter) ORDER BY p.order_id, p.at, p.id
-            """
-        let notified = "SELECT order_id, max(at) AS at FROM notifications WHERE \(openFilter) GROUP BY order_id"
-        let pending = """
-            SELECT order_id, count(*) AS pending FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id
-            """
-        let inspections = "SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id"
-        let assignments = "SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id"
-        // All in one round trip on a server: none depends on another's answer.
-        try db.sendAhead([(openOrders, site.arguments)] + ([progress, notified, pending, inspections, assignments] + Self.currentStaysQueries
-                                                          + [Self.declinedHeldQuery]).map { ($0, []) })
+        let queries = boardQueries()
+        let (openOrders, site) = (queries.openOrders, queries.site)
+        let (progress, notified, pending) = (queries.progress, queries.notified, queries.pending)
+        let (inspections, assignments) = (queries.inspections, queries.assignments)
+        // All in one round trip on a server: none depends on another's answer (sent already with
+        // the board's other reads: sendAheadBoardReads).
+        try db.sendAhead(queries.all)
         try db.forEach(openOrders, site.arguments) { row in
             let id = row.int("id")
             let stored = StoredCodes(row, table: "orders", key: RepairOrder.number(id))
@@ -231,5 +218,39 @@ extension Store {
                                             checkedInAt: declined.checkedInAt, promisedAt: nil, held: held)
         }
         return order.compactMap { facts[$0] }
+    }
+
+    /// The statements `boardFacts` runs.
+    struct BoardQueries {
+        let site: (sql: String, arguments: [SQLValue])
+        let openOrders, progress, notified, pending, inspections, assignments: String
+
+        /// Every one, in the order `boardFacts` reads them (the bays' stays and the declined orders last).
+        var all: [(sql: String, arguments: [SQLValue])] {
+            [(openOrders, site.arguments)] + ([progress, notified, pending, inspections, assignments] + Store.currentStaysQueries
+                                              + [Store.declinedHeldQuery]).map { ($0, []) }
+        }
+    }
+
+    func boardQueries() -> BoardQueries {
+        // The session's site's cars only (SiteScope).
+        let site = SiteScope.filter("o.site_id", siteID)
+        let openFilter = "order_id IN (SELECT id FROM orders WHERE status IN \(Schema.openStatuses))"
+        let openOrders = """
+            SELECT o.id, v.plate, o.status, o.category, o.checked_in_at, o.promised_at, o.started_at, o.completed_at
+            FROM orders o JOIN vehicles v ON v.id = o.vehicle_id WHERE o.status IN \(Schema.openStatuses) AND \(site.sql)
+            """
+        let progress = """
+            SELECT p.order_id, p.percent, p.at FROM progress_reports p
+            WHERE p.\(openFilter) ORDER BY p.order_id, p.at, p.id
+            """
+        let notified = "SELECT order_id, max(at) AS at FROM notifications WHERE \(openFilter) GROUP BY order_id"
+        let pending = """
+            SELECT order_id, count(*) AS pending FROM supplements WHERE answer IS NULL AND \(openFilter) GROUP BY order_id
+            """
+        let inspections = "SELECT id, order_id, stage, result, at FROM inspections WHERE \(openFilter) ORDER BY id"
+        let assignments = "SELECT a.order_id, a.group_name, a.technician FROM assignments a WHERE a.\(openFilter) ORDER BY a.id"
+        return BoardQueries(site: site, openOrders: openOrders, progress: progress, notified: notified, pending: pending,
+                            inspections: inspections, assignments: assignments)
     }
 }

@@ -82,8 +82,10 @@ public enum AttemptOutcome: Sendable, Equatable {
 extension Store {
     // MARK: The account
 
+    static let healthRecordAccountQuery = "SELECT url, company, password, style, auto, token, set_at, set_by FROM health_record_account WHERE id = 1"
+
     public func healthRecordAccount() throws -> HealthRecordAccount? {
-        try db.first("SELECT url, company, password, style, auto, token, set_at, set_by FROM health_record_account WHERE id = 1") { row in
+        try db.first(Self.healthRecordAccountQuery) { row in
             HealthRecordAccount(url: row.string("url"), company: row.string("company"), password: row.string("password"),
                                 style: row.string("style"), auto: row.int("auto") != 0, token: row.optionalString("token"),
                                 setAt: row.timestamp("set_at"), setBy: row.string("set_by"))
@@ -168,10 +170,11 @@ extension Store {
     // MARK: The outbox
 
     /// Puts a released order's record in the outbox, in the release's transaction: it is there if
-    /// and only if the order was released.
+    /// and only if the order was released. On a server, sent with the COMMIT: nothing reads it back
+    /// in the release (ShopDatabase.runQueuedSealed).
     public func enqueueRepairRecord(orderID: Int, record: RepairRecord) throws {
         let problems = record.problems
-        try db.run("""
+        try db.runQueuedSealed("""
             INSERT INTO health_record_outbox(order_id, record, state, attempts, next_attempt_at, answer, created_at)
             VALUES (?, ?, ?, 0, ?, NULL, ?)
             """, [.integer(Int64(orderID)), .text(record.json.serialized()),
@@ -261,13 +264,17 @@ extension Store {
     /// What the board asks a person to look at: records the platform refused or that can't be sent
     /// (to correct), and records still not sent a day after their release; in a chain, the site's.
     public func outboxAttention() throws -> (toCorrect: Int, lateByADay: Int) {
+        let (refused, late) = try outboxAttentionQueries()
+        return (try db.first(refused.sql, refused.arguments) { $0.int("n") } ?? 0, try db.first(late.sql, late.arguments) { $0.int("n") } ?? 0)
+    }
+
+    /// The statements `outboxAttention` runs: the records refused, those waiting a day.
+    func outboxAttentionQueries() throws -> (refused: (sql: String, arguments: [SQLValue]), late: (sql: String, arguments: [SQLValue])) {
         let ours = try outboxOfThisSite("b")
-        let toCorrect = try db.first("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'refused'\(ours.sql)",
-                                     ours.arguments) { $0.int("n") } ?? 0
-        let late = try db.first("""
-            SELECT count(*) AS n FROM health_record_outbox b WHERE b.state IN ('waiting', 'sending') AND b.created_at < ?\(ours.sql)
-            """, [.integer(Int64(context.now.seconds - 86_400))] + ours.arguments) { $0.int("n") } ?? 0
-        return (toCorrect, late)
+        return (("SELECT count(*) AS n FROM health_record_outbox b WHERE b.state = 'refused'\(ours.sql)", ours.arguments),
+                ("""
+                SELECT count(*) AS n FROM health_record_outbox b WHERE b.state IN ('waiting', 'sending') AND b.created_at < ?\(ours.sql)
+                """, [.integer(Int64(context.now.seconds - 86_400))] + ours.arguments))
     }
 
     /// The records waiting whose retry time has not come, and the soonest of those times.

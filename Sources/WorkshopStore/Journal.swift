@@ -182,13 +182,13 @@ enum Journal {
     static func insert(_ entry: NewEntry, after prev: String, _ db: ShopDatabase) throws -> String {
         let hash = entry.hash(after: prev)
         if entry.site == nil {
-            try db.run("""
+            try db.runQueued("""
                 INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
                                     rows_digest, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, entry.values + [.text(prev), .text(hash)])
         } else {
-            try db.run("""
+            try db.runQueued("""
                 INSERT INTO journal(id, at, recorded_at, actor, command, action, entity, entity_id, order_id, vehicle_id, detail,
                                     rows_digest, site_id, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -11,8 +11,10 @@ extension Store {
 
     /// The shop's tiers, by name.
     public func memberTiers() throws -> [MemberTier] {
-        try db.rows("SELECT \(Self.tierColumns) FROM member_tiers ORDER BY name", [], tier(from:))
+        try db.rows(Self.memberTiersQuery, [], tier(from:))
     }
+
+    static let memberTiersQuery = "SELECT \(tierColumns) FROM member_tiers ORDER BY name"
 
     public func memberTier(named name: String) throws -> MemberTier? {
         try db.first("SELECT \(Self.tierColumns) FROM member_tiers WHERE name = ?", [.text(name)], tier(from:))

@@ -340,7 +340,7 @@ extension Store {
                   AND s.answer IS NULL AND l.status = 'proposed' AND l.covered = 0 AND l.card_id IS NULL) AS awaiting
         FROM orders o JOIN vehicles v ON v.id = o.vehicle_id
         """
-    private static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
+    static let summariesOfVehicle = "\(summarySelect) WHERE o.vehicle_id = ? ORDER BY o.id DESC LIMIT ?"
     /// The session's site's orders in a status, or open (SiteScope: the home site's are NULL).
     private func summariesInStatus() -> (sql: String, arguments: [SQLValue]) {
         let site = SiteScope.filter("o.site_id", siteID)
@@ -366,7 +366,22 @@ extension Store {
     }
 
     /// Every order of a vehicle, newest first.
-    public func orderSummaries(vehicleID: Int, limit: Int = 1000) throws -> [OrderSummary] {
+    /// The first statement `declinedLines` runs: the car's declined lines (before `orderID`).
+    static func declinedLinesOfVehicle(_ vehicleID: Int, before orderID: Int? = nil) -> (sql: String, arguments: [SQLValue]) {
+        ("""
+            SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
+                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
+                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price, NULL AS card_id
+            FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
+            ORDER BY l.order_id DESC, l.number LIMIT 20
+            """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))])
+    }
+
+    /// How many of a car's orders its file lists, newest first.
+    public static let ordersOfVehicleListed = 1000
+
+    public func orderSummaries(vehicleID: Int, limit: Int = Store.ordersOfVehicleListed) throws -> [OrderSummary] {
         try db.rows(Self.summariesOfVehicle,
                     [.integer(Int64(vehicleID)), .integer(Int64(limit))], summary(from:))
     }
@@ -385,6 +400,8 @@ extension Store {
             return list
         }
         let query = summariesOpen()
+        // With the declined orders still held: one round trip on a server.
+        try db.sendAhead([(query.sql, query.arguments + [.integer(Int64(limit))]), (Self.declinedHeldQuery, [])])
         var list = try db.rows(query.sql, query.arguments + [.integer(Int64(limit))], summary(from:))
         for (order, held) in try declinedHeld() {
             guard var declined = try db.first(Self.summaryOfOrder, [.integer(Int64(order.id))], summary(from:)) else {
@@ -436,14 +453,8 @@ extension Store {
     /// Lines the customer declined on earlier orders of this vehicle: offered again at the next
     /// visit, as ordinary work (never as free warranty work).
     public func declinedLines(vehicleID: Int, before orderID: Int? = nil) throws -> [(order: Int, line: OrderLine)] {
-        let declined: [(order: Int, line: OrderLine)] = try db.rows("""
-            SELECT l.order_id, l.number, l.kind, l.description, l.hours, l.rate, l.quantity, l.unit_price, l.amount,
-                   l.part_no, l.brand, l.part_class, l.op_code, l.no_warranty, l.status, 0 AS covered,
-                   NULL AS list_amount, NULL AS concession_by, NULL AS member_tier, NULL AS regular_price, NULL AS card_id
-            FROM order_lines l JOIN orders o ON o.id = l.order_id
-            WHERE o.vehicle_id = ? AND l.status = 'declined' AND o.id < ?
-            ORDER BY l.order_id DESC, l.number LIMIT 20
-            """, [.integer(Int64(vehicleID)), .integer(Int64(orderID ?? Int.max))]) { row in
+        let read = Self.declinedLinesOfVehicle(vehicleID, before: orderID)
+        let declined: [(order: Int, line: OrderLine)] = try db.rows(read.sql, read.arguments) { row in
             (row.int("order_id"), try line(from: row, order: row.int("order_id")))
         }
         // Work done since on a released order is no longer offered (DeclinedWork.stillOffered):
@@ -635,13 +646,23 @@ extension Store {
 extension Store {
     /// The order with its vehicle, customer, lines, damage notes, belongings and documents.
     public func record(of order: RepairOrder) throws -> OrderRecord {
+        try record(of: order, sendingAhead: [])
+    }
+
+    /// The order's record, and its payments and the member tiers read in the same round trip on a
+    /// server: what the order's view and its settlement show beside the record (`ro show`, `invoice`).
+    public func recordToShow(of order: RepairOrder) throws -> OrderRecord {
+        try record(of: order, sendingAhead: [(Self.paymentsOfOrder, [.integer(Int64(order.id))]), (Self.memberTiersQuery, [])])
+    }
+
+    private func record(of order: RepairOrder, sendingAhead more: [(sql: String, arguments: [SQLValue])]) throws -> OrderRecord {
         // On a server, the dozen reads below go in one round trip (none depends on another's
-        // answer); SQLite runs each when called.
+        // answer), with `more`; SQLite runs each when called.
         let id: [SQLValue] = [.integer(Int64(order.id))]
         try db.sendAhead([(Self.vehicleByID, [.integer(Int64(order.vehicleID))]), (Self.customerByID, [.integer(Int64(order.customerID))])]
                          + [Self.linesOfOrder, Self.damageOfOrder, Self.belongingsOfOrder, Self.documentsOfOrder, Self.assignmentsOfOrder,
                             Self.inspectionsOfOrder, Self.supplementsOfOrder, Self.openStayOfOrder, Self.earlierStayOfOrder,
-                            Self.findingsOfOrder].map { ($0, id) })
+                            Self.findingsOfOrder].map { ($0, id) } + more)
         guard let vehicle = try vehicle(id: order.vehicleID), let customer = try customer(id: order.customerID) else {
             throw StoreRefusal.orderWithoutVehicleOrCustomer(order: order.number)
         }

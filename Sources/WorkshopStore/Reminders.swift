@@ -151,7 +151,6 @@ extension Store {
     }
 
     /// A vehicle's reminders (open only, or all), newest first.
-    /// A vehicle's reminders (open only, or all), newest first.
     static let remindersOfVehicle = "SELECT \(reminderColumns) FROM reminders WHERE vehicle_id = ? ORDER BY id DESC"
 
     public func reminders(vehicleID: Int, openOnly: Bool = true) throws -> [Reminder] {

@@ -6,17 +6,19 @@ import SQLite
 /// seal said before changing it. A row's seal from its latest entry is what `verify` checks the row
 /// against; each entry's hash covers the digest of its seals, so the seals are as safe as the chain.
 enum RowSeals {
-    /// Seals what the transaction touched under `entry`. Returns how many rows were sealed.
-    @discardableResult
-    static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> Int {
+    /// Seals what the transaction touched under `entry`. Returns the digest of the entry's seals
+    /// (`digest(ofEntry:)`), read after the new seals in their batch (on a server, their round trip).
+    static func seal(_ touches: [TouchedRows.Touch], shapes: [String: TableShape], entry: Int, _ db: ShopDatabase) throws -> String? {
         let sealable = touches.compactMap { touch in shapes[touch.table].map { (touch, $0) } }
-        // Every row's latest seal, then every row's new seal: two batches (on a server, two round
-        // trips whatever the number of rows). A row is touched once, so no lookup sees another's seal.
-        var expected = [String?](repeating: nil, count: sealable.count)
-        try db.runEach(sealable.map { touch, _ in (latestSealQuery, [.text(touch.table), touch.key.value]) }) { index, row in
-            expected[index] = row.optionalString("digest")
+        // Every row's latest seal (on a server read with the row's change already, PostgresTouchedRows),
+        // then every row's new seal: two batches (on a server, round trips whatever the number of
+        // rows). A row is touched once, so no lookup sees another's seal.
+        var expected = sealable.map { touch, _ in touch.latestSeal?.digest }
+        let unknown = sealable.indices.filter { sealable[$0].0.latestSeal == nil }
+        try db.runEach(unknown.map { (latestSealQuery, [.text(sealable[$0].0.table), sealable[$0].0.key.value]) }) { index, row in
+            expected[unknown[index]] = row.optionalString("digest")
         }
-        let changed = try db.runEach(sealable.enumerated().map { index, sealing in
+        let seals = sealable.enumerated().map { index, sealing -> (sql: String, arguments: [SQLValue]) in
             let (touch, shape) = sealing
             // The tamper log is written outside Workshop: a row of it is sealed as found.
             let altered = touch.table != TableShape.tamperLog && expected[index] != touch.found
@@ -24,8 +26,12 @@ enum RowSeals {
             let mustSeal = touch.found != nil || expected[index] != nil || altered
             return (shape.sealStatement, [.integer(Int64(entry)), .text(touch.table), touch.key.value, SQLValue(altered)]
                     + shape.keyParameters(touch.key) + [SQLValue(mustSeal)])
-        })
-        return changed.reduce(0, +)
+        }
+        var digest = SealsDigest(shapes, db)
+        try db.runEach(seals + [(digest.query, [.integer(Int64(entry))])]) { index, row in
+            if index == seals.count { digest.append(row) }
+        }
+        return digest.value
     }
 
     static let latestSealQuery = "SELECT entry_id, digest FROM row_seals WHERE tbl = ? AND row_key = ? ORDER BY entry_id DESC LIMIT 1"
@@ -82,15 +88,31 @@ enum RowSeals {
 
     /// The digest of one entry's seals, in key order, as its hash covers it; nil when it has none.
     static func digest(ofEntry entry: Int, shapes: [String: TableShape], _ db: ShopDatabase) throws -> String? {
-        var bytes: [UInt8] = []
-        var count = 0
-        let read = sealColumns(shapes, db)
-        try db.forEach("SELECT \(read.columns) FROM row_seals WHERE entry_id = ? ORDER BY \(read.order)",
-                       [.integer(Int64(entry))]) { row in
-            appendSeal(row, from: 0, integerKey: read.integerKey, to: &bytes)
+        var digest = SealsDigest(shapes, db)
+        try db.forEach(digest.query, [.integer(Int64(entry))]) { digest.append($0) }
+        return digest.value
+    }
+
+    /// The digest of one entry's seals, made from the rows of `query` (its one argument: the entry).
+    struct SealsDigest {
+        let query: String
+        private let integerKey: Bool
+        private var bytes: [UInt8] = []
+        private var count = 0
+
+        init(_ shapes: [String: TableShape], _ db: ShopDatabase) {
+            let read = RowSeals.sealColumns(shapes, db)
+            query = "SELECT \(read.columns) FROM row_seals WHERE entry_id = ? ORDER BY \(read.order)"
+            integerKey = read.integerKey
+        }
+
+        mutating func append(_ row: ShopRow) {
+            RowSeals.appendSeal(row, from: 0, integerKey: integerKey, to: &bytes)
             count += 1
         }
-        return count == 0 ? nil : Digest.hex(Digest.sha256(bytes))
+
+        /// Nil when the entry has no seals.
+        var value: String? { count == 0 ? nil : Digest.hex(Digest.sha256(bytes)) }
     }
 
     /// One seal in the form an entry's rows digest covers: table, key, digest, whether found altered

@@ -123,6 +123,26 @@ final class ShopDatabase {
         }
     }
 
+    /// Runs an INSERT … VALUES whose answer nobody reads (a journal entry): on a server, held back
+    /// and sent with the COMMIT, in its round trip, unless a later statement names its table first
+    /// (Postgres.Connection.runQueued); on SQLite, now.
+    func runQueued(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        switch engine {
+        case .sqlite(let db): try db.run(sql, arguments)
+        case .postgres(let db): try db.runQueued(sql, arguments)
+        }
+    }
+
+    /// `runQueued` for an INSERT … VALUES into a sealed table, whose answer nobody reads: its seal
+    /// trigger notes the row in the connection's touched list, so reading the list (at the end of
+    /// the write) sends it first (PostgresTouchedRows).
+    func runQueuedSealed(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        switch engine {
+        case .sqlite(let db): try db.run(sql, arguments)
+        case .postgres(let db): try db.runQueued(sql, arguments, triggersWrite: [PostgresTouchedRows.listName])
+        }
+    }
+
     /// Rows the last INSERT, UPDATE or DELETE changed.
     var changes: Int {
         switch engine {

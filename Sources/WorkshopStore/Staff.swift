@@ -70,9 +70,15 @@ extension Store {
 
     /// A bay of the session's site by name, A to Z matched in either case (as SQLite's NOCASE, in a
     /// form PostgreSQL runs too).
+    /// Inside a write, read once: a dispatch names its bay to check it, to assign it and to move
+    /// the car in (`WriteState.baysByName`).
     public func bay(named name: String) throws -> Bay? {
+        let key = "\(siteID.map(String.init) ?? "")/\(name)"
+        if let known = writing?.baysByName[key] { return known }
         let query = bayNamedQuery(name)
-        return try db.first(query.sql, query.arguments, bay(from:))
+        let found = try db.first(query.sql, query.arguments, bay(from:))
+        writing?.baysByName[key] = .some(found)
+        return found
     }
 
     /// The session's site's bay of a name, as `bay(named:)` reads it.
@@ -109,6 +115,7 @@ extension Store {
             INSERT INTO bays(name, equipment, hours, created_at, site_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET equipment = excluded.equipment, hours = excluded.hours
             """, [.text(name), .text(text), .text(hours), .integer(Int64(context.now.seconds)), SiteScope.value(siteID)])
+        writing?.baysByName.removeAll()
         try journal(.baySave, entity: "bay", id: name, detail: [("equipment", .string(text)), ("hours", .string(hours))])
     }
 }

@@ -188,8 +188,10 @@ extension Store {
 
     /// The jobs that need some equipment in the bay (a few, of the shop's many canned jobs).
     func jobsNeedingEquipment() throws -> [Job] {
-        try db.rows("SELECT code, name, operations, parts, equipment FROM jobs WHERE equipment <> '' ORDER BY code", []) { try job(from: $0) }
+        try db.rows(Self.jobsNeedingEquipmentQuery, []) { try job(from: $0) }
     }
+
+    static let jobsNeedingEquipmentQuery = "SELECT code, name, operations, parts, equipment FROM jobs WHERE equipment <> '' ORDER BY code"
 
     public func saveJob(_ job: Job) throws {
         let parts = job.parts.map { "\($0.partNumber):\($0.quantity)" }.joined(separator: ",")

@@ -273,7 +273,7 @@ public final class Store {
     /// under its last entry (one is made if the transaction journalled nothing), which is written
     /// with the digest of its seals.
     private func finishJournal(_ sealing: Sealing) throws {
-        try sealing.collect(db)
+        try sealing.collect(command: context.command, db)
         // Nothing journalled and nothing changed (a sign-in): no entry, and the tamper log's rows
         // wait for the next write that journals something.
         guard var last = writing?.pending ?? (sealing.touched.touches.isEmpty ? nil : automaticEntry(sealing.touched.touches)) else {
@@ -285,8 +285,7 @@ public final class Store {
         }
         let touches = sealing.touched.touches
         if !touches.isEmpty {
-            try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
-            last.rowsDigest = try RowSeals.digest(ofEntry: last.id, shapes: sealing.shapes, db)
+            last.rowsDigest = try RowSeals.seal(touches, shapes: sealing.shapes, entry: last.id, db)
         }
         try append(last)
     }
@@ -419,6 +418,9 @@ struct WriteState {
     /// When each order this write has read or made was checked in: what a late entry about it is
     /// held to (Gate.lateEntry) without reading the order again.
     var checkIns: [Int: Timestamp] = [:]
+    /// Bays this write has looked up by name (by site and name; nil: none of that name), until it
+    /// saves a bay (Store.bay(named:)).
+    var baysByName: [String: Bay?] = [:]
     /// The site of each order this write has read or made, as the journal keeps it: the site of
     /// an entry about it (Store.entrySite) without reading the order again.
     var orderSites: [Int: Int] = [:]

@@ -13,6 +13,14 @@ final class TouchedRows {
         let key: RowKey
         /// The row's digest before this transaction changed it; nil when there was no row.
         let found: String?
+        /// The row's latest seal when the server said it with the change (PostgresTouchedRows);
+        /// nil when it is still to be looked up (RowSeals.seal).
+        var latestSeal: LatestSeal? = nil
+    }
+
+    /// A row's latest seal as read: its digest, nil when it has none (or it sealed the row deleted).
+    struct LatestSeal {
+        let digest: String?
     }
 
     private(set) var touches: [Touch] = []
@@ -53,18 +61,19 @@ final class TouchedRows {
     }
 
     /// Notes a row the first time the transaction touches it; `found` is digested only then.
-    private func note(_ shape: TableShape, _ key: RowKey, found: () -> String?) {
+    private func note(_ shape: TableShape, _ key: RowKey, found: () -> String?, latestSeal: LatestSeal? = nil) {
         guard seen.insert(TouchKey(table: shape.name, key: key)).inserted else { return }
-        touches.append(Touch(table: shape.name, key: key, found: found()))
+        touches.append(Touch(table: shape.name, key: key, found: found(), latestSeal: latestSeal))
     }
 
     /// A row a server's trigger saw change (PostgresTouchedRows), in the order they changed: as
     /// `record` notes a change the hook reports. `found`: the row's digest before the change, nil
-    /// for an insert; `newKey`: its key after the change, nil for a delete.
-    func recordFromServer(table: String, oldKey: RowKey?, found: String?, newKey: RowKey?) {
+    /// for an insert; `newKey`: its key after the change, nil for a delete; `oldSealed`,
+    /// `newSealed`: the latest seals of the two keys, read with the change.
+    func recordFromServer(table: String, oldKey: RowKey?, found: String?, newKey: RowKey?, oldSealed: LatestSeal, newSealed: LatestSeal) {
         guard let shape = shapes[table] else { return }
-        if let oldKey { note(shape, oldKey, found: { found }) }
-        if let newKey, newKey != oldKey { note(shape, newKey, found: { nil }) }
+        if let oldKey { note(shape, oldKey, found: { found }, latestSeal: oldSealed) }
+        if let newKey, newKey != oldKey { note(shape, newKey, found: { nil }, latestSeal: newSealed) }
     }
 
     /// Rows found some other way (the tamper log's new rows), as they are now.
@@ -81,6 +90,8 @@ struct Sealing {
     let touched: TouchedRows
     /// SQLite's pre-update hook. (On PostgreSQL, triggers note the rows instead, and `collect` reads them.)
     let watch: RowChangeWatch?
+    /// On PostgreSQL, the tables each kind of command touched last time (PostgresTouchedRows.Guesses).
+    let guesses = PostgresTouchedRows.Guesses()
 
     init(_ db: ShopDatabase) throws {
         try RowDigest.register(on: db)
@@ -92,8 +103,8 @@ struct Sealing {
 
     /// On PostgreSQL, the rows this transaction changed, as the server's triggers kept them, noted
     /// in `touched`. Nothing on SQLite, whose hook noted each change as it was made.
-    func collect(_ db: ShopDatabase) throws {
+    func collect(command: String, _ db: ShopDatabase) throws {
         guard db.isPostgres else { return }
-        try PostgresTouchedRows.collect(into: touched, shapes: shapes, db)
+        try PostgresTouchedRows.collect(into: touched, shapes: shapes, guesses: guesses, command: command, db)
     }
 }

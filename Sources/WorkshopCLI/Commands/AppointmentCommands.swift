@@ -124,6 +124,7 @@ enum AppointmentCommands {
                                 createdAt: s.now, createdBy: s.user, note: invocation.value("note"))
         if let bayName: String = invocation.value("bay") { draft.bayID = try chooseBay(bayName, for: draft, s).id }
         let saved = try s.store.addAppointment(draft)
+        try s.store.sendAheadFreeBayReads(saved, parts: partsNeeded(lines).map(\.partNumber))
         let w = s.wording
         var text = s.t("预约 \(saved.reference)：\(vehicle.plate) \(s.formatTime(at))（\(minutes) 分钟），估价 \(estimate.grouped)",
                        "booking \(saved.reference): \(vehicle.plate) at \(s.formatTime(at)) (\(minutes) min), estimate \(estimate.grouped)")
@@ -193,7 +194,7 @@ enum AppointmentCommands {
     static func confirm(_ a: inout Appointment, bay name: String?, _ s: Session) throws -> Output {
         guard a.status == .pending else { throw BookingRefusal.notPending(appointment: a.reference, status: a.status) }
         guard a.at > s.now else { throw BookingRefusal.timePassed(appointment: a.reference, at: a.at) }
-        try s.store.sendAheadBookingReads(jobs: a.jobs, vehicleID: a.vehicleID)
+        try s.store.sendAheadBookingReads(jobs: a.jobs, vehicleID: a.vehicleID, bay: name, availabilityFor: a)
         let needed = partsNeeded(try plannedLines(a.jobs, s))
         let short = try shortages(needed, s)
         guard short.isEmpty else { throw BookingRefusal.partsShort(appointment: a.reference, shortages: short) }

@@ -12,7 +12,7 @@ enum CashCommands {
     static let invoice = CommandSpec("invoice", aliases: ["settlement", "结算"], group: .cash,
         summary: Phrase("当前结算：工时、配件、其他费用、保修项目、优惠、税、合计、已付、余额", "the settlement as it stands: labour, parts, other charges, warranty work, discount, tax, total, paid, balance"), forms: [
         Form([arg("order", .order)], access: .read, summary: Phrase("结算明细", "the settlement"), examples: ["invoice RO12"]) { invocation, s in
-            try render(try s.record(invocation), s)
+            try render(try s.recordToShow(invocation), s)
         },
     ])
 
@@ -361,6 +361,7 @@ enum CashCommands {
                                  "follow-up call due \(s.zone.formatDate(followUp.dueFrom)) to \(s.zone.formatDate(followUp.dueUntil))")
         }
         // The next maintenance, declined work offered again later, declined work done now.
+        try s.store.sendAheadAfterReleaseReads(vehicleID: record.vehicle.id, released: released.status == .released)
         for line in try ReminderDesk.afterRelease(releasedRecord, s) { text += "\n  " + line }
         let fields: [(String, JSON)] = [("order", .string(order.number)), ("settlement_no", .string(released.settlementNumber))]
         guard let path else { return .message(text, fields + [("documents", .array([]))]) }

@@ -217,6 +217,12 @@ extension Session {
         return try store.record(of: order)
     }
 
+    /// The order a read names, with its payments and the member tiers read beside its record: what
+    /// `ro show` and `invoice` show.
+    func recordToShow(_ invocation: Invocation) throws -> OrderRecord {
+        try store.recordToShow(of: store.resolveOrder(invocation.need("order")))
+    }
+
     /// The pricing terms in force now: what an unsigned order is estimated under.
     var terms: PricingTerms { settings.pricingTerms }
 }

@@ -21,7 +21,8 @@ enum FloorCommands {
 
     static func dispatch(_ invocation: Invocation, _ s: Session) throws -> Output {
         let record = try s.record(invocation)
-        try s.store.sendAheadDispatchReads(orderID: record.order.id, technician: invocation.value("tech"), bay: invocation.value("bay"))
+        try s.store.sendAheadDispatchReads(record, technician: invocation.value("tech"), bay: invocation.value("bay"), from: s.now,
+                                           until: BayRules.expectedUntil(promise: record.order.promisedAt, now: s.now))
         let groups = try s.store.workGroups()
         let group: String
         if let given: String = invocation.value("group") {

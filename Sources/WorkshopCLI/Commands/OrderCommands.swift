@@ -9,7 +9,7 @@ enum OrderCommands {
         summary: Phrase("查看维修单（进厂维修单）、列出维修单、更正接车信息", "show a repair order (进厂维修单), list orders, correct check-in facts"), forms: [
         Form([word("show", "查看"), arg("order", .order)], access: .read,
              summary: Phrase("一张维修单的全部内容", "everything about one order"), examples: ["ro show RO12", "ro show 京A12345"]) { invocation, s in
-            try OrderView.render(try s.record(invocation), session: s)
+            try OrderView.render(try s.recordToShow(invocation), session: s)
         },
         Form([word("list", "ls", "列表")], options: [option("status", .choice(OrderStatus.self))], access: .read,
              summary: Phrase("在修的单（及尚未交车、仍欠费或留有钥匙、物品的拒修单），或某一状态的单",

@@ -28,7 +28,9 @@ enum VehicleCommands {
         Form([word("show"), arg("vehicle", .vehicle)], access: .read,
              summary: Phrase("车辆档案：维修记录、保修期内项目、返修、投诉", "the vehicle's file: orders, work under warranty, comebacks, complaints"),
              examples: ["vehicle show 京A·12345"]) { invocation, s in
-            try VehicleFileView.render(try s.store.resolveVehicle(invocation.need("vehicle")), session: s)
+            let vehicle = try s.store.resolveVehicle(invocation.need("vehicle"))
+            try s.store.sendAheadVehicleFileReads(vehicle)
+            return try VehicleFileView.render(vehicle, session: s)
         },
         Form([word("list", "ls")], access: .read, summary: Phrase("全部车辆", "every vehicle"), examples: ["vehicle list"]) { _, s in
             try list(s)
