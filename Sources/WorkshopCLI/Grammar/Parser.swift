@@ -165,7 +165,7 @@ struct Parser {
     private func read(_ argument: Argument, _ words: [String]) throws -> [Value] {
         let given = argument.arity == .text ? [words.joined(separator: " ")] : words
         // A text argument typed as "" (or spaces) names nothing: refused by its name, never kept blank.
-        if argument.type.isText, given.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if argument.type.isText, given.contains(where: \.isBlank) {
             throw GrammarRefusal.emptyText(argument: argument.type.placeholder, key: nil)
         }
         // A word on the line has no key to name in a refusal: the refusal quotes the word itself.
@@ -187,7 +187,7 @@ struct Parser {
             if values[spec.key] != nil && !spec.repeatable {
                 throw GrammarRefusal.repeatedOption(command: label, key: spec.key)
             }
-            let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
+            let blank = text.isBlank
             if blank && spec.required {
                 throw GrammarRefusal.missingOption(command: label, key: spec.key, placeholder: spec.type.placeholder,
                                                    usage: Usage.of(command, form))

@@ -46,7 +46,7 @@ struct ValueType: Sendable {
     /// Text as typed, named in help by `placeholder`; spaces around it are not part of it (a name
     /// typed `authorized="钱主管 "` is 钱主管).
     static func text(_ chinese: String, _ english: String, completion: Completion = .none) -> ValueType {
-        var type = ValueType(Phrase(chinese, english), completion: completion) { text, _, _ in .text(text.trimmingCharacters(in: .whitespaces)) }
+        var type = ValueType(Phrase(chinese, english), completion: completion) { text, _, _ in .text(text.trimmingSpaces) }
         type.isText = true
         return type
     }
