@@ -113,15 +113,19 @@ public enum ReminderRules {
     }
 
     /// A maintenance reminder worked out again with a newer reading (`latest`, `distance`): nil when
-    /// nothing changes, or for a reminder not counted from an interval.
+    /// its day moves by less than `smallestMoveDays`, or for a reminder not counted from an interval.
     public static func reestimated(_ reminder: Reminder, latest: (day: CalendarDay, km: Int)?, distance: DailyDistance?) -> Reminder? {
         guard reminder.isOpen, reminder.kind == .maintenance, let interval = reminder.interval, let last = reminder.lastService,
               reminder.dueDate == nil || reminder.dueDate == interval.months.map({ last.adding(months: $0) }),
               let due = MaintenanceDue.compute(interval: interval, lastService: last, lastKm: reminder.lastKm, latest: latest, distance: distance)
         else { return nil }
         let updated = reminder.with(due)
-        return updated == reminder ? nil : updated
+        return abs(updated.dueOn.number - reminder.dueOn.number) < smallestMoveDays ? nil : updated
     }
+
+    /// An estimate moves by a week or more, or stays: a day that wandered with every reading would
+    /// tell the customer nothing ("预计…前后"), and cost a write at every check-in.
+    public static let smallestMoveDays = 7
 
     /// A line the customer declined on an order, offered again `afterDays` after the car left.
     public static func declined(_ line: OrderLine, of order: RepairOrder, leftOn day: CalendarDay, afterDays: Int,

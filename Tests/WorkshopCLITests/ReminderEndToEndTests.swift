@@ -175,8 +175,9 @@ struct ReminderEndToEndTests {
             """)
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("declined work R1 (更换刹车油) done on this order"), "\(done.stdout)")
-        // Not a maintenance: the new reading (44,500 km today) moves the maintenance's estimate.
-        #expect(done.stdout.contains("maintenance R2 re-estimated"), "\(done.stdout)")
+        // Not a maintenance: the new reading (44,500 km today) moves the maintenance's estimate by two
+        // days, which is no move (ReminderRules.smallestMoveDays): the day told stays.
+        #expect(!done.stdout.contains("maintenance R2 re-estimated"), "\(done.stdout)")
         shop.now = "2026-09-02 09:00"
         let shown = try shop.command("remind R1")
         #expect(shown.stdout.contains("Closed  done · 2026-09-01 09:00 王芳 · RO3"), "\(shown.stdout)")

@@ -199,6 +199,9 @@ import Testing
         let moved = try #require(ReminderRules.reestimated(first, latest: (day("2026-07-01"), 42_000), distance: DailyDistance(km: 4_500, days: 90)))
         #expect(moved.dueOn == day("2026-08-30"))
         #expect(ReminderRules.reestimated(moved, latest: (day("2026-07-01"), 42_000), distance: DailyDistance(km: 4_500, days: 90)) == nil)
+        // A few days either way is no move: the estimate stays as told.
+        #expect(ReminderRules.reestimated(moved, latest: (day("2026-07-01"), 42_000), distance: DailyDistance(km: 4_300, days: 90)) == nil)
+        #expect(ReminderRules.reestimated(moved, latest: (day("2026-07-01"), 42_000), distance: DailyDistance(km: 2_500, days: 90)) != nil)
     }
 
     func booking(_ id: Int, vehicle: Int = 1, status: AppointmentStatus = .pending) -> Appointment {
