@@ -9,14 +9,22 @@ swift=${SWIFT:-swift}
 
 $swift build
 
+# The tests' shops, papers and copies go into one folder of this run's (TMPDIR, which
+# NSTemporaryDirectory() follows), removed when the run ends: a test leaves nothing in /tmp.
+scratch=$(mktemp -d /tmp/workshop-tests.XXXXXX)
+folder=""
+cleanup() {
+  if [ -n "$folder" ]; then scripts/postgres-throwaway.sh stop "$folder" || true; fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 if [ -z "${WORKSHOP_TEST_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   # Under /tmp: a Unix socket's path must stay short (about 100 bytes), and the server's account
   # must be able to reach the folder.
   folder=$(mktemp -d /tmp/workshop-pg.XXXXXX)
-  cleanup() { scripts/postgres-throwaway.sh stop "$folder" || true; }
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
   WORKSHOP_TEST_POSTGRES=$(scripts/postgres-throwaway.sh start "$folder")
   export WORKSHOP_TEST_POSTGRES
   echo "PostgreSQL tests on a throwaway server: $WORKSHOP_TEST_POSTGRES"
@@ -28,5 +36,5 @@ elif [ -z "${WORKSHOP_TEST_POSTGRES:-}" ]; then
   fi
 fi
 
-# Not exec: the trap must stop the server after the tests.
-$swift test "$@"
+# Not exec: the trap must stop the server and remove the scratch folder after the tests.
+TMPDIR=$scratch $swift test "$@"
