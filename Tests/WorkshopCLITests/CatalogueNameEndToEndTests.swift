@@ -105,9 +105,7 @@ struct CatalogueNameEndToEndTests {
     /// The look-ups are one search of the name indexes of 016-catalogue-name-indexes.
     @Test func theNameLookUpsUseTheNameIndexes() throws {
         let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
+        let app = try QueryPlanGuardTests.app(at: path)
         try QueryPlanGuardTests.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
         for line in Self.catalogue.split(separator: "\n") { _ = app.execute(String(line)) }
         _ = app.execute("checkin 粤BD12345 odometer=100 battery=90 complaint=\"异响\"")

@@ -33,9 +33,7 @@ import Testing
     /// reads the log between two commands).
     static func shop(_ fixtures: [String] = ["shop-fixture", "floor-fixture"]) throws -> (app: App, path: String) {
         let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
+        let app = try QueryPlanGuardTests.app(at: path)
         for fixture in fixtures { try QueryPlanGuardTests.run(script: Workshop.transcripts + "/\(fixture).ws", on: app) }
         return (app, path)
     }

@@ -62,6 +62,15 @@ struct QueryPlanGuardTests {
         Set(try db.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'") { $0.string("name") })
     }
 
+    /// A new shop at `path` in this process, 王芳 signed in as its manager on the tests' clock
+    /// (a test watches the statements, or reads the log, between two commands).
+    static func app(at path: String) throws -> App {
+        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
+        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
+        try app.signIn("王芳", readSecret: nil)
+        return app
+    }
+
     /// A script's lines run one by one, its `source` lines followed as the program follows them.
     static func run(script path: String, on app: App) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -90,9 +99,7 @@ struct QueryPlanGuardTests {
         for script in ["floor-day", "cash-desk", "bookings", "reception-zh", "bad-input"] {
             let path = Workshop.temporaryDirectory() + "/shop.db"
             paths.append(path)
-            let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-            let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-            try app.signIn("王芳", readSecret: nil)
+            let app = try Self.app(at: path)
             var seen: [String] = []
             app.observeStatements { seen.append($0) }
             try Self.run(script: Workshop.transcripts + "/\(script).ws", on: app)
@@ -125,9 +132,7 @@ struct QueryPlanGuardTests {
     /// orders (as it did: a look-up of every sent record's order, whatever the site).
     @Test func aChainsSitesReadNoWholeTableAndCountTheirRecordsFromIndexes() throws {
         let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
+        let app = try Self.app(at: path)
         try Self.run(script: Workshop.transcripts + "/floor-day.ws", on: app)
         _ = app.execute("site add 深圳南山店 code=4403000002")
         _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
@@ -164,9 +169,7 @@ struct QueryPlanGuardTests {
     /// `coalesce(site_id, 0)` the index is built on.
     @Test func aKeyHooksHolderIsFoundThroughThePerSiteIndex() throws {
         let path = Workshop.temporaryDirectory() + "/shop.db"
-        let options = try LaunchOptions(arguments: ["--db", path, "--user", "王芳", "--now", "2026-11-22 09:00"])
-        let app = try App(options: options, environment: ["WORKSHOP_PIN": "1234", "WORKSHOP_SIGNER_PIN": "1234"])
-        try app.signIn("王芳", readSecret: nil)
+        let app = try Self.app(at: path)
         try Self.run(script: Workshop.transcripts + "/shop-fixture.ws", on: app)
         _ = app.execute("site add 深圳南山店 code=4403000002")
         _ = app.execute("staff add 南山经理 role=manager pin=1234 site=深圳南山店")
